@@ -1,0 +1,113 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { IndeterminateProgress } from "@/components/ui/progress";
+import { useToast } from "@/components/ui/toast";
+import { createAccountKeys } from "@/lib/keyring/account-flows";
+import { storeUserKey } from "@/lib/keyring/storage";
+import { MIN_MASTER_PASSWORD_LENGTH, registerFormSchema } from "@/lib/validation/account";
+import { register } from "./actions";
+
+type Step = "idle" | "deriving" | "saving";
+
+export function RegisterForm({ initialEmail }: { initialEmail: string }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [step, setStep] = useState<Step>("idle");
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    const form = registerFormSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    if (!form.success) {
+      setFieldErrors(Object.fromEntries(form.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      return;
+    }
+    setFieldErrors({});
+    const { email, name, masterPassword } = form.data;
+    try {
+      setStep("deriving");
+      const keys = await createAccountKeys({ email, password: masterPassword });
+      setStep("saving");
+      const result = await register({
+        email,
+        name,
+        kdf: keys.kdf,
+        kdfIterations: keys.kdfIterations,
+        masterPasswordHash: keys.masterPasswordHash,
+        key: keys.key,
+        publicKey: keys.publicKey,
+        privateKey: keys.privateKey,
+      });
+      if (!result.ok) {
+        setStep("idle");
+        setFieldErrors(result.fieldErrors ?? {});
+        return setError(result.error);
+      }
+      const signedIn = await signIn("credentials", { email, masterPasswordHash: keys.masterPasswordHash, redirect: false });
+      if (!signedIn || signedIn.error) {
+        toast.show("Your account was created. Log in to continue.", "info");
+        return router.replace(`/login?email=${encodeURIComponent(email)}`);
+      }
+      storeUserKey(result.userId, keys.userKey);
+      toast.show("Your account was created.");
+      router.replace("/vault");
+      router.refresh();
+    } catch {
+      setStep("idle");
+      setError("Your account could not be created. Try again.");
+    }
+  }
+
+  const busy = step !== "idle";
+  return (
+    <Card>
+      <h1 className="mb-1 text-xl font-semibold">Create account</h1>
+      <p className="mb-6 text-sm text-slate-600">
+        Your master password encrypts your vault in this browser. Keyhouse never sees it and cannot recover it.
+      </p>
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <TextField label="Email address" name="email" type="email" autoComplete="email" required defaultValue={initialEmail} error={fieldErrors.email} />
+        <TextField label="Name" name="name" autoComplete="name" required error={fieldErrors.name} />
+        <TextField
+          label="Master password"
+          name="masterPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={fieldErrors.masterPassword}
+          description={`At least ${MIN_MASTER_PASSWORD_LENGTH} characters. A long passphrase is best.`}
+        />
+        <TextField
+          label="Confirm master password"
+          name="confirmMasterPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={fieldErrors.confirmMasterPassword}
+        />
+        {step === "deriving" ? <IndeterminateProgress label="Creating your encryption keys…" /> : null}
+        {step === "saving" ? <IndeterminateProgress label="Creating your account…" /> : null}
+        <Button type="submit" loading={busy}>
+          Create account
+        </Button>
+      </form>
+      <p className="mt-6 text-center text-sm text-slate-600">
+        Already have an account?{" "}
+        <Link href="/login" className="font-semibold text-brand-700 underline">
+          Log in
+        </Link>
+      </p>
+    </Card>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useSyncExternalStore } from "react";
+import { Spinner } from "@/components/ui/spinner";
+import type { SymmetricKey } from "@/lib/crypto";
+import { clearKeyring, loadUserKey, subscribeKeyring } from "@/lib/keyring/storage";
+
+type Keyring = { userId: string; userKey: SymmetricKey; lock: () => void };
+
+const KeyringContext = createContext<Keyring | null>(null);
+
+const subscribeNothing = () => () => {};
+
+/**
+ * Renders its children only while this tab holds the user's key; otherwise sends the user to the unlock screen
+ * (a new tab, a lock or a vault timeout all land there). The key never exists on the server render.
+ */
+export function KeyringProvider({ userId, children }: { userId: string; children: ReactNode }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const inBrowser = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const userKey = useSyncExternalStore(
+    subscribeKeyring,
+    () => loadUserKey(userId),
+    () => null,
+  );
+
+  useEffect(() => {
+    if (inBrowser && !userKey) router.replace(`/lock?returnTo=${encodeURIComponent(pathname)}`);
+  }, [inBrowser, userKey, pathname, router]);
+
+  const lock = useCallback(() => {
+    clearKeyring();
+    router.replace("/lock");
+  }, [router]);
+
+  const keyring = useMemo(() => (userKey ? { userId, userKey, lock } : null), [userId, userKey, lock]);
+  if (!keyring) {
+    return (
+      <div className="flex justify-center py-24 text-slate-600">
+        <Spinner label="Opening your vault…" />
+      </div>
+    );
+  }
+  return <KeyringContext.Provider value={keyring}>{children}</KeyringContext.Provider>;
+}
+
+export function useKeyring(): Keyring {
+  const keyring = useContext(KeyringContext);
+  if (!keyring) throw new Error("useKeyring needs a KeyringProvider");
+  return keyring;
+}

@@ -1,0 +1,144 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "./columns";
+import { users } from "./users";
+
+export const organizationPlanType = pgEnum("organization_plan_type", [
+  "free",
+  "teams_monthly",
+  "teams_annually",
+  "enterprise_monthly",
+  "enterprise_annually",
+]);
+export const organizationStatus = pgEnum("organization_status", ["created", "managed"]);
+export const organizationUserType = pgEnum("organization_user_type", ["owner", "admin", "user", "custom"]);
+export const organizationUserStatus = pgEnum("organization_user_status", ["revoked", "invited", "accepted", "confirmed"]);
+
+/** Upper bound on seats: large enough for any customer, small enough to catch typos like 10^9. */
+export const MAX_ORGANIZATION_SEATS = 100_000;
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: id(),
+    name: varchar("name", { length: 50 }).notNull(),
+    billingEmail: varchar("billing_email", { length: 256 }).notNull(),
+    planType: organizationPlanType("plan_type").notNull(),
+    seats: integer("seats").notNull(),
+    status: organizationStatus("status").notNull().default("created"),
+    enabled: boolean("enabled").notNull().default(true),
+    publicKey: text("public_key").notNull(),
+    privateKey: text("private_key").notNull(),
+    useGroups: boolean("use_groups").notNull().default(true),
+    usePolicies: boolean("use_policies").notNull().default(true),
+    useEvents: boolean("use_events").notNull().default(true),
+    useTotp: boolean("use_totp").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("organizations_name_not_blank", sql`btrim(${t.name}) <> ''`),
+    check("organizations_seats_range", sql`${t.seats} between 1 and 100000`),
+  ],
+);
+
+/**
+ * Custom-role flags (DESIGN §6). Stored as jsonb on the membership; only meaningful for type `custom`.
+ */
+export type CustomPermissions = {
+  manageUsers: boolean;
+  manageGroups: boolean;
+  managePolicies: boolean;
+  accessEventLogs: boolean;
+  accessReports: boolean;
+  accessImportExport: boolean;
+  createNewCollections: boolean;
+  editAnyCollection: boolean;
+  deleteAnyCollection: boolean;
+};
+
+/**
+ * Membership of an organization. Seats used = rows with status invited, accepted or confirmed; the database
+ * refuses a row that would exceed the organization's seats (trigger in the migrations).
+ */
+export const organizationUsers = pgTable(
+  "organization_users",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    email: varchar("email", { length: 256 }).notNull(),
+    type: organizationUserType("type").notNull(),
+    status: organizationUserStatus("status").notNull().default("invited"),
+    permissions: jsonb("permissions").$type<CustomPermissions>(),
+    key: text("key"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("organization_users_org_email").on(t.organizationId, t.email),
+    uniqueIndex("organization_users_org_user").on(t.organizationId, t.userId).where(sql`${t.userId} is not null`),
+    unique("organization_users_org_id_id").on(t.organizationId, t.id),
+    index("organization_users_user_idx").on(t.userId),
+    check("organization_users_email_normalized", sql`${t.email} = lower(btrim(${t.email}))`),
+    check("organization_users_accepted_has_user", sql`${t.status} in ('invited', 'revoked') or ${t.userId} is not null`),
+    check("organization_users_confirmed_has_key", sql`${t.status} <> 'confirmed' or ${t.key} is not null`),
+  ],
+);
+
+export const groups = pgTable(
+  "groups",
+  {
+    id: id(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: varchar("name", { length: 100 }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("groups_org_id_id").on(t.organizationId, t.id),
+    check("groups_name_not_blank", sql`btrim(${t.name}) <> ''`),
+  ],
+);
+
+/** Composite foreign keys keep a group's members inside the group's organization. */
+export const groupUsers = pgTable(
+  "group_users",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    groupId: uuid("group_id").notNull(),
+    organizationUserId: uuid("organization_user_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "group_users_pk", columns: [t.groupId, t.organizationUserId] }),
+    foreignKey({
+      name: "group_users_group_fk",
+      columns: [t.organizationId, t.groupId],
+      foreignColumns: [groups.organizationId, groups.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "group_users_member_fk",
+      columns: [t.organizationId, t.organizationUserId],
+      foreignColumns: [organizationUsers.organizationId, organizationUsers.id],
+    }).onDelete("cascade"),
+  ],
+);

@@ -1,0 +1,107 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "./columns";
+import { organizations } from "./organizations";
+import { users } from "./users";
+
+export const providerType = pgEnum("provider_type", ["msp", "reseller", "business_unit"]);
+export const providerStatus = pgEnum("provider_status", ["pending", "created", "billable"]);
+export const providerUserType = pgEnum("provider_user_type", ["provider_admin", "service_user"]);
+export const providerUserStatus = pgEnum("provider_user_status", ["invited", "accepted", "confirmed"]);
+export const providerPlanType = pgEnum("provider_plan_type", ["teams_monthly", "enterprise_monthly"]);
+
+export const providers = pgTable(
+  "providers",
+  {
+    id: id(),
+    name: varchar("name", { length: 50 }).notNull(),
+    businessName: varchar("business_name", { length: 50 }),
+    billingEmail: varchar("billing_email", { length: 256 }),
+    type: providerType("type").notNull().default("msp"),
+    status: providerStatus("status").notNull().default("pending"),
+    enabled: boolean("enabled").notNull().default(true),
+    useEvents: boolean("use_events").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("providers_name_not_blank", sql`btrim(${t.name}) <> ''`)],
+);
+
+/** Membership of a provider. `key` is the provider key wrapped (type 4) to the member's public key. */
+export const providerUsers = pgTable(
+  "provider_users",
+  {
+    id: id(),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    email: varchar("email", { length: 256 }).notNull(),
+    type: providerUserType("type").notNull(),
+    status: providerUserStatus("status").notNull().default("invited"),
+    key: text("key"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("provider_users_provider_email").on(t.providerId, t.email),
+    uniqueIndex("provider_users_provider_user").on(t.providerId, t.userId).where(sql`${t.userId} is not null`),
+    unique("provider_users_provider_id_id").on(t.providerId, t.id),
+    index("provider_users_user_idx").on(t.userId),
+    check("provider_users_email_normalized", sql`${t.email} = lower(btrim(${t.email}))`),
+    check("provider_users_accepted_has_user", sql`${t.status} = 'invited' or ${t.userId} is not null`),
+    check("provider_users_confirmed_has_key", sql`${t.status} <> 'confirmed' or ${t.key} is not null`),
+  ],
+);
+
+export const providerPlans = pgTable(
+  "provider_plans",
+  {
+    id: id(),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    planType: providerPlanType("plan_type").notNull(),
+    seatMinimum: integer("seat_minimum").notNull().default(0),
+    purchasedSeats: integer("purchased_seats").notNull().default(0),
+    allocatedSeats: integer("allocated_seats").notNull().default(0),
+  },
+  (t) => [
+    unique("provider_plans_provider_plan").on(t.providerId, t.planType),
+    check("provider_plans_seats_non_negative", sql`${t.seatMinimum} >= 0 and ${t.purchasedSeats} >= 0 and ${t.allocatedSeats} >= 0`),
+    check("provider_plans_seat_minimum_bounded", sql`${t.seatMinimum} <= 100000`),
+  ],
+);
+
+/** A client of a provider. `key` is the client's organization key wrapped (type 2) by the provider key. */
+export const providerOrganizations = pgTable(
+  "provider_organizations",
+  {
+    id: id(),
+    providerId: uuid("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .unique("provider_organizations_one_provider")
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("provider_organizations_provider_id_id").on(t.providerId, t.id),
+    index("provider_organizations_provider_idx").on(t.providerId),
+  ],
+);

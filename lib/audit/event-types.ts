@@ -1,0 +1,30 @@
+/** Every event the audit log records, with the sentence the event pages show for it. */
+export const EVENT_TYPES = {
+  user_registered: "Created their account",
+  user_logged_in: "Logged in",
+  user_login_failed: "Login attempt failed with incorrect master password",
+
+  provider_created: "Created the provider",
+  provider_setup_completed: "Completed provider setup",
+  provider_updated: "Updated provider settings",
+  provider_enabled: "Enabled the provider",
+  provider_disabled: "Disabled the provider",
+  provider_plan_updated: "Updated a plan's seat minimum",
+  provider_user_invited: "Invited a provider member",
+  provider_user_reinvited: "Re-sent a provider invitation",
+  provider_user_accepted: "Accepted a provider invitation",
+  provider_user_confirmed: "Confirmed a provider member",
+  provider_user_updated: "Changed a provider member's role",
+  provider_user_removed: "Removed a provider member",
+  provider_organization_created: "Created a client organization",
+  provider_organization_added: "Added an existing organization as a client",
+  provider_organization_removed: "Removed a client",
+  provider_organization_updated: "Updated a client's name or seats",
+  provider_organization_vault_accessed: "Opened a client's Admin Console",
+} as const;
+
+export type EventType = keyof typeof EVENT_TYPES;
+
+export function describeEvent(type: string): string {
+  return (EVENT_TYPES as Record<string, string>)[type] ?? type;
+}

@@ -1,0 +1,58 @@
+import type { CustomPermissions } from "@/db/schema";
+import {
+  memberRoleHolds,
+  type OrganizationPermission,
+  type OrganizationRole,
+  type ProviderPermission,
+  type ProviderRole,
+  providerMemberHoldsInOrganization,
+  providerRoleHolds,
+} from "./permissions";
+
+/**
+ * Pure decisions over membership rows, shared by both gates (proxy.ts and lib/authz/scope.ts) so they cannot drift.
+ */
+
+export type OrganizationAccess =
+  | { readonly via: "member"; readonly organizationUserId: string; readonly role: OrganizationRole; readonly flags: CustomPermissions | null }
+  | { readonly via: "provider"; readonly providerId: string; readonly providerUserId: string; readonly role: ProviderRole };
+
+export type OrganizationAccessRow = {
+  memberId: string | null;
+  memberRole: OrganizationRole | null;
+  memberPermissions: CustomPermissions | null;
+  providerId: string | null;
+  providerUserId: string | null;
+  providerRole: ProviderRole | null;
+};
+
+/** Membership first (it may hold item rights a provider never has), then the managing provider. */
+export function organizationAccessFor(row: OrganizationAccessRow, permission: OrganizationPermission): OrganizationAccess | null {
+  if (row.memberId && row.memberRole && memberRoleHolds(row.memberRole, row.memberPermissions, permission)) {
+    return { via: "member", organizationUserId: row.memberId, role: row.memberRole, flags: row.memberPermissions };
+  }
+  if (row.providerId && row.providerUserId && row.providerRole && providerMemberHoldsInOrganization(permission)) {
+    return { via: "provider", providerId: row.providerId, providerUserId: row.providerUserId, role: row.providerRole };
+  }
+  return null;
+}
+
+export function providerAccessAllows(role: ProviderRole, permission: ProviderPermission): boolean {
+  return providerRoleHolds(role, permission);
+}
+
+/** The provider permission a Provider Portal path needs: its admin-only sections need more than the rest. */
+export function providerPermissionForPath(section: string | undefined): ProviderPermission {
+  switch (section) {
+    case "members":
+      return "provider.members.manage";
+    case "events":
+      return "provider.events.view";
+    case "billing":
+      return "provider.billing.view";
+    case "settings":
+      return "provider.settings.manage";
+    default:
+      return "provider.clients.view";
+  }
+}

@@ -1,0 +1,175 @@
+import "server-only";
+import { z } from "zod";
+import { getDb, type Transaction } from "@/db/client";
+import { getSession, type SessionUser } from "@/lib/auth/session";
+import { requestOrigin } from "@/lib/auth/request-origin";
+import { type EventInput, insertEvent } from "@/lib/dal/events";
+import { log } from "@/lib/log";
+import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/outbox";
+import { actingProviderId, type Scope } from "./scope";
+
+/**
+ * The one way to write a server action (DESIGN §6). Every exported action is a public endpoint, so each call goes:
+ * session → zod parse → scope and permission from the database → one transaction holding the change and its
+ * event(s) → typed result. Mail queued by the action is written in the same transaction and sent after commit.
+ */
+
+export type FailureCode = "invalid_input" | "unauthenticated" | "not_found" | "rejected" | "internal";
+export type ActionFailure = { ok: false; code: FailureCode; error: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
+
+/** Thrown by an action for an expected refusal: the transaction rolls back and the message reaches the user. */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "ActionError";
+  }
+}
+
+export type ActionContext<I, S extends Scope> = {
+  input: I;
+  scope: S;
+  user: SessionUser | null;
+  tx: Transaction;
+  /** Appends an event to the log in this transaction. */
+  record: (event: EventInput) => Promise<void>;
+  /** Queues a mail in this transaction; it is sent once the transaction commits. */
+  mail: (message: MailMessage) => Promise<void>;
+};
+
+/** A database constraint the action expects to hit, and what to tell the user when it does. */
+export type ConstraintMessage = { message: string; field?: string };
+
+type ActionSpec<Schema extends z.ZodType, S extends Scope, R extends object> = {
+  name: string;
+  input: Schema;
+  /** Public actions (registration) need no session; all others refuse a signed-out caller. */
+  public?: boolean;
+  authorize: (input: z.output<Schema>, user: SessionUser | null) => Promise<S>;
+  run: (ctx: ActionContext<z.output<Schema>, S>) => Promise<R>;
+  constraints?: Record<string, ConstraintMessage>;
+};
+
+const ACTION_MARK = Symbol.for("keyhouse.action");
+
+export type DefinedAction<I, R extends object> = ((input: I) => Promise<ActionResult<R>>) & {
+  readonly [ACTION_MARK]: string;
+};
+
+export function isDefinedAction(value: unknown): boolean {
+  return typeof value === "function" && typeof (value as { [ACTION_MARK]?: unknown })[ACTION_MARK] === "string";
+}
+
+export function defineAction<Schema extends z.ZodType, S extends Scope, R extends object>(
+  spec: ActionSpec<Schema, S, R>,
+): DefinedAction<z.input<Schema> | FormData, R> {
+  const action = async (raw: z.input<Schema> | FormData): Promise<ActionResult<R>> => {
+    try {
+      const user = await getSession();
+      if (!user && !spec.public) return failure("unauthenticated", "Your session has ended. Sign in again.");
+      const parsed = await spec.input.safeParseAsync(raw instanceof FormData ? formDataToObject(raw) : raw);
+      if (!parsed.success) return invalidInput(parsed.error);
+      const scope = await spec.authorize(parsed.data, user);
+      const origin = await requestOrigin();
+      const queuedMail: string[] = [];
+      const result = await (await getDb()).transaction(async (tx) => {
+        let recorded = 0;
+        const record = async (event: EventInput) => {
+          recorded += 1;
+          await insertEvent(tx, {
+            ...event,
+            actingUserId: event.actingUserId === undefined ? (user?.id ?? null) : event.actingUserId,
+            providerId: event.providerId ?? actingProviderId(scope),
+            organizationId: event.organizationId ?? (scope.kind === "organization" ? scope.organizationId : null),
+            ...origin,
+          });
+        };
+        const mail = async (message: MailMessage) => {
+          queuedMail.push(await enqueueMail(tx, message));
+        };
+        const value = await spec.run({ input: parsed.data, scope, user, tx, record, mail });
+        if (recorded === 0) throw new Error(`action ${spec.name} changed data without recording an event`);
+        return value;
+      });
+      if (queuedMail.length > 0) await deliverPendingMail(queuedMail);
+      return { ok: true, ...result };
+    } catch (error) {
+      return toFailure(spec, error);
+    }
+  };
+  Object.defineProperty(action, ACTION_MARK, { value: spec.name });
+  return action as DefinedAction<z.input<Schema> | FormData, R>;
+}
+
+function failure(code: FailureCode, error: string, fieldErrors?: Record<string, string>): ActionFailure {
+  return fieldErrors ? { ok: false, code, error, fieldErrors } : { ok: false, code, error };
+}
+
+function invalidInput(error: z.ZodError): ActionFailure {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "form";
+    fieldErrors[field] ??= issue.message;
+  }
+  const messages = Object.values(fieldErrors);
+  const summary = messages.length === 1 ? messages[0]! : "Some fields need attention.";
+  return failure("invalid_input", summary, fieldErrors);
+}
+
+function formDataToObject(form: FormData): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    const existing = object[key];
+    object[key] = existing === undefined ? value : ([] as unknown[]).concat(existing, value);
+  }
+  return object;
+}
+
+/** Next.js signals notFound() and redirect() by throwing errors with a digest. */
+function nextDigest(error: unknown): string | undefined {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" ? digest : undefined;
+}
+
+/** The name of the database constraint behind an error, looking through driver and ORM wrappers. */
+function violatedConstraint(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    const constraint = (current as { constraint?: unknown }).constraint;
+    if (typeof constraint === "string") return constraint;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function toFailure<S extends Scope, Schema extends z.ZodType, R extends object>(
+  spec: ActionSpec<Schema, S, R>,
+  error: unknown,
+): ActionFailure {
+  if (error instanceof ActionError) return failure("rejected", error.message, error.fieldErrors);
+  const digest = nextDigest(error);
+  if (digest?.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return failure("not_found", "Not found.");
+  if (digest?.startsWith("NEXT_REDIRECT")) return failure("unauthenticated", "Your session has ended. Sign in again.");
+  const constraint = violatedConstraint(error);
+  const known = constraint ? spec.constraints?.[constraint] : undefined;
+  if (known) return failure("rejected", known.message, known.field ? { [known.field]: known.message } : undefined);
+  log.error({ action: spec.name, constraint, err: summarizeError(error) }, "server action failed");
+  return failure("internal", "Something went wrong and nothing was saved. Please try again.");
+}
+
+/**
+ * Enough to debug from the log. Drizzle's own error message repeats the query's bound parameters, so the log
+ * takes the driver's message at the root of the cause chain instead.
+ */
+function summarizeError(error: unknown) {
+  let root = error;
+  for (let depth = 0; depth < 5 && (root as { cause?: unknown } | null)?.cause instanceof Error; depth += 1) {
+    root = (root as { cause: unknown }).cause;
+  }
+  if (!(root instanceof Error)) return { message: "non-error thrown" };
+  const code = (root as { code?: unknown }).code;
+  return { name: root.name, message: root.message.slice(0, 300), code: typeof code === "string" ? code : undefined };
+}

@@ -1,0 +1,62 @@
+/**
+ * Isomorphic cryptography (browser, Node scripts, tests): WebCrypto only, Bitwarden formats.
+ * See DESIGN.md §4 for the key hierarchy. Internal helpers (fixed-IV encryption, raw PBKDF2,
+ * the fingerprint word list) are deliberately not re-exported here.
+ */
+export { CryptoError, CRYPTO_ERROR_MESSAGES, type CryptoErrorCode } from "./errors";
+export {
+  toBase64,
+  fromBase64,
+  utf8Encode,
+  utf8Decode,
+  concatBytes,
+  randomBytes,
+  type Bytes,
+} from "./encoding";
+export {
+  KDF_PBKDF2_SHA256,
+  DEFAULT_KDF_ITERATIONS,
+  MIN_KDF_ITERATIONS,
+  MAX_KDF_ITERATIONS,
+  isAllowedKdfIterations,
+  normalizeEmailForSalt,
+  deriveMasterKey,
+  hashMasterPassword,
+  hkdfExpand,
+  stretchMasterKey,
+  type KdfType,
+} from "./kdf";
+export { SymmetricKey, SYMMETRIC_KEY_LENGTH } from "./symmetric-key";
+export {
+  EncStringType,
+  parseEncString,
+  isEncString,
+  formatEncString,
+  encryptBytes,
+  encryptString,
+  decryptBytes,
+  decryptString,
+  type EncStringTypeValue,
+  type ParsedEncString,
+  type AesCbcHmacEncString,
+  type RsaOaepEncString,
+} from "./enc-string";
+export { generateRsaKeyPair, rsaEncrypt, rsaDecrypt, isValidPublicKey, type RsaKeyPair } from "./rsa";
+export {
+  wrapSymmetricKey,
+  unwrapSymmetricKey,
+  wrapSymmetricKeyForPublicKey,
+  unwrapSymmetricKeyWithPrivateKey,
+  wrapPrivateKey,
+  unwrapPrivateKey,
+} from "./keys";
+export {
+  createAccountKeys,
+  deriveLoginSecrets,
+  unlockUserKey,
+  rewrapUserKey,
+  type AccountKeys,
+  type Credentials,
+} from "./account";
+export { fingerprintPhrase, fingerprintWords } from "./fingerprint";
+export { isWebCryptoAvailable } from "./webcrypto";

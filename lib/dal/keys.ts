@@ -1,0 +1,71 @@
+import "server-only";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { organizations, organizationUsers, providerOrganizations, providers, providerUsers, users } from "@/db/schema";
+import { assertScope, type UserScope } from "@/lib/authz/scope";
+
+export type KeyMaterial = {
+  userId: string;
+  email: string;
+  name: string;
+  kdf: number;
+  kdfIterations: number;
+  /** The user key, type 2 under the stretched master key. */
+  key: string;
+  publicKey: string;
+  /** The private key, type 2 under the user key. */
+  privateKey: string;
+  /** Organization keys, type 4 to the user's public key (confirmed memberships). */
+  organizations: { id: string; name: string; key: string }[];
+  /** Provider keys, type 4 to the user's public key (confirmed provider memberships). */
+  providers: { id: string; name: string; key: string }[];
+  /** Client organization keys, type 2 under their provider's key. */
+  providerOrganizations: { providerId: string; organizationId: string; key: string }[];
+};
+
+/** Everything the keyring needs, in four queries whatever the number of memberships. */
+export async function getKeyMaterial(scope: UserScope): Promise<KeyMaterial> {
+  const { userId } = assertScope(scope);
+  const db = await getDb();
+  const [account] = await db
+    .select({
+      email: users.email,
+      name: users.name,
+      kdf: users.kdfType,
+      kdfIterations: users.kdfIterations,
+      key: users.key,
+      publicKey: users.publicKey,
+      privateKey: users.privateKey,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!account) throw new Error("signed-in user has no account row");
+  const memberOrganizations = await db
+    .select({ id: organizations.id, name: organizations.name, key: organizationUsers.key })
+    .from(organizationUsers)
+    .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
+    .where(and(eq(organizationUsers.userId, userId), eq(organizationUsers.status, "confirmed"), isNotNull(organizationUsers.key)));
+  const memberProviders = await db
+    .select({ id: providers.id, name: providers.name, key: providerUsers.key })
+    .from(providerUsers)
+    .innerJoin(providers, eq(providers.id, providerUsers.providerId))
+    .where(and(eq(providerUsers.userId, userId), eq(providerUsers.status, "confirmed"), isNotNull(providerUsers.key)));
+  const providerIds = memberProviders.map((provider) => provider.id);
+  const clients = providerIds.length
+    ? await db
+        .select({
+          providerId: providerOrganizations.providerId,
+          organizationId: providerOrganizations.organizationId,
+          key: providerOrganizations.key,
+        })
+        .from(providerOrganizations)
+        .where(inArray(providerOrganizations.providerId, providerIds))
+    : [];
+  return {
+    userId,
+    ...account,
+    organizations: memberOrganizations.map((org) => ({ ...org, key: org.key! })),
+    providers: memberProviders.map((provider) => ({ ...provider, key: provider.key! })),
+    providerOrganizations: clients,
+  };
+}

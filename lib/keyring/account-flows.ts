@@ -1,0 +1,44 @@
+import { createAccountKeys, CryptoError, deriveLoginSecrets, unlockUserKey, type SymmetricKey } from "@/lib/crypto";
+import type { KeyMaterial } from "@/lib/dal/keys";
+
+/** Browser-side steps of login, unlock and registration. They talk to the server only in ciphertext and hashes. */
+
+export type KdfParameters = { kdf: number; kdfIterations: number };
+
+export async function fetchKdfParameters(email: string): Promise<KdfParameters> {
+  const response = await fetch("/api/accounts/prelogin", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email }),
+  });
+  const body = (await response.json().catch(() => ({}))) as Partial<KdfParameters> & { error?: string };
+  if (!response.ok || typeof body.kdfIterations !== "number") {
+    throw new Error(body.error ?? "Could not reach the server. Try again.");
+  }
+  return { kdf: body.kdf ?? 0, kdfIterations: body.kdfIterations };
+}
+
+export async function fetchKeyMaterial(): Promise<KeyMaterial> {
+  const response = await fetch("/api/accounts/keys", { cache: "no-store" });
+  if (!response.ok) throw new Error("Your session has ended. Sign in again.");
+  return (await response.json()) as KeyMaterial;
+}
+
+/** Master password → user key, checked by the MAC of the protected user key (a wrong password fails here). */
+export async function unlockWithMasterPassword(material: KeyMaterial, masterPassword: string): Promise<SymmetricKey> {
+  const { masterKey } = await deriveLoginSecrets({
+    email: material.email,
+    password: masterPassword,
+    iterations: material.kdfIterations,
+  });
+  try {
+    return await unlockUserKey({ masterKey, protectedUserKey: material.key });
+  } catch (error) {
+    if (error instanceof CryptoError) throw new Error("Invalid master password.");
+    throw error;
+  } finally {
+    masterKey.fill(0);
+  }
+}
+
+export { createAccountKeys, deriveLoginSecrets };

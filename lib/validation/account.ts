@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { KDF_PBKDF2_SHA256, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS } from "@/lib/crypto";
+import { base64BytesSchema, emailSchema, encStringSchema, nameSchema, publicKeySchema } from "./common";
+
+export const MIN_MASTER_PASSWORD_LENGTH = 12;
+
+export const kdfIterationsSchema = z
+  .number({ error: "KDF iterations must be a number." })
+  .int("KDF iterations must be a whole number.")
+  .min(MIN_KDF_ITERATIONS, `KDF iterations must be at least ${MIN_KDF_ITERATIONS.toLocaleString("en")}.`)
+  .max(MAX_KDF_ITERATIONS, `KDF iterations must be at most ${MAX_KDF_ITERATIONS.toLocaleString("en")}.`);
+
+/** The master password hash is base64 of 32 bytes (PBKDF2 output): the password itself never leaves the browser. */
+export const masterPasswordHashSchema = base64BytesSchema(32, "Master password hash");
+
+/** What the browser sends to create an account: only derived, public or encrypted material. */
+export const registerSchema = z.object({
+  email: emailSchema,
+  name: nameSchema("Name"),
+  kdf: z.literal(KDF_PBKDF2_SHA256, { error: "Unsupported key derivation function." }),
+  kdfIterations: kdfIterationsSchema,
+  masterPasswordHash: masterPasswordHashSchema,
+  key: encStringSchema(2),
+  publicKey: publicKeySchema,
+  privateKey: encStringSchema(2),
+});
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+export const credentialsSchema = z.object({
+  email: emailSchema,
+  masterPasswordHash: masterPasswordHashSchema,
+});
+
+export const preloginSchema = z.object({ email: emailSchema });
+
+/** The form fields the browser checks before deriving keys (the password is never sent). */
+export const registerFormSchema = z
+  .object({
+    email: emailSchema,
+    name: nameSchema("Name"),
+    masterPassword: z
+      .string()
+      .min(MIN_MASTER_PASSWORD_LENGTH, `Master password must be at least ${MIN_MASTER_PASSWORD_LENGTH} characters.`)
+      .max(1024, "Master password must be at most 1024 characters."),
+    confirmMasterPassword: z.string(),
+  })
+  .refine((form) => form.masterPassword === form.confirmMasterPassword, {
+    path: ["confirmMasterPassword"],
+    error: "Master password confirmation does not match.",
+  });

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { emailSchema, nameSchema } from "./common";
+
+export const seatMinimumSchema = z
+  .number({ error: "Seat minimum must be a number." })
+  .int("Seat minimum must be a whole number.")
+  .min(0, "Seat minimum cannot be negative.")
+  .max(100_000, "Seat minimum must be at most 100,000.");
+
+/** What the operator gives to create a provider (command line and /admin). */
+export const createProviderSchema = z.object({
+  name: nameSchema("Provider name"),
+  ownerEmail: emailSchema,
+  teamsMinimum: seatMinimumSchema.default(0),
+  enterpriseMinimum: seatMinimumSchema.default(0),
+});
+export type CreateProviderInput = z.infer<typeof createProviderSchema>;

@@ -1,0 +1,76 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { organizationAccessFor, providerAccessAllows, providerPermissionForPath } from "@/lib/authz/access-rules";
+import { auth } from "@/lib/auth/config";
+import { findSessionUser } from "@/lib/dal/accounts";
+import { findOrganizationAccess, findProviderMembership } from "@/lib/dal/access";
+import { uuidSchema } from "@/lib/validation/common";
+
+/**
+ * The first gate (DESIGN §6): signed-out visitors go to /login; the Provider Portal and Admin Consoles need a
+ * confirmed membership with the right role, and everyone else gets a 404. The data access layer checks again
+ * on every page and action: this gate only keeps people out early.
+ */
+
+const PUBLIC_PATHS = [
+  /^\/login\/?$/,
+  /^\/register\/?$/,
+  /^\/accept(\/.*)?$/,
+  /^\/dev\/mailbox(\/.*)?$/,
+  /^\/api\/auth(\/.*)?$/,
+  /^\/api\/accounts\/prelogin\/?$/,
+  /^\/api\/health\/?$/,
+];
+
+type Verdict = "allow" | "not_found";
+
+async function providerVerdict(userId: string, segments: string[]): Promise<Verdict> {
+  const [providerId, section] = segments;
+  if (!providerId || providerId === "setup") return "allow";
+  const id = uuidSchema.safeParse(providerId);
+  if (!id.success) return "not_found";
+  const membership = await findProviderMembership(userId, id.data);
+  return membership && providerAccessAllows(membership.role, providerPermissionForPath(section)) ? "allow" : "not_found";
+}
+
+async function organizationVerdict(userId: string, segments: string[]): Promise<Verdict> {
+  const [organizationId] = segments;
+  if (!organizationId) return "allow";
+  const id = uuidSchema.safeParse(organizationId);
+  if (!id.success) return "not_found";
+  const row = await findOrganizationAccess(userId, id.data);
+  return row && organizationAccessFor(row, "org.console.access") ? "allow" : "not_found";
+}
+
+function verdictFor(userId: string, pathname: string): Promise<Verdict> | Verdict {
+  const [area, ...rest] = pathname.split("/").filter(Boolean);
+  if (area === "providers") return providerVerdict(userId, rest);
+  if (area === "organizations") return organizationVerdict(userId, rest);
+  return "allow";
+}
+
+export default auth(async (request) => {
+  const { pathname, search } = request.nextUrl;
+  if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return NextResponse.next();
+
+  const userId = uuidSchema.safeParse(request.auth?.user?.id);
+  const stamp = uuidSchema.safeParse(request.auth?.securityStamp);
+  const user = userId.success && stamp.success ? await findSessionUser(userId.data, stamp.data) : null;
+  if (!user) return signedOut(request, pathname + search);
+
+  if ((await verdictFor(user.id, pathname)) === "not_found") {
+    return NextResponse.rewrite(new URL("/404", request.url), { status: 404 });
+  }
+  return NextResponse.next();
+});
+
+function signedOut(request: NextRequest, path: string) {
+  if (path.startsWith("/api/")) return NextResponse.json({ error: "Not signed in." }, { status: 401 });
+  const login = new URL("/login", request.url);
+  if (path !== "/" && path !== "/vault") login.searchParams.set("callbackUrl", path);
+  return NextResponse.redirect(login);
+}
+
+export const config = {
+  // Everything but static assets.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|jpeg|webp|txt)$).*)"],
+};

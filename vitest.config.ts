@@ -1,0 +1,36 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const alias = {
+  "@": root,
+  // `server-only` throws outside React's server build; tests run the server modules directly.
+  "server-only": fileURLToPath(new URL("./tests/support/empty-module.ts", import.meta.url)),
+};
+
+const integration = (name: string, env: Record<string, string>) => ({
+  resolve: { alias },
+  test: {
+    name,
+    include: ["tests/integration/**/*.test.ts"],
+    environment: "node",
+    setupFiles: ["tests/support/integration-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    env,
+  },
+});
+
+const projects = [
+  {
+    resolve: { alias },
+    test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
+  },
+  integration("integration-pglite", { KEYHOUSE_TEST_DB: "pglite" }),
+];
+// The same integration suites run again on a PostgreSQL server when one is given.
+if (process.env.TEST_DATABASE_URL) {
+  projects.push(integration("integration-pg", { KEYHOUSE_TEST_DB: "postgres" }));
+}
+
+export default defineConfig({ test: { projects } });
