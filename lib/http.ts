@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { issueMessage } from "@/lib/validation/errors";
 
 /** Reads a JSON request body through a zod schema; malformed JSON and invalid fields both become a 400 answer. */
 export async function parseJsonBody<S extends z.ZodType>(
@@ -13,7 +14,10 @@ export async function parseJsonBody<S extends z.ZodType>(
     return { ok: false, response: badRequest("The request body must be JSON.") };
   }
   const parsed = await schema.safeParseAsync(body);
-  if (!parsed.success) return { ok: false, response: badRequest(parsed.error.issues[0]?.message ?? "Invalid request.") };
+  if (!parsed.success) {
+    const [first] = parsed.error.issues;
+    return { ok: false, response: badRequest(first ? issueMessage(first) : "The request is malformed.") };
+  }
   return { ok: true, data: parsed.data };
 }
 

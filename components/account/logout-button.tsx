@@ -11,7 +11,9 @@ export function LogoutButton({ variant = "ghost", className }: { variant?: Butto
   async function logout() {
     setBusy(true);
     clearKeyring();
-    await signOut({ redirectTo: "/login" });
+    await signOut({ redirect: false });
+    // A relative, full-page navigation: keeps the host the user is on and drops every in-memory key.
+    window.location.assign("/login");
   }
   return (
     <Button variant={variant} className={className} loading={busy} onClick={logout}>

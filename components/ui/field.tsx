@@ -16,10 +16,10 @@ export function TextField({ label, error, description, className, id, ...input }
   const describedBy = [error ? errorId : null, description ? descriptionId : null].filter(Boolean).join(" ");
   return (
     <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
-        {label}
-        {input.required ? <span aria-hidden="true" className="text-red-600"> *</span> : null}
-      </label>
+      <div className="flex gap-1 text-sm font-medium text-slate-800">
+        <label htmlFor={inputId}>{label}</label>
+        {input.required ? <span aria-hidden="true" className="text-red-600">*</span> : null}
+      </div>
       <input
         id={inputId}
         aria-invalid={error ? true : undefined}

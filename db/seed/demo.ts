@@ -23,6 +23,9 @@ import {
   wrapSymmetricKeyForPublicKey,
 } from "@/lib/crypto";
 import { createAccount } from "@/lib/dal/accounts";
+import { DEMO_ACCOUNTS, type DemoEmail, demoPassword } from "./demo-accounts";
+
+export { DEMO_ACCOUNTS, demoPassword };
 
 /**
  * The demo data of DESIGN §10, made with the same lib/crypto the browser uses, so every key, wrapped key and
@@ -30,21 +33,8 @@ import { createAccount } from "@/lib/dal/accounts";
  * The memberships are fixed so the Provider Portal's seat figures stay true: 3/2/1, 3/1/2 and 2/1/1.
  */
 
-export const DEMO_ACCOUNTS = [
-  { email: "admin@demo-msp.example", name: "Dana Admin", role: "Provider admin of Demo MSP" },
-  { email: "tech@demo-msp.example", name: "Toni Tech", role: "Service user of Demo MSP" },
-  { email: "owner@client1.example", name: "Olive Owner", role: "Owner of My Client's Organization" },
-  { email: "owner@client2.example", name: "Oscar Owner", role: "Owner of Second Client's Organization" },
-  { email: "owner@client3.example", name: "Opal Owner", role: "Owner of Third Client's Organization" },
-  { email: "user@client1.example", name: "Uma User", role: "Member of My Client's Organization" },
-] as const;
 
-type DemoEmail = (typeof DEMO_ACCOUNTS)[number]["email"];
 type Account = AccountKeys & { id: string; email: string };
-
-export function demoPassword(): string {
-  return process.env.DEMO_PASSWORD || "keyhouse-demo";
-}
 
 const PROVIDER_BILLING_EMAIL = "billing@demo-msp.example";
 

@@ -6,6 +6,7 @@ import { requestOrigin } from "@/lib/auth/request-origin";
 import { type EventInput, insertEvent } from "@/lib/dal/events";
 import { log } from "@/lib/log";
 import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/outbox";
+import { fieldErrorsOf } from "@/lib/validation/errors";
 import { actingProviderId, type Scope } from "./scope";
 
 /**
@@ -109,11 +110,7 @@ function failure(code: FailureCode, error: string, fieldErrors?: Record<string, 
 }
 
 function invalidInput(error: z.ZodError): ActionFailure {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join(".") || "form";
-    fieldErrors[field] ??= issue.message;
-  }
+  const fieldErrors = fieldErrorsOf(error);
   const messages = Object.values(fieldErrors);
   const summary = messages.length === 1 ? messages[0]! : "Some fields need attention.";
   return failure("invalid_input", summary, fieldErrors);

@@ -1,12 +1,23 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 import { closeConnection, connection, openPglite, openPostgres, useConnection } from "@/db/client";
 
 /**
  * Every integration test file gets a database of its own, freshly migrated: an in-memory PGlite by default, or a
  * new database on the PostgreSQL server of TEST_DATABASE_URL for the `integration-pg` project.
  */
+// Only next-auth's cookie decoding is replaced (see tests/support/session.ts).
+vi.mock("@/lib/auth/config", async () => {
+  const { testSession } = await import("./session");
+  return {
+    auth: async () => testSession.current,
+    handlers: {},
+    signIn: async () => undefined,
+    signOut: async () => undefined,
+  };
+});
+
 let dropDatabase: (() => Promise<void>) | undefined;
 
 // bcrypt's work factor is part of each stored hash; tests use a lower one to stay fast.

@@ -1,0 +1,53 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD || "keyhouse-demo";
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.example`;
+}
+
+/** Logs in through the login form, as a person would, and waits for the unlocked vault. */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Master password").fill(password);
+  await page.getByRole("button", { name: "Log in with master password" }).click();
+  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+}
+
+export async function register(
+  page: Page,
+  details: { email: string; name: string; password: string },
+  { navigate = true } = {},
+): Promise<void> {
+  if (navigate) await page.goto("/register");
+  await page.getByLabel("Email address").fill(details.email);
+  await page.getByLabel("Name").fill(details.name);
+  await page.getByLabel("Master password", { exact: true }).fill(details.password);
+  await page.getByLabel("Confirm master password").fill(details.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/** An alert with this text (Next.js's route announcer is an empty alert too, so alerts are picked by text). */
+export function alertWith(page: Page, text: string): Locator {
+  return page.getByRole("alert").filter({ hasText: text });
+}
+
+/**
+ * Records whether `text` appears anywhere on the page from now on, however briefly (key derivation can finish
+ * between two polls of a locator). The page must stay loaded: client-side navigations are fine.
+ */
+export async function watchForText(page: Page, text: string): Promise<() => Promise<boolean>> {
+  await page.evaluate((wanted) => {
+    const state = window as unknown as { __seenText?: Record<string, boolean> };
+    state.__seenText = { ...state.__seenText, [wanted]: false };
+    const observer = new MutationObserver(() => {
+      if (document.body.textContent?.includes(wanted)) {
+        state.__seenText![wanted] = true;
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, text);
+  return () => page.evaluate((wanted) => (window as unknown as { __seenText: Record<string, boolean> }).__seenText[wanted] === true, text);
+}

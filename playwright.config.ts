@@ -1,0 +1,43 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests drive Debian's Chromium against a production build (`next build` first, then `next start`) on a
+ * fresh embedded database, which the server seeds with the demo data on start.
+ */
+const PORT = Number(process.env.E2E_PORT || 3210);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      // As root in CI: no sandbox; and no background traffic to hosts this machine cannot reach.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: `rm -rf .data-e2e && exec npx next start -p ${PORT} -H 127.0.0.1`,
+    url: `${BASE_URL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      KEYHOUSE_DATA_DIR: ".data-e2e",
+      KEYHOUSE_DEV_MAILBOX: "true",
+      AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+      APP_URL: BASE_URL,
+      LOG_LEVEL: "warn",
+    },
+  },
+});

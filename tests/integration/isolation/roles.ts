@@ -1,0 +1,39 @@
+import type { DemoIds } from "../../support/demo";
+import { createTestProvider, createTestUser } from "../../support/factories";
+import { signInAs, signOut } from "../../support/session";
+
+/** Everyone an isolation test tries an action or page as. */
+export const ROLES = [
+  "signed_out",
+  "unrelated_user",
+  "client_member",
+  "client_owner",
+  "other_client_owner",
+  "other_provider_admin",
+  "service_user",
+  "provider_admin",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export type RoleUsers = Record<Exclude<Role, "signed_out">, string>;
+
+/** Demo data gives most roles; an unrelated user and another provider's admin are made here. */
+export async function makeRoleUsers(demo: DemoIds): Promise<RoleUsers> {
+  const unrelated = await createTestUser({ name: "Unrelated" });
+  const otherAdmin = await createTestUser({ name: "Other Admin" });
+  await createTestProvider(otherAdmin);
+  return {
+    unrelated_user: unrelated.id,
+    client_member: demo.users.user1,
+    client_owner: demo.users.owner1,
+    other_client_owner: demo.users.owner2,
+    other_provider_admin: otherAdmin.id,
+    service_user: demo.users.tech,
+    provider_admin: demo.users.admin,
+  };
+}
+
+export async function actAs(role: Role, users: RoleUsers): Promise<void> {
+  if (role === "signed_out") signOut();
+  else await signInAs(users[role]);
+}

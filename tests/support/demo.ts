@@ -1,0 +1,37 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { organizations, providers, users } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+
+export type DemoIds = {
+  users: Record<"admin" | "tech" | "owner1" | "owner2" | "owner3" | "user1", string>;
+  providerId: string;
+  client1: string;
+  client2: string;
+  client3: string;
+  internal: string;
+};
+
+/** Loads DESIGN §10's demo data into this test file's database and returns the ids tests need. */
+export async function loadDemo(): Promise<DemoIds> {
+  await seedDemo();
+  const db = await getDb();
+  const userId = async (email: string) => (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+  const orgId = async (name: string) => (await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)))[0]!.id;
+  const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.name, "Demo MSP"));
+  return {
+    users: {
+      admin: await userId("admin@demo-msp.example"),
+      tech: await userId("tech@demo-msp.example"),
+      owner1: await userId("owner@client1.example"),
+      owner2: await userId("owner@client2.example"),
+      owner3: await userId("owner@client3.example"),
+      user1: await userId("user@client1.example"),
+    },
+    providerId: provider!.id,
+    client1: await orgId("My Client's Organization"),
+    client2: await orgId("Second Client's Organization"),
+    client3: await orgId("Third Client's Organization"),
+    internal: await orgId("Demo MSP Internal"),
+  };
+}
