@@ -13,7 +13,7 @@ export function LogoutButton({ variant = "ghost", className }: { variant?: Butto
     clearKeyring();
     await signOut({ redirect: false });
     // A relative, full-page navigation: keeps the host the user is on and drops every in-memory key.
-    window.location.assign("/login");
+    window.location.assign(`${window.location.origin}/login`);
   }
   return (
     <Button variant={variant} className={className} loading={busy} onClick={logout}>
