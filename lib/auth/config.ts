@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/dal/accounts";
+import { log } from "@/lib/log";
 import { credentialsSchema } from "@/lib/validation/account";
 import { originFromHeaders } from "./request-origin";
 import { authSecret } from "./secret";
@@ -16,6 +17,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 24 * 60 * 60, updateAge: 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
+  // A wrong password is an ordinary answer (and an event in the log), not a server error with a stack trace.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      log.error({ err: { name: error.name, message: error.message } }, "authentication error");
+    },
+    warn(code) {
+      log.warn({ code }, "authentication warning");
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       id: "credentials",
