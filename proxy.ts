@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { organizationAccessFor, providerAccessAllows, providerPermissionForPath } from "@/lib/authz/access-rules";
 import { auth } from "@/lib/auth/config";
+import { operatorEmails } from "@/lib/config";
 import { findSessionUser } from "@/lib/dal/accounts";
 import { findOrganizationAccess, findProviderMembership } from "@/lib/dal/access";
 import { uuidSchema } from "@/lib/validation/common";
@@ -41,10 +42,11 @@ async function organizationVerdict(userId: string, segments: string[]): Promise<
   return row && organizationAccessFor(row, "org.console.access") ? "allow" : "not_found";
 }
 
-function verdictFor(userId: string, pathname: string): Promise<Verdict> | Verdict {
+function verdictFor(user: { id: string; email: string }, pathname: string): Promise<Verdict> | Verdict {
   const [area, ...rest] = pathname.split("/").filter(Boolean);
-  if (area === "providers") return providerVerdict(userId, rest);
-  if (area === "organizations") return organizationVerdict(userId, rest);
+  if (area === "providers") return providerVerdict(user.id, rest);
+  if (area === "organizations") return organizationVerdict(user.id, rest);
+  if (area === "admin") return operatorEmails().includes(user.email) ? "allow" : "not_found";
   return "allow";
 }
 
@@ -57,7 +59,7 @@ export default auth(async (request) => {
   const user = userId.success && stamp.success ? await findSessionUser(userId.data, stamp.data) : null;
   if (!user) return signedOut(request, pathname + search);
 
-  if ((await verdictFor(user.id, pathname)) === "not_found") {
+  if ((await verdictFor(user, pathname)) === "not_found") {
     return NextResponse.rewrite(new URL("/404", request.url), { status: 404 });
   }
   return NextResponse.next();

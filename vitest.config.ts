@@ -26,11 +26,11 @@ const projects = [
     resolve: { alias },
     test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
   },
-  integration("integration-pglite", { KEYHOUSE_TEST_DB: "pglite", LOG_LEVEL: "silent" }),
+  integration("integration-pglite", { KEYHOUSE_TEST_DB: "pglite", LOG_LEVEL: "silent", ADMIN_EMAILS: "operator@keyhouse.test" }),
 ];
 // The same integration suites run again on a PostgreSQL server when one is given.
 if (process.env.TEST_DATABASE_URL) {
-  projects.push(integration("integration-pg", { KEYHOUSE_TEST_DB: "postgres", LOG_LEVEL: "silent" }));
+  projects.push(integration("integration-pg", { KEYHOUSE_TEST_DB: "postgres", LOG_LEVEL: "silent", ADMIN_EMAILS: "operator@keyhouse.test" }));
 }
 
 export default defineConfig({ test: { projects } });

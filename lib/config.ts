@@ -14,3 +14,21 @@ export function devMailboxEnabled(): boolean {
 export function mailFrom(): string {
   return process.env.MAIL_FROM || "Keyhouse <no-reply@keyhouse.localhost>";
 }
+
+/** Operators (the /admin pages): the emails listed in ADMIN_EMAILS, comma-separated. */
+export function operatorEmails(): string[] {
+  return (process.env.ADMIN_EMAILS ?? "")
+    .split(",")
+    .map((email) => email.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+export type ProviderPlanType = "teams_monthly" | "enterprise_monthly";
+
+/** Per-seat monthly prices in cents, for billing estimates and invoices (no payment gateway). */
+export function seatPriceCents(plan: ProviderPlanType): number {
+  const configured = plan === "teams_monthly" ? process.env.SEAT_PRICE_TEAMS_MONTHLY_CENTS : process.env.SEAT_PRICE_ENTERPRISE_MONTHLY_CENTS;
+  const fallback = plan === "teams_monthly" ? 400 : 600;
+  const cents = Number(configured ?? fallback);
+  return Number.isInteger(cents) && cents >= 0 ? cents : fallback;
+}

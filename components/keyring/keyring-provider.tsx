@@ -4,9 +4,10 @@ import { usePathname, useRouter } from "next/navigation";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useSyncExternalStore } from "react";
 import { Spinner } from "@/components/ui/spinner";
 import type { SymmetricKey } from "@/lib/crypto";
+import { KeyChain } from "@/lib/keyring/keys";
 import { clearKeyring, loadUserKey, subscribeKeyring } from "@/lib/keyring/storage";
 
-type Keyring = { userId: string; userKey: SymmetricKey; lock: () => void };
+type Keyring = { userId: string; userKey: SymmetricKey; keys: KeyChain; lock: () => void };
 
 const KeyringContext = createContext<Keyring | null>(null);
 
@@ -35,7 +36,8 @@ export function KeyringProvider({ userId, children }: { userId: string; children
     router.replace("/lock");
   }, [router]);
 
-  const keyring = useMemo(() => (userKey ? { userId, userKey, lock } : null), [userId, userKey, lock]);
+  // One key chain per unlocked user key: locking drops it, with every key it unwrapped.
+  const keyring = useMemo(() => (userKey ? { userId, userKey, keys: new KeyChain(userKey), lock } : null), [userId, userKey, lock]);
   if (!keyring) {
     return (
       <div className="flex justify-center py-24 text-slate-600">

@@ -7,3 +7,4 @@ export * from "./policies";
 export * from "./events";
 export * from "./invitations";
 export * from "./mail";
+export * from "./billing";

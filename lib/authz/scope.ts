@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/session";
+import { operatorEmails } from "@/lib/config";
 import { findOrganizationAccess, findProviderMembership } from "@/lib/dal/access";
 import { uuidSchema } from "@/lib/validation/common";
 import { type OrganizationAccess, organizationAccessFor, providerAccessAllows } from "./access-rules";
@@ -40,10 +41,13 @@ export type OrganizationScope = Branded & {
   readonly access: OrganizationAccess;
 };
 
+/** An operator of this installation (an email in ADMIN_EMAILS): the /admin pages. */
+export type OperatorScope = Branded & { readonly kind: "operator"; readonly userId: string; readonly email: string };
+
 /** For actions anyone may call (registration): still a scope, so every action goes through the same wrapper. */
 export type PublicScope = Branded & { readonly kind: "public" };
 
-export type Scope = UserScope | ProviderScope | OrganizationScope | PublicScope;
+export type Scope = UserScope | ProviderScope | OrganizationScope | OperatorScope | PublicScope;
 
 const issued = new WeakSet<object>();
 
@@ -67,6 +71,13 @@ export async function requireUser(): Promise<UserScope> {
   const user = await getSession();
   if (!user) redirect("/login");
   return issue({ kind: "user" as const, userId: user.id, email: user.email, name: user.name });
+}
+
+/** An operator of this installation; everyone else gets a 404, so /admin does not reveal itself. */
+export async function requireOperatorScope(): Promise<OperatorScope> {
+  const user = await requireUser();
+  if (!operatorEmails().includes(user.email)) notFound();
+  return issue({ kind: "operator" as const, userId: user.userId, email: user.email });
 }
 
 function validId(id: unknown): string {
@@ -110,7 +121,8 @@ export async function requireOrgScope(
     kind: "organization" as const,
     userId: user.userId,
     organizationId: row.organizationId,
-    organizationEnabled: row.organizationEnabled,
+    // A disabled provider disables its clients (DESIGN §7); re-enabling it restores them, as nothing else changed.
+    organizationEnabled: row.organizationEnabled && row.providerEnabled !== false,
     access,
   });
 }

@@ -2,21 +2,27 @@ import "server-only";
 import type { Executor } from "@/db/client";
 import { providerPlans, providers } from "@/db/schema";
 import { appUrl } from "@/lib/config";
-import { insertEvent } from "@/lib/dal/events";
+import type { EventInput } from "@/lib/dal/events";
 import { createInvitation } from "@/lib/dal/invitations";
-import { enqueueMail } from "@/lib/mail/outbox";
+import type { MailMessage } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/templates";
 import type { CreateProviderInput } from "@/lib/validation/provider";
+
+/** What operator work needs from its caller: the transaction, and how to record events and send mail in it. */
+export type OperatorContext = {
+  tx: Executor;
+  record: (event: EventInput) => Promise<void>;
+  mail: (message: MailMessage) => Promise<void>;
+};
 
 /**
  * Operator work: creates a pending provider with its two plans and mails the owner a single-use setup link.
  * Runs inside the caller's transaction, so the provider, its event and its mail commit together.
  */
 export async function createPendingProvider(
-  tx: Executor,
+  { tx, record, mail }: OperatorContext,
   input: CreateProviderInput,
-  actingUserId: string | null,
-): Promise<{ providerId: string; setupUrl: string; mailId: string }> {
+): Promise<{ providerId: string; setupUrl: string }> {
   const [provider] = await tx.insert(providers).values({ name: input.name, status: "pending" }).returning({ id: providers.id });
   const providerId = provider!.id;
   await tx.insert(providerPlans).values([
@@ -25,16 +31,13 @@ export async function createPendingProvider(
   ]);
   const { token } = await createInvitation(tx, input.ownerEmail, { kind: "provider_setup", providerId });
   const setupUrl = appUrl(`/providers/setup?token=${encodeURIComponent(token)}`);
-  const mailId = await enqueueMail(tx, { to: input.ownerEmail, ...providerSetupMail(input.name, setupUrl) });
-  await insertEvent(tx, {
+  await mail({ to: input.ownerEmail, ...providerSetupMail(input.name, setupUrl) });
+  await record({
     type: "provider_created",
-    actingUserId,
     providerId,
     details: { ownerEmail: input.ownerEmail, teamsMinimum: input.teamsMinimum, enterpriseMinimum: input.enterpriseMinimum },
-    ip: null,
-    device: actingUserId ? null : "operator command",
   });
-  return { providerId, setupUrl, mailId };
+  return { providerId, setupUrl };
 }
 
 function providerSetupMail(providerName: string, setupUrl: string) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { events, invitations, mailOutbox, providerPlans, providers } from "@/db/schema";
 import { hashInvitationToken } from "@/lib/dal/invitations";
+import { commandLineContext } from "@/lib/operator/command-context";
 import { createPendingProvider } from "@/lib/operator/providers";
 import { createProviderSchema } from "@/lib/validation/provider";
 
@@ -10,7 +11,10 @@ describe("operator: create a provider", () => {
   it("creates a pending provider with its plans, a hashed setup token, an event and a mail with the link", async () => {
     const db = await getDb();
     const input = createProviderSchema.parse({ name: "Acme MSP", ownerEmail: " Owner@Acme.Example ", enterpriseMinimum: 25 });
-    const created = await db.transaction((tx) => createPendingProvider(tx, input, null));
+    const { created, mailId } = await db.transaction(async (tx) => {
+      const context = commandLineContext(tx);
+      return { created: await createPendingProvider(context, input), mailId: context.queuedMail[0]! };
+    });
 
     const [provider] = await db.select().from(providers).where(eq(providers.id, created.providerId));
     expect(provider).toMatchObject({ name: "Acme MSP", status: "pending", enabled: true });
@@ -29,7 +33,7 @@ describe("operator: create a provider", () => {
     const lifetime = invitation!.expiresAt.getTime() - invitation!.createdAt.getTime();
     expect(Math.round(lifetime / 3_600_000)).toBe(120);
 
-    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, created.mailId));
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, mailId));
     expect(mail).toMatchObject({ to: "owner@acme.example", status: "pending" });
     expect(mail!.text).toContain(created.setupUrl);
     const logged = await db.select().from(events).where(eq(events.providerId, created.providerId));

@@ -12,13 +12,18 @@ export const ROLES = [
   "other_provider_admin",
   "service_user",
   "provider_admin",
+  "operator",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 export type RoleUsers = Record<Exclude<Role, "signed_out">, string>;
 
-/** Demo data gives most roles; an unrelated user and another provider's admin are made here. */
+/** The operator's email; vitest.config.ts puts it in ADMIN_EMAILS for the integration suites. */
+export const OPERATOR_EMAIL = "operator@keyhouse.test";
+
+/** Demo data gives most roles; an unrelated user, another provider's admin and an operator are made here. */
 export async function makeRoleUsers(demo: DemoIds): Promise<RoleUsers> {
+  const operator = await createTestUser({ name: "Operator", email: OPERATOR_EMAIL });
   const unrelated = await createTestUser({ name: "Unrelated" });
   const otherAdmin = await createTestUser({ name: "Other Admin" });
   await createTestProvider(otherAdmin);
@@ -30,6 +35,7 @@ export async function makeRoleUsers(demo: DemoIds): Promise<RoleUsers> {
     other_provider_admin: otherAdmin.id,
     service_user: demo.users.tech,
     provider_admin: demo.users.admin,
+    operator: operator.id,
   };
 }
 

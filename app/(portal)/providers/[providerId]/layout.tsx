@@ -1,0 +1,36 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { SectionNav, type SectionNavItem } from "@/components/shell/section-nav";
+import { Alert } from "@/components/ui/alert";
+import { providerRoleHolds } from "@/lib/authz/permissions";
+import { requireProviderScope, requireUser } from "@/lib/authz/scope";
+import { listProducts } from "@/lib/dal/products";
+import { getProvider } from "@/lib/dal/providers";
+
+export default async function ProviderLayout({ children, params }: { children: ReactNode; params: Promise<{ providerId: string }> }) {
+  const { providerId } = await params;
+  const scope = await requireProviderScope(providerId, "provider.clients.view");
+  const [user, provider] = await Promise.all([requireUser(), getProvider(scope)]);
+  const products = await listProducts(user);
+  const base = `/providers/${provider.id}`;
+  const sections: (SectionNavItem & { admin: boolean })[] = [
+    { href: `${base}/clients`, label: "Clients", admin: false },
+    { href: `${base}/members`, label: "Members", admin: true },
+    { href: `${base}/events`, label: "Event logs", admin: true },
+    { href: `${base}/billing`, label: "Billing", admin: true },
+    { href: `${base}/settings`, label: "Settings", admin: true },
+  ];
+  // Service users see only what they may use (DESIGN §6); the pages and actions check again.
+  const visible = sections.filter((section) => !section.admin || providerRoleHolds(scope.role, "provider.members.manage"));
+  return (
+    <AppShell user={user} products={products} product={provider.name} nav={<SectionNav label="Provider Portal" items={visible} />}>
+      {!provider.enabled ? (
+        <Alert tone="warning" title="This provider is disabled" className="mb-6">
+          An operator of this installation disabled {provider.name}. Its client organizations are disabled too, and no new
+          clients or seats can be added until it is enabled again.
+        </Alert>
+      ) : null}
+      {children}
+    </AppShell>
+  );
+}

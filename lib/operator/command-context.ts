@@ -1,0 +1,21 @@
+import "server-only";
+import type { Executor } from "@/db/client";
+import { insertEvent } from "@/lib/dal/events";
+import { enqueueMail } from "@/lib/mail/outbox";
+import type { OperatorContext } from "./providers";
+
+/**
+ * The operator context for command-line work: events are attributed to "operator command" (no signed-in user)
+ * and the ids of queued mail are collected so the command can deliver them after commit.
+ */
+export function commandLineContext(tx: Executor): OperatorContext & { queuedMail: string[] } {
+  const queuedMail: string[] = [];
+  return {
+    tx,
+    queuedMail,
+    record: (event) => insertEvent(tx, { ...event, actingUserId: null, ip: null, device: "operator command" }),
+    mail: async (message) => {
+      queuedMail.push(await enqueueMail(tx, message));
+    },
+  };
+}
