@@ -4,6 +4,7 @@
  * Each command lives in scripts/admin/<command>.ts and exports `usage` and `run`.
  */
 import { closeConnection } from "@/db/client";
+import * as closeBillingPeriod from "./admin/close-billing-period";
 import * as createProvider from "./admin/create-provider";
 import { UsageError } from "./admin/usage";
 
@@ -11,6 +12,7 @@ type Command = { usage: string; run: (args: string[]) => Promise<void> };
 
 const COMMANDS: Record<string, Command> = {
   "create-provider": createProvider,
+  "close-billing-period": closeBillingPeriod,
 };
 
 const USAGE = `Usage: npm run admin -- <command> [options]

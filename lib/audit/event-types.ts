@@ -21,6 +21,18 @@ export const EVENT_TYPES = {
   provider_organization_removed: "Removed a client",
   provider_organization_updated: "Updated a client's name or seats",
   provider_organization_vault_accessed: "Opened a client's Admin Console",
+
+  organization_created: "Created the organization",
+  organization_updated: "Updated organization settings",
+  organization_user_invited: "Invited a member",
+  organization_user_reinvited: "Re-sent an invitation",
+  organization_user_accepted: "Accepted an invitation",
+  organization_user_confirmed: "Confirmed a member",
+  organization_user_updated: "Changed a member's role or access",
+  organization_user_removed: "Removed a member",
+  organization_user_revoked: "Revoked a member's access",
+  organization_user_restored: "Restored a member's access",
+  provider_invoice_created: "Closed a billing period and wrote an invoice",
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;

@@ -1,0 +1,186 @@
+import "server-only";
+import { and, asc, count, eq, inArray, ne, notExists, sql } from "drizzle-orm";
+import {
+  organizations,
+  organizationUsers,
+  providerInvoiceItems,
+  providerInvoices,
+  providerOrganizations,
+  providerPlans,
+  providers,
+} from "@/db/schema";
+import { type ProviderPlanType, seatPriceCents } from "@/lib/config";
+import { isProviderPlanType, PROVIDER_PLAN_TYPES, planSummary, providerPlanOf } from "@/lib/dal/billing";
+import type { OperatorContext } from "./providers";
+
+/** A billing period is one calendar month (UTC), stored as its first and last day (both inclusive). */
+export type BillingPeriod = { month: string; start: string; end: string };
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** "2026-10" → 2026-10-01 … 2026-10-31; null when the text is no month. */
+export function monthPeriod(month: string): BillingPeriod | null {
+  const match = MONTH.exec(month);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const monthIndex = Number(match[2]) - 1;
+  return {
+    month,
+    start: isoDate(new Date(Date.UTC(year, monthIndex, 1))),
+    // Day 0 of the next month is the last day of this one.
+    end: isoDate(new Date(Date.UTC(year, monthIndex + 1, 0))),
+  };
+}
+
+/** The calendar month before `now`'s, in UTC: the period an operator closes by default. */
+export function previousMonth(now: Date): string {
+  return isoDate(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))).slice(0, 7);
+}
+
+/** Whether the period's last day is over (in UTC): a period is closed once, after it ends. */
+export function periodHasEnded(period: BillingPeriod, now: Date): boolean {
+  return period.end < isoDate(now);
+}
+
+export type ClosingResult = { written: { invoiceId: string; providerId: string; number: string; totalCents: number }[]; existing: number };
+
+/**
+ * Closes a billing period: every provider with at least one client on a Teams or Enterprise plan gets one invoice,
+ * with one line per client as it stands now (name, id, plan, assigned and used seats, price, assigned × price).
+ * The invoice total is the plan-level figure the Billing page estimates, max(minimum, allocated) × price summed
+ * over both plans, so a provider below its minimum pays the minimum (the lines then add up to less than the total).
+ * Disabled providers are billed too: the period being closed is one they had. Safe to run twice: providers that
+ * already have an invoice for the period are skipped, and the unique (provider, period) key is the last guard
+ * against a concurrent run. Runs in the caller's transaction; one event per invoice.
+ */
+export async function closeBillingPeriod({ tx, record }: OperatorContext, { periodStart }: { periodStart: string }): Promise<ClosingResult> {
+  const period = monthPeriod(periodStart.slice(0, 7));
+  if (!period || period.start !== periodStart) throw new Error(`A billing period starts on the first of a month, not ${periodStart}.`);
+
+  const [invoiced] = await tx.select({ value: count() }).from(providerInvoices).where(eq(providerInvoices.periodStart, period.start));
+  const existing = Number(invoiced?.value ?? 0);
+  const clients = await listBillableClients(tx, period.start);
+  if (clients.length === 0) return { written: [], existing };
+
+  const clientsOf = new Map<string, BillableClient[]>();
+  for (const client of clients) {
+    const list = clientsOf.get(client.providerId);
+    if (list) list.push(client);
+    else clientsOf.set(client.providerId, [client]);
+  }
+  const providerIds = [...clientsOf.keys()];
+  const minimums = await tx
+    .select({ providerId: providerPlans.providerId, planType: providerPlans.planType, seatMinimum: providerPlans.seatMinimum })
+    .from(providerPlans)
+    .where(inArray(providerPlans.providerId, providerIds));
+
+  const invoices = await tx
+    .insert(providerInvoices)
+    .values(
+      providerIds.map((providerId) => ({
+        providerId,
+        number: invoiceNumber(period, providerId),
+        periodStart: period.start,
+        periodEnd: period.end,
+        totalCents: invoiceTotal(
+          clientsOf.get(providerId) ?? [],
+          minimums.filter((plan) => plan.providerId === providerId),
+        ),
+      })),
+    )
+    .onConflictDoNothing({ target: [providerInvoices.providerId, providerInvoices.periodStart] })
+    .returning({ invoiceId: providerInvoices.id, providerId: providerInvoices.providerId, number: providerInvoices.number, totalCents: providerInvoices.totalCents });
+  if (invoices.length === 0) return { written: [], existing: existing + providerIds.length };
+
+  const invoiceOf = new Map(invoices.map((invoice) => [invoice.providerId, invoice.invoiceId]));
+  await tx.insert(providerInvoiceItems).values(
+    clients.flatMap((client) => {
+      const invoiceId = invoiceOf.get(client.providerId);
+      if (!invoiceId) return [];
+      const price = seatPriceCents(client.planType);
+      return [
+        {
+          invoiceId,
+          organizationId: client.organizationId,
+          clientName: client.name,
+          planType: client.planType,
+          assignedSeats: client.seats,
+          usedSeats: client.used,
+          seatPriceCents: price,
+          estimatedTotalCents: client.seats * price,
+        },
+      ];
+    }),
+  );
+  await tx
+    .update(providers)
+    .set({ status: "billable" })
+    .where(and(inArray(providers.id, [...invoiceOf.keys()]), ne(providers.status, "billable")));
+  for (const invoice of invoices) {
+    await record({
+      type: "provider_invoice_created",
+      providerId: invoice.providerId,
+      details: { number: invoice.number, periodStart: period.start, periodEnd: period.end, totalCents: invoice.totalCents },
+    });
+  }
+  return { written: invoices, existing: existing + providerIds.length - invoices.length };
+}
+
+type BillableClient = {
+  providerId: string;
+  organizationId: string;
+  name: string;
+  planType: ProviderPlanType;
+  seats: number;
+  used: number;
+};
+
+/** Seats used = memberships invited, accepted or confirmed (DESIGN §7); revoked members use none. */
+const usedSeats = sql<number>`(select count(*)::int from ${organizationUsers}
+  where ${organizationUsers.organizationId} = ${organizations.id}
+  and ${organizationUsers.status} in ('invited', 'accepted', 'confirmed'))`;
+
+/** Every client of every provider not yet invoiced for the period, in one query. */
+async function listBillableClients(tx: OperatorContext["tx"], periodStart: string): Promise<BillableClient[]> {
+  const rows = await tx
+    .select({
+      providerId: providerOrganizations.providerId,
+      organizationId: organizations.id,
+      name: organizations.name,
+      planType: providerPlanOf,
+      seats: organizations.seats,
+      used: usedSeats,
+    })
+    .from(providerOrganizations)
+    .innerJoin(organizations, eq(organizations.id, providerOrganizations.organizationId))
+    .where(
+      and(
+        sql`${providerPlanOf} is not null`,
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(providerInvoices)
+            .where(and(eq(providerInvoices.providerId, providerOrganizations.providerId), eq(providerInvoices.periodStart, periodStart))),
+        ),
+      ),
+    )
+    .orderBy(asc(providerOrganizations.providerId), asc(organizations.name));
+  return rows.flatMap(({ planType, ...row }) => (isProviderPlanType(planType) ? [{ ...row, planType, used: Number(row.used) }] : []));
+}
+
+function invoiceTotal(clients: BillableClient[], minimums: { planType: string; seatMinimum: number }[]): number {
+  return PROVIDER_PLAN_TYPES.reduce((total, planType) => {
+    const allocated = clients.filter((client) => client.planType === planType).reduce((sum, client) => sum + client.seats, 0);
+    const minimum = minimums.find((plan) => plan.planType === planType)?.seatMinimum ?? 0;
+    return total + planSummary(planType, minimum, allocated).estimatedCents;
+  }, 0);
+}
+
+/** "KH-2026-10-1a2b3c4d": the month and the start of the provider's id, readable on a bank statement. */
+function invoiceNumber(period: BillingPeriod, providerId: string): string {
+  return `KH-${period.month}-${providerId.slice(0, 8)}`;
+}
