@@ -1,0 +1,61 @@
+"use server";
+
+import { ActionError, defineAction } from "@/lib/authz/action";
+import { requireOperatorScope } from "@/lib/authz/scope";
+import {
+  countProviderClients,
+  lockProviderForOperator,
+  recomputePurchasedSeats,
+  setProviderPlanMinimums,
+  updateProviderEnabled,
+} from "@/lib/dal/operator";
+import { createPendingProvider } from "@/lib/operator/providers";
+import { setProviderEnabledSchema, updateProviderPlansSchema } from "@/lib/validation/operator";
+import { createProviderSchema } from "@/lib/validation/provider";
+
+const NO_SUCH_PROVIDER = "This provider does not exist. Reload the page to see the current list.";
+
+/** Creates a pending provider and mails its owner the setup link, as `npm run admin -- create-provider` does. */
+export const createProvider = defineAction({
+  name: "operator.provider.create",
+  input: createProviderSchema,
+  authorize: () => requireOperatorScope(),
+  async run({ input, tx, record, mail }) {
+    // The setup link stays in the owner's mail: it is a single-use secret and the operator does not need it.
+    const { providerId } = await createPendingProvider({ tx, record, mail }, input);
+    return { providerId, name: input.name, ownerEmail: input.ownerEmail };
+  },
+});
+
+/** Sets both plans' seat minimums, and the seats purchased above them. */
+export const updateProviderPlans = defineAction({
+  name: "operator.provider.updatePlans",
+  input: updateProviderPlansSchema,
+  authorize: () => requireOperatorScope(),
+  async run({ input, scope, tx, record }) {
+    const provider = await lockProviderForOperator(scope, tx, input.providerId);
+    if (!provider) throw new ActionError(NO_SUCH_PROVIDER);
+    await setProviderPlanMinimums(scope, tx, input);
+    await recomputePurchasedSeats(scope, tx, input.providerId);
+    await record({
+      type: "provider_plan_updated",
+      providerId: input.providerId,
+      details: { teamsMinimum: input.teamsMinimum, enterpriseMinimum: input.enterpriseMinimum },
+    });
+    return { name: provider.name };
+  },
+});
+
+/** Disables a provider, and with it all its clients, or enables it again, which restores them. */
+export const setProviderEnabled = defineAction({
+  name: "operator.provider.setEnabled",
+  input: setProviderEnabledSchema,
+  authorize: () => requireOperatorScope(),
+  async run({ input, scope, tx, record }) {
+    const provider = await updateProviderEnabled(scope, tx, input.providerId, input.enabled);
+    if (!provider) throw new ActionError(NO_SUCH_PROVIDER);
+    const clients = await countProviderClients(scope, tx, input.providerId);
+    await record({ type: input.enabled ? "provider_enabled" : "provider_disabled", providerId: input.providerId, details: { clients } });
+    return { name: provider.name, enabled: input.enabled, clients };
+  },
+});
