@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { InvoiceTable } from "@/components/billing/invoice-table";
+import { PlanTable } from "@/components/billing/plan-table";
+import { Pager, pageFromQuery } from "@/components/events/pager";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireProviderScope } from "@/lib/authz/scope";
+import { getBillingSummary, listInvoices } from "@/lib/dal/billing";
+
+export const metadata: Metadata = { title: "Billing" };
+
+export default async function ProviderBillingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ providerId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { providerId } = await params;
+  const scope = await requireProviderScope(providerId, "provider.billing.view");
+  const page = pageFromQuery((await searchParams).page);
+  const [summary, { invoices, hasNext }] = await Promise.all([getBillingSummary(scope), listInvoices(scope, page)]);
+  const base = `/providers/${scope.providerId}/billing`;
+  return (
+    <>
+      <PageHeader title="Billing" description="Seats your clients are assigned, what they cost per month, and your invoices." />
+      <section aria-labelledby="plans-heading" className="mb-10">
+        <h2 id="plans-heading" className="mb-1 text-lg font-semibold">
+          Plans and seats
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">
+          Allocated seats are the seats assigned to your clients on each plan. Each plan is billed for its seat minimum, or
+          for all allocated seats when there are more.
+        </p>
+        <PlanTable summary={summary} />
+      </section>
+      <section aria-labelledby="invoices-heading">
+        <h2 id="invoices-heading" className="mb-3 text-lg font-semibold">
+          Invoices
+        </h2>
+        {invoices.length > 0 ? (
+          <InvoiceTable invoices={invoices} csvHref={(invoiceId) => `${base}/invoices/${invoiceId}`} />
+        ) : page > 1 ? (
+          <EmptyState title="This page is past the last one.">Go back to the first page to see your newest invoices.</EmptyState>
+        ) : (
+          <EmptyState title="No invoices yet.">Invoices appear after a billing period is closed.</EmptyState>
+        )}
+        <Pager label="Invoice pages" page={page} hasNext={hasNext} href={(target) => (target > 1 ? `${base}?page=${target}` : base)} />
+      </section>
+    </>
+  );
+}
