@@ -1,48 +1,41 @@
+import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { BillingSummary } from "@/lib/dal/billing";
 import { formatUsd, planLabel } from "./format";
-
-const HEADERS = ["Plan", "Seat minimum", "Allocated", "Purchased above the minimum", "Price per seat per month", "Estimated monthly cost"];
 
 const number = new Intl.NumberFormat("en-US");
 
 /** Seats and the monthly estimate per plan, with the total in the footer. */
 export function PlanTable({ summary }: { summary: BillingSummary }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Seats and estimated monthly cost per plan</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            {HEADERS.map((header, index) => (
-              <th key={header} scope="col" className={`px-4 py-2 font-semibold text-slate-700 ${index === 0 ? "text-left" : "text-right"}`}>
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {summary.plans.map((plan) => (
-            <tr key={plan.planType}>
-              <th scope="row" className="px-4 py-2 text-left font-medium">
-                {planLabel(plan.planType)}
-              </th>
-              <td className="px-4 py-2 text-right tabular-nums">{number.format(plan.seatMinimum)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{number.format(plan.allocatedSeats)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{number.format(plan.purchasedSeats)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatUsd(plan.seatPriceCents)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatUsd(plan.estimatedCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot className="border-t border-slate-200 bg-slate-50">
-          <tr>
-            <th scope="row" colSpan={HEADERS.length - 1} className="px-4 py-2 text-right font-semibold">
-              Total estimated monthly cost
-            </th>
-            <td className="px-4 py-2 text-right font-semibold tabular-nums">{formatUsd(summary.totalCents)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <Table caption="Seats and estimated monthly cost per plan">
+      <THead>
+        <TH>Plan</TH>
+        <TH align="right">Seat minimum</TH>
+        <TH align="right">Allocated</TH>
+        <TH align="right">Purchased above the minimum</TH>
+        <TH align="right">Price per seat per month</TH>
+        <TH align="right">Estimated monthly cost</TH>
+      </THead>
+      <TBody>
+        {summary.plans.map((plan) => (
+          <TR key={plan.planType}>
+            <RowHeader>{planLabel(plan.planType)}</RowHeader>
+            <TD align="right" className="tabular-nums">{number.format(plan.seatMinimum)}</TD>
+            <TD align="right" className="tabular-nums">{number.format(plan.allocatedSeats)}</TD>
+            <TD align="right" className="tabular-nums">{number.format(plan.purchasedSeats)}</TD>
+            <TD align="right" className="tabular-nums">{formatUsd(plan.seatPriceCents)}</TD>
+            <TD align="right" className="tabular-nums">{formatUsd(plan.estimatedCents)}</TD>
+          </TR>
+        ))}
+      </TBody>
+      <tfoot className="border-t border-slate-200 bg-slate-50">
+        <tr>
+          <RowHeader align="right" colSpan={5} className="font-semibold">
+            Total estimated monthly cost
+          </RowHeader>
+          <TD align="right" className="font-semibold tabular-nums">{formatUsd(summary.totalCents)}</TD>
+        </tr>
+      </tfoot>
+    </Table>
   );
 }
