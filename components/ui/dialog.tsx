@@ -54,7 +54,8 @@ export function Dialog({ open, onClose, title, description, busy = false, childr
         if (open) onClose();
       }}
       className={cn(
-        "m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50",
+        // Reset what the opener's surroundings (a right-aligned table cell, a heading) would otherwise pass down.
+        "m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg border border-slate-200 bg-white p-0 text-left text-sm font-normal whitespace-normal text-slate-900 shadow-xl backdrop:bg-slate-900/50",
         className,
       )}
     >

@@ -1,0 +1,61 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { updateProviderPlansSchema } from "@/lib/validation/operator";
+import { updateProviderPlans } from "./actions";
+import { readSeatMinimums, SeatMinimumFields } from "./seat-minimum-fields";
+import { useOperatorAction } from "./use-operator-action";
+
+type Provider = { id: string; name: string; teamsMinimum: number; enterpriseMinimum: number };
+
+/** "Edit seat minimums" of one provider: both plans at once. */
+export function EditPlansDialog({ provider }: { provider: Provider }) {
+  const [open, setOpen] = useState(false);
+  const { submit, reset, busy, error, fieldErrors } = useOperatorAction(
+    updateProviderPlansSchema,
+    updateProviderPlans,
+    (updated) => `Saved the seat minimums of ${updated.name}.`,
+  );
+
+  function show() {
+    reset();
+    setOpen(true);
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const saved = await submit({ providerId: provider.id, ...readSeatMinimums(new FormData(event.currentTarget)) });
+    if (saved) setOpen(false);
+  }
+
+  return (
+    <>
+      <Button variant="secondary" onClick={show}>
+        Edit seat minimums<span className="sr-only"> of {provider.name}</span>
+      </Button>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={`Seat minimums of ${provider.name}`}
+        description="The provider pays for at least this many seats per plan; seats its clients are assigned above the minimum are purchased seats."
+        busy={busy}
+      >
+        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+          {error ? <Alert tone="error">{error}</Alert> : null}
+          <SeatMinimumFields defaults={provider} errors={fieldErrors} />
+          <DialogActions>
+            <Button variant="secondary" onClick={() => setOpen(false)} disabled={busy}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy}>
+              Save
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+    </>
+  );
+}

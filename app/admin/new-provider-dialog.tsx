@@ -1,0 +1,61 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/field";
+import { createProviderSchema } from "@/lib/validation/provider";
+import { createProvider } from "./actions";
+import { readSeatMinimums, SeatMinimumFields } from "./seat-minimum-fields";
+import { useOperatorAction } from "./use-operator-action";
+
+/** "New provider": a pending provider whose owner is mailed a setup link. */
+export function NewProviderDialog() {
+  const [open, setOpen] = useState(false);
+  const { submit, reset, busy, error, fieldErrors } = useOperatorAction(
+    createProviderSchema,
+    createProvider,
+    (created) => `Created ${created.name}. Its setup link was mailed to ${created.ownerEmail}.`,
+  );
+
+  function show() {
+    reset();
+    setOpen(true);
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const created = await submit({ name: form.get("name"), ownerEmail: form.get("ownerEmail"), ...readSeatMinimums(form) });
+    if (created) setOpen(false);
+  }
+
+  return (
+    <>
+      <Button onClick={show}>New provider</Button>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="New provider"
+        description="The provider stays pending until its owner follows the setup link mailed to them (single use, valid 5 days)."
+        busy={busy}
+      >
+        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+          {error ? <Alert tone="error">{error}</Alert> : null}
+          <TextField label="Provider name" name="name" required maxLength={50} error={fieldErrors.name} data-autofocus />
+          <TextField label="Owner email" name="ownerEmail" type="email" required autoComplete="off" error={fieldErrors.ownerEmail} />
+          <SeatMinimumFields defaults={{ teamsMinimum: 0, enterpriseMinimum: 0 }} errors={fieldErrors} />
+          <DialogActions>
+            <Button variant="secondary" onClick={() => setOpen(false)} disabled={busy}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy}>
+              Create provider
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+    </>
+  );
+}
