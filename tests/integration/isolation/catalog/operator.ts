@@ -1,3 +1,24 @@
+import { createProvider, setProviderEnabled, updateProviderPlans } from "@/app/admin/actions";
 import type { IsolationEntry } from "./types";
 
-export const OPERATOR_ACTIONS: IsolationEntry[] = [];
+/** The operator pages' actions (app/admin): only an email in ADMIN_EMAILS may use them. */
+export const OPERATOR_ACTIONS: IsolationEntry[] = [
+  {
+    name: "operator.provider.create",
+    action: createProvider,
+    allowed: ["operator"],
+    input: () => ({ name: "Isolation MSP", ownerEmail: "owner@isolation.example", teamsMinimum: 1, enterpriseMinimum: 2 }),
+  },
+  {
+    name: "operator.provider.updatePlans",
+    action: updateProviderPlans,
+    allowed: ["operator"],
+    input: (demo) => ({ providerId: demo.providerId, teamsMinimum: 7, enterpriseMinimum: 1 }),
+  },
+  {
+    name: "operator.provider.setEnabled",
+    action: setProviderEnabled,
+    allowed: ["operator"],
+    input: (demo) => ({ providerId: demo.providerId, enabled: false }),
+  },
+];
