@@ -1,7 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { parse } from "papaparse";
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as downloadInvoice } from "@/app/(portal)/providers/[providerId]/billing/invoices/[invoiceId]/route";
+import ProviderBillingPage from "@/app/(portal)/providers/[providerId]/billing/page";
+import { formatUsd } from "@/components/billing/format";
 import { getDb, observeQueries } from "@/db/client";
 import { events, organizations, providerInvoiceItems, providerInvoices, providerOrganizations, providerPlans, providers } from "@/db/schema";
 import { requireProviderScope } from "@/lib/authz/scope";
@@ -101,6 +104,15 @@ describe("billing", () => {
       { planType: "enterprise_monthly", seatMinimum: 10, allocatedSeats: 8, purchasedSeats: 0, seatPriceCents: ENTERPRISE, estimatedCents: 10 * ENTERPRISE },
     ]);
     expect(summary.totalCents).toBe(10 * ENTERPRISE);
+  });
+
+  it("shows the figures and, before any period is closed, an empty invoice list", async () => {
+    await signInAs(demo.users.admin);
+    const page = await ProviderBillingPage({ params: Promise.resolve({ providerId: demo.providerId }), searchParams: Promise.resolve({}) });
+    const html = renderToStaticMarkup(page);
+    expect(html).toContain("Purchased above the minimum");
+    expect(html).toContain(formatUsd(10 * ENTERPRISE));
+    expect(html).toContain("Invoices appear after a billing period is closed.");
   });
 
   it("bills every allocated seat once clients have more than the minimum", async () => {

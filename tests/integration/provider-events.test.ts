@@ -1,0 +1,184 @@
+import { sql } from "drizzle-orm";
+import { parse } from "papaparse";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as exportEvents } from "@/app/(portal)/providers/[providerId]/events/export/route";
+import ProviderEventsPage from "@/app/(portal)/providers/[providerId]/events/page";
+import { getDb } from "@/db/client";
+import { events } from "@/db/schema";
+import { requireProviderScope } from "@/lib/authz/scope";
+import { EVENTS_EXPORT_LIMIT, listProviderEvents } from "@/lib/dal/provider-events";
+import { defaultDateRange, parseDateRange } from "@/lib/events/date-range";
+import { type DemoIds, loadDemo } from "../support/demo";
+import { createTestProvider, createTestUser, type TestUser } from "../support/factories";
+import { signInAs } from "../support/session";
+
+const OCTOBER = { start: "2026-10-01", end: "2026-10-31" };
+
+/** How Next.js answers a route handler that called notFound(): a 404. */
+async function respond(handler: () => Promise<Response>): Promise<Response> {
+  try {
+    return await handler();
+  } catch (error) {
+    if (String((error as { digest?: unknown }).digest).startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return new Response(null, { status: 404 });
+    throw error;
+  }
+}
+
+function getExport(providerId: string, query: string): Promise<Response> {
+  return respond(() =>
+    exportEvents(new Request(`http://localhost/providers/${providerId}/events/export?${query}`), { params: Promise.resolve({ providerId }) }),
+  );
+}
+
+async function renderPage(providerId: string, query: Record<string, string | string[]>): Promise<string> {
+  const element = await ProviderEventsPage({ params: Promise.resolve({ providerId }), searchParams: Promise.resolve(query) });
+  return renderToStaticMarkup(element);
+}
+
+describe("provider event logs", () => {
+  let demo: DemoIds;
+  let otherAdmin: TestUser;
+  let other: { id: string };
+
+  beforeAll(async () => {
+    demo = await loadDemo();
+    otherAdmin = await createTestUser({ name: "Other Admin" });
+    other = await createTestProvider(otherAdmin);
+    const db = await getDb();
+    await db.insert(events).values([
+      // Just outside October on both sides, and on its first and last instants.
+      { type: "provider_updated", providerId: demo.providerId, occurredAt: new Date("2026-09-30T23:59:59.999Z"), actingUserId: demo.users.admin },
+      { type: "provider_updated", providerId: demo.providerId, occurredAt: new Date("2026-10-01T00:00:00Z"), actingUserId: demo.users.admin, ip: "203.0.113.7" },
+      {
+        type: "provider_organization_updated",
+        providerId: demo.providerId,
+        organizationId: demo.client1,
+        occurredAt: new Date("2026-10-15T12:00:00Z"),
+        actingUserId: demo.users.tech,
+        ip: "198.51.100.2",
+      },
+      { type: "provider_invoice_created", providerId: demo.providerId, occurredAt: new Date("2026-10-31T23:59:59.999Z"), device: "operator command" },
+      { type: "provider_enabled", providerId: demo.providerId, occurredAt: new Date("2026-11-01T00:00:00Z") },
+      // The other provider's own event, in the same month.
+      { type: "provider_updated", providerId: other.id, occurredAt: new Date("2026-10-10T00:00:00Z"), actingUserId: otherAdmin.id },
+    ]);
+  });
+
+  async function demoScope() {
+    await signInAs(demo.users.admin);
+    return requireProviderScope(demo.providerId, "provider.events.view");
+  }
+
+  it("shows the days of the range, both inclusive (UTC), newest first, with member, event, client and IP", async () => {
+    const { rows, hasNext } = await listProviderEvents(await demoScope(), OCTOBER, 1);
+    expect(hasNext).toBe(false);
+    expect(rows.map((row) => row.occurredAt.toISOString())).toEqual([
+      "2026-10-31T23:59:59.999Z",
+      "2026-10-15T12:00:00.000Z",
+      "2026-10-01T00:00:00.000Z",
+    ]);
+    expect(rows[1]).toMatchObject({ actorEmail: "tech@demo-msp.example", organizationName: "My Client's Organization", ip: "198.51.100.2" });
+    const html = await renderPage(demo.providerId, OCTOBER);
+    expect(html).toContain("Operator");
+    expect(html).toContain("Updated a client&#x27;s name or seats");
+    expect(html).toContain("My Client&#x27;s Organization");
+    expect(html).toContain("tech@demo-msp.example");
+    expect(html).toContain("2026-10-15 12:00:00 UTC");
+    // No acting user and no operator command: the system itself.
+    expect(await renderPage(demo.providerId, { start: "2026-11-01", end: "2026-11-01" })).toContain(">System<");
+  });
+
+  it("keeps each provider to its own events", async () => {
+    const octoberRows = async () => (await listProviderEvents(await requireProviderScope(other.id, "provider.events.view"), OCTOBER, 1)).rows;
+    await signInAs(otherAdmin.id);
+    expect((await octoberRows()).map((row) => row.type)).toEqual(["provider_updated"]);
+    // Demo MSP's event log, as the other provider's admin: the scope itself is refused.
+    await expect(requireProviderScope(demo.providerId, "provider.events.view")).rejects.toMatchObject({ digest: expect.stringContaining("404") });
+    expect((await getExport(demo.providerId, "start=2026-10-01&end=2026-10-31")).status).toBe(404);
+    // And the service user, who holds no events permission.
+    await signInAs(demo.users.tech);
+    expect((await getExport(demo.providerId, "start=2026-10-01&end=2026-10-31")).status).toBe(404);
+  });
+
+  it("pages 50 at a time without gaps or repeats", async () => {
+    const admin = await createTestUser();
+    const provider = await createTestProvider(admin, "Paging MSP");
+    const db = await getDb();
+    await db.insert(events).values(
+      Array.from({ length: 120 }, (_, index) => ({
+        type: "provider_updated",
+        providerId: provider.id,
+        occurredAt: new Date(Date.UTC(2026, 9, 5, 0, 0, index)),
+      })),
+    );
+    await signInAs(admin.id);
+    const scope = await requireProviderScope(provider.id, "provider.events.view");
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => listProviderEvents(scope, OCTOBER, page)));
+    expect(pages.map((page) => [page.rows.length, page.hasNext])).toEqual([
+      [50, true],
+      [50, true],
+      [20, false],
+      [0, false],
+    ]);
+    const seconds = pages.flatMap((page) => page.rows.map((row) => row.occurredAt.getUTCSeconds() + row.occurredAt.getUTCMinutes() * 60));
+    expect(seconds).toEqual(Array.from({ length: 120 }, (_, index) => 119 - index));
+    expect(await renderPage(provider.id, { ...OCTOBER, page: "2" })).toContain("Next page");
+    expect(await renderPage(provider.id, { ...OCTOBER, page: "9" })).toContain("This page is past the last one.");
+  });
+
+  it("exports the range as CSV with the table's columns", async () => {
+    await signInAs(demo.users.admin);
+    const response = await getExport(demo.providerId, "start=2026-10-01&end=2026-10-31");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toMatch(/^text\/csv/);
+    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="keyhouse-provider-events-2026-10-01-to-2026-10-31.csv"');
+    const text = await response.text();
+    expect(text.split("\r\n")[0]).toBe("Timestamp,Member,Event,Client,IP");
+    expect(parse<string[]>(text, { skipEmptyLines: true }).data.slice(1)).toEqual([
+      ["2026-10-31T23:59:59.999Z", "Operator", "Closed a billing period and wrote an invoice", "", ""],
+      ["2026-10-15T12:00:00.000Z", "Toni Tech (tech@demo-msp.example)", "Updated a client's name or seats", "My Client's Organization", "198.51.100.2"],
+      ["2026-10-01T00:00:00.000Z", "Dana Admin (admin@demo-msp.example)", "Updated provider settings", "", "203.0.113.7"],
+    ]);
+  });
+
+  it("caps the export at 10,000 events and says so in the file", async () => {
+    const admin = await createTestUser();
+    const provider = await createTestProvider(admin, "Loud MSP");
+    const db = await getDb();
+    await db.execute(sql`insert into events (type, provider_id, occurred_at)
+      select 'provider_updated', ${provider.id}::uuid, timestamptz '2026-10-20 00:00:00+00' + g * interval '1 second'
+      from generate_series(1, ${EVENTS_EXPORT_LIMIT + 5}) as g`);
+    await signInAs(admin.id);
+    const response = await getExport(provider.id, "start=2026-10-01&end=2026-10-31");
+    const rows = parse<string[]>(await response.text(), { skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(1 + EVENTS_EXPORT_LIMIT + 1);
+    expect(rows.at(-1)?.[0]).toBe("Only the newest 10,000 events of this range are included; export a shorter range to get the rest.");
+    // The newest are kept.
+    expect(rows[1]?.[0]).toBe(new Date(Date.UTC(2026, 9, 20) + (EVENTS_EXPORT_LIMIT + 5) * 1000).toISOString());
+  });
+
+  it("falls back to the last 30 days with a clear message for dates it cannot use, and never fails", async () => {
+    const now = new Date("2026-11-25T10:00:00Z");
+    const fallback = { start: "2026-10-27", end: "2026-11-25" };
+    expect(defaultDateRange(now)).toEqual(fallback);
+    expect(parseDateRange({}, now)).toEqual({ ok: true, range: fallback });
+    expect(parseDateRange({ start: "2026-11-01" }, now)).toEqual({ ok: true, range: { start: "2026-11-01", end: "2026-11-25" } });
+    for (const bad of [{ start: "2026-02-30" }, { end: "yesterday" }, { start: "0000-01-01" }, { start: ["2026-10-01", "2026-10-02"] }, { end: "99999-01-01" }]) {
+      expect(parseDateRange(bad, now)).toEqual({ ok: false, range: fallback, error: "Dates must be real calendar dates written as YYYY-MM-DD (years 1970 to 2999)." });
+    }
+    expect(parseDateRange({ start: "2026-11-10", end: "2026-11-01" }, now)).toEqual({
+      ok: false,
+      range: fallback,
+      error: "The start date must be on or before the end date.",
+    });
+
+    await signInAs(demo.users.admin);
+    const html = await renderPage(demo.providerId, { start: "2026-13-45", end: "nope" });
+    expect(html).toContain("Dates must be real calendar dates written as YYYY-MM-DD (years 1970 to 2999). Showing the last 30 days instead.");
+    expect(html).toContain(`value="${defaultDateRange(new Date()).start}"`);
+    const download = await getExport(demo.providerId, "start=2026-10-31&end=2026-10-01");
+    expect(download.status).toBe(400);
+    expect(await download.text()).toBe("The start date must be on or before the end date.");
+  });
+});
