@@ -43,7 +43,7 @@ const alignment = (align: Align["align"]) => (align === "right" ? "text-right" :
 
 /** A column header. */
 export function TH({ align, className, ...rest }: Omit<ThHTMLAttributes<HTMLTableCellElement>, "align" | "scope"> & Align) {
-  return <th scope="col" className={cn("px-4 py-2 font-semibold whitespace-nowrap", alignment(align), className)} {...rest} />;
+  return <th scope="col" className={cn("px-4 py-2 font-semibold", alignment(align), className)} {...rest} />;
 }
 
 /** The cell that names its row (usually the first). */
