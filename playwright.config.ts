@@ -38,7 +38,7 @@ export default defineConfig({
       AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       APP_URL: BASE_URL,
       LOG_LEVEL: "warn",
-      ADMIN_EMAILS: "operator@keyhouse.test",
+      ADMIN_EMAILS: "operator@keyhouse.test,operator2@keyhouse.test",
     },
   },
 });

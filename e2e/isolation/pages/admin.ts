@@ -1,3 +1,3 @@
 import type { PageEntry } from "../types";
 
-export const ADMIN_PAGES: PageEntry[] = [];
+export const ADMIN_PAGES: PageEntry[] = [{ path: () => "/admin", allowed: ["operator"] }];

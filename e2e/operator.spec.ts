@@ -1,0 +1,96 @@
+import { expect, type Page, test } from "@playwright/test";
+import { logIn, register, uniqueEmail } from "./helpers";
+
+/**
+ * The operator pages, as an operator uses them. operator@keyhouse.test belongs to the page-isolation spec, which
+ * registers it on the same server; this spec uses the second address playwright.config.ts puts in ADMIN_EMAILS.
+ */
+const OPERATOR = { email: "operator2@keyhouse.test", name: "Second Operator", password: "second operator master password" };
+
+const providerRow = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+const toast = (page: Page, text: string) => page.getByRole("status").filter({ hasText: text });
+
+test("an operator creates a provider, edits its seat minimums, and disables and enables Demo MSP", async ({ page }) => {
+  await register(page, OPERATOR);
+  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { name: "Providers", level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Switch product, current: Operator/ })).toBeVisible();
+
+  // Create a provider; a bad minimum is refused first with the schema's sentence.
+  const name = `E2E MSP ${Date.now().toString(36)}`;
+  const ownerEmail = uniqueEmail("provider-owner");
+  await page.getByRole("button", { name: "New provider" }).click();
+  const create = page.getByRole("dialog", { name: "New provider" });
+  await expect(create.getByLabel("Provider name")).toBeFocused();
+  await create.getByLabel("Provider name").fill(name);
+  await create.getByLabel("Owner email").fill(ownerEmail);
+  await create.getByLabel("Teams seat minimum").fill("5");
+  await create.getByLabel("Enterprise seat minimum").fill("1.5");
+  await create.getByRole("button", { name: "Create provider" }).click();
+  await expect(create.getByText("Seat minimum must be a whole number.").first()).toBeVisible();
+  await create.getByLabel("Enterprise seat minimum").fill("20");
+  await create.getByRole("button", { name: "Create provider" }).click();
+  await expect(toast(page, `Created ${name}. Its setup link was mailed to ${ownerEmail}.`)).toBeVisible();
+  await expect(create).toBeHidden();
+  const created = providerRow(page, name);
+  await expect(created.getByRole("cell")).toHaveText(["Pending", "Enabled", "0", "5", "20", /^\d{4}-\d{2}-\d{2}$/, /Edit seat minimums/]);
+
+  // The owner's setup mail is in the development mailbox.
+  await page.goto("/dev/mailbox");
+  await page.getByRole("link", { name: `Set up your provider ${name} on Keyhouse` }).click();
+  const mail = page.locator("#mail");
+  await expect(mail.getByText(ownerEmail)).toBeVisible();
+  await expect(mail.getByRole("link", { name: /\/providers\/setup\?token=/ })).toBeVisible();
+
+  // Edit its seat minimums: the dialog shows the current ones and refuses a negative one.
+  await page.goto(`/admin?q=${encodeURIComponent(name)}`);
+  await created.getByRole("button", { name: `Edit seat minimums of ${name}` }).click();
+  const edit = page.getByRole("dialog", { name: `Seat minimums of ${name}` });
+  await expect(edit.getByLabel("Teams seat minimum")).toHaveValue("5");
+  await expect(edit.getByLabel("Enterprise seat minimum")).toHaveValue("20");
+  await edit.getByLabel("Teams seat minimum").fill("-1");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByText("Seat minimum cannot be negative.").first()).toBeVisible();
+  await edit.getByLabel("Teams seat minimum").fill("7");
+  await edit.getByLabel("Enterprise seat minimum").fill("30");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(toast(page, `Saved the seat minimums of ${name}.`)).toBeVisible();
+  await expect(created.getByRole("cell").nth(3)).toHaveText("7");
+  await expect(created.getByRole("cell").nth(4)).toHaveText("30");
+
+  // Disable Demo MSP: Escape cancels and gives focus back; confirming disables it.
+  await page.getByRole("searchbox", { name: "Search by name" }).fill("Demo MSP");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=Demo\+MSP/);
+  const demo = providerRow(page, "Demo MSP");
+  const disableButton = demo.getByRole("button", { name: "Disable Demo MSP" });
+  await disableButton.click();
+  const disable = page.getByRole("dialog", { name: "Disable Demo MSP?" });
+  await expect(disable).toContainText("Disabling Demo MSP disables its 3 client organizations; enabling restores them.");
+  await page.keyboard.press("Escape");
+  await expect(disable).toBeHidden();
+  await expect(disableButton).toBeFocused();
+  await expect(demo.getByRole("cell").nth(1)).toHaveText("Enabled");
+
+  await disableButton.click();
+  await disable.getByRole("button", { name: "Disable provider" }).click();
+  await expect(toast(page, "Disabled Demo MSP and its 3 client organizations.")).toBeVisible();
+  await expect(demo.getByRole("cell").nth(1)).toHaveText("Disabled");
+
+  await demo.getByRole("button", { name: "Enable Demo MSP" }).click();
+  const enable = page.getByRole("dialog", { name: "Enable Demo MSP?" });
+  await expect(enable).toContainText("Enabling Demo MSP restores its 3 client organizations");
+  await enable.getByRole("button", { name: "Enable provider" }).click();
+  await expect(toast(page, "Enabled Demo MSP. Its 3 client organizations are restored.")).toBeVisible();
+  await expect(demo.getByRole("cell").nth(1)).toHaveText("Enabled");
+});
+
+test("a person who is not an operator gets the not-found page at /admin", async ({ page }) => {
+  await logIn(page, "tech@demo-msp.example");
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "New provider" })).toHaveCount(0);
+});
