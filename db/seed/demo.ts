@@ -15,10 +15,9 @@ import {
 import {
   type AccountKeys,
   createAccountKeys,
+  createOrganizationKeys,
   encryptString,
-  generateRsaKeyPair,
   SymmetricKey,
-  wrapPrivateKey,
   wrapSymmetricKey,
   wrapSymmetricKeyForPublicKey,
 } from "@/lib/crypto";
@@ -117,8 +116,7 @@ type OrganizationSeed = {
 };
 
 async function seedOrganization(tx: Executor, seed: OrganizationSeed): Promise<void> {
-  const organizationKey = SymmetricKey.generate();
-  const rsa = await generateRsaKeyPair();
+  const { organizationKey, publicKey, privateKey } = await createOrganizationKeys();
   const [organization] = await tx
     .insert(organizations)
     .values({
@@ -127,8 +125,8 @@ async function seedOrganization(tx: Executor, seed: OrganizationSeed): Promise<v
       planType: "enterprise_monthly",
       seats: seed.seats,
       status: seed.provider ? "managed" : "created",
-      publicKey: rsa.publicKey,
-      privateKey: await wrapPrivateKey(rsa.privateKey, organizationKey),
+      publicKey,
+      privateKey,
     })
     .returning({ id: organizations.id });
   const organizationId = organization!.id;

@@ -60,3 +60,4 @@ export {
 } from "./account";
 export { fingerprintPhrase, fingerprintWords } from "./fingerprint";
 export { isWebCryptoAvailable } from "./webcrypto";
+export { createOrganizationKeys, type OrganizationKeys } from "./organization";

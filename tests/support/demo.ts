@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { organizations, providers, users } from "@/db/schema";
+import { organizations, organizationUsers, providers, providerUsers, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 
 export type DemoIds = {
@@ -10,6 +10,9 @@ export type DemoIds = {
   client2: string;
   client3: string;
   internal: string;
+  /** Membership rows some tests act on. */
+  providerUsers: { tech: string };
+  organizationUsers: { user1: string };
 };
 
 /** Loads DESIGN §10's demo data into this test file's database and returns the ids tests need. */
@@ -33,5 +36,11 @@ export async function loadDemo(): Promise<DemoIds> {
     client2: await orgId("Second Client's Organization"),
     client3: await orgId("Third Client's Organization"),
     internal: await orgId("Demo MSP Internal"),
+    providerUsers: {
+      tech: (await db.select({ id: providerUsers.id }).from(providerUsers).where(eq(providerUsers.email, "tech@demo-msp.example")))[0]!.id,
+    },
+    organizationUsers: {
+      user1: (await db.select({ id: organizationUsers.id }).from(organizationUsers).where(eq(organizationUsers.email, "user@client1.example")))[0]!.id,
+    },
   };
 }

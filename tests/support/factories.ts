@@ -22,7 +22,10 @@ export async function createTestUser(overrides: { email?: string; name?: string;
 }
 
 /** A second, unrelated provider with one confirmed admin: the "other tenant" of isolation tests. */
-export async function createTestProvider(admin: TestUser, name = "Other MSP"): Promise<{ id: string; key: SymmetricKey }> {
+export async function createTestProvider(
+  admin: { id: string; email: string; keys: { publicKey: string } },
+  name = "Other MSP",
+): Promise<{ id: string; key: SymmetricKey }> {
   const key = SymmetricKey.generate();
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -74,7 +74,7 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
       </form>
       <p className="mt-6 text-center text-sm text-slate-600">
         New to Keyhouse?{" "}
-        <Link href="/register" className="font-semibold text-brand-700 underline">
+        <Link href={`/register?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-semibold text-brand-700 underline">
           Create account
         </Link>
       </p>

@@ -17,7 +17,7 @@ import { register } from "./actions";
 
 type Step = "idle" | "deriving" | "saving";
 
-export function RegisterForm({ initialEmail }: { initialEmail: string }) {
+export function RegisterForm({ initialEmail, returnTo }: { initialEmail: string; returnTo: string }) {
   const router = useRouter();
   const toast = useToast();
   const [step, setStep] = useState<Step>("idle");
@@ -56,11 +56,11 @@ export function RegisterForm({ initialEmail }: { initialEmail: string }) {
       const signedIn = await signIn("credentials", { email, masterPasswordHash: keys.masterPasswordHash, redirect: false });
       if (!signedIn || signedIn.error) {
         toast.show("Your account was created. Log in to continue.", "info");
-        return router.replace(`/login?email=${encodeURIComponent(email)}`);
+        return router.replace(`/login?email=${encodeURIComponent(email)}&callbackUrl=${encodeURIComponent(returnTo)}`);
       }
       storeUserKey(result.userId, keys.userKey);
       toast.show("Your account was created.");
-      router.replace("/vault");
+      router.replace(returnTo);
       router.refresh();
     } catch {
       setStep("idle");
@@ -104,7 +104,7 @@ export function RegisterForm({ initialEmail }: { initialEmail: string }) {
       </form>
       <p className="mt-6 text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href="/login" className="font-semibold text-brand-700 underline">
+        <Link href={`/login?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-semibold text-brand-700 underline">
           Log in
         </Link>
       </p>

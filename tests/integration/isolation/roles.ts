@@ -16,6 +16,8 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+export const SIGNED_IN_ROLES: readonly Role[] = ROLES.filter((role) => role !== "signed_out");
+
 export type RoleUsers = Record<Exclude<Role, "signed_out">, string>;
 
 /** The operator's email; vitest.config.ts puts it in ADMIN_EMAILS for the integration suites. */

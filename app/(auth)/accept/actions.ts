@@ -1,0 +1,38 @@
+"use server";
+
+import { z } from "zod";
+import { defineAction } from "@/lib/authz/action";
+import { requireUser } from "@/lib/authz/scope";
+import { appUrl } from "@/lib/config";
+import { consumeInvitation } from "@/lib/dal/invitations";
+import { acceptOrganizationInvitation, organizationNames } from "@/lib/dal/organization-members";
+import { acceptProviderInvitation, providerAdminEmails, providerName } from "@/lib/dal/provider-members";
+import { acceptedMail } from "@/lib/mail/membership-mail";
+import { invitationTokenSchema } from "@/lib/validation/members";
+
+/**
+ * Accepting an invitation, signed in as the invited email. The member waits for an admin to confirm them:
+ * confirmation is when they receive the key (DESIGN §4).
+ */
+export const acceptInvitation = defineAction({
+  name: "membership.accept",
+  input: z.object({ kind: z.enum(["provider", "organization"], { error: "Unknown kind of invitation." }), token: invitationTokenSchema }),
+  authorize: () => requireUser(),
+  async run({ input, scope, tx, record, mail }) {
+    if (input.kind === "provider") {
+      const invitation = await consumeInvitation(tx, input.token, "provider_user", scope.email);
+      const member = await acceptProviderInvitation(tx, scope, invitation.providerUserId!);
+      await record({ type: "provider_user_accepted", providerId: member.providerId, providerUserId: member.id });
+      const tenant = { kind: "provider" as const, name: await providerName(tx, member.providerId) };
+      for (const admin of await providerAdminEmails(tx, member.providerId)) {
+        await mail({ to: admin, ...acceptedMail(tenant, member.email, appUrl(`/providers/${member.providerId}/members`)) });
+      }
+      return { redirectTo: "/providers", tenantName: tenant.name };
+    }
+    const invitation = await consumeInvitation(tx, input.token, "organization_user", scope.email);
+    const member = await acceptOrganizationInvitation(tx, scope, invitation.organizationUserId!);
+    await record({ type: "organization_user_accepted", organizationId: member.organizationId, organizationUserId: member.id });
+    const { name } = await organizationNames(tx, member.organizationId);
+    return { redirectTo: "/vault", tenantName: name };
+  },
+});

@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { SectionNav } from "@/components/shell/section-nav";
+import { Alert } from "@/components/ui/alert";
+import { requireOrgScope, requireUser } from "@/lib/authz/scope";
+import { getOrganization } from "@/lib/dal/organizations";
+import { listProducts } from "@/lib/dal/products";
+
+export default async function ConsoleLayout({ children, params }: { children: ReactNode; params: Promise<{ organizationId: string }> }) {
+  const { organizationId } = await params;
+  const scope = await requireOrgScope(organizationId, "org.console.access");
+  const [user, organization] = await Promise.all([requireUser(), getOrganization(scope)]);
+  const products = await listProducts(user);
+  const base = `/organizations/${organization.id}`;
+  const nav = (
+    <SectionNav
+      label="Admin Console"
+      items={[
+        { href: `${base}/overview`, label: "Overview" },
+        { href: `${base}/members`, label: "Members" },
+      ]}
+    />
+  );
+  return (
+    <AppShell user={user} products={products} product={`Admin Console: ${organization.name}`} nav={nav}>
+      {scope.access.via === "provider" ? (
+        <Alert tone="info" title={`Managed by ${organization.providerName}`} className="mb-6">
+          You are managing {organization.name} as a member of {organization.providerName}, with an owner&apos;s rights. You use
+          no seat here, and the organization&apos;s vault items stay private to its members.
+        </Alert>
+      ) : null}
+      {!organization.enabled ? (
+        <Alert tone="warning" title="This organization is disabled" className="mb-6">
+          Its members cannot use its items until it is enabled again.
+        </Alert>
+      ) : null}
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,98 @@
+"use server";
+
+import { ActionError, defineAction } from "@/lib/authz/action";
+import { requireOrgScope } from "@/lib/authz/scope";
+import { appUrl } from "@/lib/config";
+import { createInvitation, retireInvitations } from "@/lib/dal/invitations";
+import {
+  confirmOrganizationMembers,
+  deleteOrganizationMembers,
+  inviteOrganizationMembers,
+  lockOrganization,
+  lockOrganizationMembers,
+  PROVIDER_SEAT_LIMIT_MESSAGE,
+  remainingConfirmedOwners,
+} from "@/lib/dal/organization-members";
+import { confirmedMail, invitationMail } from "@/lib/mail/membership-mail";
+import {
+  confirmOrganizationMembersSchema,
+  inviteOrganizationMembersSchema,
+  removeOrganizationMembersSchema,
+  resendOrganizationInvitationSchema,
+} from "@/lib/validation/organization-members";
+
+const ROLE_LABELS = { owner: "an owner", admin: "an admin", user: "a user", custom: "a member with a custom role" } as const;
+
+function acceptUrl(token: string): string {
+  return appUrl(`/accept/organization?token=${encodeURIComponent(token)}`);
+}
+
+export const inviteOrganizationMembersAction = defineAction({
+  name: "organization.members.invite",
+  input: inviteOrganizationMembersSchema,
+  authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
+  async run({ input, scope, tx, record, mail }) {
+    const { organization, invited } = await inviteOrganizationMembers(tx, scope, input.emails, input.type);
+    for (const member of invited) {
+      await record({ type: "organization_user_invited", organizationUserId: member.id, details: { email: member.email, role: input.type } });
+      await mail({ to: member.email, ...invitationMail({ kind: "organization", name: organization.name }, ROLE_LABELS[input.type], acceptUrl(member.token)) });
+    }
+    return { invited: invited.length };
+  },
+  constraints: {
+    organization_users_seat_limit: { field: "emails", message: PROVIDER_SEAT_LIMIT_MESSAGE },
+    organization_users_org_email: { field: "emails", message: "One of these people is already a member or invited." },
+  },
+});
+
+export const confirmOrganizationMembersAction = defineAction({
+  name: "organization.members.confirm",
+  input: confirmOrganizationMembersSchema,
+  authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
+  async run({ input, scope, tx, record, mail }) {
+    const organization = await lockOrganization(tx, scope);
+    const confirmed = await confirmOrganizationMembers(tx, scope, input.confirmations);
+    for (const member of confirmed) {
+      await record({ type: "organization_user_confirmed", organizationUserId: member.id });
+      await mail({ to: member.email, ...confirmedMail({ kind: "organization", name: organization.name }, appUrl("/vault")) });
+    }
+    return { confirmed: confirmed.length };
+  },
+});
+
+export const removeOrganizationMembersAction = defineAction({
+  name: "organization.members.remove",
+  input: removeOrganizationMembersSchema,
+  authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
+  async run({ input, scope, tx, record }) {
+    await lockOrganization(tx, scope);
+    const members = await lockOrganizationMembers(tx, scope, input.memberIds);
+    if (members.some((member) => member.userId === scope.userId)) throw new ActionError("You cannot remove yourself.");
+    const removesConfirmedOwner = members.some((member) => member.type === "owner" && member.status === "confirmed");
+    if (removesConfirmedOwner && (await remainingConfirmedOwners(tx, scope, input.memberIds)) === 0) {
+      throw new ActionError("An organization needs at least one confirmed owner.");
+    }
+    await retireInvitations(tx, { organizationUserIds: input.memberIds });
+    await deleteOrganizationMembers(tx, scope, input.memberIds);
+    for (const member of members) {
+      await record({ type: "organization_user_removed", organizationUserId: member.id, details: { email: member.email } });
+    }
+    return { removed: members.length };
+  },
+});
+
+export const resendOrganizationInvitationAction = defineAction({
+  name: "organization.members.resend",
+  input: resendOrganizationInvitationSchema,
+  authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
+  async run({ input, scope, tx, record, mail }) {
+    const organization = await lockOrganization(tx, scope);
+    const [member] = await lockOrganizationMembers(tx, scope, [input.memberId]);
+    if (member!.status !== "invited") throw new ActionError("Only pending invitations can be sent again.");
+    await retireInvitations(tx, { organizationUserIds: [member!.id] });
+    const { token } = await createInvitation(tx, member!.email, { kind: "organization_user", organizationUserId: member!.id });
+    await record({ type: "organization_user_reinvited", organizationUserId: member!.id });
+    await mail({ to: member!.email, ...invitationMail({ kind: "organization", name: organization.name }, ROLE_LABELS[member!.type], acceptUrl(token)) });
+    return {};
+  },
+});

@@ -1,0 +1,82 @@
+"use server";
+
+import { ActionError, defineAction } from "@/lib/authz/action";
+import { requireProviderScope } from "@/lib/authz/scope";
+import { appUrl } from "@/lib/config";
+import { addExistingClient, createClient, findClientLink, unlinkClient, updateClient } from "@/lib/dal/clients";
+import { invitationMail } from "@/lib/mail/membership-mail";
+import { addExistingClientSchema, clientRefSchema, createClientSchema, updateClientSchema } from "@/lib/validation/clients";
+
+export const createClientAction = defineAction({
+  name: "provider.clients.create",
+  input: createClientSchema,
+  authorize: (input) => requireProviderScope(input.providerId, "provider.clients.create"),
+  async run({ input, scope, tx, record, mail }) {
+    const created = await createClient(tx, scope, input);
+    await record({
+      type: "provider_organization_created",
+      organizationId: created.organizationId,
+      providerOrganizationId: created.providerOrganizationId,
+      details: { name: input.name, seats: input.seats, plan: input.planType },
+    });
+    await record({ type: "organization_user_invited", organizationId: created.organizationId, organizationUserId: created.ownerId, details: { role: "owner" } });
+    const acceptUrl = appUrl(`/accept/organization?token=${encodeURIComponent(created.token)}`);
+    await mail({ to: input.ownerEmail, ...invitationMail({ kind: "organization", name: input.name }, "its owner", acceptUrl) });
+    return { organizationId: created.organizationId };
+  },
+});
+
+export const addExistingClientAction = defineAction({
+  name: "provider.clients.addExisting",
+  input: addExistingClientSchema,
+  authorize: (input) => requireProviderScope(input.providerId, "provider.clients.add_existing"),
+  async run({ input, scope, tx, record }) {
+    const added = await addExistingClient(tx, scope, input.organizationId, input.key);
+    await record({ type: "provider_organization_added", organizationId: input.organizationId, providerOrganizationId: added.providerOrganizationId });
+    return { organizationId: input.organizationId };
+  },
+  constraints: { provider_organizations_one_provider: { message: "This organization already has a provider." } },
+});
+
+export const updateClientAction = defineAction({
+  name: "provider.clients.update",
+  input: updateClientSchema,
+  authorize: (input) => requireProviderScope(input.providerId, "provider.clients.update"),
+  async run({ input, scope, tx, record }) {
+    const { before, providerOrganizationId } = await updateClient(tx, scope, input.organizationId, input);
+    await record({
+      type: "provider_organization_updated",
+      organizationId: input.organizationId,
+      providerOrganizationId,
+      details: { seatsBefore: before.seats, seats: input.seats, renamed: before.name !== input.name },
+    });
+    return {};
+  },
+  constraints: {
+    organizations_seats_not_below_used: { field: "seats", message: "Assigned seats cannot be fewer than the seats in use." },
+  },
+});
+
+export const unlinkClientAction = defineAction({
+  name: "provider.clients.unlink",
+  input: clientRefSchema,
+  authorize: (input) => requireProviderScope(input.providerId, "provider.clients.unlink"),
+  async run({ input, scope, tx, record }) {
+    const client = await unlinkClient(tx, scope, input.organizationId);
+    await record({ type: "provider_organization_removed", organizationId: input.organizationId, providerOrganizationId: client.providerOrganizationId, details: { name: client.name } });
+    return {};
+  },
+});
+
+/** Opening a client's Admin Console is logged (Bitwarden's "accessed client vault"), then the browser goes there. */
+export const openClientConsoleAction = defineAction({
+  name: "provider.clients.open",
+  input: clientRefSchema,
+  authorize: (input) => requireProviderScope(input.providerId, "provider.clients.view"),
+  async run({ input, scope, tx, record }) {
+    const link = await findClientLink(tx, scope, input.organizationId);
+    if (!link) throw new ActionError("This client no longer belongs to the provider.");
+    await record({ type: "provider_organization_vault_accessed", organizationId: input.organizationId, providerOrganizationId: link.id });
+    return { href: `/organizations/${input.organizationId}` };
+  },
+});

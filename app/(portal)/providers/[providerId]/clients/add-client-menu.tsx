@@ -1,0 +1,182 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { useKeyring } from "@/components/keyring/keyring-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/field";
+import { Menu } from "@/components/ui/menu";
+import { IndeterminateProgress } from "@/components/ui/progress";
+import { SelectField } from "@/components/ui/select-field";
+import { useToast } from "@/components/ui/toast";
+import { createOrganizationKeys, encryptString, wrapSymmetricKey } from "@/lib/crypto";
+import { planLabel } from "@/lib/plans";
+import { addExistingClientAction, createClientAction } from "./actions";
+import { seatsValue } from "./client-row-actions";
+
+type Addable = { id: string; name: string; planType: string; seats: number };
+type Props = { providerId: string; disabled: boolean; addable: Addable[] };
+
+export function AddClientMenu({ providerId, disabled, addable }: Props) {
+  const [dialog, setDialog] = useState<"new" | "existing" | null>(null);
+  if (disabled) {
+    return (
+      <Button disabled title="This provider is disabled">
+        Add
+      </Button>
+    );
+  }
+  return (
+    <>
+      <Menu
+        label="Add"
+        variant="primary"
+        items={[
+          { label: "New client", onSelect: () => setDialog("new") },
+          { label: "Existing organization", onSelect: () => setDialog("existing") },
+        ]}
+      />
+      <NewClientDialog open={dialog === "new"} onClose={() => setDialog(null)} providerId={providerId} />
+      <ExistingOrganizationDialog open={dialog === "existing"} onClose={() => setDialog(null)} providerId={providerId} addable={addable} />
+    </>
+  );
+}
+
+const PLAN_OPTIONS = [
+  { value: "enterprise_monthly", label: "Enterprise" },
+  { value: "teams_monthly", label: "Teams" },
+];
+
+/**
+ * The browser makes the new organization's key and key pair, encrypts the default collection's name with it and
+ * wraps the key with the provider key: the server receives only ciphertext.
+ */
+function NewClientDialog({ open, onClose, providerId }: { open: boolean; onClose: () => void; providerId: string }) {
+  const router = useRouter();
+  const toast = useToast();
+  const { keys } = useKeyring();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const providerKey = await keys.providerKey(providerId);
+      const { organizationKey, publicKey, privateKey } = await createOrganizationKeys();
+      const name = String(form.get("name") ?? "");
+      const result = await createClientAction({
+        providerId,
+        name,
+        ownerEmail: String(form.get("ownerEmail") ?? ""),
+        planType: String(form.get("planType")) as "teams_monthly" | "enterprise_monthly",
+        seats: seatsValue(form.get("seats")),
+        publicKey,
+        privateKey,
+        collectionName: await encryptString("Default collection", organizationKey),
+        key: await wrapSymmetricKey(organizationKey, providerKey),
+      });
+      if (!result.ok) {
+        setFieldErrors(result.fieldErrors ?? {});
+        return setError(result.error);
+      }
+      keys.refresh();
+      toast.show(`${name.trim()} was created and its owner invited.`);
+      onClose();
+      router.refresh();
+    } catch {
+      setError("The client could not be created. Reload the page and try again.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog open={open} onClose={onClose} busy={busy} title="New client" description="The client's owner gets an invitation by mail.">
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <TextField label="Organization name" name="name" required error={fieldErrors.name} data-autofocus />
+        <TextField label="Client owner email" name="ownerEmail" type="email" required error={fieldErrors.ownerEmail} />
+        <SelectField label="Plan" name="planType" options={PLAN_OPTIONS} defaultValue="enterprise_monthly" error={fieldErrors.planType} />
+        <TextField label="Seats" name="seats" type="number" min={1} step={1} required defaultValue={1} error={fieldErrors.seats} />
+        {busy ? <IndeterminateProgress label="Creating the organization's encryption keys…" /> : null}
+        <DialogActions>
+          <Button variant="secondary" onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy}>
+            Create client
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Links an organization the admin owns: their browser wraps its key (from their membership) with the provider key. */
+function ExistingOrganizationDialog({ open, onClose, providerId, addable }: { open: boolean; onClose: () => void; providerId: string; addable: Addable[] }) {
+  const router = useRouter();
+  const toast = useToast();
+  const { keys } = useKeyring();
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function add(organization: Addable) {
+    setBusyId(organization.id);
+    setError(null);
+    try {
+      const key = await wrapSymmetricKey(await keys.organizationKey(organization.id), await keys.providerKey(providerId));
+      const result = await addExistingClientAction({ providerId, organizationId: organization.id, key });
+      if (!result.ok) return setError(result.error);
+      keys.refresh();
+      toast.show(`${organization.name} is now a client.`);
+      onClose();
+      router.refresh();
+    } catch {
+      setError("The organization could not be added. Reload the page and try again.");
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      busy={busyId !== null}
+      title="Add existing organization"
+      description="Teams and Enterprise organizations you own that no provider manages yet."
+    >
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {addable.length === 0 ? (
+        <p className="text-sm text-slate-600">You own no organization that can be added.</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-md border border-slate-200">
+          {addable.map((organization) => (
+            <li key={organization.id} className="flex items-center justify-between gap-3 px-3 py-2">
+              <span>
+                <span className="font-medium">{organization.name}</span>
+                <span className="ml-2 text-sm text-slate-600">
+                  {planLabel(organization.planType)} · {organization.seats} seats
+                </span>
+              </span>
+              <Button variant="secondary" loading={busyId === organization.id} disabled={busyId !== null} onClick={() => add(organization)} aria-label={`Add ${organization.name}`}>
+                Add
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <DialogActions>
+        <Button variant="secondary" onClick={onClose} disabled={busyId !== null}>
+          Close
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

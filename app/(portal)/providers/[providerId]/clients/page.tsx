@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination, pageParam } from "@/components/ui/pagination";
+import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { providerRoleHolds } from "@/lib/authz/permissions";
+import { requireProviderScope, requireUser } from "@/lib/authz/scope";
+import { CLIENTS_PAGE_SIZE, listAddableOrganizations, listClients } from "@/lib/dal/clients";
+import { getProvider } from "@/lib/dal/providers";
+import { planLabel } from "@/lib/plans";
+import { AddClientMenu } from "./add-client-menu";
+import { ClientLink, ClientRowActions } from "./client-row-actions";
+
+export const metadata: Metadata = { title: "Clients" };
+
+type Props = { params: Promise<{ providerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ClientsPage({ params, searchParams }: Props) {
+  const { providerId } = await params;
+  const query = await searchParams;
+  const scope = await requireProviderScope(providerId, "provider.clients.view");
+  const search = typeof query.q === "string" ? query.q.trim().slice(0, 100) : "";
+  const page = pageParam(query.page);
+  const canAdd = providerRoleHolds(scope.role, "provider.clients.create");
+  const [provider, { clients, total }, addable] = await Promise.all([
+    getProvider(scope),
+    listClients(scope, { search, page }),
+    canAdd ? listAddableOrganizations(await requireUser()) : Promise.resolve([]),
+  ]);
+  const canUnlink = providerRoleHolds(scope.role, "provider.clients.unlink");
+  const href = (target: number) => `/providers/${providerId}/clients?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(target) })}`;
+
+  return (
+    <>
+      <PageHeader
+        title="Clients"
+        description="Client organizations this provider manages. Opening one takes you to its Admin Console."
+        actions={canAdd ? <AddClientMenu providerId={providerId} disabled={!provider.enabled} addable={addable} /> : null}
+      />
+      <form role="search" className="mb-4 flex max-w-md gap-2" action={`/providers/${providerId}/clients`}>
+        <label htmlFor="client-search" className="sr-only">
+          Search clients
+        </label>
+        <input
+          id="client-search"
+          name="q"
+          type="search"
+          defaultValue={search}
+          placeholder="Search clients"
+          className="flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
+        />
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
+          Search
+        </button>
+      </form>
+      {clients.length === 0 ? (
+        <EmptyState title={search ? `No clients match "${search}".` : "No clients yet."}>
+          {search ? null : canAdd ? "Add a new client or an organization you own with the Add button." : "A provider admin adds clients."}
+        </EmptyState>
+      ) : (
+        <Table caption={`Clients of ${provider.name}`}>
+          <THead>
+            <TH>Client</TH>
+            <TH align="right">Assigned</TH>
+            <TH align="right">Used</TH>
+            <TH align="right">Remaining</TH>
+            <TH>Plan</TH>
+            <TH align="right">
+              <span className="sr-only">Actions</span>
+            </TH>
+          </THead>
+          <TBody>
+            {clients.map((client) => (
+              <TR key={client.id}>
+                <RowHeader>
+                  <ClientLink providerId={providerId} organizationId={client.id} name={client.name} />
+                  {client.enabled && provider.enabled ? null : <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">Disabled</span>}
+                </RowHeader>
+                <TD align="right">{client.assigned}</TD>
+                <TD align="right">{client.used}</TD>
+                <TD align="right">{client.assigned - client.used}</TD>
+                <TD>{planLabel(client.planType)}</TD>
+                <TD align="right">
+                  <ClientRowActions providerId={providerId} client={client} canUnlink={canUnlink} />
+                </TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      <Pagination page={page} pageSize={CLIENTS_PAGE_SIZE} total={total} href={href} />
+    </>
+  );
+}

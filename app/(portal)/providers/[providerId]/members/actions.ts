@@ -1,0 +1,115 @@
+"use server";
+
+import { defineAction } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action";
+import { requireProviderScope } from "@/lib/authz/scope";
+import { appUrl } from "@/lib/config";
+import { createInvitation, retireInvitations } from "@/lib/dal/invitations";
+import {
+  confirmProviderMembers,
+  deleteProviderMembers,
+  inviteProviderMembers,
+  lockProvider,
+  lockProviderMembers,
+  remainingConfirmedAdmins,
+  setProviderMemberRole,
+} from "@/lib/dal/provider-members";
+import { confirmedMail, invitationMail } from "@/lib/mail/membership-mail";
+import {
+  confirmProviderMembersSchema,
+  inviteProviderMembersSchema,
+  removeProviderMembersSchema,
+  resendProviderInvitationSchema,
+  updateProviderMemberSchema,
+} from "@/lib/validation/provider-members";
+
+const ROLE_LABELS = { provider_admin: "a provider admin", service_user: "a service user" } as const;
+
+function acceptUrl(token: string): string {
+  return appUrl(`/accept/provider?token=${encodeURIComponent(token)}`);
+}
+
+export const inviteProviderMembersAction = defineAction({
+  name: "provider.members.invite",
+  input: inviteProviderMembersSchema,
+  authorize: (input) => requireProviderScope(input.providerId, "provider.members.manage"),
+  async run({ input, scope, tx, record, mail }) {
+    const provider = await lockProvider(tx, scope);
+    const invited = await inviteProviderMembers(tx, scope, input.emails, input.type);
+    for (const member of invited) {
+      await record({ type: "provider_user_invited", providerUserId: member.id, details: { email: member.email, role: input.type } });
+      await mail({ to: member.email, ...invitationMail({ kind: "provider", name: provider.name }, ROLE_LABELS[input.type], acceptUrl(member.token)) });
+    }
+    return { invited: invited.length };
+  },
+  constraints: { provider_users_provider_email: { field: "emails", message: "One of these people is already a member or invited." } },
+});
+
+export const confirmProviderMembersAction = defineAction({
+  name: "provider.members.confirm",
+  input: confirmProviderMembersSchema,
+  authorize: (input) => requireProviderScope(input.providerId, "provider.members.manage"),
+  async run({ input, scope, tx, record, mail }) {
+    const provider = await lockProvider(tx, scope);
+    const confirmed = await confirmProviderMembers(tx, scope, input.confirmations);
+    for (const member of confirmed) {
+      await record({ type: "provider_user_confirmed", providerUserId: member.id });
+      await mail({ to: member.email, ...confirmedMail({ kind: "provider", name: provider.name }, appUrl(`/providers/${scope.providerId}`)) });
+    }
+    return { confirmed: confirmed.length };
+  },
+});
+
+export const updateProviderMemberAction = defineAction({
+  name: "provider.members.updateRole",
+  input: updateProviderMemberSchema,
+  authorize: (input) => requireProviderScope(input.providerId, "provider.members.manage"),
+  async run({ input, scope, tx, record }) {
+    await lockProvider(tx, scope);
+    const [member] = await lockProviderMembers(tx, scope, [input.memberId]);
+    if (member!.userId === scope.userId) throw new ActionError("You cannot change your own role.");
+    const demotesConfirmedAdmin = member!.type === "provider_admin" && member!.status === "confirmed" && input.type !== "provider_admin";
+    if (demotesConfirmedAdmin && (await remainingConfirmedAdmins(tx, scope, [member!.id])) === 0) {
+      throw new ActionError("A provider needs at least one confirmed provider admin.");
+    }
+    await setProviderMemberRole(tx, scope, member!.id, input.type);
+    await record({ type: "provider_user_updated", providerUserId: member!.id, details: { from: member!.type, to: input.type } });
+    return {};
+  },
+});
+
+export const removeProviderMembersAction = defineAction({
+  name: "provider.members.remove",
+  input: removeProviderMembersSchema,
+  authorize: (input) => requireProviderScope(input.providerId, "provider.members.manage"),
+  async run({ input, scope, tx, record }) {
+    await lockProvider(tx, scope);
+    const members = await lockProviderMembers(tx, scope, input.memberIds);
+    if (members.some((member) => member.userId === scope.userId)) throw new ActionError("You cannot remove yourself.");
+    if ((await remainingConfirmedAdmins(tx, scope, input.memberIds)) === 0) {
+      throw new ActionError("A provider needs at least one confirmed provider admin.");
+    }
+    await retireInvitations(tx, { providerUserIds: input.memberIds });
+    await deleteProviderMembers(tx, scope, input.memberIds);
+    for (const member of members) {
+      await record({ type: "provider_user_removed", providerUserId: member.id, details: { email: member.email } });
+    }
+    return { removed: members.length };
+  },
+});
+
+export const resendProviderInvitationAction = defineAction({
+  name: "provider.members.resend",
+  input: resendProviderInvitationSchema,
+  authorize: (input) => requireProviderScope(input.providerId, "provider.members.manage"),
+  async run({ input, scope, tx, record, mail }) {
+    const provider = await lockProvider(tx, scope);
+    const [member] = await lockProviderMembers(tx, scope, [input.memberId]);
+    if (member!.status !== "invited") throw new ActionError("Only pending invitations can be sent again.");
+    await retireInvitations(tx, { providerUserIds: [member!.id] });
+    const { token } = await createInvitation(tx, member!.email, { kind: "provider_user", providerUserId: member!.id });
+    await record({ type: "provider_user_reinvited", providerUserId: member!.id });
+    await mail({ to: member!.email, ...invitationMail({ kind: "provider", name: provider.name }, ROLE_LABELS[member!.type], acceptUrl(token)) });
+    return {};
+  },
+});

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { AppShell } from "@/components/shell/app-shell";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { requireUser } from "@/lib/authz/scope";
+import { findInvitation, INVITATION_PROBLEMS, invitationProblem } from "@/lib/dal/invitations";
+import { listProducts } from "@/lib/dal/products";
+import { pendingProviderName } from "@/lib/dal/provider-members";
+import { getDb } from "@/db/client";
+import { invitationTokenSchema } from "@/lib/validation/members";
+import { ProviderSetupForm } from "./setup-form";
+
+export const metadata: Metadata = { title: "Set up provider" };
+
+export default async function ProviderSetupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const products = await listProducts(user);
+  const token = invitationTokenSchema.safeParse((await searchParams).token);
+  const invitation = token.success ? await findInvitation(await getDb(), token.data) : undefined;
+  const problem = invitationProblem(invitation, "provider_setup", user.email);
+  const name = invitation?.providerId && !problem ? await pendingProviderName(invitation.providerId) : null;
+
+  return (
+    <AppShell user={user} products={products} product="Provider Portal">
+      <div className="mx-auto max-w-xl">
+        <Card>
+          <h1 className="mb-1 text-xl font-semibold">Set up your provider</h1>
+          {problem || !name || !token.success ? (
+            <Alert tone="error" className="mt-4">
+              {problem === "wrong_email" && invitation
+                ? `This setup link was sent to ${invitation.email}, but you are logged in as ${user.email}. Log out and log in as ${invitation.email}.`
+                : INVITATION_PROBLEMS[problem ?? "used"]}
+            </Alert>
+          ) : (
+            <>
+              <p className="mb-6 text-sm text-slate-600">
+                Name your provider and say where its invoices go. Your browser creates the provider&apos;s encryption key; the
+                server only receives it encrypted for you.
+              </p>
+              <ProviderSetupForm token={token.data} initialName={name} initialBillingEmail={user.email} />
+            </>
+          )}
+        </Card>
+      </div>
+    </AppShell>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { useState } from "react";
+import { FingerprintPhrase } from "@/components/account/fingerprint-phrase";
+import { useKeyring } from "@/components/keyring/keyring-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { type SymmetricKey, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
+import type { KeyChain } from "@/lib/keyring/keys";
+import type { ActionOutcome, MemberView, TenantRef } from "./types";
+
+type Props = {
+  open: boolean;
+  onClose: () => void;
+  tenant: TenantRef;
+  members: MemberView[];
+  confirm: (input: { confirmations: { id: string; key: string }[] }) => Promise<ActionOutcome>;
+  onConfirmed: (count: number) => void;
+};
+
+function tenantKey(keys: KeyChain, tenant: TenantRef): Promise<SymmetricKey> {
+  return tenant.kind === "provider" ? keys.providerKey(tenant.id) : keys.organizationKey(tenant.id);
+}
+
+/**
+ * Confirming hands members the tenant key (DESIGN §4): this browser wraps it to each member's public key. The
+ * fingerprint phrase of each key is shown first, so the admin can compare it with the member over another channel.
+ */
+export function ConfirmMembersDialog({ open, onClose, tenant, members, confirm, onConfirmed }: Props) {
+  const { keys } = useKeyring();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirmAll() {
+    setBusy(true);
+    setError(null);
+    try {
+      const key = await tenantKey(keys, tenant);
+      const confirmations = await Promise.all(
+        members.map(async (member) => ({ id: member.id, key: await wrapSymmetricKeyForPublicKey(key, member.publicKey!) })),
+      );
+      const result = await confirm({ confirmations });
+      if (!result.ok) return setError(result.error);
+      onConfirmed(members.length);
+    } catch {
+      setError("The members could not be confirmed. Reload the page and try again.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      busy={busy}
+      title={members.length === 1 ? `Confirm ${members[0]!.email}` : `Confirm ${members.length} members`}
+      description="Make sure each fingerprint phrase matches the one the member sees in their account settings."
+    >
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <ul className="flex max-h-80 flex-col gap-3 overflow-y-auto">
+        {members.map((member) => (
+          <li key={member.id} className="rounded-md border border-slate-200 px-3 py-2">
+            <p className="text-sm font-medium">{member.name ? `${member.name} (${member.email})` : member.email}</p>
+            <p className="mt-1 text-xs text-slate-600">Fingerprint phrase</p>
+            <FingerprintPhrase material={member.userId!} publicKey={member.publicKey!} />
+          </li>
+        ))}
+      </ul>
+      <DialogActions>
+        <Button variant="secondary" onClick={onClose} disabled={busy}>
+          Cancel
+        </Button>
+        <Button onClick={confirmAll} loading={busy} data-autofocus>
+          Confirm
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

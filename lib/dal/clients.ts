@@ -1,0 +1,276 @@
+import "server-only";
+import { and, asc, eq, ilike, inArray, isNull, sql } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
+import {
+  collections,
+  collectionUsers,
+  organizations,
+  organizationUsers,
+  providerOrganizations,
+  providerPlans,
+  providers,
+} from "@/db/schema";
+import { ActionError } from "@/lib/authz/action";
+import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope";
+import type { CreateClientInput } from "@/lib/validation/clients";
+import { createInvitation } from "./invitations";
+import { countSeatsInUse } from "./organization-members";
+
+export type ProviderPlan = "teams_monthly" | "enterprise_monthly";
+type OrganizationPlan = (typeof organizations.$inferSelect)["planType"];
+
+/** Teams clients count against the Teams plan, Enterprise clients against Enterprise (monthly or annual alike). */
+export function providerPlanOf(plan: OrganizationPlan): ProviderPlan | null {
+  if (plan.startsWith("teams")) return "teams_monthly";
+  if (plan.startsWith("enterprise")) return "enterprise_monthly";
+  return null;
+}
+
+const PLAN_FAMILY: Record<ProviderPlan, OrganizationPlan[]> = {
+  teams_monthly: ["teams_monthly", "teams_annually"],
+  enterprise_monthly: ["enterprise_monthly", "enterprise_annually"],
+};
+
+/** Seats in use: invited, accepted and confirmed members (DESIGN §7). Provider members are not rows and use none. */
+const usedSeats = sql<number>`(select count(*)::int from ${organizationUsers}
+  where ${organizationUsers.organizationId} = ${organizations.id} and ${organizationUsers.status} <> 'revoked')`;
+
+export type ClientRow = {
+  id: string;
+  name: string;
+  planType: OrganizationPlan;
+  assigned: number;
+  used: number;
+  enabled: boolean;
+};
+
+export const CLIENTS_PAGE_SIZE = 50;
+
+/** One page of the clients table with its total, in one query whatever the number of clients. */
+export async function listClients(scope: ProviderScope, { search, page }: { search: string; page: number }) {
+  const { providerId } = assertScope(scope);
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      planType: organizations.planType,
+      assigned: organizations.seats,
+      used: usedSeats,
+      enabled: organizations.enabled,
+      total: sql<number>`count(*) over ()::int`,
+    })
+    .from(providerOrganizations)
+    .innerJoin(organizations, eq(organizations.id, providerOrganizations.organizationId))
+    .where(and(eq(providerOrganizations.providerId, providerId), search ? ilike(organizations.name, `%${escapeLike(search)}%`) : undefined))
+    .orderBy(asc(organizations.name), asc(organizations.id))
+    .limit(CLIENTS_PAGE_SIZE)
+    .offset((page - 1) * CLIENTS_PAGE_SIZE);
+  const clients: ClientRow[] = rows.map(({ total: _total, ...client }) => client);
+  return { clients, total: rows[0]?.total ?? 0 };
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (match) => `\\${match}`);
+}
+
+/**
+ * Locks the provider's plan row, serialising every seat change on that plan, and reports what a change would buy.
+ * Allocated seats are recomputed from the clients rather than incremented, so they cannot drift.
+ */
+async function lockPlan(tx: Executor, providerId: string, plan: ProviderPlan) {
+  const [row] = await tx
+    .select({ seatMinimum: providerPlans.seatMinimum, allocated: providerPlans.allocatedSeats })
+    .from(providerPlans)
+    .where(and(eq(providerPlans.providerId, providerId), eq(providerPlans.planType, plan)))
+    .for("update");
+  if (row) return row;
+  // A provider made before its plans existed gets an empty plan row on first use.
+  await tx.insert(providerPlans).values({ providerId, planType: plan }).onConflictDoNothing();
+  return lockPlan(tx, providerId, plan);
+}
+
+async function refreshPlanAllocation(tx: Executor, providerId: string, plan: ProviderPlan): Promise<void> {
+  const allocated = sql<number>`coalesce((select sum(${organizations.seats})::int from ${providerOrganizations}
+      join ${organizations} on ${organizations.id} = ${providerOrganizations.organizationId}
+      where ${providerOrganizations.providerId} = ${providerId} and ${inArray(organizations.planType, PLAN_FAMILY[plan])}), 0)`;
+  await tx
+    .update(providerPlans)
+    .set({ allocatedSeats: allocated, purchasedSeats: sql`greatest(0, ${allocated} - ${providerPlans.seatMinimum})` })
+    .where(and(eq(providerPlans.providerId, providerId), eq(providerPlans.planType, plan)));
+}
+
+/** Seats bought above the minimum if `allocated` seats were assigned on a plan with this minimum. */
+function purchasedAbove(minimum: number, allocated: number): number {
+  return Math.max(0, allocated - minimum);
+}
+
+async function providerBillingEmail(tx: Executor, scope: ProviderScope): Promise<{ billingEmail: string | null; enabled: boolean }> {
+  const { providerId } = assertScope(scope);
+  const [row] = await tx.select({ billingEmail: providers.billingEmail, enabled: providers.enabled }).from(providers).where(eq(providers.id, providerId));
+  return row ?? { billingEmail: null, enabled: false };
+}
+
+const DISABLED = "This provider is disabled: new clients and seats cannot be added.";
+
+/** A service user may not make the provider buy seats above a plan's minimum (DESIGN §6). */
+function assertServiceUserMayBuy(scope: ProviderScope, minimum: number, before: number, after: number): void {
+  if (scope.role === "service_user" && purchasedAbove(minimum, after) > purchasedAbove(minimum, before)) {
+    throw new ActionError(`Only a provider admin can assign seats beyond the plan's minimum of ${minimum}.`, {
+      seats: `Only a provider admin can assign seats beyond the plan's minimum of ${minimum}.`,
+    });
+  }
+}
+
+export async function createClient(tx: Executor, scope: ProviderScope, input: CreateClientInput) {
+  const { providerId } = assertScope(scope);
+  const provider = await providerBillingEmail(tx, scope);
+  if (!provider.enabled) throw new ActionError(DISABLED);
+  const plan = await lockPlan(tx, providerId, input.planType);
+  assertServiceUserMayBuy(scope, plan.seatMinimum, plan.allocated, plan.allocated + input.seats);
+  const [organization] = await tx
+    .insert(organizations)
+    .values({
+      name: input.name,
+      billingEmail: provider.billingEmail ?? input.ownerEmail,
+      planType: input.planType,
+      seats: input.seats,
+      status: "managed",
+      publicKey: input.publicKey,
+      privateKey: input.privateKey,
+    })
+    .returning({ id: organizations.id });
+  const organizationId = organization!.id;
+  const [link] = await tx.insert(providerOrganizations).values({ providerId, organizationId, key: input.key }).returning({ id: providerOrganizations.id });
+  const [collection] = await tx.insert(collections).values({ organizationId, name: input.collectionName }).returning({ id: collections.id });
+  const [owner] = await tx
+    .insert(organizationUsers)
+    .values({ organizationId, email: input.ownerEmail, type: "owner", status: "invited" })
+    .returning({ id: organizationUsers.id });
+  await tx.insert(collectionUsers).values({ organizationId, collectionId: collection!.id, organizationUserId: owner!.id, manage: true });
+  const { token } = await createInvitation(tx, input.ownerEmail, { kind: "organization_user", organizationUserId: owner!.id });
+  await refreshPlanAllocation(tx, providerId, input.planType);
+  return { organizationId, providerOrganizationId: link!.id, ownerId: owner!.id, token };
+}
+
+/** The client's row, locked, if it belongs to this provider. */
+async function lockClient(tx: Executor, scope: ProviderScope, organizationId: string) {
+  const { providerId } = assertScope(scope);
+  const [client] = await tx
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      seats: organizations.seats,
+      planType: organizations.planType,
+      providerOrganizationId: providerOrganizations.id,
+    })
+    .from(providerOrganizations)
+    .innerJoin(organizations, eq(organizations.id, providerOrganizations.organizationId))
+    .where(and(eq(providerOrganizations.providerId, providerId), eq(providerOrganizations.organizationId, organizationId)))
+    .for("update", { of: organizations });
+  if (!client) throw new ActionError("This client no longer belongs to the provider.");
+  return client;
+}
+
+export async function updateClient(tx: Executor, scope: ProviderScope, organizationId: string, change: { name: string; seats: number }) {
+  const { providerId } = assertScope(scope);
+  const before = await lockClient(tx, scope, organizationId);
+  const planType = providerPlanOf(before.planType);
+  const plan = planType ? await lockPlan(tx, providerId, planType) : null;
+  if (change.seats > before.seats) {
+    const provider = await providerBillingEmail(tx, scope);
+    if (!provider.enabled) throw new ActionError(DISABLED);
+  }
+  if (plan) assertServiceUserMayBuy(scope, plan.seatMinimum, plan.allocated, plan.allocated - before.seats + change.seats);
+  const used = await countSeatsInUse(tx, organizationId);
+  if (change.seats < used) {
+    const message = `Assigned seats cannot be fewer than the ${used} seats in use.`;
+    throw new ActionError(message, { seats: message });
+  }
+  await tx.update(organizations).set({ name: change.name, seats: change.seats }).where(eq(organizations.id, before.id));
+  if (planType) await refreshPlanAllocation(tx, providerId, planType);
+  return { before, providerOrganizationId: before.providerOrganizationId };
+}
+
+/**
+ * Removes a client from the provider. It needs a confirmed Owner of its own, who then receives its bills
+ * (Bitwarden's rule), and it stops counting against the provider's plan.
+ */
+export async function unlinkClient(tx: Executor, scope: ProviderScope, organizationId: string) {
+  const { providerId } = assertScope(scope);
+  const client = await lockClient(tx, scope, organizationId);
+  const [owner] = await tx
+    .select({ email: organizationUsers.email })
+    .from(organizationUsers)
+    .where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.type, "owner"), eq(organizationUsers.status, "confirmed")))
+    .orderBy(asc(organizationUsers.createdAt))
+    .limit(1);
+  if (!owner) throw new ActionError("This client has no confirmed owner yet. Confirm an owner before removing it from the provider.");
+  await tx.delete(providerOrganizations).where(eq(providerOrganizations.id, client.providerOrganizationId));
+  await tx.update(organizations).set({ status: "created", billingEmail: owner.email }).where(eq(organizations.id, organizationId));
+  const planType = providerPlanOf(client.planType);
+  if (planType) await refreshPlanAllocation(tx, providerId, planType);
+  return client;
+}
+
+/** Organizations the user owns (confirmed), on a paid plan, that no provider manages: candidates to add as clients. */
+export async function listAddableOrganizations(scope: UserScope) {
+  const { userId } = assertScope(scope);
+  const db = await getDb();
+  return db
+    .select({ id: organizations.id, name: organizations.name, planType: organizations.planType, seats: organizations.seats })
+    .from(organizationUsers)
+    .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
+    .leftJoin(providerOrganizations, eq(providerOrganizations.organizationId, organizations.id))
+    .where(
+      and(
+        eq(organizationUsers.userId, userId),
+        eq(organizationUsers.type, "owner"),
+        eq(organizationUsers.status, "confirmed"),
+        isNull(providerOrganizations.id),
+        inArray(organizations.planType, [...PLAN_FAMILY.teams_monthly, ...PLAN_FAMILY.enterprise_monthly]),
+      ),
+    )
+    .orderBy(asc(organizations.name));
+}
+
+/** Adds an organization the caller owns as a client; the caller's browser wrapped its key with the provider key. */
+export async function addExistingClient(tx: Executor, scope: ProviderScope, organizationId: string, key: string) {
+  const { providerId, userId } = assertScope(scope);
+  const provider = await providerBillingEmail(tx, scope);
+  if (!provider.enabled) throw new ActionError(DISABLED);
+  const [organization] = await tx
+    .select({ id: organizations.id, planType: organizations.planType, seats: organizations.seats, name: organizations.name })
+    .from(organizationUsers)
+    .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
+    .where(
+      and(
+        eq(organizationUsers.organizationId, organizationId),
+        eq(organizationUsers.userId, userId),
+        eq(organizationUsers.type, "owner"),
+        eq(organizationUsers.status, "confirmed"),
+      ),
+    )
+    .for("update", { of: organizations });
+  if (!organization) throw new ActionError("You can only add organizations that you own.");
+  const planType = providerPlanOf(organization.planType);
+  if (!planType) throw new ActionError("Only Teams and Enterprise organizations can become clients.");
+  await lockPlan(tx, providerId, planType);
+  const [link] = await tx.insert(providerOrganizations).values({ providerId, organizationId, key }).returning({ id: providerOrganizations.id });
+  await tx
+    .update(organizations)
+    .set({ status: "managed", ...(provider.billingEmail ? { billingEmail: provider.billingEmail } : {}) })
+    .where(eq(organizations.id, organizationId));
+  await refreshPlanAllocation(tx, providerId, planType);
+  return { organization, providerOrganizationId: link!.id };
+}
+
+/** The provider's link to a client it manages (for the "console opened" event). */
+export async function findClientLink(executor: Executor, scope: ProviderScope, organizationId: string) {
+  const { providerId } = assertScope(scope);
+  const [link] = await executor
+    .select({ id: providerOrganizations.id })
+    .from(providerOrganizations)
+    .where(and(eq(providerOrganizations.providerId, providerId), eq(providerOrganizations.organizationId, organizationId)));
+  return link ?? null;
+}

@@ -1,0 +1,198 @@
+import "server-only";
+import { and, asc, count, eq, inArray, ne, notInArray } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
+import { organizations, organizationUsers, providerOrganizations, providers, users } from "@/db/schema";
+import { ActionError } from "@/lib/authz/action";
+import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope";
+import { createInvitation } from "./invitations";
+
+/** Accepting binds the invited row to the caller's account; the row is named by the invitation, never by the client. */
+export async function acceptOrganizationInvitation(tx: Executor, scope: UserScope, organizationUserId: string) {
+  const { userId } = assertScope(scope);
+  const [member] = await tx
+    .update(organizationUsers)
+    .set({ userId, status: "accepted" })
+    .where(and(eq(organizationUsers.id, organizationUserId), eq(organizationUsers.status, "invited")))
+    .returning({ id: organizationUsers.id, organizationId: organizationUsers.organizationId, email: organizationUsers.email });
+  if (!member) throw new ActionError("This invitation was withdrawn.");
+  return member;
+}
+
+/** Name of the organization and of the provider that manages it, if any (mail texts, messages). */
+export async function organizationNames(executor: Executor, organizationId: string) {
+  const [row] = await executor
+    .select({ name: organizations.name, providerName: providers.name })
+    .from(organizations)
+    .leftJoin(providerOrganizations, eq(providerOrganizations.organizationId, organizations.id))
+    .leftJoin(providers, eq(providers.id, providerOrganizations.providerId))
+    .where(eq(organizations.id, organizationId));
+  return { name: row?.name ?? "the organization", providerName: row?.providerName ?? null };
+}
+
+export type OrganizationRole = "owner" | "admin" | "user" | "custom";
+export type OrganizationMemberStatus = "revoked" | "invited" | "accepted" | "confirmed";
+export type OrganizationMemberFilter = "all" | "invited" | "accepted" | "revoked";
+
+export type OrganizationMember = {
+  id: string;
+  email: string;
+  name: string | null;
+  userId: string | null;
+  type: OrganizationRole;
+  status: OrganizationMemberStatus;
+  publicKey: string | null;
+};
+
+export const ORGANIZATION_MEMBERS_PAGE_SIZE = 50;
+
+/** One page of members and the counts behind the filter tabs: two queries whatever the size of the organization. */
+export async function listOrganizationMembers(scope: OrganizationScope, filter: OrganizationMemberFilter, page: number) {
+  const { organizationId } = assertScope(scope);
+  const db = await getDb();
+  const members: OrganizationMember[] = await db
+    .select({
+      id: organizationUsers.id,
+      email: organizationUsers.email,
+      name: users.name,
+      userId: organizationUsers.userId,
+      type: organizationUsers.type,
+      status: organizationUsers.status,
+      publicKey: users.publicKey,
+    })
+    .from(organizationUsers)
+    .leftJoin(users, eq(users.id, organizationUsers.userId))
+    .where(and(eq(organizationUsers.organizationId, organizationId), filter === "all" ? undefined : eq(organizationUsers.status, filter)))
+    .orderBy(asc(organizationUsers.email))
+    .limit(ORGANIZATION_MEMBERS_PAGE_SIZE)
+    .offset((page - 1) * ORGANIZATION_MEMBERS_PAGE_SIZE);
+  const tallies = await db
+    .select({ status: organizationUsers.status, n: count() })
+    .from(organizationUsers)
+    .where(eq(organizationUsers.organizationId, organizationId))
+    .groupBy(organizationUsers.status);
+  const counts = { all: 0, invited: 0, accepted: 0, confirmed: 0, revoked: 0 };
+  for (const tally of tallies) {
+    counts[tally.status] = tally.n;
+    counts.all += tally.n;
+  }
+  return { members, counts };
+}
+
+/**
+ * Locks the organization row: serialises seat use (invites) and the "one confirmed owner" rule, and answers what
+ * messages need (name, seats, managing provider).
+ */
+export async function lockOrganization(tx: Executor, scope: OrganizationScope) {
+  const { organizationId } = assertScope(scope);
+  const [organization] = await tx
+    .select({ name: organizations.name, seats: organizations.seats })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .for("update");
+  if (!organization) throw new ActionError("This organization no longer exists.");
+  const [link] = await tx.select({ providerId: providerOrganizations.providerId }).from(providerOrganizations).where(eq(providerOrganizations.organizationId, organizationId));
+  return { ...organization, managedByProvider: link !== undefined };
+}
+
+export const PROVIDER_SEAT_LIMIT_MESSAGE = "Seat limit has been reached. Please contact your provider to add more seats.";
+
+export function seatLimitMessage(managedByProvider: boolean, free: number): string {
+  if (managedByProvider) return PROVIDER_SEAT_LIMIT_MESSAGE;
+  return free === 0
+    ? "Your organization has no seats left. Add seats in the organization's subscription settings first."
+    : `Your organization has only ${free} seat${free === 1 ? "" : "s"} left.`;
+}
+
+/** Owners are managed only by owners (and by the managing provider, who act as owners). */
+export function canManageOwners(scope: OrganizationScope): boolean {
+  return scope.access.via === "provider" || scope.access.role === "owner";
+}
+
+export async function inviteOrganizationMembers(tx: Executor, scope: OrganizationScope, emails: string[], type: OrganizationRole) {
+  const { organizationId } = assertScope(scope);
+  if (type === "owner" && !canManageOwners(scope)) throw new ActionError("Only owners can invite owners.");
+  const organization = await lockOrganization(tx, scope);
+  const existing = await tx
+    .select({ email: organizationUsers.email })
+    .from(organizationUsers)
+    .where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.email, emails)));
+  if (existing.length > 0) {
+    const taken = `Already a member or invited: ${existing.map((row) => row.email).join(", ")}.`;
+    throw new ActionError(taken, { emails: taken });
+  }
+  const free = organization.seats - (await countSeatsInUse(tx, organizationId));
+  if (emails.length > free) {
+    const message = seatLimitMessage(organization.managedByProvider, Math.max(0, free));
+    throw new ActionError(message, { emails: message });
+  }
+  const created = await tx
+    .insert(organizationUsers)
+    .values(emails.map((email) => ({ organizationId, email, type, status: "invited" as const })))
+    .returning({ id: organizationUsers.id, email: organizationUsers.email });
+  const invited = await Promise.all(
+    created.map(async (member) => ({
+      ...member,
+      token: (await createInvitation(tx, member.email, { kind: "organization_user", organizationUserId: member.id })).token,
+    })),
+  );
+  return { organization, invited };
+}
+
+export async function countSeatsInUse(tx: Executor, organizationId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(organizationUsers)
+    .where(and(eq(organizationUsers.organizationId, organizationId), ne(organizationUsers.status, "revoked")));
+  return row?.n ?? 0;
+}
+
+/** Rows of this organization among `ids`, locked; unknown or foreign ids are refused. */
+export async function lockOrganizationMembers(tx: Executor, scope: OrganizationScope, ids: string[]) {
+  const { organizationId } = assertScope(scope);
+  const rows = await tx
+    .select({ id: organizationUsers.id, email: organizationUsers.email, userId: organizationUsers.userId, type: organizationUsers.type, status: organizationUsers.status })
+    .from(organizationUsers)
+    .where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, ids)))
+    .for("update");
+  if (rows.length !== ids.length) throw new ActionError("Some of these members no longer exist. Reload the page.");
+  if (!canManageOwners(scope) && rows.some((row) => row.type === "owner")) throw new ActionError("Only owners can manage owners.");
+  return rows;
+}
+
+export async function confirmOrganizationMembers(tx: Executor, scope: OrganizationScope, confirmations: { id: string; key: string }[]) {
+  const { organizationId } = assertScope(scope);
+  const rows = await lockOrganizationMembers(tx, scope, confirmations.map((confirmation) => confirmation.id));
+  const notAccepted = rows.filter((row) => row.status !== "accepted");
+  if (notAccepted.length > 0) {
+    throw new ActionError(`Only members who accepted their invitation can be confirmed: ${notAccepted.map((row) => row.email).join(", ")}.`);
+  }
+  for (const { id, key } of confirmations) {
+    await tx
+      .update(organizationUsers)
+      .set({ status: "confirmed", key })
+      .where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.id, id)));
+  }
+  return rows;
+}
+
+/** Confirmed owners left if these members went away. */
+export async function remainingConfirmedOwners(tx: Executor, scope: OrganizationScope, excluding: string[]): Promise<number> {
+  const { organizationId } = assertScope(scope);
+  const [row] = await tx
+    .select({ n: count() })
+    .from(organizationUsers)
+    .where(
+      and(
+        eq(organizationUsers.organizationId, organizationId),
+        eq(organizationUsers.type, "owner"),
+        eq(organizationUsers.status, "confirmed"),
+        excluding.length ? notInArray(organizationUsers.id, excluding) : undefined,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function deleteOrganizationMembers(tx: Executor, scope: OrganizationScope, ids: string[]): Promise<void> {
+  const { organizationId } = assertScope(scope);
+  await tx.delete(organizationUsers).where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, ids)));
+}

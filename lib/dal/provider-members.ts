@@ -1,0 +1,200 @@
+import "server-only";
+import { and, asc, count, eq, inArray, notInArray } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
+import { providers, providerUsers, users } from "@/db/schema";
+import { ActionError } from "@/lib/authz/action";
+import type { ProviderRole } from "@/lib/authz/permissions";
+import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope";
+import { createInvitation } from "./invitations";
+
+export type ProviderMemberStatus = "invited" | "accepted" | "confirmed";
+export type MemberFilter = "all" | "invited" | "accepted";
+
+export type ProviderMember = {
+  id: string;
+  email: string;
+  name: string | null;
+  userId: string | null;
+  type: ProviderRole;
+  status: ProviderMemberStatus;
+  /** Shown (as a fingerprint phrase) to the admin who confirms an accepted member. */
+  publicKey: string | null;
+};
+
+export const MEMBERS_PAGE_SIZE = 50;
+
+/** One page of members with the counts behind the filter tabs: two queries whatever the size of the provider. */
+export async function listProviderMembers(scope: ProviderScope, filter: MemberFilter, page: number) {
+  const { providerId } = assertScope(scope);
+  const db = await getDb();
+  const condition = and(eq(providerUsers.providerId, providerId), filter === "all" ? undefined : eq(providerUsers.status, filter));
+  const members: ProviderMember[] = await db
+    .select({
+      id: providerUsers.id,
+      email: providerUsers.email,
+      name: users.name,
+      userId: providerUsers.userId,
+      type: providerUsers.type,
+      status: providerUsers.status,
+      publicKey: users.publicKey,
+    })
+    .from(providerUsers)
+    .leftJoin(users, eq(users.id, providerUsers.userId))
+    .where(condition)
+    .orderBy(asc(providerUsers.email))
+    .limit(MEMBERS_PAGE_SIZE)
+    .offset((page - 1) * MEMBERS_PAGE_SIZE);
+  const tallies = await db
+    .select({ status: providerUsers.status, n: count() })
+    .from(providerUsers)
+    .where(eq(providerUsers.providerId, providerId))
+    .groupBy(providerUsers.status);
+  const counts = { all: 0, invited: 0, accepted: 0, confirmed: 0 };
+  for (const tally of tallies) {
+    counts[tally.status] = tally.n;
+    counts.all += tally.n;
+  }
+  return { members, counts };
+}
+
+/**
+ * Serialises membership changes of one provider (the "at least one confirmed admin" rule is checked across rows,
+ * so two admins demoting each other at once must not both succeed).
+ */
+export async function lockProvider(tx: Executor, scope: ProviderScope): Promise<{ name: string; enabled: boolean }> {
+  const { providerId } = assertScope(scope);
+  const [provider] = await tx.select({ name: providers.name, enabled: providers.enabled }).from(providers).where(eq(providers.id, providerId)).for("update");
+  if (!provider) throw new ActionError("This provider no longer exists.");
+  return provider;
+}
+
+export async function inviteProviderMembers(tx: Executor, scope: ProviderScope, emails: string[], type: ProviderRole) {
+  const { providerId } = assertScope(scope);
+  const existing = await tx
+    .select({ email: providerUsers.email })
+    .from(providerUsers)
+    .where(and(eq(providerUsers.providerId, providerId), inArray(providerUsers.email, emails)));
+  if (existing.length > 0) {
+    const taken = existing.map((row) => row.email).join(", ");
+    throw new ActionError(`Already a member or invited: ${taken}.`, { emails: `Already a member or invited: ${taken}.` });
+  }
+  const created = await tx
+    .insert(providerUsers)
+    .values(emails.map((email) => ({ providerId, email, type, status: "invited" as const })))
+    .returning({ id: providerUsers.id, email: providerUsers.email });
+  return Promise.all(
+    created.map(async (member) => ({
+      ...member,
+      token: (await createInvitation(tx, member.email, { kind: "provider_user", providerUserId: member.id })).token,
+    })),
+  );
+}
+
+/** Rows of this provider among `ids`, locked for the change that follows; unknown or foreign ids are refused. */
+export async function lockProviderMembers(tx: Executor, scope: ProviderScope, ids: string[]) {
+  const { providerId } = assertScope(scope);
+  const rows = await tx
+    .select({ id: providerUsers.id, email: providerUsers.email, userId: providerUsers.userId, type: providerUsers.type, status: providerUsers.status })
+    .from(providerUsers)
+    .where(and(eq(providerUsers.providerId, providerId), inArray(providerUsers.id, ids)))
+    .for("update");
+  if (rows.length !== ids.length) throw new ActionError("Some of these members no longer exist. Reload the page.");
+  return rows;
+}
+
+export async function confirmProviderMembers(tx: Executor, scope: ProviderScope, confirmations: { id: string; key: string }[]) {
+  const { providerId } = assertScope(scope);
+  const rows = await lockProviderMembers(tx, scope, confirmations.map((confirmation) => confirmation.id));
+  const notAccepted = rows.filter((row) => row.status !== "accepted");
+  if (notAccepted.length > 0) {
+    throw new ActionError(`Only members who accepted their invitation can be confirmed: ${notAccepted.map((row) => row.email).join(", ")}.`);
+  }
+  for (const { id, key } of confirmations) {
+    await tx
+      .update(providerUsers)
+      .set({ status: "confirmed", key })
+      .where(and(eq(providerUsers.providerId, providerId), eq(providerUsers.id, id)));
+  }
+  return rows;
+}
+
+/** Confirmed admins left if these members were removed or demoted. */
+export async function remainingConfirmedAdmins(tx: Executor, scope: ProviderScope, excluding: string[]): Promise<number> {
+  const { providerId } = assertScope(scope);
+  const [row] = await tx
+    .select({ n: count() })
+    .from(providerUsers)
+    .where(
+      and(
+        eq(providerUsers.providerId, providerId),
+        eq(providerUsers.type, "provider_admin"),
+        eq(providerUsers.status, "confirmed"),
+        excluding.length ? notInArray(providerUsers.id, excluding) : undefined,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function setProviderMemberRole(tx: Executor, scope: ProviderScope, id: string, type: ProviderRole): Promise<void> {
+  const { providerId } = assertScope(scope);
+  await tx.update(providerUsers).set({ type }).where(and(eq(providerUsers.providerId, providerId), eq(providerUsers.id, id)));
+}
+
+export async function deleteProviderMembers(tx: Executor, scope: ProviderScope, ids: string[]): Promise<void> {
+  const { providerId } = assertScope(scope);
+  await tx.delete(providerUsers).where(and(eq(providerUsers.providerId, providerId), inArray(providerUsers.id, ids)));
+}
+
+/** The caller's own pending invitation rows are matched by invitation, never by id from the client. */
+export async function acceptProviderInvitation(tx: Executor, scope: UserScope, providerUserId: string) {
+  const { userId } = assertScope(scope);
+  const [member] = await tx
+    .update(providerUsers)
+    .set({ userId, status: "accepted" })
+    .where(and(eq(providerUsers.id, providerUserId), eq(providerUsers.status, "invited")))
+    .returning({ id: providerUsers.id, providerId: providerUsers.providerId, email: providerUsers.email });
+  if (!member) throw new ActionError("This invitation was withdrawn.");
+  return member;
+}
+
+export async function providerName(executor: Executor, providerId: string): Promise<string> {
+  const [row] = await executor.select({ name: providers.name }).from(providers).where(eq(providers.id, providerId));
+  return row?.name ?? "your provider";
+}
+
+/** Confirmed admins' emails, for "a member accepted" notifications. */
+export async function providerAdminEmails(tx: Executor, providerId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ email: providerUsers.email })
+    .from(providerUsers)
+    .where(and(eq(providerUsers.providerId, providerId), eq(providerUsers.type, "provider_admin"), eq(providerUsers.status, "confirmed")));
+  return rows.map((row) => row.email);
+}
+
+export type SetupInput = { name: string; billingEmail: string; key: string };
+
+/**
+ * Completes a pending provider from its setup invitation: the invitation (not the caller) names the provider, and
+ * the caller becomes its first confirmed admin holding the provider key their browser just made.
+ */
+export async function completeProviderSetup(tx: Executor, scope: UserScope, providerId: string, input: SetupInput) {
+  const { userId, email } = assertScope(scope);
+  const [provider] = await tx
+    .update(providers)
+    .set({ name: input.name, billingEmail: input.billingEmail, status: "created" })
+    .where(and(eq(providers.id, providerId), eq(providers.status, "pending")))
+    .returning({ id: providers.id });
+  if (!provider) throw new ActionError("This provider is already set up.");
+  const [member] = await tx
+    .insert(providerUsers)
+    .values({ providerId, userId, email, type: "provider_admin", status: "confirmed", key: input.key })
+    .returning({ id: providerUsers.id });
+  return { providerId, providerUserId: member!.id };
+}
+
+/** What the setup page shows before the owner completes it. */
+export async function pendingProviderName(providerId: string): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db.select({ name: providers.name }).from(providers).where(and(eq(providers.id, providerId), eq(providers.status, "pending")));
+  return row?.name ?? null;
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { MAX_ORGANIZATION_SEATS } from "@/db/schema/organizations";
+import { emailSchema, encStringSchema, nameSchema, publicKeySchema, uuidSchema } from "./common";
+
+export const clientPlanSchema = z.enum(["teams_monthly", "enterprise_monthly"], { error: "Choose Teams or Enterprise." });
+
+export const seatsSchema = z
+  .number({ error: "Seats must be a number." })
+  .int("Seats must be a whole number.")
+  .min(1, "A client needs at least 1 seat.")
+  .max(MAX_ORGANIZATION_SEATS, `Seats must be at most ${MAX_ORGANIZATION_SEATS.toLocaleString("en")}.`);
+
+export const clientNameSchema = nameSchema("Client name", 50);
+
+/**
+ * A new client as the admin's browser prepared it: the organization's key pair (private key under the new
+ * organization key), the default collection's name under that key, and the organization key under the provider key.
+ */
+export const createClientSchema = z.object({
+  providerId: uuidSchema,
+  name: clientNameSchema,
+  ownerEmail: emailSchema,
+  planType: clientPlanSchema,
+  seats: seatsSchema,
+  publicKey: publicKeySchema,
+  privateKey: encStringSchema(2),
+  collectionName: encStringSchema(2),
+  key: encStringSchema(2),
+});
+export type CreateClientInput = z.infer<typeof createClientSchema>;
+
+export const addExistingClientSchema = z.object({ providerId: uuidSchema, organizationId: uuidSchema, key: encStringSchema(2) });
+
+export const updateClientSchema = z.object({ providerId: uuidSchema, organizationId: uuidSchema, name: clientNameSchema, seats: seatsSchema });
+
+export const clientRefSchema = z.object({ providerId: uuidSchema, organizationId: uuidSchema });

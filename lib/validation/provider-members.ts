@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { emailSchema, encStringSchema, nameSchema, uuidSchema } from "./common";
+import { confirmationSchema, invitationTokenSchema, inviteEmailsSchema, memberIdsSchema } from "./members";
+
+export const providerRoleSchema = z.enum(["provider_admin", "service_user"], { error: "Choose a role." });
+
+export const providerSetupSchema = z.object({
+  token: invitationTokenSchema,
+  name: nameSchema("Provider name"),
+  billingEmail: emailSchema,
+  key: encStringSchema(4),
+});
+
+export const inviteProviderMembersSchema = z.object({ providerId: uuidSchema, emails: inviteEmailsSchema, type: providerRoleSchema });
+
+export const confirmProviderMembersSchema = z.object({
+  providerId: uuidSchema,
+  confirmations: z.array(confirmationSchema).min(1, "Select at least one member.").max(500, "Confirm at most 500 members at a time."),
+});
+
+export const updateProviderMemberSchema = z.object({ providerId: uuidSchema, memberId: uuidSchema, type: providerRoleSchema });
+
+export const removeProviderMembersSchema = z.object({ providerId: uuidSchema, memberIds: memberIdsSchema });
+
+export const resendProviderInvitationSchema = z.object({ providerId: uuidSchema, memberId: uuidSchema });

@@ -1,0 +1,56 @@
+import {
+  addExistingClientAction,
+  createClientAction,
+  openClientConsoleAction,
+  unlinkClientAction,
+  updateClientAction,
+} from "@/app/(portal)/providers/[providerId]/clients/actions";
+import { FAKE_ENC_2, FAKE_PUBLIC_KEY } from "../../../support/fakes";
+import type { IsolationEntry } from "./types";
+
+const ADMINS = ["provider_admin"] as const;
+const PROVIDER_MEMBERS = ["provider_admin", "service_user"] as const;
+
+export const CLIENT_ACTIONS: IsolationEntry[] = [
+  {
+    name: "provider.clients.create",
+    action: createClientAction,
+    allowed: ADMINS,
+    input: (demo) => ({
+      providerId: demo.providerId,
+      name: "Intruder Client",
+      ownerEmail: "intruder@x.example",
+      planType: "enterprise_monthly",
+      seats: 2,
+      publicKey: FAKE_PUBLIC_KEY,
+      privateKey: FAKE_ENC_2,
+      collectionName: FAKE_ENC_2,
+      key: FAKE_ENC_2,
+    }),
+  },
+  {
+    name: "provider.clients.addExisting",
+    action: addExistingClientAction,
+    // The demo's internal organization is owned by Demo MSP's admin: they may add it; nobody else may.
+    allowed: ADMINS,
+    input: (demo) => ({ providerId: demo.providerId, organizationId: demo.internal, key: FAKE_ENC_2 }),
+  },
+  {
+    name: "provider.clients.update",
+    action: updateClientAction,
+    allowed: PROVIDER_MEMBERS,
+    input: (demo) => ({ providerId: demo.providerId, organizationId: demo.client2, name: "Renamed By Intruder", seats: 3 }),
+  },
+  {
+    name: "provider.clients.unlink",
+    action: unlinkClientAction,
+    allowed: ADMINS,
+    input: (demo) => ({ providerId: demo.providerId, organizationId: demo.client1 }),
+  },
+  {
+    name: "provider.clients.open",
+    action: openClientConsoleAction,
+    allowed: PROVIDER_MEMBERS,
+    input: (demo) => ({ providerId: demo.providerId, organizationId: demo.client1 }),
+  },
+];

@@ -1,0 +1,38 @@
+import {
+  confirmOrganizationMembersAction,
+  inviteOrganizationMembersAction,
+  removeOrganizationMembersAction,
+  resendOrganizationInvitationAction,
+} from "@/app/(console)/organizations/[organizationId]/members/actions";
+import { FAKE_ENC_4 } from "../../../support/fakes";
+import type { IsolationEntry } from "./types";
+
+/** Console rights in "My Client's Organization": its owner and the managing provider's members. */
+const CONSOLE = ["client_owner", "service_user", "provider_admin"] as const;
+
+export const ORGANIZATION_MEMBER_ACTIONS: IsolationEntry[] = [
+  {
+    name: "organization.members.invite",
+    action: inviteOrganizationMembersAction,
+    allowed: CONSOLE,
+    input: (demo) => ({ organizationId: demo.client1, emails: "intruder@x.example", type: "user" }),
+  },
+  {
+    name: "organization.members.confirm",
+    action: confirmOrganizationMembersAction,
+    allowed: CONSOLE,
+    input: (demo) => ({ organizationId: demo.client1, confirmations: [{ id: demo.organizationUsers.user1, key: FAKE_ENC_4 }] }),
+  },
+  {
+    name: "organization.members.remove",
+    action: removeOrganizationMembersAction,
+    allowed: CONSOLE,
+    input: (demo) => ({ organizationId: demo.client1, memberIds: [demo.organizationUsers.user1] }),
+  },
+  {
+    name: "organization.members.resend",
+    action: resendOrganizationInvitationAction,
+    allowed: CONSOLE,
+    input: (demo) => ({ organizationId: demo.client1, memberId: demo.organizationUsers.user1 }),
+  },
+];

@@ -1,0 +1,50 @@
+import { acceptInvitation } from "@/app/(auth)/accept/actions";
+import {
+  confirmProviderMembersAction,
+  inviteProviderMembersAction,
+  removeProviderMembersAction,
+  resendProviderInvitationAction,
+  updateProviderMemberAction,
+} from "@/app/(portal)/providers/[providerId]/members/actions";
+import { setUpProvider } from "@/app/(portal)/providers/setup/actions";
+import { FAKE_ENC_4, FAKE_TOKEN, UNKNOWN_ID } from "../../../support/fakes";
+import { SIGNED_IN_ROLES } from "../roles";
+import type { IsolationEntry } from "./types";
+
+const ADMINS = ["provider_admin"] as const;
+
+export const PROVIDER_ACTIONS: IsolationEntry[] = [
+  // Token-bound: any signed-in user may try, the invitation decides (tested in provider-setup and provider-members).
+  { name: "provider.setup", action: setUpProvider, allowed: SIGNED_IN_ROLES, input: () => ({ token: FAKE_TOKEN, name: "X", billingEmail: "x@x.example", key: FAKE_ENC_4 }) },
+  { name: "membership.accept", action: acceptInvitation, allowed: SIGNED_IN_ROLES, input: () => ({ kind: "provider", token: FAKE_TOKEN }) },
+  {
+    name: "provider.members.invite",
+    action: inviteProviderMembersAction,
+    allowed: ADMINS,
+    input: (demo) => ({ providerId: demo.providerId, emails: "intruder-invite@x.example", type: "provider_admin" }),
+  },
+  {
+    name: "provider.members.confirm",
+    action: confirmProviderMembersAction,
+    allowed: ADMINS,
+    input: (demo) => ({ providerId: demo.providerId, confirmations: [{ id: demo.providerUsers.tech, key: FAKE_ENC_4 }] }),
+  },
+  {
+    name: "provider.members.updateRole",
+    action: updateProviderMemberAction,
+    allowed: ADMINS,
+    input: (demo) => ({ providerId: demo.providerId, memberId: demo.providerUsers.tech, type: "provider_admin" }),
+  },
+  {
+    name: "provider.members.remove",
+    action: removeProviderMembersAction,
+    allowed: ADMINS,
+    input: (demo) => ({ providerId: demo.providerId, memberIds: [demo.providerUsers.tech] }),
+  },
+  {
+    name: "provider.members.resend",
+    action: resendProviderInvitationAction,
+    allowed: ADMINS,
+    input: (demo) => ({ providerId: demo.providerId, memberId: demo.providerUsers.tech ?? UNKNOWN_ID }),
+  },
+];

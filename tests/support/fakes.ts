@@ -1,0 +1,11 @@
+/**
+ * Well-shaped but meaningless ciphertext and keys, for inputs that must pass validation so that a refusal is
+ * about authorization (isolation tests). Nothing can decrypt them.
+ */
+const b64 = (bytes: number, fill = 7) => Buffer.alloc(bytes, fill).toString("base64");
+
+export const FAKE_ENC_2 = `2.${b64(16)}|${b64(32)}|${b64(32)}`;
+export const FAKE_ENC_4 = `4.${b64(256)}`;
+export const FAKE_PUBLIC_KEY = b64(294);
+export const FAKE_TOKEN = "A".repeat(43);
+export const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
