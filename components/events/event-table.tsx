@@ -35,7 +35,7 @@ export function EventTable({ rows, caption }: { rows: readonly EventRow[]; capti
               </TD>
               <TD>{describeEvent(row.type)}</TD>
               <TD>{client ?? <None />}</TD>
-              <TD className="font-mono text-xs whitespace-nowrap">{row.ip ?? <None />}</TD>
+              <TD className="whitespace-nowrap">{row.ip ? <span className="font-mono text-xs">{row.ip}</span> : <None />}</TD>
             </TR>
           );
         })}
