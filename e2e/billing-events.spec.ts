@@ -1,0 +1,63 @@
+import { readFile } from "node:fs/promises";
+import { expect, type Page, test } from "@playwright/test";
+import { logIn } from "./helpers";
+
+/** Opens Demo MSP's portal from the provider list, as a person would; answers its tabs and its base path. */
+async function openDemoMsp(page: Page) {
+  await page.goto("/providers");
+  await page.getByRole("link", { name: "Demo MSP" }).click();
+  await page.waitForURL(/\/providers\/[0-9a-f-]{36}\//);
+  const tabs = page.getByRole("navigation", { name: "Provider Portal" });
+  await expect(tabs).toBeVisible();
+  return { tabs, base: new URL(page.url()).pathname.replace(/^(\/providers\/[^/]+).*$/, "$1") };
+}
+
+test("a provider admin sees the seed's billing figures and exports the event log", async ({ page }) => {
+  await logIn(page, "admin@demo-msp.example");
+  const { tabs } = await openDemoMsp(page);
+
+  await tabs.getByRole("link", { name: "Billing" }).click();
+  await expect(page.getByRole("heading", { name: "Billing", level: 1 })).toBeVisible();
+  // Enterprise: minimum 10, allocated 3 + 3 + 2 = 8, none above the minimum, so the minimum is billed.
+  const enterprise = page.getByRole("row", { name: /^Enterprise/ });
+  await expect(enterprise.getByRole("cell")).toHaveText(["10", "8", "0", "$6.00", "$60.00"]);
+  await expect(page.getByRole("row", { name: /^Teams/ }).getByRole("cell")).toHaveText(["0", "0", "0", "$4.00", "$0.00"]);
+  await expect(page.getByRole("row", { name: /^Total estimated monthly cost/ })).toContainText("$60.00");
+  await expect(page.getByText("Invoices appear after a billing period is closed.")).toBeVisible();
+
+  await tabs.getByRole("link", { name: "Event logs" }).click();
+  await expect(page.getByRole("heading", { name: "Event logs", level: 1 })).toBeVisible();
+  const today = new Date().toISOString().slice(0, 10);
+  await page.getByLabel("From").fill("2026-01-01");
+  await page.getByLabel("To").fill(today);
+  await page.getByRole("button", { name: "Show events" }).click();
+  await expect(page).toHaveURL(new RegExp(`start=2026-01-01&end=${today}`));
+  await expect(page.getByLabel("From")).toHaveValue("2026-01-01");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`keyhouse-provider-events-2026-01-01-to-${today}.csv`);
+  const csv = await readFile(await file.path(), "utf8");
+  expect(csv.split("\r\n")[0]).toBe("Timestamp,Member,Event,Client,IP");
+});
+
+test("a bad date in the event log's address shows a message and the last 30 days", async ({ page }) => {
+  await logIn(page, "admin@demo-msp.example");
+  const { base } = await openDemoMsp(page);
+  await page.goto(`${base}/events?start=2026-02-30`);
+  await expect(page.getByText("Dates must be real calendar dates written as YYYY-MM-DD (years 1970 to 2999).")).toBeVisible();
+  await expect(page.getByLabel("To")).toHaveValue(new Date().toISOString().slice(0, 10));
+});
+
+test("a service user has no Billing or Event logs tab, and cannot open them by address", async ({ page }) => {
+  await logIn(page, "tech@demo-msp.example");
+  const { tabs, base } = await openDemoMsp(page);
+  await expect(tabs.getByRole("link", { name: "Clients" })).toBeVisible();
+  await expect(tabs.getByRole("link", { name: "Billing" })).toHaveCount(0);
+  await expect(tabs.getByRole("link", { name: "Event logs" })).toHaveCount(0);
+  for (const section of ["billing", "events"]) {
+    const response = await page.goto(`${base}/${section}`);
+    expect(response?.status()).toBe(404);
+  }
+});
