@@ -1,16 +1,8 @@
-import type { ProviderPlanType } from "@/lib/config";
-
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 
 /** Money is stored in cents (integers, no rounding drift) and shown as US dollars: 1800 → "$18.00". */
 export function formatUsd(cents: number): string {
   return usd.format(cents / 100);
-}
-
-const PLAN_LABELS: Record<ProviderPlanType, string> = { teams_monthly: "Teams", enterprise_monthly: "Enterprise" };
-
-export function planLabel(plan: ProviderPlanType): string {
-  return PLAN_LABELS[plan];
 }
 
 const longDate = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });

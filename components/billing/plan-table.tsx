@@ -1,6 +1,7 @@
 import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { BillingSummary } from "@/lib/dal/billing";
-import { formatUsd, planLabel } from "./format";
+import { planLabel } from "@/lib/plans";
+import { formatUsd } from "./format";
 
 const number = new Intl.NumberFormat("en-US");
 

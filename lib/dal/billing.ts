@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { organizations, providerInvoiceItems, providerInvoices, providerOrganizations, providerPlans } from "@/db/schema";
 import { assertScope, type ProviderScope } from "@/lib/authz/scope";
@@ -82,26 +82,29 @@ export async function getBillingSummary(scope: ProviderScope): Promise<BillingSu
 export const INVOICES_PER_PAGE = 20;
 
 export type InvoiceListItem = { id: string; number: string; periodStart: string; periodEnd: string; totalCents: number };
-export type InvoicePage = { invoices: InvoiceListItem[]; page: number; hasNext: boolean };
+export type InvoicePage = { invoices: InvoiceListItem[]; page: number; total: number };
 
-/** One page of the provider's invoices, newest period first (one query: a row past the page says there is more). */
+/** One page of the provider's invoices, newest period first, and how many there are (two queries). */
 export async function listInvoices(scope: ProviderScope, page: number): Promise<InvoicePage> {
   const { providerId } = assertScope(scope);
   const db = await getDb();
-  const rows = await db
-    .select({
-      id: providerInvoices.id,
-      number: providerInvoices.number,
-      periodStart: providerInvoices.periodStart,
-      periodEnd: providerInvoices.periodEnd,
-      totalCents: providerInvoices.totalCents,
-    })
-    .from(providerInvoices)
-    .where(eq(providerInvoices.providerId, providerId))
-    .orderBy(desc(providerInvoices.periodStart), desc(providerInvoices.createdAt))
-    .limit(INVOICES_PER_PAGE + 1)
-    .offset((page - 1) * INVOICES_PER_PAGE);
-  return { invoices: rows.slice(0, INVOICES_PER_PAGE), page, hasNext: rows.length > INVOICES_PER_PAGE };
+  const [invoices, [counted]] = await Promise.all([
+    db
+      .select({
+        id: providerInvoices.id,
+        number: providerInvoices.number,
+        periodStart: providerInvoices.periodStart,
+        periodEnd: providerInvoices.periodEnd,
+        totalCents: providerInvoices.totalCents,
+      })
+      .from(providerInvoices)
+      .where(eq(providerInvoices.providerId, providerId))
+      .orderBy(desc(providerInvoices.periodStart), desc(providerInvoices.createdAt))
+      .limit(INVOICES_PER_PAGE)
+      .offset((page - 1) * INVOICES_PER_PAGE),
+    db.select({ value: count() }).from(providerInvoices).where(eq(providerInvoices.providerId, providerId)),
+  ]);
+  return { invoices, page, total: Number(counted?.value ?? 0) };
 }
 
 export type InvoiceItem = {

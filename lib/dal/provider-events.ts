@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, lt } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { events, organizations, users } from "@/db/schema";
 import { assertScope, type ProviderScope } from "@/lib/authz/scope";
@@ -10,12 +10,16 @@ export const EVENTS_PER_PAGE = 50;
 export const EVENTS_EXPORT_LIMIT = 10_000;
 
 /**
- * The provider's events in a date range, newest first, with the acting user and the client joined in (one
- * statement, however many rows). Provider events are rows carrying the provider's id: its own changes and what
- * its members did inside client organizations. The provider condition is part of the statement.
+ * Provider events are rows carrying the provider's id: its own changes and what its members did inside client
+ * organizations. This condition is part of every statement that reads them.
  */
-async function selectProviderEvents(providerId: string, range: DateRange, limit: number, offset: number): Promise<EventRow[]> {
+function providerEventsIn(providerId: string, range: DateRange): SQL | undefined {
   const { from, until } = rangeBounds(range);
+  return and(eq(events.providerId, providerId), gte(events.occurredAt, from), lt(events.occurredAt, until));
+}
+
+/** The provider's events in a date range, newest first, with the acting user and the client joined in (one statement). */
+async function selectProviderEvents(providerId: string, range: DateRange, limit: number, offset: number): Promise<EventRow[]> {
   const db = await getDb();
   return db
     .select({
@@ -33,19 +37,23 @@ async function selectProviderEvents(providerId: string, range: DateRange, limit:
     .from(events)
     .leftJoin(users, eq(users.id, events.actingUserId))
     .leftJoin(organizations, eq(organizations.id, events.organizationId))
-    .where(and(eq(events.providerId, providerId), gte(events.occurredAt, from), lt(events.occurredAt, until)))
+    .where(providerEventsIn(providerId, range))
     .orderBy(desc(events.occurredAt), desc(events.id))
     .limit(limit)
     .offset(offset);
 }
 
-export type EventPage = { rows: EventRow[]; page: number; hasNext: boolean };
+export type EventPage = { rows: EventRow[]; page: number; total: number };
 
-/** One page of 50 (a row past the page says there is more). */
+/** One page of 50 and how many events the range holds (two queries, however many rows). */
 export async function listProviderEvents(scope: ProviderScope, range: DateRange, page: number): Promise<EventPage> {
   const { providerId } = assertScope(scope);
-  const rows = await selectProviderEvents(providerId, range, EVENTS_PER_PAGE + 1, (page - 1) * EVENTS_PER_PAGE);
-  return { rows: rows.slice(0, EVENTS_PER_PAGE), page, hasNext: rows.length > EVENTS_PER_PAGE };
+  const db = await getDb();
+  const [rows, [counted]] = await Promise.all([
+    selectProviderEvents(providerId, range, EVENTS_PER_PAGE, (page - 1) * EVENTS_PER_PAGE),
+    db.select({ value: count() }).from(events).where(providerEventsIn(providerId, range)),
+  ]);
+  return { rows, page, total: Number(counted?.value ?? 0) };
 }
 
 /** The newest 10,000 events of the range for a CSV download, and whether older ones were left out. */

@@ -71,8 +71,8 @@ describe("provider event logs", () => {
   }
 
   it("shows the days of the range, both inclusive (UTC), newest first, with member, event, client and IP", async () => {
-    const { rows, hasNext } = await listProviderEvents(await demoScope(), OCTOBER, 1);
-    expect(hasNext).toBe(false);
+    const { rows, total } = await listProviderEvents(await demoScope(), OCTOBER, 1);
+    expect(total).toBe(3);
     expect(rows.map((row) => row.occurredAt.toISOString())).toEqual([
       "2026-10-31T23:59:59.999Z",
       "2026-10-15T12:00:00.000Z",
@@ -115,15 +115,17 @@ describe("provider event logs", () => {
     await signInAs(admin.id);
     const scope = await requireProviderScope(provider.id, "provider.events.view");
     const pages = await Promise.all([1, 2, 3, 4].map((page) => listProviderEvents(scope, OCTOBER, page)));
-    expect(pages.map((page) => [page.rows.length, page.hasNext])).toEqual([
-      [50, true],
-      [50, true],
-      [20, false],
-      [0, false],
+    expect(pages.map((page) => [page.rows.length, page.total])).toEqual([
+      [50, 120],
+      [50, 120],
+      [20, 120],
+      [0, 120],
     ]);
     const seconds = pages.flatMap((page) => page.rows.map((row) => row.occurredAt.getUTCSeconds() + row.occurredAt.getUTCMinutes() * 60));
     expect(seconds).toEqual(Array.from({ length: 120 }, (_, index) => 119 - index));
-    expect(await renderPage(provider.id, { ...OCTOBER, page: "2" })).toContain("Next page");
+    const second = await renderPage(provider.id, { ...OCTOBER, page: "2" });
+    expect(second).toContain("Page 2 of 3");
+    expect(second).toContain("Next page");
     expect(await renderPage(provider.id, { ...OCTOBER, page: "9" })).toContain("This page is past the last one.");
   });
 

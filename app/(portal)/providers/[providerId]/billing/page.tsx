@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { InvoiceTable } from "@/components/billing/invoice-table";
 import { PlanTable } from "@/components/billing/plan-table";
-import { Pager, pageFromQuery } from "@/components/events/pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination, pageParam } from "@/components/ui/pagination";
 import { requireProviderScope } from "@/lib/authz/scope";
-import { getBillingSummary, listInvoices } from "@/lib/dal/billing";
+import { getBillingSummary, INVOICES_PER_PAGE, listInvoices } from "@/lib/dal/billing";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -18,8 +18,8 @@ export default async function ProviderBillingPage({
 }) {
   const { providerId } = await params;
   const scope = await requireProviderScope(providerId, "provider.billing.view");
-  const page = pageFromQuery((await searchParams).page);
-  const [summary, { invoices, hasNext }] = await Promise.all([getBillingSummary(scope), listInvoices(scope, page)]);
+  const page = pageParam((await searchParams).page);
+  const [summary, { invoices, total }] = await Promise.all([getBillingSummary(scope), listInvoices(scope, page)]);
   const base = `/providers/${scope.providerId}/billing`;
   return (
     <>
@@ -45,7 +45,7 @@ export default async function ProviderBillingPage({
         ) : (
           <EmptyState title="No invoices yet.">Invoices appear after a billing period is closed.</EmptyState>
         )}
-        <Pager label="Invoice pages" page={page} hasNext={hasNext} href={(target) => (target > 1 ? `${base}?page=${target}` : base)} />
+        <Pagination page={page} pageSize={INVOICES_PER_PAGE} total={total} href={(target) => (target > 1 ? `${base}?page=${target}` : base)} />
       </section>
     </>
   );

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DateRangeForm } from "@/components/events/date-range-form";
 import { EventTable } from "@/components/events/event-table";
-import { Pager, pageFromQuery } from "@/components/events/pager";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination, pageParam } from "@/components/ui/pagination";
 import { requireProviderScope } from "@/lib/authz/scope";
-import { listProviderEvents } from "@/lib/dal/provider-events";
+import { EVENTS_PER_PAGE, listProviderEvents } from "@/lib/dal/provider-events";
 import { type DateRange, parseDateRange } from "@/lib/events/date-range";
 
 export const metadata: Metadata = { title: "Event logs" };
@@ -27,8 +27,8 @@ export default async function ProviderEventsPage({ params, searchParams }: { par
   const query = await searchParams;
   const parsed = parseDateRange(query, new Date());
   const { range } = parsed;
-  const page = parsed.ok ? pageFromQuery(query.page) : 1;
-  const { rows, hasNext } = await listProviderEvents(scope, range, page);
+  const page = parsed.ok ? pageParam(query.page) : 1;
+  const { rows, total } = await listProviderEvents(scope, range, page);
   const base = `/providers/${scope.providerId}/events`;
   return (
     <>
@@ -60,7 +60,7 @@ export default async function ProviderEventsPage({ params, searchParams }: { par
       ) : (
         <EmptyState title="No events in this date range.">Choose other dates to see earlier events.</EmptyState>
       )}
-      <Pager label="Event log pages" page={page} hasNext={hasNext} href={(target) => `${base}?${rangeQuery(range, target)}`} />
+      <Pagination page={page} pageSize={EVENTS_PER_PAGE} total={total} href={(target) => `${base}?${rangeQuery(range, target)}`} />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { formatUsd, planLabel } from "@/components/billing/format";
+import { formatUsd } from "@/components/billing/format";
+import { planLabel } from "@/lib/plans";
 import type { InvoiceWithItems } from "@/lib/dal/billing";
 import { toCsv } from "@/lib/events/csv";
 
