@@ -1,4 +1,5 @@
 import "server-only";
+import type { Executor } from "@/db/client";
 import { and, asc, count, eq, inArray, ne, notExists, sql } from "drizzle-orm";
 import {
   organizations,
@@ -63,71 +64,95 @@ export async function closeBillingPeriod({ tx, record }: OperatorContext, { peri
 
   const [invoiced] = await tx.select({ value: count() }).from(providerInvoices).where(eq(providerInvoices.periodStart, period.start));
   const existing = Number(invoiced?.value ?? 0);
-  const clients = await listBillableClients(tx, period.start);
-  if (clients.length === 0) return { written: [], existing };
+  const clientsOf = groupByProvider(await listBillableClients(tx, period.start));
+  if (clientsOf.size === 0) return { written: [], existing };
 
-  const clientsOf = new Map<string, BillableClient[]>();
-  for (const client of clients) {
-    const list = clientsOf.get(client.providerId);
-    if (list) list.push(client);
-    else clientsOf.set(client.providerId, [client]);
-  }
-  const providerIds = [...clientsOf.keys()];
   const minimums = await tx
     .select({ providerId: providerPlans.providerId, planType: providerPlans.planType, seatMinimum: providerPlans.seatMinimum })
     .from(providerPlans)
-    .where(inArray(providerPlans.providerId, providerIds));
-
-  const invoices = await tx
-    .insert(providerInvoices)
-    .values(
-      providerIds.map((providerId) => ({
-        providerId,
-        number: invoiceNumber(period, providerId),
-        periodStart: period.start,
-        periodEnd: period.end,
-        totalCents: invoiceTotal(
-          clientsOf.get(providerId) ?? [],
-          minimums.filter((plan) => plan.providerId === providerId),
-        ),
-      })),
-    )
-    .onConflictDoNothing({ target: [providerInvoices.providerId, providerInvoices.periodStart] })
-    .returning({ invoiceId: providerInvoices.id, providerId: providerInvoices.providerId, number: providerInvoices.number, totalCents: providerInvoices.totalCents });
-  if (invoices.length === 0) return { written: [], existing: existing + providerIds.length };
-
-  const invoiceOf = new Map(invoices.map((invoice) => [invoice.providerId, invoice.invoiceId]));
-  await tx.insert(providerInvoiceItems).values(
-    clients.flatMap((client) => {
-      const invoiceId = invoiceOf.get(client.providerId);
-      if (!invoiceId) return [];
-      const price = seatPriceCents(client.planType);
-      return [
-        {
-          invoiceId,
-          organizationId: client.organizationId,
-          clientName: client.name,
-          planType: client.planType,
-          assignedSeats: client.seats,
-          usedSeats: client.used,
-          seatPriceCents: price,
-          estimatedTotalCents: client.seats * price,
-        },
-      ];
-    }),
+    .where(inArray(providerPlans.providerId, tx.selectDistinct({ id: providerOrganizations.providerId }).from(providerOrganizations)));
+  const written = await insertInvoices(
+    tx,
+    [...clientsOf].map(([providerId, clients]) => ({
+      providerId,
+      number: invoiceNumber(period, providerId),
+      periodStart: period.start,
+      periodEnd: period.end,
+      totalCents: invoiceTotal(clients, minimums.filter((plan) => plan.providerId === providerId)),
+    })),
   );
+  await insertInvoiceItems(tx, written.flatMap((invoice) => (clientsOf.get(invoice.providerId) ?? []).map((client) => invoiceItem(invoice.invoiceId, client))));
   await tx
     .update(providers)
     .set({ status: "billable" })
-    .where(and(inArray(providers.id, [...invoiceOf.keys()]), ne(providers.status, "billable")));
-  for (const invoice of invoices) {
+    .where(
+      and(
+        ne(providers.status, "billable"),
+        inArray(providers.id, tx.select({ id: providerInvoices.providerId }).from(providerInvoices).where(eq(providerInvoices.periodStart, period.start))),
+      ),
+    );
+  for (const invoice of written) {
     await record({
       type: "provider_invoice_created",
       providerId: invoice.providerId,
       details: { number: invoice.number, periodStart: period.start, periodEnd: period.end, totalCents: invoice.totalCents },
     });
   }
-  return { written: invoices, existing: existing + providerIds.length - invoices.length };
+  // Invoices a concurrent run wrote first (skipped by the unique key) count as existing too.
+  return { written, existing: existing + clientsOf.size - written.length };
+}
+
+/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
+const BATCH = 1000;
+
+function batches<T>(rows: T[]): T[][] {
+  return Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, index) => rows.slice(index * BATCH, (index + 1) * BATCH));
+}
+
+type WrittenInvoice = ClosingResult["written"][number];
+
+/** Inserts the invoices a concurrent run has not written already (the unique key is the last guard); answers those written. */
+async function insertInvoices(tx: Executor, invoices: (typeof providerInvoices.$inferInsert)[]): Promise<WrittenInvoice[]> {
+  const written: WrittenInvoice[] = [];
+  for (const batch of batches(invoices)) {
+    written.push(
+      ...(await tx
+        .insert(providerInvoices)
+        .values(batch)
+        .onConflictDoNothing({ target: [providerInvoices.providerId, providerInvoices.periodStart] })
+        .returning({ invoiceId: providerInvoices.id, providerId: providerInvoices.providerId, number: providerInvoices.number, totalCents: providerInvoices.totalCents })),
+    );
+  }
+  return written;
+}
+
+async function insertInvoiceItems(tx: Executor, items: (typeof providerInvoiceItems.$inferInsert)[]): Promise<void> {
+  for (const batch of batches(items)) await tx.insert(providerInvoiceItems).values(batch);
+}
+
+/** A client's line, frozen as it stands at closing: assigned seats × the plan's price per seat. */
+function invoiceItem(invoiceId: string, client: BillableClient): typeof providerInvoiceItems.$inferInsert {
+  const price = seatPriceCents(client.planType);
+  return {
+    invoiceId,
+    organizationId: client.organizationId,
+    clientName: client.name,
+    planType: client.planType,
+    assignedSeats: client.seats,
+    usedSeats: client.used,
+    seatPriceCents: price,
+    estimatedTotalCents: client.seats * price,
+  };
+}
+
+function groupByProvider(clients: BillableClient[]): Map<string, BillableClient[]> {
+  const groups = new Map<string, BillableClient[]>();
+  for (const client of clients) {
+    const group = groups.get(client.providerId);
+    if (group) group.push(client);
+    else groups.set(client.providerId, [client]);
+  }
+  return groups;
 }
 
 type BillableClient = {
@@ -145,7 +170,7 @@ const usedSeats = sql<number>`(select count(*)::int from ${organizationUsers}
   and ${organizationUsers.status} in ('invited', 'accepted', 'confirmed'))`;
 
 /** Every client of every provider not yet invoiced for the period, in one query. */
-async function listBillableClients(tx: OperatorContext["tx"], periodStart: string): Promise<BillableClient[]> {
+async function listBillableClients(tx: Executor, periodStart: string): Promise<BillableClient[]> {
   const rows = await tx
     .select({
       providerId: providerOrganizations.providerId,

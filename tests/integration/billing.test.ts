@@ -299,6 +299,18 @@ describe("billing", () => {
     });
   });
 
+  it("writes every line of a provider with more clients than one insert batch holds", async () => {
+    const admin = await createTestUser();
+    const provider = await createTestProvider(admin, "Large MSP");
+    await addClients(provider.id, Array.from({ length: 1001 }, (_, index) => ({ name: `Client ${index}`, seats: 1 })));
+    await closePeriod("2026-06-01");
+    const db = await getDb();
+    const [invoice] = await db.select().from(providerInvoices).where(eq(providerInvoices.providerId, provider.id));
+    expect(invoice?.totalCents).toBe(1001 * ENTERPRISE);
+    const items = await db.select({ id: providerInvoiceItems.id }).from(providerInvoiceItems).where(eq(providerInvoiceItems.invoiceId, invoice!.id));
+    expect(items).toHaveLength(1001);
+  });
+
   describe("query budgets (no N+1)", () => {
     it("reads the billing summary with as many queries for 60 clients as for 3", async () => {
       const admin = await createTestUser();
