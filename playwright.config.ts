@@ -26,19 +26,20 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `rm -rf .data-e2e && exec npx next start -p ${PORT} -H 127.0.0.1`,
+    // A data folder per port, so two e2e runs on one machine never share (or delete) each other's database.
+    command: `rm -rf .data-e2e-${PORT} && exec npx next start -p ${PORT} -H 127.0.0.1`,
     url: `${BASE_URL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
     env: {
-      KEYHOUSE_DATA_DIR: ".data-e2e",
+      KEYHOUSE_DATA_DIR: `.data-e2e-${PORT}`,
       KEYHOUSE_DEV_MAILBOX: "true",
       AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       APP_URL: BASE_URL,
       LOG_LEVEL: "warn",
-      ADMIN_EMAILS: "operator@keyhouse.test,operator2@keyhouse.test",
+      ADMIN_EMAILS: "operator@keyhouse.test,operator2@keyhouse.test,operator3@keyhouse.test",
     },
   },
 });

@@ -51,3 +51,22 @@ export async function watchForText(page: Page, text: string): Promise<() => Prom
   }, text);
   return () => page.evaluate((wanted) => (window as unknown as { __seenText: Record<string, boolean> }).__seenText[wanted] === true, text);
 }
+
+/** Opens the newest mail to `to` with this subject in /dev/mailbox and follows the link it carries. */
+export async function followMailLink(page: Page, { to, subject }: { to: string; subject: string }): Promise<void> {
+  await page.goto("/dev/mailbox");
+  const row = page.getByRole("row").filter({ hasText: to }).filter({ hasText: subject }).first();
+  await row.getByRole("link", { name: subject }).click();
+  const link = page.locator("pre a").first();
+  await expect(link).toBeVisible();
+  await page.goto((await link.textContent())!.trim());
+}
+
+/** Registers, or logs in when an earlier run on the same server already registered this address. */
+export async function registerOrLogIn(page: Page, details: { email: string; name: string; password: string }): Promise<void> {
+  await register(page, details);
+  const vault = page.getByRole("heading", { name: "My vault" });
+  const taken = alertWith(page, "An account with this email already exists.");
+  await expect(vault.or(taken)).toBeVisible();
+  if (await taken.isVisible()) await logIn(page, details.email, details.password);
+}

@@ -11,7 +11,7 @@ const providerRow = (page: Page, name: string) =>
   page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 const toast = (page: Page, text: string) => page.getByRole("status").filter({ hasText: text });
 
-test("an operator creates a provider, edits its seat minimums, and disables and enables Demo MSP", async ({ page }) => {
+test("an operator creates a provider, edits its seat minimums, and disables and enables Demo MSP", async ({ page, browser }) => {
   await register(page, OPERATOR);
   await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
   await page.goto("/admin");
@@ -79,12 +79,26 @@ test("an operator creates a provider, edits its seat minimums, and disables and 
   await expect(toast(page, "Disabled Demo MSP and its 3 client organizations.")).toBeVisible();
   await expect(demo.getByRole("cell").nth(1)).toHaveText("Disabled");
 
+  // Meanwhile, Demo MSP's admin sees the provider and its clients disabled, and cannot add clients.
+  const admin = await (await browser.newContext()).newPage();
+  await logIn(admin, "admin@demo-msp.example");
+  await admin.goto("/providers");
+  await admin.getByRole("link", { name: "Demo MSP" }).click();
+  await expect(admin.getByText("This provider is disabled")).toBeVisible();
+  await expect(admin.getByRole("button", { name: "Add" })).toBeDisabled();
+  await expect(admin.getByRole("row").filter({ hasText: "My Client's Organization" })).toContainText("Disabled");
+
   await demo.getByRole("button", { name: "Enable Demo MSP" }).click();
   const enable = page.getByRole("dialog", { name: "Enable Demo MSP?" });
   await expect(enable).toContainText("Enabling Demo MSP restores its 3 client organizations");
   await enable.getByRole("button", { name: "Enable provider" }).click();
   await expect(toast(page, "Enabled Demo MSP. Its 3 client organizations are restored.")).toBeVisible();
   await expect(demo.getByRole("cell").nth(1)).toHaveText("Enabled");
+
+  await admin.reload();
+  await expect(admin.getByText("This provider is disabled")).toHaveCount(0);
+  await expect(admin.getByRole("button", { name: "Add" })).toBeEnabled();
+  await expect(admin.getByRole("row").filter({ hasText: "My Client's Organization" })).not.toContainText("Disabled");
 });
 
 test("a person who is not an operator gets the not-found page at /admin", async ({ page }) => {

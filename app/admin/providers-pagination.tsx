@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button-classes";
 import { PROVIDERS_PAGE_SIZE, type ProviderListParams } from "@/lib/validation/operator";
 
 /** "Showing 51–60 of 60", with links to the neighbouring pages that keep the search. */

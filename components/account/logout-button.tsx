@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
-import { Button, type ButtonVariant } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import type { ButtonVariant } from "@/components/ui/button-classes";
 import { clearKeyring } from "@/lib/keyring/storage";
 
 /** Logging out forgets the keys in this tab and ends the session. */

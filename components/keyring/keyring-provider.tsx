@@ -3,6 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useSyncExternalStore } from "react";
 import { Spinner } from "@/components/ui/spinner";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { SymmetricKey } from "@/lib/crypto";
 import { KeyChain } from "@/lib/keyring/keys";
 import { clearKeyring, loadUserKey, subscribeKeyring } from "@/lib/keyring/storage";
@@ -11,8 +12,6 @@ type Keyring = { userId: string; userKey: SymmetricKey; keys: KeyChain; lock: ()
 
 const KeyringContext = createContext<Keyring | null>(null);
 
-const subscribeNothing = () => () => {};
-
 /**
  * Renders its children only while this tab holds the user's key; otherwise sends the user to the unlock screen
  * (a new tab, a lock or a vault timeout all land there). The key never exists on the server render.
@@ -20,7 +19,7 @@ const subscribeNothing = () => () => {};
 export function KeyringProvider({ userId, children }: { userId: string; children: ReactNode }) {
   const router = useRouter();
   const pathname = usePathname();
-  const inBrowser = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const inBrowser = useHydrated();
   const userKey = useSyncExternalStore(
     subscribeKeyring,
     () => loadUserKey(userId),

@@ -67,6 +67,14 @@ export function ProductSwitcher({ products, current }: { products: ProductLinks;
               ))}
             </>
           ) : null}
+          {products.operator ? (
+            <>
+              <p className="px-3 pt-3 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">Installation</p>
+              <Link href="/admin" className={itemClass} onClick={() => setOpen(false)}>
+                Operator
+              </Link>
+            </>
+          ) : null}
         </nav>
       ) : null}
     </div>

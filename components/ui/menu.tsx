@@ -1,7 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
-import { buttonClasses, type ButtonVariant } from "./button";
+import { buttonClasses, type ButtonVariant } from "./button-classes";
 import { cn } from "./cn";
 
 export type MenuItem = { label: string; onSelect: () => void; tone?: "danger"; disabled?: boolean };
@@ -10,7 +10,16 @@ export type MenuItem = { label: string; onSelect: () => void; tone?: "danger"; d
  * A menu button (WAI-ARIA pattern): Enter, Space or Arrow Down open it on the first item, arrows move, Escape
  * closes and returns focus to the button, a click elsewhere closes it.
  */
-export function Menu({ label, items, variant = "secondary", className }: { label: string; items: MenuItem[]; variant?: ButtonVariant; className?: string }) {
+type MenuProps = {
+  label: string;
+  /** A fuller accessible name when the visible label is short ("Options" → "Options for X"); it must contain the label. */
+  accessibleLabel?: string;
+  items: MenuItem[];
+  variant?: ButtonVariant;
+  className?: string;
+};
+
+export function Menu({ label, accessibleLabel, items, variant = "secondary", className }: MenuProps) {
   const [open, setOpen] = useState(false);
   const buttonId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -48,6 +57,7 @@ export function Menu({ label, items, variant = "secondary", className }: { label
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
+        aria-label={accessibleLabel}
         onClick={() => setOpen((value) => !value)}
         onKeyDown={(event) => {
           if (event.key === "ArrowDown") {

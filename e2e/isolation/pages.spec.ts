@@ -59,7 +59,7 @@ test("every page answers each role as it should", async ({ page, baseURL }) => {
       const response = await contexts.get(role)!.get(path, { maxRedirects: 0 });
       const status = response.status();
       const location = response.headers().location ?? "";
-      const expected = role === "signed_out" ? "login" : entry.allowed.includes(role) ? 200 : 404;
+      const expected = entry.public || entry.allowed.includes(role) ? 200 : role === "signed_out" ? "login" : 404;
       const ok = expected === "login" ? status >= 300 && status < 400 && location.includes("/login") : status === expected;
       if (!ok) failures.push(`${path} as ${role}: expected ${expected}, got ${status} ${location}`);
     }

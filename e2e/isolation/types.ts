@@ -18,6 +18,8 @@ export type PageEntry = {
   path: (tenants: DemoTenants) => string;
   /** Roles that get the page (200); every other signed-in role gets a 404, and signed-out visitors go to /login. */
   allowed: readonly PageRole[];
+  /** Pages anyone may open, signed in or not (they protect themselves, e.g. with a token). */
+  public?: true;
 };
 
 export const SIGNED_IN: readonly PageRole[] = [

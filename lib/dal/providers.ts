@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { type Executor, getDb } from "@/db/client";
 import { providers, providerUsers } from "@/db/schema";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope";
 
@@ -44,4 +44,12 @@ export async function listMyProviders(scope: UserScope): Promise<MyProvider[]> {
     .innerJoin(providers, eq(providers.id, providerUsers.providerId))
     .where(and(eq(providerUsers.userId, userId), inArray(providerUsers.status, ["accepted", "confirmed"])))
     .orderBy(asc(providers.name));
+}
+
+/** Renames the provider and sets where its invoices go; the tenant condition is the scope's own id. */
+export async function updateProviderSettings(tx: Executor, scope: ProviderScope, settings: { name: string; billingEmail: string }) {
+  const { providerId } = assertScope(scope);
+  const [before] = await tx.select({ name: providers.name, billingEmail: providers.billingEmail }).from(providers).where(eq(providers.id, providerId)).for("update");
+  await tx.update(providers).set(settings).where(eq(providers.id, providerId));
+  return before!;
 }

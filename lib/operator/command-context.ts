@@ -1,6 +1,7 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { insertEvent } from "@/lib/dal/events";
+import { OPERATOR_DEVICE } from "@/lib/events/rows";
 import { enqueueMail } from "@/lib/mail/outbox";
 import type { OperatorContext } from "./providers";
 
@@ -13,7 +14,7 @@ export function commandLineContext(tx: Executor): OperatorContext & { queuedMail
   return {
     tx,
     queuedMail,
-    record: (event) => insertEvent(tx, { ...event, actingUserId: null, ip: null, device: "operator command" }),
+    record: (event) => insertEvent(tx, { ...event, actingUserId: null, ip: null, device: OPERATOR_DEVICE }),
     mail: async (message) => {
       queuedMail.push(await enqueueMail(tx, message));
     },

@@ -15,3 +15,9 @@ export const createProviderSchema = z.object({
   enterpriseMinimum: seatMinimumSchema.default(0),
 });
 export type CreateProviderInput = z.infer<typeof createProviderSchema>;
+
+export const providerSettingsSchema = z.object({
+  providerId: z.uuid({ error: "Not a valid id." }),
+  name: nameSchema("Provider name"),
+  billingEmail: emailSchema,
+});

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import { getSession } from "@/lib/auth/session";
 import { describeInvitation, INVITATION_PROBLEMS, type InvitationSummary } from "@/lib/dal/invitations";

@@ -6,6 +6,7 @@ import {
   resendProviderInvitationAction,
   updateProviderMemberAction,
 } from "@/app/(portal)/providers/[providerId]/members/actions";
+import { updateProviderSettingsAction } from "@/app/(portal)/providers/[providerId]/settings/actions";
 import { setUpProvider } from "@/app/(portal)/providers/setup/actions";
 import { FAKE_ENC_4, FAKE_TOKEN, UNKNOWN_ID } from "../../../support/fakes";
 import { SIGNED_IN_ROLES } from "../roles";
@@ -46,5 +47,11 @@ export const PROVIDER_ACTIONS: IsolationEntry[] = [
     action: resendProviderInvitationAction,
     allowed: ADMINS,
     input: (demo) => ({ providerId: demo.providerId, memberId: demo.providerUsers.tech ?? UNKNOWN_ID }),
+  },
+  {
+    name: "provider.settings.update",
+    action: updateProviderSettingsAction,
+    allowed: ADMINS,
+    input: (demo) => ({ providerId: demo.providerId, name: "Renamed By Intruder", billingEmail: "intruder@x.example" }),
   },
 ];

@@ -41,7 +41,7 @@ export function ClientRowActions({ providerId, client, canUnlink }: RowProps) {
   if (canUnlink) items.push({ label: "Remove from provider", onSelect: () => setDialog("unlink"), tone: "danger" });
   return (
     <>
-      <Menu label={`Options for ${client.name}`} items={items} variant="ghost" />
+      <Menu label="Options" accessibleLabel={`Options for ${client.name}`} items={items} variant="ghost" />
       <EditClientDialog open={dialog === "edit"} onClose={() => setDialog(null)} providerId={providerId} client={client} />
       <UnlinkClientDialog open={dialog === "unlink"} onClose={() => setDialog(null)} providerId={providerId} client={client} />
     </>

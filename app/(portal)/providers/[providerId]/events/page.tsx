@@ -3,7 +3,7 @@ import Link from "next/link";
 import { DateRangeForm } from "@/components/events/date-range-form";
 import { EventTable } from "@/components/events/event-table";
 import { Alert } from "@/components/ui/alert";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, pageParam } from "@/components/ui/pagination";

@@ -1,6 +1,7 @@
 import { requireProviderScope } from "@/lib/authz/scope";
 import { exportProviderEvents, EVENTS_EXPORT_LIMIT } from "@/lib/dal/provider-events";
-import { csvResponse, eventsCsv, eventsCsvFilename } from "@/lib/events/csv";
+import { csvResponse } from "@/lib/csv";
+import { eventsCsv, eventsCsvFilename } from "@/lib/events/csv";
 import { parseDateRange } from "@/lib/events/date-range";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { formatUsd } from "@/components/billing/format";
 import { planLabel } from "@/lib/plans";
 import type { InvoiceWithItems } from "@/lib/dal/billing";
-import { toCsv } from "@/lib/events/csv";
+import { toCsv } from "@/lib/csv";
 
 const INVOICE_COLUMNS = ["Client", "Id", "Assigned", "Used", "Remaining", "Plan", "Estimated total"] as const;
 

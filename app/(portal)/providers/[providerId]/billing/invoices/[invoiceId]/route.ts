@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { requireProviderScope } from "@/lib/authz/scope";
 import { getInvoiceWithItems } from "@/lib/dal/billing";
-import { csvResponse } from "@/lib/events/csv";
+import { csvResponse } from "@/lib/csv";
 import { invoiceCsv } from "./invoice-csv";
 
 export const dynamic = "force-dynamic";

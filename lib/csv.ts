@@ -1,0 +1,23 @@
+import { unparse } from "papaparse";
+
+/**
+ * A cell starting with one of these is a formula to spreadsheet programs (CSV injection): papaparse prefixes it
+ * with an apostrophe. Its own default pattern stops at the first line break, so this one looks at the start only.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A CSV document (RFC 4180: CRLF line ends, quotes where needed) with formula-like text cells neutralised. */
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  return unparse({ fields: [...header], data: rows.map((row) => [...row]) }, { escapeFormulae: FORMULA_START, newline: "\r\n" });
+}
+
+/** A download: the browser saves it under `filename` instead of showing it, and no cache keeps a copy. */
+export function csvResponse(filename: string, body: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
