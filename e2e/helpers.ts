@@ -70,3 +70,30 @@ export async function registerOrLogIn(page: Page, details: { email: string; name
   await expect(vault.or(taken)).toBeVisible();
   if (await taken.isVisible()) await logIn(page, details.email, details.password);
 }
+
+/** Follows an invitation or setup link signed out: the page offers to create an account, which leads back to it. */
+export async function registerFromLink(page: Page, person: { email: string; name: string; password: string }, mail: { subject: string }) {
+  await followMailLink(page, { to: person.email, subject: mail.subject });
+  await page.getByRole("link", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Create account" })).toBeVisible();
+  await page.getByLabel("Email address").fill(person.email);
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Master password", { exact: true }).fill(person.password);
+  await page.getByLabel("Confirm master password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/** An operator (already signed in on `operator`) creates a provider, whose owner sets it up from the mailed link. */
+export async function createProviderThroughUi(operator: Page, owner: Page, provider: { name: string; owner: { email: string; name: string; password: string } }) {
+  await operator.goto("/admin");
+  await operator.getByRole("button", { name: "New provider" }).click();
+  const dialog = operator.getByRole("dialog", { name: "New provider" });
+  await dialog.getByLabel("Provider name").fill(provider.name);
+  await dialog.getByLabel("Owner email").fill(provider.owner.email);
+  await dialog.getByRole("button", { name: "Create provider" }).click();
+  await expect(dialog).toBeHidden();
+  await registerFromLink(owner, provider.owner, { subject: `Set up your provider ${provider.name} on Keyhouse` });
+  await expect(owner.getByRole("heading", { name: "Set up your provider" })).toBeVisible();
+  await owner.getByRole("button", { name: "Set up provider" }).click();
+  await expect(owner.getByRole("heading", { name: "Clients" })).toBeVisible();
+}

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { followMailLink, registerOrLogIn, uniqueEmail } from "./helpers";
+import { registerFromLink, registerOrLogIn, uniqueEmail } from "./helpers";
 
 /**
  * Issue 3's acceptance path, each step through the UI as a person takes it: an operator creates a provider, its
@@ -20,22 +20,8 @@ const CLIENTS = [
   { name: `Flow Client C ${stamp}`, seats: 2, owner: uniqueEmail("client-c-owner") },
 ];
 
-type Person = { email: string; name: string; password: string };
-
 async function personPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
-}
-
-/** Follows an invitation or setup link signed out: the page offers to create an account, which leads back to it. */
-async function registerFromLink(page: Page, person: Person, mail: { subject: string }) {
-  await followMailLink(page, { to: person.email, subject: mail.subject });
-  await page.getByRole("link", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Create account" })).toBeVisible();
-  await page.getByLabel("Email address").fill(person.email);
-  await page.getByLabel("Name").fill(person.name);
-  await page.getByLabel("Master password", { exact: true }).fill(person.password);
-  await page.getByLabel("Confirm master password").fill(person.password);
-  await page.getByRole("button", { name: "Create account" }).click();
 }
 
 async function fingerprintOf(page: Page): Promise<string> {

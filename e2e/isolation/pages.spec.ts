@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { DEMO_PASSWORD, register } from "../helpers";
+import { createProviderThroughUi, DEMO_PASSWORD, register } from "../helpers";
 import { keyMaterial, signInApi } from "../support/api-session";
 import { ADMIN_PAGES } from "./pages/admin";
 import { BILLING_EVENTS_PAGES } from "./pages/billing-events";
@@ -15,7 +15,9 @@ const PAGES = [...CORE_PAGES, ...ADMIN_PAGES, ...BILLING_EVENTS_PAGES];
 const UNRELATED = { email: `unrelated-${Date.now().toString(36)}@e2e.example`, password: "unrelated user password" };
 const OPERATOR = { email: "operator@keyhouse.test", password: "operator master password" };
 
-const LOGINS: Record<Exclude<PageRole, "signed_out" | "unrelated_user" | "operator">, string> = {
+const OTHER_ADMIN = { email: `other-admin-${Date.now().toString(36)}@e2e.example`, name: "Other Admin", password: "other provider admin password" };
+
+const LOGINS: Record<Exclude<PageRole, "signed_out" | "unrelated_user" | "operator" | "other_provider_admin">, string> = {
   client_member: "user@client1.example",
   client_owner: "owner@client1.example",
   other_client_owner: "owner@client2.example",
@@ -25,7 +27,7 @@ const LOGINS: Record<Exclude<PageRole, "signed_out" | "unrelated_user" | "operat
 
 test.describe.configure({ mode: "serial" });
 
-test("every page answers each role as it should", async ({ page, baseURL }) => {
+test("every page answers each role as it should", async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
   // Two accounts the demo does not have, created through the UI.
   await register(page, { ...UNRELATED, name: "Unrelated" });
@@ -33,12 +35,16 @@ test("every page answers each role as it should", async ({ page, baseURL }) => {
   await page.context().clearCookies();
   await register(page, { ...OPERATOR, name: "Operator" });
   await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  // An admin of another provider: the operator creates it, its owner sets it up.
+  const otherOwner = await (await browser.newContext()).newPage();
+  await createProviderThroughUi(page, otherOwner, { name: `Other MSP ${Date.now().toString(36)}`, owner: OTHER_ADMIN });
 
   const contexts = new Map<PageRole, Awaited<ReturnType<typeof playwrightRequest.newContext>>>();
   for (const role of PAGE_ROLES) {
     const context = await playwrightRequest.newContext({ baseURL });
     if (role === "unrelated_user") await signInApi(context, UNRELATED.email, UNRELATED.password);
     else if (role === "operator") await signInApi(context, OPERATOR.email, OPERATOR.password);
+    else if (role === "other_provider_admin") await signInApi(context, OTHER_ADMIN.email, OTHER_ADMIN.password);
     else if (role !== "signed_out") await signInApi(context, LOGINS[role], DEMO_PASSWORD);
     contexts.set(role, context);
   }
