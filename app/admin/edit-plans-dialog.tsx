@@ -7,18 +7,15 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { updateProviderPlansSchema } from "@/lib/validation/operator";
 import { updateProviderPlans } from "./actions";
 import { readSeatMinimums, SeatMinimumFields } from "./seat-minimum-fields";
-import { useOperatorAction } from "./use-operator-action";
+import { useAction } from "@/components/forms/use-action";
 
 type Provider = { id: string; name: string; teamsMinimum: number; enterpriseMinimum: number };
 
 /** "Edit seat minimums" of one provider: both plans at once. */
 export function EditPlansDialog({ provider }: { provider: Provider }) {
   const [open, setOpen] = useState(false);
-  const { submit, reset, busy, error, fieldErrors } = useOperatorAction(
-    updateProviderPlansSchema,
-    updateProviderPlans,
-    (updated) => `Saved the seat minimums of ${updated.name}.`,
-  );
+  const { run: submit, reset, busy, error, fieldErrors } = useAction(updateProviderPlans, { schema: updateProviderPlansSchema, success: (updated) => `Saved the seat minimums of ${updated.name}.`
+  });
 
   function show() {
     reset();
@@ -28,7 +25,7 @@ export function EditPlansDialog({ provider }: { provider: Provider }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const saved = await submit({ providerId: provider.id, ...readSeatMinimums(new FormData(event.currentTarget)) });
-    if (saved) setOpen(false);
+    if (saved.ok) setOpen(false);
   }
 
   return (

@@ -8,16 +8,13 @@ import { TextField } from "@/components/ui/field";
 import { createProviderSchema } from "@/lib/validation/provider";
 import { createProvider } from "./actions";
 import { readSeatMinimums, SeatMinimumFields } from "./seat-minimum-fields";
-import { useOperatorAction } from "./use-operator-action";
+import { useAction } from "@/components/forms/use-action";
 
 /** "New provider": a pending provider whose owner is mailed a setup link. */
 export function NewProviderDialog() {
   const [open, setOpen] = useState(false);
-  const { submit, reset, busy, error, fieldErrors } = useOperatorAction(
-    createProviderSchema,
-    createProvider,
-    (created) => `Created ${created.name}. Its setup link was mailed to ${created.ownerEmail}.`,
-  );
+  const { run: submit, reset, busy, error, fieldErrors } = useAction(createProvider, { schema: createProviderSchema, success: (created) => `Created ${created.name}. Its setup link was mailed to ${created.ownerEmail}.`
+  });
 
   function show() {
     reset();
@@ -28,7 +25,7 @@ export function NewProviderDialog() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const created = await submit({ name: form.get("name"), ownerEmail: form.get("ownerEmail"), ...readSeatMinimums(form) });
-    if (created) setOpen(false);
+    if (created.ok) setOpen(false);
   }
 
   return (

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { setProviderEnabledSchema } from "@/lib/validation/operator";
 import { setProviderEnabled } from "./actions";
-import { useOperatorAction } from "./use-operator-action";
+import { useAction } from "@/components/forms/use-action";
 
 type Provider = { id: string; name: string; enabled: boolean; clients: number };
 
@@ -17,11 +17,11 @@ export function ProviderEnabledToggle({ provider }: { provider: Provider }) {
   const [open, setOpen] = useState(false);
   const enabling = !provider.enabled;
   const verb = enabling ? "Enable" : "Disable";
-  const { submit, reset, busy, error } = useOperatorAction(setProviderEnabledSchema, setProviderEnabled, (changed) =>
+  const { run: submit, reset, busy, error } = useAction(setProviderEnabled, { schema: setProviderEnabledSchema, success: (changed) =>
     changed.enabled
       ? `Enabled ${changed.name}. Its ${clientOrganizations(changed.clients)} are restored.`
-      : `Disabled ${changed.name} and its ${clientOrganizations(changed.clients)}.`,
-  );
+      : `Disabled ${changed.name} and its ${clientOrganizations(changed.clients)}.`
+  });
 
   function show() {
     reset();
@@ -29,7 +29,7 @@ export function ProviderEnabledToggle({ provider }: { provider: Provider }) {
   }
 
   async function confirm() {
-    if (await submit({ providerId: provider.id, enabled: enabling })) setOpen(false);
+    if ((await submit({ providerId: provider.id, enabled: enabling })).ok) setOpen(false);
   }
 
   const consequence = enabling

@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
 import { FingerprintPhrase } from "@/components/account/fingerprint-phrase";
+import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -29,25 +29,17 @@ function tenantKey(keys: KeyChain, tenant: TenantRef): Promise<SymmetricKey> {
  */
 export function ConfirmMembersDialog({ open, onClose, tenant, members, confirm, onConfirmed }: Props) {
   const { keys } = useKeyring();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useAction(confirm, { refresh: false });
 
   async function confirmAll() {
-    setBusy(true);
-    setError(null);
-    try {
+    const result = await run(async () => {
       const key = await tenantKey(keys, tenant);
       const confirmations = await Promise.all(
         members.map(async (member) => ({ id: member.id, key: await wrapSymmetricKeyForPublicKey(key, member.publicKey!) })),
       );
-      const result = await confirm({ confirmations });
-      if (!result.ok) return setError(result.error);
-      onConfirmed(members.length);
-    } catch {
-      setError("The members could not be confirmed. Reload the page and try again.");
-    } finally {
-      setBusy(false);
-    }
+      return { confirmations };
+    });
+    if (result.ok) onConfirmed(members.length);
   }
 
   return (

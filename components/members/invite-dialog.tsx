@@ -1,6 +1,7 @@
 "use client";
 
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
@@ -19,23 +20,13 @@ type Props = {
 
 export function InviteDialog({ open, onClose, tenant, roles, invite, onInvited }: Props) {
   const emailsId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { run, busy, error, fieldErrors } = useAction(invite, { refresh: false });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const emails = String(form.get("emails") ?? "");
-    setBusy(true);
-    setError(null);
-    const result = await invite({ emails, type: String(form.get("type") ?? "") });
-    setBusy(false);
-    if (!result.ok) {
-      setFieldErrors(result.fieldErrors ?? {});
-      return setError(result.error);
-    }
-    onInvited(emails.split(/[\s,;]+/).filter(Boolean).length);
+    if ((await run({ emails, type: String(form.get("type") ?? "") })).ok) onInvited(emails.split(/[\s,;]+/).filter(Boolean).length);
   }
 
   return (

@@ -12,6 +12,7 @@ import { Menu, type MenuItem } from "@/components/ui/menu";
 import { SelectField } from "@/components/ui/select-field";
 import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
+import { useAction } from "@/components/forms/use-action";
 import { ConfirmMembersDialog } from "./confirm-dialog";
 import { InviteDialog } from "./invite-dialog";
 import { StatusBadge } from "./status-badge";
@@ -47,7 +48,7 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
   const toast = useToast();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [pending, setPending] = useState<Pending>(null);
-  const [busy, setBusy] = useState(false);
+  const removal = useAction(actions.remove, { refresh: false });
   const roleLabel = (type: string) => roles.find((role) => role.value === type)?.label ?? type;
   const selectedMembers = members.filter((member) => selected.has(member.id));
   const confirmable = selectedMembers.filter((member) => member.status === "accepted" && member.publicKey && member.userId);
@@ -66,9 +67,7 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
   }
 
   async function remove(targets: MemberView[]) {
-    setBusy(true);
-    const result = await actions.remove({ memberIds: targets.map((member) => member.id) });
-    setBusy(false);
+    const result = await removal.run({ memberIds: targets.map((member) => member.id) });
     if (!result.ok) {
       setPending(null);
       return toast.show(result.error, "error");
@@ -201,7 +200,7 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
         message={`They lose access to ${tenant.name}. Pending invitations stop working.`}
         confirmLabel="Remove"
         tone="danger"
-        busy={busy}
+        busy={removal.busy}
         onCancel={() => setPending(null)}
         onConfirm={() => pending?.kind === "remove" && remove(pending.members)}
       />
@@ -219,15 +218,10 @@ function RoleDialog({ member, roles, onClose, updateRole, onDone }: {
   updateRole: NonNullable<MemberActions["updateRole"]>;
   onDone: (message: string) => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useAction(updateRole, { refresh: false });
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
-    const result = await updateRole({ memberId: member.id, type: String(new FormData(event.currentTarget).get("type")) });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    onDone(`${member.email}'s role was changed.`);
+    if ((await run({ memberId: member.id, type: String(new FormData(event.currentTarget).get("type")) })).ok) onDone(`${member.email}'s role was changed.`);
   }
   return (
     <Dialog open onClose={onClose} busy={busy} title={`Change ${member.email}'s role`}>

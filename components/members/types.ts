@@ -1,3 +1,5 @@
+import type { ActionResult } from "@/lib/authz/action";
+
 /** What the shared members screens need to know about a tenant and its members, provider or organization alike. */
 
 export type TenantKind = "provider" | "organization";
@@ -14,7 +16,7 @@ export type MemberView = {
   publicKey: string | null;
 };
 
-export type ActionOutcome = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type ActionOutcome = ActionResult;
 
 /**
  * A tenant's member actions as its page passes them in. Each domain's action names the tenant differently

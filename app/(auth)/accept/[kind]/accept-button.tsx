@@ -1,29 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useToast } from "@/components/ui/toast";
 import { acceptInvitation } from "../actions";
 
 export function AcceptInvitationButton({ kind, token }: { kind: "provider" | "organization"; token: string }) {
   const router = useRouter();
-  const toast = useToast();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useAction(acceptInvitation, {
+    success: (joined) => `You joined ${joined.tenantName}. An administrator will confirm you.`,
+  });
 
   async function accept() {
-    setBusy(true);
-    setError(null);
-    const result = await acceptInvitation({ kind, token });
-    if (!result.ok) {
-      setBusy(false);
-      return setError(result.error);
-    }
-    toast.show(`You joined ${result.tenantName}. An administrator will confirm you.`);
-    router.replace(result.redirectTo);
-    router.refresh();
+    const result = await run({ kind, token });
+    if (result.ok) router.replace(result.redirectTo);
   }
 
   return (

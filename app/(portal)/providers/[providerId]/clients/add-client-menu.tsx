@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -54,23 +54,18 @@ const PLAN_OPTIONS = [
  * wraps the key with the provider key: the server receives only ciphertext.
  */
 function NewClientDialog({ open, onClose, providerId }: { open: boolean; onClose: () => void; providerId: string }) {
-  const router = useRouter();
-  const toast = useToast();
   const { keys } = useKeyring();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const create = useAction(createClientAction);
+  const toast = useToast();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
+    const name = String(form.get("name") ?? "");
+    const result = await create.run(async () => {
       const providerKey = await keys.providerKey(providerId);
       const { organizationKey, publicKey, privateKey } = await createOrganizationKeys();
-      const name = String(form.get("name") ?? "");
-      const result = await createClientAction({
+      return {
         providerId,
         name,
         ownerEmail: String(form.get("ownerEmail") ?? ""),
@@ -80,36 +75,28 @@ function NewClientDialog({ open, onClose, providerId }: { open: boolean; onClose
         privateKey,
         collectionName: await encryptString("Default collection", organizationKey),
         key: await wrapSymmetricKey(organizationKey, providerKey),
-      });
-      if (!result.ok) {
-        setFieldErrors(result.fieldErrors ?? {});
-        return setError(result.error);
-      }
-      keys.refresh();
-      toast.show(`${name.trim()} was created and its owner invited.`);
-      onClose();
-      router.refresh();
-    } catch {
-      setError("The client could not be created. Reload the page and try again.");
-    } finally {
-      setBusy(false);
-    }
+      };
+    });
+    if (!result.ok) return;
+    keys.refresh();
+    toast.show(`${name.trim()} was created and its owner invited.`);
+    onClose();
   }
 
   return (
-    <Dialog open={open} onClose={onClose} busy={busy} title="New client" description="The client's owner gets an invitation by mail.">
+    <Dialog open={open} onClose={onClose} busy={create.busy} title="New client" description="The client's owner gets an invitation by mail.">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-        {error ? <Alert tone="error">{error}</Alert> : null}
-        <TextField label="Organization name" name="name" required error={fieldErrors.name} data-autofocus />
-        <TextField label="Client owner email" name="ownerEmail" type="email" required error={fieldErrors.ownerEmail} />
-        <SelectField label="Plan" name="planType" options={PLAN_OPTIONS} defaultValue="enterprise_monthly" error={fieldErrors.planType} />
-        <TextField label="Seats" name="seats" type="number" min={1} step={1} required defaultValue={1} error={fieldErrors.seats} />
-        {busy ? <IndeterminateProgress label="Creating the organization's encryption keys…" /> : null}
+        {create.error ? <Alert tone="error">{create.error}</Alert> : null}
+        <TextField label="Organization name" name="name" required error={create.fieldErrors.name} data-autofocus />
+        <TextField label="Client owner email" name="ownerEmail" type="email" required error={create.fieldErrors.ownerEmail} />
+        <SelectField label="Plan" name="planType" options={PLAN_OPTIONS} defaultValue="enterprise_monthly" error={create.fieldErrors.planType} />
+        <TextField label="Seats" name="seats" type="number" min={1} step={1} required defaultValue={1} error={create.fieldErrors.seats} />
+        {create.busy ? <IndeterminateProgress label="Creating the organization's encryption keys…" /> : null}
         <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={busy}>
+          <Button variant="secondary" onClick={onClose} disabled={create.busy}>
             Cancel
           </Button>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={create.busy}>
             Create client
           </Button>
         </DialogActions>
@@ -120,29 +107,24 @@ function NewClientDialog({ open, onClose, providerId }: { open: boolean; onClose
 
 /** Links an organization the admin owns: their browser wraps its key (from their membership) with the provider key. */
 function ExistingOrganizationDialog({ open, onClose, providerId, addable }: { open: boolean; onClose: () => void; providerId: string; addable: Addable[] }) {
-  const router = useRouter();
-  const toast = useToast();
   const { keys } = useKeyring();
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const addExisting = useAction(addExistingClientAction, { success: () => "The organization is now a client." });
 
   async function add(organization: Addable) {
-    setBusyId(organization.id);
-    setError(null);
-    try {
-      const key = await wrapSymmetricKey(await keys.organizationKey(organization.id), await keys.providerKey(providerId));
-      const result = await addExistingClientAction({ providerId, organizationId: organization.id, key });
-      if (!result.ok) return setError(result.error);
-      keys.refresh();
-      toast.show(`${organization.name} is now a client.`);
-      onClose();
-      router.refresh();
-    } catch {
-      setError("The organization could not be added. Reload the page and try again.");
-    } finally {
-      setBusyId(null);
-    }
+    setChosen(organization.id);
+    const result = await addExisting.run(async () => ({
+      providerId,
+      organizationId: organization.id,
+      key: await wrapSymmetricKey(await keys.organizationKey(organization.id), await keys.providerKey(providerId)),
+    }));
+    setChosen(null);
+    if (!result.ok) return;
+    keys.refresh();
+    onClose();
   }
+  const busyId = addExisting.busy ? chosen : null;
+  const error = addExisting.error;
 
   return (
     <Dialog

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog, DialogActions } from "@/components/ui/dialog";
@@ -49,43 +50,26 @@ export function ClientRowActions({ providerId, client, canUnlink }: RowProps) {
 }
 
 function EditClientDialog({ open, onClose, providerId, client }: { open: boolean; onClose: () => void; providerId: string; client: ClientRow }) {
-  const router = useRouter();
-  const toast = useToast();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const update = useAction(updateClientAction, { success: () => `${client.name} updated.` });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    const result = await updateClientAction({
-      providerId,
-      organizationId: client.id,
-      name: String(form.get("name") ?? ""),
-      seats: seatsValue(form.get("seats")),
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setFieldErrors(result.fieldErrors ?? {});
-      return setError(result.error);
-    }
-    toast.show(`${client.name} updated.`);
-    onClose();
-    router.refresh();
+    const name = String(form.get("name") ?? "");
+    if ((await update.run({ providerId, organizationId: client.id, name, seats: seatsValue(form.get("seats")) })).ok) onClose();
   }
 
   return (
-    <Dialog open={open} onClose={onClose} busy={busy} title={`Edit ${client.name}`} description={`${client.used} of ${client.assigned} seats are in use.`}>
+    <Dialog open={open} onClose={onClose} busy={update.busy} title={`Edit ${client.name}`} description={`${client.used} of ${client.assigned} seats are in use.`}>
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-        {error ? <Alert tone="error">{error}</Alert> : null}
-        <TextField label="Client name" name="name" defaultValue={client.name} error={fieldErrors.name} data-autofocus />
-        <TextField label="Assigned seats" name="seats" type="number" min={client.used} step={1} defaultValue={client.assigned} error={fieldErrors.seats} />
+        {update.error ? <Alert tone="error">{update.error}</Alert> : null}
+        <TextField label="Client name" name="name" defaultValue={client.name} error={update.fieldErrors.name} data-autofocus />
+        <TextField label="Assigned seats" name="seats" type="number" min={client.used} step={1} defaultValue={client.assigned} error={update.fieldErrors.seats} />
         <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={busy}>
+          <Button variant="secondary" onClick={onClose} disabled={update.busy}>
             Cancel
           </Button>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={update.busy}>
             Save
           </Button>
         </DialogActions>
@@ -95,9 +79,8 @@ function EditClientDialog({ open, onClose, providerId, client }: { open: boolean
 }
 
 function UnlinkClientDialog({ open, onClose, providerId, client }: { open: boolean; onClose: () => void; providerId: string; client: ClientRow }) {
-  const router = useRouter();
   const toast = useToast();
-  const [busy, setBusy] = useState(false);
+  const unlink = useAction(unlinkClientAction, { success: () => `${client.name} is no longer a client.` });
   return (
     <ConfirmDialog
       open={open}
@@ -105,16 +88,12 @@ function UnlinkClientDialog({ open, onClose, providerId, client }: { open: boole
       message="The organization keeps its members, collections and items, but this provider no longer manages it. Its billing moves to its first owner."
       confirmLabel="Remove client"
       tone="danger"
-      busy={busy}
+      busy={unlink.busy}
       onCancel={onClose}
       onConfirm={async () => {
-        setBusy(true);
-        const result = await unlinkClientAction({ providerId, organizationId: client.id });
-        setBusy(false);
+        const result = await unlink.run({ providerId, organizationId: client.id });
         onClose();
-        if (!result.ok) return toast.show(result.error, "error");
-        toast.show(`${client.name} is no longer a client.`);
-        router.refresh();
+        if (!result.ok) toast.show(result.error, "error");
       }}
     />
   );

@@ -1,44 +1,28 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
+import { useAction } from "@/components/forms/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { useToast } from "@/components/ui/toast";
 import { updateProviderSettingsAction } from "./actions";
 
 export function ProviderSettingsForm({ providerId, name, billingEmail }: { providerId: string; name: string; billingEmail: string }) {
-  const router = useRouter();
-  const toast = useToast();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const save = useAction(updateProviderSettingsAction, { success: () => "Provider settings saved." });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    const result = await updateProviderSettingsAction({
-      providerId,
-      name: String(form.get("name") ?? ""),
-      billingEmail: String(form.get("billingEmail") ?? ""),
-    });
-    setBusy(false);
-    setFieldErrors(result.ok ? {} : (result.fieldErrors ?? {}));
-    setError(result.ok ? null : result.error);
-    if (!result.ok) return;
-    toast.show("Provider settings saved.");
-    router.refresh();
+    void save.run({ providerId, name: String(form.get("name") ?? ""), billingEmail: String(form.get("billingEmail") ?? "") });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      {error ? <Alert tone="error">{error}</Alert> : null}
-      <TextField label="Provider name" name="name" required defaultValue={name} error={fieldErrors.name} />
-      <TextField label="Billing email" name="billingEmail" type="email" required defaultValue={billingEmail} error={fieldErrors.billingEmail} />
+      {save.error ? <Alert tone="error">{save.error}</Alert> : null}
+      <TextField label="Provider name" name="name" required defaultValue={name} error={save.fieldErrors.name} />
+      <TextField label="Billing email" name="billingEmail" type="email" required defaultValue={billingEmail} error={save.fieldErrors.billingEmail} />
       <div>
-        <Button type="submit" loading={busy}>
+        <Button type="submit" loading={save.busy}>
           Save
         </Button>
       </div>
