@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { SectionNav } from "@/components/shell/section-nav";
 import { Alert } from "@/components/ui/alert";
+import { CONSOLE_SECTIONS, scopeHolds } from "@/lib/authz/console-sections";
 import { requireOrgScope, requireUser } from "@/lib/authz/scope";
 import { getOrganization } from "@/lib/dal/organizations";
 import { listProducts } from "@/lib/dal/products";
@@ -12,13 +13,11 @@ export default async function ConsoleLayout({ children, params }: { children: Re
   const [user, organization] = await Promise.all([requireUser(), getOrganization(scope)]);
   const products = await listProducts(user);
   const base = `/organizations/${organization.id}`;
+  const sections = CONSOLE_SECTIONS.filter((section) => scopeHolds(scope, section.permission));
   const nav = (
     <SectionNav
       label="Admin Console"
-      items={[
-        { href: `${base}/overview`, label: "Overview" },
-        { href: `${base}/members`, label: "Members" },
-      ]}
+      items={[{ href: `${base}/overview`, label: "Overview" }, ...sections.map((section) => ({ href: `${base}/${section.path}`, label: section.label }))]}
     />
   );
   return (

@@ -1,0 +1,3 @@
+import type { PageEntry } from "../types";
+
+export const IMPORT_EXPORT_PAGES: PageEntry[] = [];

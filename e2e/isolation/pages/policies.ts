@@ -1,0 +1,3 @@
+import type { PageEntry } from "../types";
+
+export const POLICIES_PAGES: PageEntry[] = [];

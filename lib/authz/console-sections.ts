@@ -1,0 +1,31 @@
+import type { OrganizationPermission } from "./permissions";
+import { organizationAccessFor, type OrganizationAccessRow } from "./access-rules";
+import type { OrganizationScope } from "./scope";
+
+/** The Admin Console's sections (DESIGN §3) and the permission each needs; the navigation shows only those held. */
+export const CONSOLE_SECTIONS = [
+  { path: "collections", label: "Collections", permission: "org.console.access" },
+  { path: "members", label: "Members", permission: "org.members.manage" },
+  { path: "groups", label: "Groups", permission: "org.groups.manage" },
+  { path: "events", label: "Event logs", permission: "org.events.view" },
+  { path: "reports", label: "Reports", permission: "org.reports.view" },
+  { path: "settings", label: "Settings", permission: "org.console.access" },
+] as const satisfies readonly { path: string; label: string; permission: OrganizationPermission }[];
+
+/** The settings pages: organization info for everyone in the console, the rest by their own permission. */
+export const SETTINGS_SECTIONS = [
+  { path: "settings/info", label: "Organization info", permission: "org.console.access" },
+  { path: "settings/policies", label: "Policies", permission: "org.policies.manage" },
+  { path: "settings/import", label: "Import data", permission: "org.import_export" },
+  { path: "settings/export", label: "Export vault", permission: "org.import_export" },
+] as const satisfies readonly { path: string; label: string; permission: OrganizationPermission }[];
+
+/** Whether the scope's holder has `permission` in its organization (the same rule as requireOrgScope). */
+export function scopeHolds(scope: OrganizationScope, permission: OrganizationPermission): boolean {
+  const access = scope.access;
+  const row: OrganizationAccessRow =
+    access.via === "member"
+      ? { memberId: access.organizationUserId, memberRole: access.role, memberPermissions: access.flags, providerId: null, providerUserId: null, providerRole: null }
+      : { memberId: null, memberRole: null, memberPermissions: null, providerId: access.providerId, providerUserId: access.providerUserId, providerRole: access.role };
+  return organizationAccessFor(row, permission) !== null;
+}

@@ -1,0 +1,3 @@
+import type { IsolationEntry } from "./types";
+
+export const COLLECTION_ACTIONS: IsolationEntry[] = [];

@@ -1,0 +1,3 @@
+import type { IsolationEntry } from "./types";
+
+export const IMPORT_EXPORT_ACTIONS: IsolationEntry[] = [];
