@@ -90,7 +90,8 @@ async function lockPlan(tx: Executor, providerId: string, plan: ProviderPlan) {
   return lockPlan(tx, providerId, plan);
 }
 
-async function refreshPlanAllocation(tx: Executor, providerId: string, plan: ProviderPlan): Promise<void> {
+/** Recomputes a provider plan's allocated and purchased seats from its clients (after any seat or client change). */
+export async function refreshPlanAllocation(tx: Executor, providerId: string, plan: ProviderPlan): Promise<void> {
   const allocated = sql<number>`coalesce((select sum(${organizations.seats})::int from ${providerOrganizations}
       join ${organizations} on ${organizations.id} = ${providerOrganizations.organizationId}
       where ${providerOrganizations.providerId} = ${providerId} and ${inArray(organizations.planType, PLAN_FAMILY[plan])}), 0)`;
