@@ -2,6 +2,8 @@ import "server-only";
 import { count } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import {
+  ciphers,
+  collectionCiphers,
   collections,
   collectionUsers,
   organizations,
@@ -22,6 +24,8 @@ import {
   wrapSymmetricKeyForPublicKey,
 } from "@/lib/crypto";
 import { createAccount } from "@/lib/dal/accounts";
+import { encryptCipher } from "@/lib/vault/cipher-crypto";
+import { type CipherView, newCipher } from "@/lib/vault/cipher-model";
 import { DEMO_ACCOUNTS, type DemoEmail, demoPassword } from "./demo-accounts";
 
 export { DEMO_ACCOUNTS, demoPassword };
@@ -38,10 +42,33 @@ type Account = AccountKeys & { id: string; email: string };
 const PROVIDER_BILLING_EMAIL = "billing@demo-msp.example";
 
 const CLIENTS = [
-  { name: "My Client's Organization", seats: 3, owner: "owner@client1.example", users: ["user@client1.example"] },
-  { name: "Second Client's Organization", seats: 3, owner: "owner@client2.example", users: [] },
-  { name: "Third Client's Organization", seats: 2, owner: "owner@client3.example", users: [] },
-] as const satisfies readonly { name: string; seats: number; owner: DemoEmail; users: readonly DemoEmail[] }[];
+  { name: "My Client's Organization", seats: 3, owner: "owner@client1.example", users: ["user@client1.example"], items: "client" },
+  { name: "Second Client's Organization", seats: 3, owner: "owner@client2.example", users: [], items: "client" },
+  { name: "Third Client's Organization", seats: 2, owner: "owner@client3.example", users: [], items: "client" },
+] as const satisfies readonly { name: string; seats: number; owner: DemoEmail; users: readonly DemoEmail[]; items: keyof typeof DEMO_ITEMS }[];
+
+/** A few items per organization, so the demo's vaults, reports and exports have something to show. */
+const DEMO_ITEMS = {
+  client: [
+    login("Client portal", "it@client.example", "Winter2026!", "https://portal.client.example"),
+    login("Office router", "admin", "Winter2026!", "http://192.168.1.1"),
+    login("Accounting software", "finance@client.example", "q7#Lm2$Vx9!pRt4z", "https://accounting.example"),
+    note("Office Wi-Fi", "Network: ClientOffice\nPassphrase: correct-horse-battery"),
+  ],
+  internal: [login("RMM console", "dana@demo-msp.example", "Rmm-Console-2026-long-passphrase", "https://rmm.demo-msp.example")],
+} satisfies Record<string, CipherView[]>;
+
+function login(name: string, username: string, password: string, uri: string): CipherView {
+  const item = newCipher("login", name);
+  item.login = { ...item.login!, username, password, uris: [{ uri, match: null }] };
+  return item;
+}
+
+function note(name: string, text: string): CipherView {
+  const item = newCipher("secure_note", name);
+  item.notes = text;
+  return item;
+}
 
 /** Seeds only a database without any account; returns whether it did. */
 export async function seedDemoIfEmpty(): Promise<boolean> {
@@ -74,6 +101,7 @@ export async function seedDemo(): Promise<void> {
         owner: get(client.owner),
         users: client.users.map(get),
         provider: providerKey,
+        items: DEMO_ITEMS[client.items],
       });
     }
     await seedOrganization(tx, {
@@ -82,6 +110,7 @@ export async function seedDemo(): Promise<void> {
       owner: get("admin@demo-msp.example"),
       users: [get("tech@demo-msp.example")],
       provider: null,
+      items: DEMO_ITEMS.internal,
     });
   });
 }
@@ -113,6 +142,7 @@ type OrganizationSeed = {
   owner: Account;
   users: Account[];
   provider: SeededProvider | null;
+  items: CipherView[];
 };
 
 async function seedOrganization(tx: Executor, seed: OrganizationSeed): Promise<void> {
@@ -165,4 +195,9 @@ async function seedOrganization(tx: Executor, seed: OrganizationSeed): Promise<v
       manage: member.type === "owner",
     })),
   );
+  for (const item of seed.items) {
+    const { type, reprompt, data } = await encryptCipher(item, organizationKey);
+    const [cipher] = await tx.insert(ciphers).values({ organizationId, type, reprompt, data }).returning({ id: ciphers.id });
+    await tx.insert(collectionCiphers).values({ organizationId, collectionId: collection!.id, cipherId: cipher!.id });
+  }
 }

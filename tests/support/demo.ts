@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { organizations, organizationUsers, providers, providerUsers, users } from "@/db/schema";
+import { ciphers, collections, organizations, organizationUsers, providers, providerUsers, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 
 export type DemoIds = {
@@ -13,6 +13,9 @@ export type DemoIds = {
   /** Membership rows some tests act on. */
   providerUsers: { tech: string };
   organizationUsers: { user1: string };
+  /** The encrypted items of "My Client's Organization", oldest first, and its default collection. */
+  client1Items: string[];
+  client1Collection: string;
 };
 
 /** Loads DESIGN §10's demo data into this test file's database and returns the ids tests need. */
@@ -22,6 +25,7 @@ export async function loadDemo(): Promise<DemoIds> {
   const userId = async (email: string) => (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
   const orgId = async (name: string) => (await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)))[0]!.id;
   const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.name, "Demo MSP"));
+  const client1 = await orgId("My Client's Organization");
   return {
     users: {
       admin: await userId("admin@demo-msp.example"),
@@ -32,7 +36,7 @@ export async function loadDemo(): Promise<DemoIds> {
       user1: await userId("user@client1.example"),
     },
     providerId: provider!.id,
-    client1: await orgId("My Client's Organization"),
+    client1,
     client2: await orgId("Second Client's Organization"),
     client3: await orgId("Third Client's Organization"),
     internal: await orgId("Demo MSP Internal"),
@@ -42,5 +46,7 @@ export async function loadDemo(): Promise<DemoIds> {
     organizationUsers: {
       user1: (await db.select({ id: organizationUsers.id }).from(organizationUsers).where(eq(organizationUsers.email, "user@client1.example")))[0]!.id,
     },
+    client1Items: (await db.select({ id: ciphers.id }).from(ciphers).where(eq(ciphers.organizationId, client1)).orderBy(asc(ciphers.createdAt))).map((row) => row.id),
+    client1Collection: (await db.select({ id: collections.id }).from(collections).where(eq(collections.organizationId, client1)))[0]!.id,
   };
 }

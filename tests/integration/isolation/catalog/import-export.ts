@@ -1,3 +1,30 @@
+import { importItemsBatch } from "@/app/(console)/organizations/[organizationId]/settings/import/actions";
+import { FAKE_ENC_2 } from "../../../support/fakes";
 import type { IsolationEntry } from "./types";
 
-export const IMPORT_EXPORT_ACTIONS: IsolationEntry[] = [];
+/** A minimal, well-shaped encrypted login (nothing can decrypt it). */
+const FAKE_LOGIN = {
+  type: "login",
+  reprompt: 0,
+  data: {
+    name: FAKE_ENC_2,
+    notes: null,
+    login: { username: FAKE_ENC_2, password: FAKE_ENC_2, totp: null, uris: [], passwordRevisionDate: null },
+    secureNote: null,
+    card: null,
+    identity: null,
+    sshKey: null,
+    fields: [],
+    passwordHistory: [],
+  },
+};
+
+export const IMPORT_EXPORT_ACTIONS: IsolationEntry[] = [
+  {
+    name: "organization.items.import",
+    action: importItemsBatch,
+    // Provider members may import into a client (DESIGN §6), though they cannot read its items.
+    allowed: ["client_owner", "service_user", "provider_admin"],
+    input: (demo) => ({ organizationId: demo.client1, items: [{ cipher: FAKE_LOGIN, collectionIds: [demo.client1Collection] }] }),
+  },
+];

@@ -1,0 +1,24 @@
+import type { OrganizationPermission } from "@/lib/authz/permissions";
+import { requireOrgScope } from "@/lib/authz/scope";
+import { listOrganizationCollectionNames, listReachableOrganizationItems } from "@/lib/dal/items";
+
+export const dynamic = "force-dynamic";
+
+/** Each use of the organization's items and the permission it needs (the items are ciphertext either way). */
+const PURPOSES: Record<string, OrganizationPermission> = { export: "org.import_export", reports: "org.reports.view" };
+
+/**
+ * GET /organizations/[id]/items?for=export|reports: the encrypted items the caller reaches in this organization,
+ * and its collections, for the browser to decrypt (exports, reports). Provider members reach no items: 403.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ organizationId: string }> }) {
+  const purpose = new URL(request.url).searchParams.get("for") ?? "";
+  const permission = PURPOSES[purpose];
+  if (!permission) return Response.json({ error: "Say what the items are for: ?for=export or ?for=reports." }, { status: 400 });
+  const scope = await requireOrgScope((await params).organizationId, permission);
+  if (scope.access.via === "provider") {
+    return Response.json({ error: "Provider members cannot read a client's vault items." }, { status: 403 });
+  }
+  const [items, collections] = await Promise.all([listReachableOrganizationItems(scope), listOrganizationCollectionNames(scope)]);
+  return Response.json({ items, collections }, { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,21 @@
+"use server";
+
+import { defineAction } from "@/lib/authz/action";
+import { requireOrgScope } from "@/lib/authz/scope";
+import { createOrganizationItems } from "@/lib/dal/items";
+import { importBatchSchema } from "@/lib/validation/items";
+
+/**
+ * One batch of an import: items the browser parsed and encrypted with the organization key. Each batch commits on
+ * its own, so a long import shows progress; the browser reports what it skipped and why.
+ */
+export const importItemsBatch = defineAction({
+  name: "organization.items.import",
+  input: importBatchSchema,
+  authorize: (input) => requireOrgScope(input.organizationId, "org.import_export"),
+  async run({ input, scope, tx, record }) {
+    const ids = await createOrganizationItems(tx, scope, input.items);
+    await record({ type: "organization_items_imported", details: { count: ids.length } });
+    return { imported: ids.length };
+  },
+});

@@ -1,0 +1,189 @@
+import "server-only";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type Executor, getDb, selectRows } from "@/db/client";
+import { ciphers, collectionCiphers, collections } from "@/db/schema";
+import { ActionError } from "@/lib/authz/action";
+import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope";
+import type { EncryptedCipherInput } from "@/lib/validation/cipher";
+import type { EncryptedCipherData } from "@/lib/vault/cipher-crypto";
+import type { CipherType } from "@/lib/vault/cipher-model";
+import { collectionAccessCte } from "./vault-access";
+
+export type ItemPermissions = { edit: boolean; viewPassword: boolean; manage: boolean };
+
+export type VaultItem = {
+  id: string;
+  organizationId: string | null;
+  type: CipherType;
+  reprompt: 0 | 1;
+  data: EncryptedCipherData;
+  collectionIds: string[];
+  favorite: boolean;
+  folderId: string | null;
+  deletedAt: string | null;
+  updatedAt: string;
+  permissions: ItemPermissions;
+};
+
+export type VaultCollection = { id: string; organizationId: string; name: string; readOnly: boolean; hidePasswords: boolean; manage: boolean };
+
+type ItemRow = {
+  id: string;
+  organization_id: string | null;
+  type: CipherType;
+  reprompt: number;
+  data: EncryptedCipherData;
+  collection_ids: string[] | null;
+  favorite: boolean | null;
+  folder_id: string | null;
+  deleted_at: Date | string | null;
+  updated_at: Date | string;
+  can_edit: boolean;
+  view_password: boolean;
+  can_manage: boolean;
+};
+
+/**
+ * "Can view, except passwords" is enforced here, not only hidden in the page: the server cannot read the item, but
+ * it can leave out the encrypted password, TOTP secret, password history and hidden fields, so they never reach a
+ * member who may not see them.
+ */
+export function withoutHiddenSecrets(data: EncryptedCipherData): EncryptedCipherData {
+  return {
+    ...data,
+    login: data.login ? { ...data.login, password: null, totp: null } : null,
+    fields: data.fields.map((field) => (field.type === 1 ? { ...field, value: null } : field)),
+    passwordHistory: [],
+  };
+}
+
+function toVaultItem(row: ItemRow): VaultItem {
+  const iso = (value: Date | string) => new Date(value).toISOString();
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    type: row.type,
+    reprompt: row.reprompt === 1 ? 1 : 0,
+    data: row.view_password ? row.data : withoutHiddenSecrets(row.data),
+    collectionIds: row.collection_ids ?? [],
+    favorite: row.favorite ?? false,
+    folderId: row.folder_id,
+    deletedAt: row.deleted_at ? iso(row.deleted_at) : null,
+    updatedAt: iso(row.updated_at),
+    permissions: { edit: row.can_edit, viewPassword: row.view_password, manage: row.can_manage },
+  };
+}
+
+/**
+ * Items of organizations the user reaches: through the collections they reach, and every item (collection or not)
+ * where they are owner or admin. `organizationId` narrows it to one organization.
+ */
+function organizationItemsQuery(userId: string, organizationId: string | null): ReturnType<typeof sql> {
+  return sql`
+    with ${collectionAccessCte(userId)},
+    reachable as (
+      select cc.cipher_id, ca.collection_id, ca.read_only, ca.hide_passwords, ca.manage
+      from collection_access ca join collection_ciphers cc on cc.collection_id = ca.collection_id
+      union all
+      select ci.id, null::uuid, false, false, true
+      from ciphers ci join memberships m on m.organization_id = ci.organization_id
+      where m.type in ('owner', 'admin')
+    )
+    select ci.id, ci.organization_id, ci.type, ci.reprompt, ci.data, ci.deleted_at, ci.updated_at,
+      array_remove(array_agg(distinct r.collection_id), null) as collection_ids,
+      bool_or(not r.read_only) as can_edit, bool_or(not r.hide_passwords) as view_password, bool_or(r.manage) as can_manage,
+      max(s.folder_id::text)::uuid as folder_id, bool_or(s.favorite) as favorite
+    from reachable r
+    join ciphers ci on ci.id = r.cipher_id
+    left join cipher_user_states s on s.cipher_id = ci.id and s.user_id = ${userId}
+    ${organizationId ? sql`where ci.organization_id = ${organizationId}` : sql``}
+    group by ci.id`;
+}
+
+/** Everything the vault page needs, in three queries whatever the size of the vault. */
+export async function listVaultItems(scope: UserScope): Promise<{ items: VaultItem[]; collections: VaultCollection[] }> {
+  const { userId } = assertScope(scope);
+  const db = await getDb();
+  const personal = await selectRows<ItemRow>(
+    db,
+    sql`select ci.id, ci.organization_id, ci.type, ci.reprompt, ci.data, ci.deleted_at, ci.updated_at, null as collection_ids,
+          true as can_edit, true as view_password, true as can_manage, s.folder_id, s.favorite
+        from ciphers ci left join cipher_user_states s on s.cipher_id = ci.id and s.user_id = ${userId}
+        where ci.user_id = ${userId}`,
+  );
+  const shared = await selectRows<ItemRow>(db, organizationItemsQuery(userId, null));
+  const reachable = await selectRows<{ id: string; organization_id: string; name: string; read_only: boolean; hide_passwords: boolean; manage: boolean }>(
+    db,
+    sql`with ${collectionAccessCte(userId)}
+        select c.id, c.organization_id, c.name, ca.read_only, ca.hide_passwords, ca.manage
+        from collection_access ca join collections c on c.id = ca.collection_id`,
+  );
+  return {
+    items: [...personal, ...shared].map(toVaultItem),
+    collections: reachable.map((row) => ({
+      id: row.id,
+      organizationId: row.organization_id,
+      name: row.name,
+      readOnly: row.read_only,
+      hidePasswords: row.hide_passwords,
+      manage: row.manage,
+    })),
+  };
+}
+
+/**
+ * The organization's items its member reaches (exports, reports). Provider members are not members: they get none,
+ * by Bitwarden's rule (DESIGN §6).
+ */
+export async function listReachableOrganizationItems(scope: OrganizationScope): Promise<VaultItem[]> {
+  const { organizationId, userId, access } = assertScope(scope);
+  if (access.via === "provider") throw new ActionError("Provider members cannot read a client's vault items.");
+  const db = await getDb();
+  const rows = await selectRows<ItemRow>(db, organizationItemsQuery(userId, organizationId));
+  return rows.filter((row) => row.deleted_at === null).map(toVaultItem);
+}
+
+/** Refuses collection ids that are not this organization's (the composite foreign key is the last guard). */
+async function assertCollectionsOf(tx: Executor, organizationId: string, collectionIds: string[]): Promise<void> {
+  if (collectionIds.length === 0) return;
+  const [row] = await tx
+    .select({ n: count() })
+    .from(collections)
+    .where(and(eq(collections.organizationId, organizationId), inArray(collections.id, collectionIds)));
+  if ((row?.n ?? 0) !== collectionIds.length) throw new ActionError("Some of these collections do not exist in this organization.");
+}
+
+/** Stores items encrypted under the organization's key, each in its collections (imports, moves into the org). */
+export async function createOrganizationItems(tx: Executor, scope: OrganizationScope, items: { cipher: EncryptedCipherInput; collectionIds: string[] }[]) {
+  const { organizationId } = assertScope(scope);
+  await assertCollectionsOf(tx, organizationId, [...new Set(items.flatMap((item) => item.collectionIds))]);
+  const created = await tx
+    .insert(ciphers)
+    .values(items.map((item) => ({ organizationId, type: item.cipher.type, reprompt: item.cipher.reprompt, data: item.cipher.data })))
+    .returning({ id: ciphers.id });
+  const links = created.flatMap((cipher, index) => items[index]!.collectionIds.map((collectionId) => ({ organizationId, collectionId, cipherId: cipher.id })));
+  if (links.length > 0) await tx.insert(collectionCiphers).values(links);
+  return created.map((cipher) => cipher.id);
+}
+
+/** Whether the user reaches an item (their own, or an organization item through a collection or as owner/admin). */
+export async function findReachableItem(executor: Executor, scope: UserScope, cipherId: string) {
+  const { userId } = assertScope(scope);
+  const [own] = await executor
+    .select({ id: ciphers.id })
+    .from(ciphers)
+    .where(and(eq(ciphers.id, cipherId), eq(ciphers.userId, userId), isNull(ciphers.organizationId)));
+  if (own) return { id: own.id, organizationId: null as string | null, viewPassword: true };
+  const [shared] = await selectRows<{ id: string; organization_id: string; view_password: boolean }>(
+    executor,
+    sql`select * from (${organizationItemsQuery(userId, null)}) items where items.id = ${cipherId}`,
+  );
+  return shared ? { id: shared.id, organizationId: shared.organization_id, viewPassword: shared.view_password } : null;
+}
+
+/** The organization's collections with their encrypted names: all of them for owners, admins and provider members. */
+export async function listOrganizationCollectionNames(scope: OrganizationScope): Promise<{ id: string; name: string }[]> {
+  const { organizationId } = assertScope(scope);
+  const db = await getDb();
+  return db.select({ id: collections.id, name: collections.name }).from(collections).where(eq(collections.organizationId, organizationId));
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { CIPHER_LIMITS, CIPHER_TYPES, IDENTITY_FIELDS } from "@/lib/vault/cipher-model";
+import { encStringSchema, uuidSchema } from "./common";
+
+/**
+ * An encrypted item as the browser sends it. The server cannot read it, so it checks shape: each secret is a
+ * type-2 EncString of bounded size, lists are bounded, and only the part of the item's own type is present.
+ * Size caps are on the ciphertext (Bitwarden's: 1,000 characters for a name, 10,000 for notes).
+ */
+const secret = (max = 10_000) =>
+  encStringSchema(2)
+    .refine((value) => value.length <= max, { error: `An encrypted value is longer than ${max.toLocaleString("en")} characters.` })
+    .nullable();
+
+const notesSecret = encStringSchema(2)
+  .refine((value) => value.length <= CIPHER_LIMITS.notesLength, { error: "Notes are too long: keep them under about 7,000 characters." })
+  .nullable();
+
+const isoDate = z.iso.datetime({ offset: true, error: "A date is malformed." }).nullable();
+
+const loginSchema = z.object({
+  username: secret(),
+  password: secret(),
+  totp: secret(),
+  uris: z
+    .array(z.object({ uri: encStringSchema(2).refine((value) => value.length <= 10_000, { error: "A URI is too long." }), match: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.null()]) }))
+    .max(CIPHER_LIMITS.uris, `An item can have at most ${CIPHER_LIMITS.uris} URIs.`),
+  passwordRevisionDate: isoDate,
+});
+
+const cardSchema = z.object({ cardholderName: secret(), brand: secret(), number: secret(), expMonth: secret(), expYear: secret(), code: secret() });
+
+const identitySchema = z.object(Object.fromEntries(IDENTITY_FIELDS.map((field) => [field, secret()])) as Record<(typeof IDENTITY_FIELDS)[number], ReturnType<typeof secret>>);
+
+const sshKeySchema = z.object({ privateKey: secret(), publicKey: secret(), keyFingerprint: secret() });
+
+const fieldSchema = z.object({
+  type: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { error: "Unknown custom field type." }),
+  name: secret(),
+  value: secret(),
+  linkedId: z.number().int().nullable(),
+});
+
+export const cipherTypeSchema = z.enum(CIPHER_TYPES, { error: "Unknown item type." });
+
+export const encryptedCipherSchema = z
+  .object({
+    type: cipherTypeSchema,
+    reprompt: z.union([z.literal(0), z.literal(1)]).default(0),
+    data: z.object({
+      name: encStringSchema(2).refine((value) => value.length <= CIPHER_LIMITS.nameLength, { error: "The name is too long." }),
+      notes: notesSecret,
+      login: loginSchema.nullable(),
+      secureNote: z.object({ type: z.literal(0) }).nullable(),
+      card: cardSchema.nullable(),
+      identity: identitySchema.nullable(),
+      sshKey: sshKeySchema.nullable(),
+      fields: z.array(fieldSchema).max(CIPHER_LIMITS.fields, `An item can have at most ${CIPHER_LIMITS.fields} custom fields.`),
+      passwordHistory: z
+        .array(z.object({ password: encStringSchema(2), lastUsedDate: z.iso.datetime({ offset: true }) }))
+        .max(CIPHER_LIMITS.passwordHistory, `An item keeps at most ${CIPHER_LIMITS.passwordHistory} old passwords.`),
+    }),
+  })
+  .superRefine((cipher, context) => {
+    const parts = { login: "login", secure_note: "secureNote", card: "card", identity: "identity", ssh_key: "sshKey" } as const;
+    for (const [type, part] of Object.entries(parts)) {
+      const present = cipher.data[part] !== null;
+      const expected = cipher.type === type;
+      if (present === expected) continue;
+      const kind = cipher.type.replace("_", " ");
+      const message = expected ? `A ${kind} item needs its ${part} data.` : `A ${kind} item cannot have ${part} data.`;
+      context.addIssue({ code: "custom", path: ["data", part], message });
+    }
+  });
+
+export type EncryptedCipherInput = z.infer<typeof encryptedCipherSchema>;
+
+/** An item headed for an organization, with the collections it goes into. */
+export const organizationCipherSchema = z.object({
+  cipher: encryptedCipherSchema,
+  collectionIds: z.array(uuidSchema).max(100, "An item can be in at most 100 collections.").transform((ids) => [...new Set(ids)]),
+});

@@ -1,0 +1,113 @@
+/**
+ * Vault items in the clear, as the browser holds them after decryption (never on the server). The stored form is
+ * Bitwarden's API shape with every string below encrypted (lib/vault/cipher-crypto.ts).
+ */
+
+export const CIPHER_TYPES = ["login", "secure_note", "card", "identity", "ssh_key"] as const;
+export type CipherType = (typeof CIPHER_TYPES)[number];
+
+/** Bitwarden's numeric item types, for imports and exports in its formats. */
+export const BITWARDEN_CIPHER_TYPE: Record<CipherType, number> = { login: 1, secure_note: 2, card: 3, identity: 4, ssh_key: 5 };
+
+/** How a URI matches a page (Bitwarden's values): null is the account default. */
+export const URI_MATCH_TYPES = { domain: 0, host: 1, startsWith: 2, exact: 3, regex: 4, never: 5 } as const;
+export type UriMatch = (typeof URI_MATCH_TYPES)[keyof typeof URI_MATCH_TYPES] | null;
+
+export const FIELD_TYPES = { text: 0, hidden: 1, boolean: 2, linked: 3 } as const;
+export type FieldType = (typeof FIELD_TYPES)[keyof typeof FIELD_TYPES];
+
+export type LoginUri = { uri: string; match: UriMatch };
+
+export type LoginView = {
+  username: string | null;
+  password: string | null;
+  totp: string | null;
+  uris: LoginUri[];
+  passwordRevisionDate: string | null;
+};
+
+export type CardView = {
+  cardholderName: string | null;
+  brand: string | null;
+  number: string | null;
+  expMonth: string | null;
+  expYear: string | null;
+  code: string | null;
+};
+
+export const IDENTITY_FIELDS = [
+  "title",
+  "firstName",
+  "middleName",
+  "lastName",
+  "address1",
+  "address2",
+  "address3",
+  "city",
+  "state",
+  "postalCode",
+  "country",
+  "company",
+  "email",
+  "phone",
+  "ssn",
+  "username",
+  "passportNumber",
+  "licenseNumber",
+] as const;
+export type IdentityView = Record<(typeof IDENTITY_FIELDS)[number], string | null>;
+
+export type SshKeyView = { privateKey: string | null; publicKey: string | null; keyFingerprint: string | null };
+
+export type FieldView = { type: FieldType; name: string | null; value: string | null; linkedId: number | null };
+
+export type PasswordHistoryView = { password: string; lastUsedDate: string };
+
+/** One item of any type; only the part of its own type is set. */
+export type CipherView = {
+  type: CipherType;
+  name: string;
+  notes: string | null;
+  reprompt: 0 | 1;
+  login: LoginView | null;
+  secureNote: { type: 0 } | null;
+  card: CardView | null;
+  identity: IdentityView | null;
+  sshKey: SshKeyView | null;
+  fields: FieldView[];
+  passwordHistory: PasswordHistoryView[];
+};
+
+/** Limits Bitwarden also applies, so items stay interchangeable and requests stay small. */
+export const CIPHER_LIMITS = {
+  nameLength: 1000,
+  notesLength: 10_000,
+  uris: 50,
+  fields: 100,
+  passwordHistory: 5,
+} as const;
+
+export function emptyLogin(): LoginView {
+  return { username: null, password: null, totp: null, uris: [], passwordRevisionDate: null };
+}
+
+export function emptyIdentity(): IdentityView {
+  return Object.fromEntries(IDENTITY_FIELDS.map((field) => [field, null])) as IdentityView;
+}
+
+/** A new item of `type` with only a name: the starting point for forms and importers. */
+export function newCipher(type: CipherType, name: string): CipherView {
+  return {
+    type,
+    name,
+    notes: null,
+    reprompt: 0,
+    login: type === "login" ? emptyLogin() : null,
+    secureNote: type === "secure_note" ? { type: 0 } : null,
+    card: type === "card" ? { cardholderName: null, brand: null, number: null, expMonth: null, expYear: null, code: null } : null,
+    identity: type === "identity" ? emptyIdentity() : null,
+    sshKey: type === "ssh_key" ? { privateKey: null, publicKey: null, keyFingerprint: null } : null,
+    fields: [],
+    passwordHistory: [],
+  };
+}
