@@ -1,6 +1,6 @@
 import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { describeEvent } from "@/lib/audit/event-types";
-import { EVENT_COLUMNS, eventClient, eventMember, type EventRow, formatEventTime } from "@/lib/events/rows";
+import { EVENT_COLUMNS, type EventColumn, type EventLogKind, eventClient, eventMember, type EventRow, formatEventTime } from "@/lib/events/rows";
 
 function None() {
   return (
@@ -11,34 +11,62 @@ function None() {
   );
 }
 
-/** The event log as a table (Timestamp, Member, Event, Client, IP), from plain rows of any scoped read. */
-export function EventTable({ rows, caption }: { rows: readonly EventRow[]; caption: string }) {
+/** A row's cell in one column; the timestamp names the row. */
+function EventCell({ row, column, kind }: { row: EventRow; column: EventColumn; kind: EventLogKind }) {
+  switch (column) {
+    case "Timestamp":
+      return (
+        <RowHeader className="font-normal whitespace-nowrap text-slate-700">
+          <time dateTime={row.occurredAt.toISOString()}>{formatEventTime(row.occurredAt)}</time>
+        </RowHeader>
+      );
+    case "Member": {
+      const member = eventMember(row, kind);
+      return (
+        <TD>
+          <div className="font-medium">{member.name}</div>
+          {member.email || member.provider ? (
+            <div className="text-slate-600">
+              {member.email}
+              {member.email && member.provider ? " · " : null}
+              {member.provider ? (
+                <>
+                  <span className="sr-only">acting for </span>
+                  {member.provider}
+                </>
+              ) : null}
+            </div>
+          ) : null}
+        </TD>
+      );
+    }
+    case "Event":
+      return <TD>{describeEvent(row.type)}</TD>;
+    case "Client":
+      return <TD>{eventClient(row) ?? <None />}</TD>;
+    case "IP":
+      return <TD className="whitespace-nowrap">{row.ip ? <span className="font-mono text-xs">{row.ip}</span> : <None />}</TD>;
+  }
+}
+
+/** The event log as a table, with the columns of its kind (lib/events/rows.ts), from plain rows of a scoped read. */
+export function EventTable({ rows, caption, kind }: { rows: readonly EventRow[]; caption: string; kind: EventLogKind }) {
+  const columns = EVENT_COLUMNS[kind];
   return (
     <Table caption={caption}>
       <THead>
-        {EVENT_COLUMNS.map((column) => (
+        {columns.map((column) => (
           <TH key={column}>{column}</TH>
         ))}
       </THead>
       <TBody>
-        {rows.map((row) => {
-          const member = eventMember(row);
-          const client = eventClient(row);
-          return (
-            <TR key={row.id} className="align-top">
-              <RowHeader className="font-normal whitespace-nowrap text-slate-700">
-                <time dateTime={row.occurredAt.toISOString()}>{formatEventTime(row.occurredAt)}</time>
-              </RowHeader>
-              <TD>
-                <div className="font-medium">{member.name}</div>
-                {member.email ? <div className="text-slate-600">{member.email}</div> : null}
-              </TD>
-              <TD>{describeEvent(row.type)}</TD>
-              <TD>{client ?? <None />}</TD>
-              <TD className="whitespace-nowrap">{row.ip ? <span className="font-mono text-xs">{row.ip}</span> : <None />}</TD>
-            </TR>
-          );
-        })}
+        {rows.map((row) => (
+          <TR key={row.id} className="align-top">
+            {columns.map((column) => (
+              <EventCell key={column} row={row} column={column} kind={kind} />
+            ))}
+          </TR>
+        ))}
       </TBody>
     </Table>
   );

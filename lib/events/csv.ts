@@ -1,27 +1,35 @@
 import { describeEvent } from "@/lib/audit/event-types";
 import { toCsv } from "@/lib/csv";
-import { EVENT_COLUMNS, eventClient, eventMember, type EventRow } from "./rows";
+import { EVENT_COLUMNS, type EventColumn, type EventLogKind, eventClient, eventMember, eventMemberText, type EventRow } from "./rows";
 
-/** The event log as CSV, the same columns as the table; `truncatedAt` adds a last line saying rows were left out. */
-export function eventsCsv(rows: readonly EventRow[], truncatedAt: number | null): string {
-  const lines = rows.map((row) => {
-    const member = eventMember(row);
-    return [
-      row.occurredAt.toISOString(),
-      member.email ? `${member.name} (${member.email})` : member.name,
-      describeEvent(row.type),
-      eventClient(row) ?? "",
-      row.ip ?? "",
-    ];
-  });
-  if (truncatedAt !== null) {
-    const note = `Only the newest ${truncatedAt.toLocaleString("en-US")} events of this range are included; export a shorter range to get the rest.`;
-    lines.push([note, "", "", "", ""]);
+/** A row's cell in one column, as text. */
+function cellText(row: EventRow, column: EventColumn, kind: EventLogKind): string {
+  switch (column) {
+    case "Timestamp":
+      return row.occurredAt.toISOString();
+    case "Member":
+      return eventMemberText(eventMember(row, kind));
+    case "Event":
+      return describeEvent(row.type);
+    case "Client":
+      return eventClient(row) ?? "";
+    case "IP":
+      return row.ip ?? "";
   }
-  return toCsv(EVENT_COLUMNS, lines);
 }
 
-/** "keyhouse-events-2026-10-01-to-2026-10-31.csv" */
-export function eventsCsvFilename(prefix: string, range: { start: string; end: string }): string {
-  return `${prefix}-events-${range.start}-to-${range.end}.csv`;
+/** The event log as CSV, the same columns as its table; `truncatedAt` adds a last line saying rows were left out. */
+export function eventsCsv(kind: EventLogKind, rows: readonly EventRow[], truncatedAt: number | null): string {
+  const columns = EVENT_COLUMNS[kind];
+  const lines = rows.map((row) => columns.map((column) => cellText(row, column, kind)));
+  if (truncatedAt !== null) {
+    const note = `Only the newest ${truncatedAt.toLocaleString("en-US")} events of this range are included; export a shorter range to get the rest.`;
+    lines.push(columns.map((_, index) => (index === 0 ? note : "")));
+  }
+  return toCsv(columns, lines);
+}
+
+/** "keyhouse-provider-events-2026-10-01-to-2026-10-31.csv" */
+export function eventsCsvFilename(kind: EventLogKind, range: { start: string; end: string }): string {
+  return `keyhouse-${kind}-events-${range.start}-to-${range.end}.csv`;
 }

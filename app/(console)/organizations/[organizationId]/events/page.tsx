@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { EventLog, readEventLogQuery } from "@/components/events/event-log";
+import { requireOrgScope } from "@/lib/authz/scope";
+import { listOrganizationEvents } from "@/lib/dal/organization-events";
+
+export const metadata: Metadata = { title: "Event logs" };
+
+export default async function OrganizationEventsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ organizationId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { organizationId } = await params;
+  const scope = await requireOrgScope(organizationId, "org.events.view");
+  const query = readEventLogQuery(await searchParams);
+  const events = await listOrganizationEvents(scope, query.range, query.page);
+  return (
+    <EventLog
+      kind="organization"
+      base={`/organizations/${scope.organizationId}/events`}
+      description="What happened in the organization, newest first; what a provider's members did here names their provider. Times are in UTC."
+      query={query}
+      events={events}
+    />
+  );
+}
