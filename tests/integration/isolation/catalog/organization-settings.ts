@@ -1,3 +1,23 @@
+import {
+  deleteOrganizationAction,
+  updateOrganizationSettingsAction,
+} from "@/app/(console)/organizations/[organizationId]/settings/info/actions";
 import type { IsolationEntry } from "./types";
 
-export const ORGANIZATION_SETTINGS_ACTIONS: IsolationEntry[] = [];
+export const ORGANIZATION_SETTINGS_ACTIONS: IsolationEntry[] = [
+  {
+    name: "organization.settings.update",
+    action: updateOrganizationSettingsAction,
+    // Owners and the managing provider's members (org.settings.manage).
+    allowed: ["client_owner", "service_user", "provider_admin"],
+    input: (demo) => ({ organizationId: demo.client1, name: "Taken over", billingEmail: "intruder@x.example" }),
+  },
+  {
+    name: "organization.delete",
+    action: deleteOrganizationAction,
+    // Owners only (org.delete): the provider's members manage a client but may not delete it. The typed name is
+    // the right one, so every refusal here is about authorization.
+    allowed: ["client_owner"],
+    input: (demo) => ({ organizationId: demo.client1, confirmName: "My Client's Organization" }),
+  },
+];
