@@ -1,0 +1,54 @@
+import type { PolicyType } from "./types";
+
+type PolicyInfo = {
+  name: string;
+  description: string;
+  /** Whom the policy leaves out (lib/policies/exemptions.ts), in a sentence for admins. */
+  appliesTo: string;
+};
+
+/** What the console says about each policy. */
+export const POLICY_INFO: Record<PolicyType, PolicyInfo> = {
+  master_password: {
+    name: "Master password requirements",
+    description: "Set how long and how strong members' master passwords must be.",
+    appliesTo:
+      "Applies to every member, owners and admins included, when they create their account from an invitation, join, or change their master password.",
+  },
+  password_generator: {
+    name: "Password generator",
+    description: "Set the least the password generator may produce for members.",
+    appliesTo: "Applies to every member, owners and admins included.",
+  },
+  single_org: {
+    name: "Single organization",
+    description: "Stop members from belonging to any other organization.",
+    appliesTo: "Owners and admins are exempt.",
+  },
+  personal_ownership: {
+    name: "Remove individual vault",
+    description: "Members save new items to the organization, never to their individual vault.",
+    appliesTo: "Owners and admins are exempt.",
+  },
+  disable_personal_vault_export: {
+    name: "Remove individual vault export",
+    description: "Members cannot export the items of their individual vault.",
+    appliesTo: "Owners, admins and members allowed to manage policies are exempt.",
+  },
+  two_factor_authentication: {
+    name: "Require two-step login",
+    description: "Members must set up two-step login to use their vault.",
+    appliesTo: "Owners and admins are exempt.",
+  },
+};
+
+/** Keyhouse has no two-step login yet, so this policy is kept and shown but cannot bind anyone. */
+export const TWO_STEP_LOGIN_NOTE =
+  "Keyhouse does not offer two-step login yet. This policy is saved and shown now, and takes effect once two-step login exists.";
+
+/**
+ * What turning single organization on does. Bitwarden revokes members who belong to other organizations at that
+ * moment; Keyhouse keeps them (nobody loses access by surprise) and only stops further joins.
+ */
+export const SINGLE_ORG_WARNING =
+  "Members who already belong to other organizations stay members here, and keep their other memberships. From now on, members other than owners and admins cannot join or create another organization, and someone invited here in a role other than owner or admin cannot accept while they belong to another organization.";
