@@ -10,14 +10,23 @@ import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { useToast } from "@/components/ui/toast";
+import type { InvitationMasterPasswordPolicy } from "@/lib/dal/policies";
 import { createAccountKeys } from "@/lib/keyring/account-flows";
 import { storeUserKey } from "@/lib/keyring/storage";
+import { checkMasterPassword, describeMasterPasswordRequirements } from "@/lib/policies/master-password";
 import { MIN_MASTER_PASSWORD_LENGTH, registerFormSchema } from "@/lib/validation/account";
 import { register } from "./actions";
 
 type Step = "idle" | "deriving" | "saving";
 
-export function RegisterForm({ initialEmail, returnTo }: { initialEmail: string; returnTo: string }) {
+type Props = {
+  initialEmail: string;
+  returnTo: string;
+  /** Registering from an invitation to an organization whose master password requirements are on. */
+  masterPasswordPolicy: InvitationMasterPasswordPolicy | null;
+};
+
+export function RegisterForm({ initialEmail, returnTo, masterPasswordPolicy }: Props) {
   const router = useRouter();
   const toast = useToast();
   const [step, setStep] = useState<Step>("idle");
@@ -32,8 +41,14 @@ export function RegisterForm({ initialEmail, returnTo }: { initialEmail: string;
       setFieldErrors(Object.fromEntries(form.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
       return;
     }
-    setFieldErrors({});
     const { email, name, masterPassword } = form.data;
+    // Before deriving keys: only this browser can check the password against the organization's policy.
+    const unmet = masterPasswordPolicy ? await checkMasterPassword(masterPassword, masterPasswordPolicy.requirements, [email, name]) : [];
+    if (unmet.length > 0) {
+      setFieldErrors({ masterPassword: `This master password does not meet the requirements of ${masterPasswordPolicy!.organizationName}. ${unmet.join(" ")}` });
+      return;
+    }
+    setFieldErrors({});
     try {
       setStep("deriving");
       const keys = await createAccountKeys({ email, password: masterPassword });
@@ -86,7 +101,11 @@ export function RegisterForm({ initialEmail, returnTo }: { initialEmail: string;
           autoComplete="new-password"
           required
           error={fieldErrors.masterPassword}
-          description={`At least ${MIN_MASTER_PASSWORD_LENGTH} characters. A long passphrase is best.`}
+          description={
+            masterPasswordPolicy
+              ? `${masterPasswordPolicy.organizationName} requires a master password with ${describeMasterPasswordRequirements(masterPasswordPolicy.requirements)}.`
+              : `At least ${MIN_MASTER_PASSWORD_LENGTH} characters. A long passphrase is best.`
+          }
         />
         <TextField
           label="Confirm master password"

@@ -6,6 +6,7 @@ import { buttonClasses } from "@/components/ui/button-classes";
 import { Card } from "@/components/ui/card";
 import { getSession } from "@/lib/auth/session";
 import { describeInvitation, INVITATION_PROBLEMS, type InvitationSummary } from "@/lib/dal/invitations";
+import { policiesForInvitation } from "@/lib/dal/policies";
 import { invitationTokenSchema } from "@/lib/validation/members";
 import { AcceptInvitationButton } from "./accept-button";
 
@@ -25,6 +26,8 @@ export default async function AcceptPage({ params, searchParams }: Props) {
     ? await describeInvitation(token.data, KINDS[kind], session?.email ?? null)
     : { problem: "invalid", email: null, tenantName: null };
   const here = `/accept/${kind}?token=${token.success ? token.data : ""}`;
+  // Joining an organization with master password requirements: the browser checks the member's password first.
+  const masterPasswordPolicy = kind === "organization" && token.success && session && !invitation.problem ? await policiesForInvitation(token.data) : null;
 
   return (
     <Card>
@@ -37,7 +40,12 @@ export default async function AcceptPage({ params, searchParams }: Props) {
             You were invited to {describeKind(kind)} <strong>{invitation.tenantName}</strong>. After you accept, an administrator
             confirms you, and then you have access.
           </p>
-          <AcceptInvitationButton kind={kind} token={token.success ? token.data : ""} />
+          <AcceptInvitationButton
+            kind={kind}
+            token={token.success ? token.data : ""}
+            masterPasswordPolicy={masterPasswordPolicy}
+            person={{ email: session.email, name: session.name }}
+          />
         </>
       ) : (
         <SignInFirst invitation={invitation} returnTo={here} />
