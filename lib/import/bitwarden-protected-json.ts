@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { CryptoError, decryptString, isAllowedKdfIterations, isEncString } from "@/lib/crypto";
+import { derivePasswordKey, PBKDF2_KDF_TYPE } from "@/lib/export/password-key";
+import { isPasswordProtectedDocument, parseBitwardenJsonDocument, readJson } from "./bitwarden-json";
+import { ImportFileError, type ParseResult } from "./types";
+
+export const WRONG_PASSWORD = "The password is wrong, or the file was changed after it was exported.";
+
+const encString = z.string().refine((value) => isEncString(value, 2));
+
+const protectedSchema = z.object({
+  passwordProtected: z.literal(true),
+  salt: z.string().min(1),
+  kdfType: z.number().int(),
+  kdfIterations: z.number().int(),
+  encKeyValidation_DO_NOT_EDIT: encString,
+  data: encString,
+});
+
+/** Whether this file's text is a password-protected Bitwarden export (which needs its password to be read). */
+export function isPasswordProtectedExport(text: string): boolean {
+  try {
+    return isPasswordProtectedDocument(JSON.parse(text.replace(/^\uFEFF/, "")));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Bitwarden's password-protected JSON: the key comes from the password and the file's salt; the validation value
+ * proves the password right before the data (an unencrypted JSON export) is decrypted and read.
+ */
+export async function parseProtectedBitwardenJson(text: string, password: string): Promise<ParseResult> {
+  if (password === "") throw new ImportFileError("Enter the password the file was exported with.");
+  const parsed = protectedSchema.safeParse(readJson(text));
+  if (!parsed.success) throw new ImportFileError("This is not a password-protected Bitwarden export, or it is damaged.");
+  const file = parsed.data;
+  if (file.kdfType !== PBKDF2_KDF_TYPE) {
+    throw new ImportFileError("This export's password is stretched with Argon2id, which Keyhouse cannot read. Export it again from an account that uses PBKDF2.");
+  }
+  if (!isAllowedKdfIterations(file.kdfIterations)) throw new ImportFileError("This export uses a number of KDF iterations Keyhouse does not accept.");
+  const key = await derivePasswordKey(password, file.salt, file.kdfIterations);
+  let json: string;
+  try {
+    await decryptString(file.encKeyValidation_DO_NOT_EDIT, key);
+    json = await decryptString(file.data, key);
+  } catch (error) {
+    if (error instanceof CryptoError) throw new ImportFileError(WRONG_PASSWORD);
+    throw error;
+  }
+  return parseBitwardenJsonDocument(readJson(json));
+}

@@ -1,0 +1,44 @@
+import { parseBitwardenCsv } from "./bitwarden-csv";
+import { parseBitwardenJson } from "./bitwarden-json";
+import { isPasswordProtectedExport, parseProtectedBitwardenJson } from "./bitwarden-protected-json";
+import { parseChromeCsv } from "./chrome-csv";
+import { parseFirefoxCsv } from "./firefox-csv";
+import { parseKeePassXml } from "./keepass-xml";
+import { parseLastPassCsv } from "./lastpass-csv";
+import { parseOnePasswordCsv } from "./onepassword-csv";
+import type { ParseResult } from "./types";
+
+export { ImportFileError, type ParsedItem, type ParseResult, type SkippedRow } from "./types";
+export { isPasswordProtectedExport };
+
+export type ImportFormat = {
+  id: string;
+  label: string;
+  /** For the file picker's `accept`. */
+  extensions: string[];
+  /** Reads the file's text; `password` is used only by formats that can be password protected. */
+  parse: (text: string, password: string) => ParseResult | Promise<ParseResult>;
+  /** Whether this file needs a password before it can be read. */
+  needsPassword?: (text: string) => boolean;
+};
+
+/** Bitwarden's JSON, plain or password protected: the file itself says which. */
+function parseAnyBitwardenJson(text: string, password: string): ParseResult | Promise<ParseResult> {
+  return isPasswordProtectedExport(text) ? parseProtectedBitwardenJson(text, password) : parseBitwardenJson(text);
+}
+
+export const IMPORT_FORMATS = [
+  { id: "bitwarden-json", label: "Bitwarden (json)", extensions: [".json"], parse: parseAnyBitwardenJson, needsPassword: isPasswordProtectedExport },
+  { id: "bitwarden-csv", label: "Bitwarden (csv)", extensions: [".csv"], parse: parseBitwardenCsv },
+  { id: "chrome-csv", label: "Chrome or Edge (csv)", extensions: [".csv"], parse: parseChromeCsv },
+  { id: "firefox-csv", label: "Firefox (csv)", extensions: [".csv"], parse: parseFirefoxCsv },
+  { id: "lastpass-csv", label: "LastPass (csv)", extensions: [".csv"], parse: parseLastPassCsv },
+  { id: "onepassword-csv", label: "1Password (csv)", extensions: [".csv"], parse: parseOnePasswordCsv },
+  { id: "keepass-xml", label: "KeePass 2 (xml)", extensions: [".xml"], parse: parseKeePassXml },
+] as const satisfies readonly ImportFormat[];
+
+export type ImportFormatId = (typeof IMPORT_FORMATS)[number]["id"];
+
+export function importFormat(id: string): ImportFormat | undefined {
+  return IMPORT_FORMATS.find((format) => format.id === id);
+}
