@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, type ReactNode, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -29,6 +29,10 @@ type Props = {
   actions: TenantMemberActions;
   currentUserId: string;
   basePath: string;
+  /** Replaces the plain invite dialog (organizations also choose access when inviting). */
+  inviteDialog?: (props: { open: boolean; onClose: () => void; onInvited: (count: number) => void }) => ReactNode;
+  /** More options per row (organizations: edit access, revoke, restore). */
+  extraRowItems?: (member: MemberView) => MenuItem[];
 };
 
 type Pending =
@@ -42,7 +46,7 @@ type Pending =
  * The members screen shared by the Provider Portal and the Admin Console: filters, invite, confirm with
  * fingerprints, resend, role change, remove, and the same for a selection.
  */
-export function MembersManager({ tenant, members, filters, activeFilter, roles, actions: unbound, currentUserId, basePath }: Props) {
+export function MembersManager({ tenant, members, filters, activeFilter, roles, actions: unbound, currentUserId, basePath, inviteDialog, extraRowItems }: Props) {
   const router = useRouter();
   const actions = useMemo(() => bindTenant(unbound, tenant), [unbound, tenant]);
   const toast = useToast();
@@ -80,6 +84,7 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
     if (member.status === "invited") items.push({ label: "Resend invitation", onSelect: () => resend(member) });
     if (member.status === "accepted" && member.publicKey) items.push({ label: "Confirm", onSelect: () => setPending({ kind: "confirm", members: [member] }) });
     if (actions.updateRole && member.userId !== currentUserId) items.push({ label: "Change role", onSelect: () => setPending({ kind: "role", member }) });
+    if (extraRowItems) items.push(...extraRowItems(member));
     if (member.userId !== currentUserId) items.push({ label: "Remove", tone: "danger", onSelect: () => setPending({ kind: "remove", members: [member] }) });
     return items;
   }
@@ -176,14 +181,22 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
         </Table>
       )}
 
-      <InviteDialog
-        open={pending?.kind === "invite"}
-        onClose={() => setPending(null)}
-        tenant={tenant}
-        roles={roles}
-        invite={(input) => actions.invite(input)}
-        onInvited={(count) => done(count === 1 ? "Invitation sent." : `${count} invitations sent.`)}
-      />
+      {inviteDialog ? (
+        inviteDialog({
+          open: pending?.kind === "invite",
+          onClose: () => setPending(null),
+          onInvited: (count) => done(count === 1 ? "Invitation sent." : `${count} invitations sent.`),
+        })
+      ) : (
+        <InviteDialog
+          open={pending?.kind === "invite"}
+          onClose={() => setPending(null)}
+          tenant={tenant}
+          roles={roles}
+          invite={(input) => actions.invite(input)}
+          onInvited={(count) => done(count === 1 ? "Invitation sent." : `${count} invitations sent.`)}
+        />
+      )}
       {pending?.kind === "confirm" ? (
         <ConfirmMembersDialog
           open

@@ -4,8 +4,11 @@ import { type Executor, getDb } from "@/db/client";
 import {
   ciphers,
   collectionCiphers,
+  collectionGroups,
   collections,
   collectionUsers,
+  groups,
+  groupUsers,
   organizations,
   organizationUsers,
   providerOrganizations,
@@ -195,6 +198,13 @@ async function seedOrganization(tx: Executor, seed: OrganizationSeed): Promise<v
       manage: member.type === "owner",
     })),
   );
+  // A group of the organization's users with view access to the default collection, so groups have an example.
+  const users = memberRows.filter((member) => member.type === "user");
+  if (users.length > 0) {
+    const [group] = await tx.insert(groups).values({ organizationId, name: "Staff" }).returning({ id: groups.id });
+    await tx.insert(groupUsers).values(users.map((member) => ({ organizationId, groupId: group!.id, organizationUserId: member.id })));
+    await tx.insert(collectionGroups).values({ organizationId, collectionId: collection!.id, groupId: group!.id, readOnly: true });
+  }
   for (const item of seed.items) {
     const { type, reprompt, data } = await encryptCipher(item, organizationKey);
     const [cipher] = await tx.insert(ciphers).values({ organizationId, type, reprompt, data }).returning({ id: ciphers.id });

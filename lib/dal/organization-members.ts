@@ -1,9 +1,11 @@
 import "server-only";
-import { and, asc, count, eq, inArray, ne, notInArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { organizations, organizationUsers, providerOrganizations, providers, users } from "@/db/schema";
+import { type CustomPermissions, organizations, organizationUsers, providerOrganizations, providers, users } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action";
 import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope";
+import type { MemberAccessInput } from "@/lib/validation/organization-members";
+import { replaceMemberCollections, replaceMemberGroups } from "./access-grants";
 import { createInvitation } from "./invitations";
 
 /** Accepting binds the invited row to the caller's account; the row is named by the invitation, never by the client. */
@@ -108,8 +110,20 @@ export function canManageOwners(scope: OrganizationScope): boolean {
   return scope.access.via === "provider" || scope.access.role === "owner";
 }
 
-export async function inviteOrganizationMembers(tx: Executor, scope: OrganizationScope, emails: string[], type: OrganizationRole) {
+/** The stored form of a role's custom flags: only Custom members keep them. */
+function permissionsFor(access: MemberAccessInput): CustomPermissions | null {
+  return access.type === "custom" ? (access.permissions ?? null) : null;
+}
+
+/** Sets a member's collections and groups (the invite and edit dialogs send the whole lists). */
+async function replaceMemberAccess(tx: Executor, organizationId: string, memberId: string, access: MemberAccessInput): Promise<void> {
+  await replaceMemberCollections(tx, organizationId, memberId, access.collections);
+  await replaceMemberGroups(tx, organizationId, memberId, access.groupIds);
+}
+
+export async function inviteOrganizationMembers(tx: Executor, scope: OrganizationScope, emails: string[], access: MemberAccessInput) {
   const { organizationId } = assertScope(scope);
+  const type = access.type;
   if (type === "owner" && !canManageOwners(scope)) throw new ActionError("Only owners can invite owners.");
   const organization = await lockOrganization(tx, scope);
   const existing = await tx
@@ -127,14 +141,14 @@ export async function inviteOrganizationMembers(tx: Executor, scope: Organizatio
   }
   const created = await tx
     .insert(organizationUsers)
-    .values(emails.map((email) => ({ organizationId, email, type, status: "invited" as const })))
+    .values(emails.map((email) => ({ organizationId, email, type, permissions: permissionsFor(access), status: "invited" as const })))
     .returning({ id: organizationUsers.id, email: organizationUsers.email });
-  const invited = await Promise.all(
-    created.map(async (member) => ({
-      ...member,
-      token: (await createInvitation(tx, member.email, { kind: "organization_user", organizationUserId: member.id })).token,
-    })),
-  );
+  const invited = [];
+  for (const member of created) {
+    await replaceMemberAccess(tx, organizationId, member.id, access);
+    const { token } = await createInvitation(tx, member.email, { kind: "organization_user", organizationUserId: member.id });
+    invited.push({ ...member, token });
+  }
   return { organization, invited };
 }
 
@@ -195,4 +209,63 @@ export async function remainingConfirmedOwners(tx: Executor, scope: Organization
 export async function deleteOrganizationMembers(tx: Executor, scope: OrganizationScope, ids: string[]): Promise<void> {
   const { organizationId } = assertScope(scope);
   await tx.delete(organizationUsers).where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, ids)));
+}
+
+/**
+ * Changes a member's role and access. Owners are managed only by owners (and the managing provider); nobody changes
+ * their own role; the last confirmed owner keeps the role.
+ */
+export async function updateOrganizationMember(tx: Executor, scope: OrganizationScope, memberId: string, access: MemberAccessInput) {
+  const { organizationId } = assertScope(scope);
+  await lockOrganization(tx, scope);
+  const [member] = await lockOrganizationMembers(tx, scope, [memberId]);
+  if (access.type === "owner" && !canManageOwners(scope)) throw new ActionError("Only owners can make someone an owner.");
+  if (member!.userId === scope.userId && member!.type !== access.type) throw new ActionError("You cannot change your own role.");
+  const demotesConfirmedOwner = member!.type === "owner" && member!.status === "confirmed" && access.type !== "owner";
+  if (demotesConfirmedOwner && (await remainingConfirmedOwners(tx, scope, [memberId])) === 0) {
+    throw new ActionError("An organization needs at least one confirmed owner.");
+  }
+  await tx
+    .update(organizationUsers)
+    .set({ type: access.type, permissions: permissionsFor(access) })
+    .where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.id, memberId)));
+  await replaceMemberAccess(tx, organizationId, memberId, access);
+  return member!;
+}
+
+/** Revoked members keep their row and access settings but lose access and free their seat. */
+export async function revokeOrganizationMembers(tx: Executor, scope: OrganizationScope, memberIds: string[]) {
+  const { organizationId } = assertScope(scope);
+  await lockOrganization(tx, scope);
+  const members = await lockOrganizationMembers(tx, scope, memberIds);
+  if (members.some((member) => member.userId === scope.userId)) throw new ActionError("You cannot revoke yourself.");
+  if (members.some((member) => member.status === "revoked")) throw new ActionError("Some of these members are already revoked.");
+  const revokesConfirmedOwner = members.some((member) => member.type === "owner" && member.status === "confirmed");
+  if (revokesConfirmedOwner && (await remainingConfirmedOwners(tx, scope, memberIds)) === 0) {
+    throw new ActionError("An organization needs at least one confirmed owner.");
+  }
+  await tx.update(organizationUsers).set({ status: "revoked" }).where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, memberIds)));
+  return members;
+}
+
+/**
+ * Restores revoked members to where they were: confirmed if they hold the key, accepted if they have an account,
+ * invited otherwise. Each takes a seat again, so the organization's seats must allow it.
+ */
+export async function restoreOrganizationMembers(tx: Executor, scope: OrganizationScope, memberIds: string[]) {
+  const { organizationId } = assertScope(scope);
+  const organization = await lockOrganization(tx, scope);
+  const members = await lockOrganizationMembers(tx, scope, memberIds);
+  if (members.some((member) => member.status !== "revoked")) throw new ActionError("Only revoked members can be restored.");
+  const free = organization.seats - (await countSeatsInUse(tx, organizationId));
+  if (members.length > free) throw new ActionError(seatLimitMessage(organization.managedByProvider, Math.max(0, free)));
+  await tx
+    .update(organizationUsers)
+    .set({
+      status: sql`case when ${organizationUsers.key} is not null then 'confirmed'::organization_user_status
+        when ${organizationUsers.userId} is not null then 'accepted'::organization_user_status
+        else 'invited'::organization_user_status end`,
+    })
+    .where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, memberIds)));
+  return members;
 }

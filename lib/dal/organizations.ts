@@ -1,8 +1,9 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { organizations, organizationUsers, providerOrganizations, providers } from "@/db/schema";
-import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
+import { collections, collectionUsers, organizations, organizationUsers, providerOrganizations, providers } from "@/db/schema";
+import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope";
+import type { CreateOrganizationInput } from "@/lib/validation/organizations";
 
 export type OrganizationSummary = {
   id: string;
@@ -36,4 +37,41 @@ export async function getOrganization(scope: OrganizationScope): Promise<Organiz
     .where(eq(organizations.id, organizationId));
   if (!organization) throw new Error("scoped organization vanished");
   return { ...organization, enabled: organizationEnabled };
+}
+
+/** Creates an organization whose creator becomes its confirmed owner, with a default collection they manage. */
+export async function createOrganization(tx: Executor, scope: UserScope, input: CreateOrganizationInput) {
+  const { userId, email } = assertScope(scope);
+  const [organization] = await tx
+    .insert(organizations)
+    .values({
+      name: input.name,
+      billingEmail: input.billingEmail,
+      planType: input.planType,
+      seats: input.seats,
+      status: "created",
+      publicKey: input.publicKey,
+      privateKey: input.privateKey,
+    })
+    .returning({ id: organizations.id });
+  const organizationId = organization!.id;
+  const [owner] = await tx
+    .insert(organizationUsers)
+    .values({ organizationId, userId, email, type: "owner", status: "confirmed", key: input.ownerKey })
+    .returning({ id: organizationUsers.id });
+  const [collection] = await tx.insert(collections).values({ organizationId, name: input.collectionName }).returning({ id: collections.id });
+  await tx.insert(collectionUsers).values({ organizationId, collectionId: collection!.id, organizationUserId: owner!.id, manage: true });
+  return { organizationId, ownerId: owner!.id };
+}
+
+/** The organizations whose items the user may hold (confirmed memberships), for the vault's filters. */
+export async function listMemberOrganizations(scope: UserScope): Promise<{ id: string; name: string }[]> {
+  const { userId } = assertScope(scope);
+  const db = await getDb();
+  return db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizationUsers)
+    .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
+    .where(and(eq(organizationUsers.userId, userId), eq(organizationUsers.status, "confirmed")))
+    .orderBy(asc(organizations.name));
 }

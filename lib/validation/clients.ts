@@ -10,7 +10,7 @@ export const seatsSchema = z
   .min(1, "A client needs at least 1 seat.")
   .max(MAX_ORGANIZATION_SEATS, `Seats must be at most ${MAX_ORGANIZATION_SEATS.toLocaleString("en")}.`);
 
-export const clientNameSchema = nameSchema("Client name", 50);
+export const clientNameSchema = nameSchema("Organization name", 50);
 
 /**
  * A new client as the admin's browser prepared it: the organization's key pair (private key under the new

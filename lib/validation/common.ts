@@ -11,12 +11,10 @@ export const emailSchema = z
   .max(256, "Email must be at most 256 characters.")
   .pipe(z.email({ error: "Enter a valid email address." }));
 
-export const nameSchema = (label: string, max = 50) =>
-  z
-    .string({ error: `Enter a ${label.toLowerCase()}.` })
-    .trim()
-    .min(1, `Enter a ${label.toLowerCase()}.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+export const nameSchema = (label: string, max = 50) => {
+  const prompt = `Enter ${/^[aeiou]/i.test(label) ? "an" : "a"} ${label.toLowerCase()}.`;
+  return z.string({ error: prompt }).trim().min(1, prompt).max(max, `${label} must be at most ${max} characters.`);
+};
 
 export const uuidSchema = z.uuid({ error: "Not a valid id." });
 

@@ -88,7 +88,7 @@ describe("provider clients", () => {
     ["-1 seats", { seats: -1 }, "seats", "A client needs at least 1 seat."],
     ["1.5 seats", { seats: 1.5 }, "seats", "Seats must be a whole number."],
     ["10^9 seats", { seats: 1e9 }, "seats", "Seats must be at most 100,000."],
-    ["an overlong name", { name: "x".repeat(51) }, "name", "Client name must be at most 50 characters."],
+    ["an overlong name", { name: "x".repeat(51) }, "name", "Organization name must be at most 50 characters."],
     ["a bad owner email", { ownerEmail: "owner@" }, "ownerEmail", "Enter a valid email address."],
     ["a tampered collection name", { collectionName: "2.abc|def|ghi" }, "collectionName", "Encrypted data is malformed."],
     ["a tampered key", { key: "not an encstring" }, "key", "Encrypted data is malformed."],

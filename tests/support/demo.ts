@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { ciphers, collections, organizations, organizationUsers, providers, providerUsers, users } from "@/db/schema";
+import { ciphers, collections, groups, organizations, organizationUsers, providers, providerUsers, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 
 export type DemoIds = {
@@ -16,6 +16,7 @@ export type DemoIds = {
   /** The encrypted items of "My Client's Organization", oldest first, and its default collection. */
   client1Items: string[];
   client1Collection: string;
+  client1Group: string;
 };
 
 /** Loads DESIGN §10's demo data into this test file's database and returns the ids tests need. */
@@ -48,5 +49,6 @@ export async function loadDemo(): Promise<DemoIds> {
     },
     client1Items: (await db.select({ id: ciphers.id }).from(ciphers).where(eq(ciphers.organizationId, client1)).orderBy(asc(ciphers.createdAt))).map((row) => row.id),
     client1Collection: (await db.select({ id: collections.id }).from(collections).where(eq(collections.organizationId, client1)))[0]!.id,
+    client1Group: (await db.select({ id: groups.id }).from(groups).where(eq(groups.organizationId, client1)))[0]!.id,
   };
 }

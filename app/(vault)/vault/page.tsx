@@ -1,20 +1,29 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { VaultBrowser } from "@/components/vault/vault-browser";
+import { buttonClasses } from "@/components/ui/button-classes";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/authz/scope";
+import { listVaultItems } from "@/lib/dal/items";
+import { listMemberOrganizations } from "@/lib/dal/organizations";
 
 export const metadata: Metadata = { title: "Vault" };
 
 export default async function VaultPage() {
   const user = await requireUser();
+  const [{ items, collections }, organizations] = await Promise.all([listVaultItems(user), listMemberOrganizations(user)]);
   return (
-    <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold">My vault</h1>
-        <p className="text-sm text-slate-600">Welcome, {user.name}. Your vault is unlocked in this tab.</p>
-      </div>
-      <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
-        <p className="font-medium">There are no items to list.</p>
-        <p className="mt-1 text-sm text-slate-600">Items you save are encrypted in this browser before they reach the server.</p>
-      </div>
-    </div>
+    <>
+      <PageHeader
+        title="My vault"
+        description={`Welcome, ${user.name}. Your vault is decrypted in this tab only.`}
+        actions={
+          <Link href="/create-organization" className={buttonClasses("secondary")}>
+            New organization
+          </Link>
+        }
+      />
+      <VaultBrowser items={items} collections={collections} organizations={organizations} />
+    </>
   );
 }

@@ -3,6 +3,9 @@ import {
   inviteOrganizationMembersAction,
   removeOrganizationMembersAction,
   resendOrganizationInvitationAction,
+  restoreOrganizationMembersAction,
+  revokeOrganizationMembersAction,
+  updateOrganizationMemberAction,
 } from "@/app/(console)/organizations/[organizationId]/members/actions";
 import { FAKE_ENC_4 } from "../../../support/fakes";
 import type { IsolationEntry } from "./types";
@@ -34,5 +37,23 @@ export const ORGANIZATION_MEMBER_ACTIONS: IsolationEntry[] = [
     action: resendOrganizationInvitationAction,
     allowed: CONSOLE,
     input: (demo) => ({ organizationId: demo.client1, memberId: demo.organizationUsers.user1 }),
+  },
+  {
+    name: "organization.members.update",
+    action: updateOrganizationMemberAction,
+    allowed: CONSOLE,
+    input: (demo) => ({ organizationId: demo.client1, memberId: demo.organizationUsers.user1, type: "admin" }),
+  },
+  {
+    name: "organization.members.revoke",
+    action: revokeOrganizationMembersAction,
+    allowed: CONSOLE,
+    input: (demo) => ({ organizationId: demo.client1, memberIds: [demo.organizationUsers.user1] }),
+  },
+  {
+    name: "organization.members.restore",
+    action: restoreOrganizationMembersAction,
+    allowed: CONSOLE,
+    input: (demo) => ({ organizationId: demo.client1, memberIds: [demo.organizationUsers.user1] }),
   },
 ];

@@ -5,10 +5,14 @@ import { listOrganizationCollectionNames, listReachableOrganizationItems } from 
 export const dynamic = "force-dynamic";
 
 /** Each use of the organization's items and the permission it needs (the items are ciphertext either way). */
-const PURPOSES: Record<string, OrganizationPermission> = { export: "org.import_export", reports: "org.reports.view" };
+const PURPOSES: Record<string, OrganizationPermission> = {
+  export: "org.import_export",
+  reports: "org.reports.view",
+  view: "org.console.access",
+};
 
 /**
- * GET /organizations/[id]/items?for=export|reports: the encrypted items the caller reaches in this organization,
+ * GET /organizations/[id]/items?for=export|reports|view: the encrypted items the caller reaches in this organization,
  * and its collections, for the browser to decrypt (exports, reports). Provider members reach no items: 403.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ organizationId: string }> }) {

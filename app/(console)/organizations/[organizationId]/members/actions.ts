@@ -12,6 +12,9 @@ import {
   lockOrganizationMembers,
   PROVIDER_SEAT_LIMIT_MESSAGE,
   remainingConfirmedOwners,
+  restoreOrganizationMembers,
+  revokeOrganizationMembers,
+  updateOrganizationMember,
 } from "@/lib/dal/organization-members";
 import { confirmedMail, invitationMail } from "@/lib/mail/membership-mail";
 import {
@@ -19,6 +22,7 @@ import {
   inviteOrganizationMembersSchema,
   removeOrganizationMembersSchema,
   resendOrganizationInvitationSchema,
+  updateOrganizationMemberSchema,
 } from "@/lib/validation/organization-members";
 
 const ROLE_LABELS = { owner: "an owner", admin: "an admin", user: "a user", custom: "a member with a custom role" } as const;
@@ -32,7 +36,7 @@ export const inviteOrganizationMembersAction = defineAction({
   input: inviteOrganizationMembersSchema,
   authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
   async run({ input, scope, tx, record, mail }) {
-    const { organization, invited } = await inviteOrganizationMembers(tx, scope, input.emails, input.type);
+    const { organization, invited } = await inviteOrganizationMembers(tx, scope, input.emails, input);
     for (const member of invited) {
       await record({ type: "organization_user_invited", organizationUserId: member.id, details: { email: member.email, role: input.type } });
       await mail({ to: member.email, ...invitationMail({ kind: "organization", name: organization.name }, ROLE_LABELS[input.type], acceptUrl(member.token)) });
@@ -95,4 +99,42 @@ export const resendOrganizationInvitationAction = defineAction({
     await mail({ to: member!.email, ...invitationMail({ kind: "organization", name: organization.name }, ROLE_LABELS[member!.type], acceptUrl(token)) });
     return {};
   },
+});
+
+export const updateOrganizationMemberAction = defineAction({
+  name: "organization.members.update",
+  input: updateOrganizationMemberSchema,
+  authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
+  async run({ input, scope, tx, record }) {
+    const before = await updateOrganizationMember(tx, scope, input.memberId, input);
+    await record({
+      type: "organization_user_updated",
+      organizationUserId: input.memberId,
+      details: { from: before.type, to: input.type, collections: input.collections.length, groups: input.groupIds.length },
+    });
+    return {};
+  },
+});
+
+export const revokeOrganizationMembersAction = defineAction({
+  name: "organization.members.revoke",
+  input: removeOrganizationMembersSchema,
+  authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
+  async run({ input, scope, tx, record }) {
+    const members = await revokeOrganizationMembers(tx, scope, input.memberIds);
+    for (const member of members) await record({ type: "organization_user_revoked", organizationUserId: member.id, details: { email: member.email } });
+    return { revoked: members.length };
+  },
+});
+
+export const restoreOrganizationMembersAction = defineAction({
+  name: "organization.members.restore",
+  input: removeOrganizationMembersSchema,
+  authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
+  async run({ input, scope, tx, record }) {
+    const members = await restoreOrganizationMembers(tx, scope, input.memberIds);
+    for (const member of members) await record({ type: "organization_user_restored", organizationUserId: member.id, details: { email: member.email } });
+    return { restored: members.length };
+  },
+  constraints: { organization_users_seat_limit: { message: PROVIDER_SEAT_LIMIT_MESSAGE } },
 });

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { MembersManager } from "@/components/members/members-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, pageParam } from "@/components/ui/pagination";
 import { requireOrgScope } from "@/lib/authz/scope";
+import { loadOrganizationDirectory } from "@/lib/dal/organization-directory";
 import {
   canManageOwners,
   listOrganizationMembers,
@@ -10,12 +10,7 @@ import {
   type OrganizationMemberFilter,
 } from "@/lib/dal/organization-members";
 import { getOrganization } from "@/lib/dal/organizations";
-import {
-  confirmOrganizationMembersAction,
-  inviteOrganizationMembersAction,
-  removeOrganizationMembersAction,
-  resendOrganizationInvitationAction,
-} from "./actions";
+import { OrganizationMembers } from "./organization-members";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -29,18 +24,17 @@ export default async function OrganizationMembersPage({ params, searchParams }: 
   const scope = await requireOrgScope(organizationId, "org.members.manage");
   const filter: OrganizationMemberFilter = FILTERS.find((value) => value === query.filter) ?? "all";
   const page = pageParam(query.page);
-  const [organization, { members, counts }] = await Promise.all([getOrganization(scope), listOrganizationMembers(scope, filter, page)]);
-  const roles = [
-    ...(canManageOwners(scope) ? [{ value: "owner", label: "Owner" }] : []),
-    { value: "admin", label: "Admin" },
-    { value: "user", label: "User" },
-  ];
+  const [organization, { members, counts }, directory] = await Promise.all([
+    getOrganization(scope),
+    listOrganizationMembers(scope, filter, page),
+    loadOrganizationDirectory(scope),
+  ]);
   const basePath = `/organizations/${organizationId}/members`;
   return (
     <>
       <PageHeader title="Members" description={`${organization.used} of ${organization.seats} seats in use.`} />
-      <MembersManager
-        tenant={{ kind: "organization", id: organization.id, name: organization.name }}
+      <OrganizationMembers
+        organization={{ id: organization.id, name: organization.name }}
         members={members}
         filters={[
           { value: "all", label: "All", count: counts.all },
@@ -49,13 +43,8 @@ export default async function OrganizationMembersPage({ params, searchParams }: 
           { value: "revoked", label: "Revoked", count: counts.revoked },
         ]}
         activeFilter={filter}
-        roles={roles}
-        actions={{
-          invite: inviteOrganizationMembersAction,
-          confirm: confirmOrganizationMembersAction,
-          remove: removeOrganizationMembersAction,
-          resend: resendOrganizationInvitationAction,
-        }}
+        roles={canManageOwners(scope) ? ["owner", "admin", "user", "custom"] : ["admin", "user", "custom"]}
+        directory={directory}
         currentUserId={scope.userId}
         basePath={basePath}
       />

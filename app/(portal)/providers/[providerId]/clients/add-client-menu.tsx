@@ -14,7 +14,7 @@ import { useToast } from "@/components/ui/toast";
 import { createOrganizationKeys, encryptString, wrapSymmetricKey } from "@/lib/crypto";
 import { planLabel } from "@/lib/plans";
 import { addExistingClientAction, createClientAction } from "./actions";
-import { seatsValue } from "./client-row-actions";
+import { seatsValue } from "@/lib/forms";
 
 type Addable = { id: string; name: string; planType: string; seats: number };
 type Props = { providerId: string; disabled: boolean; addable: Addable[] };

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
+import { seatsValue } from "@/lib/forms";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog, DialogActions } from "@/components/ui/dialog";
@@ -63,7 +64,7 @@ function EditClientDialog({ open, onClose, providerId, client }: { open: boolean
     <Dialog open={open} onClose={onClose} busy={update.busy} title={`Edit ${client.name}`} description={`${client.used} of ${client.assigned} seats are in use.`}>
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {update.error ? <Alert tone="error">{update.error}</Alert> : null}
-        <TextField label="Client name" name="name" defaultValue={client.name} error={update.fieldErrors.name} data-autofocus />
+        <TextField label="Organization name" name="name" defaultValue={client.name} error={update.fieldErrors.name} data-autofocus />
         <TextField label="Assigned seats" name="seats" type="number" min={client.used} step={1} defaultValue={client.assigned} error={update.fieldErrors.seats} />
         <DialogActions>
           <Button variant="secondary" onClick={onClose} disabled={update.busy}>
@@ -97,10 +98,4 @@ function UnlinkClientDialog({ open, onClose, providerId, client }: { open: boole
       }}
     />
   );
-}
-
-/** The seat count as typed: an empty or non-numeric field becomes NaN, which the server's schema refuses clearly. */
-export function seatsValue(value: FormDataEntryValue | null): number {
-  const text = String(value ?? "").trim();
-  return text === "" ? Number.NaN : Number(text);
 }

@@ -1,0 +1,41 @@
+"use server";
+
+import { ActionError, defineAction } from "@/lib/authz/action";
+import { requireOrgScope } from "@/lib/authz/scope";
+import { createCollection, deleteCollection, updateCollection } from "@/lib/dal/collections";
+import { deleteCollectionSchema, saveCollectionSchema } from "@/lib/validation/collections";
+
+export const createCollectionAction = defineAction({
+  name: "organization.collections.create",
+  input: saveCollectionSchema,
+  authorize: (input) => requireOrgScope(input.organizationId, "org.collections.create"),
+  async run({ input, scope, tx, record }) {
+    if (input.collectionId) throw new ActionError("A new collection has no id yet.");
+    const collectionId = await createCollection(tx, scope, input.name, input);
+    await record({ type: "collection_created", collectionId });
+    return { collectionId };
+  },
+});
+
+export const updateCollectionAction = defineAction({
+  name: "organization.collections.update",
+  input: saveCollectionSchema,
+  authorize: (input) => requireOrgScope(input.organizationId, "org.collections.edit_any"),
+  async run({ input, scope, tx, record }) {
+    if (!input.collectionId) throw new ActionError("Say which collection to change.");
+    await updateCollection(tx, scope, input.collectionId, input.name, input);
+    await record({ type: "collection_updated", collectionId: input.collectionId, details: { members: input.members.length, groups: input.groups.length } });
+    return {};
+  },
+});
+
+export const deleteCollectionAction = defineAction({
+  name: "organization.collections.delete",
+  input: deleteCollectionSchema,
+  authorize: (input) => requireOrgScope(input.organizationId, "org.collections.delete_any"),
+  async run({ input, scope, tx, record }) {
+    await deleteCollection(tx, scope, input.collectionId);
+    await record({ type: "collection_deleted", collectionId: input.collectionId });
+    return {};
+  },
+});

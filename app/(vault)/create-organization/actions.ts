@@ -1,0 +1,18 @@
+"use server";
+
+import { defineAction } from "@/lib/authz/action";
+import { requireUser } from "@/lib/authz/scope";
+import { createOrganization } from "@/lib/dal/organizations";
+import { createOrganizationSchema } from "@/lib/validation/organizations";
+
+/** Any user creates an organization and becomes its confirmed owner; their browser made its keys. */
+export const createOrganizationAction = defineAction({
+  name: "organization.create",
+  input: createOrganizationSchema,
+  authorize: () => requireUser(),
+  async run({ input, scope, tx, record }) {
+    const { organizationId, ownerId } = await createOrganization(tx, scope, input);
+    await record({ type: "organization_created", organizationId, organizationUserId: ownerId, details: { plan: input.planType, seats: input.seats } });
+    return { organizationId };
+  },
+});

@@ -1,0 +1,72 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { useAction } from "@/components/forms/use-action";
+import { useKeyring } from "@/components/keyring/keyring-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { IndeterminateProgress } from "@/components/ui/progress";
+import { SelectField } from "@/components/ui/select-field";
+import { createOrganizationKeys, encryptString, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
+import { seatsValue } from "@/lib/forms";
+import { createOrganizationAction } from "./actions";
+
+const PLANS = [
+  { value: "teams_monthly", label: "Teams (monthly)" },
+  { value: "teams_annually", label: "Teams (annually)" },
+  { value: "enterprise_monthly", label: "Enterprise (monthly)" },
+  { value: "enterprise_annually", label: "Enterprise (annually)" },
+];
+
+type Plan = "teams_monthly" | "teams_annually" | "enterprise_monthly" | "enterprise_annually";
+
+/**
+ * The browser makes the organization key and key pair, keeps the key for its creator (wrapped to their own public
+ * key) and encrypts the default collection's name: the server receives only ciphertext.
+ */
+export function CreateOrganizationForm({ billingEmail }: { billingEmail: string }) {
+  const router = useRouter();
+  const { keys } = useKeyring();
+  const create = useAction(createOrganizationAction, { success: () => "Your organization is ready.", refresh: false });
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const result = await create.run(async () => {
+      const { organizationKey, publicKey, privateKey } = await createOrganizationKeys();
+      const material = await keys.material();
+      return {
+        name: String(form.get("name") ?? ""),
+        billingEmail: String(form.get("billingEmail") ?? ""),
+        planType: String(form.get("planType")) as Plan,
+        seats: seatsValue(form.get("seats")),
+        publicKey,
+        privateKey,
+        ownerKey: await wrapSymmetricKeyForPublicKey(organizationKey, material.publicKey),
+        collectionName: await encryptString("Default collection", organizationKey),
+      };
+    });
+    if (!result.ok) return;
+    keys.refresh();
+    router.replace(`/organizations/${result.organizationId}/overview`);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {create.error ? <Alert tone="error">{create.error}</Alert> : null}
+      <TextField label="Organization name" name="name" required error={create.fieldErrors.name} />
+      <TextField label="Billing email" name="billingEmail" type="email" required defaultValue={billingEmail} error={create.fieldErrors.billingEmail} />
+      <SelectField label="Plan" name="planType" options={PLANS} defaultValue="teams_monthly" error={create.fieldErrors.planType} />
+      <TextField label="Seats" name="seats" type="number" min={1} step={1} required defaultValue={5} error={create.fieldErrors.seats} />
+      {create.busy ? <IndeterminateProgress label="Creating the organization's encryption keys…" /> : null}
+      <div>
+        <Button type="submit" loading={create.busy}>
+          Create organization
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { collections } from "@/db/schema";
+import { ActionError } from "@/lib/authz/action";
+import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
+import type { AccessLevel } from "@/lib/vault/access-levels";
+import { replaceCollectionAccess } from "./access-grants";
+
+type CollectionAccess = { members: { id: string; level: AccessLevel }[]; groups: { id: string; level: AccessLevel }[] };
+
+/** Creates a collection (its name already encrypted with the organization key) with its access list. */
+export async function createCollection(tx: Executor, scope: OrganizationScope, name: string, access: CollectionAccess) {
+  const { organizationId } = assertScope(scope);
+  const [collection] = await tx.insert(collections).values({ organizationId, name }).returning({ id: collections.id });
+  await replaceCollectionAccess(tx, organizationId, collection!.id, access);
+  return collection!.id;
+}
+
+/** Locks a collection of this organization; another organization's id is refused like an unknown one. */
+async function lockCollection(tx: Executor, scope: OrganizationScope, collectionId: string): Promise<void> {
+  const { organizationId } = assertScope(scope);
+  const [collection] = await tx
+    .select({ id: collections.id })
+    .from(collections)
+    .where(and(eq(collections.organizationId, organizationId), eq(collections.id, collectionId)))
+    .for("update");
+  if (!collection) throw new ActionError("This collection no longer exists. Reload the page.");
+}
+
+export async function updateCollection(tx: Executor, scope: OrganizationScope, collectionId: string, name: string, access: CollectionAccess) {
+  const { organizationId } = assertScope(scope);
+  await lockCollection(tx, scope, collectionId);
+  await tx.update(collections).set({ name }).where(and(eq(collections.organizationId, organizationId), eq(collections.id, collectionId)));
+  await replaceCollectionAccess(tx, organizationId, collectionId, access);
+}
+
+/** Deletes a collection; its items stay in the organization (unassigned, as in Bitwarden), its grants go with it. */
+export async function deleteCollection(tx: Executor, scope: OrganizationScope, collectionId: string) {
+  const { organizationId } = assertScope(scope);
+  await lockCollection(tx, scope, collectionId);
+  await tx.delete(collections).where(and(eq(collections.organizationId, organizationId), eq(collections.id, collectionId)));
+}

@@ -1,0 +1,221 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { acceptInvitation } from "@/app/(auth)/accept/actions";
+import { createCollectionAction, deleteCollectionAction, updateCollectionAction } from "@/app/(console)/organizations/[organizationId]/collections/actions";
+import { createGroupAction, deleteGroupAction } from "@/app/(console)/organizations/[organizationId]/groups/actions";
+import {
+  confirmOrganizationMembersAction,
+  inviteOrganizationMembersAction,
+  restoreOrganizationMembersAction,
+  revokeOrganizationMembersAction,
+  updateOrganizationMemberAction,
+} from "@/app/(console)/organizations/[organizationId]/members/actions";
+import { importItemsBatch } from "@/app/(console)/organizations/[organizationId]/settings/import/actions";
+import { createOrganizationAction } from "@/app/(vault)/create-organization/actions";
+import { getDb } from "@/db/client";
+import { mailOutbox, organizationUsers } from "@/db/schema";
+import { createOrganizationKeys, encryptString, type SymmetricKey, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
+import { requireUser } from "@/lib/authz/scope";
+import { listVaultItems } from "@/lib/dal/items";
+import { decryptCipher, encryptCipher } from "@/lib/vault/cipher-crypto";
+import { newCipher } from "@/lib/vault/cipher-model";
+import { databaseSnapshot, findPlaintext } from "../support/db-scan";
+import { createTestUser, type TestUser, uniqueEmail } from "../support/factories";
+import { signInAs } from "../support/session";
+
+function loginItem(name: string, password: string) {
+  const item = newCipher("login", name);
+  item.login = { ...item.login!, username: `${name.toLowerCase().replace(/\s/g, ".")}@acme.example`, password, uris: [{ uri: "https://acme.example", match: null }] };
+  return item;
+}
+
+describe("an organization's own access model, end to end at the action level", () => {
+  let owner: TestUser;
+  let admin: TestUser;
+  let user: TestUser;
+  let custom: TestUser;
+  let organizationId: string;
+  let organizationKey: SymmetricKey;
+  const collectionIds: Record<"finance" | "it" | "secret", string> = { finance: "", it: "", secret: "" };
+  const memberIds: Record<string, string> = {};
+
+  async function joinAndConfirm(person: TestUser, type: "admin" | "user" | "custom", extra: Record<string, unknown> = {}) {
+    await signInAs(owner.id);
+    expect(await inviteOrganizationMembersAction({ organizationId, emails: person.email, type, ...extra })).toMatchObject({ ok: true });
+    const db = await getDb();
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, person.email));
+    await signInAs(person.id);
+    expect(await acceptInvitation({ kind: "organization", token: mail!.text.match(/token=([A-Za-z0-9_-]{43})/)![1]! })).toMatchObject({ ok: true });
+    const [row] = await db.select().from(organizationUsers).where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.email, person.email)));
+    await signInAs(owner.id);
+    const key = await wrapSymmetricKeyForPublicKey(organizationKey, person.keys.publicKey);
+    expect(await confirmOrganizationMembersAction({ organizationId, confirmations: [{ id: row!.id, key }] })).toMatchObject({ ok: true });
+    memberIds[person.email] = row!.id;
+  }
+
+  beforeAll(async () => {
+    owner = await createTestUser({ email: uniqueEmail("acme-owner") });
+    admin = await createTestUser({ email: uniqueEmail("acme-admin") });
+    user = await createTestUser({ email: uniqueEmail("acme-user") });
+    custom = await createTestUser({ email: uniqueEmail("acme-custom") });
+  });
+
+  it("lets any user create an organization, becoming its confirmed owner with a default collection", async () => {
+    await signInAs(owner.id);
+    const keys = await createOrganizationKeys();
+    organizationKey = keys.organizationKey;
+    const result = await createOrganizationAction({
+      name: "Acme Corp",
+      billingEmail: owner.email,
+      planType: "teams_monthly",
+      seats: 4,
+      publicKey: keys.publicKey,
+      privateKey: keys.privateKey,
+      ownerKey: await wrapSymmetricKeyForPublicKey(keys.organizationKey, owner.keys.publicKey),
+      collectionName: await encryptString("Default collection", keys.organizationKey),
+    });
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    organizationId = result.organizationId;
+    const db = await getDb();
+    const [row] = await db.select().from(organizationUsers).where(eq(organizationUsers.organizationId, organizationId));
+    expect(row).toMatchObject({ userId: owner.id, type: "owner", status: "confirmed" });
+  });
+
+  it("creates collections with encrypted names", async () => {
+    await signInAs(owner.id);
+    for (const name of ["finance", "it", "secret"] as const) {
+      const result = await createCollectionAction({ organizationId, name: await encryptString(`${name} collection`, organizationKey) });
+      expect(result).toMatchObject({ ok: true });
+      if (result.ok) collectionIds[name] = result.collectionId;
+    }
+    expect(await findPlaintext(["finance collection", "secret collection"])).toEqual([]);
+  });
+
+  it("invites members with roles and access, who accept and are confirmed", async () => {
+    await joinAndConfirm(admin, "admin");
+    await joinAndConfirm(user, "user", { collections: [{ collectionId: collectionIds.finance, level: "view_except_passwords" }] });
+    await joinAndConfirm(custom, "custom", { permissions: { manageGroups: true } });
+    await signInAs(owner.id);
+    const group = await createGroupAction({
+      organizationId,
+      name: "IT staff",
+      memberIds: [memberIds[user.email]!],
+      collections: [{ collectionId: collectionIds.it, level: "edit" }],
+    });
+    expect(group).toMatchObject({ ok: true });
+  });
+
+  it("imports items into collections", async () => {
+    await signInAs(owner.id);
+    const items = [
+      { item: loginItem("Payroll", "payroll-pass-1"), collection: collectionIds.finance },
+      { item: loginItem("Firewall", "firewall-pass-2"), collection: collectionIds.it },
+      { item: loginItem("Board vault", "board-pass-3"), collection: collectionIds.secret },
+    ];
+    const batch = await Promise.all(items.map(async ({ item, collection }) => ({ cipher: await encryptCipher(item, organizationKey), collectionIds: [collection] })));
+    expect(await importItemsBatch({ organizationId, items: batch })).toEqual({ ok: true, imported: 3 });
+  });
+
+  it("shows a User exactly their collections' items, without passwords where they may only view without them", async () => {
+    await signInAs(user.id);
+    const { items, collections } = await listVaultItems(await requireUser());
+    const names = await Promise.all(items.map(async (item) => (await decryptCipher(item, organizationKey)).name));
+    expect([...names].sort()).toEqual(["Firewall", "Payroll"]);
+    expect(collections.map((collection) => collection.id).sort()).toEqual([collectionIds.finance, collectionIds.it].sort());
+    const payroll = items[names.indexOf("Payroll")]!;
+    expect(payroll.permissions).toEqual({ edit: false, viewPassword: false, manage: false });
+    expect(payroll.data.login?.password).toBeNull();
+    const firewall = items[names.indexOf("Firewall")]!;
+    expect(firewall.permissions).toMatchObject({ edit: true, viewPassword: true });
+    expect((await decryptCipher(firewall, organizationKey)).login?.password).toBe("firewall-pass-2");
+  });
+
+  it("shows owners and admins every item", async () => {
+    for (const person of [owner, admin]) {
+      await signInAs(person.id);
+      const { items } = await listVaultItems(await requireUser());
+      expect(items.filter((item) => item.organizationId === organizationId)).toHaveLength(3);
+    }
+  });
+
+  it("lets a Custom member do exactly what their flags allow", async () => {
+    await signInAs(custom.id);
+    expect(await createGroupAction({ organizationId, name: "Custom's group" })).toMatchObject({ ok: true });
+    const before = await databaseSnapshot();
+    expect(await createCollectionAction({ organizationId, name: await encryptString("nope", organizationKey) })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await inviteOrganizationMembersAction({ organizationId, emails: uniqueEmail("x"), type: "user" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await databaseSnapshot()).toEqual(before);
+    expect((await listVaultItems(await requireUser())).items).toEqual([]);
+  });
+
+  it("keeps Admins away from Owners, and owners from removing their last confirmed owner", async () => {
+    await signInAs(admin.id);
+    const db = await getDb();
+    const [ownerRow] = await db.select().from(organizationUsers).where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.type, "owner")));
+    const before = await databaseSnapshot();
+    expect(await updateOrganizationMemberAction({ organizationId, memberId: ownerRow!.id, type: "user" })).toMatchObject({ ok: false, error: "Only owners can manage owners." });
+    expect(await updateOrganizationMemberAction({ organizationId, memberId: memberIds[user.email]!, type: "owner" })).toMatchObject({ ok: false, error: "Only owners can make someone an owner." });
+    expect(await revokeOrganizationMembersAction({ organizationId, memberIds: [ownerRow!.id] })).toMatchObject({ ok: false });
+    await signInAs(owner.id);
+    expect(await updateOrganizationMemberAction({ organizationId, memberId: ownerRow!.id, type: "admin" })).toMatchObject({ ok: false, error: "You cannot change your own role." });
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("changes a member's access as a whole", async () => {
+    await signInAs(owner.id);
+    const result = await updateOrganizationMemberAction({
+      organizationId,
+      memberId: memberIds[user.email]!,
+      type: "user",
+      collections: [{ collectionId: collectionIds.secret, level: "view" }],
+      groupIds: [],
+    });
+    expect(result).toEqual({ ok: true });
+    await signInAs(user.id);
+    const { items } = await listVaultItems(await requireUser());
+    expect(await Promise.all(items.map(async (item) => (await decryptCipher(item, organizationKey)).name))).toEqual(["Board vault"]);
+  });
+
+  it("revoking frees a seat and removes access; restoring needs the seat back", async () => {
+    await signInAs(owner.id);
+    const userId = memberIds[user.email]!;
+    expect(await revokeOrganizationMembersAction({ organizationId, memberIds: [userId] })).toEqual({ ok: true, revoked: 1 });
+    await signInAs(user.id);
+    expect((await listVaultItems(await requireUser())).items).toEqual([]);
+    // The freed seat (4 seats: owner, admin, custom) takes one more invitation; then restoring finds no seat.
+    await signInAs(owner.id);
+    expect(await inviteOrganizationMembersAction({ organizationId, emails: uniqueEmail("fourth"), type: "user" })).toMatchObject({ ok: true });
+    expect(await restoreOrganizationMembersAction({ organizationId, memberIds: [userId] })).toMatchObject({ ok: false, error: expect.stringMatching(/no seats left/) });
+  });
+
+  it("refuses grants naming another organization's collections or groups, and writes nothing", async () => {
+    const stranger = await createTestUser();
+    await signInAs(stranger.id);
+    const keys = await createOrganizationKeys();
+    const other = await createOrganizationAction({
+      name: "Other Co",
+      billingEmail: stranger.email,
+      planType: "teams_monthly",
+      seats: 2,
+      publicKey: keys.publicKey,
+      privateKey: keys.privateKey,
+      ownerKey: await wrapSymmetricKeyForPublicKey(keys.organizationKey, stranger.keys.publicKey),
+      collectionName: await encryptString("Default collection", keys.organizationKey),
+    });
+    if (!other.ok) throw new Error("setup");
+    const before = await databaseSnapshot();
+    expect(await createGroupAction({ organizationId: other.organizationId, name: "Grab", collections: [{ collectionId: collectionIds.finance, level: "manage" }] })).toMatchObject({
+      ok: false,
+      error: "Some of these collections do not exist in this organization. Reload the page.",
+    });
+    expect(await updateCollectionAction({ organizationId: other.organizationId, collectionId: collectionIds.finance, name: await encryptString("x", keys.organizationKey) })).toMatchObject({ ok: false });
+    expect(await deleteCollectionAction({ organizationId: other.organizationId, collectionId: collectionIds.finance })).toMatchObject({ ok: false });
+    expect(await deleteGroupAction({ organizationId, groupId: collectionIds.finance })).toMatchObject({ ok: false });
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("keeps every item field and collection name out of the database in plaintext", async () => {
+    expect(await findPlaintext(["Payroll", "payroll-pass-1", "firewall-pass-2", "board-pass-3", "acme.example", "finance collection"])).toEqual([]);
+  });
+});
