@@ -13,7 +13,7 @@ import {
 import { importItemsBatch } from "@/app/(console)/organizations/[organizationId]/settings/import/actions";
 import { createOrganizationAction } from "@/app/(vault)/create-organization/actions";
 import { getDb } from "@/db/client";
-import { mailOutbox, organizationUsers } from "@/db/schema";
+import { mailOutbox, organizationUsers, policies } from "@/db/schema";
 import { createOrganizationKeys, encryptString, type SymmetricKey, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
 import { requireUser } from "@/lib/authz/scope";
 import { listVaultItems } from "@/lib/dal/items";
@@ -217,5 +217,50 @@ describe("an organization's own access model, end to end at the action level", (
 
   it("keeps every item field and collection name out of the database in plaintext", async () => {
     expect(await findPlaintext(["Payroll", "payroll-pass-1", "firewall-pass-2", "board-pass-3", "acme.example", "finance collection"])).toEqual([]);
+  });
+});
+
+describe("creating an organization under a single organization policy", () => {
+  it("is refused to a member of an organization whose policy forbids a second one, and writes nothing", async () => {
+    const owner = await createTestUser();
+    const member = await createTestUser();
+    await signInAs(owner.id);
+    const keys = await createOrganizationKeys();
+    const created = await createOrganizationAction({
+      name: "Strict Co",
+      billingEmail: owner.email,
+      planType: "enterprise_monthly",
+      seats: 3,
+      publicKey: keys.publicKey,
+      privateKey: keys.privateKey,
+      ownerKey: await wrapSymmetricKeyForPublicKey(keys.organizationKey, owner.keys.publicKey),
+      collectionName: await encryptString("Default collection", keys.organizationKey),
+    });
+    if (!created.ok) throw new Error("setup");
+    const db = await getDb();
+    await db.insert(policies).values({ organizationId: created.organizationId, type: "single_org", enabled: true });
+    await db.insert(organizationUsers).values({
+      organizationId: created.organizationId,
+      userId: member.id,
+      email: member.email,
+      type: "user",
+      status: "confirmed",
+      key: await wrapSymmetricKeyForPublicKey(keys.organizationKey, member.keys.publicKey),
+    });
+    await signInAs(member.id);
+    const own = await createOrganizationKeys();
+    const before = await databaseSnapshot();
+    const result = await createOrganizationAction({
+      name: "Side Project",
+      billingEmail: member.email,
+      planType: "teams_monthly",
+      seats: 2,
+      publicKey: own.publicKey,
+      privateKey: own.privateKey,
+      ownerKey: await wrapSymmetricKeyForPublicKey(own.organizationKey, member.keys.publicKey),
+      collectionName: await encryptString("Default collection", own.organizationKey),
+    });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining("Strict Co") });
+    expect(await databaseSnapshot()).toEqual(before);
   });
 });

@@ -3,6 +3,7 @@
 import { defineAction } from "@/lib/authz/action";
 import { requireUser } from "@/lib/authz/scope";
 import { createOrganization } from "@/lib/dal/organizations";
+import { assertSingleOrganizationAllows } from "@/lib/dal/policies";
 import { createOrganizationSchema } from "@/lib/validation/organizations";
 
 /** Any user creates an organization and becomes its confirmed owner; their browser made its keys. */
@@ -12,6 +13,8 @@ export const createOrganizationAction = defineAction({
   authorize: () => requireUser(),
   async run({ input, scope, tx, record }) {
     const { organizationId, ownerId } = await createOrganization(tx, scope, input);
+    // A single organization policy elsewhere may forbid belonging to a second organization (DESIGN §6, policies).
+    await assertSingleOrganizationAllows(tx, scope.userId, organizationId);
     await record({ type: "organization_created", organizationId, organizationUserId: ownerId, details: { plan: input.planType, seats: input.seats } });
     return { organizationId };
   },
