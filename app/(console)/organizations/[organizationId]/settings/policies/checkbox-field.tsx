@@ -1,30 +1,17 @@
 import { type InputHTMLAttributes, useId } from "react";
 
-type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { label: string; hint?: string };
+type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { label: string };
 
-/** A labelled checkbox; `role="switch"` makes it an on/off switch for assistive technology. */
-export function CheckboxField({ label, hint, id, ...input }: Props) {
+/** A checkbox with its label beside it. */
+export function CheckboxField({ label, id, ...input }: Props) {
   const generated = useId();
   const inputId = id ?? generated;
   return (
-    <div className="flex items-start gap-2">
-      <input
-        id={inputId}
-        type="checkbox"
-        aria-describedby={hint ? `${inputId}-hint` : undefined}
-        className="mt-0.5 h-4 w-4 rounded border-slate-300 accent-brand-600"
-        {...input}
-      />
-      <div className="text-sm">
-        <label htmlFor={inputId} className="font-medium text-slate-800">
-          {label}
-        </label>
-        {hint ? (
-          <p id={`${inputId}-hint`} className="text-xs text-slate-600">
-            {hint}
-          </p>
-        ) : null}
-      </div>
+    <div className="flex items-center gap-2 text-sm">
+      <input id={inputId} type="checkbox" className="h-4 w-4 rounded border-slate-300 accent-brand-600" {...input} />
+      <label htmlFor={inputId} className="font-medium text-slate-800">
+        {label}
+      </label>
     </div>
   );
 }

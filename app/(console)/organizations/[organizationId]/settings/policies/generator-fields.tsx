@@ -41,8 +41,10 @@ export function GeneratorFields({ defaults, errors }: { defaults: PasswordGenera
         <CheckboxField label="Lowercase letters (a-z)" name="useLower" defaultChecked={defaults.useLower} />
         <CheckboxField label="Numbers (0-9)" name="useNumbers" defaultChecked={defaults.useNumbers} />
         <CheckboxField label={`Special characters (${SPECIAL_CHARACTERS})`} name="useSpecial" defaultChecked={defaults.useSpecial} />
-        <NumberField label="Minimum numbers" name="minNumbers" min={0} max={9} value={defaults.minNumbers} errors={errors} />
-        <NumberField label="Minimum special characters" name="minSpecial" min={0} max={9} value={defaults.minSpecial} errors={errors} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <NumberField label="Minimum numbers" name="minNumbers" min={0} max={9} value={defaults.minNumbers} errors={errors} />
+          <NumberField label="Minimum special characters" name="minSpecial" min={0} max={9} value={defaults.minSpecial} errors={errors} />
+        </div>
       </fieldset>
       <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-800">Passphrases</legend>

@@ -9,9 +9,9 @@ import { POLICY_INFO, SINGLE_ORG_WARNING, TWO_STEP_LOGIN_NOTE } from "@/lib/poli
 import type { PolicyState } from "@/lib/policies/types";
 import { updatePolicySchema } from "@/lib/validation/policies";
 import { updatePolicyAction } from "./actions";
-import { CheckboxField } from "./checkbox-field";
 import { GeneratorFields, readGeneratorFields } from "./generator-fields";
 import { MasterPasswordFields, readMasterPasswordFields } from "./master-password-fields";
+import { SwitchField } from "./switch-field";
 
 type Props = { organizationId: string; policy: PolicyState; onClose: () => void };
 
@@ -60,7 +60,7 @@ export function PolicyDialog({ organizationId, policy, onClose }: Props) {
       {error ? <Alert tone="error">{error}</Alert> : null}
       {/* Hidden, not unmounted, while confirming: going back keeps what was entered. */}
       <form onSubmit={onSubmit} noValidate hidden={confirming} className="flex flex-col gap-4">
-        <CheckboxField label="Turn on" name="enabled" role="switch" defaultChecked={policy.enabled} hint={info.appliesTo} data-autofocus />
+        <SwitchField label="Turn on" name="enabled" defaultChecked={policy.enabled} hint={info.appliesTo} data-autofocus />
         {policy.type === "two_factor_authentication" ? <Alert tone="info">{TWO_STEP_LOGIN_NOTE}</Alert> : null}
         <PolicyOptions policy={policy} errors={fieldErrors} />
         <DialogActions>
