@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
-import { logIn } from "./helpers";
+import { logIn, registerOrLogIn, uniqueEmail } from "./helpers";
 
 /**
- * Organization info and the Admin Console's event log, as people use them. Deleting an organization is covered by
- * the integration tests only: every demo organization is relied on by another spec (the billing figures count
- * the third client's seats; page isolation needs the others), and the e2e data are shared by all specs of a run.
- * Here the delete dialog is opened and its typed-name guard checked, then cancelled.
+ * Organization info and the Admin Console's event log, as people use them. No demo organization is deleted here:
+ * other specs rely on each of them (the billing figures count the third client's seats, page isolation needs the
+ * others) and the e2e data are shared by all specs of a run. So the owner of client 2 only opens the delete dialog
+ * and checks its typed-name guard, and the deletion itself happens to an organization a new user creates for it.
  */
 
 const NEW_NAME = "Client Two";
@@ -102,4 +102,29 @@ test("a provider admin opens the same client and finds their own actions named w
   await consoleNav(page).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByLabel("Organization name")).toHaveValue(NEW_NAME);
   await expect(page.getByRole("button", { name: "Delete organization" })).toHaveCount(0);
+});
+
+test("an owner deletes an organization after typing its name, and lands in the vault", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const throwaway = `Throwaway ${stamp}`;
+  await registerOrLogIn(page, { email: uniqueEmail("throwaway-owner"), name: "Tess Throwaway", password: "throwaway owner master password" });
+  await page.getByRole("link", { name: "New organization" }).click();
+  await page.getByLabel("Organization name").fill(throwaway);
+  await page.getByLabel("Seats").fill("2");
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page.getByRole("heading", { name: throwaway })).toBeVisible();
+  const consoleUrl = page.url().replace(/\/overview$/, "");
+
+  await consoleNav(page).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByText(/^Billed to /)).toBeVisible();
+  await page.getByRole("button", { name: "Delete organization" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete organization" });
+  await dialog.getByLabel(`Type “${throwaway}” to confirm`).fill(throwaway);
+  await dialog.getByRole("button", { name: "Delete organization" }).click();
+
+  await expect(page).toHaveURL(/\/vault$/);
+  await expect(page.getByRole("status").filter({ hasText: `Deleted ${throwaway}.` })).toBeVisible();
+  await productSwitcher(page).click();
+  await expect(page.getByRole("navigation", { name: "Products" }).getByRole("link", { name: throwaway })).toHaveCount(0);
+  expect((await page.goto(`${consoleUrl}/settings/info`))?.status()).toBe(404);
 });
