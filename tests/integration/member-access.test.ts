@@ -64,7 +64,7 @@ describe("the member access report", () => {
     demo = await loadDemo();
   });
 
-  it("shows the demo: the owner reaches every collection as owner, the user the default collection directly", async () => {
+  it("shows the demo: the owner reaches every collection as owner, the user the default collection directly and through Staff", async () => {
     const report = await reportAs(demo.users.owner1, demo.client1);
     expect(report.members.map((member) => member.email)).toEqual(["owner@client1.example", "user@client1.example"]);
     expect(report.collections).toEqual([{ id: demo.client1Collection, name: expect.stringMatching(/^2\./) }]);
@@ -74,10 +74,11 @@ describe("the member access report", () => {
       level: "manage",
       via: { role: "owner", direct: false, groups: [] },
     });
+    // Direct "can edit" and the Staff group's "can view": the more permissive wins.
     expect(accessTo(report, "user@client1.example", demo.client1Collection)).toEqual({
       collectionId: demo.client1Collection,
       level: "edit",
-      via: { role: null, direct: true, groups: [] },
+      via: { role: null, direct: true, groups: ["Staff"] },
     });
   });
 
@@ -139,7 +140,7 @@ describe("the member access report", () => {
         level: "manage",
         via: { direct: true, groups: ["Sales", "Support"] },
       });
-      // The default collection is still reached directly only, and nothing else is listed.
+      // Nothing else is listed.
       expect(memberOf(report, "user@client1.example").collections.map((entry) => entry.collectionId).sort()).toEqual(
         [demo.client1Collection, ids.groupOnly, ids.combined, ids.hiddenBoth, ids.manageByGroup].sort(),
       );
