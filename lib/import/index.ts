@@ -16,6 +16,8 @@ export type ImportFormat = {
   label: string;
   /** For the file picker's `accept`. */
   extensions: string[];
+  /** What a skipped entry's `row` counts: spreadsheet rows, JSON items or XML entries. */
+  rowLabel: "Row" | "Item" | "Entry";
   /** Reads the file's text; `password` is used only by formats that can be password protected. */
   parse: (text: string, password: string) => ParseResult | Promise<ParseResult>;
   /** Whether this file needs a password before it can be read. */
@@ -28,13 +30,20 @@ function parseAnyBitwardenJson(text: string, password: string): ParseResult | Pr
 }
 
 export const IMPORT_FORMATS = [
-  { id: "bitwarden-json", label: "Bitwarden (json)", extensions: [".json"], parse: parseAnyBitwardenJson, needsPassword: isPasswordProtectedExport },
-  { id: "bitwarden-csv", label: "Bitwarden (csv)", extensions: [".csv"], parse: parseBitwardenCsv },
-  { id: "chrome-csv", label: "Chrome or Edge (csv)", extensions: [".csv"], parse: parseChromeCsv },
-  { id: "firefox-csv", label: "Firefox (csv)", extensions: [".csv"], parse: parseFirefoxCsv },
-  { id: "lastpass-csv", label: "LastPass (csv)", extensions: [".csv"], parse: parseLastPassCsv },
-  { id: "onepassword-csv", label: "1Password (csv)", extensions: [".csv"], parse: parseOnePasswordCsv },
-  { id: "keepass-xml", label: "KeePass 2 (xml)", extensions: [".xml"], parse: parseKeePassXml },
+  {
+    id: "bitwarden-json",
+    label: "Bitwarden (json, also password protected)",
+    extensions: [".json"],
+    rowLabel: "Item",
+    parse: parseAnyBitwardenJson,
+    needsPassword: isPasswordProtectedExport,
+  },
+  { id: "bitwarden-csv", label: "Bitwarden (csv)", extensions: [".csv"], rowLabel: "Row", parse: parseBitwardenCsv },
+  { id: "chrome-csv", label: "Chrome or Edge (csv)", extensions: [".csv"], rowLabel: "Row", parse: parseChromeCsv },
+  { id: "firefox-csv", label: "Firefox (csv)", extensions: [".csv"], rowLabel: "Row", parse: parseFirefoxCsv },
+  { id: "lastpass-csv", label: "LastPass (csv)", extensions: [".csv"], rowLabel: "Row", parse: parseLastPassCsv },
+  { id: "onepassword-csv", label: "1Password (csv)", extensions: [".csv"], rowLabel: "Row", parse: parseOnePasswordCsv },
+  { id: "keepass-xml", label: "KeePass 2 (xml)", extensions: [".xml"], rowLabel: "Entry", parse: parseKeePassXml },
 ] as const satisfies readonly ImportFormat[];
 
 export type ImportFormatId = (typeof IMPORT_FORMATS)[number]["id"];

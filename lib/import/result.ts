@@ -47,5 +47,5 @@ export function addItem(result: ParseResult, row: number | string, view: CipherV
   const item = tidy(view);
   const problem = limitProblem(item);
   if (problem) return skipRow(result, row, problem);
-  result.items.push(folder ? { view: item, folder } : { view: item });
+  result.items.push(folder ? { view: item, folder, row } : { view: item, row });
 }

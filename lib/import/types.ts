@@ -1,7 +1,10 @@
 import type { CipherView } from "@/lib/vault/cipher-model";
 
-/** One item read from a file, in the clear (it stays in the browser until it is encrypted). */
-export type ParsedItem = { view: CipherView; folder?: string };
+/**
+ * One item read from a file, in the clear (it stays in the browser until it is encrypted), with the row it came
+ * from, so a later refusal can still name it.
+ */
+export type ParsedItem = { view: CipherView; folder?: string; row: number | string };
 
 /** A row or item left out, and why: `row` is the spreadsheet row (CSV) or the item's position (JSON, XML). */
 export type SkippedRow = { row: number | string; reason: string };

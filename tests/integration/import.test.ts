@@ -6,8 +6,9 @@ import { getDb } from "@/db/client";
 import { ciphers, collectionCiphers, collections, events } from "@/db/schema";
 import type { SymmetricKey } from "@/lib/crypto";
 import { parseChromeCsv } from "@/lib/import/chrome-csv";
+import { encryptedCipherSchema } from "@/lib/validation/cipher";
 import { decryptCipher, encryptCipher, type EncryptedCipher } from "@/lib/vault/cipher-crypto";
-import { newCipher } from "@/lib/vault/cipher-model";
+import { type CipherView, newCipher } from "@/lib/vault/cipher-model";
 import { databaseSnapshot, findPlaintext } from "../support/db-scan";
 import { type DemoIds, loadDemo } from "../support/demo";
 import { FAKE_ENC_2 } from "../support/fakes";
@@ -31,12 +32,13 @@ function chromeCsv(tag: string, count: number): { text: string; secrets: string[
   };
 }
 
-/** What the import page does in the browser: parse, encrypt each item under the organization key. */
+/** What the import page does in the browser: parse, encrypt each item under the organization key, check its shape. */
 async function encryptedBatch(text: string, key: SymmetricKey, collectionId: string) {
   const parsed = parseChromeCsv(text);
+  const encrypt = async (view: CipherView) => encryptedCipherSchema.parse(await encryptCipher(view, key));
   return {
     views: parsed.items.map((item) => item.view),
-    items: await Promise.all(parsed.items.map(async (item) => ({ cipher: await encryptCipher(item.view, key), collectionIds: [collectionId] }))),
+    items: await Promise.all(parsed.items.map(async (item) => ({ cipher: await encrypt(item.view), collectionIds: [collectionId] }))),
   };
 }
 
@@ -60,7 +62,7 @@ describe("importing a batch of items", () => {
       .from(ciphers)
       .innerJoin(collectionCiphers, eq(collectionCiphers.cipherId, ciphers.id))
       .where(and(eq(ciphers.organizationId, demo.client1), eq(collectionCiphers.collectionId, demo.client1Collection)));
-    const decrypted = await Promise.all(stored.map((row) => decryptCipher(row as EncryptedCipher, organizationKey)));
+    const decrypted = await Promise.all(stored.map((row) => decryptCipher(row as unknown as EncryptedCipher, organizationKey)));
     for (const view of views) expect(decrypted).toContainEqual(view);
     expect(await lastEvent("organization_items_imported")).toMatchObject({ actingUserId: demo.users.owner1, providerId: null, details: { count: 3 } });
   });
@@ -130,7 +132,7 @@ describe("refused imports change nothing", () => {
 
   it("refuses an item whose ciphertext is only shaped right when its parts do not match its type", async () => {
     await signInAs(demo.users.owner1);
-    const note = await encryptCipher(newCipher("secure_note", "note"), organizationKey);
+    const note = encryptedCipherSchema.parse(await encryptCipher(newCipher("secure_note", "note"), organizationKey));
     const before = await databaseSnapshot();
     const mixed = { ...note, data: { ...note.data, login: { username: FAKE_ENC_2, password: null, totp: null, uris: [], passwordRevisionDate: null } } };
     expect(await importItemsBatch({ organizationId: demo.client1, items: [{ cipher: mixed, collectionIds: [demo.client1Collection] }] })).toMatchObject({
