@@ -78,7 +78,7 @@ function toVaultItem(row: ItemRow): VaultItem {
  * Items of organizations the user reaches: through the collections they reach, and every item (collection or not)
  * where they are owner or admin. `organizationId` narrows it to one organization.
  */
-function organizationItemsQuery(userId: string, organizationId: string | null): ReturnType<typeof sql> {
+export function organizationItemsQuery(userId: string, organizationId: string | null): ReturnType<typeof sql> {
   return sql`
     with ${collectionAccessCte(userId)},
     reachable as (

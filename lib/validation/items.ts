@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { uuidSchema } from "./common";
-import { organizationCipherSchema } from "./cipher";
+import { encryptedCipherSchema, organizationCipherSchema } from "./cipher";
+import { encStringSchema, uuidSchema } from "./common";
 
 /** Imports are sent in batches so a big file shows progress and no single request grows too large. */
 export const IMPORT_BATCH_SIZE = 100;
@@ -23,3 +23,45 @@ export const itemActivitySchema = z.object({
   cipherId: uuidSchema,
   type: z.enum(ITEM_ACTIVITY_TYPES, { error: "Unknown item event." }),
 });
+
+const folderIdSchema = uuidSchema.nullable().default(null);
+
+/** A new item: personal (with the creator's folder and favorite), or in an organization's collections. */
+export const createItemSchema = z.discriminatedUnion("owner", [
+  z.object({ owner: z.literal("me"), cipher: encryptedCipherSchema, folderId: folderIdSchema, favorite: z.boolean().default(false) }),
+  z.object({
+    owner: z.literal("organization"),
+    organizationId: uuidSchema,
+    cipher: encryptedCipherSchema,
+    collectionIds: z.array(uuidSchema).max(100, "An item can be in at most 100 collections."),
+    folderId: folderIdSchema,
+    favorite: z.boolean().default(false),
+  }),
+]);
+
+export const updateItemSchema = z.object({ cipherId: uuidSchema, cipher: encryptedCipherSchema, folderId: folderIdSchema, favorite: z.boolean().default(false) });
+
+export const itemStateSchema = z.object({ cipherId: uuidSchema, folderId: folderIdSchema, favorite: z.boolean() });
+
+export const itemIdsSchema = z.object({
+  cipherIds: z.array(uuidSchema).min(1, "Select at least one item.").max(500, "Select at most 500 items at a time.").transform((ids) => [...new Set(ids)]),
+});
+
+export const moveItemSchema = z.object({
+  cipherId: uuidSchema,
+  organizationId: uuidSchema,
+  cipher: encryptedCipherSchema,
+  collectionIds: z.array(uuidSchema).min(1, "Choose at least one collection.").max(100, "An item can be in at most 100 collections."),
+});
+
+export const assignCollectionsSchema = z.object({
+  cipherId: uuidSchema,
+  collectionIds: z.array(uuidSchema).min(1, "Choose at least one collection.").max(100, "An item can be in at most 100 collections."),
+});
+
+/** A folder's name is encrypted with the user key in the browser. */
+const folderNameSchema = encStringSchema(2).refine((value) => value.length <= 1000, { error: "The folder name is too long." });
+
+export const createFolderSchema = z.object({ name: folderNameSchema });
+export const renameFolderSchema = z.object({ folderId: uuidSchema, name: folderNameSchema });
+export const deleteFolderSchema = z.object({ folderId: uuidSchema });

@@ -18,7 +18,7 @@ import {
 export type EncryptedCipherData = {
   name: string;
   notes: string | null;
-  login: (Omit<LoginView, "uris"> & { uris: { uri: string; match: number | null }[] }) | null;
+  login: LoginView | null;
   secureNote: { type: 0 } | null;
   card: CardView | null;
   identity: IdentityView | null;

@@ -1,9 +1,173 @@
 "use server";
 
 import { ActionError, defineAction } from "@/lib/authz/action";
-import { requireUser } from "@/lib/authz/scope";
+import { requireUser, type UserScope } from "@/lib/authz/scope";
+import {
+  assignItemCollections,
+  createFolder,
+  createOrganizationItem,
+  createPersonalItem,
+  deleteFolder,
+  moveItemToOrganization,
+  purgeItems,
+  renameFolder,
+  setItemState,
+  trashItems,
+  updateItem,
+} from "@/lib/dal/item-writes";
 import { findReachableItem } from "@/lib/dal/items";
-import { itemActivitySchema } from "@/lib/validation/items";
+import { policiesForUser } from "@/lib/dal/policies";
+import {
+  assignCollectionsSchema,
+  createFolderSchema,
+  createItemSchema,
+  deleteFolderSchema,
+  itemActivitySchema,
+  itemIdsSchema,
+  itemStateSchema,
+  moveItemSchema,
+  renameFolderSchema,
+  updateItemSchema,
+} from "@/lib/validation/items";
+
+/** "Remove individual vault": members of an organization with the policy keep no personal items (DESIGN §6). */
+async function requireUserAllowedPersonalItems(): Promise<UserScope> {
+  const scope = await requireUser();
+  if ((await policiesForUser(scope.userId)).personalOwnership) {
+    throw new ActionError("An organization policy requires you to save items to an organization, not to your personal vault.");
+  }
+  return scope;
+}
+
+export const createItem = defineAction({
+  name: "items.create",
+  input: createItemSchema,
+  authorize: (input) => (input.owner === "me" ? requireUserAllowedPersonalItems() : requireUser()),
+  async run({ input, scope, tx, record }) {
+    if (input.owner === "me") {
+      const cipherId = await createPersonalItem(tx, scope, input.cipher, input);
+      await record({ type: "cipher_created", cipherId });
+      return { cipherId };
+    }
+    const cipherId = await createOrganizationItem(tx, scope, input.organizationId, input.cipher, input.collectionIds);
+    await setItemState(tx, scope, cipherId, input);
+    await record({ type: "cipher_created", cipherId, organizationId: input.organizationId });
+    return { cipherId };
+  },
+});
+
+export const updateItemAction = defineAction({
+  name: "items.update",
+  input: updateItemSchema,
+  authorize: () => requireUser(),
+  async run({ input, scope, tx, record }) {
+    const item = await updateItem(tx, scope, input.cipherId, input.cipher);
+    await setItemState(tx, scope, input.cipherId, input);
+    await record({ type: "cipher_updated", cipherId: item.id, organizationId: item.organizationId });
+    return {};
+  },
+});
+
+export const setItemStateAction = defineAction({
+  name: "items.setState",
+  input: itemStateSchema,
+  authorize: () => requireUser(),
+  async run({ input, scope, tx, record }) {
+    const item = await findReachableItem(tx, scope, input.cipherId);
+    if (!item) throw new ActionError("This item does not exist or is not yours to see.");
+    await setItemState(tx, scope, input.cipherId, input);
+    await record({ type: "cipher_updated", cipherId: item.id, organizationId: item.organizationId, details: { state: true } });
+    return {};
+  },
+});
+
+export const trashItemsAction = defineAction({
+  name: "items.trash",
+  input: itemIdsSchema,
+  authorize: () => requireUser(),
+  async run({ input, scope, tx, record }) {
+    const items = await trashItems(tx, scope, input.cipherIds, true);
+    for (const item of items) await record({ type: "cipher_deleted", cipherId: item.id, organizationId: item.organizationId });
+    return { count: items.length };
+  },
+});
+
+export const restoreItemsAction = defineAction({
+  name: "items.restore",
+  input: itemIdsSchema,
+  authorize: () => requireUser(),
+  async run({ input, scope, tx, record }) {
+    const items = await trashItems(tx, scope, input.cipherIds, false);
+    for (const item of items) await record({ type: "cipher_restored", cipherId: item.id, organizationId: item.organizationId });
+    return { count: items.length };
+  },
+});
+
+export const purgeItemsAction = defineAction({
+  name: "items.purge",
+  input: itemIdsSchema,
+  authorize: () => requireUser(),
+  async run({ input, scope, tx, record }) {
+    const items = await purgeItems(tx, scope, input.cipherIds);
+    for (const item of items) await record({ type: "cipher_purged", cipherId: item.id, organizationId: item.organizationId });
+    return { count: items.length };
+  },
+});
+
+export const moveItemToOrganizationAction = defineAction({
+  name: "items.moveToOrganization",
+  input: moveItemSchema,
+  authorize: () => requireUser(),
+  async run({ input, scope, tx, record }) {
+    await moveItemToOrganization(tx, scope, input.cipherId, input.organizationId, input.cipher, input.collectionIds);
+    await record({ type: "cipher_collections_updated", cipherId: input.cipherId, organizationId: input.organizationId, details: { moved: true } });
+    return {};
+  },
+});
+
+export const assignCollectionsAction = defineAction({
+  name: "items.assignCollections",
+  input: assignCollectionsSchema,
+  authorize: () => requireUser(),
+  async run({ input, scope, tx, record }) {
+    const item = await assignItemCollections(tx, scope, input.cipherId, input.collectionIds);
+    await record({ type: "cipher_collections_updated", cipherId: item.id, organizationId: item.organizationId });
+    return {};
+  },
+});
+
+export const createFolderAction = defineAction({
+  name: "folders.create",
+  input: createFolderSchema,
+  authorize: () => requireUser(),
+  async run({ input, scope, tx, record }) {
+    const folderId = await createFolder(tx, scope, input.name);
+    await record({ type: "folder_created", details: { folderId } });
+    return { folderId };
+  },
+});
+
+export const renameFolderAction = defineAction({
+  name: "folders.rename",
+  input: renameFolderSchema,
+  authorize: () => requireUser(),
+  async run({ input, scope, tx, record }) {
+    await renameFolder(tx, scope, input.folderId, input.name);
+    await record({ type: "folder_updated", details: { folderId: input.folderId } });
+    return {};
+  },
+});
+
+export const deleteFolderAction = defineAction({
+  name: "folders.delete",
+  input: deleteFolderSchema,
+  authorize: () => requireUser(),
+  async run({ input, scope, tx, record }) {
+    await deleteFolder(tx, scope, input.folderId);
+    await record({ type: "folder_deleted", details: { folderId: input.folderId } });
+    return {};
+  },
+});
 
 /** The browser says it showed an item, or copied from it; organization items land in that organization's event log. */
 export const logItemActivity = defineAction({

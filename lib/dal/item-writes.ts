@@ -1,0 +1,198 @@
+import "server-only";
+import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { type Executor, selectRows } from "@/db/client";
+import { ciphers, cipherUserStates, collectionCiphers, folders } from "@/db/schema";
+import { ActionError } from "@/lib/authz/action";
+import { assertScope, type UserScope } from "@/lib/authz/scope";
+import type { EncryptedCipherInput } from "@/lib/validation/cipher";
+import type { EncryptedCipherData } from "@/lib/vault/cipher-crypto";
+import { organizationItemsQuery } from "./items";
+import { collectionAccessCte } from "./vault-access";
+
+/** Items stay in the trash this long, then are deleted for good (Bitwarden's 30 days). */
+export const TRASH_RETENTION_DAYS = 30;
+
+const NOT_FOUND = "This item does not exist, or you cannot change it.";
+
+type ItemAccess = {
+  id: string;
+  organizationId: string | null;
+  data: EncryptedCipherData;
+  deletedAt: Date | null;
+  canEdit: boolean;
+  viewPassword: boolean;
+  canManage: boolean;
+};
+
+/**
+ * The item as the caller may change it, locked: their own personal item (full rights), or an organization item
+ * they reach (edit, see passwords and manage as their collections and role allow). Anything else is "not found".
+ */
+export async function lockItemForUser(tx: Executor, scope: UserScope, cipherId: string): Promise<ItemAccess> {
+  const { userId } = assertScope(scope);
+  const [target] = await tx
+    .select({ id: ciphers.id, userId: ciphers.userId, organizationId: ciphers.organizationId, data: ciphers.data, deletedAt: ciphers.deletedAt })
+    .from(ciphers)
+    .where(eq(ciphers.id, cipherId))
+    .for("update");
+  if (!target) throw new ActionError(NOT_FOUND);
+  const data = target.data as EncryptedCipherData;
+  if (target.userId === userId) return { ...target, data, canEdit: true, viewPassword: true, canManage: true };
+  if (!target.organizationId) throw new ActionError(NOT_FOUND);
+  const [reach] = await selectRows<{ can_edit: boolean; view_password: boolean; can_manage: boolean }>(
+    tx,
+    sql`select can_edit, view_password, can_manage from (${organizationItemsQuery(userId, target.organizationId)}) items where items.id = ${cipherId}`,
+  );
+  if (!reach) throw new ActionError(NOT_FOUND);
+  return { ...target, data, canEdit: reach.can_edit, viewPassword: reach.view_password, canManage: reach.can_manage };
+}
+
+function requireEdit(item: ItemAccess): void {
+  if (!item.canEdit) throw new ActionError("You can view this item but not change it.");
+}
+
+/**
+ * A member who may edit but not see passwords sends an item without them (they never had them): keep the stored
+ * password, TOTP secret, password history and hidden field values instead of erasing them.
+ */
+function keepHiddenSecrets(stored: EncryptedCipherData, sent: EncryptedCipherData): EncryptedCipherData {
+  const storedHidden = stored.fields.filter((field) => field.type === 1);
+  return {
+    ...sent,
+    login: sent.login && stored.login ? { ...sent.login, password: stored.login.password, totp: stored.login.totp } : sent.login,
+    passwordHistory: stored.passwordHistory,
+    fields: sent.fields.map((field) => (field.type === 1 ? (storedHidden.find((old) => old.name === field.name) ?? field) : field)),
+  };
+}
+
+export async function createPersonalItem(tx: Executor, scope: UserScope, cipher: EncryptedCipherInput, state: { folderId: string | null; favorite: boolean }) {
+  const { userId } = assertScope(scope);
+  const [created] = await tx.insert(ciphers).values({ userId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data }).returning({ id: ciphers.id });
+  await setItemState(tx, scope, created!.id, state);
+  return created!.id;
+}
+
+/** Collections the user may put items into: ones they reach with edit rights (owners and admins: all). */
+async function assertEditableCollections(tx: Executor, scope: UserScope, organizationId: string, collectionIds: string[]): Promise<void> {
+  const { userId } = assertScope(scope);
+  if (collectionIds.length === 0) throw new ActionError("Choose at least one collection for an organization item.", { collectionIds: "Choose at least one collection." });
+  const rows = await selectRows<{ collection_id: string }>(
+    tx,
+    sql`with ${collectionAccessCte(userId)}
+        select collection_id from collection_access
+        where organization_id = ${organizationId} and not read_only
+          and collection_id in (${sql.join(collectionIds.map((id) => sql`${id}`), sql`, `)})`,
+  );
+  if (rows.length !== new Set(collectionIds).size) throw new ActionError("You cannot add items to some of these collections.", { collectionIds: "You cannot add items to some of these collections." });
+}
+
+export async function createOrganizationItem(tx: Executor, scope: UserScope, organizationId: string, cipher: EncryptedCipherInput, collectionIds: string[]) {
+  await assertEditableCollections(tx, scope, organizationId, collectionIds);
+  const [created] = await tx.insert(ciphers).values({ organizationId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data }).returning({ id: ciphers.id });
+  await tx.insert(collectionCiphers).values(collectionIds.map((collectionId) => ({ organizationId, collectionId, cipherId: created!.id })));
+  return created!.id;
+}
+
+export async function updateItem(tx: Executor, scope: UserScope, cipherId: string, cipher: EncryptedCipherInput) {
+  const item = await lockItemForUser(tx, scope, cipherId);
+  requireEdit(item);
+  if (item.deletedAt) throw new ActionError("Restore this item from the trash before editing it.");
+  const data = item.viewPassword ? cipher.data : keepHiddenSecrets(item.data, cipher.data);
+  await tx.update(ciphers).set({ type: cipher.type, reprompt: cipher.reprompt, data }).where(eq(ciphers.id, item.id));
+  return item;
+}
+
+/** Folder and favorite are the caller's own, even on shared items; the folder must be theirs (foreign key). */
+export async function setItemState(tx: Executor, scope: UserScope, cipherId: string, state: { folderId: string | null; favorite: boolean }) {
+  const { userId } = assertScope(scope);
+  if (state.folderId) {
+    const [folder] = await tx.select({ id: folders.id }).from(folders).where(and(eq(folders.id, state.folderId), eq(folders.userId, userId)));
+    if (!folder) throw new ActionError("This folder does not exist.", { folderId: "This folder does not exist." });
+  }
+  await tx
+    .insert(cipherUserStates)
+    .values({ cipherId, userId, folderId: state.folderId, favorite: state.favorite })
+    .onConflictDoUpdate({ target: [cipherUserStates.cipherId, cipherUserStates.userId], set: { folderId: state.folderId, favorite: state.favorite } });
+}
+
+/** Trash and restore need edit rights; deleting for good needs manage rights (or the item being one's own). */
+export async function trashItems(tx: Executor, scope: UserScope, cipherIds: string[], trashed: boolean) {
+  const items = [];
+  for (const cipherId of cipherIds) {
+    const item = await lockItemForUser(tx, scope, cipherId);
+    requireEdit(item);
+    items.push(item);
+  }
+  await tx
+    .update(ciphers)
+    .set({ deletedAt: trashed ? new Date() : null })
+    .where(inArray(ciphers.id, items.map((item) => item.id)));
+  return items;
+}
+
+export async function purgeItems(tx: Executor, scope: UserScope, cipherIds: string[]) {
+  const items = [];
+  for (const cipherId of cipherIds) {
+    const item = await lockItemForUser(tx, scope, cipherId);
+    if (!item.canManage) throw new ActionError("Only members who manage this item's collection can delete it for good.");
+    if (!item.deletedAt) throw new ActionError("Move the item to the trash first.");
+    items.push(item);
+  }
+  await tx.delete(ciphers).where(inArray(ciphers.id, items.map((item) => item.id)));
+  return items;
+}
+
+/**
+ * Moves a personal item into an organization: the browser re-encrypted it with the organization key, and it goes
+ * into collections the user may add to. Favorite and folder stay (they are the user's own state).
+ */
+export async function moveItemToOrganization(tx: Executor, scope: UserScope, cipherId: string, organizationId: string, cipher: EncryptedCipherInput, collectionIds: string[]) {
+  const { userId } = assertScope(scope);
+  const [own] = await tx
+    .select({ id: ciphers.id })
+    .from(ciphers)
+    .where(and(eq(ciphers.id, cipherId), eq(ciphers.userId, userId), isNull(ciphers.deletedAt)))
+    .for("update");
+  if (!own) throw new ActionError(NOT_FOUND);
+  await assertEditableCollections(tx, scope, organizationId, collectionIds);
+  await tx.update(ciphers).set({ userId: null, organizationId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data }).where(eq(ciphers.id, cipherId));
+  await tx.insert(collectionCiphers).values(collectionIds.map((collectionId) => ({ organizationId, collectionId, cipherId })));
+}
+
+/** Puts an organization item in exactly these collections (the caller needs edit rights on the item and them). */
+export async function assignItemCollections(tx: Executor, scope: UserScope, cipherId: string, collectionIds: string[]) {
+  const item = await lockItemForUser(tx, scope, cipherId);
+  if (!item.organizationId) throw new ActionError("Only organization items belong to collections.");
+  requireEdit(item);
+  await assertEditableCollections(tx, scope, item.organizationId, collectionIds);
+  await tx.delete(collectionCiphers).where(eq(collectionCiphers.cipherId, cipherId));
+  await tx.insert(collectionCiphers).values(collectionIds.map((collectionId) => ({ organizationId: item.organizationId!, collectionId, cipherId })));
+  return item;
+}
+
+/** Deletes items that have been in the trash longer than the retention period (run at start and periodically). */
+export async function purgeExpiredTrash(executor: Executor, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - TRASH_RETENTION_DAYS * 24 * 60 * 60 * 1000);
+  const purged = await executor.delete(ciphers).where(and(isNotNull(ciphers.deletedAt), lt(ciphers.deletedAt, cutoff))).returning({ id: ciphers.id });
+  return purged.length;
+}
+
+export async function createFolder(tx: Executor, scope: UserScope, name: string) {
+  const { userId } = assertScope(scope);
+  const [folder] = await tx.insert(folders).values({ userId, name }).returning({ id: folders.id });
+  return folder!.id;
+}
+
+export async function renameFolder(tx: Executor, scope: UserScope, folderId: string, name: string) {
+  const { userId } = assertScope(scope);
+  const renamed = await tx.update(folders).set({ name }).where(and(eq(folders.id, folderId), eq(folders.userId, userId))).returning({ id: folders.id });
+  if (renamed.length === 0) throw new ActionError("This folder does not exist.");
+}
+
+/** Deleting a folder moves its items out of it (they are not deleted). */
+export async function deleteFolder(tx: Executor, scope: UserScope, folderId: string) {
+  const { userId } = assertScope(scope);
+  await tx.update(cipherUserStates).set({ folderId: null }).where(and(eq(cipherUserStates.userId, userId), eq(cipherUserStates.folderId, folderId)));
+  const deleted = await tx.delete(folders).where(and(eq(folders.id, folderId), eq(folders.userId, userId))).returning({ id: folders.id });
+  if (deleted.length === 0) throw new ActionError("This folder does not exist.");
+}
