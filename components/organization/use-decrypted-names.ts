@@ -8,6 +8,14 @@ import { decryptString } from "@/lib/crypto";
  * Collection names are EncStrings under the organization key (DESIGN §4): decrypted here, in the browser, for
  * members and for the managing provider's members alike. Null while decrypting; a name that fails shows as such.
  */
+export const UNREADABLE = "(name cannot be decrypted)";
+
+/** The decrypted entries sorted by name, for pickers; null while decrypting. */
+export function sortedByName(names: Map<string, string> | null, entries: { id: string }[]): { id: string; name: string }[] | null {
+  if (!names) return null;
+  return entries.map((entry) => ({ id: entry.id, name: names.get(entry.id) ?? UNREADABLE })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
 export function useDecryptedNames(organizationId: string, encrypted: { id: string; name: string }[]): Map<string, string> | null {
   const { keys } = useKeyring();
   const [names, setNames] = useState<Map<string, string> | null>(null);
@@ -16,12 +24,12 @@ export function useDecryptedNames(organizationId: string, encrypted: { id: strin
   useEffect(() => {
     let current = true;
     (async () => {
-      const key = await keys.organizationKey(organizationId);
+      const key = await keys.organizationKey(organizationId).catch(() => null);
       const pairs = await Promise.all(
-        encrypted.map(async (entry) => [entry.id, await decryptString(entry.name, key).catch(() => "(name cannot be decrypted)")] as const),
+        encrypted.map(async (entry) => [entry.id, key ? await decryptString(entry.name, key).catch(() => UNREADABLE) : UNREADABLE] as const),
       );
       if (current) setNames(new Map(pairs));
-    })().catch(() => current && setNames(new Map(encrypted.map((entry) => [entry.id, "(name cannot be decrypted)"]))));
+    })();
     return () => {
       current = false;
     };

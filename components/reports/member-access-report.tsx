@@ -1,13 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { useKeyring } from "@/components/keyring/keyring-provider";
 import { StatusBadge } from "@/components/members/status-badge";
-import { Alert } from "@/components/ui/alert";
+import { useDecryptedNames } from "@/components/organization/use-decrypted-names";
 import { EmptyState } from "@/components/ui/empty-state";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { decryptString } from "@/lib/crypto";
 import type { AccessVia, MemberAccess, MemberAccessReport as Report } from "@/lib/dal/member-access";
 import type { OrganizationRole } from "@/lib/authz/permissions";
 import { ACCESS_LEVEL_LABELS } from "@/lib/vault/access-levels";
@@ -21,29 +18,6 @@ function describeVia(via: AccessVia): string {
 }
 
 type NamedAccess = MemberAccess["collections"][number] & { name: string };
-
-/** Collection id → name, decrypted here: the server only has ciphertext. */
-function useCollectionNames(organizationId: string, collections: Report["collections"]) {
-  const { keys } = useKeyring();
-  const [names, setNames] = useState<Map<string, string> | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let current = true;
-    keys
-      .organizationKey(organizationId)
-      .then((key) =>
-        Promise.all(
-          collections.map(async (collection) => [collection.id, await decryptString(collection.name, key).catch(() => "Collection name could not be decrypted")] as const),
-        ),
-      )
-      .then((entries) => current && setNames(new Map(entries)))
-      .catch(() => current && setFailed(true));
-    return () => {
-      current = false;
-    };
-  }, [keys, organizationId, collections]);
-  return { names, failed };
-}
 
 function CollectionList({ access }: { access: NamedAccess[] }) {
   if (access.length === 0) return <span className="text-slate-600">No collections</span>;
@@ -61,15 +35,8 @@ function CollectionList({ access }: { access: NamedAccess[] }) {
 
 /** Every member and the collections they reach, with collection names decrypted in this browser. */
 export function MemberAccessReport({ organizationId, report }: { organizationId: string; report: Report }) {
-  const { names, failed } = useCollectionNames(organizationId, report.collections);
+  const names = useDecryptedNames(organizationId, report.collections);
   if (report.members.length === 0) return <EmptyState title="No members">Invite members on the Members page.</EmptyState>;
-  if (failed) {
-    return (
-      <Alert tone="error" title="Collection names could not be decrypted">
-        Your copy of the organization key could not be opened. Lock and unlock your vault, then try again.
-      </Alert>
-    );
-  }
   if (!names) return <IndeterminateProgress label="Decrypting collection names…" />;
   const named = (member: MemberAccess): NamedAccess[] =>
     member.collections

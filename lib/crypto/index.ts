@@ -24,6 +24,7 @@ export {
   hashMasterPassword,
   hkdfExpand,
   stretchMasterKey,
+  derivePasswordProtectedKey,
   type KdfType,
 } from "./kdf";
 export { SymmetricKey, SYMMETRIC_KEY_LENGTH } from "./symmetric-key";

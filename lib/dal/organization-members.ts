@@ -7,6 +7,7 @@ import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz
 import type { MemberAccessInput } from "@/lib/validation/organization-members";
 import { replaceMemberCollections, replaceMemberGroups } from "./access-grants";
 import { createInvitation } from "./invitations";
+import { assertSingleOrganizationAllows } from "./policies";
 
 /** Accepting binds the invited row to the caller's account; the row is named by the invitation, never by the client. */
 export async function acceptOrganizationInvitation(tx: Executor, scope: UserScope, organizationUserId: string) {
@@ -267,5 +268,10 @@ export async function restoreOrganizationMembers(tx: Executor, scope: Organizati
         else 'invited'::organization_user_status end`,
     })
     .where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, memberIds)));
+  // A restored member must not end up breaching a single organization policy, as when joining. The check reads
+  // their role here, so it runs once the rows are restored; a refusal rolls the whole restore back.
+  for (const member of members) {
+    if (member.userId) await assertSingleOrganizationAllows(tx, member.userId, organizationId);
+  }
   return members;
 }

@@ -1,6 +1,6 @@
-import { encryptString } from "@/lib/crypto";
+import { derivePasswordProtectedKey, encryptString } from "@/lib/crypto";
 import { toBitwardenJson } from "./bitwarden-json";
-import { derivePasswordKey, EXPORT_KDF_ITERATIONS, newExportSalt, PBKDF2_KDF_TYPE } from "./password-key";
+import { EXPORT_KDF_ITERATIONS, newExportSalt, PBKDF2_KDF_TYPE } from "./password-key";
 import type { ExportSource } from "./types";
 
 /**
@@ -11,7 +11,7 @@ import type { ExportSource } from "./types";
 export async function toPasswordProtectedJson(source: ExportSource, password: string): Promise<string> {
   if (password === "") throw new RangeError("an export password is required");
   const salt = newExportSalt();
-  const key = await derivePasswordKey(password, salt, EXPORT_KDF_ITERATIONS);
+  const key = await derivePasswordProtectedKey(password, salt, EXPORT_KDF_ITERATIONS);
   const document = {
     encrypted: true,
     passwordProtected: true,

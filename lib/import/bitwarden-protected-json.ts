@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CryptoError, decryptString, isAllowedKdfIterations, isEncString } from "@/lib/crypto";
-import { derivePasswordKey, PBKDF2_KDF_TYPE } from "@/lib/export/password-key";
+import { CryptoError, decryptString, derivePasswordProtectedKey, isAllowedKdfIterations, isEncString } from "@/lib/crypto";
+import { PBKDF2_KDF_TYPE } from "@/lib/export/password-key";
 import { isPasswordProtectedDocument, parseBitwardenJsonDocument, readJson } from "./bitwarden-json";
 import { ImportFileError, type ParseResult } from "./types";
 
@@ -39,7 +39,7 @@ export async function parseProtectedBitwardenJson(text: string, password: string
     throw new ImportFileError("This export's password is stretched with Argon2id, which Keyhouse cannot read. Export it again from an account that uses PBKDF2.");
   }
   if (!isAllowedKdfIterations(file.kdfIterations)) throw new ImportFileError("This export uses a number of KDF iterations Keyhouse does not accept.");
-  const key = await derivePasswordKey(password, file.salt, file.kdfIterations);
+  const key = await derivePasswordProtectedKey(password, file.salt, file.kdfIterations);
   let json: string;
   try {
     await decryptString(file.encKeyValidation_DO_NOT_EDIT, key);

@@ -264,3 +264,39 @@ describe("creating an organization under a single organization policy", () => {
     expect(await databaseSnapshot()).toEqual(before);
   });
 });
+
+describe("restoring a member under a single organization policy", () => {
+  it("is refused when the member now belongs to another organization, and writes nothing", async () => {
+    const owner = await createTestUser();
+    const member = await createTestUser();
+    const make = async (creator: TestUser, name: string) => {
+      await signInAs(creator.id);
+      const keys = await createOrganizationKeys();
+      const result = await createOrganizationAction({
+        name,
+        billingEmail: creator.email,
+        planType: "enterprise_monthly",
+        seats: 5,
+        publicKey: keys.publicKey,
+        privateKey: keys.privateKey,
+        ownerKey: await wrapSymmetricKeyForPublicKey(keys.organizationKey, creator.keys.publicKey),
+        collectionName: await encryptString("Default collection", keys.organizationKey),
+      });
+      if (!result.ok) throw new Error("setup");
+      return { id: result.organizationId, key: keys.organizationKey };
+    };
+    const strict = await make(owner, "Strict Restore Co");
+    const db = await getDb();
+    await db.insert(policies).values({ organizationId: strict.id, type: "single_org", enabled: true });
+    const [row] = await db
+      .insert(organizationUsers)
+      .values({ organizationId: strict.id, userId: member.id, email: member.email, type: "user", status: "revoked", key: await wrapSymmetricKeyForPublicKey(strict.key, member.keys.publicKey) })
+      .returning({ id: organizationUsers.id });
+    await make(member, "Member's Own Co");
+    await signInAs(owner.id);
+    const before = await databaseSnapshot();
+    const result = await restoreOrganizationMembersAction({ organizationId: strict.id, memberIds: [row!.id] });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining("single organization policy") });
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+});

@@ -4,7 +4,7 @@ import { type ChangeEvent, type FormEvent, useId, useMemo, useState } from "reac
 import { useAction } from "@/components/forms/use-action";
 import { encryptForImport, toBatches } from "@/components/import-export/import-pipeline";
 import { type ImportOutcome, ImportSummary } from "@/components/import-export/import-summary";
-import { type NamedCollection, useCollectionNames } from "@/components/import-export/use-collection-names";
+import { sortedByName, useDecryptedNames } from "@/components/organization/use-decrypted-names";
 import { useKeyring } from "@/components/keyring/keyring-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -53,9 +53,9 @@ async function parseFile(format: ImportFormat, text: string, password: string) {
  * batches (each batch commits on its own, so the progress bar shows real progress). Nothing is uploaded when the
  * file cannot be read.
  */
-export function ImportForm({ organizationId, collections }: { organizationId: string; collections: NamedCollection[] }) {
+export function ImportForm({ organizationId, collections }: { organizationId: string; collections: { id: string; name: string }[] }) {
   const { keys } = useKeyring();
-  const named = useCollectionNames(organizationId, collections);
+  const named = sortedByName(useDecryptedNames(organizationId, collections), collections);
   const upload = useAction(importItemsBatch, { refresh: false });
   const pasteId = useId();
   const [formatId, setFormatId] = useState<string>(IMPORT_FORMATS[0].id);
