@@ -125,7 +125,7 @@ export async function getDb(): Promise<Database> {
 }
 
 /** Replaces the process's connection (tests and scripts that manage their own database). */
-export function useConnection(next: Promise<Connection> | undefined): void {
+export function installConnection(next: Promise<Connection> | undefined): void {
   holder.__keyhouseConnection = next;
 }
 

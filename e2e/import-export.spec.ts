@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import Papa from "papaparse";
 import { alertWith, logIn, watchForText } from "./helpers";
+import { marked } from "./support/plaintext-marker";
 
 /**
  * Issue 4's import and export, as people do them in Chromium: a client owner imports a 500-item Bitwarden CSV and
@@ -14,11 +15,11 @@ import { alertWith, logIn, watchForText } from "./helpers";
 const stamp = Date.now().toString(36);
 const FILE_PASSWORD = `e2e export ${stamp}`;
 const ITEMS = Array.from({ length: 500 }, (_, index) => ({
-  name: `E2E ${stamp} item ${index}`,
+  name: marked(`E2E ${stamp} item ${index}`),
   uri: `https://e2e-${index}.example/login`,
-  username: `user${index}-${stamp}@e2e.example`,
+  username: marked(`user${index}-${stamp}@e2e.example`),
   // Commas, quotes and a formula-like start survive the CSV.
-  password: index % 50 === 0 ? `=cmd-${stamp}-${index}` : `pw-${stamp}-${index}, "q"`,
+  password: marked(index % 50 === 0 ? `=cmd-${stamp}-${index}` : `pw-${stamp}-${index}, "q"`),
 }));
 
 function bitwardenCsv(): string {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { afterAll, beforeAll, vi } from "vitest";
-import { closeConnection, connection, openPglite, openPostgres, useConnection } from "@/db/client";
+import { closeConnection, connection, openPglite, openPostgres, installConnection } from "@/db/client";
 
 /**
  * Every integration test file gets a database of its own, freshly migrated: an in-memory PGlite by default, or a
@@ -31,12 +31,12 @@ beforeAll(async () => {
     await withAdminClient(serverUrl, (client) => client.query(`create database ${name}`));
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    useConnection(openPostgres(url.toString()));
+    installConnection(openPostgres(url.toString()));
     dropDatabase = async () => {
       await withAdminClient(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
     };
   } else {
-    useConnection(openPglite("memory://"));
+    installConnection(openPglite("memory://"));
   }
   await connection();
 });

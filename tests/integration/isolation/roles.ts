@@ -1,5 +1,9 @@
 import type { DemoIds } from "../../support/demo";
-import { createTestProvider, createTestUser } from "../../support/factories";
+import { getDb } from "@/db/client";
+import { organizationUsers } from "@/db/schema";
+import { customPermissionsSchema } from "@/lib/validation/organization-members";
+import { createTestProvider, createTestUser, type TestUser } from "../../support/factories";
+import { FAKE_ENC_4 } from "../../support/fakes";
 import { signInAs, signOut } from "../../support/session";
 
 /** Everyone an isolation test tries an action or page as. */
@@ -7,6 +11,7 @@ export const ROLES = [
   "signed_out",
   "unrelated_user",
   "client_member",
+  "custom_member",
   "client_owner",
   "other_client_owner",
   "other_provider_admin",
@@ -26,6 +31,8 @@ export const OPERATOR_EMAIL = "operator@keyhouse.test";
 /** Demo data gives most roles; an unrelated user, another provider's admin and an operator are made here. */
 export async function makeRoleUsers(demo: DemoIds): Promise<RoleUsers> {
   const operator = await createTestUser({ name: "Operator", email: OPERATOR_EMAIL });
+  const custom = await createTestUser({ name: "Custom Member" });
+  await addCustomMember(demo.client1, custom);
   const unrelated = await createTestUser({ name: "Unrelated" });
   const otherAdmin = await createTestUser({ name: "Other Admin" });
   await createTestProvider(otherAdmin);
@@ -38,10 +45,28 @@ export async function makeRoleUsers(demo: DemoIds): Promise<RoleUsers> {
     service_user: demo.users.tech,
     provider_admin: demo.users.admin,
     operator: operator.id,
+    custom_member: custom.id,
   };
 }
 
 export async function actAs(role: Role, users: RoleUsers): Promise<void> {
   if (role === "signed_out") signOut();
   else await signInAs(users[role]);
+}
+
+/**
+ * A confirmed Custom member of "My Client's Organization" holding only "access reports": in the console, but
+ * refused everything that needs another flag. (Its key is a placeholder: these tests never decrypt as them.)
+ */
+async function addCustomMember(organizationId: string, user: TestUser): Promise<void> {
+  const db = await getDb();
+  await db.insert(organizationUsers).values({
+    organizationId,
+    userId: user.id,
+    email: user.email,
+    type: "custom",
+    status: "confirmed",
+    key: FAKE_ENC_4,
+    permissions: customPermissionsSchema.parse({ accessReports: true }),
+  });
 }
