@@ -10,6 +10,7 @@ import { ORGANIZATION_EVENTS_PAGES } from "./pages/organization-events";
 import { ORGANIZATION_SETTINGS_PAGES } from "./pages/organization-settings";
 import { POLICIES_PAGES } from "./pages/policies";
 import { REPORTS_PAGES } from "./pages/reports";
+import { VAULT_TOOLS_PAGES } from "./pages/vault-tools";
 import { type DemoTenants, PAGE_ROLES, type PageRole } from "./types";
 
 /**
@@ -26,6 +27,7 @@ const PAGES = [
   ...POLICIES_PAGES,
   ...IMPORT_EXPORT_PAGES,
   ...REPORTS_PAGES,
+  ...VAULT_TOOLS_PAGES,
 ];
 
 const UNRELATED = { email: `unrelated-${Date.now().toString(36)}@e2e.example`, password: "unrelated user password" };
