@@ -3,6 +3,7 @@
  * the marker every secret typed by the tests carries (e2e/support/plaintext-marker.ts). Any hit means plaintext
  * reached the database; the script then exits non-zero.
  */
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
 import { closeConnection, getDb, openPglite, installConnection } from "@/db/client";
@@ -12,7 +13,23 @@ import { findPlaintext } from "../tests/support/db-scan";
 
 const dataDir = path.resolve(`.data-e2e-${process.env.E2E_PORT || 3210}`);
 
+/** Playwright stops the server as it finishes, but the process may take a few seconds to let the database go. */
+async function waitForServerToExit(timeoutMs = 60_000): Promise<void> {
+  const pidFile = path.join(dataDir, "pglite.pid");
+  const deadline = Date.now() + timeoutMs;
+  while (existsSync(pidFile) && Date.now() < deadline) {
+    const pid = Number(readFileSync(pidFile, "utf8"));
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 try {
+  await waitForServerToExit();
   installConnection(openPglite(dataDir));
   const db = await getDb();
   const [items] = await db.select({ n: count() }).from(ciphers);
