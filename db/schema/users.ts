@@ -1,11 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, pgTable, smallint, text, uuid, varchar } from "drizzle-orm/pg-core";
+import { boolean, check, integer, pgTable, smallint, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 
 /**
  * Accounts. Only ciphertext and public material is stored: `key` is the user key wrapped by the stretched
  * master key, `private_key` is wrapped by the user key, and `master_password_hash` is bcrypt of the hash the
  * browser derived (never the password).
+ *
+ * Two-step login (authenticator app): like Bitwarden, the server keeps the authenticator key, since it checks the
+ * codes. `two_factor_secret` is set when setup begins and counts only once `two_factor_enabled_at` is set; the
+ * recovery code is stored as its SHA-256 (it is random, so a fast hash suffices) and used up when used.
  */
 export const users = pgTable(
   "users",
@@ -21,6 +25,9 @@ export const users = pgTable(
     privateKey: text("private_key").notNull(),
     securityStamp: uuid("security_stamp").notNull().defaultRandom(),
     emailVerified: boolean("email_verified").notNull().default(false),
+    twoFactorSecret: varchar("two_factor_secret", { length: 64 }),
+    twoFactorEnabledAt: timestamp("two_factor_enabled_at", { withTimezone: true }),
+    twoFactorRecoveryCodeHash: varchar("two_factor_recovery_code_hash", { length: 64 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -29,5 +36,9 @@ export const users = pgTable(
     check("users_kdf_type", sql`${t.kdfType} = 0`),
     check("users_kdf_iterations", sql`${t.kdfIterations} between 100000 and 2000000`),
     check("users_name_not_blank", sql`btrim(${t.name}) <> ''`),
+    check(
+      "users_two_factor_complete",
+      sql`${t.twoFactorEnabledAt} is null or (${t.twoFactorSecret} is not null and ${t.twoFactorRecoveryCodeHash} is not null)`,
+    ),
   ],
 );
