@@ -73,7 +73,7 @@ export function MemberAccessDialog({ mode, title, open, onClose, roles, initial,
   }
 
   return (
-    <Dialog open={open} onClose={onClose} busy={save.busy} title={title} className="max-w-2xl">
+    <Dialog open={open} onClose={onClose} busy={save.busy} title={title} size="lg">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
         {save.error ? <Alert tone="error">{save.error}</Alert> : null}
         {mode === "invite" ? (

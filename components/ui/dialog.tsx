@@ -13,8 +13,11 @@ type DialogProps = {
   /** While busy (the dialog's work is running) Escape and Close do nothing. */
   busy?: boolean;
   children?: ReactNode;
-  className?: string;
+  /** Forms with many fields want more room. */
+  size?: "md" | "lg" | "xl";
 };
+
+const SIZES = { md: "max-w-lg", lg: "max-w-2xl", xl: "max-w-3xl" } as const;
 
 /**
  * A modal dialog on the native `<dialog>` element: `showModal()` gives the top layer, the inert background and
@@ -22,7 +25,7 @@ type DialogProps = {
  * focusable one) takes focus; on closing, focus returns to whatever opened it. Content is rendered only while
  * open, so forms inside start afresh each time.
  */
-export function Dialog({ open, onClose, title, description, busy = false, children, className }: DialogProps) {
+export function Dialog({ open, onClose, title, description, busy = false, children, size = "md" }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -55,8 +58,8 @@ export function Dialog({ open, onClose, title, description, busy = false, childr
       }}
       className={cn(
         // Reset what the opener's surroundings (a right-aligned table cell, a heading) would otherwise pass down.
-        "m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg border border-slate-200 bg-white p-0 text-left text-sm font-normal whitespace-normal text-slate-900 shadow-xl backdrop:bg-slate-900/50",
-        className,
+        "m-auto w-[calc(100%-2rem)] rounded-lg border border-slate-200 bg-white p-0 text-left text-sm font-normal whitespace-normal text-slate-900 shadow-xl backdrop:bg-slate-900/50",
+        SIZES[size],
       )}
     >
       {open ? (

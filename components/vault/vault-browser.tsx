@@ -1,108 +1,122 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { Menu } from "@/components/ui/menu";
+import { ProgressBar } from "@/components/ui/progress";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Spinner } from "@/components/ui/spinner";
-import { cn } from "@/components/ui/cn";
-import type { VaultCollection, VaultItem } from "@/lib/dal/items";
-import { ItemDetails } from "./item-details";
-import { type DecryptedItem, useDecryptedVault } from "./use-decrypted-vault";
+import type { VaultCollection, VaultFolder, VaultItem } from "@/lib/dal/items";
+import type { GeneratorRules } from "@/lib/policies/generator";
+import { CIPHER_TYPES, type CipherType, type CipherView, newCipher } from "@/lib/vault/cipher-model";
+import { TYPE_LABELS, type VaultScopeFilter, type VaultSectionFilter, visibleItems } from "./filters";
+import { ItemForm } from "./item-form/item-form";
+import { ItemList } from "./item-list";
+import { ItemPanel } from "./item-panel";
+import type { VaultContext } from "./vault-context";
+import { useVaultIndex } from "./vault-index";
+import { VaultSidebar } from "./vault-sidebar";
 
-type Filter = { kind: "all" } | { kind: "mine" } | { kind: "organization"; id: string } | { kind: "collection"; id: string };
+type Props = {
+  items: VaultItem[];
+  collections: VaultCollection[];
+  folders: VaultFolder[];
+  organizations: { id: string; name: string }[];
+  personalAllowed: boolean;
+  generatorRules: GeneratorRules | null;
+};
 
-type Props = { items: VaultItem[]; collections: VaultCollection[]; organizations: { id: string; name: string }[] };
+type Form = { mode: "create" | "edit" | "clone"; initial: CipherView; item?: VaultItem } | null;
 
-function matches(item: DecryptedItem, filter: Filter): boolean {
-  if (filter.kind === "mine") return item.organizationId === null;
-  if (filter.kind === "organization") return item.organizationId === filter.id;
-  if (filter.kind === "collection") return item.collectionIds.includes(filter.id);
-  return true;
-}
-
-/** Search runs over decrypted names, usernames and URIs, in the browser only. */
-function matchesSearch(item: DecryptedItem, search: string): boolean {
-  if (!search) return true;
-  const haystack = [item.view.name, item.view.login?.username ?? "", ...(item.view.login?.uris.map((uri) => uri.uri) ?? [])].join(" ").toLowerCase();
-  return haystack.includes(search.toLowerCase());
-}
-
-export function VaultBrowser({ items, collections, organizations }: Props) {
-  const vault = useDecryptedVault(items, collections);
-  const [filter, setFilter] = useState<Filter>({ kind: "all" });
+/** The vault: filters on the left, the (virtualized) list in the middle, the opened item on the right. */
+export function VaultBrowser({ items, collections, folders, organizations, personalAllowed, generatorRules }: Props) {
+  const index = useVaultIndex(items, collections, folders);
+  const [scope, setScope] = useState<VaultScopeFilter>({ kind: "all" });
+  const [section, setSection] = useState<VaultSectionFilter>({ kind: "all" });
   const [search, setSearch] = useState("");
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const visible = useMemo(
-    () => (vault?.items ?? []).filter((item) => !item.deletedAt && matches(item, filter) && matchesSearch(item, search)).sort((a, b) => a.view.name.localeCompare(b.view.name)),
-    [vault, filter, search],
-  );
-  const selected = visible.find((item) => item.id === selectedId) ?? null;
+  const [form, setForm] = useState<Form>(null);
 
-  if (!vault) return <Spinner label="Decrypting your vault…" />;
-  const filterButton = (target: Filter, label: string, key: string, indent = false) => {
-    const active = JSON.stringify(target) === JSON.stringify(filter);
-    return (
-      <li key={key}>
-        <button
-          type="button"
-          aria-pressed={active}
-          onClick={() => setFilter(target)}
-          className={cn("w-full rounded px-3 py-1.5 text-left text-sm", indent && "pl-6", active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100")}
-        >
-          {label}
-        </button>
-      </li>
-    );
-  };
+  const rows = useMemo(() => visibleItems(items, index.entries, { scope, section, search }), [items, index.entries, scope, section, search]);
+  const selected = items.find((item) => item.id === selectedId) ?? null;
+  const context: VaultContext = useMemo(
+    () => ({
+      organizations,
+      collections: collections.map((collection) => ({ ...collection, name: index.collections.get(collection.id) ?? "…" })),
+      folders: folders.map((folder) => ({ id: folder.id, name: index.folders.get(folder.id) ?? "…" })),
+      personalAllowed,
+      generatorRules,
+    }),
+    [organizations, collections, folders, index.collections, index.folders, personalAllowed, generatorRules],
+  );
+  const decrypting = index.progress.done < index.progress.total;
+
+  function newItem(type: CipherType) {
+    setForm({ mode: "create", initial: newCipher(type, "") });
+  }
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[15rem_1fr_22rem]">
-      <nav aria-label="Vault filters">
-        <ul className="flex flex-col gap-0.5">
-          {filterButton({ kind: "all" }, "All vaults", "all")}
-          {filterButton({ kind: "mine" }, "My vault", "mine")}
-          {organizations.map((organization) => [
-            filterButton({ kind: "organization", id: organization.id }, organization.name, organization.id),
-            ...vault.collections
-              .filter((collection) => collection.organizationId === organization.id)
-              .sort((a, b) => a.name.localeCompare(b.name))
-              .map((collection) => filterButton({ kind: "collection", id: collection.id }, collection.name, collection.id, true)),
-          ])}
-        </ul>
-      </nav>
-      <section aria-label="Items">
-        <label htmlFor="vault-search" className="sr-only">
-          Search the vault
-        </label>
-        <input
-          id="vault-search"
-          type="search"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          placeholder="Search the vault"
-          className="mb-3 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
-        />
-        {vault.failed > 0 ? <p className="mb-2 text-sm text-amber-800">{vault.failed} items could not be decrypted and are not shown.</p> : null}
-        {visible.length === 0 ? (
-          <EmptyState title="There are no items to list." />
+    <div className="grid gap-6 lg:grid-cols-[14rem_minmax(0,1fr)_24rem]">
+      <VaultSidebar
+        scope={scope}
+        section={section}
+        onScope={setScope}
+        onSection={setSection}
+        organizations={organizations}
+        collections={context.collections}
+        folders={context.folders}
+      />
+      <section aria-label="Vault items" className="flex min-w-0 flex-col gap-3">
+        <div className="flex gap-2">
+          <label htmlFor="vault-search" className="sr-only">
+            Search the vault
+          </label>
+          <input
+            id="vault-search"
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            placeholder="Search the vault"
+            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
+          />
+          <Menu label="New item" variant="primary" items={CIPHER_TYPES.map((type) => ({ label: TYPE_LABELS[type], onSelect: () => newItem(type) }))} />
+        </div>
+        {decrypting ? <ProgressBar label={`Decrypting ${index.progress.done.toLocaleString("en")} of ${index.progress.total.toLocaleString("en")} items`} value={index.progress.done} max={index.progress.total} /> : null}
+        {index.failed > 0 ? <p className="text-sm text-amber-800">{index.failed} items could not be decrypted and are not shown.</p> : null}
+        {rows.length === 0 && !decrypting ? (
+          <EmptyState title={section.kind === "trash" ? "The trash is empty." : "There are no items to list."}>
+            {section.kind === "trash" ? "Items in the trash are deleted for good after 30 days." : search ? "Nothing matches your search." : "Add one with New item."}
+          </EmptyState>
         ) : (
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-            {visible.map((item) => (
-              <li key={item.id}>
-                <button
-                  type="button"
-                  onClick={() => setSelectedId(item.id)}
-                  aria-current={item.id === selectedId ? "true" : undefined}
-                  className={cn("flex w-full flex-col px-4 py-2 text-left hover:bg-slate-50", item.id === selectedId && "bg-brand-50")}
-                >
-                  <span className="font-medium">{item.view.name}</span>
-                  <span className="text-sm text-slate-600">{item.view.login?.username ?? item.type.replace("_", " ")}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <ItemList rows={rows} selectedId={selectedId} onSelect={setSelectedId} />
         )}
+        <p className="text-xs text-slate-500" aria-live="polite">
+          {rows.length.toLocaleString("en")} item{rows.length === 1 ? "" : "s"}
+        </p>
       </section>
-      <aside aria-label="Item details">{selected ? <ItemDetails key={selected.id} item={selected} collections={vault.collections} /> : null}</aside>
+      <aside aria-label="Item details">
+        {selected ? (
+          <ItemPanel
+            key={`${selected.id}:${selected.updatedAt}`}
+            item={selected}
+            context={context}
+            onEdit={(view) => setForm({ mode: "edit", initial: view, item: selected })}
+            onClone={(view) => setForm({ mode: "clone", initial: view })}
+            onGone={() => setSelectedId(null)}
+          />
+        ) : null}
+      </aside>
+      {form ? (
+        <ItemForm
+          mode={form.mode}
+          initial={form.initial}
+          item={form.item}
+          context={context}
+          onClose={() => setForm(null)}
+          onSaved={(cipherId) => {
+            setForm(null);
+            setSelectedId(cipherId);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

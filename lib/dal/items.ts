@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Executor, getDb, selectRows } from "@/db/client";
-import { ciphers, collectionCiphers, collections } from "@/db/schema";
+import { ciphers, collectionCiphers, collections, folders } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action";
 import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope";
 import type { EncryptedCipherInput } from "@/lib/validation/cipher";
@@ -100,8 +100,10 @@ export function organizationItemsQuery(userId: string, organizationId: string | 
     group by ci.id`;
 }
 
-/** Everything the vault page needs, in three queries whatever the size of the vault. */
-export async function listVaultItems(scope: UserScope): Promise<{ items: VaultItem[]; collections: VaultCollection[] }> {
+export type VaultFolder = { id: string; name: string };
+
+/** Everything the vault page needs, in four queries whatever the size of the vault. */
+export async function listVaultItems(scope: UserScope): Promise<{ items: VaultItem[]; collections: VaultCollection[]; folders: VaultFolder[] }> {
   const { userId } = assertScope(scope);
   const db = await getDb();
   const personal = await selectRows<ItemRow>(
@@ -118,7 +120,9 @@ export async function listVaultItems(scope: UserScope): Promise<{ items: VaultIt
         select c.id, c.organization_id, c.name, ca.read_only, ca.hide_passwords, ca.manage
         from collection_access ca join collections c on c.id = ca.collection_id`,
   );
+  const ownFolders = await db.select({ id: folders.id, name: folders.name }).from(folders).where(eq(folders.userId, userId));
   return {
+    folders: ownFolders,
     items: [...personal, ...shared].map(toVaultItem),
     collections: reachable.map((row) => ({
       id: row.id,

@@ -1,17 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { VaultBrowser } from "@/components/vault/vault-browser";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { PageHeader } from "@/components/ui/page-header";
+import { VaultBrowser } from "@/components/vault/vault-browser";
 import { requireUser } from "@/lib/authz/scope";
 import { listVaultItems } from "@/lib/dal/items";
 import { listMemberOrganizations } from "@/lib/dal/organizations";
+import { policiesForUser } from "@/lib/dal/policies";
 
 export const metadata: Metadata = { title: "Vault" };
 
 export default async function VaultPage() {
   const user = await requireUser();
-  const [{ items, collections }, organizations] = await Promise.all([listVaultItems(user), listMemberOrganizations(user)]);
+  const [{ items, collections, folders }, organizations, policies] = await Promise.all([
+    listVaultItems(user),
+    listMemberOrganizations(user),
+    policiesForUser(user.userId),
+  ]);
   return (
     <>
       <PageHeader
@@ -23,7 +28,14 @@ export default async function VaultPage() {
           </Link>
         }
       />
-      <VaultBrowser items={items} collections={collections} organizations={organizations} />
+      <VaultBrowser
+        items={items}
+        collections={collections}
+        folders={folders}
+        organizations={organizations}
+        personalAllowed={!policies.personalOwnership}
+        generatorRules={policies.generator}
+      />
     </>
   );
 }

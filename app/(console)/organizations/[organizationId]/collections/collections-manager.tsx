@@ -134,7 +134,7 @@ function CollectionDialog({ organizationId, directory, collection, name, onClose
   }
 
   return (
-    <Dialog open onClose={onClose} busy={save.busy} title={collection ? `Edit ${name}` : "New collection"} className="max-w-2xl">
+    <Dialog open onClose={onClose} busy={save.busy} title={collection ? `Edit ${name}` : "New collection"} size="lg">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
         {save.error ? <Alert tone="error">{save.error}</Alert> : null}
         <TextField label="Name" name="name" required defaultValue={name} maxLength={200} error={nameError ?? save.fieldErrors.name} data-autofocus />

@@ -102,7 +102,7 @@ function GroupDialog({ organizationId, directory, group, onClose }: { organizati
   }
 
   return (
-    <Dialog open onClose={onClose} busy={save.busy} title={group ? `Edit ${group.name}` : "New group"} className="max-w-2xl">
+    <Dialog open onClose={onClose} busy={save.busy} title={group ? `Edit ${group.name}` : "New group"} size="lg">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
         {save.error ? <Alert tone="error">{save.error}</Alert> : null}
         <TextField label="Name" name="name" required defaultValue={group?.name ?? ""} error={save.fieldErrors.name} data-autofocus />

@@ -1,0 +1,156 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { createItem, updateItemAction } from "@/app/(vault)/vault/actions";
+import { useAction } from "@/components/forms/use-action";
+import { useKeyring } from "@/components/keyring/keyring-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { PasswordGenerator } from "@/components/vault-tools/password-generator";
+import { StrengthHint } from "@/components/vault-tools/strength-hint";
+import type { VaultItem } from "@/lib/dal/items";
+import { encryptCipher } from "@/lib/vault/cipher-crypto";
+import { CIPHER_LIMITS, type CipherView } from "@/lib/vault/cipher-model";
+import { TYPE_LABELS } from "../filters";
+import type { VaultContext } from "../vault-context";
+import { CardFields } from "./card-fields";
+import { CustomFields } from "./custom-fields";
+import { Section, SelectInput, TextArea, TextInput } from "./field-controls";
+import { IdentityFields } from "./identity-fields";
+import { LoginFields } from "./login-fields";
+import { type ItemOwner, OwnerFields } from "./owner-fields";
+import { SshKeyFields } from "./ssh-key-fields";
+
+/** Notes are capped in plain text so that, encrypted, they stay under the server's 10,000-character limit. */
+export const NOTES_MAX_LENGTH = 7000;
+
+type Props = {
+  mode: "create" | "edit" | "clone";
+  initial: CipherView;
+  /** The stored item, when editing. */
+  item?: VaultItem;
+  context: VaultContext;
+  onClose: () => void;
+  onSaved: (cipherId: string) => void;
+};
+
+/** When a password changes, the old one joins the item's history (the newest five, as Bitwarden keeps). */
+function withPasswordHistory(before: CipherView, after: CipherView): CipherView {
+  const old = before.login?.password;
+  if (!after.login || !old || old === after.login.password) return after;
+  const now = new Date().toISOString();
+  return {
+    ...after,
+    login: { ...after.login, passwordRevisionDate: now },
+    passwordHistory: [{ password: old, lastUsedDate: now }, ...before.passwordHistory].slice(0, CIPHER_LIMITS.passwordHistory),
+  };
+}
+
+export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Props) {
+  const { userKey, keys } = useKeyring();
+  const [view, setView] = useState<CipherView>(mode === "clone" ? { ...initial, name: `${initial.name} - Clone` } : initial);
+  const [owner, setOwner] = useState<ItemOwner>(context.personalAllowed || context.organizations.length === 0 ? { kind: "me" } : { kind: "organization", organizationId: context.organizations[0]!.id, collectionIds: [] });
+  const [folderId, setFolderId] = useState<string | null>(item?.folderId ?? null);
+  const [favorite, setFavorite] = useState(item?.favorite ?? false);
+  const [generating, setGenerating] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const create = useAction(createItem);
+  const update = useAction(updateItemAction);
+  const busy = create.busy || update.busy;
+  const error = problem ?? create.error ?? update.error;
+  const canSeePassword = item?.permissions.viewPassword ?? true;
+  const set = (change: Partial<CipherView>) => setView({ ...view, ...change });
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!view.name.trim()) return setProblem("Enter a name.");
+    if ((view.notes?.length ?? 0) > NOTES_MAX_LENGTH) return setProblem(`Notes can be at most ${NOTES_MAX_LENGTH.toLocaleString("en")} characters.`);
+    if (mode !== "edit" && owner.kind === "organization" && owner.collectionIds.length === 0) return setProblem("Choose at least one collection.");
+    setProblem(null);
+    const final = mode === "edit" ? withPasswordHistory(initial, view) : view;
+    const organizationId = mode === "edit" ? item!.organizationId : owner.kind === "organization" ? owner.organizationId : null;
+    const cipher = async () => encryptCipher({ ...final, name: final.name.trim() }, organizationId ? await keys.organizationKey(organizationId) : userKey);
+    if (mode === "edit") {
+      const result = await update.run(async () => ({ cipherId: item!.id, cipher: await cipher(), folderId, favorite }));
+      if (result.ok) onSaved(item!.id);
+      return;
+    }
+    const result = await create.run(async () =>
+      owner.kind === "me"
+        ? { owner: "me" as const, cipher: await cipher(), folderId, favorite }
+        : { owner: "organization" as const, organizationId: owner.organizationId, collectionIds: owner.collectionIds, cipher: await cipher(), folderId, favorite },
+    );
+    if (result.ok) onSaved(result.cipherId);
+  }
+
+  const title = mode === "edit" ? `Edit ${initial.name}` : mode === "clone" ? `Clone ${initial.name}` : `New ${TYPE_LABELS[view.type].toLowerCase()}`;
+  return (
+    <Dialog open onClose={onClose} busy={busy} title={title} size="xl">
+      <form onSubmit={onSubmit} noValidate className="flex max-h-[75vh] flex-col gap-4 overflow-y-auto pr-1">
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <TextInput label="Name" value={view.name} onChange={(name) => set({ name: name ?? "" })} />
+        {mode !== "edit" ? <OwnerFields owner={owner} onChange={setOwner} context={context} /> : null}
+        <div className="grid gap-3 sm:grid-cols-2">
+          <SelectInput
+            label="Folder"
+            value={folderId ?? ""}
+            onChange={(value) => setFolderId(value || null)}
+            options={[{ value: "", label: "No folder" }, ...context.folders.map((folder) => ({ value: folder.id, label: folder.name }))]}
+          />
+          <div className="flex flex-col justify-end gap-2 pb-1 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={favorite} onChange={(event) => setFavorite(event.target.checked)} /> Favorite
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={view.reprompt === 1} onChange={(event) => set({ reprompt: event.target.checked ? 1 : 0 })} /> Master password re-prompt
+            </label>
+          </div>
+        </div>
+        {view.login ? (
+          <LoginFields
+            login={view.login}
+            onChange={(login) => set({ login })}
+            canSeePassword={canSeePassword}
+            passwordTools={
+              <div className="flex flex-col gap-2">
+                {view.login.password ? <StrengthHint password={view.login.password} userInputs={[view.name, view.login.username ?? ""]} /> : null}
+                <div>
+                  <Button variant="secondary" onClick={() => setGenerating(!generating)} aria-expanded={generating}>
+                    {generating ? "Close generator" : "Generate password"}
+                  </Button>
+                </div>
+                {generating ? (
+                  <div className="rounded-md border border-slate-200 p-3">
+                    <PasswordGenerator
+                      rules={context.generatorRules}
+                      onUse={(password) => {
+                        set({ login: { ...view.login!, password } });
+                        setGenerating(false);
+                      }}
+                    />
+                  </div>
+                ) : null}
+              </div>
+            }
+          />
+        ) : null}
+        {view.card ? <CardFields card={view.card} onChange={(card) => set({ card })} /> : null}
+        {view.identity ? <IdentityFields identity={view.identity} onChange={(identity) => set({ identity })} /> : null}
+        {view.sshKey ? <SshKeyFields sshKey={view.sshKey} onChange={(sshKey) => set({ sshKey })} /> : null}
+        <Section title="Notes">
+          <TextArea label="Notes" value={view.notes} onChange={(notes) => set({ notes })} maxLength={NOTES_MAX_LENGTH} />
+        </Section>
+        <CustomFields fields={view.fields} onChange={(fields) => set({ fields })} canSeeHidden={canSeePassword} />
+        <DialogActions>
+          <Button variant="secondary" onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy}>
+            Save
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useKeyring } from "@/components/keyring/keyring-provider";
+import { decryptString, type SymmetricKey } from "@/lib/crypto";
+import type { VaultCollection, VaultFolder, VaultItem } from "@/lib/dal/items";
+
+/**
+ * What the list and the search need of each item, decrypted in the browser: name first (the list shows as soon as
+ * the first chunk is ready), then username and URIs (search). Work runs in chunks that yield to the page, so a
+ * 10,000-item vault never freezes it; a whole item is decrypted only when opened.
+ */
+export type IndexedItem = { id: string; name: string; subtitle: string | null; uris: string[] };
+
+export type VaultIndex = {
+  entries: Map<string, IndexedItem>;
+  collections: Map<string, string>;
+  folders: Map<string, string>;
+  progress: { done: number; total: number };
+  failed: number;
+};
+
+const CHUNK = 250;
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function decryptOrNull(value: string | null | undefined, key: SymmetricKey): Promise<string | null> {
+  return value ? decryptString(value, key).catch(() => null) : null;
+}
+
+export function useVaultIndex(items: VaultItem[], collections: VaultCollection[], folders: VaultFolder[]): VaultIndex {
+  const { userKey, keys } = useKeyring();
+  const [index, setIndex] = useState<VaultIndex>(() => ({
+    entries: new Map(),
+    collections: new Map(),
+    folders: new Map(),
+    progress: { done: 0, total: items.length },
+    failed: 0,
+  }));
+
+  useEffect(() => {
+    let current = true;
+    const keyFor = (organizationId: string | null) => (organizationId ? keys.organizationKey(organizationId) : Promise.resolve(userKey));
+    (async () => {
+      const collectionNames = new Map(
+        await Promise.all(collections.map(async (collection) => [collection.id, (await decryptOrNull(collection.name, await keyFor(collection.organizationId))) ?? "(unreadable)"] as const)),
+      );
+      const folderNames = new Map(await Promise.all(folders.map(async (folder) => [folder.id, (await decryptOrNull(folder.name, userKey)) ?? "(unreadable)"] as const)));
+      const entries = new Map<string, IndexedItem>();
+      let failed = 0;
+      for (let start = 0; start < items.length && current; start += CHUNK) {
+        const chunk = items.slice(start, start + CHUNK);
+        const decrypted = await Promise.all(
+          chunk.map(async (item) => {
+            const key = await keyFor(item.organizationId).catch(() => null);
+            const name = key ? await decryptOrNull(item.data.name, key) : null;
+            return name === null ? null : { id: item.id, name, subtitle: null, uris: [] };
+          }),
+        );
+        for (const entry of decrypted) {
+          if (entry) entries.set(entry.id, entry);
+          else failed += 1;
+        }
+        if (current) setIndex({ entries: new Map(entries), collections: collectionNames, folders: folderNames, progress: { done: start + chunk.length, total: items.length }, failed });
+        await yieldToPage();
+      }
+      // Second pass: usernames and URIs, for the list's second line and for search.
+      for (let start = 0; start < items.length && current; start += CHUNK) {
+        await Promise.all(
+          items.slice(start, start + CHUNK).map(async (item) => {
+            const entry = entries.get(item.id);
+            if (!entry) return;
+            const key = await keyFor(item.organizationId);
+            entry.subtitle = await decryptOrNull(item.data.login?.username ?? item.data.card?.cardholderName ?? item.data.identity?.email, key);
+            entry.uris = (await Promise.all((item.data.login?.uris ?? []).map((uri) => decryptOrNull(uri.uri, key)))).filter((uri): uri is string => uri !== null);
+          }),
+        );
+        await yieldToPage();
+      }
+      if (current) setIndex((previous) => ({ ...previous, entries: new Map(entries) }));
+    })();
+    return () => {
+      current = false;
+    };
+  }, [items, collections, folders, keys, userKey]);
+
+  return index;
+}
