@@ -167,6 +167,20 @@ describe("vault items", () => {
     await db.update(collectionUsers).set({ readOnly: false }).where(eq(collectionUsers.organizationUserId, demo.organizationUsers.user1));
   });
 
+  it("refuses notes over the stated cap (about 7,000 characters; 10,000 encrypted) and too many URIs, writing nothing", async () => {
+    await signInAs(person.id);
+    const before = await databaseSnapshot();
+    const long = login("long", "long-pass");
+    long.notes = "n".repeat(8000);
+    const notes = await createItem({ owner: "me", cipher: await encryptCipher(long, person.keys.userKey) });
+    expect(notes).toMatchObject({ ok: false, error: "Notes are too long: keep them under about 7,000 characters." });
+    const many = login("many", "many-pass");
+    many.login!.uris = Array.from({ length: 51 }, (_, index) => ({ uri: `https://site${index}.example`, match: null }));
+    const uris = await createItem({ owner: "me", cipher: await encryptCipher(many, person.keys.userKey) });
+    expect(uris).toMatchObject({ ok: false, error: "An item can have at most 50 URIs." });
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
   it.each([
     ["an unknown item type", (cipher: Record<string, unknown>) => ({ ...cipher, type: "crypto_wallet" }), "Unknown item type."],
     ["a tampered EncString", (cipher: { data: Record<string, unknown> }) => ({ ...cipher, data: { ...cipher.data, name: "2.abc|def|ghi" } }), "Encrypted data is malformed."],
