@@ -111,7 +111,7 @@ test("organization → members with three roles → group and collection access 
   const group = owner.getByRole("dialog", { name: "New group" });
   await group.getByLabel("Name").fill("IT staff");
   await group.getByRole("checkbox", { name: new RegExp(USER.email) }).check();
-  await group.getByLabel("Add").selectOption({ label: IT });
+  await group.getByLabel("Add", { exact: true }).selectOption({ label: IT });
   await group.getByRole("button", { name: "Save" }).click();
   await expect(group).toBeHidden();
 
@@ -119,7 +119,7 @@ test("organization → members with three roles → group and collection access 
   await owner.getByRole("button", { name: `Options for ${USER.email}` }).click();
   await owner.getByRole("menuitem", { name: "Edit access" }).click();
   const access = owner.getByRole("dialog", { name: `Access of ${USER.email}` });
-  await access.getByLabel("Add").selectOption({ label: FINANCE });
+  await access.getByLabel("Add", { exact: true }).selectOption({ label: FINANCE });
   await access.getByLabel(`Access of ${FINANCE}`).selectOption({ label: "Can view, except passwords" });
   await access.getByRole("button", { name: "Save" }).click();
   await expect(access).toBeHidden();

@@ -47,6 +47,8 @@ export function useVaultIndex(items: VaultItem[], collections: VaultCollection[]
       const folderNames = new Map(await Promise.all(folders.map(async (folder) => [folder.id, (await decryptOrNull(folder.name, userKey)) ?? "(unreadable)"] as const)));
       const entries = new Map<string, IndexedItem>();
       let failed = 0;
+      // Names of folders and collections show at once, even in a vault without items.
+      if (current) setIndex((previous) => ({ ...previous, collections: collectionNames, folders: folderNames, progress: { done: 0, total: items.length } }));
       for (let start = 0; start < items.length && current; start += CHUNK) {
         const chunk = items.slice(start, start + CHUNK);
         const decrypted = await Promise.all(
