@@ -1,0 +1,45 @@
+import { installConnection, closeConnection, getDb, openPglite } from "@/db/client";
+import { ciphers } from "@/db/schema";
+import { createAccountKeys, MIN_KDF_ITERATIONS, type SymmetricKey } from "@/lib/crypto";
+import { createAccount } from "@/lib/dal/accounts";
+import { encryptCipher } from "@/lib/vault/cipher-crypto";
+import { newCipher } from "@/lib/vault/cipher-model";
+
+export type BenchVault = { email: string; password: string; size: number; userKey: SymmetricKey; names: string[] };
+
+/** A login item like those people keep: a name, a username, a password and a website, all encrypted. */
+async function benchItem(index: number, key: SymmetricKey) {
+  const item = newCipher("login", `Service ${index.toString().padStart(5, "0")} account`);
+  item.login = {
+    ...item.login!,
+    username: `person${index}@example.com`,
+    password: `Pw-${index}-${Math.random().toString(36).slice(2)}`,
+    uris: [{ uri: `https://service${index}.example.com/login`, match: null }],
+  };
+  return encryptCipher(item, key);
+}
+
+/**
+ * Data generator for large vaults: one account per size, with that many encrypted login items, in the embedded
+ * database at `dataDir` (real keys and real ciphertext, made with lib/crypto like everything else).
+ */
+export async function generateBenchVaults(dataDir: string, sizes: number[]): Promise<BenchVault[]> {
+  installConnection(openPglite(dataDir));
+  const db = await getDb();
+  const vaults: BenchVault[] = [];
+  for (const size of sizes) {
+    const email = `bench-${size}@bench.example`;
+    const password = "keyhouse benchmark password";
+    const keys = await createAccountKeys({ email, password, iterations: MIN_KDF_ITERATIONS });
+    const { id: userId } = await db.transaction((tx) => createAccount(tx, { email, name: `Bench ${size}`, ...keys }));
+    const names: string[] = [];
+    for (let start = 0; start < size; start += 1000) {
+      const batch = await Promise.all(Array.from({ length: Math.min(1000, size - start) }, (_, offset) => benchItem(start + offset, keys.userKey)));
+      names.push(...batch.map((cipher) => cipher.data.name));
+      await db.insert(ciphers).values(batch.map((cipher) => ({ userId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data })));
+    }
+    vaults.push({ email, password, size, userKey: keys.userKey, names });
+  }
+  await closeConnection();
+  return vaults;
+}
