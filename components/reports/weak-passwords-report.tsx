@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
-import { IndeterminateProgress } from "@/components/ui/progress";
+import { IndeterminateProgress, ProgressBar } from "@/components/ui/progress";
 import { cn } from "@/components/ui/cn";
 import { type WeakPassword, weakPasswords } from "@/lib/reports/weak-passwords";
 import type { PasswordStrength } from "@/lib/strength/password-strength";
@@ -26,10 +26,14 @@ function StrengthBadge({ strength }: { strength: PasswordStrength }) {
 /** Rates every password (zxcvbn runs here, in the browser), then lists the weak ones. */
 function WeakPasswordsFindings({ items }: { items: DecryptedItem[] }) {
   const [found, setFound] = useState<WeakPassword<DecryptedItem>[] | null>(null);
+  const [checked, setChecked] = useState(0);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let current = true;
-    weakPasswords(items)
+    weakPasswords(items, (done) => {
+      if (current) setChecked(done);
+      return current;
+    })
       .then((result) => current && setFound(result))
       .catch(() => current && setFailed(true));
     return () => {
@@ -37,7 +41,13 @@ function WeakPasswordsFindings({ items }: { items: DecryptedItem[] }) {
     };
   }, [items]);
   if (failed) return <EmptyState title="Password strength could not be checked">The strength checker did not load. Reload the page to try again.</EmptyState>;
-  if (!found) return <IndeterminateProgress label="Checking password strength…" />;
+  if (!found) {
+    return checked === 0 ? (
+      <IndeterminateProgress label="Checking password strength…" />
+    ) : (
+      <ProgressBar label={`Checking password strength: ${checked} of ${items.length}`} value={checked} max={items.length} />
+    );
+  }
   if (found.length === 0) return <EmptyState title="No weak passwords found">Every login password you can see rates Good or Strong.</EmptyState>;
   return (
     <ItemFindingsTable

@@ -3,17 +3,38 @@ import { byName, checkablePassword, type ReportItem } from "./report-item";
 
 export type WeakPassword<T extends ReportItem> = { item: T; strength: PasswordStrength };
 
+/** Passwords rated between progress reports: zxcvbn takes a few milliseconds each, so this is a few frames. */
+const BATCH = 20;
+
+/** Gives the page a turn between batches, so a big vault's report neither freezes it nor hides its progress. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * Logins whose password rates below "Good" (zxcvbn score 0–2, Bitwarden's threshold), weakest first. The
  * username counts as a word a guesser knows, as in Bitwarden: "acme2026" is weak for the user "acme".
+ * `onProgress` hears how many items are rated so far; answering false stops the work (the page went away).
  */
-export async function weakPasswords<T extends ReportItem>(items: readonly T[]): Promise<WeakPassword<T>[]> {
+export async function weakPasswords<T extends ReportItem>(
+  items: readonly T[],
+  onProgress: (done: number) => boolean = () => true,
+): Promise<WeakPassword<T>[]> {
   const weak: WeakPassword<T>[] = [];
-  for (const item of items) {
-    const password = checkablePassword(item);
-    if (password === null) continue;
-    const strength = await passwordStrength(password, item.login?.username ? [item.login.username] : []);
-    if (strength.score < GOOD_STRENGTH) weak.push({ item, strength });
+  // Reused passwords are common: each password and username pair is rated once.
+  const rated = new Map<string, Promise<PasswordStrength>>();
+  const rate = (password: string, username: string | null | undefined) => {
+    const key = JSON.stringify([password, username ?? ""]);
+    if (!rated.has(key)) rated.set(key, passwordStrength(password, username ? [username] : []));
+    return rated.get(key)!;
+  };
+  for (let start = 0; start < items.length; start += BATCH) {
+    for (const item of items.slice(start, start + BATCH)) {
+      const password = checkablePassword(item);
+      if (password === null) continue;
+      const strength = await rate(password, item.login?.username);
+      if (strength.score < GOOD_STRENGTH) weak.push({ item, strength });
+    }
+    if (!onProgress(Math.min(start + BATCH, items.length))) break;
+    if (start + BATCH < items.length) await nextTurn();
   }
   return weak.sort((a, b) => a.strength.score - b.strength.score || byName(a.item, b.item));
 }
