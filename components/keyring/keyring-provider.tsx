@@ -1,12 +1,15 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
+import { signOut } from "next-auth/react";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useSyncExternalStore } from "react";
 import { Spinner } from "@/components/ui/spinner";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { SymmetricKey } from "@/lib/crypto";
 import { KeyChain } from "@/lib/keyring/keys";
 import { clearKeyring, loadUserKey, subscribeKeyring } from "@/lib/keyring/storage";
+import type { VaultTimeoutAction } from "@/lib/keyring/vault-timeout";
+import { useVaultTimeout } from "./use-vault-timeout";
 
 type Keyring = { userId: string; userKey: SymmetricKey; keys: KeyChain; lock: () => void };
 
@@ -14,7 +17,8 @@ const KeyringContext = createContext<Keyring | null>(null);
 
 /**
  * Renders its children only while this tab holds the user's key; otherwise sends the user to the unlock screen
- * (a new tab, a lock or a vault timeout all land there). The key never exists on the server render.
+ * (a new tab, a lock or a vault timeout all land there). The key never exists on the server render. The device's
+ * vault timeout drops the key after inactivity, then locks (the effect below shows the unlock screen) or logs out.
  */
 export function KeyringProvider({ userId, children }: { userId: string; children: ReactNode }) {
   const router = useRouter();
@@ -34,6 +38,18 @@ export function KeyringProvider({ userId, children }: { userId: string; children
     clearKeyring();
     router.replace("/lock");
   }, [router]);
+
+  const timeOut = useCallback(
+    async (action: VaultTimeoutAction) => {
+      clearKeyring();
+      if (action !== "logOut") return;
+      await signOut({ redirect: false });
+      router.replace("/login");
+      router.refresh();
+    },
+    [router],
+  );
+  useVaultTimeout(userKey !== null, timeOut);
 
   // One key chain per unlocked user key: locking drops it, with every key it unwrapped.
   const keyring = useMemo(() => (userKey ? { userId, userKey, keys: new KeyChain(userKey), lock } : null), [userId, userKey, lock]);

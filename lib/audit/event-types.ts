@@ -59,6 +59,17 @@ export const EVENT_TYPES = {
   organization_items_imported: "Imported items",
   organization_vault_exported: "Exported the organization's vault",
   provider_invoice_created: "Closed a billing period and wrote an invoice",
+
+  user_updated_name: "Changed their name",
+  user_changed_master_password: "Changed their master password",
+  user_changed_kdf: "Changed their KDF iterations",
+  user_began_two_factor_setup: "Started setting up two-step login",
+  user_enabled_two_factor: "Turned on two-step login",
+  user_disabled_two_factor: "Turned off two-step login",
+  user_recovered_two_factor: "Turned off two-step login with the recovery code",
+  user_login_failed_two_factor: "Login attempt failed with an incorrect two-step login code",
+  user_deleted: "Deleted their account",
+  organization_user_revoked_for_two_factor: "Revoked a member without two-step login (policy)",
 } as const;
 
 export type EventType = keyof typeof EVENT_TYPES;

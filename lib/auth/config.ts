@@ -1,7 +1,8 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { verifyCredentials } from "@/lib/dal/accounts";
+import { LOGIN_ERROR_CODES } from "@/lib/account-security/two-factor";
+import { logIn } from "@/lib/dal/login";
 import { log } from "@/lib/log";
 import { credentialsSchema } from "@/lib/validation/account";
 import { originFromHeaders } from "./request-origin";
@@ -11,7 +12,17 @@ import { authSecret } from "./secret";
  * next-auth v5 with one Credentials provider. The browser sends the master password hash it derived
  * (DESIGN §4), never the password. Sessions are JWTs carrying the user id and security stamp; every request
  * re-checks the stamp against the database (lib/auth/session.ts), so rotating it ends every session.
+ * Once two-step login is on, a login also needs `twoFactorCode`; without a valid one the sign-in fails with a code
+ * the login form recognises (next-auth hands a CredentialsSignin's `code` to the browser) and no session is made.
  */
+class TwoFactorRequired extends CredentialsSignin {
+  override code = LOGIN_ERROR_CODES.twoFactorRequired;
+}
+
+class InvalidTwoFactorCode extends CredentialsSignin {
+  override code = LOGIN_ERROR_CODES.invalidTwoFactorCode;
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
@@ -20,7 +31,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // A wrong password is an ordinary answer (and an event in the log), not a server error with a stack trace.
   logger: {
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      if (error instanceof CredentialsSignin) return;
       log.error({ err: { name: error.name, message: error.message } }, "authentication error");
     },
     warn(code) {
@@ -31,13 +42,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       id: "credentials",
-      credentials: { email: { type: "email" }, masterPasswordHash: { type: "password" } },
+      credentials: { email: { type: "email" }, masterPasswordHash: { type: "password" }, twoFactorCode: { type: "text" } },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.email, parsed.data.masterPasswordHash, originFromHeaders(request.headers));
-        if (!user) return null;
-        return { id: user.id, email: user.email, name: user.name, securityStamp: user.securityStamp };
+        const outcome = await logIn(parsed.data, originFromHeaders(request.headers));
+        if (outcome.ok) return outcome.user;
+        if (outcome.reason === "two_factor_required") throw new TwoFactorRequired();
+        if (outcome.reason === "invalid_two_factor_code") throw new InvalidTwoFactorCode();
+        return null;
       },
     }),
   ],

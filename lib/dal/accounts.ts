@@ -6,11 +6,15 @@ import { users } from "@/db/schema";
 import { DEFAULT_KDF_ITERATIONS, KDF_PBKDF2_SHA256 } from "@/lib/crypto";
 import type { RegisterInput } from "@/lib/validation/account";
 import { assertScope, type UserScope } from "@/lib/authz/scope";
-import { type EventOrigin, insertEvent } from "./events";
 
 function bcryptCost(): number {
   const cost = Number(process.env.KEYHOUSE_BCRYPT_COST || 12);
   return Number.isInteger(cost) && cost >= 4 && cost <= 15 ? cost : 12;
+}
+
+/** What the database keeps of a master password hash the browser derived: its bcrypt. */
+export function storedMasterPasswordHash(masterPasswordHash: string): Promise<string> {
+  return bcrypt.hash(masterPasswordHash, bcryptCost());
 }
 
 /** Compared against when the email is unknown, so a wrong email costs the same time as a wrong password. */
@@ -18,6 +22,12 @@ let decoyHash: Promise<string> | undefined;
 function decoy(): Promise<string> {
   decoyHash ??= bcrypt.hash("keyhouse-decoy-master-password-hash", bcryptCost());
   return decoyHash;
+}
+
+/** Compares with the stored bcrypt; with none (an unknown email) compares with a decoy, so both cost the same time. */
+export async function masterPasswordHashMatches(masterPasswordHash: string, stored: string | undefined): Promise<boolean> {
+  const matches = await bcrypt.compare(masterPasswordHash, stored ?? (await decoy()));
+  return stored !== undefined && matches;
 }
 
 export type KdfParameters = { kdf: number; kdfIterations: number };
@@ -39,7 +49,7 @@ export async function emailIsRegistered(executor: Executor, email: string): Prom
 
 /** Stores bcrypt of the browser-derived master password hash, never the hash itself. */
 export async function createAccount(executor: Executor, input: RegisterInput): Promise<{ id: string }> {
-  const masterPasswordHash = await bcrypt.hash(input.masterPasswordHash, bcryptCost());
+  const masterPasswordHash = await storedMasterPasswordHash(input.masterPasswordHash);
   const [created] = await executor
     .insert(users)
     .values({
@@ -55,36 +65,6 @@ export async function createAccount(executor: Executor, input: RegisterInput): P
     .returning({ id: users.id });
   if (!created) throw new Error("account insert returned no row");
   return created;
-}
-
-export type AuthenticatedUser = { id: string; email: string; name: string; securityStamp: string };
-
-/**
- * Checks an email and master password hash; does the same bcrypt work whether or not the email exists.
- * Known accounts get a "logged in" or "login failed" event.
- */
-export async function verifyCredentials(
-  email: string,
-  masterPasswordHash: string,
-  origin: EventOrigin,
-): Promise<AuthenticatedUser | null> {
-  const db = await getDb();
-  const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      securityStamp: users.securityStamp,
-      hash: users.masterPasswordHash,
-    })
-    .from(users)
-    .where(eq(users.email, email));
-  const matches = await bcrypt.compare(masterPasswordHash, user?.hash ?? (await decoy()));
-  if (!user) return null;
-  const type = matches ? "user_logged_in" : "user_login_failed";
-  await insertEvent(db, { type, actingUserId: user.id, userId: user.id, ...origin });
-  if (!matches) return null;
-  return { id: user.id, email: user.email, name: user.name, securityStamp: user.securityStamp };
 }
 
 /** The signed-in user, if the session's security stamp is still current (a password change rotates it). */

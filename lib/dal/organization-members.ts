@@ -8,6 +8,7 @@ import type { MemberAccessInput } from "@/lib/validation/organization-members";
 import { replaceMemberCollections, replaceMemberGroups } from "./access-grants";
 import { createInvitation } from "./invitations";
 import { assertSingleOrganizationAllows } from "./policies";
+import { assertRestoredMembersHaveTwoStepLogin } from "./two-step-login-policy";
 
 /** Accepting binds the invited row to the caller's account; the row is named by the invitation, never by the client. */
 export async function acceptOrganizationInvitation(tx: Executor, scope: UserScope, organizationUserId: string) {
@@ -273,5 +274,7 @@ export async function restoreOrganizationMembers(tx: Executor, scope: Organizati
   for (const member of members) {
     if (member.userId) await assertSingleOrganizationAllows(tx, member.userId, organizationId);
   }
+  // Nor a "require two-step login" policy (Bitwarden restores them only once they comply).
+  await assertRestoredMembersHaveTwoStepLogin(tx, organizationId, memberIds);
   return members;
 }

@@ -42,9 +42,9 @@ export const POLICY_INFO: Record<PolicyType, PolicyInfo> = {
   },
 };
 
-/** Keyhouse has no two-step login yet, so this policy is kept and shown but cannot bind anyone. */
+/** What turning "require two-step login" on does, as in Bitwarden (lib/dal/two-step-login-policy.ts). */
 export const TWO_STEP_LOGIN_NOTE =
-  "Keyhouse does not offer two-step login yet. This policy is saved and shown now, and takes effect once two-step login exists.";
+  "When you turn this on, members other than owners and admins who have not turned on two-step login are revoked and mailed why; restore them once they have it. Nobody without two-step login can accept an invitation, and a member who turns it off is revoked.";
 
 /**
  * What turning single organization on does. Bitwarden revokes members who belong to other organizations at that

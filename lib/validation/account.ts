@@ -29,6 +29,13 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 export const credentialsSchema = z.object({
   email: emailSchema,
   masterPasswordHash: masterPasswordHashSchema,
+  /** Asked for once two-step login is on: an authenticator code or the recovery code. Empty counts as absent. */
+  twoFactorCode: z
+    .string()
+    .trim()
+    .max(64, "That code is too long.")
+    .optional()
+    .transform((code) => code || undefined),
 });
 
 export const preloginSchema = z.object({ email: emailSchema });

@@ -9,3 +9,5 @@ export const FAKE_ENC_4 = `4.${b64(256)}`;
 export const FAKE_PUBLIC_KEY = b64(294);
 export const FAKE_TOKEN = "A".repeat(43);
 export const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
+/** A well-shaped master password hash that is nobody's. */
+export const FAKE_MASTER_PASSWORD_HASH = b64(32, 9);

@@ -8,6 +8,7 @@ import { consumeInvitation } from "@/lib/dal/invitations";
 import { acceptOrganizationInvitation, organizationNames } from "@/lib/dal/organization-members";
 import { assertSingleOrganizationAllows } from "@/lib/dal/policies";
 import { acceptProviderInvitation, providerAdminEmails, providerName } from "@/lib/dal/provider-members";
+import { assertTwoStepLoginAllows } from "@/lib/dal/two-step-login-policy";
 import { acceptedMail } from "@/lib/mail/membership-mail";
 import { invitationTokenSchema } from "@/lib/validation/members";
 
@@ -32,8 +33,9 @@ export const acceptInvitation = defineAction({
     }
     const invitation = await consumeInvitation(tx, input.token, "organization_user", scope.email);
     const member = await acceptOrganizationInvitation(tx, scope, invitation.organizationUserId!);
-    // After the row is accepted, so the policy check knows the role the person joins with.
+    // After the row is accepted, so the policy checks know the role the person joins with.
     await assertSingleOrganizationAllows(tx, scope.userId, member.organizationId);
+    await assertTwoStepLoginAllows(tx, scope.userId, member.organizationId);
     await record({ type: "organization_user_accepted", organizationId: member.organizationId, organizationUserId: member.id });
     const { name } = await organizationNames(tx, member.organizationId);
     return { redirectTo: "/vault", tenantName: name };

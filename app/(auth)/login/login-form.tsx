@@ -3,15 +3,18 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
+import { useToast } from "@/components/ui/toast";
+import { LOGIN_ERROR_CODES } from "@/lib/account-security/two-factor";
 import { fetchKdfParameters, fetchKeyMaterial, unlockWithMasterPassword, deriveLoginSecrets } from "@/lib/keyring/account-flows";
 import { storeUserKey } from "@/lib/keyring/storage";
 import { emailSchema } from "@/lib/validation/common";
+import { TwoStepLoginForm, type SecondFactorKind } from "./two-step-login-form";
 
 type Step = "idle" | "deriving" | "signing-in" | "unlocking";
 
@@ -21,13 +24,63 @@ const stepLabels: Record<Exclude<Step, "idle">, string> = {
   unlocking: "Unlocking your vault…",
 };
 
+/** What the second step needs from the first: kept in memory only, never rendered. */
+type PendingLogin = { email: string; password: string; masterPasswordHash: string };
+
 export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initialEmail: string }) {
   const router = useRouter();
+  const toast = useToast();
   const [step, setStep] = useState<Step>("idle");
   const [error, setError] = useState<string | null>(null);
   const [emailError, setEmailError] = useState<string | undefined>();
+  const [askingForCode, setAskingForCode] = useState(false);
+  const pending = useRef<PendingLogin | null>(null);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  /** Signs in with the derived hash (and a code, once asked for one), then unlocks with the password. */
+  async function signInAndUnlock(login: PendingLogin, twoFactor?: { code: string; kind: SecondFactorKind }) {
+    setStep("signing-in");
+    const credentials = { email: login.email, masterPasswordHash: login.masterPasswordHash, ...(twoFactor ? { twoFactorCode: twoFactor.code } : {}) };
+    const result = await signIn("credentials", { ...credentials, redirect: false });
+    if (result?.code === LOGIN_ERROR_CODES.twoFactorRequired) {
+      // The password was right (Bitwarden says so too at this point); the code comes next.
+      pending.current = login;
+      setStep("idle");
+      return setAskingForCode(true);
+    }
+    if (result?.code === LOGIN_ERROR_CODES.invalidTwoFactorCode) {
+      setStep("idle");
+      return setError(
+        twoFactor?.kind === "recovery"
+          ? "That recovery code is not valid. Check it and try again."
+          : "That code is not valid. Enter the newest code from your authenticator app.",
+      );
+    }
+    if (!result || result.error) {
+      setStep("idle");
+      return setError("Invalid email or master password.");
+    }
+    setStep("unlocking");
+    const material = await fetchKeyMaterial();
+    storeUserKey(material.userId, await unlockWithMasterPassword(material, login.password));
+    pending.current = null;
+    if (twoFactor?.kind === "recovery") {
+      toast.show("You logged in with your recovery code, which turned two-step login off. Turn it on again in Settings → Security.", "info");
+    }
+    router.replace(returnTo);
+    router.refresh();
+  }
+
+  async function run(work: () => Promise<void>) {
+    setError(null);
+    try {
+      await work();
+    } catch (failure) {
+      setStep("idle");
+      setError(failure instanceof Error ? failure.message : "Login failed. Try again.");
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const email = emailSchema.safeParse(form.get("email"));
@@ -36,29 +89,33 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
     setEmailError(email.success ? undefined : email.error.issues[0]?.message);
     if (!email.success) return;
     if (!password) return setError("Enter your master password.");
-    try {
+    void run(async () => {
       setStep("deriving");
       const { kdfIterations } = await fetchKdfParameters(email.data);
       const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: email.data, password, iterations: kdfIterations });
       masterKey.fill(0);
-      setStep("signing-in");
-      const result = await signIn("credentials", { email: email.data, masterPasswordHash, redirect: false });
-      if (!result || result.error) {
-        setStep("idle");
-        return setError("Invalid email or master password.");
-      }
-      setStep("unlocking");
-      const material = await fetchKeyMaterial();
-      storeUserKey(material.userId, await unlockWithMasterPassword(material, password));
-      router.replace(returnTo);
-      router.refresh();
-    } catch (failure) {
-      setStep("idle");
-      setError(failure instanceof Error ? failure.message : "Login failed. Try again.");
-    }
+      await signInAndUnlock({ email: email.data, password, masterPasswordHash });
+    });
+  }
+
+  function onCode(code: string, kind: SecondFactorKind) {
+    const login = pending.current;
+    if (!login) return setAskingForCode(false);
+    void run(() => signInAndUnlock(login, { code, kind }));
+  }
+
+  function startOver() {
+    pending.current = null;
+    setError(null);
+    setAskingForCode(false);
   }
 
   const busy = step !== "idle";
+  if (askingForCode) {
+    return (
+      <TwoStepLoginForm error={error} busy={busy} progress={busy ? stepLabels[step as Exclude<Step, "idle">] : null} onSubmit={onCode} onCancel={startOver} />
+    );
+  }
   return (
     <Card>
       <h1 className="mb-1 text-xl font-semibold">Log in</h1>
@@ -67,7 +124,7 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
         {error ? <Alert tone="error">{error}</Alert> : null}
         <TextField label="Email address" name="email" type="email" autoComplete="username" required defaultValue={initialEmail} error={emailError} />
         <TextField label="Master password" name="masterPassword" type="password" autoComplete="current-password" required />
-        {busy ? <IndeterminateProgress label={stepLabels[step]} /> : null}
+        {busy ? <IndeterminateProgress label={stepLabels[step as Exclude<Step, "idle">]} /> : null}
         <Button type="submit" loading={busy}>
           Log in with master password
         </Button>

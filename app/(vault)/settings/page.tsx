@@ -3,24 +3,22 @@ import { FingerprintPhrase } from "@/components/account/fingerprint-phrase";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/authz/scope";
 import { getAccountProfile } from "@/lib/dal/accounts";
+import { DeleteAccount } from "./delete-account";
+import { NameForm } from "./name-form";
 
-export const metadata: Metadata = { title: "Account settings" };
+export const metadata: Metadata = { title: "My account" };
 
-export default async function SettingsPage() {
+export default async function MyAccountPage() {
   const user = await requireUser();
   const profile = await getAccountProfile(user);
   return (
-    <div className="flex max-w-2xl flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Account settings</h1>
+    <>
       <Card>
         <h2 className="mb-4 text-lg font-semibold">My account</h2>
-        <dl className="grid grid-cols-[10rem_1fr] gap-y-3 text-sm">
-          <dt className="text-slate-600">Name</dt>
-          <dd>{profile.name}</dd>
+        <NameForm name={profile.name} />
+        <dl className="mt-6 grid grid-cols-[10rem_1fr] gap-y-3 text-sm">
           <dt className="text-slate-600">Email</dt>
           <dd>{profile.email}</dd>
-          <dt className="text-slate-600">KDF</dt>
-          <dd>PBKDF2 SHA-256, {profile.kdfIterations.toLocaleString("en")} iterations</dd>
           <dt className="text-slate-600">Fingerprint phrase</dt>
           <dd>
             <FingerprintPhrase material={user.userId} publicKey={profile.publicKey} />
@@ -30,6 +28,13 @@ export default async function SettingsPage() {
           When an administrator confirms you, they see this phrase. Compare it with them over another channel.
         </p>
       </Card>
-    </div>
+      <Card className="border-red-200">
+        <h2 className="mb-2 text-lg font-semibold text-red-800">Danger zone</h2>
+        <p className="mb-4 text-sm text-slate-700">
+          Deleting your account deletes your personal items and folders and ends your memberships. It cannot be undone.
+        </p>
+        <DeleteAccount email={profile.email} />
+      </Card>
+    </>
   );
 }

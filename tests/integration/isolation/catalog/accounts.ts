@@ -1,6 +1,31 @@
 import { register } from "@/app/(auth)/register/actions";
+import { deleteAccountAction, updateNameAction } from "@/app/(vault)/settings/actions";
+import { changeKdfAction, changeMasterPasswordAction } from "@/app/(vault)/settings/security/actions";
+import { beginTwoFactorAction, disableTwoFactorAction, enableTwoFactorAction } from "@/app/(vault)/settings/security/two-factor-actions";
+import { MIN_KDF_ITERATIONS } from "@/lib/crypto";
+import { FAKE_ENC_2, FAKE_MASTER_PASSWORD_HASH } from "../../../support/fakes";
+import { SIGNED_IN_ROLES } from "../roles";
 import type { IsolationEntry } from "./types";
+
+/**
+ * Account actions name no tenant: each acts on the signed-in person's own account. Everything but the name needs
+ * that account's master password hash, so with a hash that is nobody's every role is refused and nothing changes.
+ */
+const CREDENTIALS_CHANGE = {
+  currentMasterPasswordHash: FAKE_MASTER_PASSWORD_HASH,
+  newMasterPasswordHash: FAKE_MASTER_PASSWORD_HASH,
+  key: FAKE_ENC_2,
+  kdfIterations: MIN_KDF_ITERATIONS,
+};
 
 export const ACCOUNT_ACTIONS: IsolationEntry[] = [
   { name: "account.register", action: register, public: true, allowed: [], input: () => ({}) },
+  { name: "account.updateName", action: updateNameAction, allowed: SIGNED_IN_ROLES, input: () => ({ name: "Renamed" }) },
+  { name: "account.changeMasterPassword", action: changeMasterPasswordAction, allowed: [], input: () => CREDENTIALS_CHANGE },
+  { name: "account.changeKdf", action: changeKdfAction, allowed: [], input: () => CREDENTIALS_CHANGE },
+  { name: "account.twoFactor.begin", action: beginTwoFactorAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH }) },
+  { name: "account.twoFactor.enable", action: enableTwoFactorAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, code: "123456" }) },
+  { name: "account.twoFactor.disable", action: disableTwoFactorAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, code: "123456" }) },
+  // The confirmation is typed by the person; a wrong master password hash is refused whoever asks.
+  { name: "account.delete", action: deleteAccountAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, confirmation: "anyone@example.com" }) },
 ];

@@ -33,7 +33,6 @@ export function PoliciesTable({ organizationId, organizationName, policies }: Pr
               </RowHeader>
               <TD>
                 <PolicyStatus enabled={row.enabled} />
-                {row.type === "two_factor_authentication" ? <span className="mt-1 block text-xs text-slate-600">Takes effect once two-step login exists</span> : null}
               </TD>
               <TD align="right">
                 <Button variant="secondary" onClick={() => setEditing(row.type)}>

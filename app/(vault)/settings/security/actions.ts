@@ -1,0 +1,38 @@
+"use server";
+
+import { defineAction } from "@/lib/authz/action";
+import { requireUser } from "@/lib/authz/scope";
+import { appUrl } from "@/lib/config";
+import { replaceMasterCredentials } from "@/lib/dal/account-security";
+import { kdfChangedMail, masterPasswordChangedMail } from "@/lib/mail/account-mail";
+import { masterCredentialsChangeSchema } from "@/lib/validation/account-security";
+
+/**
+ * A new master password, derived and checked against the organizations' requirements in the browser: the server
+ * gets the current hash as proof, the new hash and the user key re-wrapped under the new master key. The security
+ * stamp rotates, so every session ends; the browser that made the change signs in again with the new hash.
+ */
+export const changeMasterPasswordAction = defineAction({
+  name: "account.changeMasterPassword",
+  input: masterCredentialsChangeSchema,
+  authorize: () => requireUser(),
+  async run({ input, scope, tx, record, mail }) {
+    await replaceMasterCredentials(tx, scope, input);
+    await record({ type: "user_changed_master_password", userId: scope.userId });
+    await mail({ to: scope.email, ...masterPasswordChangedMail(appUrl("/settings/security")) });
+    return {};
+  },
+});
+
+/** New KDF iterations with the same master password: a new master key, so a new hash and re-wrapped user key too. */
+export const changeKdfAction = defineAction({
+  name: "account.changeKdf",
+  input: masterCredentialsChangeSchema,
+  authorize: () => requireUser(),
+  async run({ input, scope, tx, record, mail }) {
+    await replaceMasterCredentials(tx, scope, input);
+    await record({ type: "user_changed_kdf", userId: scope.userId, details: { kdfIterations: input.kdfIterations } });
+    await mail({ to: scope.email, ...kdfChangedMail(input.kdfIterations, appUrl("/settings/security")) });
+    return { kdfIterations: input.kdfIterations };
+  },
+});

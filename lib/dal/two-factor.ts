@@ -1,0 +1,125 @@
+import "server-only";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { type Executor, getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import {
+  generateAuthenticatorKey,
+  generateRecoveryCode,
+  looksLikeAuthenticatorCode,
+  normalizeRecoveryCode,
+  verifyAuthenticatorCode,
+} from "@/lib/account-security/two-factor";
+import { ActionError } from "@/lib/authz/action";
+import { assertScope, type UserScope } from "@/lib/authz/scope";
+
+/**
+ * Two-step login with an authenticator app (lib/account-security/two-factor.ts). The authenticator key never
+ * leaves this module except once, to the person setting it up; the recovery code is kept as its SHA-256 only.
+ */
+
+export type SecondFactor = "authenticator" | "recovery_code";
+
+type TwoFactorRow = { secret: string | null; enabledAt: Date | null; recoveryCodeHash: string | null };
+
+const twoFactorColumns = {
+  secret: users.twoFactorSecret,
+  enabledAt: users.twoFactorEnabledAt,
+  recoveryCodeHash: users.twoFactorRecoveryCodeHash,
+};
+
+function hashRecoveryCode(code: string): string {
+  return createHash("sha256").update(code, "utf8").digest("hex");
+}
+
+function recoveryCodeMatches(row: TwoFactorRow, typed: string): boolean {
+  const code = normalizeRecoveryCode(typed);
+  if (!code || !row.recoveryCodeHash) return false;
+  return timingSafeEqual(Buffer.from(hashRecoveryCode(code)), Buffer.from(row.recoveryCodeHash));
+}
+
+/** Which second factor `code` is for this account, if it is a valid one (a current code or the recovery code). */
+function matchSecondFactor(row: TwoFactorRow, code: string): SecondFactor | null {
+  if (!row.enabledAt || !row.secret) return null;
+  if (looksLikeAuthenticatorCode(code)) return verifyAuthenticatorCode(row.secret, code) ? "authenticator" : null;
+  return recoveryCodeMatches(row, code) ? "recovery_code" : null;
+}
+
+/** The user's row, locked: a setup, a change and a login's recovery cannot interleave. */
+async function lockTwoFactor(tx: Executor, userId: string): Promise<TwoFactorRow> {
+  const [row] = await tx.select(twoFactorColumns).from(users).where(eq(users.id, userId)).for("update");
+  if (!row) throw new ActionError("Your account no longer exists.");
+  return row;
+}
+
+/** When two-step login was turned on for the signed-in user, or null while it is off. */
+export async function twoFactorEnabledAt(scope: UserScope): Promise<Date | null> {
+  const { userId } = assertScope(scope);
+  const db = await getDb();
+  const [row] = await db.select({ enabledAt: users.twoFactorEnabledAt }).from(users).where(eq(users.id, userId));
+  return row?.enabledAt ?? null;
+}
+
+/** Whether an account has two-step login on (login asks for a code only then). */
+export async function hasTwoFactor(executor: Executor, userId: string): Promise<boolean> {
+  const [row] = await executor.select({ enabledAt: users.twoFactorEnabledAt }).from(users).where(eq(users.id, userId));
+  return Boolean(row?.enabledAt);
+}
+
+/** Starts a setup with a new authenticator key (replacing an unfinished one) and answers it, once. */
+export async function beginTwoFactorSetup(tx: Executor, scope: UserScope): Promise<{ key: string }> {
+  const { userId } = assertScope(scope);
+  const row = await lockTwoFactor(tx, userId);
+  if (row.enabledAt) throw new ActionError("Two-step login is already on. Turn it off first to set up another authenticator app.");
+  const key = generateAuthenticatorKey();
+  await tx.update(users).set({ twoFactorSecret: key }).where(eq(users.id, userId));
+  return { key };
+}
+
+/** Turns two-step login on once the app proves it holds the key; answers the new recovery code, shown once. */
+export async function enableTwoFactor(tx: Executor, scope: UserScope, code: string): Promise<{ recoveryCode: string }> {
+  const { userId } = assertScope(scope);
+  const row = await lockTwoFactor(tx, userId);
+  if (row.enabledAt) throw new ActionError("Two-step login is already on.");
+  if (!row.secret) throw new ActionError("Start the setup again: there is no authenticator key to confirm.");
+  if (!verifyAuthenticatorCode(row.secret, code)) {
+    const message = "That code is not the current one. Check the time on your phone and try the newest code.";
+    throw new ActionError(message, { code: message });
+  }
+  const recoveryCode = generateRecoveryCode();
+  await tx
+    .update(users)
+    .set({ twoFactorEnabledAt: new Date(), twoFactorRecoveryCodeHash: hashRecoveryCode(recoveryCode) })
+    .where(eq(users.id, userId));
+  return { recoveryCode };
+}
+
+/** Removes the authenticator key and the recovery code. */
+async function clearTwoFactor(tx: Executor, userId: string): Promise<void> {
+  await tx.update(users).set({ twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorRecoveryCodeHash: null }).where(eq(users.id, userId));
+}
+
+/** Turns two-step login off with a current code or the recovery code; answers which one was used. */
+export async function disableTwoFactor(tx: Executor, scope: UserScope, code: string): Promise<SecondFactor> {
+  const { userId } = assertScope(scope);
+  const row = await lockTwoFactor(tx, userId);
+  if (!row.enabledAt) throw new ActionError("Two-step login is already off.");
+  const factor = matchSecondFactor(row, code);
+  if (!factor) {
+    const message = "That is neither the current code of your authenticator app nor your recovery code.";
+    throw new ActionError(message, { code: message });
+  }
+  await clearTwoFactor(tx, userId);
+  return factor;
+}
+
+/**
+ * The second step of a login: which factor `code` is, or null when it is wrong. A recovery code turns two-step
+ * login off and is used up (Bitwarden's rule), in the caller's transaction.
+ */
+export async function redeemSecondFactor(tx: Executor, userId: string, code: string): Promise<SecondFactor | null> {
+  const row = await lockTwoFactor(tx, userId);
+  const factor = matchSecondFactor(row, code);
+  if (factor === "recovery_code") await clearTwoFactor(tx, userId);
+  return factor;
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { organizations, organizationUsers, policies, providerOrganizations, providerUsers, users } from "@/db/schema";
+import { ActionError } from "@/lib/authz/action";
+import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
+import { appUrl } from "@/lib/config";
+import { revokedForTwoStepLoginMail } from "@/lib/mail/account-mail";
+import type { MailMessage } from "@/lib/mail/outbox";
+import { isExemptFromPolicy } from "@/lib/policies/exemptions";
+import type { EventInput } from "./events";
+
+/**
+ * The "require two-step login" policy, as Bitwarden enforces it: accepted and confirmed members it binds
+ * (owners, admins and the managing provider's members are exempt, lib/policies/exemptions.ts) lose their access,
+ * revoked, when they are without two-step login: when the policy is turned on, and when they turn two-step login
+ * off. Someone without it cannot accept an invitation to such an organization. Callers mail and record.
+ */
+
+export type RevokedMembership = { organizationUserId: string; organizationId: string; organizationName: string; userId: string; email: string };
+
+const BELONGS = ["accepted", "confirmed"] as const;
+
+/** Whether the membership row's user is a confirmed member of the provider that manages its organization. */
+const providerMember = sql<boolean>`exists (select 1 from ${providerOrganizations}
+  join ${providerUsers} on ${providerUsers.providerId} = ${providerOrganizations.providerId}
+    and ${providerUsers.userId} = ${organizationUsers.userId} and ${providerUsers.status} = 'confirmed'
+  where ${providerOrganizations.organizationId} = ${organizationUsers.organizationId})`.mapWith(Boolean);
+
+const twoStepPolicyOn = and(eq(policies.organizationId, organizationUsers.organizationId), eq(policies.type, "two_factor_authentication"), eq(policies.enabled, true));
+
+/** Accepted and confirmed memberships matching `where`, in organizations with the policy on, whose user lacks two-step login and is bound by it. */
+async function boundMembershipsWithoutTwoStepLogin(tx: Executor, where: SQL | undefined): Promise<RevokedMembership[]> {
+  const rows = await tx
+    .select({
+      organizationUserId: organizationUsers.id,
+      organizationId: organizationUsers.organizationId,
+      organizationName: organizations.name,
+      userId: users.id,
+      email: users.email,
+      role: organizationUsers.type,
+      permissions: organizationUsers.permissions,
+      providerMember,
+    })
+    .from(organizationUsers)
+    .innerJoin(users, eq(users.id, organizationUsers.userId))
+    .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
+    .innerJoin(policies, twoStepPolicyOn)
+    .where(and(where, inArray(organizationUsers.status, BELONGS), isNull(users.twoFactorEnabledAt)))
+    .for("update", { of: organizationUsers });
+  return rows
+    .filter((row) => !isExemptFromPolicy("two_factor_authentication", row))
+    .map(({ organizationUserId, organizationId, organizationName, userId, email }) => ({ organizationUserId, organizationId, organizationName, userId, email }));
+}
+
+async function revoke(tx: Executor, memberships: RevokedMembership[]): Promise<RevokedMembership[]> {
+  if (memberships.length === 0) return memberships;
+  const ids = memberships.map((membership) => membership.organizationUserId);
+  await tx.update(organizationUsers).set({ status: "revoked" }).where(inArray(organizationUsers.id, ids));
+  return memberships;
+}
+
+/** The policy was just turned on (or saved on): revokes the organization's bound members without two-step login. */
+export async function revokeMembersWithoutTwoStepLogin(tx: Executor, scope: OrganizationScope): Promise<RevokedMembership[]> {
+  const { organizationId } = assertScope(scope);
+  return revoke(tx, await boundMembershipsWithoutTwoStepLogin(tx, eq(organizationUsers.organizationId, organizationId)));
+}
+
+/** The user just turned two-step login off: revokes them from the organizations whose policy binds them. */
+export async function revokeFromOrganizationsRequiringTwoStepLogin(tx: Executor, userId: string): Promise<RevokedMembership[]> {
+  return revoke(tx, await boundMembershipsWithoutTwoStepLogin(tx, eq(organizationUsers.userId, userId)));
+}
+
+/**
+ * Refuses (rolling the accept back) when the organization requires two-step login of the role the person joins
+ * with and they have not turned it on. Call it after the membership row is marked accepted, like the single
+ * organization check (app/(auth)/accept/actions.ts).
+ */
+export async function assertTwoStepLoginAllows(tx: Executor, userId: string, organizationId: string): Promise<void> {
+  const where = and(eq(organizationUsers.userId, userId), eq(organizationUsers.organizationId, organizationId));
+  const [blocked] = await boundMembershipsWithoutTwoStepLogin(tx, where);
+  if (blocked) {
+    throw new ActionError(
+      `${blocked.organizationName} requires two-step login. Turn on two-step login in your account settings (Settings → Security), then accept the invitation again.`,
+    );
+  }
+}
+
+type Notify = { record: (event: EventInput) => Promise<void>; mail: (message: MailMessage) => Promise<void> };
+
+/** Records each revocation and mails the member why it happened and what to do (Bitwarden mails them too). */
+export async function reportTwoStepLoginRevocations(revoked: RevokedMembership[], { record, mail }: Notify): Promise<void> {
+  for (const membership of revoked) {
+    await record({
+      type: "organization_user_revoked_for_two_factor",
+      organizationId: membership.organizationId,
+      organizationUserId: membership.organizationUserId,
+      userId: membership.userId,
+    });
+    await mail({ to: membership.email, ...revokedForTwoStepLoginMail(membership.organizationName, appUrl("/settings/security")) });
+  }
+}
+
+/** Refuses to restore members the policy binds while they are without two-step login (call after restoring the rows). */
+export async function assertRestoredMembersHaveTwoStepLogin(tx: Executor, organizationId: string, organizationUserIds: string[]): Promise<void> {
+  const where = and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, organizationUserIds));
+  const blocked = await boundMembershipsWithoutTwoStepLogin(tx, where);
+  if (blocked.length > 0) {
+    const emails = blocked.map((membership) => membership.email).join(", ");
+    throw new ActionError(
+      `${blocked[0]!.organizationName} requires two-step login, which ${emails} ${blocked.length === 1 ? "has" : "have"} not turned on. Restore them once they have.`,
+    );
+  }
+}

@@ -1,0 +1,47 @@
+import { CryptoError, deriveLoginSecrets, rewrapUserKey, type SymmetricKey, unlockUserKey } from "@/lib/crypto";
+import type { KeyMaterial } from "@/lib/dal/keys";
+import { fetchKeyMaterial } from "./account-flows";
+
+/**
+ * Browser-side steps of the account settings that need the master password: prove the current one (it must open the
+ * protected user key) and re-wrap the user key for a new one. Only hashes and the re-wrapped key reach the server.
+ */
+
+export class InvalidMasterPasswordError extends Error {
+  constructor() {
+    super("Your master password is not correct.");
+    this.name = "InvalidMasterPasswordError";
+  }
+}
+
+/** The current master password's hash and the user key it opens; a wrong password fails here, before any request. */
+export async function proveMasterPassword(material: KeyMaterial, password: string): Promise<{ masterPasswordHash: string; userKey: SymmetricKey }> {
+  const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: material.email, password, iterations: material.kdfIterations });
+  try {
+    return { masterPasswordHash, userKey: await unlockUserKey({ masterKey, protectedUserKey: material.key }) };
+  } catch (error) {
+    if (error instanceof CryptoError) throw new InvalidMasterPasswordError();
+    throw error;
+  } finally {
+    masterKey.fill(0);
+  }
+}
+
+/** The signed-in account's current master password hash, once the password is shown to open its user key. */
+export async function currentMasterPasswordHash(password: string): Promise<string> {
+  return (await proveMasterPassword(await fetchKeyMaterial(), password)).masterPasswordHash;
+}
+
+/** The hash and protected user key for `password` at `iterations` (a new password, or new KDF iterations). */
+export async function rewrapForMasterPassword(
+  material: KeyMaterial,
+  userKey: SymmetricKey,
+  { password, iterations }: { password: string; iterations: number },
+): Promise<{ masterPasswordHash: string; key: string }> {
+  const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: material.email, password, iterations });
+  try {
+    return { masterPasswordHash, key: await rewrapUserKey(userKey, masterKey) };
+  } finally {
+    masterKey.fill(0);
+  }
+}
