@@ -23,6 +23,10 @@ class InvalidTwoFactorCode extends CredentialsSignin {
   override code = LOGIN_ERROR_CODES.invalidTwoFactorCode;
 }
 
+class TooManyTwoFactorCodes extends CredentialsSignin {
+  override code = LOGIN_ERROR_CODES.tooManyTwoFactorCodes;
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
@@ -50,6 +54,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (outcome.ok) return outcome.user;
         if (outcome.reason === "two_factor_required") throw new TwoFactorRequired();
         if (outcome.reason === "invalid_two_factor_code") throw new InvalidTwoFactorCode();
+        if (outcome.reason === "too_many_two_factor_codes") throw new TooManyTwoFactorCodes();
         return null;
       },
     }),

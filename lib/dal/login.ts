@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { events, users } from "@/db/schema";
 import { appUrl } from "@/lib/config";
 import { twoFactorDisabledMail } from "@/lib/mail/account-mail";
 import { deliverPendingMail, enqueueMail } from "@/lib/mail/outbox";
@@ -16,7 +16,14 @@ export type LoginCredentials = { email: string; masterPasswordHash: string; twoF
 
 export type LoginOutcome =
   | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: "invalid_credentials" | "two_factor_required" | "invalid_two_factor_code" };
+  | { ok: false; reason: "invalid_credentials" | "two_factor_required" | "invalid_two_factor_code" | "too_many_two_factor_codes" };
+
+/**
+ * Wrong two-step login codes an account may see before codes are refused for a while (even right ones): with six
+ * digits and three accepted steps, guessing would otherwise take hours, not years.
+ */
+const MAX_WRONG_CODES = 5;
+const WRONG_CODES_WINDOW = sql`interval '15 minutes'`;
 
 /**
  * Checks a login: the master password hash (the same bcrypt work whether or not the email exists), then, once
@@ -42,7 +49,8 @@ export async function logIn(credentials: LoginCredentials, origin: EventOrigin):
   }
   if (user!.twoFactorEnabledAt) {
     if (!credentials.twoFactorCode) return { ok: false, reason: "two_factor_required" };
-    if (!(await passSecondStep(user!, credentials.twoFactorCode, origin))) return { ok: false, reason: "invalid_two_factor_code" };
+    const step = await passSecondStep(user!, credentials.twoFactorCode, origin);
+    if (step !== "passed") return { ok: false, reason: step === "locked" ? "too_many_two_factor_codes" : "invalid_two_factor_code" };
   }
   await insertEvent(db, { type: "user_logged_in", actingUserId: user!.id, userId: user!.id, ...origin });
   const { id, email, name, securityStamp } = user!;
@@ -53,20 +61,39 @@ export async function logIn(credentials: LoginCredentials, origin: EventOrigin):
  * Checks the code in one transaction with what it causes: a wrong code is recorded; the recovery code turns two-step
  * login off, is used up, revokes the person from organizations that require two-step login, and is mailed about.
  */
-async function passSecondStep(user: { id: string; email: string }, code: string, origin: EventOrigin): Promise<boolean> {
+async function passSecondStep(user: { id: string; email: string }, code: string, origin: EventOrigin): Promise<"passed" | "wrong" | "locked"> {
   const queued: string[] = [];
-  const passed = await (await getDb()).transaction(async (tx) => {
+  const outcome = await (await getDb()).transaction(async (tx) => {
     const record = (event: EventInput) => insertEvent(tx, { actingUserId: user.id, userId: user.id, ...event, ...origin });
+    // The row lock makes concurrent guesses for one account count one after the other.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for("update");
+    if ((await recentWrongCodes(tx, user.id)) >= MAX_WRONG_CODES) return "locked";
     const factor = await redeemSecondFactor(tx, user.id, code);
     if (!factor) {
       await record({ type: "user_login_failed_two_factor" });
-      return false;
+      return "wrong";
     }
     if (factor === "recovery_code") await recoverAccess(tx, user, record, (id) => queued.push(id));
-    return true;
+    return "passed";
   });
   if (queued.length > 0) await deliverPendingMail(queued);
-  return passed;
+  return outcome;
+}
+
+/** Wrong codes for the account within the window, since its last successful login. */
+async function recentWrongCodes(tx: Executor, userId: string): Promise<number> {
+  const lastLogin = sql`(select max(${events.occurredAt}) from ${events} where ${events.actingUserId} = ${userId} and ${events.type} = 'user_logged_in')`;
+  const [row] = await tx
+    .select({ wrong: count() })
+    .from(events)
+    .where(
+      and(
+        eq(events.actingUserId, userId),
+        eq(events.type, "user_login_failed_two_factor"),
+        sql`${events.occurredAt} > greatest(now() - ${WRONG_CODES_WINDOW}, coalesce(${lastLogin}, '-infinity'::timestamptz))`,
+      ),
+    );
+  return row?.wrong ?? 0;
 }
 
 async function recoverAccess(

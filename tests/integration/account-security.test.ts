@@ -239,6 +239,21 @@ describe("two-step login", () => {
     expect(types).toContain("user_logged_in");
   });
 
+  it("refuses every code, the right one too, after five wrong ones; a login in between starts the count again", async () => {
+    const user = await createTestUser();
+    const { key } = await turnOnTwoStepLogin(user);
+    const credentials = { email: user.email, masterPasswordHash: await hashOf(user) };
+    const wrong = { ...credentials, twoFactorCode: authenticatorCode(key, Date.now() - 300_000) };
+
+    for (let attempt = 0; attempt < 4; attempt++) expect(await logIn(wrong, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
+    expect(await logIn({ ...credentials, twoFactorCode: authenticatorCode(key) }, ORIGIN)).toMatchObject({ ok: true });
+    for (let attempt = 0; attempt < 5; attempt++) expect(await logIn(wrong, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
+    expect(await logIn(wrong, ORIGIN)).toEqual({ ok: false, reason: "too_many_two_factor_codes" });
+    expect(await logIn({ ...credentials, twoFactorCode: authenticatorCode(key) }, ORIGIN)).toEqual({ ok: false, reason: "too_many_two_factor_codes" });
+    // Refusals while locked out are not counted as guesses: the lockout ends on time.
+    expect((await eventTypes(user.id)).filter((type) => type === "user_login_failed_two_factor")).toHaveLength(9);
+  });
+
   it("turns off with a current code, and refuses without the right code or password", async () => {
     const user = await createTestUser();
     const { key } = await turnOnTwoStepLogin(user);

@@ -55,6 +55,10 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
           : "That code is not valid. Enter the newest code from your authenticator app.",
       );
     }
+    if (result?.code === LOGIN_ERROR_CODES.tooManyTwoFactorCodes) {
+      setStep("idle");
+      return setError("Too many wrong codes. Wait 15 minutes, then try again.");
+    }
     if (!result || result.error) {
       setStep("idle");
       return setError("Invalid email or master password.");
