@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from "react";
+import { createDeviceSetting } from "@/lib/device-setting";
 
 /**
  * Copying secrets in the browser, and clearing them again. After the delay the clipboard is emptied only while it
@@ -62,36 +62,22 @@ function isChoice(seconds: number | null): boolean {
   return CLEAR_CLIPBOARD_CHOICES.some((choice) => choice.seconds === seconds);
 }
 
-function readDelay(): ClearClipboardDelay {
-  const stored = localStorage.getItem(STORAGE_KEY);
+function parseDelay(stored: string | null): ClearClipboardDelay {
   if (stored === NEVER) return null;
   const seconds = Number(stored);
   return stored !== null && isChoice(seconds) ? seconds : DEFAULT_CLEAR_CLIPBOARD_DELAY;
 }
 
-const listeners = new Set<() => void>();
-
-/** Follows changes made here and in the device's other tabs. */
-function subscribe(listener: () => void): () => void {
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === STORAGE_KEY || event.key === null) listener();
-  };
-  listeners.add(listener);
-  window.addEventListener("storage", onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener("storage", onStorage);
-  };
-}
-
-function writeDelay(seconds: ClearClipboardDelay): void {
-  if (!isChoice(seconds)) throw new RangeError("Choose one of the clipboard delays on offer.");
-  localStorage.setItem(STORAGE_KEY, seconds === null ? NEVER : String(seconds));
-  listeners.forEach((listener) => listener());
-}
+const clipboardDelaySetting = createDeviceSetting<ClearClipboardDelay>({
+  storageKey: STORAGE_KEY,
+  fallback: DEFAULT_CLEAR_CLIPBOARD_DELAY,
+  parse: parseDelay,
+  serialize: (seconds) => (seconds === null ? NEVER : String(seconds)),
+  isValid: isChoice,
+  invalidMessage: "Choose one of the clipboard delays on offer.",
+});
 
 /** This device's clipboard delay, and a way to change it (the server render sees the default). */
 export function useClipboardSettings(): { clearAfterSeconds: ClearClipboardDelay; setClearAfterSeconds: (seconds: ClearClipboardDelay) => void } {
-  const clearAfterSeconds = useSyncExternalStore(subscribe, readDelay, () => DEFAULT_CLEAR_CLIPBOARD_DELAY);
-  return { clearAfterSeconds, setClearAfterSeconds: writeDelay };
+  return { clearAfterSeconds: clipboardDelaySetting.useValue(), setClearAfterSeconds: clipboardDelaySetting.write };
 }

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from "react";
+import { createDeviceSetting } from "@/lib/device-setting";
 
 /**
  * The vault timeout of this device (Bitwarden's options for the web vault): after this much inactivity in a tab
@@ -52,40 +52,18 @@ export function parseVaultTimeoutSettings(stored: string | null): VaultTimeoutSe
   }
 }
 
-// One object per stored string, so useSyncExternalStore sees the same snapshot until the setting changes.
-let snapshot: { raw: string | null; settings: VaultTimeoutSettings } | null = null;
-
-function readSettings(): VaultTimeoutSettings {
-  const raw = localStorage.getItem(STORAGE_KEY);
-  if (snapshot?.raw !== raw) snapshot = { raw, settings: parseVaultTimeoutSettings(raw) };
-  return snapshot.settings;
-}
-
-const listeners = new Set<() => void>();
-
-/** Follows changes made here and in the device's other tabs. */
-function subscribe(listener: () => void): () => void {
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === STORAGE_KEY || event.key === null) listener();
-  };
-  listeners.add(listener);
-  window.addEventListener("storage", onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener("storage", onStorage);
-  };
-}
-
-function writeSettings(settings: VaultTimeoutSettings): void {
-  if (!isTimeout(settings.timeout) || !isAction(settings.action)) throw new RangeError("Choose one of the vault timeouts on offer.");
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(settings));
-  listeners.forEach((listener) => listener());
-}
+const vaultTimeoutSetting = createDeviceSetting<VaultTimeoutSettings>({
+  storageKey: STORAGE_KEY,
+  fallback: DEFAULT_VAULT_TIMEOUT_SETTINGS,
+  parse: parseVaultTimeoutSettings,
+  serialize: (settings) => JSON.stringify(settings),
+  isValid: (settings) => isTimeout(settings.timeout) && isAction(settings.action),
+  invalidMessage: "Choose one of the vault timeouts on offer.",
+});
 
 /** This device's vault timeout and a way to change it (the server render sees the defaults). */
 export function useVaultTimeoutSettings(): { settings: VaultTimeoutSettings; setSettings: (settings: VaultTimeoutSettings) => void } {
-  const settings = useSyncExternalStore(subscribe, readSettings, () => DEFAULT_VAULT_TIMEOUT_SETTINGS);
-  return { settings, setSettings: writeSettings };
+  return { settings: vaultTimeoutSetting.useValue(), setSettings: vaultTimeoutSetting.write };
 }
 
 /** Milliseconds left before the timeout fires, counting from the last activity (0 or less: it is due). */

@@ -4,13 +4,13 @@ import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
+import { useMasterPasswordProof } from "@/components/keyring/use-master-password-proof";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { useToast } from "@/components/ui/toast";
-import { currentMasterPasswordHash, InvalidMasterPasswordError } from "@/lib/keyring/master-password-proof";
 import { clearKeyring } from "@/lib/keyring/storage";
 import { deleteAccountAction } from "./actions";
 
@@ -19,14 +19,15 @@ export function DeleteAccount({ email }: { email: string }) {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
-  const [deriving, setDeriving] = useState(false);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const proof = useMasterPasswordProof();
+  const [confirmationError, setConfirmationError] = useState<string | undefined>();
   const { run, busy, error, fieldErrors, reset } = useAction(deleteAccountAction, { refresh: false });
-  const errors = { ...fieldErrors, ...localErrors };
+  const errors = { ...fieldErrors, ...(proof.error ? { masterPassword: proof.error } : {}), ...(confirmationError ? { confirmation: confirmationError } : {}) };
 
   function close() {
     reset();
-    setLocalErrors({});
+    proof.clearError();
+    setConfirmationError(undefined);
     setOpen(false);
   }
 
@@ -36,20 +37,11 @@ export function DeleteAccount({ email }: { email: string }) {
     const password = String(form.get("masterPassword") ?? "");
     const confirmation = String(form.get("confirmation") ?? "").trim().toLowerCase();
     reset();
-    const problems: Record<string, string> = {};
-    if (!password) problems.masterPassword = "Enter your master password.";
-    if (confirmation !== email) problems.confirmation = "Type your email address exactly as shown to confirm.";
-    setLocalErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    setDeriving(true);
-    let masterPasswordHash: string;
-    try {
-      masterPasswordHash = await currentMasterPasswordHash(password);
-    } catch (failure) {
-      setDeriving(false);
-      return setLocalErrors({ masterPassword: failure instanceof InvalidMasterPasswordError ? failure.message : "Your master password could not be checked. Try again." });
-    }
-    setDeriving(false);
+    const confirmed = confirmation === email;
+    setConfirmationError(confirmed ? undefined : "Type your email address exactly as shown to confirm.");
+    if (!confirmed) return;
+    const masterPasswordHash = await proof.prove(password);
+    if (!masterPasswordHash) return;
     const result = await run({ masterPasswordHash, confirmation });
     if (!result.ok) return;
     clearKeyring();
@@ -59,7 +51,7 @@ export function DeleteAccount({ email }: { email: string }) {
     router.refresh();
   }
 
-  const working = deriving || busy;
+  const working = proof.deriving || busy;
   return (
     <>
       <Button variant="danger" onClick={() => setOpen(true)}>
@@ -83,7 +75,7 @@ export function DeleteAccount({ email }: { email: string }) {
             required
             error={errors.confirmation}
           />
-          {deriving ? <IndeterminateProgress label="Checking your master password…" /> : null}
+          {proof.deriving ? <IndeterminateProgress label="Checking your master password…" /> : null}
           {busy ? <IndeterminateProgress label="Deleting your account…" /> : null}
           <DialogActions>
             <Button variant="secondary" onClick={close} disabled={working}>

@@ -1,13 +1,13 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { useAction } from "@/components/forms/use-action";
+import { useMasterPasswordProof } from "@/components/keyring/use-master-password-proof";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
-import { currentMasterPasswordHash, InvalidMasterPasswordError } from "@/lib/keyring/master-password-proof";
 import { disableTwoFactorAction } from "./two-factor-actions";
 
 type Props = {
@@ -19,15 +19,14 @@ type Props = {
 
 /** Turning two-step login off: the master password and a current code (or the recovery code), after a warning. */
 export function DisableTwoStepLoginDialog({ open, requiredBy, onClose }: Props) {
-  const [deriving, setDeriving] = useState(false);
-  const [passwordError, setPasswordError] = useState<string | undefined>();
+  const proof = useMasterPasswordProof();
   const disable = useAction(disableTwoFactorAction, {
     success: (result) => (result.revokedFrom.length > 0 ? `Two-step login is off. Your access to ${result.revokedFrom.join(", ")} was revoked.` : "Two-step login is off."),
   });
-  const busy = deriving || disable.busy;
+  const busy = proof.deriving || disable.busy;
 
   function close() {
-    setPasswordError(undefined);
+    proof.clearError();
     disable.reset();
     onClose();
   }
@@ -35,19 +34,9 @@ export function DisableTwoStepLoginDialog({ open, requiredBy, onClose }: Props) 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const password = String(form.get("masterPassword") ?? "");
     disable.reset();
-    if (!password) return setPasswordError("Enter your master password.");
-    setPasswordError(undefined);
-    setDeriving(true);
-    let masterPasswordHash: string;
-    try {
-      masterPasswordHash = await currentMasterPasswordHash(password);
-    } catch (failure) {
-      setDeriving(false);
-      return setPasswordError(failure instanceof InvalidMasterPasswordError ? failure.message : "Your master password could not be checked. Try again.");
-    }
-    setDeriving(false);
+    const masterPasswordHash = await proof.prove(String(form.get("masterPassword") ?? ""));
+    if (!masterPasswordHash) return;
     const result = await disable.run({ masterPasswordHash, code: String(form.get("code") ?? "") });
     if (result.ok) close();
   }
@@ -68,7 +57,7 @@ export function DisableTwoStepLoginDialog({ open, requiredBy, onClose }: Props) 
           autoComplete="current-password"
           required
           data-autofocus
-          error={passwordError ?? disable.fieldErrors.masterPassword}
+          error={proof.error ?? disable.fieldErrors.masterPassword}
         />
         <TextField
           label="Authenticator code or recovery code"
@@ -78,7 +67,7 @@ export function DisableTwoStepLoginDialog({ open, requiredBy, onClose }: Props) 
           required
           error={disable.fieldErrors.code}
         />
-        {busy ? <IndeterminateProgress label={deriving ? "Checking your master password…" : "Turning off two-step login…"} /> : null}
+        {busy ? <IndeterminateProgress label={proof.deriving ? "Checking your master password…" : "Turning off two-step login…"} /> : null}
         <DialogActions>
           <Button variant="secondary" onClick={close} disabled={busy}>
             Cancel

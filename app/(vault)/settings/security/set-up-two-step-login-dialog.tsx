@@ -3,13 +3,13 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
+import { useMasterPasswordProof } from "@/components/keyring/use-master-password-proof";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { authenticatorUri, formatAuthenticatorKey, formatRecoveryCode } from "@/lib/account-security/two-factor";
-import { currentMasterPasswordHash, InvalidMasterPasswordError } from "@/lib/keyring/master-password-proof";
 import { AuthenticatorQrCode } from "./authenticator-qr-code";
 import { beginTwoFactorAction, enableTwoFactorAction } from "./two-factor-actions";
 
@@ -24,16 +24,15 @@ export function SetUpTwoStepLoginDialog({ open, email, onClose }: Props) {
   const [masterPasswordHash, setMasterPasswordHash] = useState<string | null>(null);
   const [key, setKey] = useState<string | null>(null);
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
-  const [deriving, setDeriving] = useState(false);
-  const [passwordError, setPasswordError] = useState<string | undefined>();
+  const proof = useMasterPasswordProof();
   const begin = useAction(beginTwoFactorAction, { refresh: false });
   const enable = useAction(enableTwoFactorAction, { refresh: false, success: () => "Two-step login is on." });
-  const busy = deriving || begin.busy || enable.busy;
+  const busy = proof.deriving || begin.busy || enable.busy;
 
   function close() {
     setMasterPasswordHash(null);
     setKey(null);
-    setPasswordError(undefined);
+    proof.clearError();
     begin.reset();
     enable.reset();
     if (recoveryCode) router.refresh();
@@ -43,19 +42,9 @@ export function SetUpTwoStepLoginDialog({ open, email, onClose }: Props) {
 
   async function onPassword(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const password = String(new FormData(event.currentTarget).get("masterPassword") ?? "");
     begin.reset();
-    if (!password) return setPasswordError("Enter your master password.");
-    setPasswordError(undefined);
-    setDeriving(true);
-    let hash: string;
-    try {
-      hash = await currentMasterPasswordHash(password);
-    } catch (failure) {
-      setDeriving(false);
-      return setPasswordError(failure instanceof InvalidMasterPasswordError ? failure.message : "Your master password could not be checked. Try again.");
-    }
-    setDeriving(false);
+    const hash = await proof.prove(String(new FormData(event.currentTarget).get("masterPassword") ?? ""));
+    if (!hash) return;
     const started = await begin.run({ masterPasswordHash: hash });
     if (!started.ok) return;
     setMasterPasswordHash(hash);
@@ -142,9 +131,9 @@ export function SetUpTwoStepLoginDialog({ open, email, onClose }: Props) {
             autoComplete="current-password"
             required
             data-autofocus
-            error={passwordError ?? begin.fieldErrors.masterPassword}
+            error={proof.error ?? begin.fieldErrors.masterPassword}
           />
-          {deriving ? <IndeterminateProgress label="Checking your master password…" /> : null}
+          {proof.deriving ? <IndeterminateProgress label="Checking your master password…" /> : null}
           <DialogActions>
             <Button variant="secondary" onClick={close} disabled={busy}>
               Cancel
