@@ -5,7 +5,10 @@ const CLIENT1_CONSOLE: readonly PageRole[] = ["client_owner", "service_user", "p
 
 export const CORE_PAGES: PageEntry[] = [
   { path: () => "/vault", allowed: SIGNED_IN },
+  // Account settings: every signed-in person gets their own (the pages take no id, so there is no one else's to ask for).
   { path: () => "/settings", allowed: SIGNED_IN },
+  { path: () => "/settings/security", allowed: SIGNED_IN },
+  { path: () => "/settings/preferences", allowed: SIGNED_IN },
   { path: () => "/providers", allowed: SIGNED_IN },
   { path: () => "/providers/setup", allowed: SIGNED_IN },
   { path: () => `/accept/provider?token=${"A".repeat(43)}`, allowed: [], public: true },
