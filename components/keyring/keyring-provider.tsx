@@ -34,10 +34,8 @@ export function KeyringProvider({ userId, children }: { userId: string; children
     if (inBrowser && !userKey) router.replace(`/lock?returnTo=${encodeURIComponent(pathname)}`);
   }, [inBrowser, userKey, pathname, router]);
 
-  const lock = useCallback(() => {
-    clearKeyring();
-    router.replace("/lock");
-  }, [router]);
+  // Dropping the key is all a lock does: the effect above then opens the unlock screen, which returns here.
+  const lock = useCallback(() => clearKeyring(), []);
 
   const timeOut = useCallback(
     async (action: VaultTimeoutAction) => {
