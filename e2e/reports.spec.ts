@@ -37,7 +37,7 @@ async function expectMemberAccess(page: Page) {
 }
 
 test("a client's owner finds the demo's weak, reused and unsecured logins, and who reaches what", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   await logIn(page, "owner@client1.example");
   await page.getByRole("button", { name: /^Switch product/ }).click();
   await page.getByRole("navigation", { name: "Products" }).getByRole("link", { name: CLIENT }).click();
@@ -49,7 +49,7 @@ test("a client's owner finds the demo's weak, reused and unsecured logins, and w
   await openReport(page, "Weak passwords");
   const weak = page.getByRole("table", { name: /^Weak passwords/ });
   // Other specs import hundreds of logins into this organization; zxcvbn rates each in the browser, with progress.
-  await expect(weak).toBeVisible({ timeout: 120_000 });
+  await expect(weak).toBeVisible({ timeout: 180_000 });
   expect(await sawProgress()).toBe(true);
   await expect(weak.getByRole("rowheader")).toHaveText(["Client portal", "Office router"]);
   await expect(rowOf(page, "Client portal").getByRole("cell")).toHaveText(["it@client.example", "Default collection", "Weak"]);
