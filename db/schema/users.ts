@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, pgTable, smallint, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, integer, pgTable, smallint, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 
 /**
@@ -28,6 +28,8 @@ export const users = pgTable(
     twoFactorSecret: varchar("two_factor_secret", { length: 64 }),
     twoFactorEnabledAt: timestamp("two_factor_enabled_at", { withTimezone: true }),
     twoFactorRecoveryCodeHash: varchar("two_factor_recovery_code_hash", { length: 64 }),
+    /** The 30-second step of the last authenticator code accepted: no code of that step or before works again. */
+    twoFactorLastStep: bigint("two_factor_last_step", { mode: "number" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -41,11 +41,20 @@ export function authenticatorCode(key: string, now = Date.now()): string {
   return authenticator(key).generate({ timestamp: now });
 }
 
-/** Whether `code` is the current code of `key`, or that of the step just before or after. */
-export function verifyAuthenticatorCode(key: string, code: string, now = Date.now()): boolean {
+/** The 30-second step a code belongs to at `now` (RFC 6238's counter). */
+function stepAt(now: number): number {
+  return Math.floor(now / 1000 / 30);
+}
+
+/**
+ * The step of `code` if it is the code of `key` for the current step or the one just before or after, else null.
+ * The caller remembers the step, so a code is not accepted twice (RFC 6238 §5.2).
+ */
+export function authenticatorCodeStep(key: string, code: string, now = Date.now()): number | null {
   const digits = code.replace(/\s+/g, "");
-  if (!new RegExp(`^\\d{${AUTHENTICATOR_CODE_LENGTH}}$`).test(digits)) return false;
-  return authenticator(key).validate({ token: digits, timestamp: now, window: WINDOW }) !== null;
+  if (!new RegExp(`^\\d{${AUTHENTICATOR_CODE_LENGTH}}$`).test(digits)) return null;
+  const delta = authenticator(key).validate({ token: digits, timestamp: now, window: WINDOW });
+  return delta === null ? null : stepAt(now) + delta;
 }
 
 /** A six-digit code (spaces allowed) rather than a recovery code. */

@@ -4,11 +4,11 @@ import { eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import {
+  authenticatorCodeStep,
   generateAuthenticatorKey,
   generateRecoveryCode,
   looksLikeAuthenticatorCode,
   normalizeRecoveryCode,
-  verifyAuthenticatorCode,
 } from "@/lib/account-security/two-factor";
 import { ActionError } from "@/lib/authz/action";
 import { assertScope, type UserScope } from "@/lib/authz/scope";
@@ -20,12 +20,16 @@ import { assertScope, type UserScope } from "@/lib/authz/scope";
 
 export type SecondFactor = "authenticator" | "recovery_code";
 
-type TwoFactorRow = { secret: string | null; enabledAt: Date | null; recoveryCodeHash: string | null };
+type TwoFactorRow = { secret: string | null; enabledAt: Date | null; recoveryCodeHash: string | null; lastStep: number | null };
+
+/** A second factor that passed; for an authenticator code, the step to remember so that it does not pass again. */
+type MatchedFactor = { factor: "authenticator"; step: number } | { factor: "recovery_code" };
 
 const twoFactorColumns = {
   secret: users.twoFactorSecret,
   enabledAt: users.twoFactorEnabledAt,
   recoveryCodeHash: users.twoFactorRecoveryCodeHash,
+  lastStep: users.twoFactorLastStep,
 };
 
 function hashRecoveryCode(code: string): string {
@@ -38,11 +42,18 @@ function recoveryCodeMatches(row: TwoFactorRow, typed: string): boolean {
   return timingSafeEqual(Buffer.from(hashRecoveryCode(code)), Buffer.from(row.recoveryCodeHash));
 }
 
-/** Which second factor `code` is for this account, if it is a valid one (a current code or the recovery code). */
-function matchSecondFactor(row: TwoFactorRow, code: string): SecondFactor | null {
+/**
+ * Which second factor `code` is for this account, if it is a valid one: a current code not used before (its step
+ * is after the last accepted one), or the recovery code.
+ */
+function matchSecondFactor(row: TwoFactorRow, code: string): MatchedFactor | null {
   if (!row.enabledAt || !row.secret) return null;
-  if (looksLikeAuthenticatorCode(code)) return verifyAuthenticatorCode(row.secret, code) ? "authenticator" : null;
-  return recoveryCodeMatches(row, code) ? "recovery_code" : null;
+  if (looksLikeAuthenticatorCode(code)) {
+    const step = authenticatorCodeStep(row.secret, code);
+    const fresh = step !== null && (row.lastStep === null || step > row.lastStep);
+    return fresh ? { factor: "authenticator", step } : null;
+  }
+  return recoveryCodeMatches(row, code) ? { factor: "recovery_code" } : null;
 }
 
 /** The user's row, locked: a setup, a change and a login's recovery cannot interleave. */
@@ -82,21 +93,25 @@ export async function enableTwoFactor(tx: Executor, scope: UserScope, code: stri
   const row = await lockTwoFactor(tx, userId);
   if (row.enabledAt) throw new ActionError("Two-step login is already on.");
   if (!row.secret) throw new ActionError("Start the setup again: there is no authenticator key to confirm.");
-  if (!verifyAuthenticatorCode(row.secret, code)) {
+  const step = authenticatorCodeStep(row.secret, code);
+  if (step === null) {
     const message = "That code is not the current one. Check the time on your phone and try the newest code.";
     throw new ActionError(message, { code: message });
   }
   const recoveryCode = generateRecoveryCode();
   await tx
     .update(users)
-    .set({ twoFactorEnabledAt: new Date(), twoFactorRecoveryCodeHash: hashRecoveryCode(recoveryCode) })
+    .set({ twoFactorEnabledAt: new Date(), twoFactorRecoveryCodeHash: hashRecoveryCode(recoveryCode), twoFactorLastStep: step })
     .where(eq(users.id, userId));
   return { recoveryCode };
 }
 
 /** Removes the authenticator key and the recovery code. */
 async function clearTwoFactor(tx: Executor, userId: string): Promise<void> {
-  await tx.update(users).set({ twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorRecoveryCodeHash: null }).where(eq(users.id, userId));
+  await tx
+    .update(users)
+    .set({ twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorRecoveryCodeHash: null, twoFactorLastStep: null })
+    .where(eq(users.id, userId));
 }
 
 /** Turns two-step login off with a current code or the recovery code; answers which one was used. */
@@ -104,22 +119,24 @@ export async function disableTwoFactor(tx: Executor, scope: UserScope, code: str
   const { userId } = assertScope(scope);
   const row = await lockTwoFactor(tx, userId);
   if (!row.enabledAt) throw new ActionError("Two-step login is already off.");
-  const factor = matchSecondFactor(row, code);
-  if (!factor) {
+  const matched = matchSecondFactor(row, code);
+  if (!matched) {
     const message = "That is neither the current code of your authenticator app nor your recovery code.";
     throw new ActionError(message, { code: message });
   }
   await clearTwoFactor(tx, userId);
-  return factor;
+  return matched.factor;
 }
 
 /**
- * The second step of a login: which factor `code` is, or null when it is wrong. A recovery code turns two-step
- * login off and is used up (Bitwarden's rule), in the caller's transaction.
+ * The second step of a login: which factor `code` is, or null when it is wrong or already used. An authenticator
+ * code's step is remembered; a recovery code turns two-step login off and is used up (Bitwarden's rule), in the
+ * caller's transaction.
  */
 export async function redeemSecondFactor(tx: Executor, userId: string, code: string): Promise<SecondFactor | null> {
   const row = await lockTwoFactor(tx, userId);
-  const factor = matchSecondFactor(row, code);
-  if (factor === "recovery_code") await clearTwoFactor(tx, userId);
-  return factor;
+  const matched = matchSecondFactor(row, code);
+  if (matched?.factor === "authenticator") await tx.update(users).set({ twoFactorLastStep: matched.step }).where(eq(users.id, userId));
+  if (matched?.factor === "recovery_code") await clearTwoFactor(tx, userId);
+  return matched?.factor ?? null;
 }

@@ -52,15 +52,21 @@ async function eventTypes(userId: string) {
   return (await db.select({ type: events.type }).from(events).where(eq(events.userId, userId))).map((event) => event.type);
 }
 
-/** Turns two-step login on through the actions, as the settings page does; answers the key and recovery code. */
-async function turnOnTwoStepLogin(user: TestUser): Promise<{ key: string; recoveryCode: string }> {
+/**
+ * Turns two-step login on through the actions, as the settings page does; answers the key, the recovery code, and
+ * `codeAfter(n)`: the code `n` steps after the one that turned it on (that one, like any code, passes only once).
+ */
+async function turnOnTwoStepLogin(user: TestUser) {
   await signInAs(user.id);
   const masterPasswordHash = await hashOf(user);
   const begun = await beginTwoFactorAction({ masterPasswordHash });
   if (!begun.ok) throw new Error(begun.error);
-  const enabled = await enableTwoFactorAction({ masterPasswordHash, code: authenticatorCode(begun.key) });
+  const enabledAt = Date.now();
+  const enabled = await enableTwoFactorAction({ masterPasswordHash, code: authenticatorCode(begun.key, enabledAt) });
   if (!enabled.ok) throw new Error(enabled.error);
-  return { key: begun.key, recoveryCode: enabled.recoveryCode };
+  const codeAfter = (steps: number) => authenticatorCode(begun.key, enabledAt + steps * 30_000);
+  const enabledStep = Math.floor(enabledAt / 30_000);
+  return { key: begun.key, recoveryCode: enabled.recoveryCode, codeAfter, enabledStep };
 }
 
 type Role = "owner" | "admin" | "user" | "custom";
@@ -221,9 +227,10 @@ describe("two-step login", () => {
     expect(await eventTypes(user.id)).toEqual(expect.arrayContaining(["user_began_two_factor_setup", "user_enabled_two_factor"]));
   });
 
-  it("asks for the code at login, refuses a wrong one, accepts the current and adjacent steps", async () => {
+  it("asks for the code at login, refuses a wrong one, accepts a current code once", async () => {
     const user = await createTestUser();
-    const { key } = await turnOnTwoStepLogin(user);
+    const { key, codeAfter, enabledStep } = await turnOnTwoStepLogin(user);
+    expect((await account(user.id))?.twoFactorLastStep).toBe(enabledStep);
     const masterPasswordHash = await hashOf(user);
     const credentials = { email: user.email, masterPasswordHash };
 
@@ -231,9 +238,12 @@ describe("two-step login", () => {
     expect(await logIn(credentials, ORIGIN)).toEqual({ ok: false, reason: "two_factor_required" });
     expect(await logIn({ ...credentials, twoFactorCode: "000000" === authenticatorCode(key) ? "111111" : "000000" }, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
     expect(await logIn({ ...credentials, twoFactorCode: authenticatorCode(key, Date.now() - 90_000) }, ORIGIN)).toMatchObject({ ok: false });
-    expect(await logIn({ ...credentials, twoFactorCode: authenticatorCode(key) }, ORIGIN)).toMatchObject({ ok: true, user: { id: user.id } });
-    expect(await logIn({ ...credentials, twoFactorCode: authenticatorCode(key, Date.now() - 30_000) }, ORIGIN)).toMatchObject({ ok: true });
-    expect(await logIn({ ...credentials, twoFactorCode: authenticatorCode(key, Date.now() + 30_000) }, ORIGIN)).toMatchObject({ ok: true });
+    // The code that turned it on has been used; the next step's code (one step of clock drift) passes, once.
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(0) }, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(1) }, ORIGIN)).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(1) }, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(-1) }, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
+    expect((await account(user.id))?.twoFactorLastStep).toBe(enabledStep + 1);
     const types = await eventTypes(user.id);
     expect(types.filter((type) => type === "user_login_failed_two_factor").length).toBeGreaterThanOrEqual(1);
     expect(types).toContain("user_logged_in");
@@ -241,31 +251,33 @@ describe("two-step login", () => {
 
   it("refuses every code, the right one too, after five wrong ones; a login in between starts the count again", async () => {
     const user = await createTestUser();
-    const { key } = await turnOnTwoStepLogin(user);
+    const { key, codeAfter } = await turnOnTwoStepLogin(user);
     const credentials = { email: user.email, masterPasswordHash: await hashOf(user) };
     const wrong = { ...credentials, twoFactorCode: authenticatorCode(key, Date.now() - 300_000) };
 
     for (let attempt = 0; attempt < 4; attempt++) expect(await logIn(wrong, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
-    expect(await logIn({ ...credentials, twoFactorCode: authenticatorCode(key) }, ORIGIN)).toMatchObject({ ok: true });
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(1) }, ORIGIN)).toMatchObject({ ok: true });
     for (let attempt = 0; attempt < 5; attempt++) expect(await logIn(wrong, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
     expect(await logIn(wrong, ORIGIN)).toEqual({ ok: false, reason: "too_many_two_factor_codes" });
-    expect(await logIn({ ...credentials, twoFactorCode: authenticatorCode(key) }, ORIGIN)).toEqual({ ok: false, reason: "too_many_two_factor_codes" });
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(2) }, ORIGIN)).toEqual({ ok: false, reason: "too_many_two_factor_codes" });
     // Refusals while locked out are not counted as guesses: the lockout ends on time.
     expect((await eventTypes(user.id)).filter((type) => type === "user_login_failed_two_factor")).toHaveLength(9);
   });
 
   it("turns off with a current code, and refuses without the right code or password", async () => {
     const user = await createTestUser();
-    const { key } = await turnOnTwoStepLogin(user);
+    const { codeAfter } = await turnOnTwoStepLogin(user);
     const masterPasswordHash = await hashOf(user);
     const before = await databaseSnapshot();
     expect(await disableTwoFactorAction({ masterPasswordHash, code: "ABCD-EFGH" })).toMatchObject({ ok: false, fieldErrors: { code: expect.any(String) } });
-    expect(await disableTwoFactorAction({ masterPasswordHash: await hashOf(user, "wrong password"), code: authenticatorCode(key) })).toMatchObject({ ok: false, error: "Your master password is not correct." });
+    expect(await disableTwoFactorAction({ masterPasswordHash: await hashOf(user, "wrong password"), code: codeAfter(1) })).toMatchObject({ ok: false, error: "Your master password is not correct." });
+    // The code that turned it on was used up then.
+    expect(await disableTwoFactorAction({ masterPasswordHash, code: codeAfter(0) })).toMatchObject({ ok: false, fieldErrors: { code: expect.any(String) } });
     expect(await disableTwoFactorAction({ masterPasswordHash, code: "" })).toMatchObject({ ok: false, code: "invalid_input" });
     expect(await databaseSnapshot()).toEqual(before);
 
-    expect(await disableTwoFactorAction({ masterPasswordHash, code: authenticatorCode(key) })).toEqual({ ok: true, revokedFrom: [] });
-    expect(await account(user.id)).toMatchObject({ twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorRecoveryCodeHash: null });
+    expect(await disableTwoFactorAction({ masterPasswordHash, code: codeAfter(1) })).toEqual({ ok: true, revokedFrom: [] });
+    expect(await account(user.id)).toMatchObject({ twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorRecoveryCodeHash: null, twoFactorLastStep: null });
     expect(await logIn({ email: user.email, masterPasswordHash }, ORIGIN)).toMatchObject({ ok: true });
     expect(await eventTypes(user.id)).toContain("user_disabled_two_factor");
   });
@@ -360,10 +372,10 @@ describe("require two-step login policy", () => {
 
   it("revokes a member who turns two-step login off, and tells them", async () => {
     const member = await createTestUser();
-    const { key } = await turnOnTwoStepLogin(member);
+    const { codeAfter } = await turnOnTwoStepLogin(member);
     await addMember(organizationId, member, "user");
     await signInAs(member.id);
-    expect(await disableTwoFactorAction({ masterPasswordHash: await hashOf(member), code: authenticatorCode(key) })).toEqual({ ok: true, revokedFrom: ["Two-Step Org"] });
+    expect(await disableTwoFactorAction({ masterPasswordHash: await hashOf(member), code: codeAfter(1) })).toEqual({ ok: true, revokedFrom: ["Two-Step Org"] });
     expect(await statusOf(organizationId, member.id)).toBe("revoked");
     expect(await mailsTo(member.email)).toContain("Your access to Two-Step Org was revoked");
   });

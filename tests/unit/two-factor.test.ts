@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   authenticatorCode,
+  authenticatorCodeStep,
   authenticatorUri,
   formatAuthenticatorKey,
   formatRecoveryCode,
@@ -10,7 +11,6 @@ import {
   looksLikeAuthenticatorCode,
   normalizeRecoveryCode,
   RECOVERY_CODE_LENGTH,
-  verifyAuthenticatorCode,
 } from "@/lib/account-security/two-factor";
 
 /** RFC 6238 Appendix B's SHA-1 seed, ASCII "12345678901234567890", in base32. */
@@ -77,7 +77,10 @@ describe("authenticator codes", () => {
   });
 });
 
-describe("verifyAuthenticatorCode", () => {
+/** Whether the code passes at `now` (its step, remembered by the caller, is checked separately). */
+const verifyAuthenticatorCode = (key: string, code: string, now: number) => authenticatorCodeStep(key, code, now) !== null;
+
+describe("authenticatorCodeStep", () => {
   // The middle of a 30-second step, so "one step earlier" is unambiguous.
   const now = at(1_700_000_010 + 15);
   const codeAt = (steps: number) => authenticatorCode(RFC_SEED, now + steps * 30_000);
@@ -90,6 +93,11 @@ describe("verifyAuthenticatorCode", () => {
     expect(verifyAuthenticatorCode(RFC_SEED, codeAt(0), now)).toBe(true);
     expect(verifyAuthenticatorCode(RFC_SEED, codeAt(-1), now)).toBe(true);
     expect(verifyAuthenticatorCode(RFC_SEED, codeAt(1), now)).toBe(true);
+  });
+
+  it("answers the step the code belongs to, which the server remembers so the code does not pass twice", () => {
+    const current = Math.floor(now / 30_000);
+    expect([-1, 0, 1].map((steps) => authenticatorCodeStep(RFC_SEED, codeAt(steps), now))).toEqual([current - 1, current, current + 1]);
   });
 
   it("refuses codes two steps away or more", () => {
