@@ -35,9 +35,30 @@ async function newItem(page: Page, type: string) {
 const list = (page: Page) => page.getByRole("listbox", { name: "Items" });
 const filters = (page: Page) => page.getByRole("navigation", { name: "Vault filters" });
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 async function open(page: Page, name: string) {
-  await list(page).getByRole("option", { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).click();
+  await list(page).getByRole("option", { name: new RegExp(escape(name)) }).click();
   await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
+}
+
+/** Into the organization's default collection, from the item's view. */
+async function moveToOrganization(page: Page, name: string) {
+  await open(page, name);
+  await page.getByRole("button", { name: "Move to organization" }).click();
+  const move = page.getByRole("dialog", { name: `Move ${name} to an organization` });
+  await move.getByLabel("Organization").selectOption({ label: ORGANIZATION });
+  await move.getByRole("checkbox", { name: "Default collection" }).check();
+  await move.getByRole("button", { name: "Move" }).click();
+  await expect(move).toBeHidden();
+}
+
+async function sendToTrash(page: Page, name: string) {
+  await open(page, name);
+  await page.getByRole("button", { name: "Delete" }).click();
+  const confirm = page.getByRole("dialog", { name: `Send ${name} to the trash?` });
+  await confirm.getByRole("button", { name: "Send to trash" }).click();
+  await expect(confirm).toBeHidden();
 }
 
 test.describe.configure({ mode: "serial" });
@@ -160,35 +181,51 @@ test("items of every type: create, edit, search, filters, TOTP, move into a coll
 
   // The login moves into the organization's collection, re-encrypted there; Wes sees it.
   await val.goto("/vault");
-  await open(val, LOGIN.name);
-  await val.getByRole("button", { name: "Move to organization" }).click();
-  const move = val.getByRole("dialog", { name: `Move ${LOGIN.name} to an organization` });
-  await move.getByLabel("Organization").selectOption({ label: ORGANIZATION });
-  await move.getByRole("checkbox", { name: "Default collection" }).check();
-  await move.getByRole("button", { name: "Move" }).click();
-  await expect(move).toBeHidden();
+  await moveToOrganization(val, LOGIN.name);
   await wes.goto("/vault");
   await filters(wes).getByRole("button", { name: "Default collection" }).click();
   await open(wes, LOGIN.name);
   await wes.getByRole("button", { name: "Show password" }).click();
   await expect(wes.getByTestId("item-password")).toHaveText(marked("Bank-Pass-2"));
 
-  // Trash, restore, trash again, and delete for good.
-  await val.goto("/vault");
-  await open(val, NOTE.name);
-  await val.getByRole("button", { name: "Delete" }).click();
-  await val.getByRole("dialog", { name: `Send ${NOTE.name} to the trash?` }).getByRole("button", { name: "Send to trash" }).click();
+  // Every other type is edited and moves in too; Wes sees each of them.
+  const inOrganization = [LOGIN.name];
+  for (const { name } of [NOTE, CARD, IDENTITY, SSH]) {
+    const renamed = `${name} v2`;
+    await open(val, name);
+    await val.getByRole("button", { name: "Edit" }).click();
+    const edit = val.getByRole("dialog", { name: `Edit ${name}` });
+    await edit.getByLabel("Name", { exact: true }).fill(renamed);
+    await edit.getByRole("button", { name: "Save" }).click();
+    await expect(edit).toBeHidden();
+    await expect(val.getByRole("heading", { name: renamed, level: 2 })).toBeVisible();
+    await moveToOrganization(val, renamed);
+    inOrganization.push(renamed);
+  }
+  await wes.goto("/vault");
+  await filters(wes).getByRole("button", { name: "Default collection" }).click();
+  await expect(list(wes).getByRole("option")).toHaveCount(inOrganization.length);
+  for (const name of inOrganization) await open(wes, name);
+
+  // Each goes to the trash, comes back, goes again and is deleted for good; then Wes sees none of them.
+  for (const name of inOrganization) await sendToTrash(val, name);
   await filters(val).getByRole("button", { name: "Trash" }).click();
-  await open(val, NOTE.name);
-  await val.getByRole("button", { name: "Restore" }).click();
-  await expect(list(val).getByRole("option")).toHaveCount(0);
+  await expect(list(val).getByRole("option")).toHaveCount(inOrganization.length);
+  for (const name of inOrganization) {
+    await open(val, name);
+    await val.getByRole("button", { name: "Restore" }).click();
+    await expect(list(val).getByRole("option", { name: new RegExp(escape(name)) })).toHaveCount(0);
+  }
   await filters(val).getByRole("button", { name: "All items" }).click();
-  await open(val, NOTE.name);
-  await val.getByRole("button", { name: "Delete" }).click();
-  await val.getByRole("dialog", { name: `Send ${NOTE.name} to the trash?` }).getByRole("button", { name: "Send to trash" }).click();
+  for (const name of inOrganization) await sendToTrash(val, name);
   await filters(val).getByRole("button", { name: "Trash" }).click();
-  await open(val, NOTE.name);
-  await val.getByRole("button", { name: "Delete permanently" }).click();
-  await val.getByRole("dialog", { name: `Delete ${NOTE.name} for good?` }).getByRole("button", { name: "Delete permanently" }).click();
+  for (const name of inOrganization) {
+    await open(val, name);
+    await val.getByRole("button", { name: "Delete permanently" }).click();
+    await val.getByRole("dialog", { name: `Delete ${name} for good?` }).getByRole("button", { name: "Delete permanently" }).click();
+    await expect(list(val).getByRole("option", { name: new RegExp(escape(name)) })).toHaveCount(0);
+  }
   await expect(val.getByText("The trash is empty.")).toBeVisible();
+  await wes.reload();
+  await expect(wes.getByText("There are no items to list.")).toBeVisible();
 });
