@@ -6,6 +6,7 @@ import { IndeterminateProgress, ProgressBar } from "@/components/ui/progress";
 import { cn } from "@/components/ui/cn";
 import { type WeakPassword, weakPasswords } from "@/lib/reports/weak-passwords";
 import type { PasswordStrength } from "@/lib/strength/password-strength";
+import { createStrengthPool } from "@/lib/strength/strength-pool";
 import { ItemFindingsTable } from "./item-findings-table";
 import { ItemReport } from "./item-report";
 import type { DecryptedItem } from "./use-report-items";
@@ -30,14 +31,20 @@ function WeakPasswordsFindings({ items }: { items: DecryptedItem[] }) {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let current = true;
-    weakPasswords(items, (done) => {
-      if (current) setChecked(done);
-      return current;
-    })
+    const pool = createStrengthPool();
+    weakPasswords(
+      items,
+      (done) => {
+        if (current) setChecked(done);
+        return current;
+      },
+      pool.rate,
+    )
       .then((result) => current && setFound(result))
       .catch(() => current && setFailed(true));
     return () => {
       current = false;
+      pool.dispose();
     };
   }, [items]);
   if (failed) return <EmptyState title="Password strength could not be checked">The strength checker did not load. Reload the page to try again.</EmptyState>;
