@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { updateProviderPlansSchema } from "@/lib/validation/operator";
 import { updateProviderPlans } from "./actions";
 import { readSeatMinimums, SeatMinimumFields } from "./seat-minimum-fields";
@@ -43,14 +43,7 @@ export function EditPlansDialog({ provider }: { provider: Provider }) {
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           {error ? <Alert tone="error">{error}</Alert> : null}
           <SeatMinimumFields defaults={provider} errors={fieldErrors} />
-          <DialogActions>
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Save
-            </Button>
-          </DialogActions>
+          <DialogFormActions onCancel={() => setOpen(false)} busy={busy} />
         </form>
       </Dialog>
     </>

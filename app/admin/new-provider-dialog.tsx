@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { createProviderSchema } from "@/lib/validation/provider";
 import { createProvider } from "./actions";
@@ -43,14 +43,7 @@ export function NewProviderDialog() {
           <TextField label="Provider name" name="name" required maxLength={50} error={fieldErrors.name} data-autofocus />
           <TextField label="Owner email" name="ownerEmail" type="email" required autoComplete="off" error={fieldErrors.ownerEmail} />
           <SeatMinimumFields defaults={{ teamsMinimum: 0, enterpriseMinimum: 0 }} errors={fieldErrors} />
-          <DialogActions>
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={busy}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Create provider
-            </Button>
-          </DialogActions>
+          <DialogFormActions onCancel={() => setOpen(false)} busy={busy} submitLabel="Create provider" />
         </form>
       </Dialog>
     </>

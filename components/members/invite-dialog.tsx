@@ -3,8 +3,7 @@
 import { type FormEvent, useId } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { MAX_INVITES_AT_ONCE } from "@/lib/validation/members";
 import type { ActionOutcome, RoleOption, TenantRef } from "./types";
@@ -56,14 +55,7 @@ export function InviteDialog({ open, onClose, tenant, roles, invite, onInvited }
           ) : null}
         </div>
         <SelectField label="Role" name="type" options={roles} defaultValue={roles[roles.length - 1]?.value} error={fieldErrors.type} />
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={busy}>
-            Invite
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={busy} submitLabel="Invite" />
       </form>
     </Dialog>
   );

@@ -3,8 +3,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import type { ActionResult } from "@/lib/authz/action";
 import { MAX_INVITES_AT_ONCE } from "@/lib/validation/members";
 import { AccessEditor, type AccessEntry, type AccessOption } from "./access-editor";
@@ -144,14 +143,7 @@ export function MemberAccessDialog({ mode, title, open, onClose, roles, initial,
           <AccessEditor legend="Collections" options={collections} value={grants} onChange={setGrants} emptyText="No collections yet." />
         )}
 
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={save.busy}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.busy}>
-            {mode === "invite" ? "Invite" : "Save"}
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={save.busy} submitLabel={mode === "invite" ? "Invite" : "Save"} />
       </form>
     </Dialog>
   );

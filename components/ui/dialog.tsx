@@ -95,6 +95,20 @@ export function DialogActions({ children }: { children: ReactNode }) {
   return <div className="mt-2 flex flex-wrap justify-end gap-2">{children}</div>;
 }
 
+/** The actions of a form in a dialog: Cancel (off while busy), then the form's submit button. */
+export function DialogFormActions({ onCancel, busy, submitLabel = "Save" }: { onCancel: () => void; busy: boolean; submitLabel?: string }) {
+  return (
+    <DialogActions>
+      <Button variant="secondary" onClick={onCancel} disabled={busy}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={busy}>
+        {submitLabel}
+      </Button>
+    </DialogActions>
+  );
+}
+
 type ConfirmDialogProps = {
   open: boolean;
   title: string;

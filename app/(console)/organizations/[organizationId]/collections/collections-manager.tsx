@@ -7,7 +7,7 @@ import { AccessEditor, type AccessEntry } from "@/components/organization/access
 import { useDecryptedNames } from "@/components/organization/use-decrypted-names";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog, Dialog, DialogActions } from "@/components/ui/dialog";
+import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/field";
 import { Menu, type MenuItem } from "@/components/ui/menu";
@@ -152,14 +152,7 @@ function CollectionDialog({ organizationId, directory, collection, name, onClose
           onChange={setGroups}
           emptyText="No group has access."
         />
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={save.busy}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.busy}>
-            Save
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={save.busy} />
       </form>
     </Dialog>
   );

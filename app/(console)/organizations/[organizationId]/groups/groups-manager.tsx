@@ -6,7 +6,7 @@ import { AccessEditor, type AccessEntry } from "@/components/organization/access
 import { useDecryptedNames } from "@/components/organization/use-decrypted-names";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog, Dialog, DialogActions } from "@/components/ui/dialog";
+import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/field";
 import { Menu } from "@/components/ui/menu";
@@ -127,14 +127,7 @@ function GroupDialog({ organizationId, directory, group, onClose }: { organizati
           onChange={setCollections}
           emptyText="The group reaches no collection yet."
         />
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={save.busy}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.busy}>
-            Save
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={save.busy} />
       </form>
     </Dialog>
   );

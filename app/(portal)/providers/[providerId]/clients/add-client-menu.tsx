@@ -5,7 +5,7 @@ import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogFormActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { Menu } from "@/components/ui/menu";
 import { IndeterminateProgress } from "@/components/ui/progress";
@@ -92,14 +92,7 @@ function NewClientDialog({ open, onClose, providerId }: { open: boolean; onClose
         <SelectField label="Plan" name="planType" options={PLAN_OPTIONS} defaultValue="enterprise_monthly" error={create.fieldErrors.planType} />
         <TextField label="Seats" name="seats" type="number" min={1} step={1} required defaultValue={1} error={create.fieldErrors.seats} />
         {create.busy ? <IndeterminateProgress label="Creating the organization's encryption keys…" /> : null}
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={create.busy}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.busy}>
-            Create client
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={create.busy} submitLabel="Create client" />
       </form>
     </Dialog>
   );

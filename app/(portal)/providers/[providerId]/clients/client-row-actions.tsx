@@ -6,8 +6,7 @@ import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { seatsValue } from "@/lib/forms";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog, Dialog, DialogActions } from "@/components/ui/dialog";
+import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { Menu, type MenuItem } from "@/components/ui/menu";
 import { useToast } from "@/components/ui/toast";
@@ -66,14 +65,7 @@ function EditClientDialog({ open, onClose, providerId, client }: { open: boolean
         {update.error ? <Alert tone="error">{update.error}</Alert> : null}
         <TextField label="Organization name" name="name" defaultValue={client.name} error={update.fieldErrors.name} data-autofocus />
         <TextField label="Assigned seats" name="seats" type="number" min={client.used} step={1} defaultValue={client.assigned} error={update.fieldErrors.seats} />
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={update.busy}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={update.busy}>
-            Save
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={update.busy} />
       </form>
     </Dialog>
   );

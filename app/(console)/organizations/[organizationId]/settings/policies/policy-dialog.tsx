@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogActions, DialogFormActions } from "@/components/ui/dialog";
 import { POLICY_INFO, SINGLE_ORG_WARNING, TWO_STEP_LOGIN_NOTE } from "@/lib/policies/catalog";
 import type { PolicyState } from "@/lib/policies/types";
 import { updatePolicySchema } from "@/lib/validation/policies";
@@ -63,14 +63,7 @@ export function PolicyDialog({ organizationId, policy, onClose }: Props) {
         <SwitchField label="Turn on" name="enabled" defaultChecked={policy.enabled} hint={info.appliesTo} data-autofocus />
         {policy.type === "two_factor_authentication" ? <Alert tone="info">{TWO_STEP_LOGIN_NOTE}</Alert> : null}
         <PolicyOptions policy={policy} errors={fieldErrors} />
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={busy}>
-            Save
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={busy} />
       </form>
       {confirming ? (
         <div className="flex flex-col gap-4">
