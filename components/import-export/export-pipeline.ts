@@ -1,7 +1,7 @@
-import { type SymmetricKey, decryptString } from "@/lib/crypto";
-import type { VaultItem } from "@/lib/dal/items";
+import { UNREADABLE } from "@/components/organization/use-decrypted-names";
+import { decryptCollectionNames, decryptItems, fetchOrganizationItems, type OrganizationItems } from "@/components/reports/organization-items";
+import type { SymmetricKey } from "@/lib/crypto";
 import { type ExportFormatId, type ExportItem, type ExportSource, toBitwardenCsv, toBitwardenJson, toPasswordProtectedJson } from "@/lib/export";
-import { decryptCipher } from "@/lib/vault/cipher-crypto";
 
 /**
  * The browser's part of an export: fetch the organization's encrypted items, decrypt them here, write the file and
@@ -13,23 +13,13 @@ export class ExportError extends Error {
   override readonly name = "ExportError";
 }
 
-type ItemsResponse = { items: VaultItem[]; collections: { id: string; name: string }[] };
+const LOAD_MESSAGES = {
+  offline: "The organization's items could not be loaded. Check your connection and try again.",
+  failed: "The organization's items could not be loaded. Reload the page and try again.",
+};
 
-/** Items decrypted between two progress updates. */
-const DECRYPT_STEP = 25;
-
-export async function fetchExportItems(organizationId: string): Promise<ItemsResponse> {
-  let response: Response;
-  try {
-    response = await fetch(`/organizations/${organizationId}/items?for=export`, { cache: "no-store" });
-  } catch {
-    throw new ExportError("The organization's items could not be loaded. Check your connection and try again.");
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
-    throw new ExportError(typeof body?.error === "string" ? body.error : "The organization's items could not be loaded. Reload the page and try again.");
-  }
-  return (await response.json()) as ItemsResponse;
+export function fetchExportItems(organizationId: string): Promise<OrganizationItems> {
+  return fetchOrganizationItems(organizationId, "export", LOAD_MESSAGES, (message) => new ExportError(message));
 }
 
 export type DecryptedExport = {
@@ -40,31 +30,19 @@ export type DecryptedExport = {
   undecryptable: number;
 };
 
-async function decryptItem(item: VaultItem, key: SymmetricKey): Promise<ExportItem | null> {
-  try {
-    const view = await decryptCipher({ type: item.type, reprompt: item.reprompt, data: item.data }, key);
-    return { id: item.id, view, collectionIds: item.collectionIds, revisionDate: item.updatedAt };
-  } catch {
-    return null;
-  }
-}
-
 /** Decrypts the items and collection names for the file, reporting progress. */
 export async function decryptForExport(
   organizationId: string,
-  response: ItemsResponse,
+  response: OrganizationItems,
   key: SymmetricKey,
   onProgress: (done: number) => void,
 ): Promise<DecryptedExport> {
-  const collections = await Promise.all(
-    response.collections.map(async (collection) => ({ id: collection.id, name: await decryptString(collection.name, key).catch(() => "(name cannot be decrypted)") })),
-  );
-  const items: ExportItem[] = [];
-  for (let start = 0; start < response.items.length; start += DECRYPT_STEP) {
-    const step = await Promise.all(response.items.slice(start, start + DECRYPT_STEP).map((item) => decryptItem(item, key)));
-    items.push(...step.filter((item): item is ExportItem => item !== null));
-    onProgress(Math.min(start + DECRYPT_STEP, response.items.length));
-  }
+  const collections = await decryptCollectionNames(response.collections, key, UNREADABLE);
+  const decrypted = await decryptItems(response.items, key, (done) => {
+    onProgress(done);
+    return true;
+  });
+  const items: ExportItem[] = decrypted.map(({ item, view }) => ({ id: item.id, view, collectionIds: item.collectionIds, revisionDate: item.updatedAt }));
   return {
     source: { organizationId, collections, items },
     withoutPasswords: response.items.filter((item) => !item.permissions.viewPassword).length,
