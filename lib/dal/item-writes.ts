@@ -24,27 +24,48 @@ type ItemAccess = {
   canManage: boolean;
 };
 
+type Reach = { id: string; can_edit: boolean; view_password: boolean; can_manage: boolean };
+
 /**
- * The item as the caller may change it, locked: their own personal item (full rights), or an organization item
- * they reach (edit, see passwords and manage as their collections and role allow). Anything else is "not found".
+ * The items as the caller may change them, locked, in the order asked: their own personal items (full rights), or
+ * organization items they reach (edit, see passwords and manage as their collections and role allow). Anything
+ * else is "not found". `check` runs on each in turn, so the first item refused is the one named. Two queries
+ * whatever the number of items.
  */
-export async function lockItemForUser(tx: Executor, scope: UserScope, cipherId: string): Promise<ItemAccess> {
+async function lockItemsForUser(tx: Executor, scope: UserScope, cipherIds: string[], check: (item: ItemAccess) => void = () => undefined): Promise<ItemAccess[]> {
   const { userId } = assertScope(scope);
-  const [target] = await tx
+  const targets = await tx
     .select({ id: ciphers.id, userId: ciphers.userId, organizationId: ciphers.organizationId, data: ciphers.data, deletedAt: ciphers.deletedAt })
     .from(ciphers)
-    .where(eq(ciphers.id, cipherId))
+    .where(inArray(ciphers.id, cipherIds))
     .for("update");
-  if (!target) throw new ActionError(NOT_FOUND);
-  const data = target.data as EncryptedCipherData;
-  if (target.userId === userId) return { ...target, data, canEdit: true, viewPassword: true, canManage: true };
-  if (!target.organizationId) throw new ActionError(NOT_FOUND);
-  const [reach] = await selectRows<{ can_edit: boolean; view_password: boolean; can_manage: boolean }>(
-    tx,
-    sql`select can_edit, view_password, can_manage from (${organizationItemsQuery(userId, target.organizationId)}) items where items.id = ${cipherId}`,
-  );
-  if (!reach) throw new ActionError(NOT_FOUND);
-  return { ...target, data, canEdit: reach.can_edit, viewPassword: reach.view_password, canManage: reach.can_manage };
+  const shared = targets.filter((target) => target.userId !== userId && target.organizationId).map((target) => target.id);
+  const reaches =
+    shared.length === 0
+      ? []
+      : await selectRows<Reach>(
+          tx,
+          sql`select id, can_edit, view_password, can_manage from (${organizationItemsQuery(userId, null)}) items
+              where items.id in (${sql.join(shared.map((id) => sql`${id}`), sql`, `)})`,
+        );
+  const byId = new Map(targets.map((target) => [target.id, target]));
+  const reachById = new Map(reaches.map((reach) => [reach.id, reach]));
+  return cipherIds.map((cipherId) => {
+    const target = byId.get(cipherId);
+    if (!target) throw new ActionError(NOT_FOUND);
+    const data = target.data as EncryptedCipherData;
+    const reach = target.userId === userId ? { can_edit: true, view_password: true, can_manage: true } : reachById.get(cipherId);
+    if (!reach) throw new ActionError(NOT_FOUND);
+    const item = { ...target, data, canEdit: reach.can_edit, viewPassword: reach.view_password, canManage: reach.can_manage };
+    check(item);
+    return item;
+  });
+}
+
+/** One item as the caller may change it, locked (see lockItemsForUser). */
+async function lockItemForUser(tx: Executor, scope: UserScope, cipherId: string): Promise<ItemAccess> {
+  const [item] = await lockItemsForUser(tx, scope, [cipherId]);
+  return item!;
 }
 
 function requireEdit(item: ItemAccess): void {
@@ -117,12 +138,7 @@ export async function setItemState(tx: Executor, scope: UserScope, cipherId: str
 
 /** Trash and restore need edit rights; deleting for good needs manage rights (or the item being one's own). */
 export async function trashItems(tx: Executor, scope: UserScope, cipherIds: string[], trashed: boolean) {
-  const items = [];
-  for (const cipherId of cipherIds) {
-    const item = await lockItemForUser(tx, scope, cipherId);
-    requireEdit(item);
-    items.push(item);
-  }
+  const items = await lockItemsForUser(tx, scope, cipherIds, requireEdit);
   await tx
     .update(ciphers)
     .set({ deletedAt: trashed ? new Date() : null })
@@ -131,13 +147,10 @@ export async function trashItems(tx: Executor, scope: UserScope, cipherIds: stri
 }
 
 export async function purgeItems(tx: Executor, scope: UserScope, cipherIds: string[]) {
-  const items = [];
-  for (const cipherId of cipherIds) {
-    const item = await lockItemForUser(tx, scope, cipherId);
+  const items = await lockItemsForUser(tx, scope, cipherIds, (item) => {
     if (!item.canManage) throw new ActionError("Only members who manage this item's collection can delete it for good.");
     if (!item.deletedAt) throw new ActionError("Move the item to the trash first.");
-    items.push(item);
-  }
+  });
   await tx.delete(ciphers).where(inArray(ciphers.id, items.map((item) => item.id)));
   return items;
 }
