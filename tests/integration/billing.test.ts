@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as downloadInvoice } from "@/app/(portal)/providers/[providerId]/billing/invoices/[invoiceId]/route";
 import ProviderBillingPage from "@/app/(portal)/providers/[providerId]/billing/page";
 import { formatUsd } from "@/components/billing/format";
-import { getDb, observeQueries } from "@/db/client";
+import { getDb } from "@/db/client";
 import { events, organizations, providerInvoiceItems, providerInvoices, providerOrganizations, providerPlans, providers } from "@/db/schema";
 import { requireProviderScope } from "@/lib/authz/scope";
 import { seatPriceCents } from "@/lib/config";
@@ -17,6 +17,8 @@ import { commandLineContext } from "@/lib/operator/command-context";
 import { databaseSnapshot } from "../support/db-scan";
 import { type DemoIds, loadDemo } from "../support/demo";
 import { createTestProvider, createTestUser, type TestUser } from "../support/factories";
+import { respond } from "../support/next";
+import { countQueries } from "../support/queries";
 import { signInAs } from "../support/session";
 
 const ENTERPRISE = seatPriceCents("enterprise_monthly");
@@ -50,35 +52,12 @@ async function closePeriod(periodStart: string) {
   return db.transaction((tx) => closeBillingPeriod(commandLineContext(tx), { periodStart }));
 }
 
-/** How Next.js answers a route handler that called notFound(): a 404. */
-async function respond(handler: () => Promise<Response>): Promise<Response> {
-  try {
-    return await handler();
-  } catch (error) {
-    if (String((error as { digest?: unknown }).digest).startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return new Response(null, { status: 404 });
-    throw error;
-  }
-}
-
 function getInvoiceCsv(providerId: string, invoiceId: string): Promise<Response> {
   return respond(() =>
     downloadInvoice(new Request(`http://localhost/providers/${providerId}/billing/invoices/${invoiceId}`), {
       params: Promise.resolve({ providerId, invoiceId }),
     }),
   );
-}
-
-async function countQueries(work: () => Promise<unknown>): Promise<number> {
-  let queries = 0;
-  const stop = observeQueries(() => {
-    queries += 1;
-  });
-  try {
-    await work();
-  } finally {
-    stop();
-  }
-  return queries;
 }
 
 describe("billing", () => {

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import ProviderLayout from "@/app/(portal)/providers/[providerId]/layout";
 import ClientsPage from "@/app/(portal)/providers/[providerId]/clients/page";
-import { getDb, observeQueries } from "@/db/client";
+import { getDb } from "@/db/client";
 import { organizations, organizationUsers, providerOrganizations } from "@/db/schema";
 import { FAKE_ENC_2, FAKE_PUBLIC_KEY } from "../support/fakes";
 import { createTestProvider, createTestUser, type TestUser } from "../support/factories";
+import { countQueries } from "../support/queries";
 import { signInAs } from "../support/session";
 
 /** Adds `count` clients with two members each, in bulk (their keys need not be real for a query count). */
@@ -34,19 +35,12 @@ async function addClients(providerId: string, count: number, offset: number): Pr
 }
 
 /** Queries run to render the clients page inside its layout, as Next.js would for one request. */
-async function queriesForClientsPage(providerId: string, searchParams: Record<string, string> = {}): Promise<number> {
-  let queries = 0;
-  const stop = observeQueries(() => {
-    queries += 1;
-  });
-  try {
+function queriesForClientsPage(providerId: string, searchParams: Record<string, string> = {}): Promise<number> {
+  return countQueries(async () => {
     const params = Promise.resolve({ providerId });
     await ProviderLayout({ children: null, params });
     await ClientsPage({ params, searchParams: Promise.resolve(searchParams) });
-  } finally {
-    stop();
-  }
-  return queries;
+  });
 }
 
 describe("the clients page's query budget", () => {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import MemberAccessPage from "@/app/(console)/organizations/[organizationId]/reports/member-access/page";
-import { getDb, observeQueries } from "@/db/client";
+import { getDb } from "@/db/client";
 import { collectionGroups, collections, collectionUsers, groups, groupUsers, organizations, organizationUsers } from "@/db/schema";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { getMemberAccessReport, type MemberAccessReport } from "@/lib/dal/member-access";
@@ -9,6 +9,7 @@ import { ACCESS_LEVELS, type AccessLevel } from "@/lib/vault/access-levels";
 import { type DemoIds, loadDemo } from "../support/demo";
 import { createTestUser } from "../support/factories";
 import { FAKE_ENC_2, FAKE_ENC_4, FAKE_PUBLIC_KEY } from "../support/fakes";
+import { countQueries } from "../support/queries";
 import { signInAs } from "../support/session";
 
 async function reportAs(userId: string, organizationId: string): Promise<MemberAccessReport> {
@@ -207,17 +208,8 @@ describe("the member access page's query budget", () => {
     await db.insert(groupUsers).values(rows.map((row) => ({ organizationId, groupId, organizationUserId: row.id })));
   }
 
-  async function queriesForPage(): Promise<number> {
-    let queries = 0;
-    const stop = observeQueries(() => {
-      queries += 1;
-    });
-    try {
-      await MemberAccessPage({ params: Promise.resolve({ organizationId }) });
-    } finally {
-      stop();
-    }
-    return queries;
+  function queriesForPage(): Promise<number> {
+    return countQueries(() => MemberAccessPage({ params: Promise.resolve({ organizationId }) }));
   }
 
   beforeAll(async () => {

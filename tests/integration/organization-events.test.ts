@@ -5,25 +5,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as exportEvents } from "@/app/(console)/organizations/[organizationId]/events/export/route";
 import OrganizationEventsPage from "@/app/(console)/organizations/[organizationId]/events/page";
 import { updateOrganizationSettingsAction } from "@/app/(console)/organizations/[organizationId]/settings/info/actions";
-import { getDb, observeQueries } from "@/db/client";
+import { getDb } from "@/db/client";
 import { events } from "@/db/schema";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { listOrganizationEvents } from "@/lib/dal/organization-events";
 import { defaultDateRange } from "@/lib/events/date-range";
 import { type DemoIds, loadDemo } from "../support/demo";
+import { respond } from "../support/next";
+import { countQueries } from "../support/queries";
 import { signInAs } from "../support/session";
 
 const OCTOBER = { start: "2026-10-01", end: "2026-10-31" };
-
-/** How Next.js answers a route handler that called notFound(): a 404. */
-async function respond(handler: () => Promise<Response>): Promise<Response> {
-  try {
-    return await handler();
-  } catch (error) {
-    if (String((error as { digest?: unknown }).digest).startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return new Response(null, { status: 404 });
-    throw error;
-  }
-}
 
 function getExport(organizationId: string, query: string): Promise<Response> {
   return respond(() =>
@@ -40,19 +32,6 @@ async function renderPage(organizationId: string, query: Record<string, string>)
 
 async function csvRows(response: Response): Promise<string[][]> {
   return parse<string[]>(await response.text(), { skipEmptyLines: true }).data;
-}
-
-async function countQueries(work: () => Promise<unknown>): Promise<number> {
-  let queries = 0;
-  const stop = observeQueries(() => {
-    queries += 1;
-  });
-  try {
-    await work();
-  } finally {
-    stop();
-  }
-  return queries;
 }
 
 describe("organization event logs", () => {

@@ -11,19 +11,10 @@ import { EVENTS_EXPORT_LIMIT, listProviderEvents } from "@/lib/dal/provider-even
 import { defaultDateRange, parseDateRange } from "@/lib/events/date-range";
 import { type DemoIds, loadDemo } from "../support/demo";
 import { createTestProvider, createTestUser, type TestUser } from "../support/factories";
+import { respond } from "../support/next";
 import { signInAs } from "../support/session";
 
 const OCTOBER = { start: "2026-10-01", end: "2026-10-31" };
-
-/** How Next.js answers a route handler that called notFound(): a 404. */
-async function respond(handler: () => Promise<Response>): Promise<Response> {
-  try {
-    return await handler();
-  } catch (error) {
-    if (String((error as { digest?: unknown }).digest).startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return new Response(null, { status: 404 });
-    throw error;
-  }
-}
 
 function getExport(providerId: string, query: string): Promise<Response> {
   return respond(() =>
