@@ -174,7 +174,9 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
                 <TD>
                   <StatusBadge status={member.status} />
                 </TD>
-                <TD align="right">{rowItems(member).length > 0 ? <Menu label="Options" accessibleLabel={`Options for ${member.email}`} items={rowItems(member)} variant="ghost" /> : null}</TD>
+                <TD align="right">
+                  <Menu label="Options" accessibleLabel={`Options for ${member.email}`} items={rowItems(member)} variant="ghost" />
+                </TD>
               </TR>
             ))}
           </TBody>

@@ -8,7 +8,7 @@ export type MenuItem = { label: string; onSelect: () => void; tone?: "danger"; d
 
 /**
  * A menu button (WAI-ARIA pattern): Enter, Space or Arrow Down open it on the first item, arrows move, Escape
- * closes and returns focus to the button, a click elsewhere closes it.
+ * closes and returns focus to the button, a click elsewhere closes it. With no items, nothing is rendered.
  */
 type MenuProps = {
   label: string;
@@ -49,6 +49,8 @@ export function Menu({ label, accessibleLabel, items, variant = "secondary", cla
     }
   }
 
+  // A menu with nothing to offer is not shown (a row whose member or collection the viewer cannot act on).
+  if (items.length === 0) return null;
   return (
     <div className={cn("relative inline-block", className)} ref={root}>
       <button

@@ -72,7 +72,7 @@ export function CollectionsManager({ organizationId, directory, can }: { organiz
                   {collection.groups.length === 1 ? "" : "s"}
                 </TD>
                 <TD align="right">
-                  {rowItems(collection).length > 0 ? <Menu label="Options" accessibleLabel={`Options for ${nameOf(collection)}`} items={rowItems(collection)} variant="ghost" /> : null}
+                  <Menu label="Options" accessibleLabel={`Options for ${nameOf(collection)}`} items={rowItems(collection)} variant="ghost" />
                 </TD>
               </TR>
             ))}
