@@ -42,11 +42,6 @@ export async function getKdfParameters(email: string): Promise<KdfParameters> {
   return user ?? { kdf: KDF_PBKDF2_SHA256, kdfIterations: DEFAULT_KDF_ITERATIONS };
 }
 
-export async function emailIsRegistered(executor: Executor, email: string): Promise<boolean> {
-  const [row] = await executor.select({ id: users.id }).from(users).where(eq(users.email, email));
-  return row !== undefined;
-}
-
 /** Stores bcrypt of the browser-derived master password hash, never the hash itself. */
 export async function createAccount(executor: Executor, input: RegisterInput): Promise<{ id: string }> {
   const masterPasswordHash = await storedMasterPasswordHash(input.masterPasswordHash);
@@ -77,12 +72,18 @@ export async function findSessionUser(userId: string, securityStamp: string) {
   return user ?? null;
 }
 
-/** The signed-in user's own profile (settings page). */
+/** The signed-in user's own profile (settings pages); `twoFactorEnabledAt` is null while two-step login is off. */
 export async function getAccountProfile(scope: UserScope) {
   const { userId } = assertScope(scope);
   const db = await getDb();
   const [profile] = await db
-    .select({ name: users.name, email: users.email, kdfIterations: users.kdfIterations, publicKey: users.publicKey })
+    .select({
+      name: users.name,
+      email: users.email,
+      kdfIterations: users.kdfIterations,
+      publicKey: users.publicKey,
+      twoFactorEnabledAt: users.twoFactorEnabledAt,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!profile) throw new Error("signed-in user has no account row");

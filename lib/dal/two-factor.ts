@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { type Executor, getDb } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import {
   authenticatorCodeStep,
@@ -61,20 +61,6 @@ async function lockTwoFactor(tx: Executor, userId: string): Promise<TwoFactorRow
   const [row] = await tx.select(twoFactorColumns).from(users).where(eq(users.id, userId)).for("update");
   if (!row) throw new ActionError("Your account no longer exists.");
   return row;
-}
-
-/** When two-step login was turned on for the signed-in user, or null while it is off. */
-export async function twoFactorEnabledAt(scope: UserScope): Promise<Date | null> {
-  const { userId } = assertScope(scope);
-  const db = await getDb();
-  const [row] = await db.select({ enabledAt: users.twoFactorEnabledAt }).from(users).where(eq(users.id, userId));
-  return row?.enabledAt ?? null;
-}
-
-/** Whether an account has two-step login on (login asks for a code only then). */
-export async function hasTwoFactor(executor: Executor, userId: string): Promise<boolean> {
-  const [row] = await executor.select({ enabledAt: users.twoFactorEnabledAt }).from(users).where(eq(users.id, userId));
-  return Boolean(row?.enabledAt);
 }
 
 /** Starts a setup with a new authenticator key (replacing an unfinished one) and answers it, once. */

@@ -3,7 +3,6 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/authz/scope";
 import { getAccountProfile } from "@/lib/dal/accounts";
 import { policiesForUser } from "@/lib/dal/policies";
-import { twoFactorEnabledAt } from "@/lib/dal/two-factor";
 import { ChangeKdfForm } from "./change-kdf-form";
 import { ChangeMasterPasswordForm } from "./change-master-password-form";
 import { TwoStepLogin } from "./two-step-login";
@@ -17,7 +16,7 @@ function organizationsWith(policies: Awaited<ReturnType<typeof policiesForUser>>
 
 export default async function SecurityPage() {
   const user = await requireUser();
-  const [profile, policies, enabledAt] = await Promise.all([getAccountProfile(user), policiesForUser(user.userId), twoFactorEnabledAt(user)]);
+  const [profile, policies] = await Promise.all([getAccountProfile(user), policiesForUser(user.userId)]);
   const masterPasswordPolicy = policies.masterPassword
     ? { requirements: policies.masterPassword, organizations: organizationsWith(policies, "master_password") }
     : null;
@@ -46,7 +45,7 @@ export default async function SecurityPage() {
         </p>
         <TwoStepLogin
           email={profile.email}
-          enabledOn={enabledAt ? enabledAt.toISOString().slice(0, 10) : null}
+          enabledOn={profile.twoFactorEnabledAt ? profile.twoFactorEnabledAt.toISOString().slice(0, 10) : null}
           requiredBy={organizationsWith(policies, "two_factor_authentication")}
         />
       </Card>
