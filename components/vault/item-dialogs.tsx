@@ -11,26 +11,8 @@ import { SelectField } from "@/components/ui/select-field";
 import type { VaultItem } from "@/lib/dal/items";
 import { encryptCipher } from "@/lib/vault/cipher-crypto";
 import type { CipherView } from "@/lib/vault/cipher-model";
+import { CollectionChoice, editableCollections } from "./collection-choice";
 import type { VaultContext } from "./vault-context";
-
-function CollectionChoice({ collections, chosen, onChange }: { collections: VaultContext["collections"]; chosen: string[]; onChange: (ids: string[]) => void }) {
-  return (
-    <fieldset className="flex flex-col gap-1">
-      <legend className="mb-1 text-sm font-medium text-slate-800">Collections</legend>
-      {collections.length === 0 ? <p className="text-sm text-slate-600">You cannot add items to any collection of this organization.</p> : null}
-      {collections.map((collection) => (
-        <label key={collection.id} className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            checked={chosen.includes(collection.id)}
-            onChange={(event) => onChange(event.target.checked ? [...chosen, collection.id] : chosen.filter((id) => id !== collection.id))}
-          />
-          {collection.name}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
 
 /** Moves a personal item into an organization: re-encrypted here with the organization key, into collections. */
 export function MoveToOrganizationDialog({ item, view, context, onClose }: { item: VaultItem; view: CipherView; context: VaultContext; onClose: () => void }) {
@@ -38,7 +20,7 @@ export function MoveToOrganizationDialog({ item, view, context, onClose }: { ite
   const [organizationId, setOrganizationId] = useState(context.organizations[0]?.id ?? "");
   const [chosen, setChosen] = useState<string[]>([]);
   const move = useAction(moveItemToOrganizationAction, { success: () => `${view.name} moved to the organization.` });
-  const editable = context.collections.filter((collection) => collection.organizationId === organizationId && !collection.readOnly);
+  const editable = editableCollections(context.collections, organizationId);
 
   async function submit() {
     const result = await move.run(async () => ({
@@ -77,7 +59,7 @@ export function MoveToOrganizationDialog({ item, view, context, onClose }: { ite
 
 /** Puts an organization item in exactly the chosen collections (those the person may add to). */
 export function CollectionsDialog({ item, name, context, onClose }: { item: VaultItem; name: string; context: VaultContext; onClose: () => void }) {
-  const editable = context.collections.filter((collection) => collection.organizationId === item.organizationId && !collection.readOnly);
+  const editable = editableCollections(context.collections, item.organizationId);
   const [chosen, setChosen] = useState<string[]>(item.collectionIds.filter((id) => editable.some((collection) => collection.id === id)));
   const assign = useAction(assignCollectionsAction, { success: () => "Collections saved." });
   return (

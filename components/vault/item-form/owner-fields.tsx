@@ -1,5 +1,6 @@
 "use client";
 
+import { CollectionChoice, editableCollections } from "../collection-choice";
 import type { VaultContext } from "../vault-context";
 import { Section, SelectInput } from "./field-controls";
 
@@ -11,7 +12,6 @@ export function OwnerFields({ owner, onChange, context }: { owner: ItemOwner; on
     ...(context.personalAllowed ? [{ value: "me", label: "My vault" }] : []),
     ...context.organizations.map((organization) => ({ value: organization.id, label: organization.name })),
   ];
-  const collections = owner.kind === "organization" ? context.collections.filter((collection) => collection.organizationId === owner.organizationId && !collection.readOnly) : [];
   return (
     <Section title="Ownership">
       <SelectInput
@@ -22,25 +22,11 @@ export function OwnerFields({ owner, onChange, context }: { owner: ItemOwner; on
       />
       {!context.personalAllowed ? <p className="text-xs text-slate-600">An organization policy requires new items to belong to an organization.</p> : null}
       {owner.kind === "organization" ? (
-        <fieldset className="flex flex-col gap-1">
-          <legend className="mb-1 text-sm font-medium text-slate-800">Collections</legend>
-          {collections.length === 0 ? <p className="text-sm text-slate-600">You cannot add items to any collection of this organization.</p> : null}
-          {collections.map((collection) => (
-            <label key={collection.id} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                checked={owner.collectionIds.includes(collection.id)}
-                onChange={(event) =>
-                  onChange({
-                    ...owner,
-                    collectionIds: event.target.checked ? [...owner.collectionIds, collection.id] : owner.collectionIds.filter((id) => id !== collection.id),
-                  })
-                }
-              />
-              {collection.name}
-            </label>
-          ))}
-        </fieldset>
+        <CollectionChoice
+          collections={editableCollections(context.collections, owner.organizationId)}
+          chosen={owner.collectionIds}
+          onChange={(collectionIds) => onChange({ ...owner, collectionIds })}
+        />
       ) : null}
     </Section>
   );
