@@ -64,6 +64,8 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
     router.refresh();
   }
 
+  const invited = (count: number) => done(count === 1 ? "Invitation sent." : `${count} invitations sent.`);
+
   async function resend(member: MemberView) {
     const result = await actions.resend({ memberId: member.id });
     if (result.ok) toast.show(`Invitation sent again to ${member.email}.`);
@@ -187,7 +189,7 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
         inviteDialog({
           open: pending?.kind === "invite",
           onClose: () => setPending(null),
-          onInvited: (count) => done(count === 1 ? "Invitation sent." : `${count} invitations sent.`),
+          onInvited: invited,
         })
       ) : (
         <InviteDialog
@@ -196,7 +198,7 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
           tenant={tenant}
           roles={roles}
           invite={(input) => actions.invite(input)}
-          onInvited={(count) => done(count === 1 ? "Invitation sent." : `${count} invitations sent.`)}
+          onInvited={invited}
         />
       )}
       {pending?.kind === "confirm" ? (
