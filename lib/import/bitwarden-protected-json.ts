@@ -17,10 +17,14 @@ const protectedSchema = z.object({
   data: encString,
 });
 
+function requirePassword(password: string): void {
+  if (password === "") throw new ImportFileError("Enter the password the file was exported with.");
+}
+
 /** Whether this file's text is a password-protected Bitwarden export (which needs its password to be read). */
 export function isPasswordProtectedExport(text: string): boolean {
   try {
-    return isPasswordProtectedDocument(JSON.parse(text.replace(/^\uFEFF/, "")));
+    return isPasswordProtectedDocument(readJson(text));
   } catch {
     return false;
   }
@@ -28,11 +32,12 @@ export function isPasswordProtectedExport(text: string): boolean {
 
 /**
  * Bitwarden's password-protected JSON: the key comes from the password and the file's salt; the validation value
- * proves the password right before the data (an unencrypted JSON export) is decrypted and read.
+ * proves the password right before the data (an unencrypted JSON export) is decrypted and read. `raw` is the
+ * file already read as JSON.
  */
-export async function parseProtectedBitwardenJson(text: string, password: string): Promise<ParseResult> {
-  if (password === "") throw new ImportFileError("Enter the password the file was exported with.");
-  const parsed = protectedSchema.safeParse(readJson(text));
+export async function parseProtectedBitwardenDocument(raw: unknown, password: string): Promise<ParseResult> {
+  requirePassword(password);
+  const parsed = protectedSchema.safeParse(raw);
   if (!parsed.success) throw new ImportFileError("This is not a password-protected Bitwarden export, or it is damaged.");
   const file = parsed.data;
   if (file.kdfType !== PBKDF2_KDF_TYPE) {
@@ -49,4 +54,10 @@ export async function parseProtectedBitwardenJson(text: string, password: string
     throw error;
   }
   return parseBitwardenJsonDocument(readJson(json));
+}
+
+/** The same from the file's text: a missing password is named before the text is read. */
+export async function parseProtectedBitwardenJson(text: string, password: string): Promise<ParseResult> {
+  requirePassword(password);
+  return parseProtectedBitwardenDocument(readJson(text), password);
 }

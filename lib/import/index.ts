@@ -1,6 +1,6 @@
 import { parseBitwardenCsv } from "./bitwarden-csv";
-import { parseBitwardenJson } from "./bitwarden-json";
-import { isPasswordProtectedExport, parseProtectedBitwardenJson } from "./bitwarden-protected-json";
+import { isPasswordProtectedDocument, parseBitwardenJsonDocument, readJson } from "./bitwarden-json";
+import { isPasswordProtectedExport, parseProtectedBitwardenDocument } from "./bitwarden-protected-json";
 import { parseChromeCsv } from "./chrome-csv";
 import { parseFirefoxCsv } from "./firefox-csv";
 import { parseKeePassXml } from "./keepass-xml";
@@ -9,7 +9,6 @@ import { parseOnePasswordCsv } from "./onepassword-csv";
 import type { ParseResult } from "./types";
 
 export { ImportFileError, type ParsedItem, type ParseResult, type SkippedRow } from "./types";
-export { isPasswordProtectedExport };
 
 export type ImportFormat = {
   id: string;
@@ -24,9 +23,10 @@ export type ImportFormat = {
   needsPassword?: (text: string) => boolean;
 };
 
-/** Bitwarden's JSON, plain or password protected: the file itself says which. */
+/** Bitwarden's JSON, plain or password protected: the file itself says which. It is read as JSON once. */
 function parseAnyBitwardenJson(text: string, password: string): ParseResult | Promise<ParseResult> {
-  return isPasswordProtectedExport(text) ? parseProtectedBitwardenJson(text, password) : parseBitwardenJson(text);
+  const document = readJson(text);
+  return isPasswordProtectedDocument(document) ? parseProtectedBitwardenDocument(document, password) : parseBitwardenJsonDocument(document);
 }
 
 export const IMPORT_FORMATS = [
@@ -45,8 +45,6 @@ export const IMPORT_FORMATS = [
   { id: "onepassword-csv", label: "1Password (csv)", extensions: [".csv"], rowLabel: "Row", parse: parseOnePasswordCsv },
   { id: "keepass-xml", label: "KeePass 2 (xml)", extensions: [".xml"], rowLabel: "Entry", parse: parseKeePassXml },
 ] as const satisfies readonly ImportFormat[];
-
-export type ImportFormatId = (typeof IMPORT_FORMATS)[number]["id"];
 
 export function importFormat(id: string): ImportFormat | undefined {
   return IMPORT_FORMATS.find((format) => format.id === id);
