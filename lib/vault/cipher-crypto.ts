@@ -1,31 +1,12 @@
 import { decryptString, encryptString, type SymmetricKey } from "@/lib/crypto";
-import {
-  type CardView,
-  type CipherType,
-  type CipherView,
-  type FieldView,
-  IDENTITY_FIELDS,
-  type IdentityView,
-  type LoginView,
-  type PasswordHistoryView,
-  type SshKeyView,
-} from "./cipher-model";
+import { type CipherType, type CipherView, IDENTITY_FIELDS } from "./cipher-model";
 
 /**
  * An item as the server stores and relays it (DESIGN §4): Bitwarden's API shape, every secret string a type-2
- * EncString under the owning key (user key or organization key); only type, reprompt and dates are plain.
+ * EncString under the owning key (user key or organization key); only type, reprompt and dates are plain. Its
+ * shape is the decrypted item's (CipherView), strings aside.
  */
-export type EncryptedCipherData = {
-  name: string;
-  notes: string | null;
-  login: LoginView | null;
-  secureNote: { type: 0 } | null;
-  card: CardView | null;
-  identity: IdentityView | null;
-  sshKey: SshKeyView | null;
-  fields: FieldView[];
-  passwordHistory: PasswordHistoryView[];
-};
+export type EncryptedCipherData = Omit<CipherView, "type" | "reprompt">;
 
 export type EncryptedCipher = { type: CipherType; reprompt: 0 | 1; data: EncryptedCipherData };
 
@@ -36,7 +17,7 @@ async function optional(value: string | null, transform: Transform): Promise<str
 }
 
 /** Applies `transform` to every secret string of an item's data, keeping its shape (encrypt and decrypt alike). */
-async function mapSecrets<T extends EncryptedCipherData | Omit<CipherView, "type" | "reprompt">>(item: T, transform: Transform): Promise<T> {
+async function mapSecrets(item: EncryptedCipherData, transform: Transform): Promise<EncryptedCipherData> {
   const mapRecord = async <R extends Record<string, string | null>>(record: R | null, keys: readonly (keyof R)[]): Promise<R | null> => {
     if (!record) return null;
     const entries = await Promise.all(keys.map(async (key) => [key, await optional(record[key] as string | null, transform)] as const));
@@ -63,18 +44,18 @@ async function mapSecrets<T extends EncryptedCipherData | Omit<CipherView, "type
       item.fields.map(async (field) => ({ ...field, name: await optional(field.name, transform), value: await optional(field.value, transform) })),
     ),
     passwordHistory: await Promise.all(item.passwordHistory.map(async (entry) => ({ ...entry, password: await transform(entry.password) }))),
-  } as T;
+  };
 }
 
 /** Encrypts an item for storage under its owner's key. */
 export async function encryptCipher(view: CipherView, key: SymmetricKey): Promise<EncryptedCipher> {
   const { type, reprompt, ...content } = view;
-  const data = (await mapSecrets(content, (value) => encryptString(value, key))) as unknown as EncryptedCipherData;
+  const data = await mapSecrets(content, (value) => encryptString(value, key));
   return { type, reprompt, data };
 }
 
 /** Decrypts a stored item; fails (CryptoError) if any part was tampered with or the key is wrong. */
 export async function decryptCipher(cipher: EncryptedCipher, key: SymmetricKey): Promise<CipherView> {
   const content = await mapSecrets(cipher.data, (value) => decryptString(value, key));
-  return { type: cipher.type, reprompt: cipher.reprompt, ...(content as unknown as Omit<CipherView, "type" | "reprompt">) };
+  return { type: cipher.type, reprompt: cipher.reprompt, ...content };
 }
