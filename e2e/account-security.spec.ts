@@ -1,6 +1,6 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { alertWith, logIn, registerOrLogIn, uniqueEmail } from "./helpers";
+import { alertWith, escapeRegExp, logIn, newPage, registerOrLogIn, uniqueEmail } from "./helpers";
 import { marked } from "./support/plaintext-marker";
 
 /**
@@ -13,10 +13,6 @@ type Person = { email: string; name: string; password: string };
 
 function person(prefix: string, name: string): Person {
   return { email: uniqueEmail(prefix), name, password: `${prefix} master password for e2e` };
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-  return (await browser.newContext()).newPage();
 }
 
 /** Settings from the vault's tabs, then a section from the settings menu. */
@@ -39,11 +35,7 @@ async function newSecureNote(page: Page, name: string) {
   await dialog.getByLabel("Name", { exact: true }).fill(name);
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escape(name)) })).toBeVisible();
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await expect(page.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escapeRegExp(name)) })).toBeVisible();
 }
 
 /** The login form up to the point where the server answers (the vault, the two-step screen or an error). */
@@ -120,13 +112,13 @@ test("a master password change ends another session, and unlock works with the n
   await first.getByRole("button", { name: "Unlock" }).click();
   await expect(first.getByRole("heading", { name: "My vault" })).toBeVisible();
   // The same user key, re-wrapped: the item made before the change still decrypts.
-  await expect(first.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escape(note)) })).toBeVisible();
+  await expect(first.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escapeRegExp(note)) })).toBeVisible();
 
   await logOut(first);
   await submitLogin(first, morgan.email, morgan.password);
   await expect(alertWith(first, "Invalid email or master password.")).toBeVisible();
   await logIn(first, morgan.email, newPassword);
-  await expect(first.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escape(note)) })).toBeVisible();
+  await expect(first.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escapeRegExp(note)) })).toBeVisible();
 });
 
 test("with two-step login on, login asks for a code and refuses a wrong one", async ({ browser }) => {

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { logIn } from "./helpers";
+import { logIn, newPage } from "./helpers";
 import { keyMaterial } from "./support/api-session";
 
 /**
@@ -12,8 +12,7 @@ const MEMBER = "user@client1.example";
 const OWNER = "owner@client1.example";
 
 async function personPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
-  const page = await context.newPage();
+  const page = await newPage(browser, { permissions: ["clipboard-read", "clipboard-write"] });
   await logIn(page, email);
   return page;
 }

@@ -1,9 +1,19 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { type Browser, type BrowserContextOptions, expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD || "keyhouse-demo";
 
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.example`;
+}
+
+/** A page in a fresh browser context: a second person, with cookies and storage of their own. */
+export async function newPage(browser: Browser, options?: BrowserContextOptions): Promise<Page> {
+  return (await browser.newContext(options)).newPage();
+}
+
+/** `text` as a regular expression matching itself literally (names picked by pattern may hold `.`, `(` or `?`). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Logs in through the login form, as a person would, and waits for the unlocked vault. */

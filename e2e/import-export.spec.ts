@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import Papa from "papaparse";
-import { alertWith, logIn, watchForText } from "./helpers";
+import { alertWith, logIn, newPage, watchForText } from "./helpers";
 import { marked } from "./support/plaintext-marker";
 
 /**
@@ -72,7 +72,7 @@ test("500 items: CSV import with progress, encrypted export, import into another
   await writeFile(csvPath, bitwardenCsv());
 
   // The client's owner imports the CSV into the default collection, watching the progress bar.
-  const owner = await (await browser.newContext()).newPage();
+  const owner = await newPage(browser);
   await logIn(owner, "owner@client1.example");
   await openConsoleSettings(owner, "My Client's Organization", "Import data");
   const sawProgress = await watchForText(owner, "Imported 200 of 500");
@@ -87,7 +87,7 @@ test("500 items: CSV import with progress, encrypted export, import into another
   expect(JSON.stringify(encrypted)).not.toContain(ITEMS[0]!.password);
 
   // The provider admin imports that file into his own organization: a wrong password first, then the right one.
-  const admin = await (await browser.newContext()).newPage();
+  const admin = await newPage(browser);
   await logIn(admin, "admin@demo-msp.example");
   await openConsoleSettings(admin, "Demo MSP Internal", "Import data");
   await importFile(admin, { format: "Bitwarden (json, also password protected)", file: encryptedPath, password: "not the password" });

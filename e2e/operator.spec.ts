@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { logIn, register, uniqueEmail } from "./helpers";
+import { logIn, newPage, register, uniqueEmail } from "./helpers";
 
 /**
  * The operator pages, as an operator uses them. operator@keyhouse.test belongs to the page-isolation spec, which
@@ -80,7 +80,7 @@ test("an operator creates a provider, edits its seat minimums, and disables and 
   await expect(demo.getByRole("cell").nth(1)).toHaveText("Disabled");
 
   // Meanwhile, Demo MSP's admin sees the provider and its clients disabled, and cannot add clients.
-  const admin = await (await browser.newContext()).newPage();
+  const admin = await newPage(browser);
   await logIn(admin, "admin@demo-msp.example");
   await admin.goto("/providers");
   await admin.getByRole("link", { name: "Demo MSP" }).click();

@@ -1,8 +1,6 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { registerFromLink, registerOrLogIn, uniqueEmail } from "./helpers";
+import { expect, type Page, test } from "@playwright/test";
+import { escapeRegExp, newPage, registerFromLink, registerOrLogIn, uniqueEmail } from "./helpers";
 import { marked } from "./support/plaintext-marker";
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * Issue 4's acceptance path in the Admin Console, as people take it: a user creates an organization, invites three
@@ -21,10 +19,6 @@ const FINANCE = marked("Finance");
 const IT = marked("IT");
 const PAYROLL = { name: marked("Payroll"), username: marked("pay@acme.example"), password: marked("Payroll-Pass-1") };
 const FIREWALL = { name: marked("Firewall"), username: marked("fw-admin"), password: marked("Firewall-Pass-2") };
-
-async function newPage(browser: Browser): Promise<Page> {
-  return (await browser.newContext()).newPage();
-}
 
 async function openConsoleSection(page: Page, organizationUrl: string, section: string) {
   await page.goto(organizationUrl);
@@ -132,9 +126,9 @@ test("organization → members with three roles → group and collection access 
   await expect(filters.getByRole("button", { name: IT })).toBeVisible();
   await expect(filters.getByRole("button", { name: "Default collection" })).toHaveCount(0);
   const items = user.getByRole("listbox", { name: "Items" });
-  await items.getByRole("option", { name: new RegExp(`^${escape(PAYROLL.name)}`) }).click();
+  await items.getByRole("option", { name: new RegExp(`^${escapeRegExp(PAYROLL.name)}`) }).click();
   await expect(user.getByText("Hidden: you may use this item but not see its password.")).toBeVisible();
-  await items.getByRole("option", { name: new RegExp(`^${escape(FIREWALL.name)}`) }).click();
+  await items.getByRole("option", { name: new RegExp(`^${escapeRegExp(FIREWALL.name)}`) }).click();
   await user.getByRole("button", { name: "Show password" }).click();
   await expect(user.getByTestId("item-password")).toHaveText(FIREWALL.password);
 
@@ -146,5 +140,5 @@ test("organization → members with three roles → group and collection access 
   await expect(owner.getByText("3 of 4 seats in use.")).toBeVisible();
   await user.reload();
   await expect(user.getByText("There are no items to list.")).toBeVisible();
-  await expect(items.getByRole("option", { name: new RegExp(`^${escape(PAYROLL.name)}`) })).toHaveCount(0);
+  await expect(items.getByRole("option", { name: new RegExp(`^${escapeRegExp(PAYROLL.name)}`) })).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { alertWith, followMailLink, logIn, registerFromLink, uniqueEmail } from "./helpers";
+import { alertWith, followMailLink, logIn, newPage, registerFromLink, uniqueEmail } from "./helpers";
 import { keyMaterial } from "./support/api-session";
 
 /**
@@ -49,7 +49,7 @@ test("master password requirements and single organization bind the people who j
   });
 
   await inviteMember(page, client2, NEWCOMER.email);
-  const newcomer = await (await browser.newContext()).newPage();
+  const newcomer = await newPage(browser);
 
   await test.step("the invited person cannot register with a 14-character master password", async () => {
     await registerFromLink(newcomer, { ...NEWCOMER, password: FOURTEEN_CHARACTERS }, { subject: "Join" });
@@ -84,7 +84,7 @@ test("master password requirements and single organization bind the people who j
   });
 
   await test.step("the new member cannot accept an invitation to another organization", async () => {
-    const admin = await (await browser.newContext()).newPage();
+    const admin = await newPage(browser);
     await logIn(admin, "admin@demo-msp.example");
     const internal = (await keyMaterial(admin.request)).organizations.find((organization) => organization.name === "Demo MSP Internal")!.id;
     await inviteMember(admin, internal, NEWCOMER.email);

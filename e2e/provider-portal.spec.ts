@@ -1,5 +1,5 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { registerFromLink, registerOrLogIn, uniqueEmail } from "./helpers";
+import { expect, type Page, test } from "@playwright/test";
+import { newPage, registerFromLink, registerOrLogIn, uniqueEmail } from "./helpers";
 
 /**
  * Issue 3's acceptance path, each step through the UI as a person takes it: an operator creates a provider, its
@@ -20,10 +20,6 @@ const CLIENTS = [
   { name: `Flow Client C ${stamp}`, seats: 2, owner: uniqueEmail("client-c-owner") },
 ];
 
-async function personPage(browser: Browser): Promise<Page> {
-  return (await browser.newContext()).newPage();
-}
-
 async function fingerprintOf(page: Page): Promise<string> {
   await page.goto("/settings");
   const phrase = page.getByTestId("fingerprint-phrase");
@@ -37,7 +33,7 @@ test("operator → provider setup → members → clients → client owner → s
   test.setTimeout(300_000);
 
   // The operator creates the provider.
-  const operator = await personPage(browser);
+  const operator = await newPage(browser);
   await registerOrLogIn(operator, OPERATOR);
   await operator.goto("/admin");
   await operator.getByRole("button", { name: "New provider" }).click();
@@ -49,7 +45,7 @@ test("operator → provider setup → members → clients → client owner → s
   await expect(dialog).toBeHidden();
 
   // The owner follows the setup mail, creates an account on the way, and sets the provider up.
-  const owner = await personPage(browser);
+  const owner = await newPage(browser);
   await registerFromLink(owner, OWNER, { subject: `Set up your provider ${PROVIDER} on Keyhouse` });
   await expect(owner.getByRole("heading", { name: "Set up your provider" })).toBeVisible();
   await expect(owner.getByLabel("Provider name")).toHaveValue(PROVIDER);
@@ -72,8 +68,8 @@ test("operator → provider setup → members → clients → client owner → s
   }
 
   // Both accept, each creating an account from their invitation.
-  const tech = await personPage(browser);
-  const admin2 = await personPage(browser);
+  const tech = await newPage(browser);
+  const admin2 = await newPage(browser);
   for (const [page, person] of [[tech, TECH], [admin2, ADMIN2]] as const) {
     await registerFromLink(page, person, { subject: `Join ${PROVIDER} on Keyhouse` });
     await page.getByRole("button", { name: "Accept invitation" }).click();
@@ -114,7 +110,7 @@ test("operator → provider setup → members → clients → client owner → s
   }
 
   // Client A's owner accepts, and the provider's owner confirms them in the client's Admin Console.
-  const clientOwner = await personPage(browser);
+  const clientOwner = await newPage(browser);
   await registerFromLink(clientOwner, CLIENT_OWNER, { subject: `Join ${CLIENTS[0]!.name} on Keyhouse` });
   await clientOwner.getByRole("button", { name: "Accept invitation" }).click();
   await expect(clientOwner.getByRole("heading", { name: "My vault" })).toBeVisible();

@@ -1,6 +1,6 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { TOTP } from "otpauth";
-import { registerFromLink, registerOrLogIn, uniqueEmail } from "./helpers";
+import { escapeRegExp, newPage, registerFromLink, registerOrLogIn, uniqueEmail } from "./helpers";
 import { marked } from "./support/plaintext-marker";
 
 /**
@@ -20,11 +20,7 @@ const CARD = { name: marked(`Visa ${stamp}`), holder: marked("Val Vault"), numbe
 const IDENTITY = { name: marked(`Passport ${stamp}`), first: marked("Valerie") };
 const SSH = { name: marked(`Server key ${stamp}`) };
 const FOLDER = marked("Finance");
-
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
-  return context.newPage();
-}
+const CLIPBOARD = { permissions: ["clipboard-read", "clipboard-write"] };
 
 async function newItem(page: Page, type: string) {
   await page.getByRole("button", { name: "New item" }).click();
@@ -35,10 +31,8 @@ async function newItem(page: Page, type: string) {
 const list = (page: Page) => page.getByRole("listbox", { name: "Items" });
 const filters = (page: Page) => page.getByRole("navigation", { name: "Vault filters" });
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 async function open(page: Page, name: string) {
-  await list(page).getByRole("option", { name: new RegExp(escape(name)) }).click();
+  await list(page).getByRole("option", { name: new RegExp(escapeRegExp(name)) }).click();
   await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
 }
 
@@ -65,7 +59,7 @@ test.describe.configure({ mode: "serial" });
 
 test("items of every type: create, edit, search, filters, TOTP, move into a collection, trash and restore", async ({ browser }) => {
   test.setTimeout(300_000);
-  const val = await newPage(browser);
+  const val = await newPage(browser, CLIPBOARD);
   await registerOrLogIn(val, OWNER);
 
   // A folder first, so items can be filed.
@@ -166,7 +160,7 @@ test("items of every type: create, edit, search, filters, TOTP, move into a coll
   await invite.getByLabel("Add", { exact: true }).selectOption({ label: "Default collection" });
   await invite.getByRole("button", { name: "Invite" }).click();
   await expect(invite).toBeHidden();
-  const wes = await newPage(browser);
+  const wes = await newPage(browser, CLIPBOARD);
   await registerFromLink(wes, MEMBER, { subject: `Join ${ORGANIZATION} on Keyhouse` });
   await wes.getByRole("button", { name: "Accept invitation" }).click();
   await expect(wes.getByRole("heading", { name: "My vault" })).toBeVisible();
@@ -214,7 +208,7 @@ test("items of every type: create, edit, search, filters, TOTP, move into a coll
   for (const name of inOrganization) {
     await open(val, name);
     await val.getByRole("button", { name: "Restore" }).click();
-    await expect(list(val).getByRole("option", { name: new RegExp(escape(name)) })).toHaveCount(0);
+    await expect(list(val).getByRole("option", { name: new RegExp(escapeRegExp(name)) })).toHaveCount(0);
   }
   await filters(val).getByRole("button", { name: "All items" }).click();
   for (const name of inOrganization) await sendToTrash(val, name);
@@ -223,7 +217,7 @@ test("items of every type: create, edit, search, filters, TOTP, move into a coll
     await open(val, name);
     await val.getByRole("button", { name: "Delete permanently" }).click();
     await val.getByRole("dialog", { name: `Delete ${name} for good?` }).getByRole("button", { name: "Delete permanently" }).click();
-    await expect(list(val).getByRole("option", { name: new RegExp(escape(name)) })).toHaveCount(0);
+    await expect(list(val).getByRole("option", { name: new RegExp(escapeRegExp(name)) })).toHaveCount(0);
   }
   await expect(val.getByText("The trash is empty.")).toBeVisible();
   await wes.reload();
