@@ -13,10 +13,13 @@ export const EXPORT_FORMATS = [
 export type ExportFormatId = (typeof EXPORT_FORMATS)[number]["id"];
 export const EXPORT_FORMAT_IDS = EXPORT_FORMATS.map((format) => format.id) as [ExportFormatId, ...ExportFormatId[]];
 
+export function exportFormat(id: ExportFormatId): (typeof EXPORT_FORMATS)[number] {
+  return EXPORT_FORMATS.find((format) => format.id === id)!;
+}
+
 /** keyhouse_org_export_20260102030405.json, after Bitwarden's naming, in the browser's local time. */
 export function exportFileName(format: ExportFormatId, now: Date): string {
   const pad = (value: number) => String(value).padStart(2, "0");
   const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  const extension = EXPORT_FORMATS.find((entry) => entry.id === format)!.extension;
-  return `keyhouse_org_export${format === "encrypted_json" ? "_encrypted" : ""}_${stamp}.${extension}`;
+  return `keyhouse_org_export${format === "encrypted_json" ? "_encrypted" : ""}_${stamp}.${exportFormat(format).extension}`;
 }

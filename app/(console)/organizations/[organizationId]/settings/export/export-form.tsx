@@ -10,7 +10,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress, ProgressBar } from "@/components/ui/progress";
 import { SelectField } from "@/components/ui/select-field";
-import { EXPORT_FORMATS, type ExportFormatId, exportFileName } from "@/lib/export";
+import { EXPORT_FORMATS, type ExportFormatId, exportFileName, exportFormat } from "@/lib/export";
 import { recordVaultExport } from "./actions";
 
 type Progress =
@@ -27,10 +27,6 @@ const PLAINTEXT_WARNING =
   "This export contains your organization's vault data in an unencrypted format. Anyone who gets the file can read every password in it: don't store it or send it over insecure channels (email, chat), and delete it as soon as you are done with it.";
 
 const count = (value: number) => value.toLocaleString("en");
-
-function formatOf(id: ExportFormatId) {
-  return EXPORT_FORMATS.find((format) => format.id === id)!;
-}
 
 function ProgressView({ progress }: { progress: Progress }) {
   switch (progress.phase) {
@@ -78,7 +74,7 @@ export function ExportForm({ organizationId }: { organizationId: string }) {
   const [confirming, setConfirming] = useState(false);
   const [progress, setProgress] = useState<Progress>({ phase: "idle" });
   const [exported, setExported] = useState<Exported | null>(null);
-  const format = formatOf(formatId);
+  const format = exportFormat(formatId);
   const busy = progress.phase !== "idle";
 
   function passwordErrors(form: FormData): Record<string, string> {
