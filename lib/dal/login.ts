@@ -2,13 +2,11 @@ import "server-only";
 import { and, count, eq, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { events, users } from "@/db/schema";
-import { appUrl } from "@/lib/config";
-import { twoFactorDisabledMail } from "@/lib/mail/account-mail";
-import { deliverPendingMail, enqueueMail } from "@/lib/mail/outbox";
+import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/outbox";
 import { masterPasswordHashMatches } from "./accounts";
 import { type EventInput, type EventOrigin, insertEvent } from "./events";
 import { redeemSecondFactor } from "./two-factor";
-import { reportTwoStepLoginRevocations, revokeFromOrganizationsRequiringTwoStepLogin } from "./two-step-login-policy";
+import { reportTwoStepLoginTurnedOff } from "./two-step-login-policy";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; securityStamp: string };
 
@@ -73,7 +71,12 @@ async function passSecondStep(user: { id: string; email: string }, code: string,
       await record({ type: "user_login_failed_two_factor" });
       return "wrong";
     }
-    if (factor === "recovery_code") await recoverAccess(tx, user, record, (id) => queued.push(id));
+    if (factor === "recovery_code") {
+      const mail = async (message: MailMessage) => {
+        queued.push(await enqueueMail(tx, message));
+      };
+      await reportTwoStepLoginTurnedOff(tx, { userId: user.id, email: user.email }, factor, { record, mail });
+    }
     return "passed";
   });
   if (queued.length > 0) await deliverPendingMail(queued);
@@ -94,16 +97,4 @@ async function recentWrongCodes(tx: Executor, userId: string): Promise<number> {
       ),
     );
   return row?.wrong ?? 0;
-}
-
-async function recoverAccess(
-  tx: Executor,
-  user: { id: string; email: string },
-  record: (event: EventInput) => Promise<void>,
-  queue: (mailId: string) => void,
-): Promise<void> {
-  const mail = async (message: Parameters<typeof enqueueMail>[1]) => queue(await enqueueMail(tx, message));
-  await record({ type: "user_recovered_two_factor" });
-  await mail({ to: user.email, ...twoFactorDisabledMail(true, appUrl("/settings/security")) });
-  await reportTwoStepLoginRevocations(await revokeFromOrganizationsRequiringTwoStepLogin(tx, user.id), { record, mail });
 }

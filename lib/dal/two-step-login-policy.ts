@@ -5,10 +5,11 @@ import { organizations, organizationUsers, policies, providerOrganizations, prov
 import { ActionError } from "@/lib/authz/action";
 import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
 import { appUrl } from "@/lib/config";
-import { revokedForTwoStepLoginMail } from "@/lib/mail/account-mail";
+import { revokedForTwoStepLoginMail, twoFactorDisabledMail } from "@/lib/mail/account-mail";
 import type { MailMessage } from "@/lib/mail/outbox";
 import { isExemptFromPolicy } from "@/lib/policies/exemptions";
 import type { EventInput } from "./events";
+import type { SecondFactor } from "./two-factor";
 
 /**
  * The "require two-step login" policy, as Bitwarden enforces it: accepted and confirmed members it binds
@@ -67,7 +68,7 @@ export async function revokeMembersWithoutTwoStepLogin(tx: Executor, scope: Orga
 }
 
 /** The user just turned two-step login off: revokes them from the organizations whose policy binds them. */
-export async function revokeFromOrganizationsRequiringTwoStepLogin(tx: Executor, userId: string): Promise<RevokedMembership[]> {
+async function revokeFromOrganizationsRequiringTwoStepLogin(tx: Executor, userId: string): Promise<RevokedMembership[]> {
   return revoke(tx, await boundMembershipsWithoutTwoStepLogin(tx, eq(organizationUsers.userId, userId)));
 }
 
@@ -111,4 +112,23 @@ export async function assertRestoredMembersHaveTwoStepLogin(tx: Executor, organi
       `${blocked[0]!.organizationName} requires two-step login, which ${emails} ${blocked.length === 1 ? "has" : "have"} not turned on. Restore them once they have.`,
     );
   }
+}
+
+/**
+ * Two-step login was just turned off, in the settings or by a login with the recovery code (`factor` says which):
+ * records it, mails the person, then revokes them from the organizations whose policy binds them, reporting each.
+ * Answers those revocations.
+ */
+export async function reportTwoStepLoginTurnedOff(
+  tx: Executor,
+  user: { userId: string; email: string },
+  factor: SecondFactor,
+  { record, mail }: Notify,
+): Promise<RevokedMembership[]> {
+  const recovered = factor === "recovery_code";
+  await record({ type: recovered ? "user_recovered_two_factor" : "user_disabled_two_factor", userId: user.userId });
+  await mail({ to: user.email, ...twoFactorDisabledMail(recovered, appUrl("/settings/security")) });
+  const revoked = await revokeFromOrganizationsRequiringTwoStepLogin(tx, user.userId);
+  await reportTwoStepLoginRevocations(revoked, { record, mail });
+  return revoked;
 }

@@ -5,8 +5,8 @@ import { requireUser } from "@/lib/authz/scope";
 import { appUrl } from "@/lib/config";
 import { assertMasterPasswordHash } from "@/lib/dal/account-security";
 import { beginTwoFactorSetup, disableTwoFactor, enableTwoFactor } from "@/lib/dal/two-factor";
-import { reportTwoStepLoginRevocations, revokeFromOrganizationsRequiringTwoStepLogin } from "@/lib/dal/two-step-login-policy";
-import { twoFactorDisabledMail, twoFactorEnabledMail } from "@/lib/mail/account-mail";
+import { reportTwoStepLoginTurnedOff } from "@/lib/dal/two-step-login-policy";
+import { twoFactorEnabledMail } from "@/lib/mail/account-mail";
 import { disableTwoFactorSchema, enableTwoFactorSchema, masterPasswordProofSchema } from "@/lib/validation/account-security";
 
 /**
@@ -49,10 +49,7 @@ export const disableTwoFactorAction = defineAction({
   async run({ input, scope, tx, record, mail }) {
     await assertMasterPasswordHash(tx, scope, input.masterPasswordHash);
     const factor = await disableTwoFactor(tx, scope, input.code);
-    await record({ type: factor === "recovery_code" ? "user_recovered_two_factor" : "user_disabled_two_factor", userId: scope.userId });
-    await mail({ to: scope.email, ...twoFactorDisabledMail(factor === "recovery_code", appUrl("/settings/security")) });
-    const revoked = await revokeFromOrganizationsRequiringTwoStepLogin(tx, scope.userId);
-    await reportTwoStepLoginRevocations(revoked, { record, mail });
+    const revoked = await reportTwoStepLoginTurnedOff(tx, scope, factor, { record, mail });
     return { revokedFrom: revoked.map((membership) => membership.organizationName) };
   },
 });
