@@ -65,28 +65,27 @@ function combineGrants(grants: GrantRow[]): CollectionAccess[] {
 export async function getMemberAccessReport(scope: OrganizationScope): Promise<MemberAccessReport> {
   const { organizationId } = assertScope(scope);
   const db = await getDb();
-  const members = await db
-    .select({ id: organizationUsers.id, email: organizationUsers.email, name: users.name, role: organizationUsers.type, status: organizationUsers.status })
-    .from(organizationUsers)
-    .leftJoin(users, eq(users.id, organizationUsers.userId))
-    .where(and(eq(organizationUsers.organizationId, organizationId), ne(organizationUsers.status, "revoked")))
-    .orderBy(asc(organizationUsers.email));
-  const grants = await selectRows<GrantRow>(
-    db,
-    sql`select cu.organization_user_id as member_id, cu.collection_id, cu.read_only, cu.hide_passwords, cu.manage, null::text as group_name
-        from collection_users cu
-        where cu.organization_id = ${organizationId}
-        union all
-        select gu.organization_user_id, cg.collection_id, cg.read_only, cg.hide_passwords, cg.manage, g.name
-        from group_users gu
-        join groups g on g.id = gu.group_id and g.organization_id = ${organizationId}
-        join collection_groups cg on cg.group_id = g.id and cg.organization_id = ${organizationId}
-        where gu.organization_id = ${organizationId}`,
-  );
-  const allCollections = await db
-    .select({ id: collections.id, name: collections.name })
-    .from(collections)
-    .where(eq(collections.organizationId, organizationId));
+  const [members, grants, allCollections] = await Promise.all([
+    db
+      .select({ id: organizationUsers.id, email: organizationUsers.email, name: users.name, role: organizationUsers.type, status: organizationUsers.status })
+      .from(organizationUsers)
+      .leftJoin(users, eq(users.id, organizationUsers.userId))
+      .where(and(eq(organizationUsers.organizationId, organizationId), ne(organizationUsers.status, "revoked")))
+      .orderBy(asc(organizationUsers.email)),
+    selectRows<GrantRow>(
+      db,
+      sql`select cu.organization_user_id as member_id, cu.collection_id, cu.read_only, cu.hide_passwords, cu.manage, null::text as group_name
+          from collection_users cu
+          where cu.organization_id = ${organizationId}
+          union all
+          select gu.organization_user_id, cg.collection_id, cg.read_only, cg.hide_passwords, cg.manage, g.name
+          from group_users gu
+          join groups g on g.id = gu.group_id and g.organization_id = ${organizationId}
+          join collection_groups cg on cg.group_id = g.id and cg.organization_id = ${organizationId}
+          where gu.organization_id = ${organizationId}`,
+    ),
+    db.select({ id: collections.id, name: collections.name }).from(collections).where(eq(collections.organizationId, organizationId)),
+  ]);
 
   const grantsByMember = groupBy(grants, (grant) => grant.member_id);
   return {
