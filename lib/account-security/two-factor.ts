@@ -51,15 +51,23 @@ function stepAt(now: number): number {
  * The caller remembers the step, so a code is not accepted twice (RFC 6238 §5.2).
  */
 export function authenticatorCodeStep(key: string, code: string, now = Date.now()): number | null {
-  const digits = code.replace(/\s+/g, "");
-  if (!new RegExp(`^\\d{${AUTHENTICATOR_CODE_LENGTH}}$`).test(digits)) return null;
+  const digits = authenticatorDigits(code);
+  if (digits === null) return null;
   const delta = authenticator(key).validate({ token: digits, timestamp: now, window: WINDOW });
   return delta === null ? null : stepAt(now) + delta;
 }
 
+const AUTHENTICATOR_CODE = new RegExp(`^\\d{${AUTHENTICATOR_CODE_LENGTH}}$`);
+
+/** The code's digits without spaces, or null when it is not six digits. */
+function authenticatorDigits(code: string): string | null {
+  const digits = code.replace(/\s+/g, "");
+  return AUTHENTICATOR_CODE.test(digits) ? digits : null;
+}
+
 /** A six-digit code (spaces allowed) rather than a recovery code. */
 export function looksLikeAuthenticatorCode(code: string): boolean {
-  return new RegExp(`^\\d{${AUTHENTICATOR_CODE_LENGTH}}$`).test(code.replace(/\s+/g, ""));
+  return authenticatorDigits(code) !== null;
 }
 
 /** A new recovery code: 32 random base32 characters (160 bits), shown once in groups of four. */
