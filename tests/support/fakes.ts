@@ -11,3 +11,20 @@ export const FAKE_TOKEN = "A".repeat(43);
 export const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 /** A well-shaped master password hash that is nobody's. */
 export const FAKE_MASTER_PASSWORD_HASH = b64(32, 9);
+
+/** A well-shaped encrypted login (an item's cipher input) that nothing can decrypt. */
+export const FAKE_LOGIN = {
+  type: "login",
+  reprompt: 0,
+  data: {
+    name: FAKE_ENC_2,
+    notes: null,
+    login: { username: FAKE_ENC_2, password: FAKE_ENC_2, totp: null, uris: [], passwordRevisionDate: null },
+    secureNote: null,
+    card: null,
+    identity: null,
+    sshKey: null,
+    fields: [],
+    passwordHistory: [],
+  },
+};

@@ -1,24 +1,7 @@
 import { recordVaultExport } from "@/app/(console)/organizations/[organizationId]/settings/export/actions";
 import { importItemsBatch } from "@/app/(console)/organizations/[organizationId]/settings/import/actions";
-import { FAKE_ENC_2 } from "../../../support/fakes";
+import { FAKE_LOGIN } from "../../../support/fakes";
 import type { IsolationEntry } from "./types";
-
-/** A minimal, well-shaped encrypted login (nothing can decrypt it). */
-const FAKE_LOGIN = {
-  type: "login",
-  reprompt: 0,
-  data: {
-    name: FAKE_ENC_2,
-    notes: null,
-    login: { username: FAKE_ENC_2, password: FAKE_ENC_2, totp: null, uris: [], passwordRevisionDate: null },
-    secureNote: null,
-    card: null,
-    identity: null,
-    sshKey: null,
-    fields: [],
-    passwordHistory: [],
-  },
-};
 
 export const IMPORT_EXPORT_ACTIONS: IsolationEntry[] = [
   {

@@ -12,26 +12,9 @@ import {
   trashItemsAction,
   updateItemAction,
 } from "@/app/(vault)/vault/actions";
-import { FAKE_ENC_2, UNKNOWN_ID } from "../../../support/fakes";
+import { FAKE_ENC_2, FAKE_LOGIN, UNKNOWN_ID } from "../../../support/fakes";
 import { SIGNED_IN_ROLES } from "../roles";
 import type { IsolationEntry } from "./types";
-
-/** A well-shaped encrypted login nothing can decrypt. */
-const FAKE_LOGIN = {
-  type: "login",
-  reprompt: 0,
-  data: {
-    name: FAKE_ENC_2,
-    notes: null,
-    login: { username: FAKE_ENC_2, password: FAKE_ENC_2, totp: null, uris: [], passwordRevisionDate: null },
-    secureNote: null,
-    card: null,
-    identity: null,
-    sshKey: null,
-    fields: [],
-    passwordHistory: [],
-  },
-};
 
 /** Members who reach client 1's items with edit rights; provider members never reach a client's items (DESIGN §6). */
 const CLIENT1_EDITORS = ["client_owner", "client_member"] as const;
