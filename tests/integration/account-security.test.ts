@@ -7,15 +7,14 @@ import { deleteAccountAction, updateNameAction } from "@/app/(vault)/settings/ac
 import { changeKdfAction, changeMasterPasswordAction } from "@/app/(vault)/settings/security/actions";
 import { beginTwoFactorAction, disableTwoFactorAction, enableTwoFactorAction } from "@/app/(vault)/settings/security/two-factor-actions";
 import { getDb } from "@/db/client";
-import { ciphers, events, folders, mailOutbox, organizations, organizationUsers, users } from "@/db/schema";
+import { ciphers, events, folders, mailOutbox, organizationUsers, users } from "@/db/schema";
 import { authenticatorCode } from "@/lib/account-security/two-factor";
 import { getSession } from "@/lib/auth/session";
 import { deriveLoginSecrets, MIN_KDF_ITERATIONS, rewrapUserKey } from "@/lib/crypto";
-import { createInvitation } from "@/lib/dal/invitations";
 import { logIn } from "@/lib/dal/login";
 import { databaseSnapshot } from "../support/db-scan";
-import { createTestUser, type TestUser } from "../support/factories";
-import { FAKE_ENC_2, FAKE_ENC_4, FAKE_PUBLIC_KEY } from "../support/fakes";
+import { addTestMember, createTestOrganization, createTestUser, inviteTestMember, type TestUser } from "../support/factories";
+import { FAKE_ENC_2 } from "../support/fakes";
 import { unlockAccount } from "../support/node-bitwarden";
 import { signInAs, useDecodedSession } from "../support/session";
 
@@ -67,35 +66,6 @@ async function turnOnTwoStepLogin(user: TestUser) {
   const codeAfter = (steps: number) => authenticatorCode(begun.key, enabledAt + steps * 30_000);
   const enabledStep = Math.floor(enabledAt / 30_000);
   return { key: begun.key, recoveryCode: enabled.recoveryCode, codeAfter, enabledStep };
-}
-
-type Role = "owner" | "admin" | "user" | "custom";
-
-async function createOrganization(name: string, owner: TestUser): Promise<string> {
-  const db = await getDb();
-  const [organization] = await db
-    .insert(organizations)
-    .values({ name, billingEmail: owner.email, planType: "enterprise_monthly", seats: 10, publicKey: FAKE_PUBLIC_KEY, privateKey: FAKE_ENC_2 })
-    .returning({ id: organizations.id });
-  await addMember(organization!.id, owner, "owner");
-  return organization!.id;
-}
-
-async function addMember(organizationId: string, user: TestUser, type: Role, status: "accepted" | "confirmed" = "confirmed"): Promise<string> {
-  const db = await getDb();
-  const [row] = await db
-    .insert(organizationUsers)
-    .values({ organizationId, userId: user.id, email: user.email, type, status, key: status === "confirmed" ? FAKE_ENC_4 : null })
-    .returning({ id: organizationUsers.id });
-  return row!.id;
-}
-
-async function invite(organizationId: string, email: string, type: Role = "user"): Promise<string> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [row] = await tx.insert(organizationUsers).values({ organizationId, email, type, status: "invited" }).returning({ id: organizationUsers.id });
-    return (await createInvitation(tx, email, { kind: "organization_user", organizationUserId: row!.id })).token;
-  });
 }
 
 async function statusOf(organizationId: string, userId: string) {
@@ -306,7 +276,7 @@ describe("require two-step login policy", () => {
 
   beforeAll(async () => {
     owner = await createTestUser({ name: "Policy Owner" });
-    organizationId = await createOrganization("Two-Step Org", owner);
+    organizationId = await createTestOrganization("Two-Step Org", owner);
   });
 
   it("revokes and mails bound members without two-step login when turned on; exempt and enrolled members stay", async () => {
@@ -314,10 +284,10 @@ describe("require two-step login policy", () => {
     const accepted = await createTestUser();
     const enrolled = await createTestUser();
     const admin = await createTestUser();
-    await addMember(organizationId, without, "user");
-    await addMember(organizationId, accepted, "custom", "accepted");
-    await addMember(organizationId, enrolled, "user");
-    await addMember(organizationId, admin, "admin");
+    await addTestMember(organizationId, without, "user");
+    await addTestMember(organizationId, accepted, "custom", "accepted");
+    await addTestMember(organizationId, enrolled, "user");
+    await addTestMember(organizationId, admin, "admin");
     await turnOnTwoStepLogin(enrolled);
 
     await signInAs(owner.id);
@@ -349,7 +319,7 @@ describe("require two-step login policy", () => {
 
   it("refuses an invitation to someone without two-step login, and accepts it once they have it", async () => {
     const member = await createTestUser();
-    const token = await invite(organizationId, member.email);
+    const token = await inviteTestMember(organizationId, member.email);
     await signInAs(member.id);
     const before = await databaseSnapshot();
     expect(await acceptInvitation({ kind: "organization", token })).toEqual({
@@ -365,7 +335,7 @@ describe("require two-step login policy", () => {
 
   it("lets an invited admin accept without two-step login (admins are exempt)", async () => {
     const admin = await createTestUser();
-    const token = await invite(organizationId, admin.email, "admin");
+    const token = await inviteTestMember(organizationId, admin.email, "admin");
     await signInAs(admin.id);
     expect(await acceptInvitation({ kind: "organization", token })).toMatchObject({ ok: true });
   });
@@ -373,7 +343,7 @@ describe("require two-step login policy", () => {
   it("revokes a member who turns two-step login off, and tells them", async () => {
     const member = await createTestUser();
     const { codeAfter } = await turnOnTwoStepLogin(member);
-    await addMember(organizationId, member, "user");
+    await addTestMember(organizationId, member, "user");
     await signInAs(member.id);
     expect(await disableTwoFactorAction({ masterPasswordHash: await hashOf(member), code: codeAfter(1) })).toEqual({ ok: true, revokedFrom: ["Two-Step Org"] });
     expect(await statusOf(organizationId, member.id)).toBe("revoked");
@@ -383,16 +353,16 @@ describe("require two-step login policy", () => {
   it("revokes a member who logs in with the recovery code", async () => {
     const member = await createTestUser();
     const { recoveryCode } = await turnOnTwoStepLogin(member);
-    await addMember(organizationId, member, "user");
+    await addTestMember(organizationId, member, "user");
     expect(await logIn({ email: member.email, masterPasswordHash: await hashOf(member), twoFactorCode: recoveryCode }, ORIGIN)).toMatchObject({ ok: true });
     expect(await statusOf(organizationId, member.id)).toBe("revoked");
   });
 
   it("leaves other organizations alone", async () => {
     const otherOwner = await createTestUser();
-    const other = await createOrganization("Relaxed Org", otherOwner);
+    const other = await createTestOrganization("Relaxed Org", otherOwner);
     const member = await createTestUser();
-    await addMember(other, member, "user");
+    await addTestMember(other, member, "user");
     await signInAs(owner.id);
     await updatePolicyAction({ organizationId, type: "two_factor_authentication", enabled: true });
     expect(await statusOf(other, member.id)).toBe("confirmed");
@@ -402,7 +372,7 @@ describe("require two-step login policy", () => {
 describe("account deletion", () => {
   it("is refused to the only confirmed owner of an organization, with a sentence, writing nothing", async () => {
     const owner = await createTestUser();
-    await createOrganization("Solo Org", owner);
+    await createTestOrganization("Solo Org", owner);
     await signInAs(owner.id);
     const before = await databaseSnapshot();
     expect(await deleteAccountAction({ masterPasswordHash: await hashOf(owner), confirmation: owner.email })).toEqual({
@@ -431,9 +401,9 @@ describe("account deletion", () => {
 
   it("deletes the account with its items, folders and memberships; the event stays and the session ends", async () => {
     const owner = await createTestUser();
-    const organizationId = await createOrganization("Kept Org", owner);
+    const organizationId = await createTestOrganization("Kept Org", owner);
     const user = await createTestUser();
-    await addMember(organizationId, user, "owner");
+    await addTestMember(organizationId, user, "owner");
     const db = await getDb();
     await db.insert(folders).values({ userId: user.id, name: FAKE_ENC_2 });
     await db.insert(ciphers).values({ userId: user.id, type: "login", data: { name: FAKE_ENC_2 } });

@@ -7,14 +7,13 @@ import { updatePolicyAction } from "@/app/(console)/organizations/[organizationI
 import PoliciesPage from "@/app/(console)/organizations/[organizationId]/settings/policies/page";
 import { ToastProvider } from "@/components/ui/toast";
 import { getDb } from "@/db/client";
-import { type CustomPermissions, events, organizations, organizationUsers, policies, providerOrganizations } from "@/db/schema";
-import { createInvitation } from "@/lib/dal/invitations";
+import { type CustomPermissions, events, organizationUsers, policies, providerOrganizations } from "@/db/schema";
 import { assertSingleOrganizationAllows, listOrganizationPolicies, policiesForInvitation, policiesForUser } from "@/lib/dal/policies";
 import { POLICY_DEFAULTS, POLICY_TYPES } from "@/lib/policies/types";
 import { databaseSnapshot } from "../support/db-scan";
 import { type DemoIds, loadDemo } from "../support/demo";
-import { createTestUser, type TestUser } from "../support/factories";
-import { FAKE_ENC_2, FAKE_ENC_4, FAKE_PUBLIC_KEY, FAKE_TOKEN } from "../support/fakes";
+import { addTestMember, createTestOrganization, createTestUser, inviteTestMember, type TestUser } from "../support/factories";
+import { FAKE_ENC_2, FAKE_TOKEN } from "../support/fakes";
 import { signInAs } from "../support/session";
 
 // The page's dialogs use the App Router's router, which only a running app provides.
@@ -23,47 +22,11 @@ vi.mock("next/navigation", async (original) => ({
   useRouter: () => ({ refresh: () => undefined, replace: () => undefined, push: () => undefined }),
 }));
 
-type Role = "owner" | "admin" | "user" | "custom";
-type Status = "invited" | "accepted" | "confirmed" | "revoked";
-
 let demo: DemoIds;
 
 beforeAll(async () => {
   demo = await loadDemo();
 });
-
-/** An organization of its own for a test, with one confirmed owner, so demo figures stay as they are. */
-async function createOrganization(name: string, owner: TestUser, seats = 10): Promise<string> {
-  const db = await getDb();
-  const [organization] = await db
-    .insert(organizations)
-    .values({ name, billingEmail: owner.email, planType: "enterprise_monthly", seats, publicKey: FAKE_PUBLIC_KEY, privateKey: FAKE_ENC_2 })
-    .returning({ id: organizations.id });
-  await addMember(organization!.id, owner, "owner", "confirmed");
-  return organization!.id;
-}
-
-async function addMember(organizationId: string, user: TestUser, type: Role, status: Status, permissions: Partial<CustomPermissions> | null = null) {
-  const db = await getDb();
-  await db.insert(organizationUsers).values({
-    organizationId,
-    userId: status === "invited" ? null : user.id,
-    email: user.email,
-    type,
-    status,
-    permissions: permissions as CustomPermissions | null,
-    key: status === "confirmed" ? FAKE_ENC_4 : null,
-  });
-}
-
-/** An invitation as the members page makes it: an invited row and a mailed token. */
-async function invite(organizationId: string, email: string, type: Role = "user"): Promise<string> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [row] = await tx.insert(organizationUsers).values({ organizationId, email, type, status: "invited" }).returning({ id: organizationUsers.id });
-    return (await createInvitation(tx, email, { kind: "organization_user", organizationUserId: row!.id })).token;
-  });
-}
 
 async function setPolicy(organizationId: string, type: (typeof POLICY_TYPES)[number], enabled: boolean, data: unknown = null) {
   const db = await getDb();
@@ -160,7 +123,7 @@ describe("policies that apply to a user", () => {
 
   beforeAll(async () => {
     owner = await createTestUser({ name: "Policy Owner" });
-    organizationId = await createOrganization("Policy Org", owner);
+    organizationId = await createTestOrganization("Policy Org", owner);
     const managePolicies = { managePolicies: true } as Partial<CustomPermissions>;
     for (const [key, role, status, permissions] of [
       ["user", "user", "confirmed", null],
@@ -170,7 +133,7 @@ describe("policies that apply to a user", () => {
       ["revoked", "user", "revoked", null],
     ] as const) {
       members[key] = await createTestUser({ name: key });
-      await addMember(organizationId, members[key], role, status, permissions);
+      await addTestMember(organizationId, members[key], role, status, permissions);
     }
     await setPolicy(organizationId, "master_password", true, { ...POLICY_DEFAULTS.master_password, minLength: 16 });
     await setPolicy(organizationId, "password_generator", true, { ...POLICY_DEFAULTS.password_generator, minLength: 20 });
@@ -214,7 +177,7 @@ describe("policies that apply to a user", () => {
     const db = await getDb();
     await db.insert(providerOrganizations).values({ providerId: demo.providerId, organizationId, key: FAKE_ENC_2 });
     const tech = { id: demo.users.tech, email: "tech@demo-msp.example" } as TestUser;
-    await addMember(organizationId, tech, "user", "confirmed");
+    await addTestMember(organizationId, tech, "user", "confirmed");
     expect(await typesOf(tech)).toEqual(["master_password", "password_generator"]);
     await db.delete(providerOrganizations).where(eq(providerOrganizations.organizationId, organizationId));
     expect(await typesOf(tech)).toContain("single_org");
@@ -224,12 +187,12 @@ describe("policies that apply to a user", () => {
 describe("single organization", () => {
   it("refuses to let a member of an organization with the policy accept another invitation, and writes nothing", async () => {
     const owner = await createTestUser();
-    const strict = await createOrganization("Strict Org", owner);
-    const other = await createOrganization("Other Org", owner);
+    const strict = await createTestOrganization("Strict Org", owner);
+    const other = await createTestOrganization("Other Org", owner);
     const member = await createTestUser();
-    await addMember(strict, member, "user", "confirmed");
+    await addTestMember(strict, member, "user", "confirmed");
     await setPolicy(strict, "single_org", true);
-    const token = await invite(other, member.email);
+    const token = await inviteTestMember(other, member.email);
 
     await signInAs(member.id);
     const before = await databaseSnapshot();
@@ -244,12 +207,12 @@ describe("single organization", () => {
 
   it("refuses to let someone who belongs elsewhere join an organization with the policy", async () => {
     const owner = await createTestUser();
-    const strict = await createOrganization("Closed Org", owner);
-    const elsewhere = await createOrganization("Elsewhere Org", owner);
+    const strict = await createTestOrganization("Closed Org", owner);
+    const elsewhere = await createTestOrganization("Elsewhere Org", owner);
     const member = await createTestUser();
-    await addMember(elsewhere, member, "user", "accepted");
+    await addTestMember(elsewhere, member, "user", "accepted");
     await setPolicy(strict, "single_org", true);
-    const token = await invite(strict, member.email);
+    const token = await inviteTestMember(strict, member.email);
 
     await signInAs(member.id);
     const before = await databaseSnapshot();
@@ -262,36 +225,36 @@ describe("single organization", () => {
 
   it("lets owners and admins through, and does not count invitations or revoked memberships as belonging", async () => {
     const owner = await createTestUser();
-    const strict = await createOrganization("Admins Org", owner);
-    const other = await createOrganization("Plain Org", owner);
+    const strict = await createTestOrganization("Admins Org", owner);
+    const other = await createTestOrganization("Plain Org", owner);
     await setPolicy(strict, "single_org", true);
 
     // Joining the organization with the policy as an admin, while belonging elsewhere.
     const admin = await createTestUser();
-    await addMember(other, admin, "user", "confirmed");
+    await addTestMember(other, admin, "user", "confirmed");
     await signInAs(admin.id);
-    expect(await acceptInvitation({ kind: "organization", token: await invite(strict, admin.email, "admin") })).toMatchObject({ ok: true });
+    expect(await acceptInvitation({ kind: "organization", token: await inviteTestMember(strict, admin.email, "admin") })).toMatchObject({ ok: true });
 
     // The owner of the organization with the policy joining another.
     await signInAs(owner.id);
-    const third = await createOrganization("Third Org", await createTestUser());
-    expect(await acceptInvitation({ kind: "organization", token: await invite(third, owner.email) })).toMatchObject({ ok: true });
+    const third = await createTestOrganization("Third Org", await createTestUser());
+    expect(await acceptInvitation({ kind: "organization", token: await inviteTestMember(third, owner.email) })).toMatchObject({ ok: true });
 
     // Someone only invited to, or revoked from, another organization does not belong to it.
     const newcomer = await createTestUser();
-    await invite(other, newcomer.email);
-    await addMember(third, newcomer, "user", "revoked");
+    await inviteTestMember(other, newcomer.email);
+    await addTestMember(third, newcomer, "user", "revoked");
     await signInAs(newcomer.id);
-    expect(await acceptInvitation({ kind: "organization", token: await invite(strict, newcomer.email) })).toMatchObject({ ok: true });
+    expect(await acceptInvitation({ kind: "organization", token: await inviteTestMember(strict, newcomer.email) })).toMatchObject({ ok: true });
   });
 
   it("lets exactly one of two simultaneous accepts through when one organization has the policy", async () => {
     const owner = await createTestUser();
-    const strict = await createOrganization("Race Strict", owner);
-    const loose = await createOrganization("Race Loose", owner);
+    const strict = await createTestOrganization("Race Strict", owner);
+    const loose = await createTestOrganization("Race Loose", owner);
     await setPolicy(strict, "single_org", true);
     const member = await createTestUser();
-    const tokens = [await invite(strict, member.email), await invite(loose, member.email)];
+    const tokens = [await inviteTestMember(strict, member.email), await inviteTestMember(loose, member.email)];
     await signInAs(member.id);
     const results = await Promise.all(tokens.map((token) => acceptInvitation({ kind: "organization", token })));
     expect(results.filter((result) => result.ok)).toHaveLength(1);
@@ -299,11 +262,11 @@ describe("single organization", () => {
 
   it("answers the creation of an organization through the same check", async () => {
     const owner = await createTestUser();
-    const strict = await createOrganization("Creator's Org", owner);
+    const strict = await createTestOrganization("Creator's Org", owner);
     const member = await createTestUser();
-    await addMember(strict, member, "user", "confirmed");
+    await addTestMember(strict, member, "user", "confirmed");
     await setPolicy(strict, "single_org", true);
-    const created = await createOrganization("Would-be Org", member);
+    const created = await createTestOrganization("Would-be Org", member);
     const db = await getDb();
     await expect(db.transaction((tx) => assertSingleOrganizationAllows(tx, member.id, created))).rejects.toThrow(
       "You belong to Creator's Org, whose single organization policy does not allow its members to belong to any other organization.",
@@ -315,8 +278,8 @@ describe("single organization", () => {
 describe("policiesForInvitation", () => {
   it("answers the master password requirements of the invitation's organization while the invitation is usable", async () => {
     const owner = await createTestUser();
-    const organizationId = await createOrganization("Invitation Org", owner);
-    const token = await invite(organizationId, "invitee@invitation.example");
+    const organizationId = await createTestOrganization("Invitation Org", owner);
+    const token = await inviteTestMember(organizationId, "invitee@invitation.example");
     expect(await policiesForInvitation(token)).toBeNull();
 
     const requirements = { ...POLICY_DEFAULTS.master_password, minLength: 20, requireUpper: true };
@@ -329,10 +292,10 @@ describe("policiesForInvitation", () => {
 
   it("answers nothing for a malformed, unknown or used token", async () => {
     const owner = await createTestUser();
-    const organizationId = await createOrganization("Used Org", owner);
+    const organizationId = await createTestOrganization("Used Org", owner);
     await setPolicy(organizationId, "master_password", true, POLICY_DEFAULTS.master_password);
     const invitee = await createTestUser();
-    const token = await invite(organizationId, invitee.email);
+    const token = await inviteTestMember(organizationId, invitee.email);
     expect(await policiesForInvitation("not a token")).toBeNull();
     expect(await policiesForInvitation(FAKE_TOKEN)).toBeNull();
     await signInAs(invitee.id);

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
-import { providers, providerUsers } from "@/db/schema";
+import { type CustomPermissions, organizations, organizationUsers, providers, providerUsers } from "@/db/schema";
 import { type AccountKeys, createAccountKeys, MIN_KDF_ITERATIONS, SymmetricKey, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
 import { createAccount } from "@/lib/dal/accounts";
+import { createInvitation } from "@/lib/dal/invitations";
+import { FAKE_ENC_2, FAKE_ENC_4, FAKE_PUBLIC_KEY } from "./fakes";
 
 export type TestUser = { id: string; email: string; name: string; password: string; keys: AccountKeys };
 
@@ -39,5 +41,52 @@ export async function createTestProvider(
       key: await wrapSymmetricKeyForPublicKey(key, admin.keys.publicKey),
     });
     return { id: provider!.id, key };
+  });
+}
+
+type OrganizationRole = "owner" | "admin" | "user" | "custom";
+type MemberStatus = "invited" | "accepted" | "confirmed" | "revoked";
+
+/** An organization of its own for a test (placeholder keys, never opened), with one confirmed owner. */
+export async function createTestOrganization(name: string, owner: TestUser, seats = 10): Promise<string> {
+  const db = await getDb();
+  const [organization] = await db
+    .insert(organizations)
+    .values({ name, billingEmail: owner.email, planType: "enterprise_monthly", seats, publicKey: FAKE_PUBLIC_KEY, privateKey: FAKE_ENC_2 })
+    .returning({ id: organizations.id });
+  await addTestMember(organization!.id, owner, "owner");
+  return organization!.id;
+}
+
+/** A membership row straight in the database: a confirmed one holds a (placeholder) organization key. */
+export async function addTestMember(
+  organizationId: string,
+  user: TestUser,
+  type: OrganizationRole,
+  status: MemberStatus = "confirmed",
+  permissions: Partial<CustomPermissions> | null = null,
+): Promise<string> {
+  const db = await getDb();
+  const [row] = await db
+    .insert(organizationUsers)
+    .values({
+      organizationId,
+      userId: status === "invited" ? null : user.id,
+      email: user.email,
+      type,
+      status,
+      permissions: permissions as CustomPermissions | null,
+      key: status === "confirmed" ? FAKE_ENC_4 : null,
+    })
+    .returning({ id: organizationUsers.id });
+  return row!.id;
+}
+
+/** An invitation as the members page makes it: an invited row and a mailed token (returned). */
+export async function inviteTestMember(organizationId: string, email: string, type: OrganizationRole = "user"): Promise<string> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(organizationUsers).values({ organizationId, email, type, status: "invited" }).returning({ id: organizationUsers.id });
+    return (await createInvitation(tx, email, { kind: "organization_user", organizationUserId: row!.id })).token;
   });
 }
