@@ -121,3 +121,16 @@ export function fingerprintPhrase(material: string, publicKeyB64: string): strin
   }
   return words.join("-");
 }
+
+/**
+ * RFC 6238 written out with Node's crypto, independent of otpauth: HMAC over the 8-byte big-endian time step,
+ * dynamic truncation to 31 bits, the last `digits` decimal digits.
+ */
+export function independentTotp(key: Buffer, unixSeconds: number, { period = 30, digits = 6, algorithm = "sha1" } = {}): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / period)));
+  const mac = createHmac(algorithm, key).update(counter).digest();
+  const offset = mac[mac.length - 1]! & 0x0f;
+  const binary = mac.readUInt32BE(offset) & 0x7fffffff;
+  return String(binary % 10 ** digits).padStart(digits, "0");
+}

@@ -1,4 +1,3 @@
-import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   authenticatorCode,
@@ -12,6 +11,7 @@ import {
   normalizeRecoveryCode,
   RECOVERY_CODE_LENGTH,
 } from "@/lib/account-security/two-factor";
+import { independentTotp } from "../support/node-bitwarden";
 
 /** RFC 6238 Appendix B's SHA-1 seed, ASCII "12345678901234567890", in base32. */
 const RFC_SEED = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
@@ -39,14 +39,8 @@ function base32Decode(text: string): Buffer {
   return Buffer.from(bytes);
 }
 
-/** RFC 6238 written out with Node's crypto, independent of otpauth (SHA-1, 30-second steps, 6 digits). */
-function independentCode(base32Key: string, unixSeconds: number): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
-  const mac = createHmac("sha1", base32Decode(base32Key)).update(counter).digest();
-  const offset = mac[mac.length - 1]! & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
-}
+/** The independent RFC 6238 code (SHA-1, 30-second steps, 6 digits) for a base32 key. */
+const independentCode = (base32Key: string, unixSeconds: number) => independentTotp(base32Decode(base32Key), unixSeconds);
 
 const at = (seconds: number) => seconds * 1000;
 
