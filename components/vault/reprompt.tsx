@@ -2,8 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { fetchKeyMaterial, unlockWithMasterPassword } from "@/lib/keyring/account-flows";
@@ -36,14 +35,7 @@ export function RepromptDialog({ onConfirmed, onCancel }: { onConfirmed: () => v
         {error ? <Alert tone="error">{error}</Alert> : null}
         <TextField label="Master password" name="masterPassword" type="password" autoComplete="current-password" data-autofocus />
         {busy ? <IndeterminateProgress label="Checking your master password…" /> : null}
-        <DialogActions>
-          <Button variant="secondary" onClick={onCancel} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={busy}>
-            Confirm
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onCancel} busy={busy} submitLabel="Confirm" />
       </form>
     </Dialog>
   );

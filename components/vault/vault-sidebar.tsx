@@ -4,9 +4,8 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { ConfirmDialog, Dialog, DialogActions } from "@/components/ui/dialog";
+import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { Menu } from "@/components/ui/menu";
 import { useToast } from "@/components/ui/toast";
@@ -158,14 +157,7 @@ function FolderDialog({ folder, onClose }: { folder: { id: string | null; name: 
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
         <TextField label="Folder name" name="name" defaultValue={folder.name} maxLength={200} error={nameError} data-autofocus />
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={busy}>
-            Save
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={busy} />
       </form>
     </Dialog>
   );

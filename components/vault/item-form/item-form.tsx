@@ -6,7 +6,7 @@ import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogActions } from "@/components/ui/dialog";
+import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { PasswordGenerator } from "@/components/vault-tools/password-generator";
 import { StrengthHint } from "@/components/vault-tools/strength-hint";
 import type { VaultItem } from "@/lib/dal/items";
@@ -142,14 +142,7 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
           <TextArea label="Notes" value={view.notes} onChange={(notes) => set({ notes })} maxLength={NOTES_MAX_LENGTH} />
         </Section>
         <CustomFields fields={view.fields} onChange={(fields) => set({ fields })} canSeeHidden={canSeePassword} />
-        <DialogActions>
-          <Button variant="secondary" onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={busy}>
-            Save
-          </Button>
-        </DialogActions>
+        <DialogFormActions onCancel={onClose} busy={busy} />
       </form>
     </Dialog>
   );
