@@ -24,7 +24,17 @@ export async function fetchKeyMaterial(): Promise<KeyMaterial> {
   return (await response.json()) as KeyMaterial;
 }
 
-/** Master password → user key, checked by the MAC of the protected user key (a wrong password fails here). */
+/** Master key → user key, checked by the MAC of the protected user key (a wrong password fails here). */
+export async function unlockWithMasterKey(material: KeyMaterial, masterKey: Uint8Array): Promise<SymmetricKey> {
+  try {
+    return await unlockUserKey({ masterKey, protectedUserKey: material.key });
+  } catch (error) {
+    if (error instanceof CryptoError) throw new Error("Invalid master password.");
+    throw error;
+  }
+}
+
+/** Master password → master key → user key (the unlock screen and re-prompt; login derives the master key once). */
 export async function unlockWithMasterPassword(material: KeyMaterial, masterPassword: string): Promise<SymmetricKey> {
   const { masterKey } = await deriveLoginSecrets({
     email: material.email,
@@ -32,10 +42,7 @@ export async function unlockWithMasterPassword(material: KeyMaterial, masterPass
     iterations: material.kdfIterations,
   });
   try {
-    return await unlockUserKey({ masterKey, protectedUserKey: material.key });
-  } catch (error) {
-    if (error instanceof CryptoError) throw new Error("Invalid master password.");
-    throw error;
+    return await unlockWithMasterKey(material, masterKey);
   } finally {
     masterKey.fill(0);
   }

@@ -11,7 +11,7 @@ import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { useToast } from "@/components/ui/toast";
 import { LOGIN_ERROR_CODES } from "@/lib/account-security/two-factor";
-import { fetchKdfParameters, fetchKeyMaterial, unlockWithMasterPassword, deriveLoginSecrets } from "@/lib/keyring/account-flows";
+import { deriveLoginSecrets, fetchKdfParameters, fetchKeyMaterial, unlockWithMasterKey } from "@/lib/keyring/account-flows";
 import { storeUserKey } from "@/lib/keyring/storage";
 import { emailSchema } from "@/lib/validation/common";
 import { TwoStepLoginForm, type SecondFactorKind } from "./two-step-login-form";
@@ -24,8 +24,11 @@ const stepLabels: Record<Exclude<Step, "idle">, string> = {
   unlocking: "Unlocking your vault…",
 };
 
-/** What the second step needs from the first: kept in memory only, never rendered. */
-type PendingLogin = { email: string; password: string; masterPasswordHash: string };
+/**
+ * What the second step needs from the first: kept in memory only, never rendered. The master key is derived once
+ * (the slow step) and serves both the hash sent to the server and the unlock; it is zeroed once the login ends.
+ */
+type PendingLogin = { email: string; masterKey: Uint8Array; masterPasswordHash: string };
 
 export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initialEmail: string }) {
   const router = useRouter();
@@ -36,7 +39,7 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
   const [askingForCode, setAskingForCode] = useState(false);
   const pending = useRef<PendingLogin | null>(null);
 
-  /** Signs in with the derived hash (and a code, once asked for one), then unlocks with the password. */
+  /** Signs in with the derived hash (and a code, once asked for one), then unlocks with the master key. */
   async function signInAndUnlock(login: PendingLogin, twoFactor?: { code: string; kind: SecondFactorKind }) {
     setStep("signing-in");
     const credentials = { email: login.email, masterPasswordHash: login.masterPasswordHash, ...(twoFactor ? { twoFactorCode: twoFactor.code } : {}) };
@@ -60,18 +63,28 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
       return setError("Too many wrong codes. Wait 15 minutes, then try again.");
     }
     if (!result || result.error) {
+      forget(login);
       setStep("idle");
       return setError("Invalid email or master password.");
     }
     setStep("unlocking");
-    const material = await fetchKeyMaterial();
-    storeUserKey(material.userId, await unlockWithMasterPassword(material, login.password));
-    pending.current = null;
+    try {
+      const material = await fetchKeyMaterial();
+      storeUserKey(material.userId, await unlockWithMasterKey(material, login.masterKey));
+    } finally {
+      forget(login);
+    }
     if (twoFactor?.kind === "recovery") {
       toast.show("You logged in with your recovery code, which turned two-step login off. Turn it on again in Settings → Security.", "info");
     }
     router.replace(returnTo);
     router.refresh();
+  }
+
+  /** Ends a login attempt: the master key is zeroed and no second step is pending. */
+  function forget(login: PendingLogin | null) {
+    login?.masterKey.fill(0);
+    pending.current = null;
   }
 
   async function run(work: () => Promise<void>) {
@@ -97,8 +110,7 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
       setStep("deriving");
       const { kdfIterations } = await fetchKdfParameters(email.data);
       const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: email.data, password, iterations: kdfIterations });
-      masterKey.fill(0);
-      await signInAndUnlock({ email: email.data, password, masterPasswordHash });
+      await signInAndUnlock({ email: email.data, masterKey, masterPasswordHash });
     });
   }
 
@@ -109,7 +121,7 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
   }
 
   function startOver() {
-    pending.current = null;
+    forget(pending.current);
     setError(null);
     setAskingForCode(false);
   }
