@@ -6,9 +6,16 @@ import { unparse } from "papaparse";
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** A CSV document (RFC 4180: CRLF line ends, quotes where needed) with formula-like text cells neutralised. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  return unparse({ fields: [...header], data: rows.map((row) => [...row]) }, { escapeFormulae: FORMULA_START, newline: "\r\n" });
+/**
+ * A CSV document (RFC 4180: CRLF line ends, quotes where needed) with formula-like text cells neutralised.
+ * `formulaStart` replaces the pattern of what counts as a formula (the vault export's differs).
+ */
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+  { formulaStart = FORMULA_START }: { formulaStart?: RegExp } = {},
+): string {
+  return unparse({ fields: [...header], data: rows.map((row) => [...row]) }, { escapeFormulae: formulaStart, newline: "\r\n" });
 }
 
 /** A download: the browser saves it under `filename` instead of showing it, and no cache keeps a copy. */

@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { toCsv } from "@/lib/csv";
 import type { ExportItem, ExportSource } from "./types";
 
 /** Bitwarden's organization CSV columns. */
@@ -35,9 +35,10 @@ function row(item: ExportItem, collectionNames: Map<string, string>): string[] {
 export function toBitwardenCsv(source: ExportSource): { csv: string; leftOut: number } {
   const collectionNames = new Map(source.collections.map((collection) => [collection.id, collection.name]));
   const kept = source.items.filter((item) => item.view.type === "login" || item.view.type === "secure_note");
-  const csv = Papa.unparse(
-    { fields: [...BITWARDEN_CSV_COLUMNS], data: kept.map((item) => row(item, collectionNames)) },
-    { escapeFormulae: FORMULA_START, newline: "\r\n" },
+  const csv = toCsv(
+    BITWARDEN_CSV_COLUMNS,
+    kept.map((item) => row(item, collectionNames)),
+    { formulaStart: FORMULA_START },
   );
   return { csv, leftOut: source.items.length - kept.length };
 }
