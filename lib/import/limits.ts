@@ -1,8 +1,5 @@
 import { CIPHER_LIMITS, type CipherView } from "@/lib/vault/cipher-model";
 
-/** The server caps each encrypted value at this many characters (lib/validation/cipher.ts). */
-const ENCRYPTED_VALUE_MAX = 10_000;
-
 /**
  * The length of the type-2 EncString `text` becomes: "2." iv "|" ciphertext "|" mac, in base64, where AES-CBC
  * pads to the next 16-byte block. The server checks sizes on ciphertext, so the importer checks the same thing
@@ -14,7 +11,7 @@ export function encryptedLength(text: string): number {
   return 2 + 24 + 1 + 4 * Math.ceil(cipherBytes / 3) + 1 + 44;
 }
 
-function tooLong(value: string | null | undefined, max = ENCRYPTED_VALUE_MAX): boolean {
+function tooLong(value: string | null | undefined, max: number = CIPHER_LIMITS.valueLength): boolean {
   return typeof value === "string" && value !== "" && encryptedLength(value) > max;
 }
 

@@ -7,7 +7,7 @@ import { encStringSchema, uuidSchema } from "./common";
  * type-2 EncString of bounded size, lists are bounded, and only the part of the item's own type is present.
  * Size caps are on the ciphertext (Bitwarden's: 1,000 characters for a name, 10,000 for notes).
  */
-const secret = (max = 10_000) =>
+const secret = (max: number = CIPHER_LIMITS.valueLength) =>
   encStringSchema(2)
     .refine((value) => value.length <= max, { error: `An encrypted value is longer than ${max.toLocaleString("en")} characters.` })
     .nullable();
@@ -23,7 +23,7 @@ const loginSchema = z.object({
   password: secret(),
   totp: secret(),
   uris: z
-    .array(z.object({ uri: encStringSchema(2).refine((value) => value.length <= 10_000, { error: "A URI is too long." }), match: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.null()]) }))
+    .array(z.object({ uri: encStringSchema(2).refine((value) => value.length <= CIPHER_LIMITS.valueLength, { error: "A URI is too long." }), match: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.null()]) }))
     .max(CIPHER_LIMITS.uris, `An item can have at most ${CIPHER_LIMITS.uris} URIs.`),
   passwordRevisionDate: isoDate,
 });

@@ -82,6 +82,8 @@ export type CipherView = {
 export const CIPHER_LIMITS = {
   nameLength: 1000,
   notesLength: 10_000,
+  /** Every other encrypted value (a URI, a field, a card number…), in ciphertext characters. */
+  valueLength: 10_000,
   uris: 50,
   fields: 100,
   passwordHistory: 5,
