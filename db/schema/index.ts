@@ -8,3 +8,4 @@ export * from "./events";
 export * from "./invitations";
 export * from "./mail";
 export * from "./billing";
+export * from "./sessions";

@@ -36,3 +36,26 @@ export const invitations = pgTable(
     index("invitations_organization_user_idx").on(t.organizationUserId),
   ],
 );
+
+/**
+ * Links that prove an address: `registration` starts an account (the account exists only once its owner followed
+ * the link, so the address is verified from the start), `verification` verifies an existing account's address.
+ * Stored as SHA-256 like invitations; single-use and expiring.
+ */
+export const emailTokens = pgTable(
+  "email_tokens",
+  {
+    id: id(),
+    purpose: varchar("purpose", { length: 16 }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    email: varchar("email", { length: 256 }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("email_tokens_purpose", sql`${t.purpose} in ('registration', 'verification')`),
+    check("email_tokens_email_normalized", sql`${t.email} = lower(btrim(${t.email}))`),
+    index("email_tokens_email_idx").on(t.email),
+  ],
+);

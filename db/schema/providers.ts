@@ -33,6 +33,13 @@ export const providers = pgTable(
     status: providerStatus("status").notNull().default("pending"),
     enabled: boolean("enabled").notNull().default(true),
     useEvents: boolean("use_events").notNull().default(true),
+    /**
+     * The provider's own organization (its internal vault, DESIGN §11): never a client, never on its bill. A trigger
+     * (migration 0005) refuses to make it a client, or to mark a client as internal.
+     */
+    internalOrganizationId: uuid("internal_organization_id")
+      .unique("providers_internal_organization")
+      .references(() => organizations.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,5 +1,5 @@
 import "server-only";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import {
   ciphers,
@@ -107,7 +107,7 @@ export async function seedDemo(): Promise<void> {
         items: DEMO_ITEMS[client.items],
       });
     }
-    await seedOrganization(tx, {
+    const internalOrganizationId = await seedOrganization(tx, {
       name: "Demo MSP Internal",
       seats: 10,
       owner: get("admin@demo-msp.example"),
@@ -115,6 +115,8 @@ export async function seedDemo(): Promise<void> {
       provider: null,
       items: DEMO_ITEMS.internal,
     });
+    // The MSP's own vault is marked internal: it is never offered or accepted as a client.
+    await tx.update(providers).set({ internalOrganizationId }).where(eq(providers.id, providerKey.id));
   });
 }
 
@@ -148,7 +150,7 @@ type OrganizationSeed = {
   items: CipherView[];
 };
 
-async function seedOrganization(tx: Executor, seed: OrganizationSeed): Promise<void> {
+async function seedOrganization(tx: Executor, seed: OrganizationSeed): Promise<string> {
   const { organizationKey, publicKey, privateKey } = await createOrganizationKeys();
   const [organization] = await tx
     .insert(organizations)
@@ -210,4 +212,5 @@ async function seedOrganization(tx: Executor, seed: OrganizationSeed): Promise<v
     const [cipher] = await tx.insert(ciphers).values({ organizationId, type, reprompt, data }).returning({ id: ciphers.id });
     await tx.insert(collectionCiphers).values({ organizationId, collectionId: collection!.id, cipherId: cipher!.id });
   }
+  return organizationId;
 }
