@@ -7,6 +7,7 @@ export const EVENT_TYPES = {
   provider_created: "Created the provider",
   provider_setup_completed: "Completed provider setup",
   provider_updated: "Updated provider settings",
+  provider_internal_organization_set: "Changed the provider's internal organization",
   provider_enabled: "Enabled the provider",
   provider_disabled: "Disabled the provider",
   provider_plan_updated: "Updated a plan's seat minimum",

@@ -15,6 +15,12 @@ import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/sco
 import type { CreateClientInput } from "@/lib/validation/clients";
 import { createInvitation } from "./invitations";
 import { countSeatsInUse } from "./organization-members";
+import { includesProviderMembers } from "./provider-members";
+
+/** Told when a client would make a provider member its owner (DESIGN §11: provider members stay providers). */
+export const PROVIDER_MEMBER_AS_OWNER =
+  "A member of this provider cannot be a client's owner: provider members manage clients through the provider. Invite the client's own contact.";
+export const INTERNAL_ORGANIZATION_REFUSAL = "A provider's internal organization cannot be a client.";
 
 export type ProviderPlan = "teams_monthly" | "enterprise_monthly";
 type OrganizationPlan = (typeof organizations.$inferSelect)["planType"];
@@ -129,6 +135,9 @@ export async function createClient(tx: Executor, scope: ProviderScope, input: Cr
   if (!provider.enabled) throw new ActionError(DISABLED);
   const plan = await lockPlan(tx, providerId, input.planType);
   assertServiceUserMayBuy(scope, plan.seatMinimum, plan.allocated, plan.allocated + input.seats);
+  if (await includesProviderMembers(tx, providerId, { emails: [input.ownerEmail] })) {
+    throw new ActionError(PROVIDER_MEMBER_AS_OWNER, { ownerEmail: PROVIDER_MEMBER_AS_OWNER });
+  }
   const [organization] = await tx
     .insert(organizations)
     .values({
@@ -214,7 +223,13 @@ export async function unlinkClient(tx: Executor, scope: ProviderScope, organizat
   return client;
 }
 
-/** Organizations the user owns (confirmed), on a paid plan, that no provider manages: candidates to add as clients. */
+/** Not any provider's internal organization (those are never clients). */
+const notInternal = sql`not exists (select 1 from ${providers} where ${providers.internalOrganizationId} = ${organizations.id})`;
+
+/**
+ * Organizations the user owns (confirmed), on a paid plan, that no provider manages and no provider keeps as its
+ * internal organization: candidates to add as clients.
+ */
 export async function listAddableOrganizations(scope: UserScope) {
   const { userId } = assertScope(scope);
   const db = await getDb();
@@ -229,6 +244,7 @@ export async function listAddableOrganizations(scope: UserScope) {
         eq(organizationUsers.type, "owner"),
         eq(organizationUsers.status, "confirmed"),
         isNull(providerOrganizations.id),
+        notInternal,
         inArray(organizations.planType, [...PLAN_FAMILY.teams_monthly, ...PLAN_FAMILY.enterprise_monthly]),
       ),
     )
@@ -254,6 +270,8 @@ export async function addExistingClient(tx: Executor, scope: ProviderScope, orga
     )
     .for("update", { of: organizations });
   if (!organization) throw new ActionError("You can only add organizations that you own.");
+  const [internal] = await tx.select({ id: providers.id }).from(providers).where(eq(providers.internalOrganizationId, organizationId));
+  if (internal) throw new ActionError(INTERNAL_ORGANIZATION_REFUSAL);
   const planType = providerPlanOf(organization.planType);
   if (!planType) throw new ActionError("Only Teams and Enterprise organizations can become clients.");
   await lockPlan(tx, providerId, planType);

@@ -5,15 +5,16 @@ import { collections } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action";
 import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
 import type { AccessLevel } from "@/lib/vault/access-levels";
-import { replaceCollectionAccess } from "./access-grants";
+import { loadGrantor, replaceCollectionAccess, withCreatedCollection } from "./access-grants";
 
 type CollectionAccess = { members: { id: string; level: AccessLevel }[]; groups: { id: string; level: AccessLevel }[] };
 
 /** Creates a collection (its name already encrypted with the organization key) with its access list. */
 export async function createCollection(tx: Executor, scope: OrganizationScope, name: string, access: CollectionAccess) {
   const { organizationId } = assertScope(scope);
+  const grantor = await loadGrantor(tx, scope);
   const [collection] = await tx.insert(collections).values({ organizationId, name }).returning({ id: collections.id });
-  await replaceCollectionAccess(tx, organizationId, collection!.id, access);
+  await replaceCollectionAccess(tx, withCreatedCollection(grantor, collection!.id), organizationId, collection!.id, access);
   return collection!.id;
 }
 
@@ -32,7 +33,7 @@ export async function updateCollection(tx: Executor, scope: OrganizationScope, c
   const { organizationId } = assertScope(scope);
   await lockCollection(tx, scope, collectionId);
   await tx.update(collections).set({ name }).where(and(eq(collections.organizationId, organizationId), eq(collections.id, collectionId)));
-  await replaceCollectionAccess(tx, organizationId, collectionId, access);
+  await replaceCollectionAccess(tx, await loadGrantor(tx, scope), organizationId, collectionId, access);
 }
 
 /** Deletes a collection; its items stay in the organization (unassigned, as in Bitwarden), its grants go with it. */

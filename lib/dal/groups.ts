@@ -5,15 +5,16 @@ import { groups } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action";
 import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
 import type { AccessLevel } from "@/lib/vault/access-levels";
-import { replaceGroupCollections, replaceGroupMembers } from "./access-grants";
+import { loadGrantor, replaceGroupCollections, replaceGroupMembers } from "./access-grants";
 
 type GroupContent = { name: string; memberIds: string[]; collections: { collectionId: string; level: AccessLevel }[] };
 
 export async function createGroup(tx: Executor, scope: OrganizationScope, content: GroupContent) {
   const { organizationId } = assertScope(scope);
+  const grantor = await loadGrantor(tx, scope);
   const [group] = await tx.insert(groups).values({ organizationId, name: content.name }).returning({ id: groups.id });
-  await replaceGroupMembers(tx, organizationId, group!.id, content.memberIds);
-  await replaceGroupCollections(tx, organizationId, group!.id, content.collections);
+  await replaceGroupMembers(tx, grantor, organizationId, group!.id, content.memberIds);
+  await replaceGroupCollections(tx, grantor, organizationId, group!.id, content.collections);
   return group!.id;
 }
 
@@ -27,9 +28,10 @@ async function lockGroup(tx: Executor, scope: OrganizationScope, groupId: string
 export async function updateGroup(tx: Executor, scope: OrganizationScope, groupId: string, content: GroupContent) {
   const { organizationId } = assertScope(scope);
   await lockGroup(tx, scope, groupId);
+  const grantor = await loadGrantor(tx, scope);
   await tx.update(groups).set({ name: content.name }).where(and(eq(groups.organizationId, organizationId), eq(groups.id, groupId)));
-  await replaceGroupMembers(tx, organizationId, groupId, content.memberIds);
-  await replaceGroupCollections(tx, organizationId, groupId, content.collections);
+  await replaceGroupMembers(tx, grantor, organizationId, groupId, content.memberIds);
+  await replaceGroupCollections(tx, grantor, organizationId, groupId, content.collections);
 }
 
 /** Deleting a group removes its members' access through it; the members themselves stay. */

@@ -3,10 +3,20 @@ import { and, asc, count, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { type CustomPermissions, organizations, organizationUsers, providerOrganizations, providers, users } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action";
+import {
+  flagsBeyondGrantor,
+  GRANT_REFUSALS,
+  type Grantor,
+  grantorRole,
+  mayGrantRole,
+  mayManageMember,
+  roleRefusal,
+} from "@/lib/authz/grant-rule";
 import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope";
 import type { MemberAccessInput } from "@/lib/validation/organization-members";
-import { replaceMemberCollections, replaceMemberGroups } from "./access-grants";
+import { loadGrantor, replaceMemberCollections, replaceMemberGroups } from "./access-grants";
 import { createInvitation } from "./invitations";
+import { includesProviderMembers, type ProviderMemberTargets } from "./provider-members";
 import { assertSingleOrganizationAllows } from "./policies";
 import { assertRestoredMembersHaveTwoStepLogin } from "./two-step-login-policy";
 
@@ -107,9 +117,10 @@ export function seatLimitMessage(managedByProvider: boolean, free: number): stri
     : `Your organization has only ${free} seat${free === 1 ? "" : "s"} left.`;
 }
 
-/** Owners are managed only by owners (and by the managing provider, who act as owners). */
-export function canManageOwners(scope: OrganizationScope): boolean {
-  return scope.access.via === "provider" || scope.access.role === "owner";
+/** The roles the caller may give (the invite and edit dialogs offer only these). */
+export function grantableRoles(scope: OrganizationScope): OrganizationRole[] {
+  const role = grantorRole(assertScope(scope).access);
+  return (["owner", "admin", "user", "custom"] as const).filter((candidate) => mayGrantRole(role, candidate));
 }
 
 /** The stored form of a role's custom flags: only Custom members keep them. */
@@ -117,16 +128,36 @@ function permissionsFor(access: MemberAccessInput): CustomPermissions | null {
   return access.type === "custom" ? (access.permissions ?? null) : null;
 }
 
+/** The role and flags to give must be the caller's to give (the grant rule). */
+function assertMayGrantRoleAndFlags(grantor: Grantor, access: MemberAccessInput): void {
+  if (!mayGrantRole(grantor.role, access.type)) throw new ActionError(roleRefusal(grantor.role));
+  const beyond = flagsBeyondGrantor(grantor, permissionsFor(access));
+  if (beyond.length > 0) throw new ActionError(GRANT_REFUSALS.flags(beyond));
+}
+
 /** Sets a member's collections and groups (the invite and edit dialogs send the whole lists). */
-async function replaceMemberAccess(tx: Executor, organizationId: string, memberId: string, access: MemberAccessInput): Promise<void> {
-  await replaceMemberCollections(tx, organizationId, memberId, access.collections);
-  await replaceMemberGroups(tx, organizationId, memberId, access.groupIds);
+async function replaceMemberAccess(tx: Executor, grantor: Grantor, organizationId: string, memberId: string, access: MemberAccessInput): Promise<void> {
+  await replaceMemberCollections(tx, grantor, organizationId, memberId, access.collections);
+  await replaceMemberGroups(tx, grantor, organizationId, memberId, access.groupIds);
+}
+
+/**
+ * Provider members stay providers (DESIGN §11): acting through the provider, nobody invites, confirms, restores or
+ * raises a member of the managing provider (themselves included) in a client.
+ */
+async function assertNoProviderMembers(tx: Executor, scope: OrganizationScope, targets: ProviderMemberTargets): Promise<void> {
+  const { access } = assertScope(scope);
+  if (access.via === "provider" && (await includesProviderMembers(tx, access.providerId, targets))) {
+    throw new ActionError(GRANT_REFUSALS.providerMember);
+  }
 }
 
 export async function inviteOrganizationMembers(tx: Executor, scope: OrganizationScope, emails: string[], access: MemberAccessInput) {
   const { organizationId } = assertScope(scope);
   const type = access.type;
-  if (type === "owner" && !canManageOwners(scope)) throw new ActionError("Only owners can invite owners.");
+  const grantor = await loadGrantor(tx, scope);
+  assertMayGrantRoleAndFlags(grantor, access);
+  await assertNoProviderMembers(tx, scope, { emails });
   const organization = await lockOrganization(tx, scope);
   const existing = await tx
     .select({ email: organizationUsers.email })
@@ -147,7 +178,7 @@ export async function inviteOrganizationMembers(tx: Executor, scope: Organizatio
     .returning({ id: organizationUsers.id, email: organizationUsers.email });
   const invited = [];
   for (const member of created) {
-    await replaceMemberAccess(tx, organizationId, member.id, access);
+    await replaceMemberAccess(tx, grantor, organizationId, member.id, access);
     const { token } = await createInvitation(tx, member.email, { kind: "organization_user", organizationUserId: member.id });
     invited.push({ ...member, token });
   }
@@ -171,17 +202,21 @@ export async function lockOrganizationMembers(tx: Executor, scope: OrganizationS
     .where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, ids)))
     .for("update");
   if (rows.length !== ids.length) throw new ActionError("Some of these members no longer exist. Reload the page.");
-  if (!canManageOwners(scope) && rows.some((row) => row.type === "owner")) throw new ActionError("Only owners can manage owners.");
+  const role = grantorRole(scope.access);
+  if (rows.some((row) => !mayManageMember(role, row.type))) throw new ActionError(roleRefusal(role));
   return rows;
 }
 
+/** Confirming hands a member the organization key: nobody confirms themselves, nor (through the provider) a provider member. */
 export async function confirmOrganizationMembers(tx: Executor, scope: OrganizationScope, confirmations: { id: string; key: string }[]) {
   const { organizationId } = assertScope(scope);
   const rows = await lockOrganizationMembers(tx, scope, confirmations.map((confirmation) => confirmation.id));
+  if (rows.some((row) => row.userId === scope.userId)) throw new ActionError(GRANT_REFUSALS.confirmSelf);
   const notAccepted = rows.filter((row) => row.status !== "accepted");
   if (notAccepted.length > 0) {
     throw new ActionError(`Only members who accepted their invitation can be confirmed: ${notAccepted.map((row) => row.email).join(", ")}.`);
   }
+  await assertNoProviderMembers(tx, scope, { emails: rows.map((row) => row.email), userIds: rows.map((row) => row.userId) });
   for (const { id, key } of confirmations) {
     await tx
       .update(organizationUsers)
@@ -189,6 +224,16 @@ export async function confirmOrganizationMembers(tx: Executor, scope: Organizati
       .where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.id, id)));
   }
   return rows;
+}
+
+/** The confirmed owners' addresses: a client's owners are told of what its provider changes. */
+export async function confirmedOwnerEmails(tx: Executor, scope: OrganizationScope): Promise<string[]> {
+  const { organizationId } = assertScope(scope);
+  const rows = await tx
+    .select({ email: organizationUsers.email })
+    .from(organizationUsers)
+    .where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.type, "owner"), eq(organizationUsers.status, "confirmed")));
+  return rows.map((row) => row.email);
 }
 
 /** Confirmed owners left if these members went away. */
@@ -214,15 +259,17 @@ export async function deleteOrganizationMembers(tx: Executor, scope: Organizatio
 }
 
 /**
- * Changes a member's role and access. Owners are managed only by owners (and the managing provider); nobody changes
- * their own role; the last confirmed owner keeps the role.
+ * Changes a member's role and access, within the grant rule: the caller manages the member's present role and may
+ * give the new one, its flags and its access; nobody changes their own role; the last confirmed owner keeps the role.
  */
 export async function updateOrganizationMember(tx: Executor, scope: OrganizationScope, memberId: string, access: MemberAccessInput) {
   const { organizationId } = assertScope(scope);
   await lockOrganization(tx, scope);
   const [member] = await lockOrganizationMembers(tx, scope, [memberId]);
-  if (access.type === "owner" && !canManageOwners(scope)) throw new ActionError("Only owners can make someone an owner.");
-  if (member!.userId === scope.userId && member!.type !== access.type) throw new ActionError("You cannot change your own role.");
+  const grantor = await loadGrantor(tx, scope);
+  assertMayGrantRoleAndFlags(grantor, access);
+  if (member!.userId === scope.userId && member!.type !== access.type) throw new ActionError(GRANT_REFUSALS.changeSelf);
+  await assertNoProviderMembers(tx, scope, { emails: [member!.email], userIds: [member!.userId] });
   const demotesConfirmedOwner = member!.type === "owner" && member!.status === "confirmed" && access.type !== "owner";
   if (demotesConfirmedOwner && (await remainingConfirmedOwners(tx, scope, [memberId])) === 0) {
     throw new ActionError("An organization needs at least one confirmed owner.");
@@ -231,7 +278,7 @@ export async function updateOrganizationMember(tx: Executor, scope: Organization
     .update(organizationUsers)
     .set({ type: access.type, permissions: permissionsFor(access) })
     .where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.id, memberId)));
-  await replaceMemberAccess(tx, organizationId, memberId, access);
+  await replaceMemberAccess(tx, grantor, organizationId, memberId, access);
   return member!;
 }
 
@@ -259,6 +306,7 @@ export async function restoreOrganizationMembers(tx: Executor, scope: Organizati
   const organization = await lockOrganization(tx, scope);
   const members = await lockOrganizationMembers(tx, scope, memberIds);
   if (members.some((member) => member.status !== "revoked")) throw new ActionError("Only revoked members can be restored.");
+  await assertNoProviderMembers(tx, scope, { emails: members.map((member) => member.email), userIds: members.map((member) => member.userId) });
   const free = organization.seats - (await countSeatsInUse(tx, organizationId));
   if (members.length > free) throw new ActionError(seatLimitMessage(organization.managedByProvider, Math.max(0, free)));
   await tx

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray, notInArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, notInArray, or } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { providers, providerUsers, users } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action";
@@ -197,4 +197,32 @@ export async function pendingProviderName(providerId: string): Promise<string | 
   const db = await getDb();
   const [row] = await db.select({ name: providers.name }).from(providers).where(and(eq(providers.id, providerId), eq(providers.status, "pending")));
   return row?.name ?? null;
+}
+
+export type ProviderMemberTargets = { emails?: string[]; userIds?: (string | null)[] };
+
+/**
+ * Whether any of these people is a member (in any status) of the provider: matched by invited address, by account
+ * address and by account, so neither a second address on the same account nor the same address on a new account
+ * slips through.
+ */
+export async function includesProviderMembers(tx: Executor, providerId: string, targets: ProviderMemberTargets): Promise<boolean> {
+  const emails = targets.emails ?? [];
+  const userIds = (targets.userIds ?? []).filter((id): id is string => id !== null);
+  if (emails.length === 0 && userIds.length === 0) return false;
+  const [row] = await tx
+    .select({ n: count() })
+    .from(providerUsers)
+    .leftJoin(users, eq(users.id, providerUsers.userId))
+    .where(
+      and(
+        eq(providerUsers.providerId, providerId),
+        or(
+          emails.length ? inArray(providerUsers.email, emails) : undefined,
+          emails.length ? inArray(users.email, emails) : undefined,
+          userIds.length ? inArray(providerUsers.userId, userIds) : undefined,
+        ),
+      ),
+    );
+  return (row?.n ?? 0) > 0;
 }

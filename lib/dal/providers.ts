@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { providers, providerUsers } from "@/db/schema";
+import { organizations, organizationUsers, providerOrganizations, providers, providerUsers } from "@/db/schema";
+import { ActionError } from "@/lib/authz/action";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope";
 
 export type ProviderSummary = {
@@ -52,4 +53,62 @@ export async function updateProviderSettings(tx: Executor, scope: ProviderScope,
   const [before] = await tx.select({ name: providers.name, billingEmail: providers.billingEmail }).from(providers).where(eq(providers.id, providerId)).for("update");
   await tx.update(providers).set(settings).where(eq(providers.id, providerId));
   return before!;
+}
+
+/** The provider's internal organization (its own vault, never a client), if it marked one. */
+export async function getInternalOrganization(scope: ProviderScope): Promise<{ id: string; name: string } | null> {
+  const { providerId } = assertScope(scope);
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(providers)
+    .innerJoin(organizations, eq(organizations.id, providers.internalOrganizationId))
+    .where(eq(providers.id, providerId));
+  return row ?? null;
+}
+
+/** Organizations the caller owns (confirmed) that no provider manages as a client: what they may mark as internal. */
+export async function listInternalCandidates(scope: ProviderScope): Promise<{ id: string; name: string }[]> {
+  const { userId, providerId } = assertScope(scope);
+  const db = await getDb();
+  return db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizationUsers)
+    .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
+    .leftJoin(providerOrganizations, eq(providerOrganizations.organizationId, organizations.id))
+    .where(
+      and(
+        eq(organizationUsers.userId, userId),
+        eq(organizationUsers.type, "owner"),
+        eq(organizationUsers.status, "confirmed"),
+        isNull(providerOrganizations.id),
+        sql`not exists (select 1 from ${providers} where ${providers.internalOrganizationId} = ${organizations.id} and ${providers.id} <> ${providerId})`,
+      ),
+    )
+    .orderBy(asc(organizations.name));
+}
+
+/**
+ * Marks (or, with null, unmarks) the provider's internal organization. Only an organization the caller owns, that is
+ * nobody's client: marking one keeps it from ever being offered or accepted as a client (a trigger guards it too).
+ */
+export async function setInternalOrganization(tx: Executor, scope: ProviderScope, organizationId: string | null) {
+  const { providerId, userId } = assertScope(scope);
+  if (organizationId) {
+    const [owned] = await tx
+      .select({ id: organizationUsers.id })
+      .from(organizationUsers)
+      .where(
+        and(
+          eq(organizationUsers.organizationId, organizationId),
+          eq(organizationUsers.userId, userId),
+          eq(organizationUsers.type, "owner"),
+          eq(organizationUsers.status, "confirmed"),
+        ),
+      );
+    if (!owned) throw new ActionError("You can only mark an organization that you own as internal.");
+  }
+  const [before] = await tx.select({ id: providers.internalOrganizationId }).from(providers).where(eq(providers.id, providerId)).for("update");
+  await tx.update(providers).set({ internalOrganizationId: organizationId }).where(eq(providers.id, providerId));
+  return { before: before?.id ?? null };
 }

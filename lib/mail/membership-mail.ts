@@ -40,3 +40,20 @@ export function acceptedMail(tenant: Tenant, memberEmail: string, membersUrl: st
     action: { label: "Review members", url: membersUrl },
   });
 }
+
+/**
+ * Told to a client's owners whenever a member of its managing provider changes who belongs to it, or with which role
+ * (DESIGN §11), so a client always knows what its provider did.
+ */
+export function providerChangedMembersMail(change: { organization: string; provider: string; actor: string; changes: string[] }, membersUrl: string): RenderedMail {
+  return renderMail({
+    subject: `${change.provider} changed the members of ${change.organization}`,
+    heading: `Your provider changed the members of ${change.organization}`,
+    paragraphs: [
+      `${change.actor}, acting for your provider ${change.provider}, made these changes:`,
+      ...change.changes.map((line) => `• ${line}`),
+      "If you did not expect this, review the members and the event log, and talk to your provider.",
+    ],
+    action: { label: "Review members", url: membersUrl },
+  });
+}

@@ -15,6 +15,7 @@ import { createOrganizationAction } from "@/app/(vault)/create-organization/acti
 import { getDb } from "@/db/client";
 import { mailOutbox, organizationUsers, policies } from "@/db/schema";
 import { createOrganizationKeys, encryptString, type SymmetricKey, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
+import { GRANT_REFUSALS } from "@/lib/authz/grant-rule";
 import { requireUser } from "@/lib/authz/scope";
 import { listVaultItems } from "@/lib/dal/items";
 import { decryptCipher, encryptCipher } from "@/lib/vault/cipher-crypto";
@@ -154,8 +155,8 @@ describe("an organization's own access model, end to end at the action level", (
     const db = await getDb();
     const [ownerRow] = await db.select().from(organizationUsers).where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.type, "owner")));
     const before = await databaseSnapshot();
-    expect(await updateOrganizationMemberAction({ organizationId, memberId: ownerRow!.id, type: "user" })).toMatchObject({ ok: false, error: "Only owners can manage owners." });
-    expect(await updateOrganizationMemberAction({ organizationId, memberId: memberIds[user.email]!, type: "owner" })).toMatchObject({ ok: false, error: "Only owners can make someone an owner." });
+    expect(await updateOrganizationMemberAction({ organizationId, memberId: ownerRow!.id, type: "user" })).toMatchObject({ ok: false, error: GRANT_REFUSALS.ownerRole });
+    expect(await updateOrganizationMemberAction({ organizationId, memberId: memberIds[user.email]!, type: "owner" })).toMatchObject({ ok: false, error: GRANT_REFUSALS.ownerRole });
     expect(await revokeOrganizationMembersAction({ organizationId, memberIds: [ownerRow!.id] })).toMatchObject({ ok: false });
     await signInAs(owner.id);
     expect(await updateOrganizationMemberAction({ organizationId, memberId: ownerRow!.id, type: "admin" })).toMatchObject({ ok: false, error: "You cannot change your own role." });

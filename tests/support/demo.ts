@@ -11,7 +11,7 @@ export type DemoIds = {
   client3: string;
   internal: string;
   /** Membership rows some tests act on. */
-  providerUsers: { tech: string };
+  providerUsers: { admin: string; tech: string };
   organizationUsers: { user1: string };
   /** The encrypted items of "My Client's Organization", oldest first, and its default collection. */
   client1Items: string[];
@@ -42,6 +42,7 @@ export async function loadDemo(): Promise<DemoIds> {
     client3: await orgId("Third Client's Organization"),
     internal: await orgId("Demo MSP Internal"),
     providerUsers: {
+      admin: (await db.select({ id: providerUsers.id }).from(providerUsers).where(eq(providerUsers.email, "admin@demo-msp.example")))[0]!.id,
       tech: (await db.select({ id: providerUsers.id }).from(providerUsers).where(eq(providerUsers.email, "tech@demo-msp.example")))[0]!.id,
     },
     organizationUsers: {

@@ -19,13 +19,13 @@ const CREDENTIALS_CHANGE = {
 };
 
 export const ACCOUNT_ACTIONS: IsolationEntry[] = [
-  { name: "account.register", action: register, public: true, allowed: [], input: () => ({}) },
-  { name: "account.updateName", action: updateNameAction, allowed: SIGNED_IN_ROLES, input: () => ({ name: "Renamed" }) },
-  { name: "account.changeMasterPassword", action: changeMasterPasswordAction, allowed: [], input: () => CREDENTIALS_CHANGE },
-  { name: "account.changeKdf", action: changeKdfAction, allowed: [], input: () => CREDENTIALS_CHANGE },
-  { name: "account.twoFactor.begin", action: beginTwoFactorAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH }) },
-  { name: "account.twoFactor.enable", action: enableTwoFactorAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, code: "123456" }) },
-  { name: "account.twoFactor.disable", action: disableTwoFactorAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, code: "123456" }) },
+  { name: "account.register", grants: false, action: register, public: true, allowed: [], input: () => ({}) },
+  { name: "account.updateName", grants: false, action: updateNameAction, allowed: SIGNED_IN_ROLES, input: () => ({ name: "Renamed" }) },
+  { name: "account.changeMasterPassword", grants: false, action: changeMasterPasswordAction, allowed: [], input: () => CREDENTIALS_CHANGE },
+  { name: "account.changeKdf", grants: false, action: changeKdfAction, allowed: [], input: () => CREDENTIALS_CHANGE },
+  { name: "account.twoFactor.begin", grants: false, action: beginTwoFactorAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH }) },
+  { name: "account.twoFactor.enable", grants: false, action: enableTwoFactorAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, code: "123456" }) },
+  { name: "account.twoFactor.disable", grants: false, action: disableTwoFactorAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, code: "123456" }) },
   // The confirmation is typed by the person; a wrong master password hash is refused whoever asks.
-  { name: "account.delete", action: deleteAccountAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, confirmation: "anyone@example.com" }) },
+  { name: "account.delete", grants: false, action: deleteAccountAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, confirmation: "anyone@example.com" }) },
 ];

@@ -14,6 +14,7 @@ const PROVIDER_MEMBERS = ["provider_admin", "service_user"] as const;
 export const CLIENT_ACTIONS: IsolationEntry[] = [
   {
     name: "provider.clients.create",
+    grants: true,
     action: createClientAction,
     allowed: ADMINS,
     input: (demo) => ({
@@ -30,25 +31,29 @@ export const CLIENT_ACTIONS: IsolationEntry[] = [
   },
   {
     name: "provider.clients.addExisting",
+    grants: true,
     action: addExistingClientAction,
-    // The demo's internal organization is owned by Demo MSP's admin: they may add it; nobody else may.
+    // Nobody may add the demo's internal organization (its admin owns it, but it is internal: the escalation matrix).
     allowed: ADMINS,
     input: (demo) => ({ providerId: demo.providerId, organizationId: demo.internal, key: FAKE_ENC_2 }),
   },
   {
     name: "provider.clients.update",
+    grants: false,
     action: updateClientAction,
     allowed: PROVIDER_MEMBERS,
     input: (demo) => ({ providerId: demo.providerId, organizationId: demo.client2, name: "Renamed By Intruder", seats: 3 }),
   },
   {
     name: "provider.clients.unlink",
+    grants: false,
     action: unlinkClientAction,
     allowed: ADMINS,
     input: (demo) => ({ providerId: demo.providerId, organizationId: demo.client1 }),
   },
   {
     name: "provider.clients.open",
+    grants: false,
     action: openClientConsoleAction,
     allowed: PROVIDER_MEMBERS,
     input: (demo) => ({ providerId: demo.providerId, organizationId: demo.client1 }),

@@ -6,6 +6,7 @@ import type { IsolationEntry } from "./types";
 export const IMPORT_EXPORT_ACTIONS: IsolationEntry[] = [
   {
     name: "organization.items.import",
+    grants: false,
     action: importItemsBatch,
     // Provider members may import into a client (DESIGN §6), though they cannot read its items.
     allowed: ["client_owner", "service_user", "provider_admin"],
@@ -13,6 +14,7 @@ export const IMPORT_EXPORT_ACTIONS: IsolationEntry[] = [
   },
   {
     name: "organization.vault.exported",
+    grants: false,
     action: recordVaultExport,
     // Provider members never read a client's items, so they cannot export them either (DESIGN §6).
     allowed: ["client_owner"],

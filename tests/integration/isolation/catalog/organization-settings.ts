@@ -7,6 +7,7 @@ import type { IsolationEntry } from "./types";
 export const ORGANIZATION_SETTINGS_ACTIONS: IsolationEntry[] = [
   {
     name: "organization.settings.update",
+    grants: false,
     action: updateOrganizationSettingsAction,
     // Owners and the managing provider's members (org.settings.manage).
     allowed: ["client_owner", "service_user", "provider_admin"],
@@ -14,6 +15,7 @@ export const ORGANIZATION_SETTINGS_ACTIONS: IsolationEntry[] = [
   },
   {
     name: "organization.delete",
+    grants: false,
     action: deleteOrganizationAction,
     // Owners only (org.delete): the provider's members manage a client but may not delete it. The typed name is
     // the right one, so every refusal here is about authorization.

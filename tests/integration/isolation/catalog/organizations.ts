@@ -6,6 +6,7 @@ import type { IsolationEntry } from "./types";
 export const ORGANIZATION_ACTIONS: IsolationEntry[] = [
   {
     name: "organization.create",
+    grants: false,
     action: createOrganizationAction,
     // Anyone with an account may create an organization (DESIGN §1); only signed-out callers are refused.
     allowed: SIGNED_IN_ROLES,

@@ -7,6 +7,7 @@ const POLICY_MANAGERS = ["client_owner", "service_user", "provider_admin"] as co
 export const POLICY_ACTIONS: IsolationEntry[] = [
   {
     name: "organization.policies.update",
+    grants: false,
     action: updatePolicyAction,
     allowed: POLICY_MANAGERS,
     input: (demo) => ({ organizationId: demo.client1, type: "single_org", enabled: true }),

@@ -8,6 +8,11 @@ import type { Role } from "../roles";
 export type IsolationEntry = {
   name: string;
   action: (input: never) => Promise<{ ok: boolean }>;
+  /**
+   * Whether the action gives someone a role, a Custom flag, a membership, access to collections or a key in an
+   * existing tenant: every such action must be in the escalation matrix (tests/integration/escalation).
+   */
+  grants: boolean;
   /** Public actions (registration) have no tenant to protect. */
   public?: true;
   allowed: readonly Role[];

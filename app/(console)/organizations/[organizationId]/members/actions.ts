@@ -1,22 +1,24 @@
 "use server";
 
-import { ActionError, defineAction } from "@/lib/authz/action";
-import { requireOrgScope } from "@/lib/authz/scope";
+import { type ActionContext, ActionError, defineAction } from "@/lib/authz/action";
+import { type OrganizationScope, requireOrgScope } from "@/lib/authz/scope";
 import { appUrl } from "@/lib/config";
 import { createInvitation, retireInvitations } from "@/lib/dal/invitations";
 import {
+  confirmedOwnerEmails,
   confirmOrganizationMembers,
   deleteOrganizationMembers,
   inviteOrganizationMembers,
   lockOrganization,
   lockOrganizationMembers,
+  organizationNames,
   PROVIDER_SEAT_LIMIT_MESSAGE,
   remainingConfirmedOwners,
   restoreOrganizationMembers,
   revokeOrganizationMembers,
   updateOrganizationMember,
 } from "@/lib/dal/organization-members";
-import { confirmedMail, invitationMail } from "@/lib/mail/membership-mail";
+import { confirmedMail, invitationMail, providerChangedMembersMail } from "@/lib/mail/membership-mail";
 import {
   confirmOrganizationMembersSchema,
   inviteOrganizationMembersSchema,
@@ -31,16 +33,30 @@ function acceptUrl(token: string): string {
   return appUrl(`/accept/organization?token=${encodeURIComponent(token)}`);
 }
 
+/**
+ * When a member of the managing provider changed who belongs to the organization or with which role, its confirmed
+ * owners get a mail saying who did what (the events already name the provider).
+ */
+async function tellOwnersWhenProviderActed(ctx: ActionContext<unknown, OrganizationScope>, changes: string[]): Promise<void> {
+  if (ctx.scope.access.via !== "provider" || changes.length === 0) return;
+  const names = await organizationNames(ctx.tx, ctx.scope.organizationId);
+  const change = { organization: names.name, provider: names.providerName ?? "your provider", actor: ctx.user?.email ?? "A provider member", changes };
+  const membersUrl = appUrl(`/organizations/${ctx.scope.organizationId}/members`);
+  for (const owner of await confirmedOwnerEmails(ctx.tx, ctx.scope)) await ctx.mail({ to: owner, ...providerChangedMembersMail(change, membersUrl) });
+}
+
 export const inviteOrganizationMembersAction = defineAction({
   name: "organization.members.invite",
   input: inviteOrganizationMembersSchema,
   authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
-  async run({ input, scope, tx, record, mail }) {
+  async run(ctx) {
+    const { input, scope, tx, record, mail } = ctx;
     const { organization, invited } = await inviteOrganizationMembers(tx, scope, input.emails, input);
     for (const member of invited) {
       await record({ type: "organization_user_invited", organizationUserId: member.id, details: { email: member.email, role: input.type } });
       await mail({ to: member.email, ...invitationMail({ kind: "organization", name: organization.name }, ROLE_LABELS[input.type], acceptUrl(member.token)) });
     }
+    await tellOwnersWhenProviderActed(ctx, invited.map((member) => `invited ${member.email} as ${ROLE_LABELS[input.type]}`));
     return { invited: invited.length };
   },
   constraints: {
@@ -53,13 +69,15 @@ export const confirmOrganizationMembersAction = defineAction({
   name: "organization.members.confirm",
   input: confirmOrganizationMembersSchema,
   authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
-  async run({ input, scope, tx, record, mail }) {
+  async run(ctx) {
+    const { input, scope, tx, record, mail } = ctx;
     const organization = await lockOrganization(tx, scope);
     const confirmed = await confirmOrganizationMembers(tx, scope, input.confirmations);
     for (const member of confirmed) {
       await record({ type: "organization_user_confirmed", organizationUserId: member.id });
       await mail({ to: member.email, ...confirmedMail({ kind: "organization", name: organization.name }, appUrl("/vault")) });
     }
+    await tellOwnersWhenProviderActed(ctx, confirmed.map((member) => `confirmed ${member.email}`));
     return { confirmed: confirmed.length };
   },
 });
@@ -68,7 +86,8 @@ export const removeOrganizationMembersAction = defineAction({
   name: "organization.members.remove",
   input: removeOrganizationMembersSchema,
   authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
-  async run({ input, scope, tx, record }) {
+  async run(ctx) {
+    const { input, scope, tx, record } = ctx;
     await lockOrganization(tx, scope);
     const members = await lockOrganizationMembers(tx, scope, input.memberIds);
     if (members.some((member) => member.userId === scope.userId)) throw new ActionError("You cannot remove yourself.");
@@ -81,6 +100,7 @@ export const removeOrganizationMembersAction = defineAction({
     for (const member of members) {
       await record({ type: "organization_user_removed", organizationUserId: member.id, details: { email: member.email } });
     }
+    await tellOwnersWhenProviderActed(ctx, members.map((member) => `removed ${member.email}`));
     return { removed: members.length };
   },
 });
@@ -105,13 +125,16 @@ export const updateOrganizationMemberAction = defineAction({
   name: "organization.members.update",
   input: updateOrganizationMemberSchema,
   authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
-  async run({ input, scope, tx, record }) {
+  async run(ctx) {
+    const { input, scope, tx, record } = ctx;
     const before = await updateOrganizationMember(tx, scope, input.memberId, input);
     await record({
       type: "organization_user_updated",
       organizationUserId: input.memberId,
       details: { from: before.type, to: input.type, collections: input.collections.length, groups: input.groupIds.length },
     });
+    const roleChange = before.type === input.type ? `as ${ROLE_LABELS[input.type]}` : `from ${ROLE_LABELS[before.type]} to ${ROLE_LABELS[input.type]}`;
+    await tellOwnersWhenProviderActed(ctx, [`changed the role and access of ${before.email} (${roleChange})`]);
     return {};
   },
 });
@@ -120,9 +143,11 @@ export const revokeOrganizationMembersAction = defineAction({
   name: "organization.members.revoke",
   input: removeOrganizationMembersSchema,
   authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
-  async run({ input, scope, tx, record }) {
+  async run(ctx) {
+    const { input, scope, tx, record } = ctx;
     const members = await revokeOrganizationMembers(tx, scope, input.memberIds);
     for (const member of members) await record({ type: "organization_user_revoked", organizationUserId: member.id, details: { email: member.email } });
+    await tellOwnersWhenProviderActed(ctx, members.map((member) => `revoked ${member.email}`));
     return { revoked: members.length };
   },
 });
@@ -131,9 +156,11 @@ export const restoreOrganizationMembersAction = defineAction({
   name: "organization.members.restore",
   input: removeOrganizationMembersSchema,
   authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
-  async run({ input, scope, tx, record }) {
+  async run(ctx) {
+    const { input, scope, tx, record } = ctx;
     const members = await restoreOrganizationMembers(tx, scope, input.memberIds);
     for (const member of members) await record({ type: "organization_user_restored", organizationUserId: member.id, details: { email: member.email } });
+    await tellOwnersWhenProviderActed(ctx, members.map((member) => `restored ${member.email}`));
     return { restored: members.length };
   },
   constraints: { organization_users_seat_limit: { message: PROVIDER_SEAT_LIMIT_MESSAGE } },

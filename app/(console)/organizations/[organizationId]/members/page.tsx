@@ -4,7 +4,7 @@ import { Pagination, pageParam } from "@/components/ui/pagination";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { loadOrganizationDirectory } from "@/lib/dal/organization-directory";
 import {
-  canManageOwners,
+  grantableRoles,
   listOrganizationMembers,
   ORGANIZATION_MEMBERS_PAGE_SIZE,
   type OrganizationMemberFilter,
@@ -43,7 +43,7 @@ export default async function OrganizationMembersPage({ params, searchParams }: 
           { value: "revoked", label: "Revoked", count: counts.revoked },
         ]}
         activeFilter={filter}
-        roles={canManageOwners(scope) ? ["owner", "admin", "user", "custom"] : ["admin", "user", "custom"]}
+        roles={grantableRoles(scope)}
         directory={directory}
         currentUserId={scope.userId}
         basePath={basePath}

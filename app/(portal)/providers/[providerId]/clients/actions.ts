@@ -3,7 +3,7 @@
 import { ActionError, defineAction } from "@/lib/authz/action";
 import { requireProviderScope } from "@/lib/authz/scope";
 import { appUrl } from "@/lib/config";
-import { addExistingClient, createClient, findClientLink, unlinkClient, updateClient } from "@/lib/dal/clients";
+import { addExistingClient, createClient, findClientLink, INTERNAL_ORGANIZATION_REFUSAL, unlinkClient, updateClient } from "@/lib/dal/clients";
 import { invitationMail } from "@/lib/mail/membership-mail";
 import { addExistingClientSchema, clientRefSchema, createClientSchema, updateClientSchema } from "@/lib/validation/clients";
 
@@ -35,7 +35,10 @@ export const addExistingClientAction = defineAction({
     await record({ type: "provider_organization_added", organizationId: input.organizationId, providerOrganizationId: added.providerOrganizationId });
     return { organizationId: input.organizationId };
   },
-  constraints: { provider_organizations_one_provider: { message: "This organization already has a provider." } },
+  constraints: {
+    provider_organizations_one_provider: { message: "This organization already has a provider." },
+    provider_organizations_not_internal: { message: INTERNAL_ORGANIZATION_REFUSAL },
+  },
 });
 
 export const updateClientAction = defineAction({

@@ -98,36 +98,64 @@ function NewClientDialog({ open, onClose, providerId }: { open: boolean; onClose
   );
 }
 
-/** Links an organization the admin owns: their browser wraps its key (from their membership) with the provider key. */
+/**
+ * Links an organization the admin owns: their browser wraps its key (from their membership) with the provider key.
+ * Adding one puts its seats on the provider's bill and its administration in the provider's hands, so the admin
+ * confirms that first, seeing what will be billed.
+ */
 function ExistingOrganizationDialog({ open, onClose, providerId, addable }: { open: boolean; onClose: () => void; providerId: string; addable: Addable[] }) {
   const { keys } = useKeyring();
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<Addable | null>(null);
   const addExisting = useAction(addExistingClientAction, { success: () => "The organization is now a client." });
 
   async function add(organization: Addable) {
-    setChosen(organization.id);
     const result = await addExisting.run(async () => ({
       providerId,
       organizationId: organization.id,
       key: await wrapSymmetricKey(await keys.organizationKey(organization.id), await keys.providerKey(providerId)),
     }));
-    setChosen(null);
     if (!result.ok) return;
+    setChosen(null);
     keys.refresh();
     onClose();
   }
-  const busyId = addExisting.busy ? chosen : null;
+  function close() {
+    setChosen(null);
+    onClose();
+  }
   const error = addExisting.error;
+
+  if (chosen) {
+    return (
+      <Dialog open={open} onClose={close} busy={addExisting.busy} title={`Add ${chosen.name} as a client?`}>
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <div className="flex flex-col gap-3 text-sm text-slate-700">
+          <p>
+            Your provider will be billed for its <strong>{chosen.seats} seats</strong> on the {planLabel(chosen.planType)} plan, and its billing
+            email becomes the provider&apos;s.
+          </p>
+          <p>Every member of your provider, service users included, will administer it as an owner. Its own members keep their access.</p>
+          <p>Do not add your provider&apos;s own organization: mark it as internal in the provider&apos;s settings instead.</p>
+        </div>
+        <DialogActions>
+          <Button variant="secondary" onClick={() => setChosen(null)} disabled={addExisting.busy}>
+            Back
+          </Button>
+          <Button loading={addExisting.busy} onClick={() => add(chosen)}>
+            Add and bill {chosen.seats} seats
+          </Button>
+        </DialogActions>
+      </Dialog>
+    );
+  }
 
   return (
     <Dialog
       open={open}
-      onClose={onClose}
-      busy={busyId !== null}
+      onClose={close}
       title="Add existing organization"
-      description="Teams and Enterprise organizations you own that no provider manages yet."
+      description="Teams and Enterprise organizations you own that no provider manages yet and that are not a provider's internal organization."
     >
-      {error ? <Alert tone="error">{error}</Alert> : null}
       {addable.length === 0 ? (
         <p className="text-sm text-slate-600">You own no organization that can be added.</p>
       ) : (
@@ -140,7 +168,7 @@ function ExistingOrganizationDialog({ open, onClose, providerId, addable }: { op
                   {planLabel(organization.planType)} · {organization.seats} seats
                 </span>
               </span>
-              <Button variant="secondary" loading={busyId === organization.id} disabled={busyId !== null} onClick={() => add(organization)} aria-label={`Add ${organization.name}`}>
+              <Button variant="secondary" onClick={() => setChosen(organization)} aria-label={`Add ${organization.name}`}>
                 Add
               </Button>
             </li>
@@ -148,7 +176,7 @@ function ExistingOrganizationDialog({ open, onClose, providerId, addable }: { op
         </ul>
       )}
       <DialogActions>
-        <Button variant="secondary" onClick={onClose} disabled={busyId !== null}>
+        <Button variant="secondary" onClick={close}>
           Close
         </Button>
       </DialogActions>

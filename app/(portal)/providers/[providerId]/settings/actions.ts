@@ -2,8 +2,8 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { requireProviderScope } from "@/lib/authz/scope";
-import { updateProviderSettings } from "@/lib/dal/providers";
-import { providerSettingsSchema } from "@/lib/validation/provider";
+import { setInternalOrganization, updateProviderSettings } from "@/lib/dal/providers";
+import { internalOrganizationSchema, providerSettingsSchema } from "@/lib/validation/provider";
 
 export const updateProviderSettingsAction = defineAction({
   name: "provider.settings.update",
@@ -17,4 +17,16 @@ export const updateProviderSettingsAction = defineAction({
     });
     return {};
   },
+});
+
+export const setInternalOrganizationAction = defineAction({
+  name: "provider.settings.internalOrganization",
+  input: internalOrganizationSchema,
+  authorize: (input) => requireProviderScope(input.providerId, "provider.settings.manage"),
+  async run({ input, scope, tx, record }) {
+    const { before } = await setInternalOrganization(tx, scope, input.organizationId);
+    await record({ type: "provider_internal_organization_set", organizationId: input.organizationId, details: { previous: before } });
+    return {};
+  },
+  constraints: { provider_organizations_not_internal: { field: "organizationId", message: "A client organization cannot be the provider's internal organization." } },
 });

@@ -1,0 +1,343 @@
+import { setUpProvider } from "@/app/(portal)/providers/setup/actions";
+import { acceptInvitation } from "@/app/(auth)/accept/actions";
+import { createCollectionAction, updateCollectionAction } from "@/app/(console)/organizations/[organizationId]/collections/actions";
+import { createGroupAction, updateGroupAction } from "@/app/(console)/organizations/[organizationId]/groups/actions";
+import {
+  confirmOrganizationMembersAction,
+  inviteOrganizationMembersAction,
+  restoreOrganizationMembersAction,
+  updateOrganizationMemberAction,
+} from "@/app/(console)/organizations/[organizationId]/members/actions";
+import { addExistingClientAction, createClientAction } from "@/app/(portal)/providers/[providerId]/clients/actions";
+import { confirmProviderMembersAction, inviteProviderMembersAction, updateProviderMemberAction } from "@/app/(portal)/providers/[providerId]/members/actions";
+import { createProvider } from "@/app/admin/actions";
+import { customPermissionsSchema } from "@/lib/validation/organization-members";
+import { FAKE_ENC_2, FAKE_ENC_4, FAKE_PUBLIC_KEY } from "../../support/fakes";
+import type { EscalationFixture, EscalationRole, Self } from "./fixture";
+
+/**
+ * The escalation matrix (DESIGN §11), beside the isolation matrix: for every action that grants anything, attempts
+ * to grant more than the caller holds, or to grant it to themselves. Each attempt names the roles that legitimately
+ * may make it; every other role must be refused with nothing written. Inputs are valid, so a refusal is about the
+ * grant, not the input.
+ */
+export type Attempt = {
+  label: string;
+  /** The roles for whom this is no escalation (not run: the matrix checks refusals). */
+  allowed: readonly EscalationRole[];
+  input: (fx: EscalationFixture, self: Self) => unknown;
+};
+
+export type GrantingAction = { name: string; action: (input: never) => Promise<{ ok: boolean }>; attempts: Attempt[] };
+
+/** Owners and admins hold every collection at "Can manage"; provider members act as owners. */
+const FULL = ["owner", "admin", "provider_admin", "service_user"] as const;
+const OWNERS = ["owner", "provider_admin", "service_user"] as const;
+const EVERY_FLAG = customPermissionsSchema.parse({
+  manageUsers: true,
+  manageGroups: true,
+  managePolicies: true,
+  accessEventLogs: true,
+  accessReports: true,
+  accessImportExport: true,
+  createNewCollections: true,
+  editAnyCollection: true,
+  deleteAnyCollection: true,
+});
+
+let counter = 0;
+/** A fresh address per input, so "already invited" never stands in for the refusal under test. */
+const fresh = () => `escalation-${(counter += 1)}@test.example`;
+
+const member = (fx: EscalationFixture, memberId: string, fields: object) => ({ organizationId: fx.organizationId, memberId, type: "user", ...fields });
+const inForeign = (input: object) => (fx: EscalationFixture) => ({ ...input, organizationId: fx.foreignOrganization });
+
+export const ESCALATION_MATRIX: GrantingAction[] = [
+  {
+    name: "organization.members.invite",
+    action: inviteOrganizationMembersAction,
+    attempts: [
+      { label: "invite an Owner", allowed: OWNERS, input: (fx) => ({ organizationId: fx.organizationId, emails: fresh(), type: "owner" }) },
+      { label: "invite an Admin", allowed: FULL, input: (fx) => ({ organizationId: fx.organizationId, emails: fresh(), type: "admin" }) },
+      { label: "invite a Custom member with every flag", allowed: FULL, input: (fx) => ({ organizationId: fx.organizationId, emails: fresh(), type: "custom", permissions: EVERY_FLAG }) },
+      {
+        label: "invite with Can manage on a collection beyond the caller's",
+        allowed: FULL,
+        input: (fx) => ({ organizationId: fx.organizationId, emails: fresh(), type: "user", collections: [{ collectionId: fx.secretCollection, level: "manage" }] }),
+      },
+      { label: "invite into a group reaching beyond the caller", allowed: FULL, input: (fx) => ({ organizationId: fx.organizationId, emails: fresh(), type: "user", groupIds: [fx.secretKeepersGroup] }) },
+      { label: "invite themselves", allowed: [], input: (fx, self) => ({ organizationId: fx.organizationId, emails: self.email, type: "admin" }) },
+      {
+        label: "invite a member of the provider",
+        allowed: ["owner", "admin", "custom_manageUsers"],
+        input: (fx) => ({ organizationId: fx.organizationId, emails: fx.providerMemberElsewhere, type: "user" }),
+      },
+      { label: "invite into another organization", allowed: [], input: (fx) => ({ organizationId: fx.foreignOrganization, emails: fresh(), type: "user" }) },
+    ],
+  },
+  {
+    name: "organization.members.update",
+    action: updateOrganizationMemberAction,
+    attempts: [
+      { label: "make a member an Owner", allowed: OWNERS, input: (fx) => member(fx, fx.targetMemberId, { type: "owner" }) },
+      { label: "make a member an Admin", allowed: FULL, input: (fx) => member(fx, fx.targetMemberId, { type: "admin" }) },
+      { label: "give a member every Custom flag", allowed: FULL, input: (fx) => member(fx, fx.targetMemberId, { type: "custom", permissions: EVERY_FLAG }) },
+      {
+        label: "give a member Can manage beyond the caller's access",
+        allowed: FULL,
+        input: (fx) => member(fx, fx.targetMemberId, { collections: [{ collectionId: fx.secretCollection, level: "manage" }] }),
+      },
+      { label: "put a member in a group reaching beyond the caller", allowed: FULL, input: (fx) => member(fx, fx.targetMemberId, { groupIds: [fx.secretKeepersGroup] }) },
+      { label: "demote an Admin", allowed: OWNERS, input: (fx) => member(fx, fx.selves.admin.memberId, { type: "user" }) },
+      { label: "make themselves an Owner", allowed: ["owner"], input: (fx, self) => member(fx, self.memberId, { type: "owner" }) },
+      {
+        label: "give themselves Can manage beyond their access",
+        allowed: ["owner", "admin"],
+        input: (fx, self) => member(fx, self.memberId, { type: self.role, permissions: self.flags, collections: [{ collectionId: fx.secretCollection, level: "manage" }] }),
+      },
+      { label: "give themselves every Custom flag", allowed: [], input: (fx, self) => member(fx, self.memberId, { type: "custom", permissions: EVERY_FLAG }) },
+      { label: "put themselves in a group reaching beyond them", allowed: ["owner", "admin"], input: (fx, self) => member(fx, self.memberId, { type: self.role, permissions: self.flags, groupIds: [fx.secretKeepersGroup] }) },
+      { label: "change a member of the provider", allowed: ["owner", "admin", "custom_manageUsers"], input: (fx) => member(fx, fx.providerMemberAccepted.memberId, {}) },
+      { label: "change a member of another organization", allowed: [], input: (fx) => ({ ...member(fx, fx.targetMemberId, { type: "admin" }), organizationId: fx.foreignOrganization }) },
+    ],
+  },
+  {
+    name: "organization.members.confirm",
+    action: confirmOrganizationMembersAction,
+    attempts: [
+      { label: "confirm themselves", allowed: [], input: (fx, self) => ({ organizationId: fx.organizationId, confirmations: [{ id: self.memberId, key: FAKE_ENC_4 }] }) },
+      { label: "confirm an Admin", allowed: FULL, input: (fx) => ({ organizationId: fx.organizationId, confirmations: [{ id: fx.pendingAdminMemberId, key: FAKE_ENC_4 }] }) },
+      {
+        label: "confirm a member of the provider",
+        allowed: ["owner", "admin", "custom_manageUsers"],
+        input: (fx) => ({ organizationId: fx.organizationId, confirmations: [{ id: fx.providerMemberAccepted.memberId, key: FAKE_ENC_4 }] }),
+      },
+      { label: "confirm in another organization", allowed: [], input: inForeign({ confirmations: [{ id: "00000000-0000-4000-8000-000000000000", key: FAKE_ENC_4 }] }) },
+    ],
+  },
+  {
+    name: "organization.members.restore",
+    action: restoreOrganizationMembersAction,
+    attempts: [
+      { label: "restore an Admin", allowed: FULL, input: (fx) => ({ organizationId: fx.organizationId, memberIds: [fx.revokedAdminMemberId] }) },
+      { label: "restore a member of the provider", allowed: ["owner", "admin", "custom_manageUsers"], input: (fx) => ({ organizationId: fx.organizationId, memberIds: [fx.providerMemberRevokedId] }) },
+      { label: "restore in another organization", allowed: [], input: (fx) => ({ organizationId: fx.foreignOrganization, memberIds: [fx.revokedAdminMemberId] }) },
+    ],
+  },
+  {
+    name: "organization.groups.create",
+    action: createGroupAction,
+    attempts: [
+      {
+        label: "create a group reaching beyond the caller",
+        allowed: FULL,
+        input: (fx) => ({ organizationId: fx.organizationId, name: "Reach", collections: [{ collectionId: fx.secretCollection, level: "manage" }] }),
+      },
+      {
+        label: "create a group holding themselves with more than their access",
+        allowed: ["owner", "admin"],
+        input: (fx, self) => ({ organizationId: fx.organizationId, name: "Mine", memberIds: [self.memberId], collections: [{ collectionId: fx.defaultCollection, level: "manage" }] }),
+      },
+      {
+        label: "create a group giving a member of the provider access",
+        allowed: ["owner", "admin", "custom_manageGroups"],
+        input: (fx) => ({ organizationId: fx.organizationId, name: "Techs", memberIds: [fx.providerMemberAccepted.memberId], collections: [{ collectionId: fx.defaultCollection, level: "view" }] }),
+      },
+      { label: "create a group in another organization", allowed: [], input: inForeign({ name: "Elsewhere" }) },
+    ],
+  },
+  {
+    name: "organization.groups.update",
+    action: updateGroupAction,
+    attempts: [
+      {
+        label: "join a group reaching beyond them",
+        allowed: ["owner", "admin"],
+        input: (fx, self) => ({
+          organizationId: fx.organizationId,
+          groupId: fx.secretKeepersGroup,
+          name: "Secret keepers",
+          memberIds: [self.memberId],
+          collections: [{ collectionId: fx.secretCollection, level: "manage" }],
+        }),
+      },
+      {
+        label: "raise a group beyond the caller's access",
+        allowed: FULL,
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          groupId: fx.staffGroup,
+          name: "Staff",
+          memberIds: [fx.user1MemberId],
+          collections: [
+            { collectionId: fx.defaultCollection, level: "view" },
+            { collectionId: fx.secretCollection, level: "manage" },
+          ],
+        }),
+      },
+      {
+        label: "add a member of the provider to a group",
+        allowed: ["owner", "admin", "custom_manageGroups"],
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          groupId: fx.staffGroup,
+          name: "Staff",
+          memberIds: [fx.user1MemberId, fx.providerMemberAccepted.memberId],
+          collections: [{ collectionId: fx.defaultCollection, level: "view" }],
+        }),
+      },
+      { label: "change a group of another organization", allowed: [], input: (fx) => ({ organizationId: fx.foreignOrganization, groupId: fx.staffGroup, name: "Elsewhere" }) },
+    ],
+  },
+  {
+    name: "organization.collections.create",
+    action: createCollectionAction,
+    attempts: [
+      {
+        label: "create a collection giving a member of the provider access",
+        allowed: ["owner", "admin", "custom_createNewCollections"],
+        input: (fx) => ({ organizationId: fx.organizationId, name: FAKE_ENC_2, members: [{ id: fx.providerMemberAccepted.memberId, level: "view" }] }),
+      },
+      { label: "create a collection in another organization", allowed: [], input: inForeign({ name: FAKE_ENC_2 }) },
+    ],
+  },
+  {
+    name: "organization.collections.update",
+    action: updateCollectionAction,
+    attempts: [
+      {
+        label: "give themselves Can manage on a collection beyond them",
+        allowed: ["owner", "admin"],
+        input: (fx, self) => ({
+          organizationId: fx.organizationId,
+          collectionId: fx.secretCollection,
+          name: FAKE_ENC_2,
+          members: [
+            { id: fx.ownerMemberId, level: "manage" },
+            ...(self.memberId === fx.ownerMemberId ? [] : [{ id: self.memberId, level: "manage" }]),
+          ],
+          groups: [{ id: fx.secretKeepersGroup, level: "manage" }],
+        }),
+      },
+      {
+        label: "give a group Can manage on a collection beyond the caller",
+        allowed: FULL,
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          collectionId: fx.secretCollection,
+          name: FAKE_ENC_2,
+          members: [{ id: fx.ownerMemberId, level: "manage" }],
+          groups: [
+            { id: fx.secretKeepersGroup, level: "manage" },
+            { id: fx.staffGroup, level: "manage" },
+          ],
+        }),
+      },
+      {
+        label: "raise a member beyond the caller's access",
+        allowed: FULL,
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          collectionId: fx.defaultCollection,
+          name: FAKE_ENC_2,
+          members: fx.defaultMembers.map((grant) => (grant.id === fx.user1MemberId ? { ...grant, level: "manage" } : grant)),
+          groups: [{ id: fx.staffGroup, level: "view" }],
+        }),
+      },
+      {
+        label: "give a member of the provider access",
+        allowed: ["owner", "admin", "custom_editAnyCollection"],
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          collectionId: fx.defaultCollection,
+          name: FAKE_ENC_2,
+          members: [...fx.defaultMembers, { id: fx.providerMemberAccepted.memberId, level: "view" }],
+          groups: [{ id: fx.staffGroup, level: "view" }],
+        }),
+      },
+      { label: "change a collection of another organization", allowed: [], input: (fx) => ({ organizationId: fx.foreignOrganization, collectionId: fx.secretCollection, name: FAKE_ENC_2 }) },
+    ],
+  },
+  {
+    name: "provider.members.invite",
+    action: inviteProviderMembersAction,
+    attempts: [
+      { label: "invite themselves as provider admin", allowed: [], input: (fx, self) => ({ providerId: fx.demo.providerId, emails: self.email, type: "provider_admin" }) },
+      { label: "invite into another provider", allowed: [], input: (fx) => ({ providerId: fx.otherProviderId, emails: fresh(), type: "provider_admin" }) },
+    ],
+  },
+  {
+    name: "provider.members.confirm",
+    action: confirmProviderMembersAction,
+    attempts: [
+      { label: "confirm themselves", allowed: [], input: (fx, self) => ({ providerId: fx.demo.providerId, confirmations: [{ id: ownProviderRow(fx, self), key: FAKE_ENC_4 }] }) },
+      { label: "confirm in another provider", allowed: [], input: (fx) => ({ providerId: fx.otherProviderId, confirmations: [{ id: fx.demo.providerUsers.tech, key: FAKE_ENC_4 }] }) },
+    ],
+  },
+  {
+    name: "provider.members.updateRole",
+    action: updateProviderMemberAction,
+    attempts: [
+      { label: "make a service user a provider admin", allowed: ["provider_admin"], input: (fx) => ({ providerId: fx.demo.providerId, memberId: fx.demo.providerUsers.tech, type: "provider_admin" }) },
+      { label: "change their own provider role", allowed: [], input: (fx) => ({ providerId: fx.demo.providerId, memberId: fx.demo.providerUsers.admin, type: "service_user" }) },
+      { label: "change a role in another provider", allowed: [], input: (fx) => ({ providerId: fx.otherProviderId, memberId: fx.demo.providerUsers.tech, type: "provider_admin" }) },
+    ],
+  },
+  {
+    name: "provider.clients.create",
+    action: createClientAction,
+    attempts: [
+      { label: "create a client they own themselves", allowed: [], input: (fx, self) => newClient(fx.demo.providerId, self.email) },
+      { label: "create a client owned by a member of the provider", allowed: [], input: (fx) => newClient(fx.demo.providerId, fx.providerMemberElsewhere) },
+      { label: "create a client of another provider", allowed: [], input: (fx) => newClient(fx.otherProviderId, fresh()) },
+    ],
+  },
+  {
+    name: "provider.clients.addExisting",
+    action: addExistingClientAction,
+    attempts: [
+      { label: "add the provider's internal organization", allowed: [], input: (fx) => ({ providerId: fx.demo.providerId, organizationId: fx.demo.internal, key: FAKE_ENC_2 }) },
+      { label: "add an organization they do not own", allowed: [], input: (fx) => ({ providerId: fx.demo.providerId, organizationId: fx.foreignOrganization, key: FAKE_ENC_2 }) },
+      { label: "add an organization to another provider", allowed: [], input: (fx) => ({ providerId: fx.otherProviderId, organizationId: fx.demo.internal, key: FAKE_ENC_2 }) },
+    ],
+  },
+  {
+    name: "membership.accept",
+    action: acceptInvitation,
+    attempts: [
+      { label: "accept someone else's invitation to the organization", allowed: [], input: (fx) => ({ kind: "organization", token: fx.organizationInvitationToken }) },
+      { label: "accept someone else's invitation to the provider", allowed: [], input: (fx) => ({ kind: "provider", token: fx.providerInvitationToken }) },
+    ],
+  },
+  {
+    name: "provider.setup",
+    action: setUpProvider,
+    attempts: [
+      { label: "set up a provider from someone else's link", allowed: [], input: (fx) => ({ token: fx.setupToken, name: "Taken", billingEmail: "taken@test.example", key: FAKE_ENC_4 }) },
+    ],
+  },
+  {
+    name: "operator.provider.create",
+    action: createProvider,
+    attempts: [{ label: "create a provider they own", allowed: [], input: (_fx, self) => ({ name: "Own MSP", ownerEmail: self.email, teamsMinimum: 0, enterpriseMinimum: 0 }) }],
+  },
+];
+
+/** The caller's own row in Demo MSP (the service user's for everyone who has none). */
+function ownProviderRow(fx: EscalationFixture, self: Self): string {
+  return self.userId === fx.demo.users.admin ? fx.demo.providerUsers.admin : fx.demo.providerUsers.tech;
+}
+
+function newClient(providerId: string, ownerEmail: string) {
+  return {
+    providerId,
+    name: "Escalated Client",
+    ownerEmail,
+    planType: "enterprise_monthly",
+    seats: 1,
+    publicKey: FAKE_PUBLIC_KEY,
+    privateKey: FAKE_ENC_2,
+    collectionName: FAKE_ENC_2,
+    key: FAKE_ENC_2,
+  };
+}
