@@ -39,6 +39,8 @@ type Props = {
   open: boolean;
   onClose: () => void;
   roles: MemberRole[];
+  /** The flags the caller holds and so may give; null when they may give every flag. */
+  grantableFlags: CustomFlags | null;
   initial: MemberAccess;
   collections: AccessOption[];
   groups: AccessOption[];
@@ -50,7 +52,7 @@ function noFlags(): CustomFlags {
   return Object.fromEntries(CUSTOM_FLAGS.map((flag) => [flag.key, false])) as CustomFlags;
 }
 
-export function MemberAccessDialog({ mode, title, open, onClose, roles, initial, collections, groups, submit, onDone }: Props) {
+export function MemberAccessDialog({ mode, title, open, onClose, roles, grantableFlags, initial, collections, groups, submit, onDone }: Props) {
   const ids = useId();
   const [type, setType] = useState<MemberRole>(initial.type);
   const [flags, setFlags] = useState<CustomFlags>(initial.permissions ?? noFlags());
@@ -114,7 +116,13 @@ export function MemberAccessDialog({ mode, title, open, onClose, roles, initial,
             <legend className="px-1 text-sm font-medium text-slate-800">Custom permissions</legend>
             {CUSTOM_FLAGS.map((flag) => (
               <label key={flag.key} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" checked={flags[flag.key]} onChange={(event) => setFlags({ ...flags, [flag.key]: event.target.checked })} />
+                <input
+                  type="checkbox"
+                  checked={flags[flag.key]}
+                  // A flag the caller does not hold cannot be given (the grant rule); one already given can be taken away.
+                  disabled={grantableFlags !== null && !grantableFlags[flag.key] && !flags[flag.key]}
+                  onChange={(event) => setFlags({ ...flags, [flag.key]: event.target.checked })}
+                />
                 {flag.label}
               </label>
             ))}

@@ -123,6 +123,12 @@ export function grantableRoles(scope: OrganizationScope): OrganizationRole[] {
   return (["owner", "admin", "user", "custom"] as const).filter((candidate) => mayGrantRole(role, candidate));
 }
 
+/** The Custom flags the caller may give: their own when they are a Custom member, every flag (null) otherwise. */
+export function grantableFlags(scope: OrganizationScope): CustomPermissions | null {
+  const { access } = assertScope(scope);
+  return access.via === "member" && access.role === "custom" ? access.flags : null;
+}
+
 /** The stored form of a role's custom flags: only Custom members keep them. */
 function permissionsFor(access: MemberAccessInput): CustomPermissions | null {
   return access.type === "custom" ? (access.permissions ?? null) : null;

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { type MemberFilterTab, MembersManager } from "@/components/members/members-manager";
 import type { MemberView, RoleOption } from "@/components/members/types";
-import { MemberAccessDialog, type MemberAccess, type MemberRole } from "@/components/organization/member-access-dialog";
+import { type CustomFlags, MemberAccessDialog, type MemberAccess, type MemberRole } from "@/components/organization/member-access-dialog";
 import { useDecryptedNames } from "@/components/organization/use-decrypted-names";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import type { MenuItem } from "@/components/ui/menu";
@@ -27,6 +27,7 @@ type Props = {
   filters: MemberFilterTab[];
   activeFilter: string;
   roles: MemberRole[];
+  grantableFlags: CustomFlags | null;
   directory: OrganizationDirectory;
   currentUserId: string;
   basePath: string;
@@ -35,7 +36,7 @@ type Props = {
 const ROLE_LABELS: Record<MemberRole, string> = { owner: "Owner", admin: "Admin", user: "User", custom: "Custom" };
 
 /** The organization's members: the shared members screen, plus access (role, groups, collections), revoke and restore. */
-export function OrganizationMembers({ organization, members, filters, activeFilter, roles, directory, currentUserId, basePath }: Props) {
+export function OrganizationMembers({ organization, members, filters, activeFilter, roles, grantableFlags, directory, currentUserId, basePath }: Props) {
   const router = useRouter();
   const toast = useToast();
   const names = useDecryptedNames(organization.id, directory.collections);
@@ -103,6 +104,7 @@ export function OrganizationMembers({ organization, members, filters, activeFilt
               open
               onClose={onClose}
               roles={roles}
+              grantableFlags={grantableFlags}
               initial={{ type: "user", permissions: null, collections: [], groupIds: [] }}
               collections={collectionOptions}
               groups={groupOptions}
@@ -119,6 +121,7 @@ export function OrganizationMembers({ organization, members, filters, activeFilt
           open
           onClose={() => setEditing(null)}
           roles={roles}
+          grantableFlags={grantableFlags}
           initial={accessOf(editing)}
           collections={collectionOptions}
           groups={groupOptions}

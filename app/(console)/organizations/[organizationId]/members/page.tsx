@@ -4,6 +4,7 @@ import { Pagination, pageParam } from "@/components/ui/pagination";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { loadOrganizationDirectory } from "@/lib/dal/organization-directory";
 import {
+  grantableFlags,
   grantableRoles,
   listOrganizationMembers,
   ORGANIZATION_MEMBERS_PAGE_SIZE,
@@ -44,6 +45,7 @@ export default async function OrganizationMembersPage({ params, searchParams }: 
         ]}
         activeFilter={filter}
         roles={grantableRoles(scope)}
+        grantableFlags={grantableFlags(scope)}
         directory={directory}
         currentUserId={scope.userId}
         basePath={basePath}
