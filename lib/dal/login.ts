@@ -5,10 +5,11 @@ import { events, users } from "@/db/schema";
 import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/outbox";
 import { masterPasswordHashMatches } from "./accounts";
 import { type EventInput, type EventOrigin, insertEvent } from "./events";
+import { openSession } from "./sessions";
 import { redeemSecondFactor } from "./two-factor";
 import { reportTwoStepLoginTurnedOff } from "./two-step-login-policy";
 
-export type AuthenticatedUser = { id: string; email: string; name: string; securityStamp: string };
+export type AuthenticatedUser = { id: string; email: string; name: string; securityStamp: string; sessionId: string };
 
 export type LoginCredentials = { email: string; masterPasswordHash: string; twoFactorCode?: string };
 
@@ -50,9 +51,12 @@ export async function logIn(credentials: LoginCredentials, origin: EventOrigin):
     const step = await passSecondStep(user!, credentials.twoFactorCode, origin);
     if (step !== "passed") return { ok: false, reason: step === "locked" ? "too_many_two_factor_codes" : "invalid_two_factor_code" };
   }
-  await insertEvent(db, { type: "user_logged_in", actingUserId: user!.id, userId: user!.id, ...origin });
   const { id, email, name, securityStamp } = user!;
-  return { ok: true, user: { id, email, name, securityStamp } };
+  const sessionId = await db.transaction(async (tx) => {
+    await insertEvent(tx, { type: "user_logged_in", actingUserId: id, userId: id, ...origin });
+    return openSession(tx, id);
+  });
+  return { ok: true, user: { id, email, name, securityStamp, sessionId } };
 }
 
 /**
