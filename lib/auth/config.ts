@@ -18,6 +18,10 @@ import { authSecret } from "./secret";
  * Once two-step login is on, a login also needs `twoFactorCode`; without a valid one the sign-in fails with a code
  * the login form recognises (next-auth hands a CredentialsSignin's `code` to the browser) and no session is made.
  */
+class TooManyAttempts extends CredentialsSignin {
+  override code = LOGIN_ERROR_CODES.tooManyAttempts;
+}
+
 class TwoFactorRequired extends CredentialsSignin {
   override code = LOGIN_ERROR_CODES.twoFactorRequired;
 }
@@ -55,6 +59,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const outcome = await logIn(parsed.data, originFromHeaders(request.headers));
         if (outcome.ok) return outcome.user;
+        if (outcome.reason === "too_many_attempts") throw new TooManyAttempts();
         if (outcome.reason === "two_factor_required") throw new TwoFactorRequired();
         if (outcome.reason === "invalid_two_factor_code") throw new InvalidTwoFactorCode();
         if (outcome.reason === "too_many_two_factor_codes") throw new TooManyTwoFactorCodes();
