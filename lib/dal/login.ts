@@ -38,7 +38,7 @@ const WRONG_CODES_WINDOW = sql`interval '15 minutes'`;
 export async function logIn(credentials: LoginCredentials, origin: EventOrigin): Promise<LoginOutcome> {
   const db = await getDb();
   const throttle = loginThrottleKeys(credentials.email, origin.ip);
-  // Refused before the bcrypt work (about a second each): while throttled, an attempt costs one read and is not counted.
+  // Refused before the costly bcrypt work: while throttled, an attempt costs one read and is not counted.
   if (await loginThrottled(db, throttle)) return { ok: false, reason: "too_many_attempts" };
   const [user] = await db
     .select({
