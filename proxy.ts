@@ -1,8 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { organizationAccessFor, providerAccessAllows, providerPermissionForPath } from "@/lib/authz/access-rules";
 import { auth } from "@/lib/auth/config";
+import { sessionUserOf } from "@/lib/auth/session";
 import { operatorEmails } from "@/lib/config";
-import { findSessionUser } from "@/lib/dal/accounts";
 import { findOrganizationAccess, findProviderMembership } from "@/lib/dal/access";
 import { uuidSchema } from "@/lib/validation/common";
 
@@ -54,9 +54,7 @@ export default auth(async (request) => {
   const { pathname, search } = request.nextUrl;
   if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return NextResponse.next();
 
-  const userId = uuidSchema.safeParse(request.auth?.user?.id);
-  const stamp = uuidSchema.safeParse(request.auth?.securityStamp);
-  const user = userId.success && stamp.success ? await findSessionUser(userId.data, stamp.data) : null;
+  const user = await sessionUserOf(request.auth);
   if (!user) return signedOut(request, pathname + search);
 
   if ((await verdictFor(user, pathname)) === "not_found") {

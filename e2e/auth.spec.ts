@@ -64,6 +64,57 @@ test("an unknown email gets the same answer as a wrong password", async ({ page 
   await expect(alertWith(page, "Invalid email or master password.")).toBeVisible();
 });
 
+test("logging out ends the session on the server: a copy of its cookie is sent to /login", async ({ page, context, browser }) => {
+  await logIn(page, "user@client1.example");
+  const cookies = (await context.cookies()).filter((cookie) => cookie.name.includes("session-token"));
+  expect(cookies.length).toBeGreaterThan(0);
+
+  // Until the logout, the copied cookie alone is a session: another browser is signed in (its vault is locked).
+  const before = await browser.newContext();
+  await before.addCookies(cookies);
+  const beforePage = await before.newPage();
+  await beforePage.goto("/vault");
+  await expect(beforePage.getByRole("heading", { name: "Your vault is locked" })).toBeVisible();
+  await before.close();
+
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  const after = await browser.newContext();
+  await after.addCookies(cookies);
+  const afterPage = await after.newPage();
+  await afterPage.goto("/vault");
+  await expect(afterPage).toHaveURL(/\/login$/);
+  await expect(afterPage.getByRole("heading", { name: "Log in" })).toBeVisible();
+  await after.close();
+});
+
+test("ten wrong master passwords pause logins for the account, even with the right password", async ({ page }) => {
+  test.setTimeout(240_000); // each attempt derives the master key in the browser (600,000 PBKDF2 iterations)
+  const email = uniqueEmail("throttled");
+  const password = "the right master password";
+  await register(page, { email, name: "Tom Throttled", password });
+  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  const throttled = "Too many failed login attempts. Try again in 15 minutes.";
+  async function attempt(masterPassword: string, expected: string) {
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Master password").fill(masterPassword);
+    // The form clears its error on submit; waiting for the server's answer keeps one attempt's alert from passing for the next's.
+    const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
+    await page.getByRole("button", { name: "Log in with master password" }).click();
+    await answered;
+    await expect(alertWith(page, expected)).toBeVisible();
+  }
+  for (let count = 1; count < 10; count += 1) await attempt(`wrong master password ${count}`, "Invalid email or master password.");
+  await attempt("wrong master password 10", throttled);
+  await attempt(password, throttled);
+  await page.goto("/vault");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
 test("registration explains bad input next to the field and creates nothing", async ({ page }) => {
   await page.goto("/register");
   await page.getByRole("button", { name: "Create account" }).click();

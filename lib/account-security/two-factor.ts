@@ -89,6 +89,7 @@ export function formatRecoveryCode(code: string): string {
 
 /** What a refused login tells the login form (next-auth passes a CredentialsSignin's code to the browser). */
 export const LOGIN_ERROR_CODES = {
+  tooManyAttempts: "too_many_attempts",
   twoFactorRequired: "two_factor_required",
   invalidTwoFactorCode: "invalid_two_factor_code",
   tooManyTwoFactorCodes: "too_many_two_factor_codes",

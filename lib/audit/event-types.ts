@@ -3,6 +3,7 @@ export const EVENT_TYPES = {
   user_registered: "Created their account",
   user_logged_in: "Logged in",
   user_login_failed: "Login attempt failed with incorrect master password",
+  user_login_throttled: "Logins paused after too many failed attempts",
 
   provider_created: "Created the provider",
   provider_setup_completed: "Completed provider setup",

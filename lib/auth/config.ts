@@ -3,18 +3,25 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { LOGIN_ERROR_CODES } from "@/lib/account-security/two-factor";
 import { logIn } from "@/lib/dal/login";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/dal/sessions";
 import { log } from "@/lib/log";
 import { credentialsSchema } from "@/lib/validation/account";
+import { revokeTokenSession } from "./logout";
 import { originFromHeaders } from "./request-origin";
 import { authSecret } from "./secret";
 
 /**
  * next-auth v5 with one Credentials provider. The browser sends the master password hash it derived
- * (DESIGN §4), never the password. Sessions are JWTs carrying the user id and security stamp; every request
- * re-checks the stamp against the database (lib/auth/session.ts), so rotating it ends every session.
+ * (DESIGN §4), never the password. Sessions are JWTs carrying the user id, security stamp and the id of the session
+ * row the login opened; every request re-checks them against the database (lib/auth/session.ts), so logging out
+ * (which revokes the row) ends that session and rotating the stamp ends every session of the account.
  * Once two-step login is on, a login also needs `twoFactorCode`; without a valid one the sign-in fails with a code
  * the login form recognises (next-auth hands a CredentialsSignin's `code` to the browser) and no session is made.
  */
+class TooManyAttempts extends CredentialsSignin {
+  override code = LOGIN_ERROR_CODES.tooManyAttempts;
+}
+
 class TwoFactorRequired extends CredentialsSignin {
   override code = LOGIN_ERROR_CODES.twoFactorRequired;
 }
@@ -30,7 +37,7 @@ class TooManyTwoFactorCodes extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 24 * 60 * 60, updateAge: 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   // A wrong password is an ordinary answer (and an event in the log), not a server error with a stack trace.
   logger: {
@@ -52,6 +59,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const outcome = await logIn(parsed.data, originFromHeaders(request.headers));
         if (outcome.ok) return outcome.user;
+        if (outcome.reason === "too_many_attempts") throw new TooManyAttempts();
         if (outcome.reason === "two_factor_required") throw new TwoFactorRequired();
         if (outcome.reason === "invalid_two_factor_code") throw new InvalidTwoFactorCode();
         if (outcome.reason === "too_many_two_factor_codes") throw new TooManyTwoFactorCodes();
@@ -64,13 +72,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) {
         token.sub = user.id;
         token.stamp = user.securityStamp;
+        token.sid = user.sessionId;
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.securityStamp = token.stamp;
+      session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      if ("token" in message) await revokeTokenSession(message.token);
     },
   },
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Session } from "next-auth";
 import { cache } from "react";
 import { findSessionUser } from "@/lib/dal/accounts";
 import { uuidSchema } from "@/lib/validation/common";
@@ -7,13 +8,17 @@ import { auth } from "./config";
 export type SessionUser = { id: string; email: string; name: string };
 
 /**
- * The signed-in user for this request, read from the database (never from token claims alone): a session whose
- * security stamp was rotated, or whose user was deleted, counts as signed out. Memoised per request.
+ * The user a decoded session cookie belongs to, read from the database (never from token claims alone): a session
+ * that was logged out or expired, whose security stamp was rotated, or whose user was deleted, counts as signed
+ * out. The one check behind getSession and proxy.ts.
  */
-export const getSession = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
+export async function sessionUserOf(session: Session | null): Promise<SessionUser | null> {
   const userId = uuidSchema.safeParse(session?.user?.id);
   const stamp = uuidSchema.safeParse(session?.securityStamp);
-  if (!userId.success || !stamp.success) return null;
-  return findSessionUser(userId.data, stamp.data);
-});
+  const sessionId = uuidSchema.safeParse(session?.sessionId);
+  if (!userId.success || !stamp.success || !sessionId.success) return null;
+  return findSessionUser(userId.data, stamp.data, sessionId.data);
+}
+
+/** The signed-in user for this request (see sessionUserOf). Memoised per request. */
+export const getSession = cache(async (): Promise<SessionUser | null> => sessionUserOf(await auth()));

@@ -1,8 +1,8 @@
 import "server-only";
 import bcrypt from "bcryptjs";
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { users, userSessions } from "@/db/schema";
 import { DEFAULT_KDF_ITERATIONS, KDF_PBKDF2_SHA256 } from "@/lib/crypto";
 import type { RegisterInput } from "@/lib/validation/account";
 import { assertScope, type UserScope } from "@/lib/authz/scope";
@@ -62,13 +62,25 @@ export async function createAccount(executor: Executor, input: RegisterInput): P
   return created;
 }
 
-/** The signed-in user, if the session's security stamp is still current (a password change rotates it). */
-export async function findSessionUser(userId: string, securityStamp: string) {
+/**
+ * The signed-in user, if the session's row is theirs, neither revoked (logout) nor expired, and its security stamp
+ * is still current (a password change rotates it). One query: every request pays for it.
+ */
+export async function findSessionUser(userId: string, securityStamp: string, sessionId: string) {
   const db = await getDb();
   const [user] = await db
     .select({ id: users.id, email: users.email, name: users.name })
     .from(users)
-    .where(and(eq(users.id, userId), eq(users.securityStamp, securityStamp)));
+    .innerJoin(userSessions, eq(userSessions.userId, users.id))
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(users.securityStamp, securityStamp),
+        eq(userSessions.id, sessionId),
+        isNull(userSessions.revokedAt),
+        gt(userSessions.expiresAt, sql`now()`),
+      ),
+    );
   return user ?? null;
 }
 

@@ -2,19 +2,25 @@ import "server-only";
 import { and, count, eq, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { events, users } from "@/db/schema";
+import type { EventType } from "@/lib/audit/event-types";
 import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/outbox";
 import { masterPasswordHashMatches } from "./accounts";
 import { type EventInput, type EventOrigin, insertEvent } from "./events";
+import { countLoginFailure, forgetLoginFailures, loginThrottled, loginThrottleKeys } from "./login-throttle";
+import { openSession } from "./sessions";
 import { redeemSecondFactor } from "./two-factor";
 import { reportTwoStepLoginTurnedOff } from "./two-step-login-policy";
 
-export type AuthenticatedUser = { id: string; email: string; name: string; securityStamp: string };
+export type AuthenticatedUser = { id: string; email: string; name: string; securityStamp: string; sessionId: string };
 
 export type LoginCredentials = { email: string; masterPasswordHash: string; twoFactorCode?: string };
 
 export type LoginOutcome =
   | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: "invalid_credentials" | "two_factor_required" | "invalid_two_factor_code" | "too_many_two_factor_codes" };
+  | {
+      ok: false;
+      reason: "invalid_credentials" | "too_many_attempts" | "two_factor_required" | "invalid_two_factor_code" | "too_many_two_factor_codes";
+    };
 
 /**
  * Wrong two-step login codes an account may see before codes are refused for a while (even right ones): with six
@@ -24,12 +30,16 @@ const MAX_WRONG_CODES = 5;
 const WRONG_CODES_WINDOW = sql`interval '15 minutes'`;
 
 /**
- * Checks a login: the master password hash (the same bcrypt work whether or not the email exists), then, once
- * two-step login is on, the code. As in Bitwarden, the request for a code comes only after a correct password.
- * Known accounts get "logged in", "login failed" or "wrong two-step code" events.
+ * Checks a login: first the throttle (lib/dal/login-throttle.ts), then the master password hash (the same bcrypt
+ * work whether or not the email exists), then, once two-step login is on, the code. As in Bitwarden, the request for
+ * a code comes only after a correct password. Known accounts get "logged in", "login failed", "logins paused" or
+ * "wrong two-step code" events.
  */
 export async function logIn(credentials: LoginCredentials, origin: EventOrigin): Promise<LoginOutcome> {
   const db = await getDb();
+  const throttle = loginThrottleKeys(credentials.email, origin.ip);
+  // Refused before the costly bcrypt work: while throttled, an attempt costs one read and is not counted.
+  if (await loginThrottled(db, throttle)) return { ok: false, reason: "too_many_attempts" };
   const [user] = await db
     .select({
       id: users.id,
@@ -42,17 +52,29 @@ export async function logIn(credentials: LoginCredentials, origin: EventOrigin):
     .from(users)
     .where(eq(users.email, credentials.email));
   if (!(await masterPasswordHashMatches(credentials.masterPasswordHash, user?.hash))) {
-    if (user) await insertEvent(db, { type: "user_login_failed", actingUserId: user.id, userId: user.id, ...origin });
-    return { ok: false, reason: "invalid_credentials" };
+    const { blocked } = await db.transaction(async (tx) => {
+      const counted = await countLoginFailure(tx, throttle);
+      if (user) {
+        const record = (type: EventType) => insertEvent(tx, { type, actingUserId: user.id, userId: user.id, ...origin });
+        await record("user_login_failed");
+        if (counted.accountJustBlocked) await record("user_login_throttled");
+      }
+      return counted;
+    });
+    return { ok: false, reason: blocked ? "too_many_attempts" : "invalid_credentials" };
   }
   if (user!.twoFactorEnabledAt) {
     if (!credentials.twoFactorCode) return { ok: false, reason: "two_factor_required" };
     const step = await passSecondStep(user!, credentials.twoFactorCode, origin);
     if (step !== "passed") return { ok: false, reason: step === "locked" ? "too_many_two_factor_codes" : "invalid_two_factor_code" };
   }
-  await insertEvent(db, { type: "user_logged_in", actingUserId: user!.id, userId: user!.id, ...origin });
   const { id, email, name, securityStamp } = user!;
-  return { ok: true, user: { id, email, name, securityStamp } };
+  const sessionId = await db.transaction(async (tx) => {
+    await forgetLoginFailures(tx, throttle);
+    await insertEvent(tx, { type: "user_logged_in", actingUserId: id, userId: id, ...origin });
+    return openSession(tx, id);
+  });
+  return { ok: true, user: { id, email, name, securityStamp, sessionId } };
 }
 
 /**

@@ -16,7 +16,7 @@ import { databaseSnapshot } from "../support/db-scan";
 import { addTestMember, createTestOrganization, createTestUser, inviteTestMember, type TestUser } from "../support/factories";
 import { FAKE_ENC_2 } from "../support/fakes";
 import { unlockAccount } from "../support/node-bitwarden";
-import { signInAs, useDecodedSession } from "../support/session";
+import { signInAs, setDecodedSession } from "../support/session";
 
 const ORIGIN = { ip: "203.0.113.9", device: "test" };
 
@@ -108,10 +108,10 @@ describe("master password change", () => {
     expect(after!.securityStamp).not.toBe(before!.securityStamp);
     expect(after!.key).not.toBe(before!.key);
     // Another browser still holding the old stamp is signed out on its next request.
-    useDecodedSession(user.id, before!.securityStamp);
+    await setDecodedSession(user.id, before!.securityStamp);
     expect(await getSession()).toBeNull();
     expect(await updateNameAction({ name: "Stale" })).toMatchObject({ ok: false, code: "unauthenticated" });
-    useDecodedSession(user.id, after!.securityStamp);
+    await setDecodedSession(user.id, after!.securityStamp);
     expect(await getSession()).toMatchObject({ id: user.id });
 
     // An independent implementation opens the re-wrapped keys with the new password; the user key is the same.

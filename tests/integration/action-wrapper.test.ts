@@ -8,7 +8,7 @@ import { ActionError, defineAction } from "@/lib/authz/action";
 import { publicScope, requireUser } from "@/lib/authz/scope";
 import { databaseSnapshot } from "../support/db-scan";
 import { createTestUser, type TestUser } from "../support/factories";
-import { signInAs, signOut, useDecodedSession } from "../support/session";
+import { signInAs, signOut, setDecodedSession } from "../support/session";
 
 /** Test-only actions built with the real wrapper, to pin down its contract. */
 const renameSelf = defineAction({
@@ -125,7 +125,7 @@ describe("the server-action wrapper", () => {
   });
 
   it("treats a session whose security stamp was rotated as signed out", async () => {
-    useDecodedSession(user.id, "00000000-0000-4000-8000-000000000000");
+    await setDecodedSession(user.id, "00000000-0000-4000-8000-000000000000");
     expect(await renameSelf({ name: "Stale" })).toMatchObject({ ok: false, code: "unauthenticated" });
   });
 

@@ -7,11 +7,14 @@ import { closeConnection, connection, openPglite, openPostgres, installConnectio
  * Every integration test file gets a database of its own, freshly migrated: an in-memory PGlite by default, or a
  * new database on the PostgreSQL server of TEST_DATABASE_URL for the `integration-pg` project.
  */
-// Only next-auth's cookie decoding is replaced (see tests/support/session.ts).
+// Only next-auth's cookie decoding is replaced (see tests/support/session.ts), in both of `auth`'s forms: called
+// alone it answers the session; wrapping a handler (proxy.ts) it hands the handler the request with the session.
 vi.mock("@/lib/auth/config", async () => {
   const { testSession } = await import("./session");
+  type Handler = (request: Request & { auth: unknown }, context: unknown) => unknown;
   return {
-    auth: async () => testSession.current,
+    auth: (handler?: Handler) =>
+      handler ? (request: Request, context: unknown) => handler(Object.assign(request, { auth: testSession.current }), context) : Promise.resolve(testSession.current),
     handlers: {},
     signIn: async () => undefined,
     signOut: async () => undefined,

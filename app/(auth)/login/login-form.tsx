@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { useToast } from "@/components/ui/toast";
+import { TOO_MANY_LOGIN_ATTEMPTS } from "@/lib/account-security/login-throttle";
 import { LOGIN_ERROR_CODES } from "@/lib/account-security/two-factor";
 import { deriveLoginSecrets, fetchKdfParameters, fetchKeyMaterial, unlockWithMasterKey } from "@/lib/keyring/account-flows";
 import { storeUserKey } from "@/lib/keyring/storage";
@@ -49,6 +50,13 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
       pending.current = login;
       setStep("idle");
       return setAskingForCode(true);
+    }
+    if (result?.code === LOGIN_ERROR_CODES.tooManyAttempts) {
+      // Throttled (even a right password is refused for now): back to the first step, with how long to wait.
+      forget(login);
+      setAskingForCode(false);
+      setStep("idle");
+      return setError(TOO_MANY_LOGIN_ATTEMPTS);
     }
     if (result?.code === LOGIN_ERROR_CODES.invalidTwoFactorCode) {
       setStep("idle");
