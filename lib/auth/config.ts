@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { LOGIN_ERROR_CODES } from "@/lib/account-security/two-factor";
 import { logIn } from "@/lib/dal/login";
 import { log } from "@/lib/log";
+import { safeRedirectUrl } from "@/lib/safe-redirect";
 import { credentialsSchema } from "@/lib/validation/account";
 import { originFromHeaders } from "./request-origin";
 import { authSecret } from "./secret";
@@ -60,6 +61,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // next-auth's callbackUrl (a form field, or a cookie) goes through the same check as the pages' redirects.
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
