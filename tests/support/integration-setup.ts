@@ -7,11 +7,15 @@ import { closeConnection, connection, openPglite, openPostgres, installConnectio
  * Every integration test file gets a database of its own, freshly migrated: an in-memory PGlite by default, or a
  * new database on the PostgreSQL server of TEST_DATABASE_URL for the `integration-pg` project.
  */
-// Only next-auth's cookie decoding is replaced (see tests/support/session.ts).
+// Only next-auth's cookie decoding is replaced (see tests/support/session.ts), in both of auth()'s forms: called,
+// it answers the session; given a handler (proxy.ts), it hands the handler the request with the session attached.
 vi.mock("@/lib/auth/config", async () => {
   const { testSession } = await import("./session");
   return {
-    auth: async () => testSession.current,
+    auth: (handler?: unknown) =>
+      typeof handler === "function"
+        ? (request: object) => handler(Object.assign(request, { auth: testSession.current }))
+        : Promise.resolve(testSession.current),
     handlers: {},
     signIn: async () => undefined,
     signOut: async () => undefined,
