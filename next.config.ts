@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from node_modules at run time: keep it (and the pg driver) unbundled.
@@ -9,11 +10,8 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-        ],
+        // The per-request ones (Content-Security-Policy with its nonce, HSTS) come from proxy.ts.
+        headers: [...STATIC_SECURITY_HEADERS],
       },
     ];
   },

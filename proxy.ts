@@ -4,6 +4,7 @@ import { auth } from "@/lib/auth/config";
 import { sessionUserOf } from "@/lib/auth/session";
 import { operatorEmails } from "@/lib/config";
 import { findOrganizationAccess, findProviderMembership } from "@/lib/dal/access";
+import { secureResponses } from "@/lib/secure-response";
 import { uuidSchema } from "@/lib/validation/common";
 
 /**
@@ -51,16 +52,18 @@ function verdictFor(user: { id: string; email: string }, pathname: string): Prom
 }
 
 export default auth(async (request) => {
+  // Every way out carries the security headers (CSP with this request's nonce, HSTS over HTTPS).
+  const responses = secureResponses(request);
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return NextResponse.next();
+  if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return responses.next();
 
   const user = await sessionUserOf(request.auth);
-  if (!user) return signedOut(request, pathname + search);
+  if (!user) return responses.secure(signedOut(request, pathname + search));
 
   if ((await verdictFor(user, pathname)) === "not_found") {
-    return NextResponse.rewrite(new URL("/404", request.url), { status: 404 });
+    return responses.rewrite(new URL("/404", request.url), 404);
   }
-  return NextResponse.next();
+  return responses.next();
 });
 
 function signedOut(request: NextRequest, path: string) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { ToastProvider } from "@/components/ui/toast";
 import "./globals.css";
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "Self-hosted, zero-knowledge password manager with a Provider Portal for MSPs.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request, never prerendered: the Content-Security-Policy's nonce (proxy.ts) is new on every
+  // response, and Next.js can only put it on the scripts of a page it renders for that request.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen">

@@ -11,6 +11,14 @@ export function devMailboxEnabled(): boolean {
   return process.env.KEYHOUSE_DEV_MAILBOX === "true" || process.env.NODE_ENV !== "production";
 }
 
+/**
+ * TRUST_PROXY=true: a reverse proxy in front sets X-Real-IP / X-Forwarded-For and X-Forwarded-Proto. Without it
+ * these headers come from whoever sent the request and are ignored.
+ */
+export function trustProxy(): boolean {
+  return process.env.TRUST_PROXY === "true";
+}
+
 export function mailFrom(): string {
   return process.env.MAIL_FROM || "Keyhouse <no-reply@keyhouse.localhost>";
 }

@@ -5,6 +5,7 @@ import { LOGIN_ERROR_CODES } from "@/lib/account-security/two-factor";
 import { logIn } from "@/lib/dal/login";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/dal/sessions";
 import { log } from "@/lib/log";
+import { safeRedirectUrl } from "@/lib/safe-redirect";
 import { credentialsSchema } from "@/lib/validation/account";
 import { revokeTokenSession } from "./logout";
 import { originFromHeaders } from "./request-origin";
@@ -68,6 +69,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // next-auth's callbackUrl (a form field, or a cookie) goes through the same check as the pages' redirects.
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

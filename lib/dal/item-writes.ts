@@ -5,7 +5,9 @@ import { ciphers, cipherUserStates, collectionCiphers, folders } from "@/db/sche
 import { ActionError } from "@/lib/authz/action";
 import { assertScope, type UserScope } from "@/lib/authz/scope";
 import type { EncryptedCipherInput } from "@/lib/validation/cipher";
+import type { HiddenValueSource } from "@/lib/validation/items";
 import type { EncryptedCipherData } from "@/lib/vault/cipher-crypto";
+import { FIELD_TYPES } from "@/lib/vault/cipher-model";
 import { organizationItemsQuery } from "./items";
 import { collectionAccessCte } from "./vault-access";
 
@@ -13,6 +15,7 @@ import { collectionAccessCte } from "./vault-access";
 export const TRASH_RETENTION_DAYS = 30;
 
 const NOT_FOUND = "This item does not exist, or you cannot change it.";
+const CHANGED_SINCE_SERVED = "Someone changed this item since you opened it. Close it, open it again and redo your changes.";
 
 type ItemAccess = {
   id: string;
@@ -74,15 +77,29 @@ function requireEdit(item: ItemAccess): void {
 
 /**
  * A member who may edit but not see passwords sends an item without them (they never had them): keep the stored
- * password, TOTP secret, password history and hidden field values instead of erasing them.
+ * password, TOTP secret and password history. Hidden field values come only from the stored item: a sent hidden
+ * field gets the value of the stored one its source names (lib/vault/hidden-fields.ts: matched by position as
+ * served, not by ciphertext, which every save re-encrypts), or none. So such a member can rename, drop or add
+ * hidden fields but never reads, moves into view or writes a hidden value.
  */
-function keepHiddenSecrets(stored: EncryptedCipherData, sent: EncryptedCipherData): EncryptedCipherData {
-  const storedHidden = stored.fields.filter((field) => field.type === 1);
+function keepHiddenSecrets(stored: EncryptedCipherData, sent: EncryptedCipherData, sources: HiddenValueSource[]): EncryptedCipherData {
+  const claimed = new Set<number>();
+  const fields = sent.fields.map((field, index) => {
+    if (field.type !== FIELD_TYPES.hidden) return field;
+    const source = sources[index];
+    if (!source) return { ...field, value: null };
+    const origin = stored.fields[source.position];
+    // The name ciphertext differs once anyone saved the item again: positions may no longer mean the same fields.
+    if (origin?.type !== FIELD_TYPES.hidden || origin.name !== source.name) throw new ActionError(CHANGED_SINCE_SERVED);
+    if (claimed.has(source.position)) throw new ActionError("Two fields cannot keep the same hidden value.");
+    claimed.add(source.position);
+    return { ...field, value: origin.value };
+  });
   return {
     ...sent,
     login: sent.login && stored.login ? { ...sent.login, password: stored.login.password, totp: stored.login.totp } : sent.login,
     passwordHistory: stored.passwordHistory,
-    fields: sent.fields.map((field) => (field.type === 1 ? (storedHidden.find((old) => old.name === field.name) ?? field) : field)),
+    fields,
   };
 }
 
@@ -114,11 +131,11 @@ export async function createOrganizationItem(tx: Executor, scope: UserScope, org
   return created!.id;
 }
 
-export async function updateItem(tx: Executor, scope: UserScope, cipherId: string, cipher: EncryptedCipherInput) {
+export async function updateItem(tx: Executor, scope: UserScope, cipherId: string, cipher: EncryptedCipherInput, hiddenValueSources: HiddenValueSource[] = []) {
   const item = await lockItemForUser(tx, scope, cipherId);
   requireEdit(item);
   if (item.deletedAt) throw new ActionError("Restore this item from the trash before editing it.");
-  const data = item.viewPassword ? cipher.data : keepHiddenSecrets(item.data, cipher.data);
+  const data = item.viewPassword ? cipher.data : keepHiddenSecrets(item.data, cipher.data, hiddenValueSources);
   await tx.update(ciphers).set({ type: cipher.type, reprompt: cipher.reprompt, data }).where(eq(ciphers.id, item.id));
   return item;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CIPHER_LIMITS } from "@/lib/vault/cipher-model";
 import { encryptedCipherSchema, organizationCipherSchema } from "./cipher";
 import { encStringSchema, uuidSchema } from "./common";
 
@@ -39,7 +40,26 @@ export const createItemSchema = z.discriminatedUnion("owner", [
   }),
 ]);
 
-export const updateItemSchema = z.object({ cipherId: uuidSchema, cipher: encryptedCipherSchema, folderId: folderIdSchema, favorite: z.boolean().default(false) });
+/**
+ * For a member who may not see hidden values: which stored hidden field, by its position in the item as served and
+ * the name ciphertext it had there, a sent field keeps the value of (lib/vault/hidden-fields.ts). One per sent field.
+ */
+const hiddenValueSourceSchema = z
+  .object({
+    position: z.number().int().min(0).max(CIPHER_LIMITS.fields - 1),
+    name: z.string().max(CIPHER_LIMITS.valueLength).nullable(),
+  })
+  .nullable();
+
+export type HiddenValueSource = z.infer<typeof hiddenValueSourceSchema>;
+
+export const updateItemSchema = z.object({
+  cipherId: uuidSchema,
+  cipher: encryptedCipherSchema,
+  folderId: folderIdSchema,
+  favorite: z.boolean().default(false),
+  hiddenValueSources: z.array(hiddenValueSourceSchema).max(CIPHER_LIMITS.fields).default([]),
+});
 
 export const itemStateSchema = z.object({ cipherId: uuidSchema, folderId: folderIdSchema, favorite: z.boolean() });
 

@@ -36,4 +36,10 @@ describe("GET /organizations/[id]/items", () => {
     await signInAs(demo.users.owner1);
     expect((await get(demo.client1, "everything")).status).toBe(400);
   });
+
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"])("answers 400, not 500, to ?for=%s (a name every object has)", async (purpose) => {
+    await signInAs(demo.users.owner1);
+    const response = await get(demo.client1, purpose);
+    expect(response.status).toBe(400);
+  });
 });

@@ -61,7 +61,7 @@ export const updateItemAction = defineAction({
   input: updateItemSchema,
   authorize: () => requireUser(),
   async run({ input, scope, tx, record }) {
-    const item = await updateItem(tx, scope, input.cipherId, input.cipher);
+    const item = await updateItem(tx, scope, input.cipherId, input.cipher, input.hiddenValueSources);
     await setItemState(tx, scope, input.cipherId, input);
     await record({ type: "cipher_updated", cipherId: item.id, organizationId: item.organizationId });
     return {};

@@ -2,6 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { CIPHER_LIMITS, FIELD_TYPES, type FieldType, type FieldView } from "@/lib/vault/cipher-model";
+import type { EditableField } from "@/lib/vault/hidden-fields";
 import { Section, SecretInput, SelectInput, TextInput } from "./field-controls";
 
 const TYPE_OPTIONS = [
@@ -10,8 +11,11 @@ const TYPE_OPTIONS = [
   { value: String(FIELD_TYPES.boolean), label: "Checkbox" },
 ];
 
-/** Text, hidden and checkbox fields of the person's own naming; hidden ones are masked like passwords. */
-export function CustomFields({ fields, onChange, canSeeHidden }: { fields: FieldView[]; onChange: (fields: FieldView[]) => void; canSeeHidden: boolean }) {
+/**
+ * Text, hidden and checkbox fields of the person's own naming; hidden ones are masked like passwords. Edits keep
+ * each field's other properties (its position as served, which says whose hidden value it keeps).
+ */
+export function CustomFields({ fields, onChange, canSeeHidden }: { fields: EditableField[]; onChange: (fields: EditableField[]) => void; canSeeHidden: boolean }) {
   const set = (index: number, change: Partial<FieldView>) => onChange(fields.map((field, position) => (position === index ? { ...field, ...change } : field)));
   return (
     <Section title="Custom fields">

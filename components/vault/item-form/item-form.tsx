@@ -12,6 +12,7 @@ import { StrengthHint } from "@/components/vault-tools/strength-hint";
 import type { VaultItem } from "@/lib/dal/items";
 import { encryptCipher } from "@/lib/vault/cipher-crypto";
 import { CIPHER_LIMITS, type CipherView } from "@/lib/vault/cipher-model";
+import { type EditableField, editableFields, hiddenValueSources, storedFields } from "@/lib/vault/hidden-fields";
 import { TYPE_LABELS } from "../filters";
 import type { VaultContext } from "../vault-context";
 import { CardFields } from "./card-fields";
@@ -47,9 +48,17 @@ function withPasswordHistory(before: CipherView, after: CipherView): CipherView 
   };
 }
 
+/** The item as the form edits it: custom fields remember where they were in the item as served. */
+type FormView = Omit<CipherView, "fields"> & { fields: EditableField[] };
+
+function formView(mode: Props["mode"], initial: CipherView): FormView {
+  if (mode === "edit") return { ...initial, fields: editableFields(initial.fields) };
+  return mode === "clone" ? { ...initial, name: `${initial.name} - Clone` } : initial;
+}
+
 export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Props) {
   const { userKey, keys } = useKeyring();
-  const [view, setView] = useState<CipherView>(mode === "clone" ? { ...initial, name: `${initial.name} - Clone` } : initial);
+  const [view, setView] = useState<FormView>(() => formView(mode, initial));
   const [owner, setOwner] = useState<ItemOwner>(context.personalAllowed || context.organizations.length === 0 ? { kind: "me" } : { kind: "organization", organizationId: context.organizations[0]!.id, collectionIds: [] });
   const [folderId, setFolderId] = useState<string | null>(item?.folderId ?? null);
   const [favorite, setFavorite] = useState(item?.favorite ?? false);
@@ -60,7 +69,7 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
   const busy = create.busy || update.busy;
   const error = problem ?? create.error ?? update.error;
   const canSeePassword = item?.permissions.viewPassword ?? true;
-  const set = (change: Partial<CipherView>) => setView({ ...view, ...change });
+  const set = (change: Partial<FormView>) => setView({ ...view, ...change });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -68,11 +77,13 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
     if ((view.notes?.length ?? 0) > NOTES_MAX_LENGTH) return setProblem(`Notes can be at most ${NOTES_MAX_LENGTH.toLocaleString("en")} characters.`);
     if (mode !== "edit" && owner.kind === "organization" && owner.collectionIds.length === 0) return setProblem("Choose at least one collection.");
     setProblem(null);
-    const final = mode === "edit" ? withPasswordHistory(initial, view) : view;
+    const edited: CipherView = { ...view, fields: storedFields(view.fields) };
+    const final = mode === "edit" ? withPasswordHistory(initial, edited) : edited;
     const organizationId = mode === "edit" ? item!.organizationId : owner.kind === "organization" ? owner.organizationId : null;
     const cipher = async () => encryptCipher({ ...final, name: final.name.trim() }, organizationId ? await keys.organizationKey(organizationId) : userKey);
     if (mode === "edit") {
-      const result = await update.run(async () => ({ cipherId: item!.id, cipher: await cipher(), folderId, favorite }));
+      const sources = hiddenValueSources(view.fields, item!.data.fields);
+      const result = await update.run(async () => ({ cipherId: item!.id, cipher: await cipher(), folderId, favorite, hiddenValueSources: sources }));
       if (result.ok) onSaved(item!.id);
       return;
     }

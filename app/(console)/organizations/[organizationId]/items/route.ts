@@ -1,11 +1,15 @@
+import { z } from "zod";
 import type { OrganizationPermission } from "@/lib/authz/permissions";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { listOrganizationCollectionNames, listReachableOrganizationItems } from "@/lib/dal/items";
 
 export const dynamic = "force-dynamic";
 
+// Parsed before the lookup below: a plain object also answers "__proto__" or "constructor" (was a 500).
+const purposeSchema = z.enum(["export", "reports", "view"]);
+
 /** Each use of the organization's items and the permission it needs (the items are ciphertext either way). */
-const PURPOSES: Record<string, OrganizationPermission> = {
+const PURPOSES: Record<z.infer<typeof purposeSchema>, OrganizationPermission> = {
   export: "org.import_export",
   reports: "org.reports.view",
   view: "org.console.access",
@@ -16,10 +20,9 @@ const PURPOSES: Record<string, OrganizationPermission> = {
  * and its collections, for the browser to decrypt (exports, reports). Provider members reach no items: 403.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ organizationId: string }> }) {
-  const purpose = new URL(request.url).searchParams.get("for") ?? "";
-  const permission = PURPOSES[purpose];
-  if (!permission) return Response.json({ error: "Say what the items are for: ?for=export or ?for=reports." }, { status: 400 });
-  const scope = await requireOrgScope((await params).organizationId, permission);
+  const purpose = purposeSchema.safeParse(new URL(request.url).searchParams.get("for"));
+  if (!purpose.success) return Response.json({ error: "Say what the items are for: ?for=export or ?for=reports." }, { status: 400 });
+  const scope = await requireOrgScope((await params).organizationId, PURPOSES[purpose.data]);
   if (scope.access.via === "provider") {
     return Response.json({ error: "Provider members cannot read a client's vault items." }, { status: 403 });
   }

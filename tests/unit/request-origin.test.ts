@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { originFromHeaders } from "@/lib/auth/request-origin";
+
+function origin(headers: Record<string, string>) {
+  return originFromHeaders(new Headers(headers));
+}
+
+describe("originFromHeaders (the address and device written to event logs)", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("ignores forwarding headers without TRUST_PROXY: anyone can send them, so the address is unknown", () => {
+    vi.stubEnv("TRUST_PROXY", "");
+    expect(origin({ "x-real-ip": "203.0.113.7", "user-agent": "Firefox" })).toEqual({ ip: null, device: "Firefox" });
+    expect(origin({ "x-forwarded-for": "203.0.113.7" }).ip).toBeNull();
+    vi.stubEnv("TRUST_PROXY", "yes");
+    expect(origin({ "x-real-ip": "203.0.113.7" }).ip).toBeNull();
+  });
+
+  it("with TRUST_PROXY=true takes the address the proxy reports: X-Real-IP, else the last X-Forwarded-For entry", () => {
+    vi.stubEnv("TRUST_PROXY", "true");
+    expect(origin({ "x-real-ip": "203.0.113.7", "x-forwarded-for": "198.51.100.1, 203.0.113.9" }).ip).toBe("203.0.113.7");
+    // A proxy appends the address it saw; whatever precedes it came from the client and proves nothing.
+    expect(origin({ "x-forwarded-for": "198.51.100.1, 203.0.113.9" }).ip).toBe("203.0.113.9");
+    expect(origin({ "x-forwarded-for": "2001:db8::1" }).ip).toBe("2001:db8::1");
+  });
+
+  it("records no address rather than text that is not one", () => {
+    vi.stubEnv("TRUST_PROXY", "true");
+    expect(origin({ "x-real-ip": "<script>alert(1)</script>" }).ip).toBeNull();
+    expect(origin({ "x-forwarded-for": "198.51.100.1, not-an-address" }).ip).toBeNull();
+    expect(origin({}).ip).toBeNull();
+  });
+
+  it("keeps at most 256 characters of the user agent", () => {
+    expect(origin({ "user-agent": "x".repeat(1000) }).device).toHaveLength(256);
+  });
+});
