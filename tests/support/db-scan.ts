@@ -35,7 +35,8 @@ function escapeLike(value: string): string {
 
 /**
  * A digest of every row of every table: equal snapshots before and after a refused call prove it changed nothing
- * (inserts, updates and deletes all change the digest).
+ * (inserts, updates and deletes all change the digest). One statement for all tables, since the escalation and
+ * isolation matrices take one per case.
  */
 export async function databaseSnapshot(): Promise<Record<string, string>> {
   const db = await getDb();
@@ -44,14 +45,11 @@ export async function databaseSnapshot(): Promise<Record<string, string>> {
     sql`select table_name from information_schema.tables
         where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
-  const snapshot: Record<string, string> = {};
-  for (const { table_name: table } of tables) {
-    const [row] = await selectRows<{ digest: string | null; n: number }>(
-      db,
-      sql`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest, count(*)::int as n
+  const digests = tables.map(
+    ({ table_name: table }) =>
+      sql`select ${table}::text as table_name, count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest
           from ${sql.identifier(table)} t`,
-    );
-    snapshot[table] = `${row?.n ?? 0}:${row?.digest ?? ""}`;
-  }
-  return snapshot;
+  );
+  const rows = await selectRows<{ table_name: string; n: number; digest: string | null }>(db, sql.join(digests, sql` union all `));
+  return Object.fromEntries(rows.map((row) => [row.table_name, `${row.n}:${row.digest ?? ""}`]));
 }
