@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ilike, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import {
   collections,
@@ -223,15 +223,8 @@ export async function unlinkClient(tx: Executor, scope: ProviderScope, organizat
   return client;
 }
 
-/** Not any provider's internal organization (those are never clients). */
-const notInternal = sql`not exists (select 1 from ${providers} where ${providers.internalOrganizationId} = ${organizations.id})`;
-
-/**
- * Organizations the user owns (confirmed), on a paid plan, that no provider manages and no provider keeps as its
- * internal organization: candidates to add as clients.
- */
-export async function listAddableOrganizations(scope: UserScope) {
-  const { userId } = assertScope(scope);
+/** Organizations the user owns (confirmed) that no provider manages as a client, narrowed by `conditions`. */
+export async function ownedUnmanagedOrganizations(userId: string, ...conditions: SQL[]) {
   const db = await getDb();
   return db
     .select({ id: organizations.id, name: organizations.name, planType: organizations.planType, seats: organizations.seats })
@@ -244,11 +237,17 @@ export async function listAddableOrganizations(scope: UserScope) {
         eq(organizationUsers.type, "owner"),
         eq(organizationUsers.status, "confirmed"),
         isNull(providerOrganizations.id),
-        notInternal,
-        inArray(organizations.planType, [...PLAN_FAMILY.teams_monthly, ...PLAN_FAMILY.enterprise_monthly]),
+        ...conditions,
       ),
     )
     .orderBy(asc(organizations.name));
+}
+
+/** Candidates to add as clients: owned, unmanaged, on a paid plan, and no provider's internal organization. */
+export async function listAddableOrganizations(scope: UserScope) {
+  const { userId } = assertScope(scope);
+  const notInternal = sql`not exists (select 1 from ${providers} where ${providers.internalOrganizationId} = ${organizations.id})`;
+  return ownedUnmanagedOrganizations(userId, notInternal, inArray(organizations.planType, [...PLAN_FAMILY.teams_monthly, ...PLAN_FAMILY.enterprise_monthly]));
 }
 
 /** Adds an organization the caller owns as a client; the caller's browser wrapped its key with the provider key. */

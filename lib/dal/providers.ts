@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { organizations, organizationUsers, providerOrganizations, providers, providerUsers } from "@/db/schema";
+import { organizations, organizationUsers, providers, providerUsers } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action";
+import { ownedUnmanagedOrganizations } from "./clients";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope";
 
 export type ProviderSummary = {
@@ -67,25 +68,13 @@ export async function getInternalOrganization(scope: ProviderScope): Promise<{ i
   return row ?? null;
 }
 
-/** Organizations the caller owns (confirmed) that no provider manages as a client: what they may mark as internal. */
+/** Organizations the caller owns (confirmed) that are nobody's client nor another provider's internal one: what they may mark. */
 export async function listInternalCandidates(scope: ProviderScope): Promise<{ id: string; name: string }[]> {
   const { userId, providerId } = assertScope(scope);
-  const db = await getDb();
-  return db
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizationUsers)
-    .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
-    .leftJoin(providerOrganizations, eq(providerOrganizations.organizationId, organizations.id))
-    .where(
-      and(
-        eq(organizationUsers.userId, userId),
-        eq(organizationUsers.type, "owner"),
-        eq(organizationUsers.status, "confirmed"),
-        isNull(providerOrganizations.id),
-        sql`not exists (select 1 from ${providers} where ${providers.internalOrganizationId} = ${organizations.id} and ${providers.id} <> ${providerId})`,
-      ),
-    )
-    .orderBy(asc(organizations.name));
+  return ownedUnmanagedOrganizations(
+    userId,
+    sql`not exists (select 1 from ${providers} where ${providers.internalOrganizationId} = ${organizations.id} and ${providers.id} <> ${providerId})`,
+  );
 }
 
 /**
