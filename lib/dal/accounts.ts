@@ -42,8 +42,11 @@ export async function getKdfParameters(email: string): Promise<KdfParameters> {
   return user ?? { kdf: KDF_PBKDF2_SHA256, kdfIterations: DEFAULT_KDF_ITERATIONS };
 }
 
+/** A new account's row: keys the browser derived, and whether its address was proved (a followed link). */
+export type NewAccount = Omit<RegisterInput, "via" | "token"> & { email: string; emailVerified?: boolean };
+
 /** Stores bcrypt of the browser-derived master password hash, never the hash itself. */
-export async function createAccount(executor: Executor, input: RegisterInput): Promise<{ id: string }> {
+export async function createAccount(executor: Executor, input: NewAccount): Promise<{ id: string }> {
   const masterPasswordHash = await storedMasterPasswordHash(input.masterPasswordHash);
   const [created] = await executor
     .insert(users)
@@ -56,6 +59,7 @@ export async function createAccount(executor: Executor, input: RegisterInput): P
       key: input.key,
       publicKey: input.publicKey,
       privateKey: input.privateKey,
+      emailVerified: input.emailVerified ?? false,
     })
     .returning({ id: users.id });
   if (!created) throw new Error("account insert returned no row");
@@ -66,7 +70,7 @@ export async function createAccount(executor: Executor, input: RegisterInput): P
 export async function findSessionUser(userId: string, securityStamp: string) {
   const db = await getDb();
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
+    .select({ id: users.id, email: users.email, name: users.name, emailVerified: users.emailVerified })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.securityStamp, securityStamp)));
   return user ?? null;
