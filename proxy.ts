@@ -13,7 +13,7 @@ import { uuidSchema } from "@/lib/validation/common";
 
 const PUBLIC_PATHS = [
   /^\/login\/?$/,
-  /^\/register\/?$/,
+  /^\/register(\/finish)?\/?$/,
   /^\/accept(\/.*)?$/,
   /^\/dev\/mailbox(\/.*)?$/,
   /^\/api\/auth(\/.*)?$/,

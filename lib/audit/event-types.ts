@@ -1,5 +1,6 @@
 /** Every event the audit log records, with the sentence the event pages show for it. */
 export const EVENT_TYPES = {
+  user_registration_started: "Asked for a link to create an account",
   user_registered: "Created their account",
   user_logged_in: "Logged in",
   user_login_failed: "Login attempt failed with incorrect master password",

@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { DEFAULT_KDF_ITERATIONS, KDF_PBKDF2_SHA256 } from "@/lib/crypto";
-import type { RegisterInput } from "@/lib/validation/account";
+import type { AccountKeysInput } from "@/lib/validation/account";
 import { assertScope, type UserScope } from "@/lib/authz/scope";
 
 function bcryptCost(): number {
@@ -42,8 +42,8 @@ export async function getKdfParameters(email: string): Promise<KdfParameters> {
   return user ?? { kdf: KDF_PBKDF2_SHA256, kdfIterations: DEFAULT_KDF_ITERATIONS };
 }
 
-/** A new account's row: keys the browser derived, and whether its address was proved (a followed link). */
-export type NewAccount = Omit<RegisterInput, "via" | "token"> & { email: string; emailVerified?: boolean };
+/** A new account's row: keys the browser derived, and whether a followed link proved its address. */
+export type NewAccount = AccountKeysInput & { email: string; name: string; emailVerified?: boolean };
 
 /** Stores bcrypt of the browser-derived master password hash, never the hash itself. */
 export async function createAccount(executor: Executor, input: NewAccount): Promise<{ id: string }> {
@@ -64,6 +64,12 @@ export async function createAccount(executor: Executor, input: NewAccount): Prom
     .returning({ id: users.id });
   if (!created) throw new Error("account insert returned no row");
   return created;
+}
+
+/** The account of an address, if any: a registration mail says so instead of carrying a link. */
+export async function findAccountIdByEmail(executor: Executor, email: string): Promise<string | null> {
+  const [row] = await executor.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return row?.id ?? null;
 }
 
 /** The signed-in user, if the session's security stamp is still current (a password change rotates it). */

@@ -1,4 +1,4 @@
-import { register } from "@/app/(auth)/register/actions";
+import { register, startRegistration } from "@/app/(auth)/register/actions";
 import { deleteAccountAction, updateNameAction } from "@/app/(vault)/settings/actions";
 import { changeKdfAction, changeMasterPasswordAction } from "@/app/(vault)/settings/security/actions";
 import { beginTwoFactorAction, disableTwoFactorAction, enableTwoFactorAction } from "@/app/(vault)/settings/security/two-factor-actions";
@@ -19,6 +19,8 @@ const CREDENTIALS_CHANGE = {
 };
 
 export const ACCOUNT_ACTIONS: IsolationEntry[] = [
+  // Public: an address and a name start a registration; a link's token (the proof of an address) does the rest.
+  { name: "account.startRegistration", action: startRegistration, public: true, allowed: [], input: () => ({}) },
   { name: "account.register", action: register, public: true, allowed: [], input: () => ({}) },
   { name: "account.updateName", action: updateNameAction, allowed: SIGNED_IN_ROLES, input: () => ({ name: "Renamed" }) },
   { name: "account.changeMasterPassword", action: changeMasterPasswordAction, allowed: [], input: () => CREDENTIALS_CHANGE },
