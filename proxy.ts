@@ -14,6 +14,7 @@ import { uuidSchema } from "@/lib/validation/common";
 const PUBLIC_PATHS = [
   /^\/login\/?$/,
   /^\/register(\/finish)?\/?$/,
+  /^\/verify-email\/?$/,
   /^\/accept(\/.*)?$/,
   /^\/dev\/mailbox(\/.*)?$/,
   /^\/api\/auth(\/.*)?$/,

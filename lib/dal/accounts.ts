@@ -5,6 +5,7 @@ import { type Executor, getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { DEFAULT_KDF_ITERATIONS, KDF_PBKDF2_SHA256 } from "@/lib/crypto";
 import type { AccountKeysInput } from "@/lib/validation/account";
+import type { EventInput } from "./events";
 import { assertScope, type UserScope } from "@/lib/authz/scope";
 
 function bcryptCost(): number {
@@ -70,6 +71,28 @@ export async function createAccount(executor: Executor, input: NewAccount): Prom
 export async function findAccountIdByEmail(executor: Executor, email: string): Promise<string | null> {
   const [row] = await executor.select({ id: users.id }).from(users).where(eq(users.email, email));
   return row?.id ?? null;
+}
+
+/**
+ * Marks an address verified: a link sent to it was followed (DESIGN §11). Returns the account whose flag this
+ * changed, if any, so the caller records the verification once.
+ */
+export async function markEmailVerified(executor: Executor, email: string): Promise<string | null> {
+  const [row] = await executor
+    .update(users)
+    .set({ emailVerified: true })
+    .where(and(eq(users.email, email), eq(users.emailVerified, false)))
+    .returning({ id: users.id });
+  return row?.id ?? null;
+}
+
+/**
+ * Accepting an invitation or completing provider setup, signed in as the address the link was sent to, proves that
+ * address: the account is verified from then on, and the first time is recorded.
+ */
+export async function verifyEmailByAcceptedLink(tx: Executor, email: string, record: (event: EventInput) => Promise<void>): Promise<void> {
+  const userId = await markEmailVerified(tx, email);
+  if (userId) await record({ type: "user_email_verified", userId });
 }
 
 /** The signed-in user, if the session's security stamp is still current (a password change rotates it). */

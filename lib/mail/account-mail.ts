@@ -103,3 +103,15 @@ export function accountExistsMail(loginUrl: string): RenderedMail {
     action: { label: "Log in", url: loginUrl },
   });
 }
+
+export function verifyEmailMail(verifyUrl: string, lifetimeHours: number): RenderedMail {
+  return renderMail({
+    subject: "Verify your Keyhouse email address",
+    heading: "Verify your email address",
+    paragraphs: [
+      "Follow the link to verify the email address of your Keyhouse account.",
+      `The link can be used once and expires in ${lifetimeHours} hours.`,
+    ],
+    action: { label: "Verify email address", url: verifyUrl },
+  });
+}

@@ -1,9 +1,11 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { verifyEmailAction } from "@/app/(auth)/verify-email/actions";
+import { sendVerificationEmailAction } from "@/app/(vault)/settings/actions";
 import { createProvider } from "@/app/admin/actions";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { mailOutbox } from "@/db/schema";
 import { requireOperatorScope, requireUser } from "@/lib/authz/scope";
 import { listProducts } from "@/lib/dal/products";
 import proxy from "@/proxy";
@@ -73,10 +75,14 @@ describe("operator rights need a verified email (finding 1)", () => {
     expect(await proxyStatus("/vault")).toBe(200);
   });
 
-  it("once the address is verified, both gates let the operator in", async () => {
-    const db = await getDb();
-    await db.update(users).set({ emailVerified: true }).where(eq(users.id, claimant.id));
+  it("once the address is verified through the mailed link, both gates let the operator in", async () => {
     await signInAs(claimant.id);
+    expect(await sendVerificationEmailAction({})).toMatchObject({ ok: true });
+    const db = await getDb();
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, OPERATOR_EMAIL)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+    const token = /\/verify-email\?token=([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
+    expect(await verifyEmailAction({ token })).toMatchObject({ ok: true });
+    // The same session: the gates read the flag from the database on every request.
     expect(await operatorScopeRefused()).toBe(false);
     expect(await proxyStatus("/admin")).toBe(200);
     expect(await listProducts(await requireUser())).toMatchObject({ operator: true });

@@ -1,5 +1,6 @@
 import { register, startRegistration } from "@/app/(auth)/register/actions";
-import { deleteAccountAction, updateNameAction } from "@/app/(vault)/settings/actions";
+import { verifyEmailAction } from "@/app/(auth)/verify-email/actions";
+import { deleteAccountAction, sendVerificationEmailAction, updateNameAction } from "@/app/(vault)/settings/actions";
 import { changeKdfAction, changeMasterPasswordAction } from "@/app/(vault)/settings/security/actions";
 import { beginTwoFactorAction, disableTwoFactorAction, enableTwoFactorAction } from "@/app/(vault)/settings/security/two-factor-actions";
 import { MIN_KDF_ITERATIONS } from "@/lib/crypto";
@@ -22,6 +23,9 @@ export const ACCOUNT_ACTIONS: IsolationEntry[] = [
   // Public: an address and a name start a registration; a link's token (the proof of an address) does the rest.
   { name: "account.startRegistration", action: startRegistration, public: true, allowed: [], input: () => ({}) },
   { name: "account.register", action: register, public: true, allowed: [], input: () => ({}) },
+  { name: "account.verifyEmail", action: verifyEmailAction, public: true, allowed: [], input: () => ({}) },
+  // Every role's address is verified already (demo seed, test factories), so there is nothing to send anyone.
+  { name: "account.sendVerificationEmail", action: sendVerificationEmailAction, allowed: [], input: () => ({}) },
   { name: "account.updateName", action: updateNameAction, allowed: SIGNED_IN_ROLES, input: () => ({ name: "Renamed" }) },
   { name: "account.changeMasterPassword", action: changeMasterPasswordAction, allowed: [], input: () => CREDENTIALS_CHANGE },
   { name: "account.changeKdf", action: changeKdfAction, allowed: [], input: () => CREDENTIALS_CHANGE },
