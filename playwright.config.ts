@@ -26,8 +26,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // A data folder per port, so two e2e runs on one machine never share (or delete) each other's database.
-    command: `rm -rf .data-e2e-${PORT} && exec npx next start -p ${PORT} -H 127.0.0.1`,
+    // A data folder per port, so two e2e runs on one machine never share (or delete) each other's database. It is
+    // seeded before the server opens it (e2e/support/seed-before-start.ts): demo data and a pre-verification account.
+    command: `rm -rf .data-e2e-${PORT} && node --import ./scripts/register-server-hooks.mjs --import tsx e2e/support/seed-before-start.ts && exec npx next start -p ${PORT} -H 127.0.0.1`,
     url: `${BASE_URL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
@@ -39,7 +40,8 @@ export default defineConfig({
       AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       APP_URL: BASE_URL,
       LOG_LEVEL: "warn",
-      ADMIN_EMAILS: "operator@keyhouse.test,operator2@keyhouse.test,operator3@keyhouse.test",
+      // The last one is e2e/support/legacy-account.ts: listed, but its address is not verified.
+      ADMIN_EMAILS: "operator@keyhouse.test,operator2@keyhouse.test,operator3@keyhouse.test,legacy-operator@keyhouse.test",
     },
   },
 });

@@ -1,8 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { organizationAccessFor, providerAccessAllows, providerPermissionForPath } from "@/lib/authz/access-rules";
+import { isOperator, organizationAccessFor, providerAccessAllows, providerPermissionForPath } from "@/lib/authz/access-rules";
 import { auth } from "@/lib/auth/config";
 import { sessionUserOf } from "@/lib/auth/session";
-import { operatorEmails } from "@/lib/config";
 import { findOrganizationAccess, findProviderMembership } from "@/lib/dal/access";
 import { secureResponses } from "@/lib/secure-response";
 import { uuidSchema } from "@/lib/validation/common";
@@ -15,7 +14,8 @@ import { uuidSchema } from "@/lib/validation/common";
 
 const PUBLIC_PATHS = [
   /^\/login\/?$/,
-  /^\/register\/?$/,
+  /^\/register(\/finish)?\/?$/,
+  /^\/verify-email\/?$/,
   /^\/accept(\/.*)?$/,
   /^\/dev\/mailbox(\/.*)?$/,
   /^\/api\/auth(\/.*)?$/,
@@ -43,11 +43,11 @@ async function organizationVerdict(userId: string, segments: string[]): Promise<
   return row && organizationAccessFor(row, "org.console.access") ? "allow" : "not_found";
 }
 
-function verdictFor(user: { id: string; email: string }, pathname: string): Promise<Verdict> | Verdict {
+function verdictFor(user: { id: string; email: string; emailVerified: boolean }, pathname: string): Promise<Verdict> | Verdict {
   const [area, ...rest] = pathname.split("/").filter(Boolean);
   if (area === "providers") return providerVerdict(user.id, rest);
   if (area === "organizations") return organizationVerdict(user.id, rest);
-  if (area === "admin") return operatorEmails().includes(user.email) ? "allow" : "not_found";
+  if (area === "admin") return isOperator(user) ? "allow" : "not_found";
   return "allow";
 }
 

@@ -1,5 +1,17 @@
-import { expect, test } from "@playwright/test";
-import { alertWith, DEMO_PASSWORD, logIn, register, uniqueEmail, watchForText } from "./helpers";
+import { expect, type Page, test } from "@playwright/test";
+import {
+  ACCOUNT_EXISTS_SUBJECT,
+  alertWith,
+  DEMO_PASSWORD,
+  FINISH_REGISTRATION_SUBJECT,
+  finishRegistration,
+  followMailLink,
+  logIn,
+  register,
+  startRegistration,
+  uniqueEmail,
+  watchForText,
+} from "./helpers";
 
 test("a signed-out visit to /vault lands on the login page", async ({ page }) => {
   await page.goto("/vault");
@@ -7,16 +19,26 @@ test("a signed-out visit to /vault lands on the login page", async ({ page }) =>
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
 });
 
-test("register, log out, log in, lock and unlock", async ({ page, context }) => {
+test("register with mail verification, log out, log in, lock and unlock", async ({ page, context }) => {
+  test.setTimeout(180_000);
   const email = uniqueEmail("reg");
   const password = "a long master password for e2e";
 
-  await page.goto("/register");
+  // Step one asks only for the address and a name, and no account exists until the mailed link is followed.
+  await startRegistration(page, { email, name: "Erin Endtoend" });
+  await expect(page.getByText(`We sent a mail to ${email}.`)).toBeVisible();
+  await logInFails(page, email, password);
+
+  await followMailLink(page, { to: email, subject: FINISH_REGISTRATION_SUBJECT });
+  await expect(page.getByLabel("Email address")).toHaveValue(email);
+  await expect(page.getByLabel("Name")).toHaveValue("Erin Endtoend");
   const progressShown = await watchForText(page, "Creating your encryption keys…");
-  await register(page, { email, name: "Erin Endtoend", password }, { navigate: false });
+  await finishRegistration(page, { name: "Erin Endtoend", password });
   await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
   expect(await progressShown()).toBe(true); // the progress indicator showed while the keys were derived
   await expect(page.getByText("Welcome, Erin Endtoend.")).toBeVisible();
+  await page.goto("/settings");
+  await expect(page.getByText("Verified", { exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login/);
@@ -117,26 +139,67 @@ test("ten wrong master passwords pause logins for the account, even with the rig
 
 test("registration explains bad input next to the field and creates nothing", async ({ page }) => {
   await page.goto("/register");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByText("Enter an email address.")).toBeVisible();
   await expect(page.getByText("Enter a name.")).toBeVisible();
-  await expect(page.getByText("Master password must be at least 12 characters.")).toBeVisible();
 
   await page.getByLabel("Email address").fill("not-an-email");
   await page.getByLabel("Name").fill("x".repeat(51));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByText("Name must be at most 50 characters.")).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+
+  // The master password is checked on the page the mailed link opens.
+  const email = uniqueEmail("bad-input");
+  await startRegistration(page, { email, name: "Bea Badinput" });
+  await followMailLink(page, { to: email, subject: FINISH_REGISTRATION_SUBJECT });
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Master password must be at least 12 characters.")).toBeVisible();
   await page.getByLabel("Master password", { exact: true }).fill("long enough password");
   await page.getByLabel("Confirm master password").fill("something different");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
-  await expect(page.getByText("Name must be at most 50 characters.")).toBeVisible();
   await expect(page.getByText("Master password confirmation does not match.")).toBeVisible();
-  await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+});
 
-  // A duplicate email is caught by the server after the keys were derived.
-  await register(page, { email: "Admin@Demo-MSP.example", name: "Impostor", password: "another long password" });
-  await expect(alertWith(page, "An account with this email already exists.")).toBeVisible();
-  await expect(page).toHaveURL(/\/register$/);
+test("registering an address that has an account answers the same, and the mail says so without a link to use", async ({ page }) => {
+  // Someone tries the provider admin's address: the page does not tell them it is taken.
+  await startRegistration(page, { email: "Admin@Demo-MSP.example", name: "Impostor" });
+  await expect(page.getByText("We sent a mail to admin@demo-msp.example.")).toBeVisible();
+
+  // Only the mailbox's owner learns it, with a way to log in and nothing to register with.
+  await page.goto("/dev/mailbox");
+  await page.getByRole("row").filter({ hasText: "admin@demo-msp.example" }).filter({ hasText: ACCOUNT_EXISTS_SUBJECT }).first().getByRole("link").click();
+  const mail = page.locator("#mail");
+  await expect(mail.getByRole("link", { name: /\/login\?email=admin%40demo-msp\.example$/ })).toBeVisible();
+  await expect(mail.getByText(/token=/)).toHaveCount(0);
 
   // ...and the real account is untouched.
   await logIn(page, "admin@demo-msp.example", DEMO_PASSWORD);
 });
+
+test("a used or damaged registration link is refused with a way to start again", async ({ page }) => {
+  const person = { email: uniqueEmail("once"), name: "Olly Once", password: "a long master password once" };
+  await startRegistration(page, person);
+  await followMailLink(page, { to: person.email, subject: FINISH_REGISTRATION_SUBJECT });
+  const link = page.url();
+  await finishRegistration(page, person);
+  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await page.goto(link);
+  await expect(alertWith(page, "This link has already been used.")).toBeVisible();
+  await page.goto("/register/finish?token=damaged");
+  await expect(alertWith(page, "This link is not valid. Request a new one.")).toBeVisible();
+  await page.getByRole("link", { name: "Start again" }).click();
+  await expect(page.getByRole("button", { name: "Continue" })).toBeVisible();
+});
+
+async function logInFails(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Master password").fill(password);
+  await page.getByRole("button", { name: "Log in with master password" }).click();
+  await expect(alertWith(page, "Invalid email or master password.")).toBeVisible();
+}

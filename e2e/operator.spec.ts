@@ -1,9 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
-import { logIn, newPage, register, uniqueEmail } from "./helpers";
+import { followMailLink, logIn, newPage, register, uniqueEmail } from "./helpers";
+import { LEGACY_OPERATOR } from "./support/legacy-account";
 
 /**
  * The operator pages, as an operator uses them. operator@keyhouse.test belongs to the page-isolation spec, which
- * registers it on the same server; this spec uses the second address playwright.config.ts puts in ADMIN_EMAILS.
+ * registers it on the same server; this spec uses the second address playwright.config.ts puts in ADMIN_EMAILS,
+ * registered through the mailed link (so verified), and the legacy account, listed but not verified.
  */
 const OPERATOR = { email: "operator2@keyhouse.test", name: "Second Operator", password: "second operator master password" };
 
@@ -12,6 +14,7 @@ const providerRow = (page: Page, name: string) =>
 const toast = (page: Page, text: string) => page.getByRole("status").filter({ hasText: text });
 
 test("an operator creates a provider, edits its seat minimums, and disables and enables Demo MSP", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   await register(page, OPERATOR);
   await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
   await page.goto("/admin");
@@ -107,4 +110,34 @@ test("a person who is not an operator gets the not-found page at /admin", async 
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("button", { name: "New provider" })).toHaveCount(0);
+});
+
+test("a listed operator whose address is not verified gets the not-found page at /admin until they verify it", async ({ page }) => {
+  // An account from before registration verified addresses (e2e/support/seed-before-start.ts).
+  await logIn(page, LEGACY_OPERATOR.email, LEGACY_OPERATOR.password);
+  const refused = await page.goto("/admin");
+  expect(refused?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.goto("/vault");
+  await page.getByRole("button", { name: /Switch product/ }).click();
+  const products = page.getByRole("navigation", { name: "Products" });
+  await expect(products.getByRole("link", { name: "Vault" })).toBeVisible();
+  await expect(products.getByRole("link", { name: "Operator" })).toHaveCount(0);
+
+  await page.goto("/settings");
+  await expect(page.getByText("Not verified", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Send verification email" }).click();
+  await expect(toast(page, `A verification link was sent to ${LEGACY_OPERATOR.email}.`)).toBeVisible();
+
+  await followMailLink(page, { to: LEGACY_OPERATOR.email, subject: "Verify your Keyhouse email address" });
+  await expect(page.getByText(`Confirm that ${LEGACY_OPERATOR.email} is the address of your Keyhouse account.`)).toBeVisible();
+  await page.getByRole("button", { name: "Verify email address" }).click();
+  await expect(page.getByText(`Your email address ${LEGACY_OPERATOR.email} is verified.`)).toBeVisible();
+
+  const allowed = await page.goto("/admin");
+  expect(allowed?.status()).toBe(200);
+  await expect(page.getByRole("heading", { name: "Providers", level: 1 })).toBeVisible();
+  await page.goto("/settings");
+  await expect(page.getByText("Verified", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send verification email" })).toHaveCount(0);
 });

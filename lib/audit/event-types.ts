@@ -1,6 +1,9 @@
 /** Every event the audit log records, with the sentence the event pages show for it. */
 export const EVENT_TYPES = {
+  user_registration_started: "Asked for a link to create an account",
   user_registered: "Created their account",
+  user_verification_email_sent: "Asked for a link to verify their email address",
+  user_email_verified: "Verified their email address",
   user_logged_in: "Logged in",
   user_login_failed: "Login attempt failed with incorrect master password",
   user_login_throttled: "Logins paused after too many failed attempts",

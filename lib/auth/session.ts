@@ -5,7 +5,7 @@ import { findSessionUser } from "@/lib/dal/accounts";
 import { uuidSchema } from "@/lib/validation/common";
 import { auth } from "./config";
 
-export type SessionUser = { id: string; email: string; name: string };
+export type SessionUser = { id: string; email: string; name: string; emailVerified: boolean };
 
 /**
  * The user a decoded session cookie belongs to, read from the database (never from token claims alone): a session

@@ -1,4 +1,5 @@
 import type { CustomPermissions } from "@/db/schema";
+import { operatorEmails } from "@/lib/config";
 import {
   memberRoleHolds,
   type OrganizationPermission,
@@ -25,6 +26,15 @@ export type OrganizationAccessRow = {
   providerUserId: string | null;
   providerRole: ProviderRole | null;
 };
+
+/**
+ * An operator runs this installation: their email is in ADMIN_EMAILS and verified. Without the second condition,
+ * whoever registered a listed address before its owner did would hold /admin (DESIGN §11: an address proves
+ * nothing until verified).
+ */
+export function isOperator(person: { email: string; emailVerified: boolean }): boolean {
+  return person.emailVerified && operatorEmails().includes(person.email);
+}
 
 /** Membership first (it may hold item rights a provider never has), then the managing provider. */
 export function organizationAccessFor(row: OrganizationAccessRow, permission: OrganizationPermission): OrganizationAccess | null {

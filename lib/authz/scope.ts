@@ -1,10 +1,9 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/session";
-import { operatorEmails } from "@/lib/config";
 import { findOrganizationAccess, findProviderMembership } from "@/lib/dal/access";
 import { uuidSchema } from "@/lib/validation/common";
-import { type OrganizationAccess, organizationAccessFor, providerAccessAllows } from "./access-rules";
+import { isOperator, type OrganizationAccess, organizationAccessFor, providerAccessAllows } from "./access-rules";
 import type { OrganizationPermission, ProviderPermission, ProviderRole } from "./permissions";
 
 export type { OrganizationAccess };
@@ -22,6 +21,8 @@ export type UserScope = Branded & {
   readonly userId: string;
   readonly email: string;
   readonly name: string;
+  /** Proved by a followed link (DESIGN §11): whatever trusts the address needs it. */
+  readonly emailVerified: boolean;
 };
 
 export type ProviderScope = Branded & {
@@ -41,7 +42,7 @@ export type OrganizationScope = Branded & {
   readonly access: OrganizationAccess;
 };
 
-/** An operator of this installation (an email in ADMIN_EMAILS): the /admin pages. */
+/** An operator of this installation (a verified email in ADMIN_EMAILS): the /admin pages. */
 export type OperatorScope = Branded & { readonly kind: "operator"; readonly userId: string; readonly email: string };
 
 /** For actions anyone may call (registration): still a scope, so every action goes through the same wrapper. */
@@ -70,13 +71,13 @@ export function publicScope(): PublicScope {
 export async function requireUser(): Promise<UserScope> {
   const user = await getSession();
   if (!user) redirect("/login");
-  return issue({ kind: "user" as const, userId: user.id, email: user.email, name: user.name });
+  return issue({ kind: "user" as const, userId: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified });
 }
 
 /** An operator of this installation; everyone else gets a 404, so /admin does not reveal itself. */
 export async function requireOperatorScope(): Promise<OperatorScope> {
   const user = await requireUser();
-  if (!operatorEmails().includes(user.email)) notFound();
+  if (!isOperator(user)) notFound();
   return issue({ kind: "operator" as const, userId: user.userId, email: user.email });
 }
 

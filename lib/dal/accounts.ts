@@ -4,7 +4,8 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { users, userSessions } from "@/db/schema";
 import { DEFAULT_KDF_ITERATIONS, KDF_PBKDF2_SHA256 } from "@/lib/crypto";
-import type { RegisterInput } from "@/lib/validation/account";
+import type { AccountKeysInput } from "@/lib/validation/account";
+import type { EventInput } from "./events";
 import { assertScope, type UserScope } from "@/lib/authz/scope";
 
 function bcryptCost(): number {
@@ -42,8 +43,11 @@ export async function getKdfParameters(email: string): Promise<KdfParameters> {
   return user ?? { kdf: KDF_PBKDF2_SHA256, kdfIterations: DEFAULT_KDF_ITERATIONS };
 }
 
+/** A new account's row: keys the browser derived, and whether a followed link proved its address. */
+export type NewAccount = AccountKeysInput & { email: string; name: string; emailVerified?: boolean };
+
 /** Stores bcrypt of the browser-derived master password hash, never the hash itself. */
-export async function createAccount(executor: Executor, input: RegisterInput): Promise<{ id: string }> {
+export async function createAccount(executor: Executor, input: NewAccount): Promise<{ id: string }> {
   const masterPasswordHash = await storedMasterPasswordHash(input.masterPasswordHash);
   const [created] = await executor
     .insert(users)
@@ -56,10 +60,39 @@ export async function createAccount(executor: Executor, input: RegisterInput): P
       key: input.key,
       publicKey: input.publicKey,
       privateKey: input.privateKey,
+      emailVerified: input.emailVerified ?? false,
     })
     .returning({ id: users.id });
   if (!created) throw new Error("account insert returned no row");
   return created;
+}
+
+/** The account of an address, if any: a registration mail says so instead of carrying a link. */
+export async function findAccountIdByEmail(executor: Executor, email: string): Promise<string | null> {
+  const [row] = await executor.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return row?.id ?? null;
+}
+
+/**
+ * Marks an address verified: a link sent to it was followed (DESIGN §11). Returns the account whose flag this
+ * changed, if any, so the caller records the verification once.
+ */
+export async function markEmailVerified(executor: Executor, email: string): Promise<string | null> {
+  const [row] = await executor
+    .update(users)
+    .set({ emailVerified: true })
+    .where(and(eq(users.email, email), eq(users.emailVerified, false)))
+    .returning({ id: users.id });
+  return row?.id ?? null;
+}
+
+/**
+ * Accepting an invitation or completing provider setup, signed in as the address the link was sent to, proves that
+ * address: the account is verified from then on, and the first time is recorded.
+ */
+export async function verifyEmailByAcceptedLink(tx: Executor, email: string, record: (event: EventInput) => Promise<void>): Promise<void> {
+  const userId = await markEmailVerified(tx, email);
+  if (userId) await record({ type: "user_email_verified", userId });
 }
 
 /**
@@ -69,7 +102,7 @@ export async function createAccount(executor: Executor, input: RegisterInput): P
 export async function findSessionUser(userId: string, securityStamp: string, sessionId: string) {
   const db = await getDb();
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
+    .select({ id: users.id, email: users.email, name: users.name, emailVerified: users.emailVerified })
     .from(users)
     .innerJoin(userSessions, eq(userSessions.userId, users.id))
     .where(

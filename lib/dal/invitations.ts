@@ -17,6 +17,12 @@ export function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
+/** A new single-use link token (32 random bytes, base64url) and the SHA-256 that is all the database keeps of it. */
+export function newLinkToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashInvitationToken(token) };
+}
+
 /**
  * Creates a single-use link token bound to `email`. Only its SHA-256 is stored, so a database leak yields no
  * usable link; the raw token exists only in the mail.
@@ -27,9 +33,9 @@ export async function createInvitation(
   target: InvitationTarget,
   now = new Date(),
 ): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString("base64url");
+  const { token, tokenHash } = newLinkToken();
   const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
-  await executor.insert(invitations).values({ ...target, email, tokenHash: hashInvitationToken(token), expiresAt });
+  await executor.insert(invitations).values({ ...target, email, tokenHash, expiresAt });
   return { token, expiresAt };
 }
 

@@ -3,13 +3,13 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { organizations, organizationUsers, providers, providerUsers } from "@/db/schema";
 import { assertScope, type UserScope } from "@/lib/authz/scope";
-import { operatorEmails } from "@/lib/config";
+import { isOperator } from "@/lib/authz/access-rules";
 
 export type ProductLinks = {
   /** Organizations whose Admin Console the user may open as a confirmed Owner, Admin or Custom member. */
   organizations: { id: string; name: string }[];
   providers: { id: string; name: string }[];
-  /** Whether the user runs this installation (ADMIN_EMAILS): the switcher then links to /admin. */
+  /** Whether the user runs this installation (a verified address in ADMIN_EMAILS): the switcher then links to /admin. */
   operator: boolean;
 };
 
@@ -35,5 +35,5 @@ export async function listProducts(scope: UserScope): Promise<ProductLinks> {
     .innerJoin(providers, eq(providers.id, providerUsers.providerId))
     .where(and(eq(providerUsers.userId, userId), eq(providerUsers.status, "confirmed")))
     .orderBy(asc(providers.name));
-  return { organizations: consoleOrganizations, providers: memberProviders, operator: operatorEmails().includes(scope.email) };
+  return { organizations: consoleOrganizations, providers: memberProviders, operator: isOperator(scope) };
 }

@@ -74,3 +74,44 @@ export function accountDeletedMail(): RenderedMail {
     ],
   });
 }
+
+/** Registration starts with this mail: following its link proves the address (DESIGN §11). */
+export function finishRegistrationMail(finishUrl: string, lifetimeHours: number): RenderedMail {
+  return renderMail({
+    subject: "Finish creating your Keyhouse account",
+    heading: "Finish creating your account",
+    paragraphs: [
+      "Someone, hopefully you, started creating a Keyhouse account with this email address.",
+      `Follow the link to choose your master password and finish. The link can be used once and expires in ${lifetimeHours} hours.`,
+    ],
+    action: { label: "Finish creating your account", url: finishUrl },
+  });
+}
+
+/**
+ * Sent instead of a registration link when the address already has an account: the page answers the same in both
+ * cases, so only the address's owner learns that an account exists.
+ */
+export function accountExistsMail(loginUrl: string): RenderedMail {
+  return renderMail({
+    subject: "You already have a Keyhouse account",
+    heading: "You already have an account",
+    paragraphs: [
+      "Someone, hopefully you, asked to create a Keyhouse account with this email address, but it already has one, so no new account was started.",
+      "Log in with your master password. Keyhouse never knows your master password, so nobody can reset it for you.",
+    ],
+    action: { label: "Log in", url: loginUrl },
+  });
+}
+
+export function verifyEmailMail(verifyUrl: string, lifetimeHours: number): RenderedMail {
+  return renderMail({
+    subject: "Verify your Keyhouse email address",
+    heading: "Verify your email address",
+    paragraphs: [
+      "Follow the link to verify the email address of your Keyhouse account.",
+      `The link can be used once and expires in ${lifetimeHours} hours.`,
+    ],
+    action: { label: "Verify email address", url: verifyUrl },
+  });
+}

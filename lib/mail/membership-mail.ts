@@ -14,7 +14,7 @@ export function invitationMail(tenant: Tenant, role: string, acceptUrl: string):
     heading: `You are invited to join ${tenant.name}`,
     paragraphs: [
       `You have been invited to ${tenantPhrase(tenant)} as ${role}.`,
-      "Follow the link to accept. If you have no Keyhouse account yet, create one with this email address first. The link can be used once and expires in 5 days.",
+      "Follow the link to accept. If you have no Keyhouse account yet, the link lets you create one for this email address. The link can be used once and expires in 5 days.",
     ],
     action: { label: "Accept invitation", url: acceptUrl },
   });

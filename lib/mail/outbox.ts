@@ -1,9 +1,9 @@
 import "server-only";
-import { and, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
-import { mailFrom } from "@/lib/config";
+import { devMailboxEnabled, mailFrom } from "@/lib/config";
 import { log } from "@/lib/log";
 import { deliveryErrorMessage, getMailTransport, type MailTransport } from "./transport";
 
@@ -40,8 +40,8 @@ export async function enqueueMail(executor: Executor, message: MailMessage): Pro
 
 /**
  * Delivers pending mail (and retries failed mail below MAX_DELIVERY_ATTEMPTS), oldest first, in batches: the
- * given ids only, or every such row. Sends through SMTP when SMTP_URL is set, else logs recipient and subject.
- * Never throws: the change that queued the mail has already committed, so errors are recorded and logged.
+ * given ids only, or every such row. Sends through SMTP when SMTP_URL is set, else logs recipient and subject;
+ * then removes the link tokens of the mail whose delivery is over. Never throws: the change that queued the mail has already committed, so errors are recorded and logged.
  */
 export async function deliverPendingMail(ids?: string[]): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, logged: 0, failed: 0 };
@@ -64,7 +64,53 @@ export async function deliverPendingMail(ids?: string[]): Promise<DeliveryResult
   } catch (error) {
     log.error({ error: deliveryErrorMessage(error) }, "mail delivery run stopped");
   }
+  await removeDeliveredLinkTokens(only);
   return result;
+}
+
+/**
+ * Every single-use link (invitations, setup, registration, verification) carries its token as a `token=` query
+ * parameter, and only its hash is stored elsewhere: the mail body would be the one readable copy at rest.
+ */
+const LINK_TOKEN = "token=(?!removed-after-delivery)[A-Za-z0-9_-]+";
+const REMOVED_TOKEN = "token=removed-after-delivery";
+
+/**
+ * Mail whose delivery is over: sent over SMTP, failed for the last time, or logged while no development mailbox
+ * shows it (the log carried recipient and subject only). The mailbox is how the demo and the browser tests follow
+ * links, so logged mail keeps its body while it is on.
+ */
+function deliveryIsOver(): SQL {
+  return or(
+    eq(mailOutbox.status, "sent"),
+    and(eq(mailOutbox.status, "failed"), gte(mailOutbox.attempts, MAX_DELIVERY_ATTEMPTS)),
+    devMailboxEnabled() ? undefined : eq(mailOutbox.status, "logged"),
+  )!;
+}
+
+/**
+ * Replaces the link tokens of delivered mail (the given ids, or every row: an older outbox too) with a
+ * placeholder, so a database or backup reader cannot redeem them. Never throws, like the delivery it follows.
+ */
+async function removeDeliveredLinkTokens(ids: string[] | undefined): Promise<void> {
+  try {
+    const db = await getDb();
+    await db
+      .update(mailOutbox)
+      .set({
+        text: sql`regexp_replace(${mailOutbox.text}, ${LINK_TOKEN}, ${REMOVED_TOKEN}, 'g')`,
+        html: sql`regexp_replace(${mailOutbox.html}, ${LINK_TOKEN}, ${REMOVED_TOKEN}, 'g')`,
+      })
+      .where(
+        and(
+          ids ? inArray(mailOutbox.id, ids) : undefined,
+          deliveryIsOver(),
+          or(sql`${mailOutbox.text} ~ ${LINK_TOKEN}`, sql`${mailOutbox.html} ~ ${LINK_TOKEN}`),
+        ),
+      );
+  } catch (error) {
+    log.error({ error: deliveryErrorMessage(error) }, "removing link tokens from delivered mail failed");
+  }
 }
 
 /** Newest first, for the development mailbox. */

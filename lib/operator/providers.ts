@@ -46,7 +46,7 @@ function providerSetupMail(providerName: string, setupUrl: string) {
     heading: "Your Provider Portal is ready to set up",
     paragraphs: [
       `A Keyhouse operator created the provider "${providerName}" and named you its owner.`,
-      "Follow the link to set it up. If you have no Keyhouse account yet, create one with this email address first. The link can be used once and expires in 5 days.",
+      "Follow the link to set it up. If you have no Keyhouse account yet, the link lets you create one for this email address. The link can be used once and expires in 5 days.",
     ],
     action: { label: "Set up provider", url: setupUrl },
   });

@@ -18,6 +18,10 @@ export const nameSchema = (label: string, max = 50) => {
 
 export const uuidSchema = z.uuid({ error: "Not a valid id." });
 
+/** A single-use link's token: 32 random bytes as base64url (lib/dal/invitations.ts newLinkToken). */
+export const linkTokenSchema = (link: string) =>
+  z.string({ error: `The ${link} is incomplete.` }).regex(/^[A-Za-z0-9_-]{43}$/, `The ${link} is incomplete or damaged.`);
+
 /** A type-2 (AES-CBC + HMAC) or type-4 (RSA-OAEP) EncString, checked by shape: the server cannot decrypt it. */
 export const encStringSchema = (type: 2 | 4 = 2) =>
   z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, encStringSchema, uuidSchema } from "./common";
+import { emailSchema, encStringSchema, linkTokenSchema, uuidSchema } from "./common";
 
 export const MAX_INVITES_AT_ONCE = 20;
 
@@ -17,9 +17,7 @@ export const inviteEmailsSchema = z
       .max(MAX_INVITES_AT_ONCE, `You can invite up to ${MAX_INVITES_AT_ONCE} people at a time.`),
   );
 
-export const invitationTokenSchema = z
-  .string({ error: "The invitation link is incomplete." })
-  .regex(/^[A-Za-z0-9_-]{43}$/, "The invitation link is incomplete or damaged.");
+export const invitationTokenSchema = linkTokenSchema("invitation link");
 
 /** A member id with the tenant key wrapped (type 4) to that member's public key, made in the confirming browser. */
 export const confirmationSchema = z.object({ id: uuidSchema, key: encStringSchema(4) });

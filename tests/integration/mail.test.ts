@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { and, eq, inArray, lt } from "drizzle-orm";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
@@ -157,6 +158,95 @@ describe("mail delivery over SMTP", () => {
     expect(stored.attempts).toBe(2);
     expect(stored.lastError).toMatch(/ECONNREFUSED/);
     expect(stored.lastError).not.toContain("Sup3r-secret-pw");
+  });
+});
+
+/** A mail as the app sends them: a single-use link whose token is a `token=` query parameter. */
+function linkMail(to = `link${Date.now()}@example.com`) {
+  const token = randomBytes(32).toString("base64url");
+  const rendered = renderMail({
+    subject: `Join Acme ${token.slice(0, 8)}`,
+    heading: "Join Acme",
+    paragraphs: ["You are invited."],
+    action: { label: "Accept invitation", url: `http://localhost:3000/accept/organization?token=${token}` },
+  });
+  return { token, mail: { to, ...rendered } };
+}
+
+describe("single-use links do not stay in the outbox (tokens at rest)", () => {
+  it("removes the link token from the stored mail once SMTP delivered it; the delivered mail carried it", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
+      const { token, mail } = linkMail();
+      const id = await enqueue(mail);
+
+      await expect(deliverPendingMail([id])).resolves.toEqual({ sent: 1, logged: 0, failed: 0 });
+
+      expect(decodeQuotedPrintable(smtp.received[0]?.raw ?? "")).toContain(`/accept/organization?token=${token}`);
+      const stored = await row(id);
+      expect(stored.status).toBe("sent");
+      expect(`${stored.text}${stored.html}`).not.toContain(token);
+      expect(stored.text).toContain("/accept/organization?token=removed-after-delivery");
+      expect(stored.html).toContain("/accept/organization?token=removed-after-delivery");
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("keeps the link while a delivery can still be retried, and removes it after the last failed attempt", async () => {
+    const smtp = await startSmtpServer();
+    await smtp.close();
+    process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
+    const { token, mail } = linkMail();
+    const id = await enqueue(mail);
+    const db = await getDb();
+
+    await deliverPendingMail([id]);
+    expect((await row(id)).text).toContain(token);
+
+    await db.update(mailOutbox).set({ attempts: MAX_DELIVERY_ATTEMPTS - 1 }).where(eq(mailOutbox.id, id));
+    await deliverPendingMail([id]);
+    const stored = await row(id);
+    expect(stored).toMatchObject({ status: "failed", attempts: MAX_DELIVERY_ATTEMPTS });
+    expect(`${stored.text}${stored.html}`).not.toContain(token);
+  });
+
+  it("keeps a logged mail's link while the development mailbox is on (its only reader)", async () => {
+    const { token, mail } = linkMail();
+    const id = await enqueue(mail);
+
+    await deliverPendingMail([id]);
+
+    expect((await getMail(id))?.text).toContain(token);
+  });
+
+  it("removes a logged mail's link when the development mailbox is off: the log carried no body", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("KEYHOUSE_DEV_MAILBOX", "");
+    try {
+      const { token, mail } = linkMail();
+      const id = await enqueue(mail);
+
+      await expect(deliverPendingMail([id])).resolves.toEqual({ sent: 0, logged: 1, failed: 0 });
+
+      const stored = await row(id);
+      expect(stored.status).toBe("logged");
+      expect(`${stored.text}${stored.html}`).not.toContain(token);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("clears links from mail delivered before (an older outbox) on a run over every row", async () => {
+    const { token, mail } = linkMail();
+    const id = await enqueue(mail);
+    const db = await getDb();
+    await db.update(mailOutbox).set({ status: "sent", attempts: 1, sentAt: new Date() }).where(eq(mailOutbox.id, id));
+
+    await deliverPendingMail();
+
+    expect(`${(await row(id)).text}${(await row(id)).html}`).not.toContain(token);
   });
 });
 

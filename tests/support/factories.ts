@@ -12,14 +12,21 @@ export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@test.example`;
 }
 
-/** A real account (real key hierarchy), at the lowest allowed KDF cost to keep tests quick. */
-export async function createTestUser(overrides: { email?: string; name?: string; password?: string } = {}): Promise<TestUser> {
+/**
+ * A real account (real key hierarchy), at the lowest allowed KDF cost to keep tests quick. Its address is verified,
+ * as every account made today is (registration follows a mailed link); `emailVerified: false` makes one of the
+ * accounts made before verification existed.
+ */
+export async function createTestUser(
+  overrides: { email?: string; name?: string; password?: string; emailVerified?: boolean } = {},
+): Promise<TestUser> {
   const email = overrides.email ?? uniqueEmail();
   const name = overrides.name ?? "Test User";
   const password = overrides.password ?? `pw-${randomUUID()}`;
   const keys = await createAccountKeys({ email, password, iterations: MIN_KDF_ITERATIONS });
   const db = await getDb();
-  const { id } = await db.transaction((tx) => createAccount(tx, { email, name, ...keys }));
+  const emailVerified = overrides.emailVerified ?? true;
+  const { id } = await db.transaction((tx) => createAccount(tx, { email, name, ...keys, emailVerified }));
   return { id, email, name, password, keys };
 }
 

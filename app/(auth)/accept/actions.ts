@@ -4,6 +4,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/authz/action";
 import { requireUser } from "@/lib/authz/scope";
 import { appUrl } from "@/lib/config";
+import { verifyEmailByAcceptedLink } from "@/lib/dal/accounts";
 import { consumeInvitation } from "@/lib/dal/invitations";
 import { acceptOrganizationInvitation, organizationNames } from "@/lib/dal/organization-members";
 import { assertSingleOrganizationAllows } from "@/lib/dal/policies";
@@ -23,6 +24,7 @@ export const acceptInvitation = defineAction({
   async run({ input, scope, tx, record, mail }) {
     if (input.kind === "provider") {
       const invitation = await consumeInvitation(tx, input.token, "provider_user", scope.email);
+      await verifyEmailByAcceptedLink(tx, invitation.email, record);
       const member = await acceptProviderInvitation(tx, scope, invitation.providerUserId!);
       await record({ type: "provider_user_accepted", providerId: member.providerId, providerUserId: member.id });
       const tenant = { kind: "provider" as const, name: await providerName(tx, member.providerId) };
@@ -32,6 +34,7 @@ export const acceptInvitation = defineAction({
       return { redirectTo: "/providers", tenantName: tenant.name };
     }
     const invitation = await consumeInvitation(tx, input.token, "organization_user", scope.email);
+    await verifyEmailByAcceptedLink(tx, invitation.email, record);
     const member = await acceptOrganizationInvitation(tx, scope, invitation.organizationUserId!);
     // After the row is accepted, so the policy checks know the role the person joins with.
     await assertSingleOrganizationAllows(tx, scope.userId, member.organizationId);

@@ -1,9 +1,13 @@
 "use server";
 
+import { z } from "zod";
 import { ActionError, defineAction } from "@/lib/authz/action";
 import { requireUser } from "@/lib/authz/scope";
+import { appUrl } from "@/lib/config";
 import { deleteAccount, updateAccountName } from "@/lib/dal/account-security";
-import { accountDeletedMail } from "@/lib/mail/account-mail";
+import { createEmailToken } from "@/lib/dal/email-tokens";
+import { accountDeletedMail, verifyEmailMail } from "@/lib/mail/account-mail";
+import { EMAIL_LINK_LIFETIME_HOURS } from "@/lib/validation/account";
 import { deleteAccountSchema, updateNameSchema } from "@/lib/validation/account-security";
 
 /** My account: the name others see (members lists, event logs). */
@@ -15,6 +19,23 @@ export const updateNameAction = defineAction({
     await updateAccountName(tx, scope, input.name);
     await record({ type: "user_updated_name", userId: scope.userId });
     return { name: input.name };
+  },
+});
+
+/**
+ * Mails the signed-in person a link that verifies their address (accounts made before registration verified
+ * addresses have none). The link is bound to the address, so only its mailbox can use it.
+ */
+export const sendVerificationEmailAction = defineAction({
+  name: "account.sendVerificationEmail",
+  input: z.object({}),
+  authorize: () => requireUser(),
+  async run({ scope, tx, record, mail }) {
+    if (scope.emailVerified) throw new ActionError("Your email address is already verified.");
+    const { token } = await createEmailToken(tx, "verification", scope.email);
+    await mail({ to: scope.email, ...verifyEmailMail(appUrl(`/verify-email?token=${token}`), EMAIL_LINK_LIFETIME_HOURS) });
+    await record({ type: "user_verification_email_sent", userId: scope.userId });
+    return { email: scope.email };
   },
 });
 

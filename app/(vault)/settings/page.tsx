@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/authz/scope";
 import { getAccountProfile } from "@/lib/dal/accounts";
 import { DeleteAccount } from "./delete-account";
+import { SendVerificationEmail } from "./email-verification";
 import { NameForm } from "./name-form";
 
 export const metadata: Metadata = { title: "My account" };
@@ -18,7 +19,13 @@ export default async function MyAccountPage() {
         <NameForm name={profile.name} />
         <dl className="mt-6 grid grid-cols-[10rem_1fr] gap-y-3 text-sm">
           <dt className="text-slate-600">Email</dt>
-          <dd>{profile.email}</dd>
+          <dd className="flex flex-col items-start gap-2">
+            <span className="flex flex-wrap items-center gap-2">
+              {profile.email}
+              <VerificationBadge verified={user.emailVerified} />
+            </span>
+            {user.emailVerified ? null : <SendVerificationEmail />}
+          </dd>
           <dt className="text-slate-600">Fingerprint phrase</dt>
           <dd>
             <FingerprintPhrase material={user.userId} publicKey={profile.publicKey} />
@@ -36,5 +43,13 @@ export default async function MyAccountPage() {
         <DeleteAccount email={profile.email} />
       </Card>
     </>
+  );
+}
+
+function VerificationBadge({ verified }: { verified: boolean }) {
+  return verified ? (
+    <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800">Verified</span>
+  ) : (
+    <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Not verified</span>
   );
 }

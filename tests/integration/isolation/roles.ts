@@ -30,7 +30,8 @@ export const OPERATOR_EMAIL = "operator@keyhouse.test";
 
 /** Demo data gives most roles; an unrelated user, another provider's admin and an operator are made here. */
 export async function makeRoleUsers(demo: DemoIds): Promise<RoleUsers> {
-  const operator = await createTestUser({ name: "Operator", email: OPERATOR_EMAIL });
+  // Operator rights need the listed address verified, not only listed.
+  const operator = await createTestUser({ name: "Operator", email: OPERATOR_EMAIL, emailVerified: true });
   const custom = await createTestUser({ name: "Custom Member" });
   await addCustomMember(demo.client1, custom);
   const unrelated = await createTestUser({ name: "Unrelated" });

@@ -73,9 +73,10 @@ function Problem({ invitation, signedInAs }: { invitation: InvitationSummary; si
   );
 }
 
+/** Creating an account from here needs no mail round trip: this link, sent to the address, already proves it. */
 function SignInFirst({ invitation, returnTo }: { invitation: InvitationSummary; returnTo: string }) {
   const email = invitation.email ?? "";
-  const query = `email=${encodeURIComponent(email)}&callbackUrl=${encodeURIComponent(returnTo)}`;
+  const callbackUrl = `callbackUrl=${encodeURIComponent(returnTo)}`;
   return (
     <>
       <p className="mb-6 text-sm text-slate-600">
@@ -83,10 +84,10 @@ function SignInFirst({ invitation, returnTo }: { invitation: InvitationSummary; 
         first.
       </p>
       <div className="flex flex-wrap gap-3">
-        <Link href={`/login?${query}`} className={buttonClasses("primary")}>
+        <Link href={`/login?email=${encodeURIComponent(email)}&${callbackUrl}`} className={buttonClasses("primary")}>
           Log in
         </Link>
-        <Link href={`/register?${query}`} className={buttonClasses("secondary")}>
+        <Link href={`/register?${callbackUrl}`} className={buttonClasses("secondary")}>
           Create account
         </Link>
       </div>

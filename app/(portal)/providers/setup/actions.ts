@@ -2,6 +2,7 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { requireUser } from "@/lib/authz/scope";
+import { verifyEmailByAcceptedLink } from "@/lib/dal/accounts";
 import { consumeInvitation } from "@/lib/dal/invitations";
 import { completeProviderSetup } from "@/lib/dal/provider-members";
 import { providerSetupSchema } from "@/lib/validation/provider-members";
@@ -13,6 +14,7 @@ export const setUpProvider = defineAction({
   authorize: () => requireUser(),
   async run({ input, scope, tx, record }) {
     const invitation = await consumeInvitation(tx, input.token, "provider_setup", scope.email);
+    await verifyEmailByAcceptedLink(tx, invitation.email, record);
     const { providerId, providerUserId } = await completeProviderSetup(tx, scope, invitation.providerId!, input);
     await record({ type: "provider_setup_completed", providerId, providerUserId });
     return { providerId };

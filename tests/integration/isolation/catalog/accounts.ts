@@ -1,5 +1,6 @@
-import { register } from "@/app/(auth)/register/actions";
-import { deleteAccountAction, updateNameAction } from "@/app/(vault)/settings/actions";
+import { register, startRegistration } from "@/app/(auth)/register/actions";
+import { verifyEmailAction } from "@/app/(auth)/verify-email/actions";
+import { deleteAccountAction, sendVerificationEmailAction, updateNameAction } from "@/app/(vault)/settings/actions";
 import { changeKdfAction, changeMasterPasswordAction } from "@/app/(vault)/settings/security/actions";
 import { beginTwoFactorAction, disableTwoFactorAction, enableTwoFactorAction } from "@/app/(vault)/settings/security/two-factor-actions";
 import { MIN_KDF_ITERATIONS } from "@/lib/crypto";
@@ -19,7 +20,12 @@ const CREDENTIALS_CHANGE = {
 };
 
 export const ACCOUNT_ACTIONS: IsolationEntry[] = [
+  // Public: an address and a name start a registration; a link's token (the proof of an address) does the rest.
+  { name: "account.startRegistration", grants: false, action: startRegistration, public: true, allowed: [], input: () => ({}) },
   { name: "account.register", grants: false, action: register, public: true, allowed: [], input: () => ({}) },
+  { name: "account.verifyEmail", grants: false, action: verifyEmailAction, public: true, allowed: [], input: () => ({}) },
+  // Every role's address is verified already (demo seed, test factories), so there is nothing to send anyone.
+  { name: "account.sendVerificationEmail", grants: false, action: sendVerificationEmailAction, allowed: [], input: () => ({}) },
   { name: "account.updateName", grants: false, action: updateNameAction, allowed: SIGNED_IN_ROLES, input: () => ({ name: "Renamed" }) },
   { name: "account.changeMasterPassword", grants: false, action: changeMasterPasswordAction, allowed: [], input: () => CREDENTIALS_CHANGE },
   { name: "account.changeKdf", grants: false, action: changeKdfAction, allowed: [], input: () => CREDENTIALS_CHANGE },

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
@@ -14,19 +13,23 @@ import type { InvitationMasterPasswordPolicy } from "@/lib/dal/policies";
 import { createAccountKeys } from "@/lib/keyring/account-flows";
 import { storeUserKey } from "@/lib/keyring/storage";
 import { checkMasterPassword, describeMasterPasswordRequirements } from "@/lib/policies/master-password";
-import { MIN_MASTER_PASSWORD_LENGTH, registerFormSchema } from "@/lib/validation/account";
+import { finishRegistrationFormSchema, MIN_MASTER_PASSWORD_LENGTH, type RegistrationProof } from "@/lib/validation/account";
 import { register } from "./actions";
 
 type Step = "idle" | "deriving" | "saving";
 
 type Props = {
-  initialEmail: string;
+  /** The address the link proved: the keys are derived with it, and the server takes it from the link. */
+  email: string;
+  proof: RegistrationProof;
+  initialName?: string;
   returnTo: string;
   /** Registering from an invitation to an organization whose master password requirements are on. */
   masterPasswordPolicy: InvitationMasterPasswordPolicy | null;
 };
 
-export function RegisterForm({ initialEmail, returnTo, masterPasswordPolicy }: Props) {
+/** Step two: the master password. Keys are derived here; only the hash and wrapped keys reach the server. */
+export function FinishRegistrationForm({ email, proof, initialName = "", returnTo, masterPasswordPolicy }: Props) {
   const router = useRouter();
   const toast = useToast();
   const [step, setStep] = useState<Step>("idle");
@@ -36,12 +39,12 @@ export function RegisterForm({ initialEmail, returnTo, masterPasswordPolicy }: P
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
-    const form = registerFormSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    const form = finishRegistrationFormSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
     if (!form.success) {
       setFieldErrors(Object.fromEntries(form.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
       return;
     }
-    const { email, name, masterPassword } = form.data;
+    const { name, masterPassword } = form.data;
     // Before deriving keys: only this browser can check the password against the organization's policy.
     const unmet = masterPasswordPolicy ? await checkMasterPassword(masterPassword, masterPasswordPolicy.requirements, [email, name]) : [];
     if (unmet.length > 0) {
@@ -54,7 +57,7 @@ export function RegisterForm({ initialEmail, returnTo, masterPasswordPolicy }: P
       const keys = await createAccountKeys({ email, password: masterPassword });
       setStep("saving");
       const result = await register({
-        email,
+        ...proof,
         name,
         kdf: keys.kdf,
         kdfIterations: keys.kdfIterations,
@@ -92,8 +95,8 @@ export function RegisterForm({ initialEmail, returnTo, masterPasswordPolicy }: P
       </p>
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <TextField label="Email address" name="email" type="email" autoComplete="email" required defaultValue={initialEmail} error={fieldErrors.email} />
-        <TextField label="Name" name="name" autoComplete="name" required error={fieldErrors.name} />
+        <TextField label="Email address" name="email" type="email" autoComplete="username" readOnly value={email} description="Proved by the link you followed." />
+        <TextField label="Name" name="name" autoComplete="name" required defaultValue={initialName} error={fieldErrors.name} />
         <TextField
           label="Master password"
           name="masterPassword"
@@ -121,12 +124,6 @@ export function RegisterForm({ initialEmail, returnTo, masterPasswordPolicy }: P
           Create account
         </Button>
       </form>
-      <p className="mt-6 text-center text-sm text-slate-600">
-        Already have an account?{" "}
-        <Link href={`/login?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-semibold text-brand-700 underline">
-          Log in
-        </Link>
-      </p>
     </Card>
   );
 }
