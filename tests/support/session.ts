@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { users, userSessions } from "@/db/schema";
 import { openSession } from "@/lib/dal/sessions";
 
 /**
@@ -16,12 +16,21 @@ function decoded(userId: string, securityStamp: string, sessionId: string): Deco
   return { user: { id: userId }, securityStamp, sessionId, expires: new Date(Date.now() + 3600_000).toISOString() };
 }
 
-/** Acts as this user from now on: a new session row, as a login makes, and the security stamp the user has now. */
+/**
+ * Acts as this user from now on, with the security stamp the user has now and a live session row: the one an earlier
+ * sign-in opened, or a new one as a login makes. Reusing it keeps a second sign-in from writing anything, so tests
+ * can compare database snapshots around it.
+ */
 export async function signInAs(userId: string): Promise<void> {
   const db = await getDb();
   const [user] = await db.select({ stamp: users.securityStamp }).from(users).where(eq(users.id, userId));
   if (!user) throw new Error(`no user ${userId}`);
-  testSession.current = decoded(userId, user.stamp, await openSession(db, userId));
+  const [live] = await db
+    .select({ id: userSessions.id })
+    .from(userSessions)
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt), gt(userSessions.expiresAt, sql`now()`)))
+    .limit(1);
+  testSession.current = decoded(userId, user.stamp, live?.id ?? (await openSession(db, userId)));
 }
 
 /**
@@ -30,6 +39,15 @@ export async function signInAs(userId: string): Promise<void> {
  */
 export async function setDecodedSession(userId: string, securityStamp: string, sessionId?: string): Promise<void> {
   testSession.current = decoded(userId, securityStamp, sessionId ?? (await openSession(await getDb(), userId)));
+}
+
+/** The session acted with now, to act with it again later (resumeSession) without opening another row. */
+export function currentSession(): DecodedSession | null {
+  return testSession.current;
+}
+
+export function resumeSession(session: DecodedSession | null): void {
+  testSession.current = session;
 }
 
 export function signOut(): void {

@@ -1,17 +1,23 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { databaseSnapshot } from "../../support/db-scan";
 import { loadDemo } from "../../support/demo";
-import { signInAs } from "../../support/session";
+import { currentSession, resumeSession, signInAs } from "../../support/session";
 import { ISOLATION_CATALOG } from "../isolation/catalog";
-import { buildEscalationFixture, type EscalationFixture, ESCALATION_ROLES } from "./fixture";
+import { buildEscalationFixture, type EscalationFixture, type EscalationRole, ESCALATION_ROLES } from "./fixture";
 import { ESCALATION_MATRIX } from "./matrix";
 
 describe("escalation matrix: nobody grants more than they hold", () => {
   let fx: EscalationFixture;
   let baseline: Record<string, string>;
+  const sessions = new Map<EscalationRole, ReturnType<typeof currentSession>>();
 
   beforeAll(async () => {
     fx = await buildEscalationFixture(await loadDemo());
+    // Every role signs in once, before the snapshot: a sign-in opens a session row.
+    for (const role of ESCALATION_ROLES) {
+      await signInAs(fx.selves[role].userId);
+      sessions.set(role, currentSession());
+    }
     baseline = await databaseSnapshot();
   });
 
@@ -35,9 +41,8 @@ describe("escalation matrix: nobody grants more than they hold", () => {
 
   // Refused attempts write nothing, so every one is compared with the same snapshot taken once before them all.
   it.each(cases)("%s: %s, as %s, is refused and changes nothing", async (_name, _label, role, entry, attempt) => {
-    const self = fx.selves[role];
-    await signInAs(self.userId);
-    const result = await entry.action(attempt.input(fx, self) as never);
+    resumeSession(sessions.get(role)!);
+    const result = await entry.action(attempt.input(fx, fx.selves[role]) as never);
     expect(result.ok).toBe(false);
     expect(await databaseSnapshot()).toEqual(baseline);
   });
