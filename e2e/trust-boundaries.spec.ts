@@ -74,7 +74,9 @@ test("the provider's internal organization is never offered as a client, and add
   await expect(confirm.getByText(/billed for its 4 seats on the Enterprise plan/)).toBeVisible();
   await expect(confirm.getByRole("button", { name: "Add and bill 4 seats" })).toBeVisible();
   await confirm.getByRole("button", { name: "Back" }).click();
-  await page.getByRole("dialog", { name: "Add existing organization" }).getByRole("button", { name: "Close" }).click();
+  await expect(dialog.getByText(spare)).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
 
   await page.goto(`${providerUrl}/settings`);
   const internal = page.getByLabel("Internal organization");
