@@ -71,10 +71,11 @@ test("500 items: CSV import with progress, encrypted export, import into another
   const plainPath = path.join(folder, "internal.json");
   await writeFile(csvPath, bitwardenCsv());
 
-  // The client's owner imports the CSV into the default collection, watching the progress bar.
+  // The client's owner imports the CSV into the default collection, watching the progress bar. (Into the third
+  // client: the first one's reports are checked elsewhere, and rating 500 more passwords there only costs time.)
   const owner = await newPage(browser);
-  await logIn(owner, "owner@client1.example");
-  await openConsoleSettings(owner, "My Client's Organization", "Import data");
+  await logIn(owner, "owner@client3.example");
+  await openConsoleSettings(owner, "Third Client's Organization", "Import data");
   const sawProgress = await watchForText(owner, "Imported 200 of 500");
   await importFile(owner, { format: "Bitwarden (csv)", file: csvPath });
   await expect(owner.getByText("500 imported, 0 skipped")).toBeVisible({ timeout: 60_000 });

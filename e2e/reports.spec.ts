@@ -48,7 +48,7 @@ test("a client's owner finds the demo's weak, reused and unsecured logins, and w
   const sawProgress = await watchForText(page, "Decrypting items in this browser");
   await openReport(page, "Weak passwords");
   const weak = page.getByRole("table", { name: /^Weak passwords/ });
-  // Other specs import hundreds of logins into this organization; zxcvbn rates each in the browser, with progress.
+  // zxcvbn rates each password in the browser, on Web Workers, with progress; other specs may add logins here.
   await expect(weak).toBeVisible({ timeout: 180_000 });
   expect(await sawProgress()).toBe(true);
   await expect(weak.getByRole("rowheader")).toHaveText(["Client portal", "Office router"]);

@@ -115,7 +115,7 @@ test("the login page, the vault, two-step setup, reports and export work without
     await page.getByRole("navigation", { name: "Products" }).getByRole("link", { name: CLIENT }).click();
     await page.getByRole("navigation", { name: "Admin Console" }).getByRole("link", { name: "Reports" }).click();
     await page.getByRole("link", { name: "Weak passwords" }).click();
-    // Other specs import hundreds of logins here: ratings coming in show the workers run (the table may take minutes).
+    // Ratings coming in show the workers run (other specs may add logins here, so the table itself may take a while).
     const rated = page.getByText(/Checking password strength: [1-9]\d* of/).first();
     await expect(page.getByRole("table", { name: /^Weak passwords/ }).or(rated)).toBeVisible({ timeout: 180_000 });
   });
