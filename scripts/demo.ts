@@ -35,7 +35,7 @@ if (await waitForHealth()) {
   Demo logins (master password "${demoPassword()}"):
 ${logins}
 
-  Mail the demo sends (invitations, setup links) is readable at ${url}/dev/mailbox
+  Mail the demo sends (registration links, invitations, setup links) is readable at ${url}/dev/mailbox
   Press Ctrl+C to stop.
 `);
 } else {
