@@ -223,6 +223,11 @@ export async function unlinkClient(tx: Executor, scope: ProviderScope, organizat
   return client;
 }
 
+/** The membership rows that make `userId` a confirmed Owner of their organization. */
+export function confirmedOwnerRow(userId: string): SQL {
+  return and(eq(organizationUsers.userId, userId), eq(organizationUsers.type, "owner"), eq(organizationUsers.status, "confirmed"))!;
+}
+
 /** Organizations the user owns (confirmed) that no provider manages as a client, narrowed by `conditions`. */
 export async function ownedUnmanagedOrganizations(userId: string, ...conditions: SQL[]) {
   const db = await getDb();
@@ -233,9 +238,7 @@ export async function ownedUnmanagedOrganizations(userId: string, ...conditions:
     .leftJoin(providerOrganizations, eq(providerOrganizations.organizationId, organizations.id))
     .where(
       and(
-        eq(organizationUsers.userId, userId),
-        eq(organizationUsers.type, "owner"),
-        eq(organizationUsers.status, "confirmed"),
+        confirmedOwnerRow(userId),
         isNull(providerOrganizations.id),
         ...conditions,
       ),
@@ -262,9 +265,7 @@ export async function addExistingClient(tx: Executor, scope: ProviderScope, orga
     .where(
       and(
         eq(organizationUsers.organizationId, organizationId),
-        eq(organizationUsers.userId, userId),
-        eq(organizationUsers.type, "owner"),
-        eq(organizationUsers.status, "confirmed"),
+        confirmedOwnerRow(userId),
       ),
     )
     .for("update", { of: organizations });

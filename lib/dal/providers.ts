@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { organizations, organizationUsers, providers, providerUsers } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action";
-import { ownedUnmanagedOrganizations } from "./clients";
+import { confirmedOwnerRow, ownedUnmanagedOrganizations } from "./clients";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope";
 
 export type ProviderSummary = {
@@ -87,14 +87,7 @@ export async function setInternalOrganization(tx: Executor, scope: ProviderScope
     const [owned] = await tx
       .select({ id: organizationUsers.id })
       .from(organizationUsers)
-      .where(
-        and(
-          eq(organizationUsers.organizationId, organizationId),
-          eq(organizationUsers.userId, userId),
-          eq(organizationUsers.type, "owner"),
-          eq(organizationUsers.status, "confirmed"),
-        ),
-      );
+      .where(and(eq(organizationUsers.organizationId, organizationId), confirmedOwnerRow(userId)));
     if (!owned) throw new ActionError("You can only mark an organization that you own as internal.");
   }
   const [before] = await tx.select({ id: providers.internalOrganizationId }).from(providers).where(eq(providers.id, providerId)).for("update");
