@@ -9,9 +9,11 @@ import {
   setProviderPlanMinimums,
   updateProviderEnabled,
 } from "@/lib/dal/operator";
+import { approveProviderRequest, rejectProviderRequest } from "@/lib/operator/provider-requests";
 import { createPendingProvider } from "@/lib/operator/providers";
 import { setProviderEnabledSchema, updateProviderPlansSchema } from "@/lib/validation/operator";
 import { createProviderSchema } from "@/lib/validation/provider";
+import { providerRequestIdSchema, rejectProviderRequestSchema } from "@/lib/validation/provider-requests";
 
 const NO_SUCH_PROVIDER = "This provider does not exist. Reload the page to see the current list.";
 
@@ -57,5 +59,31 @@ export const setProviderEnabled = defineAction({
     const clients = await countProviderClients(scope, tx, input.providerId);
     await record({ type: input.enabled ? "provider_enabled" : "provider_disabled", providerId: input.providerId, details: { clients } });
     return { name: provider.name, enabled: input.enabled, clients };
+  },
+});
+
+/** Approves a "Become a provider" request, as `npm run admin -- approve-provider-request` does. */
+export const approveProviderRequestAction = defineAction({
+  name: "operator.providerRequest.approve",
+  input: providerRequestIdSchema,
+  authorize: () => requireOperatorScope(),
+  async run({ input, tx, record, mail }) {
+    const approved = await approveProviderRequest({ tx, record, mail }, input.requestId);
+    return { providerId: approved.providerId, businessName: approved.businessName };
+  },
+  constraints: {
+    providers_internal_organization: { message: "This organization is already another provider's internal organization." },
+    provider_organizations_not_internal: { message: "This organization is a client: it cannot be a provider's internal organization." },
+  },
+});
+
+/** Rejects a "Become a provider" request; the reason is mailed to the requester. */
+export const rejectProviderRequestAction = defineAction({
+  name: "operator.providerRequest.reject",
+  input: rejectProviderRequestSchema,
+  authorize: () => requireOperatorScope(),
+  async run({ input, tx, record, mail }) {
+    const rejected = await rejectProviderRequest({ tx, record, mail }, input.requestId, input.reason);
+    return { businessName: rejected.businessName };
   },
 });

@@ -9,3 +9,4 @@ export * from "./invitations";
 export * from "./mail";
 export * from "./billing";
 export * from "./sessions";
+export * from "./provider-requests";

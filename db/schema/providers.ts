@@ -69,7 +69,10 @@ export const providerUsers = pgTable(
     index("provider_users_user_idx").on(t.userId),
     check("provider_users_email_normalized", sql`${t.email} = lower(btrim(${t.email}))`),
     check("provider_users_accepted_has_user", sql`${t.status} = 'invited' or ${t.userId} is not null`),
-    check("provider_users_confirmed_has_key", sql`${t.status} <> 'confirmed' or ${t.key} is not null`),
+    // A confirmed member holds the provider key, except the first admin of an approved request until their browser
+    // makes it (DESIGN §11): one such row per provider at most.
+    check("provider_users_confirmed_has_key", sql`${t.status} <> 'confirmed' or ${t.key} is not null or ${t.type} = 'provider_admin'`),
+    uniqueIndex("provider_users_one_keyless_admin").on(t.providerId).where(sql`${t.status} = 'confirmed' and ${t.key} is null`),
   ],
 );
 

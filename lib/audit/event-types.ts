@@ -8,8 +8,13 @@ export const EVENT_TYPES = {
   user_login_failed: "Login attempt failed with incorrect master password",
   user_login_throttled: "Logins paused after too many failed attempts",
 
+  provider_request_submitted: "Asked to become a provider",
+  provider_request_withdrawn: "Withdrew a request to become a provider",
+  provider_request_approved: "Approved a request to become a provider, which created the provider",
+  provider_request_rejected: "Rejected a request to become a provider",
   provider_created: "Created the provider",
   provider_setup_completed: "Completed provider setup",
+  provider_key_created: "Created the provider's encryption key",
   provider_updated: "Updated provider settings",
   provider_internal_organization_set: "Changed the provider's internal organization",
   provider_enabled: "Enabled the provider",

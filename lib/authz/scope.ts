@@ -32,6 +32,8 @@ export type ProviderScope = Branded & {
   readonly providerUserId: string;
   readonly role: ProviderRole;
   readonly providerEnabled: boolean;
+  /** False only for the first admin of an approved request, until their browser makes the provider key. */
+  readonly holdsKey: boolean;
 };
 
 export type OrganizationScope = Branded & {
@@ -102,6 +104,7 @@ export async function requireProviderScope(
     providerUserId: membership.providerUserId,
     role: membership.role,
     providerEnabled: membership.providerEnabled,
+    holdsKey: membership.holdsKey,
   });
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { organizations, organizationUsers, providerOrganizations, providers, providerUsers } from "@/db/schema";
@@ -18,6 +18,7 @@ export async function findProviderMembership(userId: string, providerId: string)
       providerStatus: providers.status,
       providerUserId: providerUsers.id,
       role: providerUsers.type,
+      holdsKey: sql<boolean>`${providerUsers.key} is not null`,
     })
     .from(providers)
     .innerJoin(

@@ -15,7 +15,7 @@ import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/sco
 import type { CreateClientInput } from "@/lib/validation/clients";
 import { createInvitation } from "./invitations";
 import { countSeatsInUse } from "./organization-members";
-import { includesProviderMembers } from "./provider-members";
+import { assertHoldsProviderKey, includesProviderMembers } from "./provider-members";
 
 /** Told when a client would make a provider member its owner (DESIGN §11: provider members stay providers). */
 export const PROVIDER_MEMBER_AS_OWNER =
@@ -130,6 +130,7 @@ function assertServiceUserMayBuy(scope: ProviderScope, minimum: number, before: 
 }
 
 export async function createClient(tx: Executor, scope: ProviderScope, input: CreateClientInput) {
+  assertHoldsProviderKey(scope);
   const { providerId } = assertScope(scope);
   const provider = await providerBillingEmail(tx, scope);
   if (!provider.enabled) throw new ActionError(DISABLED);
@@ -255,6 +256,7 @@ export async function listAddableOrganizations(scope: UserScope) {
 
 /** Adds an organization the caller owns as a client; the caller's browser wrapped its key with the provider key. */
 export async function addExistingClient(tx: Executor, scope: ProviderScope, organizationId: string, key: string) {
+  assertHoldsProviderKey(scope);
   const { providerId, userId } = assertScope(scope);
   const provider = await providerBillingEmail(tx, scope);
   if (!provider.enabled) throw new ActionError(DISABLED);

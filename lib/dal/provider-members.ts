@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, inArray, notInArray, or } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, notInArray, or } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { providers, providerUsers, users } from "@/db/schema";
+import { providerOrganizations, providers, providerUsers, users } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action";
 import type { ProviderRole } from "@/lib/authz/permissions";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope";
@@ -103,6 +103,7 @@ export async function lockProviderMembers(tx: Executor, scope: ProviderScope, id
 }
 
 export async function confirmProviderMembers(tx: Executor, scope: ProviderScope, confirmations: { id: string; key: string }[]) {
+  assertHoldsProviderKey(scope);
   const { providerId } = assertScope(scope);
   const rows = await lockProviderMembers(tx, scope, confirmations.map((confirmation) => confirmation.id));
   const notAccepted = rows.filter((row) => row.status !== "accepted");
@@ -190,6 +191,36 @@ export async function completeProviderSetup(tx: Executor, scope: UserScope, prov
     .values({ providerId, userId, email, type: "provider_admin", status: "confirmed", key: input.key })
     .returning({ id: providerUsers.id });
   return { providerId, providerUserId: member!.id };
+}
+
+/** Told to the first admin of an approved request who tries what needs the provider key before making it. */
+export const NO_PROVIDER_KEY = "Create your provider's encryption key first: open the Provider Portal and follow its first step.";
+
+/** Confirming members and adding clients wrap keys with the provider key: its holder must have it. */
+export function assertHoldsProviderKey(scope: ProviderScope): void {
+  if (!assertScope(scope).holdsKey) throw new ActionError(NO_PROVIDER_KEY);
+}
+
+/**
+ * The first admin of an approved request stores the provider key their browser made, wrapped to their own public
+ * key. Only while nobody holds a key and the provider has no client: a key made later would lock out those who
+ * hold the real one, and clients' keys are wrapped with it.
+ */
+export async function storeFirstProviderKey(tx: Executor, scope: ProviderScope, key: string) {
+  const { providerId, providerUserId } = assertScope(scope);
+  await tx.select({ id: providers.id }).from(providers).where(eq(providers.id, providerId)).for("update");
+  const [holders] = await tx
+    .select({ n: count() })
+    .from(providerUsers)
+    .where(and(eq(providerUsers.providerId, providerId), isNotNull(providerUsers.key)));
+  const [clients] = await tx.select({ n: count() }).from(providerOrganizations).where(eq(providerOrganizations.providerId, providerId));
+  if ((holders?.n ?? 0) > 0 || (clients?.n ?? 0) > 0) throw new ActionError("This provider already has its key.");
+  const [member] = await tx
+    .update(providerUsers)
+    .set({ key })
+    .where(and(eq(providerUsers.id, providerUserId), eq(providerUsers.status, "confirmed"), isNull(providerUsers.key)))
+    .returning({ id: providerUsers.id });
+  if (!member) throw new ActionError("This provider already has its key.");
 }
 
 /** What the setup page shows before the owner completes it. */

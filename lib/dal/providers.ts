@@ -1,9 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { organizations, organizationUsers, providers, providerUsers } from "@/db/schema";
-import { ActionError } from "@/lib/authz/action";
-import { confirmedOwnerRow, ownedUnmanagedOrganizations } from "./clients";
+import { organizations, providers, providerUsers } from "@/db/schema";
+import { internalOrganizationChoices, lockEligibleInternalOrganization } from "./internal-organizations";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope";
 
 export type ProviderSummary = {
@@ -68,28 +67,21 @@ export async function getInternalOrganization(scope: ProviderScope): Promise<{ i
   return row ?? null;
 }
 
-/** Organizations the caller owns (confirmed) that are nobody's client nor another provider's internal one: what they may mark. */
+/** Organizations the caller may make the provider's internal one (lib/dal/internal-organizations.ts has the rule). */
 export async function listInternalCandidates(scope: ProviderScope): Promise<{ id: string; name: string }[]> {
   const { userId, providerId } = assertScope(scope);
-  return ownedUnmanagedOrganizations(
-    userId,
-    sql`not exists (select 1 from ${providers} where ${providers.internalOrganizationId} = ${organizations.id} and ${providers.id} <> ${providerId})`,
-  );
+  const choices = await internalOrganizationChoices(userId, providerId);
+  return choices.filter((choice) => choice.problem === null).map(({ id, name }) => ({ id, name }));
 }
 
 /**
- * Marks (or, with null, unmarks) the provider's internal organization. Only an organization the caller owns, that is
- * nobody's client: marking one keeps it from ever being offered or accepted as a client (a trigger guards it too).
+ * Marks (or, with null, unmarks) the provider's internal organization: only an Enterprise organization the caller
+ * owns, that is nobody's client; marking one keeps it from ever being offered or accepted as a client (a trigger
+ * guards it too).
  */
 export async function setInternalOrganization(tx: Executor, scope: ProviderScope, organizationId: string | null) {
   const { providerId, userId } = assertScope(scope);
-  if (organizationId) {
-    const [owned] = await tx
-      .select({ id: organizationUsers.id })
-      .from(organizationUsers)
-      .where(and(eq(organizationUsers.organizationId, organizationId), confirmedOwnerRow(userId)));
-    if (!owned) throw new ActionError("You can only mark an organization that you own as internal.");
-  }
+  if (organizationId) await lockEligibleInternalOrganization(tx, userId, organizationId, providerId);
   const [before] = await tx.select({ id: providers.internalOrganizationId }).from(providers).where(eq(providers.id, providerId)).for("update");
   await tx.update(providers).set({ internalOrganizationId: organizationId }).where(eq(providers.id, providerId));
   return { before: before?.id ?? null };

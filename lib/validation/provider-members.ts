@@ -23,3 +23,6 @@ export const updateProviderMemberSchema = z.object({ providerId: uuidSchema, mem
 export const removeProviderMembersSchema = z.object({ providerId: uuidSchema, memberIds: memberIdsSchema });
 
 export const resendProviderInvitationSchema = z.object({ providerId: uuidSchema, memberId: uuidSchema });
+
+/** The provider key made by the first admin's browser, wrapped (type 4) to their own public key. */
+export const providerKeySchema = z.object({ providerId: uuidSchema, key: encStringSchema(4) });
