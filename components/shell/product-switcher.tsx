@@ -57,15 +57,17 @@ export function ProductSwitcher({ products, current }: { products: ProductLinks;
               ))}
             </>
           ) : null}
-          {products.providers.length > 0 ? (
-            <>
-              <p className="px-3 pt-3 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">Provider Portal</p>
-              {products.providers.map((provider) => (
-                <Link key={provider.id} href={`/providers/${provider.id}`} className={itemClass} onClick={() => setOpen(false)}>
-                  {provider.name}
-                </Link>
-              ))}
-            </>
+          <p className="px-3 pt-3 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">Provider Portal</p>
+          {products.providers.map((provider) => (
+            <Link key={provider.id} href={`/providers/${provider.id}`} className={itemClass} onClick={() => setOpen(false)}>
+              {provider.name}
+            </Link>
+          ))}
+          {/* The way in for a business that runs no provider yet (DESIGN §11). */}
+          {products.providers.length === 0 ? (
+            <Link href="/become-a-provider" className={itemClass} onClick={() => setOpen(false)}>
+              Become a provider
+            </Link>
           ) : null}
           {products.operator ? (
             <>

@@ -26,7 +26,7 @@ type Plan = "teams_monthly" | "teams_annually" | "enterprise_monthly" | "enterpr
  * The browser makes the organization key and key pair, keeps the key for its creator (wrapped to their own public
  * key) and encrypts the default collection's name: the server receives only ciphertext.
  */
-export function CreateOrganizationForm({ billingEmail }: { billingEmail: string }) {
+export function CreateOrganizationForm({ billingEmail, forProvider = false }: { billingEmail: string; forProvider?: boolean }) {
   const router = useRouter();
   const { keys } = useKeyring();
   const create = useAction(createOrganizationAction, { success: () => "Your organization is ready.", refresh: false });
@@ -50,7 +50,8 @@ export function CreateOrganizationForm({ billingEmail }: { billingEmail: string 
     });
     if (!result.ok) return;
     keys.refresh();
-    router.replace(`/organizations/${result.organizationId}/overview`);
+    // Made to become a provider's internal organization: back to the request, where it is now offered.
+    router.replace(forProvider ? "/become-a-provider" : `/organizations/${result.organizationId}/overview`);
     router.refresh();
   }
 
@@ -59,7 +60,7 @@ export function CreateOrganizationForm({ billingEmail }: { billingEmail: string 
       {create.error ? <Alert tone="error">{create.error}</Alert> : null}
       <TextField label="Organization name" name="name" required error={create.fieldErrors.name} />
       <TextField label="Billing email" name="billingEmail" type="email" required defaultValue={billingEmail} error={create.fieldErrors.billingEmail} />
-      <SelectField label="Plan" name="planType" options={PLANS} defaultValue="teams_monthly" error={create.fieldErrors.planType} />
+      <SelectField label="Plan" name="planType" options={PLANS} defaultValue={forProvider ? "enterprise_monthly" : "teams_monthly"} error={create.fieldErrors.planType} />
       <TextField label="Seats" name="seats" type="number" min={1} step={1} required defaultValue={5} error={create.fieldErrors.seats} />
       {create.busy ? <IndeterminateProgress label="Creating the organization's encryption keys…" /> : null}
       <div>

@@ -23,9 +23,14 @@ export default async function VaultPage() {
         title="My vault"
         description={`Welcome, ${user.name}. Your vault is decrypted in this tab only.`}
         actions={
-          <Link href="/create-organization" className={buttonClasses("secondary")}>
-            New organization
-          </Link>
+          <>
+            <Link href="/create-organization" className={buttonClasses("secondary")}>
+              New organization
+            </Link>
+            <Link href="/become-a-provider" className={buttonClasses("ghost")}>
+              Become a provider
+            </Link>
+          </>
         }
       />
       <VaultBrowser

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { collectionGroups, collections, collectionUsers, type CustomPermissions, groups, organizations, organizationUsers, providers, providerUsers } from "@/db/schema";
+import { collectionGroups, collections, collectionUsers, type CustomPermissions, groups, organizations, organizationUsers, providerRequests, providers, providerUsers } from "@/db/schema";
 import { createInvitation } from "@/lib/dal/invitations";
 import { customPermissionsSchema } from "@/lib/validation/organization-members";
 import type { DemoIds } from "../../support/demo";
@@ -54,6 +54,10 @@ export type EscalationFixture = {
   organizationInvitationToken: string;
   providerInvitationToken: string;
   setupToken: string;
+  /** A pending "Become a provider" request of the foreign organization's owner. */
+  providerRequestId: string;
+  /** An approved provider whose first admin (not in the matrix) has not made its key yet. */
+  keylessProviderId: string;
   selves: Record<EscalationRole, Self>;
 };
 
@@ -136,6 +140,14 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
     return (await createInvitation(tx, "someone-else-owner@test.example", { kind: "provider_setup", providerId: provider!.id })).token;
   });
 
+  const [providerRequest] = await db
+    .insert(providerRequests)
+    .values({ requesterId: foreignOwner.id, businessName: "Foreign MSP", type: "msp", billingEmail: foreignOwner.email, internalOrganizationId: foreignOrganization })
+    .returning({ id: providerRequests.id });
+  const keylessAdmin = await createTestUser({ name: "Keyless Admin" });
+  const [keylessProvider] = await db.insert(providers).values({ name: "Keyless MSP", status: "created" }).returning({ id: providers.id });
+  await db.insert(providerUsers).values({ providerId: keylessProvider!.id, userId: keylessAdmin.id, email: keylessAdmin.email, type: "provider_admin", status: "confirmed" });
+
   const outsider = await createTestUser({ name: "Outsider" });
   const member = (userId: string, email: string, memberId: string, role: Self["role"], flags: CustomPermissions | null = null): Self => ({ userId, email, memberId, role, flags });
   const selves = {
@@ -175,6 +187,8 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
     organizationInvitationToken,
     providerInvitationToken,
     setupToken,
+    providerRequestId: providerRequest!.id,
+    keylessProviderId: keylessProvider!.id,
     selves,
   };
 }

@@ -10,7 +10,8 @@ import {
 } from "@/app/(console)/organizations/[organizationId]/members/actions";
 import { addExistingClientAction, createClientAction } from "@/app/(portal)/providers/[providerId]/clients/actions";
 import { confirmProviderMembersAction, inviteProviderMembersAction, updateProviderMemberAction } from "@/app/(portal)/providers/[providerId]/members/actions";
-import { createProvider } from "@/app/admin/actions";
+import { createProviderKeyAction } from "@/app/(portal)/providers/[providerId]/actions";
+import { approveProviderRequestAction, createProvider } from "@/app/admin/actions";
 import { customPermissionsSchema } from "@/lib/validation/organization-members";
 import { FAKE_ENC_2, FAKE_ENC_4, FAKE_PUBLIC_KEY } from "../../support/fakes";
 import type { EscalationFixture, EscalationRole, Self } from "./fixture";
@@ -320,6 +321,19 @@ export const ESCALATION_MATRIX: GrantingAction[] = [
     name: "operator.provider.create",
     action: createProvider,
     attempts: [{ label: "create a provider they own", allowed: [], input: (_fx, self) => ({ name: "Own MSP", ownerEmail: self.email, teamsMinimum: 0, enterpriseMinimum: 0 }) }],
+  },
+  {
+    name: "operator.providerRequest.approve",
+    action: approveProviderRequestAction,
+    attempts: [{ label: "approve a request to become a provider", allowed: [], input: (fx) => ({ requestId: fx.providerRequestId }) }],
+  },
+  {
+    name: "provider.key.create",
+    action: createProviderKeyAction,
+    attempts: [
+      { label: "replace the key of a provider that has one", allowed: [], input: (fx) => ({ providerId: fx.demo.providerId, key: FAKE_ENC_4 }) },
+      { label: "make the key of someone else's approved provider", allowed: [], input: (fx) => ({ providerId: fx.keylessProviderId, key: FAKE_ENC_4 }) },
+    ],
   },
 ];
 

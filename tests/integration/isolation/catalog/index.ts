@@ -12,6 +12,7 @@ import { ORGANIZATION_MEMBER_ACTIONS } from "./organization-members";
 import { ORGANIZATION_SETTINGS_ACTIONS } from "./organization-settings";
 import { ORGANIZATION_ACTIONS } from "./organizations";
 import { POLICY_ACTIONS } from "./policies";
+import { PROVIDER_REQUEST_ACTIONS } from "./provider-requests";
 import { PROVIDER_ACTIONS } from "./providers";
 import type { IsolationEntry } from "./types";
 
@@ -24,6 +25,7 @@ export const ISOLATION_CATALOG: IsolationEntry[] = [
   ...BILLING_ACTIONS,
   ...EVENTS_ACTIONS,
   ...PROVIDER_ACTIONS,
+  ...PROVIDER_REQUEST_ACTIONS,
   ...CLIENT_ACTIONS,
   ...ORGANIZATION_ACTIONS,
   ...ORGANIZATION_MEMBER_ACTIONS,

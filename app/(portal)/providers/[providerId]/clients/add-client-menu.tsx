@@ -17,9 +17,9 @@ import { addExistingClientAction, createClientAction } from "./actions";
 import { seatsValue } from "@/lib/forms";
 
 type Addable = { id: string; name: string; planType: string; seats: number };
-type Props = { providerId: string; disabled: boolean; addable: Addable[] };
+type Props = { providerId: string; disabled: boolean; addable: Addable[]; suggestedName?: string | null };
 
-export function AddClientMenu({ providerId, disabled, addable }: Props) {
+export function AddClientMenu({ providerId, disabled, addable, suggestedName }: Props) {
   const [dialog, setDialog] = useState<"new" | "existing" | null>(null);
   if (disabled) {
     return (
@@ -38,7 +38,7 @@ export function AddClientMenu({ providerId, disabled, addable }: Props) {
           { label: "Existing organization", onSelect: () => setDialog("existing") },
         ]}
       />
-      <NewClientDialog open={dialog === "new"} onClose={() => setDialog(null)} providerId={providerId} />
+      <NewClientDialog open={dialog === "new"} onClose={() => setDialog(null)} providerId={providerId} suggestedName={suggestedName ?? ""} />
       <ExistingOrganizationDialog open={dialog === "existing"} onClose={() => setDialog(null)} providerId={providerId} addable={addable} />
     </>
   );
@@ -53,7 +53,7 @@ const PLAN_OPTIONS = [
  * The browser makes the new organization's key and key pair, encrypts the default collection's name with it and
  * wraps the key with the provider key: the server receives only ciphertext.
  */
-function NewClientDialog({ open, onClose, providerId }: { open: boolean; onClose: () => void; providerId: string }) {
+function NewClientDialog({ open, onClose, providerId, suggestedName }: { open: boolean; onClose: () => void; providerId: string; suggestedName: string }) {
   const { keys } = useKeyring();
   const create = useAction(createClientAction);
   const toast = useToast();
@@ -87,7 +87,7 @@ function NewClientDialog({ open, onClose, providerId }: { open: boolean; onClose
     <Dialog open={open} onClose={onClose} busy={create.busy} title="New client" description="The client's owner gets an invitation by mail.">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {create.error ? <Alert tone="error">{create.error}</Alert> : null}
-        <TextField label="Organization name" name="name" required error={create.fieldErrors.name} data-autofocus />
+        <TextField label="Organization name" name="name" required defaultValue={suggestedName} error={create.fieldErrors.name} data-autofocus />
         <TextField label="Client owner email" name="ownerEmail" type="email" required error={create.fieldErrors.ownerEmail} />
         <SelectField label="Plan" name="planType" options={PLAN_OPTIONS} defaultValue="enterprise_monthly" error={create.fieldErrors.planType} />
         <TextField label="Seats" name="seats" type="number" min={1} step={1} required defaultValue={1} error={create.fieldErrors.seats} />

@@ -6,6 +6,7 @@ import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/tabl
 import { providerRoleHolds } from "@/lib/authz/permissions";
 import { requireProviderScope, requireUser } from "@/lib/authz/scope";
 import { CLIENTS_PAGE_SIZE, listAddableOrganizations, listClients } from "@/lib/dal/clients";
+import { requestedFirstClientName } from "@/lib/dal/provider-requests";
 import { getProvider } from "@/lib/dal/providers";
 import { planLabel } from "@/lib/plans";
 import { AddClientMenu } from "./add-client-menu";
@@ -27,6 +28,8 @@ export default async function ClientsPage({ params, searchParams }: Props) {
     listClients(scope, { search, page }),
     canAdd ? listAddableOrganizations(await requireUser()) : Promise.resolve([]),
   ]);
+  // A provider approved from a request offers the client its request named, until it has one.
+  const suggestedName = canAdd && clients.length === 0 && !search && page === 1 ? await requestedFirstClientName(scope) : null;
   const canUnlink = providerRoleHolds(scope.role, "provider.clients.unlink");
   const href = (target: number) => `/providers/${providerId}/clients?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(target) })}`;
 
@@ -35,7 +38,7 @@ export default async function ClientsPage({ params, searchParams }: Props) {
       <PageHeader
         title="Clients"
         description="Client organizations this provider manages. Opening one takes you to its Admin Console."
-        actions={canAdd ? <AddClientMenu providerId={providerId} disabled={!provider.enabled} addable={addable} /> : null}
+        actions={canAdd ? <AddClientMenu providerId={providerId} disabled={!provider.enabled} addable={addable} suggestedName={suggestedName} /> : null}
       />
       <form role="search" className="mb-4 flex max-w-md gap-2" action={`/providers/${providerId}/clients`}>
         <label htmlFor="client-search" className="sr-only">
@@ -55,7 +58,13 @@ export default async function ClientsPage({ params, searchParams }: Props) {
       </form>
       {clients.length === 0 ? (
         <EmptyState title={search ? `No clients match "${search}".` : "No clients yet."}>
-          {search ? null : canAdd ? "Add a new client or an organization you own with the Add button." : "A provider admin adds clients."}
+          {search
+            ? null
+            : suggestedName
+              ? `Your request named ${suggestedName} as your first client: choose Add, then New client.`
+              : canAdd
+                ? "Add a new client or an organization you own with the Add button."
+                : "A provider admin adds clients."}
         </EmptyState>
       ) : (
         <Table caption={`Clients of ${provider.name}`}>
