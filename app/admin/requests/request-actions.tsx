@@ -88,8 +88,6 @@ function RejectRequest({ request }: { request: Request }) {
     if ((await submit({ requestId: request.id, reason: form.get("reason") })).ok) setOpen(false);
   }
 
-  // A refusal about the reason shows under the field; anything else (already decided) above the form.
-  const formError = error && !fieldErrors.reason ? error : null;
   return (
     <>
       <Button variant="secondary" onClick={show}>
@@ -104,7 +102,7 @@ function RejectRequest({ request }: { request: Request }) {
         busy={busy}
       >
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-          {formError ? <Alert tone="error">{formError}</Alert> : null}
+          {error ? <Alert tone="error">{error}</Alert> : null}
           <TextAreaField
             label="Reason"
             name="reason"
