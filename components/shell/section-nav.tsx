@@ -4,7 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-export type SectionNavItem = { href: string; label: string };
+/** `exact`: active only on its own path, not below it (for an item whose siblings live under its path). */
+export type SectionNavItem = { href: string; label: string; exact?: boolean };
 
 /** The tabs under the header of the Provider Portal and the Admin Console. */
 export function SectionNav({ label, items }: { label: string; items: SectionNavItem[] }) {
@@ -12,7 +13,7 @@ export function SectionNav({ label, items }: { label: string; items: SectionNavI
   return (
     <nav aria-label={label} className="-mb-px flex gap-1 overflow-x-auto">
       {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active = pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
         return (
           <Link
             key={item.href}

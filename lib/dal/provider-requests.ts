@@ -129,6 +129,14 @@ export async function listPendingProviderRequests(scope: OperatorScope) {
   return pendingProviderRequests(await getDb());
 }
 
+/** How many requests are pending, for the operator navigation: one count on the status index. */
+export async function countPendingProviderRequests(scope: OperatorScope): Promise<number> {
+  assertScope(scope);
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(providerRequests).where(eq(providerRequests.status, "pending"));
+  return row?.n ?? 0;
+}
+
 /** Locks a pending request for its decision, with its requester's address; refuses one already decided. */
 async function lockPendingRequest(tx: Executor, requestId: string) {
   const [request] = await tx
