@@ -41,7 +41,7 @@ export default defineConfig({
       APP_URL: BASE_URL,
       LOG_LEVEL: "warn",
       // The last one is e2e/support/legacy-account.ts: listed, but its address is not verified.
-      ADMIN_EMAILS: "operator@keyhouse.test,operator2@keyhouse.test,operator3@keyhouse.test,legacy-operator@keyhouse.test",
+      ADMIN_EMAILS: "operator@keyhouse.test,operator2@keyhouse.test,operator3@keyhouse.test,operator4@keyhouse.test,legacy-operator@keyhouse.test",
     },
   },
 });
