@@ -9,7 +9,7 @@ import * as closeBillingPeriod from "./admin/close-billing-period";
 import * as createProvider from "./admin/create-provider";
 import * as listProviderRequests from "./admin/list-provider-requests";
 import * as rejectProviderRequest from "./admin/reject-provider-request";
-import { UsageError } from "./admin/usage";
+import { failureMessage, UsageError } from "./admin/usage";
 
 type Command = { usage: string; run: (args: string[]) => Promise<void> };
 
@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    console.error(`Failed: ${(error as Error).message}`);
+    console.error(`Failed: ${failureMessage(error)}`);
     return 1;
   } finally {
     await closeConnection().catch(() => {});

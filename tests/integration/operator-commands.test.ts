@@ -8,7 +8,7 @@ import { ALREADY_DECIDED } from "@/lib/dal/provider-requests";
 import { run as approve } from "@/scripts/admin/approve-provider-request";
 import { run as list } from "@/scripts/admin/list-provider-requests";
 import { run as reject } from "@/scripts/admin/reject-provider-request";
-import { UsageError } from "@/scripts/admin/usage";
+import { failureMessage, UsageError } from "@/scripts/admin/usage";
 import { databaseSnapshot } from "../support/db-scan";
 import { FAKE_ENC_2, FAKE_MASTER_PASSWORD_HASH, FAKE_PUBLIC_KEY } from "../support/fakes";
 import { createTestOrganization, createTestUser } from "../support/factories";
@@ -167,9 +167,9 @@ describe("operator commands: provider requests", () => {
   it("refuses to approve a request again, with the already-decided message, and changes nothing", async () => {
     const before = await databaseSnapshot();
     const { error, lines } = await failureOf(() => approve(["--id", acme.requestId]));
-    // scripts/admin.ts prints an ActionError's message alone: "Failed: <message>".
     expect(error).toBeInstanceOf(ActionError);
-    expect((error as Error).message).toBe(ALREADY_DECIDED);
+    // scripts/admin.ts prints "Failed: " and this, and exits with 1.
+    expect(failureMessage(error)).toBe(ALREADY_DECIDED);
     expect(lines).toEqual([]);
     expect(await databaseSnapshot()).toEqual(before);
   });
@@ -233,6 +233,23 @@ describe("operator commands: provider requests", () => {
     expect((error as Error).message).toBe(message);
     expect(lines).toEqual([]);
     expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("reports a database error by the driver's message, without the query or its parameters", async () => {
+    const db = await getDb();
+    // A second pending request for the requester of the one still waiting ("Downgraded MSP").
+    const [waiting] = await db.select().from(providerRequests).where(eq(providerRequests.status, "pending"));
+    const error = await db
+      .insert(providerRequests)
+      .values({ ...waiting!, id: undefined, businessName: "Secret Business Name" })
+      .then(
+        () => null,
+        (thrown: unknown) => thrown,
+      );
+    expect((error as Error).message).toContain("Secret Business Name");
+    const message = failureMessage(error);
+    expect(message).toMatch(/provider_requests_one_pending_per_(requester|organization)/);
+    expect(message).not.toMatch(/insert into|params|Secret Business Name/i);
   });
 
   it("shows the oldest 50 and says how many are waiting in all", async () => {
