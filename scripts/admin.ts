@@ -4,14 +4,20 @@
  * Each command lives in scripts/admin/<command>.ts and exports `usage` and `run`.
  */
 import { closeConnection } from "@/db/client";
+import * as approveProviderRequest from "./admin/approve-provider-request";
 import * as closeBillingPeriod from "./admin/close-billing-period";
 import * as createProvider from "./admin/create-provider";
-import { UsageError } from "./admin/usage";
+import * as listProviderRequests from "./admin/list-provider-requests";
+import * as rejectProviderRequest from "./admin/reject-provider-request";
+import { failureMessage, UsageError } from "./admin/usage";
 
 type Command = { usage: string; run: (args: string[]) => Promise<void> };
 
 const COMMANDS: Record<string, Command> = {
   "create-provider": createProvider,
+  "list-provider-requests": listProviderRequests,
+  "approve-provider-request": approveProviderRequest,
+  "reject-provider-request": rejectProviderRequest,
   "close-billing-period": closeBillingPeriod,
 };
 
@@ -42,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    console.error(`Failed: ${(error as Error).message}`);
+    console.error(`Failed: ${failureMessage(error)}`);
     return 1;
   } finally {
     await closeConnection().catch(() => {});
