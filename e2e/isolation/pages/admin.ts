@@ -1,3 +1,6 @@
 import type { PageEntry } from "../types";
 
-export const ADMIN_PAGES: PageEntry[] = [{ path: () => "/admin", allowed: ["operator"] }];
+export const ADMIN_PAGES: PageEntry[] = [
+  { path: () => "/admin", allowed: ["operator"] },
+  { path: () => "/admin/requests", allowed: ["operator"] },
+];

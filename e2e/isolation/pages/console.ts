@@ -5,6 +5,7 @@ const CLIENT1_CONSOLE: readonly PageRole[] = ["client_owner", "service_user", "p
 
 export const CONSOLE_PAGES: PageEntry[] = [
   { path: () => "/create-organization", allowed: SIGNED_IN },
+  { path: () => "/become-a-provider", allowed: SIGNED_IN },
   { path: (t) => `/organizations/${t.client1}/collections`, allowed: CLIENT1_CONSOLE },
   { path: (t) => `/organizations/${t.client1}/groups`, allowed: CLIENT1_CONSOLE },
   { path: (t) => `/organizations/${t.internal}/collections`, allowed: ["provider_admin"] },
