@@ -139,7 +139,7 @@ describe("trust boundaries inside a tenant", () => {
     const elsewhere = await createTestOrganization("Not Theirs", admin);
     expect(await setInternalOrganizationAction({ providerId: demo.providerId, organizationId: elsewhere })).toMatchObject({
       ok: false,
-      error: "You can only mark an organization that you own as internal.",
+      error: "You can only choose an organization that you own.",
     });
     expect(await setInternalOrganizationAction({ providerId: demo.providerId, organizationId: demo.internal })).toMatchObject({ ok: true });
     const db = await getDb();
