@@ -106,7 +106,7 @@ const schema = variables.transform((parsed) => ({
 /** Frozen: one parse is shared by every caller. */
 export type Env = Readonly<z.output<typeof schema>>;
 
-/** The variables the schema knows, in the order of .env.example. */
+/** Every variable the schema knows (the test of .env.example checks each is documented there). */
 export const ENV_NAMES = Object.keys(variables.shape) as (keyof typeof variables.shape)[];
 
 export class EnvError extends Error {
