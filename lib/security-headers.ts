@@ -4,13 +4,15 @@
  * nonce and what they load ('strict-dynamic'). proxy.ts sets the per-request headers (CSP, HSTS);
  * next.config.ts sets the fixed ones on everything, static files included.
  */
+// Relative: next.config.ts loads this file, outside the bundler that knows "@/".
+import { env } from "./env";
 
 /** A fresh nonce for one response: 128 random bits, base64. */
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
 
-export function contentSecurityPolicy(nonce: string, development = process.env.NODE_ENV === "development"): string {
+export function contentSecurityPolicy(nonce: string, development = env().NODE_ENV === "development"): string {
   const directives = [
     "default-src 'self'",
     // React's development build rebuilds server error stacks with eval; production needs none.

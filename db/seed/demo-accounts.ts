@@ -1,3 +1,5 @@
+import { env } from "@/lib/env";
+
 /** The demo logins of DESIGN §10 (kept free of server imports so the start script can print them). */
 export const DEMO_ACCOUNTS = [
   { email: "admin@demo-msp.example", name: "Dana Admin", role: "Provider admin of Demo MSP" },
@@ -11,5 +13,5 @@ export const DEMO_ACCOUNTS = [
 export type DemoEmail = (typeof DEMO_ACCOUNTS)[number]["email"];
 
 export function demoPassword(): string {
-  return process.env.DEMO_PASSWORD || "keyhouse-demo";
+  return env().DEMO_PASSWORD;
 }

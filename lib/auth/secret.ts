@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { embeddedDataDir } from "@/db/client";
+import { env } from "@/lib/env";
 
 /**
  * The key that signs session cookies. AUTH_SECRET wins; otherwise a random secret is made once and kept in the
@@ -10,7 +11,8 @@ import { embeddedDataDir } from "@/db/client";
  * balancer must share AUTH_SECRET.
  */
 export function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const configured = env().AUTH_SECRET;
+  if (configured) return configured;
   const dir = embeddedDataDir();
   const file = path.join(dir, "auth-secret");
   if (!existsSync(file)) {

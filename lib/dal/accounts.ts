@@ -4,13 +4,13 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { users, userSessions } from "@/db/schema";
 import { DEFAULT_KDF_ITERATIONS, KDF_PBKDF2_SHA256 } from "@/lib/crypto";
+import { env } from "@/lib/env";
 import type { AccountKeysInput } from "@/lib/validation/account";
 import type { EventInput } from "./events";
 import { assertScope, type UserScope } from "@/lib/authz/scope";
 
 function bcryptCost(): number {
-  const cost = Number(process.env.KEYHOUSE_BCRYPT_COST || 12);
-  return Number.isInteger(cost) && cost >= 4 && cost <= 15 ? cost : 12;
+  return env().KEYHOUSE_BCRYPT_COST;
 }
 
 /** What the database keeps of a master password hash the browser derived: its bcrypt. */

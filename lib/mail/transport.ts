@@ -2,6 +2,7 @@ import "server-only";
 import nodemailer from "nodemailer";
 import type { Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
+import { env } from "@/lib/env";
 
 export type MailTransport = Transporter<SMTPTransport.SentMessageInfo>;
 
@@ -15,11 +16,11 @@ let memo: { url: string; transport: MailTransport } | undefined;
 
 /**
  * The SMTP transport for SMTP_URL (`smtp://user:pass@host:587`, `smtps://...`; nodemailer's URL options such as
- * `?pool=true` apply), or null when SMTP_URL is unset. SMTP_URL is read on every call and the transport is
- * memoized per URL, so a changed setting (tests) gets a fresh transport.
+ * `?pool=true` apply), or null when SMTP_URL is unset. The transport is memoized per URL, so a changed setting
+ * (tests) gets a fresh transport.
  */
 export function getMailTransport(): MailTransport | null {
-  const url = process.env.SMTP_URL?.trim();
+  const url = env().SMTP_URL;
   if (!url) {
     resetMailTransport();
     return null;
@@ -37,17 +38,9 @@ export function resetMailTransport(): void {
   memo = undefined;
 }
 
+/** `smtpUrl` passed lib/env.ts's check: an smtp:// or smtps:// URL. */
 function withDefaultTimeouts(smtpUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(smtpUrl);
-  } catch {
-    // Never echo the value: it carries the SMTP password.
-    throw new Error("SMTP_URL is not a valid URL (expected smtp://user:password@host:port or smtps://...)");
-  }
-  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
-    throw new Error("SMTP_URL must start with smtp:// or smtps://");
-  }
+  const url = new URL(smtpUrl);
   for (const [name, value] of Object.entries(DEFAULT_TIMEOUTS_MS)) {
     if (!url.searchParams.has(name)) url.searchParams.set(name, String(value));
   }
@@ -75,7 +68,8 @@ export function deliveryErrorMessage(error: unknown): string {
 
 function smtpPassword(): string {
   try {
-    const password = new URL(process.env.SMTP_URL ?? "").password;
+    // Inside the try: this runs while reporting an error, and must not throw one of its own.
+    const password = new URL(env().SMTP_URL ?? "").password;
     return password ? decodeURIComponent(password) : "";
   } catch {
     return "";

@@ -14,8 +14,11 @@ describe("originFromHeaders (the address and device written to event logs)", () 
     vi.stubEnv("TRUST_PROXY", "");
     expect(origin({ "x-real-ip": "203.0.113.7", "user-agent": "Firefox" })).toEqual({ ip: null, device: "Firefox" });
     expect(origin({ "x-forwarded-for": "203.0.113.7" }).ip).toBeNull();
+  });
+
+  it("refuses a TRUST_PROXY that is neither true nor false rather than guessing", () => {
     vi.stubEnv("TRUST_PROXY", "yes");
-    expect(origin({ "x-real-ip": "203.0.113.7" }).ip).toBeNull();
+    expect(() => origin({ "x-real-ip": "203.0.113.7" })).toThrow("TRUST_PROXY must be true or false");
   });
 
   it("with TRUST_PROXY=true takes the address the proxy reports: X-Real-IP, else the last X-Forwarded-For entry", () => {
