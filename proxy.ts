@@ -1,8 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { actionRequestProblem, isActionRequest } from "@/lib/action-requests";
 import { isOperator, organizationAccessFor, providerAccessAllows, providerPermissionForPath } from "@/lib/authz/access-rules";
 import { auth } from "@/lib/auth/config";
 import { sessionUserOf } from "@/lib/auth/session";
 import { findOrganizationAccess, findProviderMembership } from "@/lib/dal/access";
+import { badRequest } from "@/lib/http";
 import { secureResponses } from "@/lib/secure-response";
 import { uuidSchema } from "@/lib/validation/common";
 
@@ -55,6 +57,11 @@ export default auth(async (request) => {
   // Every way out carries the security headers (CSP with this request's nonce, HSTS over HTTPS).
   const responses = secureResponses(request);
   const { pathname, search } = request.nextUrl;
+  // Before Next.js decodes a server action's body, which it answers with a 500 when it cannot (lib/action-requests.ts).
+  if (isActionRequest(request)) {
+    const problem = await actionRequestProblem(request);
+    if (problem) return responses.secure(badRequest(problem));
+  }
   if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return responses.next();
 
   const user = await sessionUserOf(request.auth);
