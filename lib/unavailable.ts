@@ -6,6 +6,13 @@
 
 export const RETRY_AFTER_SECONDS = 30;
 
+/** The words, shared with the error page (app/error.tsx) for a database that fails in the middle of a page. */
+export const UNAVAILABLE_TEXT = {
+  title: "Keyhouse can't reach its database",
+  explanation: "This is temporary: the server is running, but its database is not answering right now. Nothing you saved has been lost.",
+  advice: "Please try again in a minute.",
+} as const;
+
 const HEADERS = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
 
 export function unavailableJson(): Response {
@@ -54,9 +61,9 @@ function pageHtml(retryPath: string): string {
     Keyhouse
   </span>
   <section class="card">
-    <h1>Keyhouse can't reach its database</h1>
-    <p>This is temporary: the server is running, but its database is not answering right now. Nothing you saved has been lost.</p>
-    <p>Please try again in a minute.</p>
+    <h1>${UNAVAILABLE_TEXT.title}</h1>
+    <p>${UNAVAILABLE_TEXT.explanation}</p>
+    <p>${UNAVAILABLE_TEXT.advice}</p>
     <a class="button" href="${escapeHtml(retryPath)}">Try again</a>
   </section>
 </main>
