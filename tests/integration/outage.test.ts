@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { updateNameAction } from "@/app/(vault)/settings/actions";
 import { type Connection, connection, installConnection } from "@/db/client";
 import * as schema from "@/db/schema";
 import { log } from "@/lib/log";
@@ -105,6 +106,23 @@ describe("proxy.ts while the database is down", () => {
     const logged = JSON.stringify(lines);
     expect(logged).toContain("PGlite is closed");
     expect(logged).toContain('"database":true');
+    for (const leak of ["select", "Failed query", "params", '"users"', "security_stamp", user.id, stamp, user.email]) {
+      expect(logged).not.toContain(leak);
+    }
+  });
+
+  it("a server action while queries fail: a sentence for the person, and a log line without SQL or parameters", async () => {
+    await signInAs(user.id);
+    const stamp = currentSession()!.securityStamp;
+    const lines: unknown[] = [];
+    vi.spyOn(log, "error").mockImplementation(((...args: unknown[]) => void lines.push(args)) as typeof log.error);
+    installConnection(Promise.resolve(await closedDatabase()));
+
+    const result = await updateNameAction({ name: "Renamed During The Outage" });
+    expect(result).toMatchObject({ ok: false, code: "internal", error: "Something went wrong and nothing was saved. Please try again." });
+    expect(lines).toHaveLength(1);
+    const logged = JSON.stringify(lines);
+    expect(logged).toContain('"action":"account.updateName"');
     for (const leak of ["select", "Failed query", "params", '"users"', "security_stamp", user.id, stamp, user.email]) {
       expect(logged).not.toContain(leak);
     }
