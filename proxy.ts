@@ -1,9 +1,14 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { actionRequestProblem, isActionRequest } from "@/lib/action-requests";
 import { isOperator, organizationAccessFor, providerAccessAllows, providerPermissionForPath } from "@/lib/authz/access-rules";
 import { auth } from "@/lib/auth/config";
 import { sessionUserOf } from "@/lib/auth/session";
 import { findOrganizationAccess, findProviderMembership } from "@/lib/dal/access";
+import { badRequest } from "@/lib/http";
+import { isDatabaseError, log, summarizeError } from "@/lib/log";
+import { safeReturnPath } from "@/lib/safe-redirect";
 import { secureResponses } from "@/lib/secure-response";
+import { unavailableJson, unavailablePage } from "@/lib/unavailable";
 import { uuidSchema } from "@/lib/validation/common";
 
 /**
@@ -55,16 +60,33 @@ export default auth(async (request) => {
   // Every way out carries the security headers (CSP with this request's nonce, HSTS over HTTPS).
   const responses = secureResponses(request);
   const { pathname, search } = request.nextUrl;
+  // Before Next.js decodes a server action's body, which it answers with a 500 when it cannot (lib/action-requests.ts).
+  if (isActionRequest(request)) {
+    const problem = await actionRequestProblem(request);
+    if (problem) return responses.secure(badRequest(problem));
+  }
   if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return responses.next();
 
-  const user = await sessionUserOf(request.auth);
-  if (!user) return responses.secure(signedOut(request, pathname + search));
+  try {
+    const user = await sessionUserOf(request.auth);
+    if (!user) return responses.secure(signedOut(request, pathname + search));
 
-  if ((await verdictFor(user, pathname)) === "not_found") {
-    return responses.rewrite(new URL("/404", request.url), 404);
+    if ((await verdictFor(user, pathname)) === "not_found") {
+      return responses.rewrite(new URL("/404", request.url), 404);
+    }
+  } catch (error) {
+    // Without its database the gate cannot tell who is asking: say so (503) rather than fail (500).
+    if (!isDatabaseError(error)) throw error;
+    log.error({ err: summarizeError(error) }, "database unavailable: answered 503");
+    return responses.secure(unavailable(request, pathname + search));
   }
   return responses.next();
 });
+
+function unavailable(request: NextRequest, path: string) {
+  if (path.startsWith("/api/") || isActionRequest(request)) return unavailableJson();
+  return unavailablePage(safeReturnPath(path, "/"));
+}
 
 function signedOut(request: NextRequest, path: string) {
   if (path.startsWith("/api/")) return NextResponse.json({ error: "Not signed in." }, { status: 401 });

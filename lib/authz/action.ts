@@ -4,7 +4,7 @@ import { getDb, type Transaction } from "@/db/client";
 import { getSession, type SessionUser } from "@/lib/auth/session";
 import { requestOrigin } from "@/lib/auth/request-origin";
 import { type EventInput, insertEvent } from "@/lib/dal/events";
-import { log } from "@/lib/log";
+import { log, summarizeError } from "@/lib/log";
 import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/outbox";
 import { fieldErrorsOf } from "@/lib/validation/errors";
 import { actingProviderId, type Scope } from "./scope";
@@ -153,20 +153,7 @@ function toFailure<S extends Scope, Schema extends z.ZodType, R extends object>(
   const constraint = violatedConstraint(error);
   const known = constraint ? spec.constraints?.[constraint] : undefined;
   if (known) return failure("rejected", known.message, known.field ? { [known.field]: known.message } : undefined);
-  log.error({ action: spec.name, constraint, err: summarizeError(error) }, "server action failed");
+  log.error({ action: spec.name, err: summarizeError(error) }, "server action failed");
   return failure("internal", "Something went wrong and nothing was saved. Please try again.");
 }
 
-/**
- * Enough to debug from the log. Drizzle's own error message repeats the query's bound parameters, so the log
- * takes the driver's message at the root of the cause chain instead.
- */
-function summarizeError(error: unknown) {
-  let root = error;
-  for (let depth = 0; depth < 5 && (root as { cause?: unknown } | null)?.cause instanceof Error; depth += 1) {
-    root = (root as { cause: unknown }).cause;
-  }
-  if (!(root instanceof Error)) return { message: "non-error thrown" };
-  const code = (root as { code?: unknown }).code;
-  return { name: root.name, message: root.message.slice(0, 300), code: typeof code === "string" ? code : undefined };
-}

@@ -11,9 +11,38 @@ export const emailSchema = z
   .max(256, "Email must be at most 256 characters.")
   .pipe(z.email({ error: "Enter a valid email address." }));
 
+/**
+ * Characters that reorder the text around them (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C): in a name
+ * they make it display as something else, in every list and mail that shows it.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+/** Line breaks, tabs, NUL (which PostgreSQL refuses in text) and the other C0/C1 controls. */
+const CONTROL = /\p{Cc}/u;
+/** Something that shows: a letter, digit, punctuation or symbol, but not one of the blank "letters" (Hangul fillers, braille blank). */
+const VISIBLE = /(?![\u115F\u1160\u3164\uFFA0\u2800])[\p{L}\p{N}\p{P}\p{S}]/u;
+
+/**
+ * Why a name (of an organization, provider, group, person) cannot be used as typed, or null when it can. A name made
+ * only of zero-width or direction characters looks blank, or like another one, to whoever reads it next.
+ */
+export function nameProblem(value: string, label: string): string | null {
+  if (BIDI_CONTROL.test(value)) return `${label} cannot contain characters that change the text direction.`;
+  if (CONTROL.test(value)) return `${label} cannot contain line breaks or control characters.`;
+  if (!VISIBLE.test(value)) return `${label} must contain at least one visible character.`;
+  return null;
+}
+
+/** Adds nameProblem's sentence to a string schema (an empty value is left to the schema's own prompt). */
+export function refineName<S extends z.ZodType<string | null | undefined>>(schema: S, label: string) {
+  return schema.superRefine((value, context) => {
+    const problem = value ? nameProblem(value, label) : null;
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  });
+}
+
 export const nameSchema = (label: string, max = 50) => {
   const prompt = `Enter ${/^[aeiou]/i.test(label) ? "an" : "a"} ${label.toLowerCase()}.`;
-  return z.string({ error: prompt }).trim().min(1, prompt).max(max, `${label} must be at most ${max} characters.`);
+  return refineName(z.string({ error: prompt }).trim().min(1, prompt).max(max, `${label} must be at most ${max} characters.`), label);
 };
 
 export const uuidSchema = z.uuid({ error: "Not a valid id." });

@@ -1,14 +1,11 @@
 import { z } from "zod";
-import { emailSchema, nameSchema, uuidSchema } from "./common";
+import { emailSchema, nameSchema, refineName, uuidSchema } from "./common";
 
 /** The provider types a business may ask for; "business unit" is for Bitwarden's enterprise resellers, not offered here. */
 export const REQUESTABLE_PROVIDER_TYPES = { msp: "Managed service provider (MSP)", reseller: "Reseller" } as const;
 
 const optionalName = (label: string) =>
-  z
-    .string()
-    .trim()
-    .max(50, `${label} must be at most 50 characters.`)
+  refineName(z.string().trim().max(50, `${label} must be at most 50 characters.`), label)
     .transform((value) => (value === "" ? null : value))
     .nullish()
     .transform((value) => value ?? null);

@@ -10,7 +10,8 @@ import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { PasswordGenerator } from "@/components/vault-tools/password-generator";
 import { StrengthHint } from "@/components/vault-tools/strength-hint";
 import type { VaultItem } from "@/lib/dal/items";
-import { encryptCipher } from "@/lib/vault/cipher-crypto";
+import { itemTooLargeProblem } from "@/lib/limits";
+import { type EncryptedCipher, encryptCipher } from "@/lib/vault/cipher-crypto";
 import { CIPHER_LIMITS, type CipherView } from "@/lib/vault/cipher-model";
 import { type EditableField, editableFields, hiddenValueSources, storedFields } from "@/lib/vault/hidden-fields";
 import { TYPE_LABELS } from "../filters";
@@ -64,9 +65,10 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
   const [favorite, setFavorite] = useState(item?.favorite ?? false);
   const [generating, setGenerating] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [encrypting, setEncrypting] = useState(false);
   const create = useAction(createItem);
   const update = useAction(updateItemAction);
-  const busy = create.busy || update.busy;
+  const busy = encrypting || create.busy || update.busy;
   const error = problem ?? create.error ?? update.error;
   const canSeePassword = item?.permissions.viewPassword ?? true;
   const set = (change: Partial<FormView>) => setView({ ...view, ...change });
@@ -80,19 +82,40 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
     const edited: CipherView = { ...view, fields: storedFields(view.fields) };
     const final = mode === "edit" ? withPasswordHistory(initial, edited) : edited;
     const organizationId = mode === "edit" ? item!.organizationId : owner.kind === "organization" ? owner.organizationId : null;
-    const cipher = async () => encryptCipher({ ...final, name: final.name.trim() }, organizationId ? await keys.organizationKey(organizationId) : userKey);
+    // Encrypted before the action runs, so that its size can be checked first (see tooLarge).
+    setEncrypting(true);
+    let cipher: EncryptedCipher;
+    try {
+      cipher = await encryptCipher({ ...final, name: final.name.trim() }, organizationId ? await keys.organizationKey(organizationId) : userKey);
+    } catch {
+      return setProblem("The item could not be encrypted, and nothing was saved. Reload the page and try again.");
+    } finally {
+      setEncrypting(false);
+    }
     if (mode === "edit") {
-      const sources = hiddenValueSources(view.fields, item!.data.fields);
-      const result = await update.run(async () => ({ cipherId: item!.id, cipher: await cipher(), folderId, favorite, hiddenValueSources: sources }));
+      const input = { cipherId: item!.id, cipher, folderId, favorite, hiddenValueSources: hiddenValueSources(view.fields, item!.data.fields) };
+      if (tooLarge(input)) return;
+      const result = await update.run(input);
       if (result.ok) onSaved(item!.id);
       return;
     }
-    const result = await create.run(async () =>
+    const input =
       owner.kind === "me"
-        ? { owner: "me" as const, cipher: await cipher(), folderId, favorite }
-        : { owner: "organization" as const, organizationId: owner.organizationId, collectionIds: owner.collectionIds, cipher: await cipher(), folderId, favorite },
-    );
+        ? { owner: "me" as const, cipher, folderId, favorite }
+        : { owner: "organization" as const, organizationId: owner.organizationId, collectionIds: owner.collectionIds, cipher, folderId, favorite };
+    if (tooLarge(input)) return;
+    const result = await create.run(input);
     if (result.ok) onSaved(result.cipherId);
+  }
+
+  /**
+   * An item the server's schema accepts can still be larger than an action request may be; Next.js would refuse it
+   * unread and the form could only say the server was unreachable. Say what is wrong instead.
+   */
+  function tooLarge(input: object): boolean {
+    const problem = itemTooLargeProblem([input]);
+    if (problem) setProblem(problem);
+    return problem !== null;
   }
 
   const title = mode === "edit" ? `Edit ${initial.name}` : mode === "clone" ? `Clone ${initial.name}` : `New ${TYPE_LABELS[view.type].toLowerCase()}`;

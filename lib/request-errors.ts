@@ -1,0 +1,31 @@
+import type { Instrumentation } from "next";
+import { type ErrorSummary, log, summarizeError } from "@/lib/log";
+
+/**
+ * Next.js's hook for errors of pages, route handlers and server actions (instrumentation.ts re-exports it). The
+ * error is logged through summarizeError. After this hook, `next start` prints the same error object itself, with
+ * its message, its fields and its causes: for a failed query that is the SQL and its parameters (user ids,
+ * security stamps). So the error is cut down to its summary in place before Next.js gets it back.
+ */
+export const onRequestError: Instrumentation.onRequestError = (error, _request, context) => {
+  const summary = summarizeError(error);
+  // The route's pattern, not the path: a path can carry a link token.
+  log.error({ err: summary, route: context.routePath, routeType: context.routeType, renderSource: context.renderSource }, "request failed");
+  keepOnlySummary(error, summary);
+};
+
+function keepOnlySummary(error: unknown, summary: ErrorSummary): void {
+  if (!(error instanceof Error)) return;
+  const parts = [summary.code, summary.severity, summary.table && `table ${summary.table}`, summary.constraint && `constraint ${summary.constraint}`].filter(Boolean);
+  const message = parts.length > 0 ? `${summary.message} (${parts.join(", ")})` : summary.message;
+  try {
+    for (const key of Reflect.ownKeys(error)) {
+      // The digest is the reference the error page shows; stack and message are rewritten below.
+      if (key !== "digest" && key !== "name" && key !== "stack" && key !== "message") Reflect.deleteProperty(error, key);
+    }
+    error.message = message;
+    error.stack = [`${summary.name}: ${message}`, ...(summary.at ?? []).map((frame) => `    ${frame}`)].join("\n");
+  } catch {
+    // A frozen error keeps what it has; the summary above is logged either way.
+  }
+}
