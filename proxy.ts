@@ -25,7 +25,9 @@ const PUBLIC_PATHS = [
   /^\/dev\/mailbox(\/.*)?$/,
   /^\/api\/auth(\/.*)?$/,
   /^\/api\/accounts\/prelogin\/?$/,
-  /^\/api\/health\/?$/,
+  /^\/api\/health(\/live)?\/?$/,
+  // Its own bearer token guards it (METRICS_TOKEN).
+  /^\/api\/metrics\/?$/,
 ];
 
 type Verdict = "allow" | "not_found";

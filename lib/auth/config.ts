@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { LOGIN_ERROR_CODES } from "@/lib/account-security/two-factor";
 import { logIn } from "@/lib/dal/login";
+import { countLoginFailure } from "@/lib/metrics";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/dal/sessions";
 import { log } from "@/lib/log";
 import { safeRedirectUrl } from "@/lib/safe-redirect";
@@ -60,6 +61,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const outcome = await logIn(parsed.data, originFromHeaders(request.headers));
         if (outcome.ok) return outcome.user;
+        if (outcome.reason !== "two_factor_required") countLoginFailure(outcome.reason);
         if (outcome.reason === "too_many_attempts") throw new TooManyAttempts();
         if (outcome.reason === "two_factor_required") throw new TwoFactorRequired();
         if (outcome.reason === "invalid_two_factor_code") throw new InvalidTwoFactorCode();
