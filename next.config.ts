@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from node_modules at run time: keep it (and the pg driver) unbundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "nodemailer"],
   poweredByHeader: false,
+  // The container image (Dockerfile) builds with KEYHOUSE_STANDALONE=true: a self-contained server in
+  // .next/standalone, with only the node_modules it uses. `next start` (demo, tests) needs the ordinary output.
+  output: process.env.KEYHOUSE_STANDALONE === "true" ? "standalone" : undefined,
   typedRoutes: false,
   // Next's default (1 MB), named once: proxy.ts and the item form check against the same number.
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
