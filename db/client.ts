@@ -3,7 +3,26 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { ClientConfig, PoolConfig } from "pg";
 import * as schema from "./schema";
+
+/** A whole number from the environment, or the default when unset. */
+function envInteger(name: string, fallback: number, minimum: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < minimum) throw new Error(`${name} must be a whole number of at least ${minimum}.`);
+  return value;
+}
+
+/** Pooled connections to PostgreSQL (DATABASE_POOL_SIZE, default 10). */
+const poolSize = () => envInteger("DATABASE_POOL_SIZE", 10, 1);
+/** How long opening a connection may take before it fails (0 waits for ever). */
+const connectTimeoutMs = () => envInteger("DATABASE_CONNECT_TIMEOUT_MS", 5_000, 0);
+/** PostgreSQL cancels a statement running longer than this (0 leaves the server's own setting). */
+const statementTimeoutMs = () => envInteger("DATABASE_STATEMENT_TIMEOUT_MS", 15_000, 0);
+/** PostgreSQL ends a session left idle inside a transaction longer than this (0 leaves the server's own setting). */
+const idleInTransactionTimeoutMs = () => envInteger("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", 30_000, 0);
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -82,23 +101,48 @@ export async function openPglite(dataDir: string): Promise<Connection> {
   };
 }
 
+/**
+ * Every pooled connection starts with PostgreSQL's own limits, and the client stops waiting a little after them:
+ * a frozen server or a dead network never sends the cancellation.
+ */
+function poolConfig(connectionString: string): PoolConfig {
+  const statementTimeout = statementTimeoutMs();
+  return {
+    connectionString,
+    max: poolSize(),
+    connectionTimeoutMillis: connectTimeoutMs(),
+    idleTimeoutMillis: 10_000,
+    keepAlive: true,
+    statement_timeout: statementTimeout,
+    idle_in_transaction_session_timeout: idleInTransactionTimeoutMs(),
+    query_timeout: statementTimeout ? statementTimeout + 1_000 : 0,
+  };
+}
+
 export async function openPostgres(connectionString: string): Promise<Connection> {
+  await migratePostgres({ connectionString, connectionTimeoutMillis: connectTimeoutMs(), keepAlive: true });
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const pool = new Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
+  const pool = new Pool(poolConfig(connectionString));
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.error("database pool error:", error.message));
-  const migrator = await pool.connect();
-  try {
-    // Several app instances may start at once: one migrates, the others wait for it.
-    await migrator.query("select pg_advisory_lock(727274)");
-    await migrate(drizzle(migrator, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
-  } finally {
-    await migrator.query("select pg_advisory_unlock(727274)").catch(() => {});
-    migrator.release();
-  }
   return { kind: "postgres", db: drizzle(pool, { schema, logger }) as unknown as Database, close: () => pool.end() };
+}
+
+/** Migrations on a connection of their own, free of the statement timeout: they may rightly take longer. */
+async function migratePostgres(config: ClientConfig): Promise<void> {
+  const { Client } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const client = new Client(config);
+  try {
+    await client.connect();
+    // Several app instances may start at once: one migrates, the others wait for it.
+    await client.query("select pg_advisory_lock(727274)");
+    await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 export function openConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Connection> {

@@ -1,0 +1,93 @@
+import { sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type Connection, openPostgres } from "@/db/client";
+import { createThrowawayPostgres, postgresBinDir, type ThrowawayPostgres } from "../support/throwaway-postgres";
+
+/**
+ * What the server does when PostgreSQL is down, frozen or restarting. These tests stop and freeze a server of their
+ * own, so they need PostgreSQL's binaries, not TEST_DATABASE_URL; they run once, in the PGlite project (the
+ * file's own database plays no part).
+ */
+const runs = postgresBinDir() !== null && process.env.KEYHOUSE_TEST_DB !== "postgres";
+
+let server: ThrowawayPostgres;
+
+beforeAll(async () => {
+  if (runs) server = await createThrowawayPostgres();
+});
+
+// A failed test must not leave the server frozen for the next one.
+afterEach(() => {
+  server?.thaw();
+});
+
+afterAll(() => {
+  server?.destroy();
+});
+
+/** Sets environment variables for the duration of `body`. */
+async function withEnv<T>(values: Record<string, string>, body: () => Promise<T>): Promise<T> {
+  const before = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, values);
+  try {
+    return await body();
+  } finally {
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+async function withPostgres<T>(env: Record<string, string>, body: (connection: Connection) => Promise<T>): Promise<T> {
+  const connection = await withEnv(env, () => openPostgres(server.url));
+  try {
+    return await body(connection);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** drizzle wraps the driver's error; PostgreSQL's SQLSTATE is on the cause. */
+function sqlState(error: unknown): string | undefined {
+  const { code, cause } = error as { code?: string; cause?: { code?: string } };
+  return code ?? cause?.code;
+}
+
+async function elapsed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+describe.skipIf(!runs)("database timeouts", () => {
+  it("PostgreSQL cancels a statement that runs longer than DATABASE_STATEMENT_TIMEOUT_MS", async () => {
+    await withPostgres({ DATABASE_STATEMENT_TIMEOUT_MS: "300" }, async ({ db }) => {
+      const took = await elapsed(async () => {
+        const error = await db.execute(sql`select pg_sleep(3)`).then(() => null, (caught: unknown) => caught);
+        expect(sqlState(error)).toBe("57014"); // query_canceled
+      });
+      expect(took).toBeLessThan(2_000);
+    });
+  });
+
+  it("a frozen server fails queries and new connections within the timeouts instead of hanging", { timeout: 20_000 }, async () => {
+    const env = { DATABASE_CONNECT_TIMEOUT_MS: "500", DATABASE_STATEMENT_TIMEOUT_MS: "500" };
+    await withPostgres(env, async ({ db }) => {
+      await db.execute(sql`select 1`); // one connection open before the freeze
+      server.freeze();
+      try {
+        const took = await elapsed(async () => {
+          // The first reuses the open connection (no answer: the client-side query timeout); the others connect anew.
+          const results = await Promise.allSettled([1, 2, 3].map(() => db.execute(sql`select 1`)));
+          expect(results.map((result) => result.status)).toEqual(["rejected", "rejected", "rejected"]);
+          await expect(withEnv(env, () => openPostgres(server.url))).rejects.toThrow();
+        });
+        expect(took).toBeLessThan(5_000);
+      } finally {
+        server.thaw();
+      }
+      await db.execute(sql`select 1`); // and it serves again once the server does
+    });
+  });
+});
