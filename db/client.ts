@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { ClientConfig, PoolConfig } from "pg";
+import type { ClientConfig, Pool, PoolClient, PoolConfig } from "pg";
+import { log } from "@/lib/log";
 import * as schema from "./schema";
 
 /** A whole number from the environment, or the default when unset. */
@@ -119,14 +120,39 @@ function poolConfig(connectionString: string): PoolConfig {
   };
 }
 
+/** A lost connection (server restart, network) fails its queries; as an event it must not crash the process. */
+function logConnectionError(error: Error): void {
+  log.warn({ error: error.message }, "database connection lost");
+}
+
 export async function openPostgres(connectionString: string): Promise<Connection> {
   await migratePostgres({ connectionString, connectionTimeoutMillis: connectTimeoutMs(), keepAlive: true });
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool(poolConfig(connectionString));
-  // An idle client that loses its server must not crash the process; the next query reconnects.
-  pool.on("error", (error) => console.error("database pool error:", error.message));
-  return { kind: "postgres", db: drizzle(pool, { schema, logger }) as unknown as Database, close: () => pool.end() };
+  // The pool listens to its idle connections only; a connection checked out for a transaction needs its own listener.
+  pool.on("connect", (client) => client.on("error", logConnectionError));
+  pool.on("error", () => {}); // already logged by the connection's own listener
+  const db = drizzle(pool, { schema, logger });
+  db.transaction = (run, config) => transactionOnOwnConnection(pool, (client) => drizzle(client, { schema, logger }).transaction(run, config));
+  return { kind: "postgres", db: db as unknown as Database, close: () => pool.end() };
+}
+
+/**
+ * drizzle's transaction on a pool keeps the connection when BEGIN fails (after a server restart, or a timeout): each
+ * such failure would take one connection out of the pool for good. Here the connection is checked out and given back
+ * by this code; after a failure it is dropped, as pg's own pool.query does, since it may be dead or still busy.
+ */
+async function transactionOnOwnConnection<T>(pool: Pool, run: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    const result = await run(client);
+    client.release();
+    return result;
+  } catch (error) {
+    client.release(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
 }
 
 /** Migrations on a connection of their own, free of the statement timeout: they may rightly take longer. */
@@ -135,6 +161,7 @@ async function migratePostgres(config: ClientConfig): Promise<void> {
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   const client = new Client(config);
+  client.on("error", logConnectionError);
   try {
     await client.connect();
     // Several app instances may start at once: one migrates, the others wait for it.

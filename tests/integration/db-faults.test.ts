@@ -1,5 +1,6 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Connection, openPostgres } from "@/db/client";
 import { createThrowawayPostgres, postgresBinDir, type ThrowawayPostgres } from "../support/throwaway-postgres";
 
@@ -60,6 +61,21 @@ async function elapsed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/** Collects the process's uncaught exceptions while `body` runs. */
+async function uncaughtDuring(body: () => Promise<void>): Promise<unknown[]> {
+  const uncaught: unknown[] = [];
+  const record = (error: unknown) => uncaught.push(error);
+  process.on("uncaughtException", record);
+  try {
+    await body();
+    // An error emitted on a connection surfaces on a later tick.
+    await sleep(200);
+  } finally {
+    process.off("uncaughtException", record);
+  }
+  return uncaught;
+}
+
 describe.skipIf(!runs)("database timeouts", () => {
   it("PostgreSQL cancels a statement that runs longer than DATABASE_STATEMENT_TIMEOUT_MS", async () => {
     await withPostgres({ DATABASE_STATEMENT_TIMEOUT_MS: "300" }, async ({ db }) => {
@@ -89,5 +105,67 @@ describe.skipIf(!runs)("database timeouts", () => {
       }
       await db.execute(sql`select 1`); // and it serves again once the server does
     });
+  });
+
+  it("a transaction whose BEGIN times out gives its connection back: the pool is not drained", { timeout: 20_000 }, async () => {
+    const env = { DATABASE_POOL_SIZE: "1", DATABASE_CONNECT_TIMEOUT_MS: "500", DATABASE_STATEMENT_TIMEOUT_MS: "300" };
+    await withPostgres(env, async ({ db }) => {
+      await db.execute(sql`select 1`);
+      server.freeze();
+      try {
+        await expect(db.transaction(async (tx) => tx.execute(sql`select 1`))).rejects.toThrow();
+      } finally {
+        server.thaw();
+      }
+      // The pool's one connection must be free again (a kept one would make this wait for a slot, then time out).
+      await db.execute(sql`select 1`);
+      await db.transaction(async (tx) => tx.execute(sql`select 1`));
+    });
+  });
+
+  it("PostgreSQL ends a transaction left idle longer than DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, and nothing crashes", async () => {
+    const uncaught = await uncaughtDuring(() =>
+      withPostgres({ DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: "300" }, async ({ db }) => {
+        const outcome = db.transaction(async (tx) => {
+          await tx.execute(sql`select 1`);
+          await sleep(1_000);
+          await tx.execute(sql`select 1`);
+        });
+        await expect(outcome).rejects.toThrow();
+        await db.execute(sql`select 1`);
+      }),
+    );
+    expect(uncaught).toEqual([]);
+  });
+});
+
+describe.skipIf(!runs)("PostgreSQL restarting", () => {
+  it("during concurrent write transactions: the transactions fail, nothing is uncaught, and writes resume", { timeout: 30_000 }, async () => {
+    let failures = 0;
+    const uncaught = await uncaughtDuring(() =>
+      withPostgres({}, async ({ db }) => {
+        await db.execute(sql`create table if not exists restart_probe (id serial primary key, worker int not null)`);
+        const write = (worker: number) =>
+          db.transaction(async (tx) => {
+            await tx.execute(sql`insert into restart_probe (worker) values (${worker})`);
+            await sleep(20); // idle in the transaction, as an action is between two queries
+            await tx.execute(sql`insert into restart_probe (worker) values (${worker})`);
+          });
+        let running = true;
+        const workers = [1, 2, 3, 4, 5, 6].map(async (worker) => {
+          while (running) await write(worker).catch(() => (failures += 1));
+        });
+        try {
+          await sleep(300);
+          await server.restart();
+          await vi.waitFor(() => write(0), { timeout: 10_000, interval: 100 });
+        } finally {
+          running = false;
+          await Promise.all(workers);
+        }
+      }),
+    );
+    expect(failures).toBeGreaterThan(0);
+    expect(uncaught).toEqual([]);
   });
 });
