@@ -1,7 +1,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { type Connection, openPostgres } from "@/db/client";
+import { closeConnection, type Connection, openPostgres } from "@/db/client";
+import { checkDatabase } from "@/lib/dal/health";
+import { log } from "@/lib/log";
+import { prepareServer } from "@/lib/startup";
 import { createThrowawayPostgres, postgresBinDir, type ThrowawayPostgres } from "../support/throwaway-postgres";
 
 /**
@@ -167,5 +170,32 @@ describe.skipIf(!runs)("PostgreSQL restarting", () => {
     );
     expect(failures).toBeGreaterThan(0);
     expect(uncaught).toEqual([]);
+  });
+});
+
+describe.skipIf(!runs)("starting while PostgreSQL is down", () => {
+  it("prepareServer resolves, health says unavailable, and the server recovers on its own once PostgreSQL is up", { timeout: 30_000 }, async () => {
+    await server.stop();
+    await closeConnection(); // this file's own database: the server under test opens DATABASE_URL
+    const warn = vi.spyOn(log, "warn");
+    const info = vi.spyOn(log, "info");
+    const onFatal = vi.fn();
+    await withEnv({ DATABASE_URL: server.url }, async () => {
+      const stop = await prepareServer({ onFatal, retryDelayMs: { first: 50, max: 200 } });
+      try {
+        const health = await checkDatabase();
+        expect(health).toEqual({ ok: false, kind: null });
+        await sleep(600); // several attempts, one log line
+        expect(warn.mock.calls.filter(([, message]) => message === "database unavailable; retrying in the background")).toHaveLength(1);
+
+        await server.start();
+        await vi.waitFor(async () => expect(await checkDatabase()).toEqual({ ok: true, kind: "postgres" }), { timeout: 10_000, interval: 100 });
+        await vi.waitFor(() => expect(info.mock.calls.some(([, message]) => message === "database ready (migrations applied)")).toBe(true));
+        expect(onFatal).not.toHaveBeenCalled();
+      } finally {
+        await stop();
+        await closeConnection();
+      }
+    });
   });
 });

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { claimEmbeddedDirectory, EmbeddedDatabaseInUseError } from "@/db/client";
+import { claimEmbeddedDirectory, closeConnection, EmbeddedDatabaseInUseError } from "@/db/client";
+import { prepareServer } from "@/lib/startup";
 
 /**
  * One process at a time on an embedded database folder, checked with real processes. Process-level and independent
@@ -127,5 +128,48 @@ describe.skipIf(!runs)("claiming the embedded database folder", () => {
     release(); // the first claim's release, a second time: the new claim stays
     expect(() => claimEmbeddedDirectory(folder)).toThrow(EmbeddedDatabaseInUseError);
     again();
+  });
+});
+
+describe.skipIf(!runs)("starting on a folder another process holds", () => {
+  it("prepareServer reports it as fatal instead of retrying", async () => {
+    const folder = tempFolder();
+    const release = claimEmbeddedDirectory(folder);
+    try {
+      await closeConnection();
+      vi.stubEnv("DATABASE_URL", "");
+      vi.stubEnv("KEYHOUSE_DATA_DIR", folder);
+      const onFatal = vi.fn();
+      const stop = await prepareServer({ onFatal, retryDelayMs: { first: 10, max: 10 } });
+      await stop();
+      expect(onFatal).toHaveBeenCalledOnce();
+      expect(onFatal.mock.calls[0]![0]).toBeInstanceOf(EmbeddedDatabaseInUseError);
+    } finally {
+      release();
+    }
+  });
+
+  it("the server exits with status 1 and one line on stderr", { timeout: 30_000 }, async () => {
+    const folder = tempFolder();
+    const release = claimEmbeddedDirectory(folder);
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, KEYHOUSE_DATA_DIR: folder, LOG_LEVEL: "silent" };
+      delete env.DATABASE_URL;
+      const child = spawn(process.execPath, [...TSX, "tests/support/startup-child.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      children.push(child);
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise((resolve) => child.once("exit", resolve));
+      expect(stdout).not.toContain("started");
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        `Keyhouse cannot start: The embedded database in ${folder} is open in another process (pid ${process.pid}). ` +
+          "Stop that process first, or use a PostgreSQL server through DATABASE_URL.\n",
+      );
+    } finally {
+      release();
+    }
   });
 });
