@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { closeConnection, type Connection, openPostgres } from "@/db/client";
+import { GET as readiness } from "@/app/api/health/route";
+import { GET as liveness } from "@/app/api/health/live/route";
+import { closeConnection, type Connection, installConnection, openPostgres } from "@/db/client";
 import { checkDatabase } from "@/lib/dal/health";
 import { log } from "@/lib/log";
 import { prepareServer } from "@/lib/startup";
@@ -139,6 +141,28 @@ describe.skipIf(!runs)("database timeouts", () => {
       }),
     );
     expect(uncaught).toEqual([]);
+  });
+});
+
+describe.skipIf(!runs)("health while PostgreSQL is frozen", () => {
+  it("readiness answers 503 within about two seconds, liveness 200", { timeout: 20_000 }, async () => {
+    await closeConnection();
+    installConnection(openPostgres(server.url));
+    try {
+      expect((await readiness()).status).toBe(200);
+      server.freeze();
+      const started = performance.now();
+      const response = await readiness();
+      expect(performance.now() - started).toBeLessThan(3_000);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: "unavailable", database: null });
+      const live = await liveness();
+      expect(live.status).toBe(200);
+      expect(await live.json()).toEqual({ status: "ok" });
+    } finally {
+      server.thaw();
+      await closeConnection();
+    }
   });
 });
 
