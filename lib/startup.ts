@@ -1,6 +1,6 @@
 import "server-only";
-import { DrizzleQueryError } from "drizzle-orm";
-import { type Connection, connection, EmbeddedDatabaseInUseError, getDb } from "@/db/client";
+import { DrizzleQueryError, sql } from "drizzle-orm";
+import { type Connection, connection, EmbeddedDatabaseInUseError, getDb, selectRows } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/demo";
 import { purgeExpiredTrash } from "@/lib/dal/item-writes";
 import { log } from "@/lib/log";
@@ -97,18 +97,31 @@ function scheduleTrashPurge(tasks: Tasks): void {
   const run = () =>
     inBackground(
       tasks,
-      getDb()
-        .then((db) => purgeExpiredTrash(db))
-        .then(
-          (purged) => {
-            if (purged > 0) log.info({ purged }, "emptied expired items from the trash");
-          },
-          (error: unknown) => log.warn({ error: describeError(error) }, "trash purge failed"),
-        ),
+      purgeTrashOnce().then(
+        (purged) => {
+          if (purged) log.info({ purged }, "emptied expired items from the trash");
+        },
+        (error: unknown) => log.warn({ error: describeError(error) }, "trash purge failed"),
+      ),
     );
   run();
   const timer = setInterval(run, SIX_HOURS).unref();
   tasks.cancels.push(() => clearInterval(timer));
+}
+
+/** Any fixed number, the same in every instance (727274 guards the migrations). */
+const TRASH_PURGE_LOCK = 727275;
+
+/**
+ * One trash purge, by one instance at a time: the instance holding the lock purges, the others skip (null). The lock
+ * is the transaction's, so a crash cannot leave it held.
+ */
+export async function purgeTrashOnce(): Promise<number | null> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [lock] = await selectRows<{ taken: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${TRASH_PURGE_LOCK}::bigint) as taken`);
+    return lock?.taken ? purgeExpiredTrash(tx) : null;
+  });
 }
 
 /** A short reason for the log: drizzle's own message carries the query's parameters, its cause does not. */
