@@ -14,7 +14,7 @@ export type StartupOptions = {
 };
 
 /** What prepareServer left running: timers to cancel and work under way, stopped together (tests). */
-type Tasks = { stopped: boolean; cancels: (() => void)[]; running: Set<Promise<unknown>> };
+type Tasks = { stopped: boolean; cancels: Set<() => void>; running: Set<Promise<unknown>> };
 
 const RETRY_DELAY_MS = { first: 500, max: 10_000 };
 
@@ -26,7 +26,7 @@ const RETRY_DELAY_MS = { first: 500, max: 10_000 };
  * and resolves once the work under way has ended.
  */
 export async function prepareServer({ onFatal, retryDelayMs = RETRY_DELAY_MS }: StartupOptions): Promise<() => Promise<void>> {
-  const tasks: Tasks = { stopped: false, cancels: [], running: new Set() };
+  const tasks: Tasks = { stopped: false, cancels: new Set(), running: new Set() };
   await openThenStart(tasks, { onFatal, retryDelayMs }, retryDelayMs.first, null);
   return async () => {
     tasks.stopped = true;
@@ -60,9 +60,14 @@ async function openThenStart(tasks: Tasks, options: Required<StartupOptions>, de
   await runStartWork(tasks, kind);
 }
 
+/** Runs `run` after a pause; a fired timer drops its cancel, so a long outage does not pile them up. */
 function later(tasks: Tasks, delayMs: number, run: () => Promise<void>): void {
-  const timer = setTimeout(() => inBackground(tasks, run()), delayMs).unref();
-  tasks.cancels.push(() => clearTimeout(timer));
+  const cancel = () => clearTimeout(timer);
+  const timer = setTimeout(() => {
+    tasks.cancels.delete(cancel);
+    inBackground(tasks, run());
+  }, delayMs).unref();
+  tasks.cancels.add(cancel);
 }
 
 /** Work nobody waits for; it handles its own errors. */
@@ -106,7 +111,7 @@ function scheduleTrashPurge(tasks: Tasks): void {
     );
   run();
   const timer = setInterval(run, SIX_HOURS).unref();
-  tasks.cancels.push(() => clearInterval(timer));
+  tasks.cancels.add(() => clearInterval(timer));
 }
 
 /** Any fixed number, the same in every instance (727274 guards the migrations). */
