@@ -1,9 +1,11 @@
 /**
  * Runs once when the server starts: opens the database (which applies migrations), seeds the demo data into an
- * empty embedded database, and sends mail that an earlier run queued but could not deliver.
+ * empty embedded database, and sends mail that an earlier run queued but could not deliver. It never throws (Next.js
+ * would keep the failure and answer every request with a 500): a database that is down is retried in the
+ * background. Only an embedded database folder held by another process stops the server, with one line on stderr.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { prepareServer } = await import("./lib/startup");
-  await prepareServer();
+  const { exitServer, prepareServer } = await import("./lib/startup");
+  await prepareServer({ onFatal: exitServer });
 }

@@ -1,9 +1,30 @@
 import "server-only";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { ClientConfig, Pool, PoolClient, PoolConfig } from "pg";
+import { log } from "@/lib/log";
 import * as schema from "./schema";
+
+/** A whole number from the environment, or the default when unset. */
+function envInteger(name: string, fallback: number, minimum: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < minimum) throw new Error(`${name} must be a whole number of at least ${minimum}.`);
+  return value;
+}
+
+/** Pooled connections to PostgreSQL (DATABASE_POOL_SIZE, default 10). */
+const poolSize = () => envInteger("DATABASE_POOL_SIZE", 10, 1);
+/** How long opening a connection may take before it fails (0 waits for ever). */
+const connectTimeoutMs = () => envInteger("DATABASE_CONNECT_TIMEOUT_MS", 5_000, 0);
+/** PostgreSQL cancels a statement running longer than this (0 leaves the server's own setting). */
+const statementTimeoutMs = () => envInteger("DATABASE_STATEMENT_TIMEOUT_MS", 15_000, 0);
+/** PostgreSQL ends a session left idle inside a transaction longer than this (0 leaves the server's own setting). */
+const idleInTransactionTimeoutMs = () => envInteger("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", 30_000, 0);
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -32,26 +53,96 @@ export function embeddedDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(/*turbopackIgnore: true*/ env.KEYHOUSE_DATA_DIR || ".data");
 }
 
-/**
- * PGlite is a single-process database: a second process opening the same directory would corrupt it.
- * A pid file makes a second opener fail with a clear message instead.
- */
-function claimEmbeddedDirectory(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const lockFile = path.join(dataDir, "pglite.pid");
-  if (existsSync(lockFile)) {
-    const pid = Number(readFileSync(lockFile, "utf8"));
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(
-        `The embedded database in ${dataDir} is open in another process (pid ${pid}). ` +
-          "Stop that process first, or use a PostgreSQL server through DATABASE_URL.",
-      );
-    }
+/** The embedded database folder is open in another running process: the server stops rather than share it. */
+export class EmbeddedDatabaseInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The embedded database in ${dataDir} is open in another process (pid ${pid}). ` +
+        "Stop that process first, or use a PostgreSQL server through DATABASE_URL.",
+    );
+    this.name = "EmbeddedDatabaseInUseError";
   }
-  writeFileSync(lockFile, String(process.pid));
-  const release = () => rmSync(lockFile, { force: true });
-  process.once("exit", release);
-  return release;
+}
+
+/** Who holds the embedded folder: pid, the process's start (null without /proc) and a token of this claim's own. */
+type Claim = { pid: number; started: string | null; token: string };
+type HeldClaim = { text: string; claim: Claim; writtenAtMs: number };
+
+/**
+ * PGlite is a single-process database: a second process opening the same directory would corrupt it. The first
+ * opener creates `pglite.pid` atomically; a later one fails with EmbeddedDatabaseInUseError while that process
+ * runs, and takes the file over once it has gone (pids are reused, so "runs" compares start times too).
+ */
+export function claimEmbeddedDirectory(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const claimFile = path.join(dataDir, "pglite.pid");
+  const mine: Claim = { pid: process.pid, started: processStart(process.pid), token: randomUUID() };
+  // Each round claims, finds a running holder, or clears a stale file for the next round.
+  for (let round = 0; round < 5; round += 1) {
+    if (createExclusively(claimFile, JSON.stringify(mine))) return releaseOnExit(claimFile, mine.token);
+    const held = readClaim(claimFile);
+    if (!held) continue;
+    if (isRunning(held)) throw new EmbeddedDatabaseInUseError(dataDir, held.claim.pid);
+    removeIfUnchanged(claimFile, held.text);
+  }
+  throw new Error(`Could not claim ${claimFile}: it keeps changing. Is another process starting on the same folder?`);
+}
+
+/** Creates `file` unless it exists. A complete draft is linked into place, so no reader ever sees half a file. */
+function createExclusively(file: string, content: string): boolean {
+  const draft = `${file}.${randomUUID()}`;
+  writeFileSync(draft, content, { mode: 0o600 });
+  try {
+    linkSync(draft, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    rmSync(draft, { force: true });
+  }
+}
+
+/** The claim in `file`, or null when there is none. */
+function readClaim(file: string): HeldClaim | null {
+  try {
+    const text = readFileSync(file, "utf8");
+    return { text, claim: parseClaim(text), writtenAtMs: statSync(file).mtimeMs };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+/** Earlier versions wrote the bare pid. Anything unreadable gets pid 0, which reads as stale. */
+function parseClaim(text: string): Claim {
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // unreadable: stale
+  }
+  if (typeof parsed === "number") return { pid: parsed, started: null, token: "" };
+  const claim = (parsed ?? {}) as Partial<Claim>;
+  return {
+    pid: Number.isInteger(claim.pid) ? Number(claim.pid) : 0,
+    started: typeof claim.started === "string" ? claim.started : null,
+    token: typeof claim.token === "string" ? claim.token : "",
+  };
+}
+
+/** Whether the process that wrote the claim still runs: its pid is alive and, where /proc tells, started then. */
+function isRunning({ claim, writtenAtMs }: HeldClaim): boolean {
+  if (claim.pid <= 0 || !isAlive(claim.pid)) return false;
+  const started = processStart(claim.pid);
+  if (started === null) return true; // without /proc a live pid is all there is to go by
+  if (claim.started !== null) return claim.started === started;
+  // A bare pid from an earlier version: a process that started after the file was written did not write it.
+  const startedAtMs = processStartedAtMs(claim.pid);
+  return startedAtMs === null || startedAtMs <= writtenAtMs + 2_000;
 }
 
 function isAlive(pid: number): boolean {
@@ -63,15 +154,95 @@ function isAlive(pid: number): boolean {
   }
 }
 
+function readProcFile(name: string): string | null {
+  try {
+    return readFileSync(`/proc/${name}`, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** Field 22 of /proc/<pid>/stat: when the process started, in clock ticks after boot (null without /proc). */
+function startTicks(pid: number): number | null {
+  const stat = readProcFile(`${pid}/stat`);
+  // Field 2, the command, may hold spaces and parentheses: count from its closing parenthesis (field 3 onward).
+  const ticks = stat?.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  return ticks ? Number(ticks) : null;
+}
+
+/** A process's identity beyond its pid, which the system reuses: this boot, and the tick it started at. */
+function processStart(pid: number): string | null {
+  const ticks = startTicks(pid);
+  if (ticks === null) return null;
+  return `${readProcFile("sys/kernel/random/boot_id")?.trim() ?? ""}:${ticks}`;
+}
+
+/** When a process started on the wall clock (to the second or so), for claims that recorded no start. */
+function processStartedAtMs(pid: number): number | null {
+  const ticks = startTicks(pid);
+  const bootSeconds = /^btime (\d+)$/m.exec(readProcFile("stat") ?? "")?.[1];
+  // Start times count USER_HZ ticks, 100 a second on Linux.
+  return ticks === null || !bootSeconds ? null : Number(bootSeconds) * 1000 + ticks * 10;
+}
+
+/**
+ * Removes a stale claim file unless another process replaced it since it was read: the file is moved aside first
+ * (one mover gets it), and put back when it turns out to be someone's fresh claim.
+ */
+function removeIfUnchanged(file: string, staleText: string): void {
+  const aside = `${file}.stale-${randomUUID()}`;
+  try {
+    renameSync(file, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw error;
+  }
+  try {
+    if (readFileSync(aside, "utf8") !== staleText) linkSync(aside, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    rmSync(aside, { force: true });
+  }
+}
+
+/** Removes the claim file when the database closes or the process exits, unless it is no longer this claim. */
+function releaseOnExit(file: string, token: string): () => void {
+  const release = () => {
+    process.off("exit", release);
+    try {
+      if (readClaim(file)?.claim.token === token) rmSync(file, { force: true });
+    } catch {
+      // Left behind, it reads as stale at the next start.
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
 export async function openPglite(dataDir: string): Promise<Connection> {
+  const inMemory = dataDir.startsWith("memory://");
+  const release = inMemory ? () => {} : claimEmbeddedDirectory(dataDir);
+  try {
+    return await startPglite(inMemory ? dataDir : path.join(dataDir, "pglite"), release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function startPglite(location: string, release: () => void): Promise<Connection> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const inMemory = dataDir.startsWith("memory://");
-  const release = inMemory ? () => {} : claimEmbeddedDirectory(dataDir);
-  const client = new PGlite(inMemory ? dataDir : path.join(dataDir, "pglite"));
+  const client = new PGlite(location);
   const db = drizzle(client, { schema, logger });
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  try {
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } catch (error) {
+    await client.close().catch(() => {});
+    throw error;
+  }
   return {
     kind: "pglite",
     db: db as unknown as Database,
@@ -82,23 +253,74 @@ export async function openPglite(dataDir: string): Promise<Connection> {
   };
 }
 
+/**
+ * Every pooled connection starts with PostgreSQL's own limits, and the client stops waiting a little after them:
+ * a frozen server or a dead network never sends the cancellation.
+ */
+function poolConfig(connectionString: string): PoolConfig {
+  const statementTimeout = statementTimeoutMs();
+  return {
+    connectionString,
+    max: poolSize(),
+    connectionTimeoutMillis: connectTimeoutMs(),
+    idleTimeoutMillis: 10_000,
+    keepAlive: true,
+    statement_timeout: statementTimeout,
+    idle_in_transaction_session_timeout: idleInTransactionTimeoutMs(),
+    query_timeout: statementTimeout ? statementTimeout + 1_000 : 0,
+  };
+}
+
+/** A lost connection (server restart, network) fails its queries; as an event it must not crash the process. */
+function logConnectionError(error: Error): void {
+  log.warn({ error: error.message }, "database connection lost");
+}
+
 export async function openPostgres(connectionString: string): Promise<Connection> {
+  await migratePostgres({ connectionString, connectionTimeoutMillis: connectTimeoutMs(), keepAlive: true });
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const pool = new Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE || 10) });
-  // An idle client that loses its server must not crash the process; the next query reconnects.
-  pool.on("error", (error) => console.error("database pool error:", error.message));
-  const migrator = await pool.connect();
+  const pool = new Pool(poolConfig(connectionString));
+  // The pool listens to its idle connections only; a connection checked out for a transaction needs its own listener.
+  pool.on("connect", (client) => client.on("error", logConnectionError));
+  pool.on("error", () => {}); // already logged by the connection's own listener
+  const db = drizzle(pool, { schema, logger });
+  db.transaction = (run, config) => transactionOnOwnConnection(pool, (client) => drizzle(client, { schema, logger }).transaction(run, config));
+  return { kind: "postgres", db: db as unknown as Database, close: () => pool.end() };
+}
+
+/**
+ * drizzle's transaction on a pool keeps the connection when BEGIN fails (after a server restart, or a timeout): each
+ * such failure would take one connection out of the pool for good. Here the connection is checked out and given back
+ * by this code; after a failure it is dropped, as pg's own pool.query does, since it may be dead or still busy.
+ */
+async function transactionOnOwnConnection<T>(pool: Pool, run: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
   try {
-    // Several app instances may start at once: one migrates, the others wait for it.
-    await migrator.query("select pg_advisory_lock(727274)");
-    await migrate(drizzle(migrator, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
-  } finally {
-    await migrator.query("select pg_advisory_unlock(727274)").catch(() => {});
-    migrator.release();
+    const result = await run(client);
+    client.release();
+    return result;
+  } catch (error) {
+    client.release(error instanceof Error ? error : new Error(String(error)));
+    throw error;
   }
-  return { kind: "postgres", db: drizzle(pool, { schema, logger }) as unknown as Database, close: () => pool.end() };
+}
+
+/** Migrations on a connection of their own, free of the statement timeout: they may rightly take longer. */
+async function migratePostgres(config: ClientConfig): Promise<void> {
+  const { Client } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const client = new Client(config);
+  client.on("error", logConnectionError);
+  try {
+    await client.connect();
+    // Several app instances may start at once: one migrates, the others wait for it.
+    await client.query("select pg_advisory_lock(727274)");
+    await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 export function openConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Connection> {

@@ -82,12 +82,13 @@ export async function inviteProviderMembers(tx: Executor, scope: ProviderScope, 
     .insert(providerUsers)
     .values(emails.map((email) => ({ providerId, email, type, status: "invited" as const })))
     .returning({ id: providerUsers.id, email: providerUsers.email });
-  return Promise.all(
-    created.map(async (member) => ({
-      ...member,
-      token: (await createInvitation(tx, member.email, { kind: "provider_user", providerUserId: member.id })).token,
-    })),
-  );
+  // One after the other: a transaction's connection runs one query at a time.
+  const invited: { id: string; email: string; token: string }[] = [];
+  for (const member of created) {
+    const { token } = await createInvitation(tx, member.email, { kind: "provider_user", providerUserId: member.id });
+    invited.push({ ...member, token });
+  }
+  return invited;
 }
 
 /** Rows of this provider among `ids`, locked for the change that follows; unknown or foreign ids are refused. */
