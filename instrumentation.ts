@@ -9,3 +9,6 @@ export async function register() {
   const { exitServer, prepareServer } = await import("./lib/startup");
   await prepareServer({ onFatal: exitServer });
 }
+
+/** Errors of pages and route handlers are logged in one summarized form, without queries or their parameters. */
+export { onRequestError } from "./lib/request-errors";

@@ -4,27 +4,19 @@ import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeF
 import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { ClientConfig, Pool, PoolClient, PoolConfig } from "pg";
+import type { ClientConfig, Pool, PoolClient, PoolConfig, QueryConfig } from "pg";
+import { env, parseEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import * as schema from "./schema";
 
-/** A whole number from the environment, or the default when unset. */
-function envInteger(name: string, fallback: number, minimum: number): number {
-  const raw = process.env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < minimum) throw new Error(`${name} must be a whole number of at least ${minimum}.`);
-  return value;
-}
-
-/** Pooled connections to PostgreSQL (DATABASE_POOL_SIZE, default 10). */
-const poolSize = () => envInteger("DATABASE_POOL_SIZE", 10, 1);
+/** Pooled connections to PostgreSQL. */
+const poolSize = () => env().DATABASE_POOL_SIZE;
 /** How long opening a connection may take before it fails (0 waits for ever). */
-const connectTimeoutMs = () => envInteger("DATABASE_CONNECT_TIMEOUT_MS", 5_000, 0);
+const connectTimeoutMs = () => env().DATABASE_CONNECT_TIMEOUT_MS;
 /** PostgreSQL cancels a statement running longer than this (0 leaves the server's own setting). */
-const statementTimeoutMs = () => envInteger("DATABASE_STATEMENT_TIMEOUT_MS", 15_000, 0);
+const statementTimeoutMs = () => env().DATABASE_STATEMENT_TIMEOUT_MS;
 /** PostgreSQL ends a session left idle inside a transaction longer than this (0 leaves the server's own setting). */
-const idleInTransactionTimeoutMs = () => envInteger("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", 30_000, 0);
+const idleInTransactionTimeoutMs = () => env().DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS;
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -35,6 +27,8 @@ export type Connection = {
   kind: "pglite" | "postgres";
   db: Database;
   close: () => Promise<void>;
+  /** PostgreSQL's pool, for its figures in the metrics. */
+  pool?: Pool;
 };
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
@@ -48,9 +42,11 @@ export function observeQueries(observer: QueryObserver): () => void {
 }
 const logger = { logQuery: (query: string) => observers.forEach((observe) => observe(query)) };
 
-export function embeddedDataDir(env: NodeJS.ProcessEnv = process.env): string {
+/** `source`: another environment than this process's (scripts that open a second database). */
+export function embeddedDataDir(source?: NodeJS.ProcessEnv): string {
+  const settings = source ? parseEnv(source) : env();
   // Chosen at run time; keep the bundler from tracing the whole project for it.
-  return path.resolve(/*turbopackIgnore: true*/ env.KEYHOUSE_DATA_DIR || ".data");
+  return path.resolve(/*turbopackIgnore: true*/ settings.KEYHOUSE_DATA_DIR);
 }
 
 /** The embedded database folder is open in another running process: the server stops rather than share it. */
@@ -286,13 +282,14 @@ export async function openPostgres(connectionString: string): Promise<Connection
   pool.on("error", () => {}); // already logged by the connection's own listener
   const db = drizzle(pool, { schema, logger });
   db.transaction = (run, config) => transactionOnOwnConnection(pool, (client) => drizzle(client, { schema, logger }).transaction(run, config));
-  return { kind: "postgres", db: db as unknown as Database, close: () => pool.end() };
+  return { kind: "postgres", db: db as unknown as Database, close: () => pool.end(), pool };
 }
 
 /**
  * drizzle's transaction on a pool keeps the connection when BEGIN fails (after a server restart, or a timeout): each
  * such failure would take one connection out of the pool for good. Here the connection is checked out and given back
- * by this code; after a failure it is dropped, as pg's own pool.query does, since it may be dead or still busy.
+ * by this code. After a failure it goes back only if it still answers at once: an ordinary refusal (an action that
+ * rolls back) keeps its connection, a dead or still busy one is dropped, as pg's own pool.query does.
  */
 async function transactionOnOwnConnection<T>(pool: Pool, run: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
@@ -301,9 +298,19 @@ async function transactionOnOwnConnection<T>(pool: Pool, run: (client: PoolClien
     client.release();
     return result;
   } catch (error) {
-    client.release(error instanceof Error ? error : new Error(String(error)));
+    const usable = await stillUsable(client);
+    client.release(usable ? undefined : error instanceof Error ? error : new Error(String(error)));
     throw error;
   }
+}
+
+/** A ROLLBACK outside a transaction only warns, so it probes a connection without changing anything. */
+function stillUsable(client: PoolClient): Promise<boolean> {
+  const probe: QueryConfig & { query_timeout: number } = { text: "rollback", query_timeout: 1_000 };
+  return client.query(probe).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Migrations on a connection of their own, free of the statement timeout: they may rightly take longer. */
@@ -323,8 +330,17 @@ async function migratePostgres(config: ClientConfig): Promise<void> {
   }
 }
 
-export function openConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
-  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite(embeddedDataDir(env));
+export function openConnectionFromEnv(source?: NodeJS.ProcessEnv): Promise<Connection> {
+  const settings = source ? parseEnv(source) : env();
+  return settings.DATABASE_URL ? openPostgres(settings.DATABASE_URL) : openPglite(embeddedDataDir(source));
+}
+
+/** The pool's figures for the metrics: connections open, idle, and callers waiting for one (PostgreSQL only). */
+export async function poolStats(): Promise<{ total: number; idle: number; waiting: number } | null> {
+  const current = holder.__keyhouseConnection;
+  if (!current) return null;
+  const opened = await current.catch(() => null);
+  return opened?.pool ? { total: opened.pool.totalCount, idle: opened.pool.idleCount, waiting: opened.pool.waitingCount } : null;
 }
 
 // One connection per process, shared by every bundle Next.js builds (proxy, routes, instrumentation).

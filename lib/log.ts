@@ -1,4 +1,5 @@
 import pino from "pino";
+import { env } from "./env";
 
 /**
  * Keys whose values must never reach a log line. Keyhouse is zero knowledge: even wrapped keys and hashes stay
@@ -40,9 +41,18 @@ const REDACT_PATHS = [
   "*.headers.cookie",
 ];
 
+/** A bad LOG_LEVEL must not break every module that logs: the server's start names it (checkEnv) and stops. */
+function logLevel(): string {
+  try {
+    return env().LOG_LEVEL;
+  } catch {
+    return "info";
+  }
+}
+
 /** The one server-side logger: JSON lines on stdout, secrets redacted. */
 export const log = pino({
-  level: process.env.LOG_LEVEL || "info",
+  level: logLevel(),
   // No pid/hostname on every line: the process manager already knows them.
   base: undefined,
   redact: { paths: REDACT_PATHS, censor: "[redacted]" },

@@ -18,7 +18,7 @@ type MetricsState = {
   loginFailures: Counter<"reason">;
   pool: Gauge<"state">;
   mailQueue: Gauge;
-  poolSource?: () => PoolStats | null;
+  poolSource?: () => Promise<PoolStats | null>;
   mailQueueSource?: () => Promise<number>;
   requestsObserved?: boolean;
 };
@@ -46,8 +46,8 @@ function state(): MetricsState {
       help: "PostgreSQL pool connections: total, idle, and requests waiting for one.",
       labelNames: ["state"],
       registers: [registry],
-      collect() {
-        const stats = holder.__keyhouseMetrics?.poolSource?.();
+      async collect() {
+        const stats = await holder.__keyhouseMetrics?.poolSource?.();
         if (!stats) return;
         for (const [label, value] of Object.entries(stats)) this.set({ state: label }, value);
       },
@@ -67,7 +67,7 @@ function state(): MetricsState {
 }
 
 /** Where the pool and mail-queue gauges read from; set once by the database and mail modules' owners at start. */
-export function setMetricSources(sources: { pool?: () => PoolStats | null; mailQueue?: () => Promise<number> }): void {
+export function setMetricSources(sources: { pool?: () => Promise<PoolStats | null>; mailQueue?: () => Promise<number> }): void {
   const current = state();
   if (sources.pool) current.poolSource = sources.pool;
   if (sources.mailQueue) current.mailQueueSource = sources.mailQueue;

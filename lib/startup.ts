@@ -1,10 +1,12 @@
 import "server-only";
 import { DrizzleQueryError, sql } from "drizzle-orm";
-import { type Connection, connection, EmbeddedDatabaseInUseError, getDb, selectRows } from "@/db/client";
+import { type Connection, connection, EmbeddedDatabaseInUseError, getDb, poolStats, selectRows } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/demo";
 import { purgeExpiredTrash } from "@/lib/dal/item-writes";
+import { checkEnv, env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { deliverPendingMail } from "@/lib/mail/outbox";
+import { countQueuedMail, deliverPendingMail } from "@/lib/mail/outbox";
+import { observeHttpRequests, setMetricSources } from "@/lib/metrics";
 
 export type StartupOptions = {
   /** Called when the server must not run on: its embedded database folder is held by another process. */
@@ -27,6 +29,15 @@ const RETRY_DELAY_MS = { first: 500, max: 10_000 };
  */
 export async function prepareServer({ onFatal, retryDelayMs = RETRY_DELAY_MS }: StartupOptions): Promise<() => Promise<void>> {
   const tasks: Tasks = { stopped: false, cancels: new Set(), running: new Set() };
+  // A bad setting stops the server here, with every bad variable named, rather than surfacing later as an outage.
+  try {
+    checkEnv();
+  } catch (error) {
+    onFatal(error as Error);
+    return async () => {};
+  }
+  observeHttpRequests();
+  setMetricSources({ pool: poolStats, mailQueue: countQueuedMail });
   await openThenStart(tasks, { onFatal, retryDelayMs }, retryDelayMs.first, null);
   return async () => {
     tasks.stopped = true;
@@ -78,7 +89,7 @@ function inBackground(tasks: Tasks, work: Promise<unknown>): void {
 
 async function runStartWork(tasks: Tasks, kind: Connection["kind"]): Promise<void> {
   // DESIGN §10: only an empty embedded database is seeded by itself; a server database never is.
-  if (kind === "pglite" && process.env.KEYHOUSE_SEED_DEMO !== "false") await seedDemo();
+  if (kind === "pglite" && env().KEYHOUSE_SEED_DEMO) await seedDemo();
   // Several instances may start at once: each mail is claimed by one of them (see deliverPendingMail).
   inBackground(
     tasks,

@@ -216,3 +216,13 @@ async function recordFailure(mail: Mail, message: string): Promise<void> {
     .where(eq(mailOutbox.id, mail.id));
   log.warn({ mailId: mail.id, attempts: mail.attempts, error: message }, "mail delivery failed");
 }
+
+/** Mail still to be sent: pending, or failed with attempts left (the metrics' mail queue depth). */
+export async function countQueuedMail(): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: count() })
+    .from(mailOutbox)
+    .where(or(eq(mailOutbox.status, "pending"), and(eq(mailOutbox.status, "failed"), lt(mailOutbox.attempts, MAX_DELIVERY_ATTEMPTS))));
+  return row?.n ?? 0;
+}

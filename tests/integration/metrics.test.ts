@@ -23,7 +23,7 @@ describe("the metrics endpoint", () => {
   it("counts requests by route group without ids, login failures, the pool and the mail queue", async () => {
     vi.stubEnv("METRICS_TOKEN", TOKEN);
     observeHttpRequests();
-    setMetricSources({ pool: () => ({ total: 7, idle: 5, waiting: 1 }), mailQueue: async () => 3 });
+    setMetricSources({ pool: async () => ({ total: 7, idle: 5, waiting: 1 }), mailQueue: async () => 3 });
     countLoginFailure("invalid_credentials");
     const server = http.createServer((_request, response) => response.end("ok"));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
