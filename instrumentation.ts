@@ -6,6 +6,14 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Settings first, before any module reads them: a bad one stops the server with every bad variable named.
+  const { checkEnv } = await import("./lib/env");
+  try {
+    checkEnv();
+  } catch (error) {
+    process.stderr.write(`Keyhouse cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
   const { exitServer, prepareServer } = await import("./lib/startup");
   await prepareServer({ onFatal: exitServer });
 }

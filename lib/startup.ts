@@ -3,7 +3,7 @@ import { DrizzleQueryError, sql } from "drizzle-orm";
 import { type Connection, connection, EmbeddedDatabaseInUseError, getDb, poolStats, selectRows } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/demo";
 import { purgeExpiredTrash } from "@/lib/dal/item-writes";
-import { checkEnv, env } from "@/lib/env";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { countQueuedMail, deliverPendingMail } from "@/lib/mail/outbox";
 import { observeHttpRequests, setMetricSources } from "@/lib/metrics";
@@ -29,13 +29,6 @@ const RETRY_DELAY_MS = { first: 500, max: 10_000 };
  */
 export async function prepareServer({ onFatal, retryDelayMs = RETRY_DELAY_MS }: StartupOptions): Promise<() => Promise<void>> {
   const tasks: Tasks = { stopped: false, cancels: new Set(), running: new Set() };
-  // A bad setting stops the server here, with every bad variable named, rather than surfacing later as an outage.
-  try {
-    checkEnv();
-  } catch (error) {
-    onFatal(error as Error);
-    return async () => {};
-  }
   observeHttpRequests();
   setMetricSources({ pool: poolStats, mailQueue: countQueuedMail });
   await openThenStart(tasks, { onFatal, retryDelayMs }, retryDelayMs.first, null);
