@@ -14,6 +14,8 @@ export async function register() {
     process.stderr.write(`Keyhouse cannot start: ${(error as Error).message}\n`);
     process.exit(1);
   }
+  const { printErrorsInSummary } = await import("./lib/request-errors");
+  printErrorsInSummary();
   const { exitServer, prepareServer } = await import("./lib/startup");
   await prepareServer({ onFatal: exitServer });
 }

@@ -1,5 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
@@ -139,6 +142,37 @@ test("a session made through one instance is honoured by the other, and logging 
   }
   await stale.dispose();
   await context.dispose();
+});
+
+/** PostgreSQL's client programs: Debian's newest, else whatever is on PATH. */
+function pgProgram(name: string): string {
+  const root = "/usr/lib/postgresql";
+  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+  const found = versions.map((version) => path.join(root, version, "bin", name)).find((file) => existsSync(file));
+  return found ?? name;
+}
+
+test("a backup restored into a wiped database serves the same account (README's two commands)", async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), "keyhouse-backup-"));
+  const dump = path.join(folder, "keyhouse.dump");
+  try {
+    execFileSync(pgProgram("pg_dump"), ["--format=custom", "--file", dump, databaseUrl(databaseName)]);
+    // Wipe: the database goes, the instances' connections with it, and an empty one takes its place.
+    await onServer(async (client) => {
+      await client.query(`drop database ${databaseName} with (force)`);
+      await client.query(`create database ${databaseName}`);
+    });
+    const wiped = new Client({ connectionString: databaseUrl(databaseName) });
+    await wiped.connect();
+    expect((await wiped.query("select count(*)::int as n from pg_tables where schemaname = 'public'")).rows[0]).toEqual({ n: 0 });
+    await wiped.end();
+    execFileSync(pgProgram("pg_restore"), ["--clean", "--if-exists", "--no-owner", "--dbname", databaseUrl(databaseName), dump]);
+    const context = await playwrightRequest.newContext({ baseURL: balancerUrl });
+    expect(await logIn(context, ACCOUNT.password)).toBe(true);
+    await context.dispose();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test("the login throttle counts failures from both instances", async () => {

@@ -14,10 +14,14 @@ export const onRequestError: Instrumentation.onRequestError = (error, _request, 
   keepOnlySummary(error, summary);
 };
 
+function summaryMessage(summary: ErrorSummary): string {
+  const parts = [summary.code, summary.severity, summary.table && `table ${summary.table}`, summary.constraint && `constraint ${summary.constraint}`].filter(Boolean);
+  return parts.length > 0 ? `${summary.message} (${parts.join(", ")})` : summary.message;
+}
+
 function keepOnlySummary(error: unknown, summary: ErrorSummary): void {
   if (!(error instanceof Error)) return;
-  const parts = [summary.code, summary.severity, summary.table && `table ${summary.table}`, summary.constraint && `constraint ${summary.constraint}`].filter(Boolean);
-  const message = parts.length > 0 ? `${summary.message} (${parts.join(", ")})` : summary.message;
+  const message = summaryMessage(summary);
   try {
     for (const key of Reflect.ownKeys(error)) {
       // The digest is the reference the error page shows; stack and message are rewritten below.
@@ -28,4 +32,24 @@ function keepOnlySummary(error: unknown, summary: ErrorSummary): void {
   } catch {
     // A frozen error keeps what it has; the summary above is logged either way.
   }
+}
+
+/**
+ * Next.js also prints some errors itself (a route handler's, before any hook sees it) with console.error, fields and
+ * causes included. In the server process every Error handed to console.error is printed as its summary instead, so
+ * no query or parameter reaches the output whichever path printed it.
+ */
+export function printErrorsInSummary(): void {
+  const print = console.error.bind(console);
+  console.error = (...args: unknown[]) => print(...args.map((arg) => (arg instanceof Error ? summarizedCopy(arg) : arg)));
+}
+
+function summarizedCopy(error: Error): Error {
+  const summary = summarizeError(error);
+  const copy = new Error(summaryMessage(summary));
+  copy.name = summary.name;
+  copy.stack = [`${summary.name}: ${copy.message}`, ...(summary.at ?? []).map((frame) => `    ${frame}`)].join("\n");
+  const digest = (error as { digest?: unknown }).digest;
+  if (typeof digest === "string") Object.assign(copy, { digest });
+  return copy;
 }

@@ -122,3 +122,22 @@ describe("onRequestError (instrumentation.ts): page, route and action errors", (
     expect(error.digest).toBe("4242");
   });
 });
+
+describe("errors Next.js prints itself", () => {
+  it("reach the output as their summary, whoever hands them to console.error", async () => {
+    const { printErrorsInSummary } = await import("@/lib/request-errors");
+    const original = console.error;
+    const printed: unknown[][] = [];
+    console.error = (...args: unknown[]) => printed.push(args);
+    try {
+      printErrorsInSummary();
+      console.error(" ⨯", failedQuery(driverError('relation "users" does not exist', { code: "42P01", severity: "ERROR" })));
+    } finally {
+      console.error = original;
+    }
+    const text = printed.map((args) => args.map((arg) => inspect(arg)).join(" ")).join("\n");
+    expectNoQueryIn(text);
+    expect(text).toContain('relation "users" does not exist');
+    expect(text).toContain("42P01");
+  });
+});
