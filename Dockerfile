@@ -14,6 +14,8 @@ RUN npx next build
 FROM node:20-bookworm-slim AS run
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 KEYHOUSE_DATA_DIR=/data
+# A production image never fills an empty embedded database with the demo data.
+ENV KEYHOUSE_SEED_DEMO=false
 # The server, the node_modules it traced, the static files, and the migrations it applies at start.
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
