@@ -15,6 +15,8 @@ const integration = (name: string, env: Record<string, string>) => ({
     name,
     include: ["tests/integration/**/*.test.ts"],
     environment: "node",
+    // Migrates (and seeds the demo into) template databases once; each file's database is a copy of one.
+    globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/integration-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

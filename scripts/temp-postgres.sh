@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL server (loopback, free port, temporary directory) and exports TEST_DATABASE_URL.
-# Source it, then call start_temp_postgres; the server stops when the calling shell exits.
+# Source it, then call start_temp_postgres; the server stops when the calling shell exits (a caller with an EXIT trap
+# of its own, set before, calls stop_temp_postgres from it: this script does not replace it).
 
 pg_bin_dir() {
   local dir
@@ -25,6 +26,7 @@ start_temp_postgres() {
     echo "PostgreSQL server binaries not found (install the postgresql package)." >&2
     return 1
   fi
+  TEMP_PG_BIN="$bin"
   TEMP_PG_DIR=$(mktemp -d /tmp/keyhouse-pg.XXXXXX)
   chmod 755 "$TEMP_PG_DIR"
   if [ "$(id -u)" = "0" ]; then chown postgres "$TEMP_PG_DIR"; fi
@@ -34,8 +36,7 @@ start_temp_postgres() {
   as_pg_user "$bin/pg_ctl" -D "$TEMP_PG_DIR/data" -l "$TEMP_PG_DIR/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$TEMP_PG_DIR -c max_connections=200 -c fsync=off" start >/dev/null \
     || { cat "$TEMP_PG_DIR/server.log" >&2; return 1; }
-  TEMP_PG_BIN="$bin"
-  trap stop_temp_postgres EXIT
+  if [ -z "$(trap -p EXIT)" ]; then trap stop_temp_postgres EXIT; fi
   export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
   echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') running on 127.0.0.1:$port (temporary)"
 }

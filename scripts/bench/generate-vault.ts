@@ -1,5 +1,6 @@
 import { installConnection, closeConnection, getDb, openPglite } from "@/db/client";
 import { ciphers } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
 import { createAccountKeys, MIN_KDF_ITERATIONS, type SymmetricKey } from "@/lib/crypto";
 import { createAccount } from "@/lib/dal/accounts";
 import { encryptCipher } from "@/lib/vault/cipher-crypto";
@@ -21,7 +22,8 @@ async function benchItem(index: number, key: SymmetricKey) {
 
 /**
  * Data generator for large vaults: one account per size, with that many encrypted login items, in the embedded
- * database at `dataDir` (real keys and real ciphertext, made with lib/crypto like everything else).
+ * database at `dataDir` (real keys and real ciphertext, made with lib/crypto like everything else), beside the
+ * demo data of DESIGN §10.
  */
 export async function generateBenchVaults(dataDir: string, sizes: number[]): Promise<BenchVault[]> {
   installConnection(openPglite(dataDir));
@@ -40,6 +42,8 @@ export async function generateBenchVaults(dataDir: string, sizes: number[]): Pro
     }
     vaults.push({ email, password, size, userKey: keys.userKey, names });
   }
+  // The demo data too: its third client's owner imports the import benchmark's files (vault.ts).
+  await seedDemo();
   await closeConnection();
   return vaults;
 }

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { ciphers, collections, groups, organizations, organizationUsers, providers, providerUsers, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
+import { databaseIsEmpty, testDatabaseOpened, replaceTestDatabase } from "./test-database";
 
 export type DemoIds = {
   users: Record<"admin" | "tech" | "owner1" | "owner2" | "owner3" | "user1", string>;
@@ -19,9 +20,14 @@ export type DemoIds = {
   client1Group: string;
 };
 
-/** Loads DESIGN §10's demo data into this test file's database and returns the ids tests need. */
+/**
+ * Loads DESIGN §10's demo data into this test file's database and returns the ids tests need. An empty database is
+ * replaced by a copy of the demo template (seeded once per run by the same seedDemo(), so the data is the same);
+ * one that already holds rows gets the demo seeded into it.
+ */
 export async function loadDemo(): Promise<DemoIds> {
-  await seedDemo();
+  if (!testDatabaseOpened() || (await databaseIsEmpty())) await replaceTestDatabase("demo");
+  else await seedDemo();
   const db = await getDb();
   const userId = async (email: string) => (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
   const orgId = async (name: string) => (await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)))[0]!.id;

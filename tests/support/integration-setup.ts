@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
-import { Client } from "pg";
+import type { PGliteOptions } from "@electric-sql/pglite";
 import { afterAll, beforeAll, vi } from "vitest";
-import { closeConnection, connection, openPglite, openPostgres, installConnection } from "@/db/client";
+import { closeTestDatabase, replaceTestDatabase } from "./test-database";
 
 /**
- * Every integration test file gets a database of its own, freshly migrated: an in-memory PGlite by default, or a
- * new database on the PostgreSQL server of TEST_DATABASE_URL for the `integration-pg` project.
+ * Every integration test file gets a database of its own, freshly migrated and empty: an in-memory PGlite by default,
+ * or a new database on the PostgreSQL server of TEST_DATABASE_URL for the `integration-pg` project. Both are copies
+ * of a template migrated once per run (tests/support/test-database.ts); loadDemo() swaps in a copy of the demo's.
  */
 // Only next-auth's cookie decoding is replaced (see tests/support/session.ts), in both of `auth`'s forms: called
 // alone it answers the session; wrapping a handler (proxy.ts) it hands the handler the request with the session.
@@ -21,40 +21,27 @@ vi.mock("@/lib/auth/config", async () => {
   };
 });
 
-let dropDatabase: (() => Promise<void>) | undefined;
+// db/client.ts opens PGlite with a data directory path only; a PGlite started from a template's tarball is the same
+// class given `loadDataDir` (a subclass, so drizzle still recognizes it). Only in-memory databases take a template.
+vi.mock("@electric-sql/pglite", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@electric-sql/pglite")>();
+  const { takePgliteDataDir } = await import("./test-database");
+  class PGliteFromTemplate extends original.PGlite {
+    constructor(dataDir?: string, options: PGliteOptions = {}) {
+      const loadDataDir = dataDir?.startsWith("memory://") ? takePgliteDataDir() : undefined;
+      super(dataDir, loadDataDir ? { ...options, loadDataDir } : options);
+    }
+  }
+  return { ...original, PGlite: PGliteFromTemplate };
+});
 
 // bcrypt's work factor is part of each stored hash; tests use a lower one to stay fast.
 process.env.KEYHOUSE_BCRYPT_COST ??= "4";
 
 beforeAll(async () => {
-  if (process.env.KEYHOUSE_TEST_DB === "postgres") {
-    const serverUrl = process.env.TEST_DATABASE_URL;
-    if (!serverUrl) throw new Error("TEST_DATABASE_URL is required for the integration-pg project");
-    const name = `keyhouse_test_${randomBytes(6).toString("hex")}`;
-    await withAdminClient(serverUrl, (client) => client.query(`create database ${name}`));
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    installConnection(openPostgres(url.toString()));
-    dropDatabase = async () => {
-      await withAdminClient(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
-    };
-  } else {
-    installConnection(openPglite("memory://"));
-  }
-  await connection();
+  await replaceTestDatabase("migrated");
 });
 
 afterAll(async () => {
-  await closeConnection();
-  await dropDatabase?.();
+  await closeTestDatabase();
 });
-
-async function withAdminClient<T>(url: string, run: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
