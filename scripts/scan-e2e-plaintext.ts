@@ -3,34 +3,34 @@
  * the marker every secret typed by the tests carries (e2e/support/plaintext-marker.ts). Any hit means plaintext
  * reached the database; the script then exits non-zero.
  */
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
-import { closeConnection, getDb, openPglite, installConnection } from "@/db/client";
+import { closeConnection, EmbeddedDatabaseInUseError, getDb, installConnection, openPglite } from "@/db/client";
 import { ciphers, collections } from "@/db/schema";
 import { PLAINTEXT_MARKER } from "../e2e/support/plaintext-marker";
 import { findPlaintext } from "../tests/support/db-scan";
 
 const dataDir = path.resolve(`.data-e2e-${process.env.E2E_PORT || 3210}`);
 
-/** Playwright stops the server as it finishes, but the process may take a few seconds to let the database go. */
-async function waitForServerToExit(timeoutMs = 60_000): Promise<void> {
-  const pidFile = path.join(dataDir, "pglite.pid");
+/**
+ * Playwright stops the server as it finishes, but the process may take a few seconds to let the database go: the
+ * claim on the folder (db/client.ts, which knows a live holder from a stale file) is retried until then.
+ */
+async function openWhenReleased(timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (existsSync(pidFile) && Date.now() < deadline) {
-    const pid = Number(readFileSync(pidFile, "utf8"));
+  for (;;) {
     try {
-      process.kill(pid, 0);
-    } catch {
+      await openPglite(dataDir).then((opened) => installConnection(Promise.resolve(opened)));
       return;
+    } catch (error) {
+      if (!(error instanceof EmbeddedDatabaseInUseError) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
 try {
-  await waitForServerToExit();
-  installConnection(openPglite(dataDir));
+  await openWhenReleased();
   const db = await getDb();
   const [items] = await db.select({ n: count() }).from(ciphers);
   const [folders] = await db.select({ n: count() }).from(collections);
