@@ -19,6 +19,11 @@ function summaryMessage(summary: ErrorSummary): string {
   return parts.length > 0 ? `${summary.message} (${parts.join(", ")})` : summary.message;
 }
 
+/** A stack as Node prints it, from the summary's name, message and frames only. */
+function summaryStack(summary: ErrorSummary, message: string): string {
+  return [`${summary.name}: ${message}`, ...(summary.at ?? []).map((frame) => `    ${frame}`)].join("\n");
+}
+
 function keepOnlySummary(error: unknown, summary: ErrorSummary): void {
   if (!(error instanceof Error)) return;
   const message = summaryMessage(summary);
@@ -28,7 +33,7 @@ function keepOnlySummary(error: unknown, summary: ErrorSummary): void {
       if (key !== "digest" && key !== "name" && key !== "stack" && key !== "message") Reflect.deleteProperty(error, key);
     }
     error.message = message;
-    error.stack = [`${summary.name}: ${message}`, ...(summary.at ?? []).map((frame) => `    ${frame}`)].join("\n");
+    error.stack = summaryStack(summary, message);
   } catch {
     // A frozen error keeps what it has; the summary above is logged either way.
   }
@@ -48,7 +53,7 @@ function summarizedCopy(error: Error): Error {
   const summary = summarizeError(error);
   const copy = new Error(summaryMessage(summary));
   copy.name = summary.name;
-  copy.stack = [`${summary.name}: ${copy.message}`, ...(summary.at ?? []).map((frame) => `    ${frame}`)].join("\n");
+  copy.stack = summaryStack(summary, copy.message);
   const digest = (error as { digest?: unknown }).digest;
   if (typeof digest === "string") Object.assign(copy, { digest });
   return copy;
