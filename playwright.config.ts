@@ -21,7 +21,13 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       // As root in CI: no sandbox; and no background traffic to hosts this machine cannot reach.
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
@@ -41,7 +47,8 @@ export default defineConfig({
       APP_URL: BASE_URL,
       LOG_LEVEL: "warn",
       // The last one is e2e/support/legacy-account.ts: listed, but its address is not verified.
-      ADMIN_EMAILS: "operator@keyhouse.test,operator2@keyhouse.test,operator3@keyhouse.test,operator4@keyhouse.test,legacy-operator@keyhouse.test",
+      ADMIN_EMAILS:
+        "operator@keyhouse.test,operator2@keyhouse.test,operator3@keyhouse.test,operator4@keyhouse.test,legacy-operator@keyhouse.test",
     },
   },
 });

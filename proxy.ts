@@ -1,6 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { actionRequestProblem, isActionRequest } from "@/lib/action-requests";
-import { isOperator, organizationAccessFor, providerAccessAllows, providerPermissionForPath } from "@/lib/authz/access-rules";
+import {
+  isOperator,
+  organizationAccessFor,
+  providerAccessAllows,
+  providerPermissionForPath,
+} from "@/lib/authz/access-rules";
 import { auth } from "@/lib/auth/config";
 import { sessionUserOf } from "@/lib/auth/session";
 import { findOrganizationAccess, findProviderMembership } from "@/lib/dal/access";
@@ -38,7 +43,9 @@ async function providerVerdict(userId: string, segments: string[]): Promise<Verd
   const id = uuidSchema.safeParse(providerId);
   if (!id.success) return "not_found";
   const membership = await findProviderMembership(userId, id.data);
-  return membership && providerAccessAllows(membership.role, providerPermissionForPath(section)) ? "allow" : "not_found";
+  return membership && providerAccessAllows(membership.role, providerPermissionForPath(section))
+    ? "allow"
+    : "not_found";
 }
 
 async function organizationVerdict(userId: string, segments: string[]): Promise<Verdict> {
@@ -50,7 +57,10 @@ async function organizationVerdict(userId: string, segments: string[]): Promise<
   return row && organizationAccessFor(row, "org.console.access") ? "allow" : "not_found";
 }
 
-function verdictFor(user: { id: string; email: string; emailVerified: boolean }, pathname: string): Promise<Verdict> | Verdict {
+function verdictFor(
+  user: { id: string; email: string; emailVerified: boolean },
+  pathname: string,
+): Promise<Verdict> | Verdict {
   const [area, ...rest] = pathname.split("/").filter(Boolean);
   if (area === "providers") return providerVerdict(user.id, rest);
   if (area === "organizations") return organizationVerdict(user.id, rest);

@@ -29,11 +29,21 @@ const projects = [
     resolve: { alias },
     test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
   },
-  integration("integration-pglite", { KEYHOUSE_TEST_DB: "pglite", LOG_LEVEL: "silent", ADMIN_EMAILS: "operator@keyhouse.test" }),
+  integration("integration-pglite", {
+    KEYHOUSE_TEST_DB: "pglite",
+    LOG_LEVEL: "silent",
+    ADMIN_EMAILS: "operator@keyhouse.test",
+  }),
 ];
 // The same integration suites run again on a PostgreSQL server when one is given.
 if (process.env.TEST_DATABASE_URL) {
-  projects.push(integration("integration-pg", { KEYHOUSE_TEST_DB: "postgres", LOG_LEVEL: "silent", ADMIN_EMAILS: "operator@keyhouse.test" }));
+  projects.push(
+    integration("integration-pg", {
+      KEYHOUSE_TEST_DB: "postgres",
+      LOG_LEVEL: "silent",
+      ADMIN_EMAILS: "operator@keyhouse.test",
+    }),
+  );
 }
 
 // Integration files wait on their database about as much as they compute: on two cores, two workers finish the

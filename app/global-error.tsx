@@ -9,7 +9,14 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
   const digest = (error as { digest?: unknown } | null)?.digest;
   return (
     <html lang="en">
-      <body style={{ margin: 0, background: "#f1f5f9", color: "#0f172a", fontFamily: "ui-sans-serif, system-ui, sans-serif" }}>
+      <body
+        style={{
+          margin: 0,
+          background: "#f1f5f9",
+          color: "#0f172a",
+          fontFamily: "ui-sans-serif, system-ui, sans-serif",
+        }}
+      >
         <title>Something went wrong | Keyhouse</title>
         <main style={{ maxWidth: "28rem", margin: "0 auto", padding: "4rem 1rem", textAlign: "center" }}>
           <h1 style={{ fontSize: "1.5rem", fontWeight: 600 }}>Something went wrong</h1>
@@ -17,11 +24,21 @@ export default function GlobalError({ error, retry }: { error: unknown; retry: (
           <button
             type="button"
             onClick={() => retry()}
-            style={{ padding: "0.5rem 1rem", border: 0, borderRadius: "0.375rem", background: "#175ddc", color: "#fff", fontWeight: 600, cursor: "pointer" }}
+            style={{
+              padding: "0.5rem 1rem",
+              border: 0,
+              borderRadius: "0.375rem",
+              background: "#175ddc",
+              color: "#fff",
+              fontWeight: 600,
+              cursor: "pointer",
+            }}
           >
             Try again
           </button>
-          {typeof digest === "string" ? <p style={{ marginTop: "1.5rem", fontSize: "0.75rem", color: "#64748b" }}>Reference: {digest}</p> : null}
+          {typeof digest === "string" ? (
+            <p style={{ marginTop: "1.5rem", fontSize: "0.75rem", color: "#64748b" }}>Reference: {digest}</p>
+          ) : null}
         </main>
       </body>
     </html>

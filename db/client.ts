@@ -281,7 +281,8 @@ export async function openPostgres(connectionString: string): Promise<Connection
   pool.on("connect", (client) => client.on("error", logConnectionError));
   pool.on("error", () => {}); // already logged by the connection's own listener
   const db = drizzle(pool, { schema, logger });
-  db.transaction = (run, config) => transactionOnOwnConnection(pool, (client) => drizzle(client, { schema, logger }).transaction(run, config));
+  db.transaction = (run, config) =>
+    transactionOnOwnConnection(pool, (client) => drizzle(client, { schema, logger }).transaction(run, config));
   return { kind: "postgres", db: db as unknown as Database, close: () => pool.end(), pool };
 }
 
@@ -340,7 +341,9 @@ export async function poolStats(): Promise<{ total: number; idle: number; waitin
   const current = holder.__keyhouseConnection;
   if (!current) return null;
   const opened = await current.catch(() => null);
-  return opened?.pool ? { total: opened.pool.totalCount, idle: opened.pool.idleCount, waiting: opened.pool.waitingCount } : null;
+  return opened?.pool
+    ? { total: opened.pool.totalCount, idle: opened.pool.idleCount, waiting: opened.pool.waitingCount }
+    : null;
 }
 
 // One connection per process, shared by every bundle Next.js builds (proxy, routes, instrumentation).

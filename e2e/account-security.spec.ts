@@ -20,7 +20,10 @@ async function openSettings(page: Page, section: "My account" | "Security" | "Pr
   await page.getByRole("navigation", { name: "Vault" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: section }).click();
-  await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: section })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: section })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
 }
 
 async function backToVault(page: Page) {
@@ -35,7 +38,9 @@ async function newSecureNote(page: Page, name: string) {
   await dialog.getByLabel("Name", { exact: true }).fill(name);
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escapeRegExp(name)) })).toBeVisible();
+  await expect(
+    page.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escapeRegExp(name)) }),
+  ).toBeVisible();
 }
 
 /** The login form up to the point where the server answers (the vault, the two-step screen or an error). */
@@ -54,7 +59,9 @@ async function logOut(page: Page) {
 
 /** What an authenticator app holding `key` shows at `now` (RFC 6238: SHA-1, 6 digits, 30 s), computed independently of the app. */
 function authenticatorCode(key: string, now = Date.now()): string {
-  return new TOTP({ secret: Secret.fromBase32(key), algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp: now });
+  return new TOTP({ secret: Secret.fromBase32(key), algorithm: "SHA1", digits: 6, period: 30 }).generate({
+    timestamp: now,
+  });
 }
 
 /** A six-digit code that the server cannot accept for `key` now: none of the codes two steps either side of now. */
@@ -70,7 +77,10 @@ function wrongCodeFor(key: string): string {
 /** The Security page's notice of whether two-step login is on (its toasts say "Two-step login is on." too, so by its text). */
 function twoStepLoginState(page: Page, state: "on" | "off") {
   const detail = state === "on" ? "Authenticator app, turned on" : "Anyone who learns your master password can log in.";
-  return page.getByRole("status").filter({ hasText: `Two-step login is ${state}` }).filter({ hasText: detail });
+  return page
+    .getByRole("status")
+    .filter({ hasText: `Two-step login is ${state}` })
+    .filter({ hasText: detail });
 }
 
 const AUTHENTICATOR_KEY = /^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/;
@@ -93,7 +103,11 @@ test("a master password change ends another session, and unlock works with the n
   await first.getByLabel("New master password", { exact: true }).fill(newPassword);
   await first.getByLabel("Confirm new master password").fill(newPassword);
   await first.getByRole("button", { name: "Change master password" }).click();
-  await expect(first.getByRole("status").filter({ hasText: "Your master password was changed. Your other sessions were logged out." })).toBeVisible();
+  await expect(
+    first
+      .getByRole("status")
+      .filter({ hasText: "Your master password was changed. Your other sessions were logged out." }),
+  ).toBeVisible();
 
   // The other browser's session ended with the change: the next request lands on the login page.
   await second.reload();
@@ -112,13 +126,17 @@ test("a master password change ends another session, and unlock works with the n
   await first.getByRole("button", { name: "Unlock" }).click();
   await expect(first.getByRole("heading", { name: "My vault" })).toBeVisible();
   // The same user key, re-wrapped: the item made before the change still decrypts.
-  await expect(first.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escapeRegExp(note)) })).toBeVisible();
+  await expect(
+    first.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escapeRegExp(note)) }),
+  ).toBeVisible();
 
   await logOut(first);
   await submitLogin(first, morgan.email, morgan.password);
   await expect(alertWith(first, "Invalid email or master password.")).toBeVisible();
   await logIn(first, morgan.email, newPassword);
-  await expect(first.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escapeRegExp(note)) })).toBeVisible();
+  await expect(
+    first.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escapeRegExp(note)) }),
+  ).toBeVisible();
 });
 
 test("with two-step login on, login asks for a code and refuses a wrong one", async ({ browser }) => {
@@ -145,7 +163,9 @@ test("with two-step login on, login asks for a code and refuses a wrong one", as
   // A wrong first code does not turn it on; the app's current code does, and the recovery code is shown once.
   await dialog.getByLabel("Verification code").fill(wrongCodeFor(key));
   await dialog.getByRole("button", { name: "Turn on" }).click();
-  await expect(dialog.getByText("That code is not the current one. Check the time on your phone and try the newest code.")).toBeVisible();
+  await expect(
+    dialog.getByText("That code is not the current one. Check the time on your phone and try the newest code."),
+  ).toBeVisible();
   await dialog.getByLabel("Verification code").fill(authenticatorCode(key));
   await dialog.getByRole("button", { name: "Turn on" }).click();
   await expect(dialog.getByText("From now on, logging in asks for a code from your authenticator app.")).toBeVisible();
@@ -164,7 +184,9 @@ test("with two-step login on, login asks for a code and refuses a wrong one", as
   await expect(page.getByRole("heading", { name: "My vault" })).toBeHidden();
   await page.getByLabel("Verification code").fill(wrongCodeFor(key));
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(alertWith(page, "That code is not valid. Enter the newest code from your authenticator app.")).toBeVisible();
+  await expect(
+    alertWith(page, "That code is not valid. Enter the newest code from your authenticator app."),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: "Two-step login" })).toBeVisible();
   // No session came of the wrong code.
   expect((await page.request.get("/vault", { maxRedirects: 0 })).headers().location ?? "").toContain("/login");
@@ -183,7 +205,11 @@ test("with two-step login on, login asks for a code and refuses a wrong one", as
   await page.getByLabel("Recovery code").fill(recoveryCode.toLowerCase());
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: "You logged in with your recovery code, which turned two-step login off." })).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: "You logged in with your recovery code, which turned two-step login off." }),
+  ).toBeVisible();
 
   await openSettings(page, "Security");
   await expect(twoStepLoginState(page, "off")).toBeVisible();

@@ -86,7 +86,11 @@ test("an unknown email gets the same answer as a wrong password", async ({ page 
   await expect(alertWith(page, "Invalid email or master password.")).toBeVisible();
 });
 
-test("logging out ends the session on the server: a copy of its cookie is sent to /login", async ({ page, context, browser }) => {
+test("logging out ends the session on the server: a copy of its cookie is sent to /login", async ({
+  page,
+  context,
+  browser,
+}) => {
   await logIn(page, "user@client1.example");
   const cookies = (await context.cookies()).filter((cookie) => cookie.name.includes("session-token"));
   expect(cookies.length).toBeGreaterThan(0);
@@ -130,7 +134,8 @@ test("ten wrong master passwords pause logins for the account, even with the rig
     await answered;
     await expect(alertWith(page, expected)).toBeVisible();
   }
-  for (let count = 1; count < 10; count += 1) await attempt(`wrong master password ${count}`, "Invalid email or master password.");
+  for (let count = 1; count < 10; count += 1)
+    await attempt(`wrong master password ${count}`, "Invalid email or master password.");
   await attempt("wrong master password 10", throttled);
   await attempt(password, throttled);
   await page.goto("/vault");
@@ -162,14 +167,22 @@ test("registration explains bad input next to the field and creates nothing", as
   await expect(page.getByText("Master password confirmation does not match.")).toBeVisible();
 });
 
-test("registering an address that has an account answers the same, and the mail says so without a link to use", async ({ page }) => {
+test("registering an address that has an account answers the same, and the mail says so without a link to use", async ({
+  page,
+}) => {
   // Someone tries the provider admin's address: the page does not tell them it is taken.
   await startRegistration(page, { email: "Admin@Demo-MSP.example", name: "Impostor" });
   await expect(page.getByText("We sent a mail to admin@demo-msp.example.")).toBeVisible();
 
   // Only the mailbox's owner learns it, with a way to log in and nothing to register with.
   await page.goto("/dev/mailbox");
-  await page.getByRole("row").filter({ hasText: "admin@demo-msp.example" }).filter({ hasText: ACCOUNT_EXISTS_SUBJECT }).first().getByRole("link").click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: "admin@demo-msp.example" })
+    .filter({ hasText: ACCOUNT_EXISTS_SUBJECT })
+    .first()
+    .getByRole("link")
+    .click();
   const mail = page.locator("#mail");
   await expect(mail.getByRole("link", { name: /\/login\?email=admin%40demo-msp\.example$/ })).toBeVisible();
   await expect(mail.getByText(/token=/)).toHaveCount(0);

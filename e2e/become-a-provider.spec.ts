@@ -6,7 +6,11 @@ import { followMailLink, logIn, newPage, register, registerOrLogIn, uniqueEmail 
  * an operator approves in /admin, and the user finishes the provider in the portal and creates the first client.
  * operator4@keyhouse.test is this spec's own address in playwright.config.ts's ADMIN_EMAILS.
  */
-const OPERATOR = { email: "operator4@keyhouse.test", name: "Fourth Operator", password: "fourth operator master password" };
+const OPERATOR = {
+  email: "operator4@keyhouse.test",
+  name: "Fourth Operator",
+  password: "fourth operator master password",
+};
 
 const toast = (page: Page, text: string) => page.getByRole("status").filter({ hasText: text });
 
@@ -15,7 +19,10 @@ async function openSwitcher(page: Page) {
   return page.getByRole("navigation", { name: "Products" });
 }
 
-test("a business becomes a provider: request, operator approval, provider key, first client", async ({ page, browser }) => {
+test("a business becomes a provider: request, operator approval, provider key, first client", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const suffix = Date.now().toString(36);
   const business = `Acme IT ${suffix}`;
@@ -48,7 +55,10 @@ test("a business becomes a provider: request, operator approval, provider key, f
   const operator = await newPage(browser);
   await registerOrLogIn(operator, OPERATOR);
   await operator.goto("/admin");
-  await operator.getByRole("navigation", { name: "Operator" }).getByRole("link", { name: /Provider requests/ }).click();
+  await operator
+    .getByRole("navigation", { name: "Operator" })
+    .getByRole("link", { name: /Provider requests/ })
+    .click();
   await expect(operator.getByRole("heading", { name: "Provider requests", level: 1 })).toBeVisible();
   const row = operator.getByRole("row").filter({ hasText: business });
   await expect(row).toContainText(owner.email);
@@ -98,7 +108,11 @@ test("a business becomes a provider: request, operator approval, provider key, f
 test("the demo's client owner learns why their organization cannot be a provider's internal one", async ({ page }) => {
   await logIn(page, "owner@client2.example");
   await page.goto("/become-a-provider");
-  await expect(page.getByText("Second Client's Organization is a client of Demo MSP. A provider's internal organization is never a client.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Second Client's Organization is a client of Demo MSP. A provider's internal organization is never a client.",
+    ),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: "Create an Enterprise organization" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Send request" })).toHaveCount(0);
 });

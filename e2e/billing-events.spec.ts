@@ -21,7 +21,13 @@ test("a provider admin sees the seed's billing figures and exports the event log
   // Enterprise: minimum 10, allocated 3 + 3 + 2 = 8, none above the minimum, so the minimum is billed.
   const enterprise = page.getByRole("row", { name: /^Enterprise/ });
   await expect(enterprise.getByRole("cell")).toHaveText(["10", "8", "0", "$6.00", "$60.00"]);
-  await expect(page.getByRole("row", { name: /^Teams/ }).getByRole("cell")).toHaveText(["0", "0", "0", "$4.00", "$0.00"]);
+  await expect(page.getByRole("row", { name: /^Teams/ }).getByRole("cell")).toHaveText([
+    "0",
+    "0",
+    "0",
+    "$4.00",
+    "$0.00",
+  ]);
   await expect(page.getByRole("row", { name: /^Total estimated monthly cost/ })).toContainText("$60.00");
   await expect(page.getByText("Invoices appear after a billing period is closed.")).toBeVisible();
 
@@ -46,7 +52,9 @@ test("a bad date in the event log's address shows a message and the last 30 days
   await logIn(page, "admin@demo-msp.example");
   const { base } = await openDemoMsp(page);
   await page.goto(`${base}/events?start=2026-02-30`);
-  await expect(page.getByText("Dates must be real calendar dates written as YYYY-MM-DD (years 1970 to 2999).")).toBeVisible();
+  await expect(
+    page.getByText("Dates must be real calendar dates written as YYYY-MM-DD (years 1970 to 2999)."),
+  ).toBeVisible();
   await expect(page.getByLabel("To")).toHaveValue(new Date().toISOString().slice(0, 10));
 });
 

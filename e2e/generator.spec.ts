@@ -21,7 +21,9 @@ const generated = (page: Page, noun: "password" | "passphrase") => page.getByLab
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 const history = (page: Page) => page.getByRole("region", { name: "Generator history" }).getByRole("listitem");
 
-test("a member generates, copies and finds the history; an organization policy then binds the generator", async ({ browser }) => {
+test("a member generates, copies and finds the history; an organization policy then binds the generator", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const member = await personPage(browser, MEMBER);
   await member.goto("/generator");
@@ -73,7 +75,11 @@ test("a member generates, copies and finds the history; an organization policy t
   await test.step("a copy is cleared from the clipboard after the device's delay", async () => {
     const passphrase = (await generated(member, "passphrase").textContent())!;
     await member.getByRole("button", { name: "Copy passphrase" }).click();
-    await expect(member.getByRole("status").filter({ hasText: "Passphrase copied. It is cleared from the clipboard in 10 seconds." })).toBeVisible();
+    await expect(
+      member
+        .getByRole("status")
+        .filter({ hasText: "Passphrase copied. It is cleared from the clipboard in 10 seconds." }),
+    ).toBeVisible();
     expect(await clipboard(member)).toBe(passphrase);
     await expect(history(member)).toHaveCount(2);
     await expect(history(member).first()).toContainText(passphrase);
@@ -87,7 +93,9 @@ test("a member generates, copies and finds the history; an organization policy t
 
   await test.step("the owner requires passwords of 30 characters with special characters", async () => {
     const owner = await personPage(browser, OWNER);
-    const organizationId = (await keyMaterial(owner.request)).organizations.find((organization) => organization.name === "My Client's Organization")!.id;
+    const organizationId = (await keyMaterial(owner.request)).organizations.find(
+      (organization) => organization.name === "My Client's Organization",
+    )!.id;
     await owner.goto(`/organizations/${organizationId}/settings/policies`);
     await owner.getByRole("button", { name: "Edit Password generator" }).click();
     const dialog = owner.getByRole("dialog", { name: "Password generator" });

@@ -31,7 +31,11 @@ export const ACCOUNT_EXISTS_SUBJECT = "You already have a Keyhouse account";
 type Person = { email: string; name: string; password: string };
 
 /** Step one on /register: the address and a name; the page answers "Check your inbox" whoever asks. */
-export async function startRegistration(page: Page, person: { email: string; name: string }, { navigate = true } = {}): Promise<void> {
+export async function startRegistration(
+  page: Page,
+  person: { email: string; name: string },
+  { navigate = true } = {},
+): Promise<void> {
   if (navigate) await page.goto("/register");
   await page.getByLabel("Email address").fill(person.email);
   await page.getByLabel("Name").fill(person.name);
@@ -77,7 +81,11 @@ export async function watchForText(page: Page, text: string): Promise<() => Prom
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   }, text);
-  return () => page.evaluate((wanted) => (window as unknown as { __seenText: Record<string, boolean> }).__seenText[wanted] === true, text);
+  return () =>
+    page.evaluate(
+      (wanted) => (window as unknown as { __seenText: Record<string, boolean> }).__seenText[wanted] === true,
+      text,
+    );
 }
 
 /** Opens the newest mail to `to` with this subject in /dev/mailbox and follows the link it carries. */
@@ -103,7 +111,8 @@ export async function registerOrLogIn(page: Page, person: Person): Promise<void>
   await page.goto("/dev/mailbox");
   const newest = page.getByRole("row").filter({ hasText: person.email }).first();
   await expect(newest).toBeVisible();
-  if ((await newest.getByRole("link", { name: ACCOUNT_EXISTS_SUBJECT }).count()) > 0) return logIn(page, person.email, person.password);
+  if ((await newest.getByRole("link", { name: ACCOUNT_EXISTS_SUBJECT }).count()) > 0)
+    return logIn(page, person.email, person.password);
   await expect(newest.getByRole("link", { name: FINISH_REGISTRATION_SUBJECT })).toBeVisible();
   await openMailRow(page, newest);
   await finishRegistration(page, person);
@@ -122,7 +131,11 @@ export async function registerFromLink(page: Page, person: Person, mail: { subje
 }
 
 /** An operator (already signed in on `operator`) creates a provider, whose owner sets it up from the mailed link. */
-export async function createProviderThroughUi(operator: Page, owner: Page, provider: { name: string; owner: { email: string; name: string; password: string } }) {
+export async function createProviderThroughUi(
+  operator: Page,
+  owner: Page,
+  provider: { name: string; owner: { email: string; name: string; password: string } },
+) {
   await operator.goto("/admin");
   await operator.getByRole("button", { name: "New provider" }).click();
   const dialog = operator.getByRole("dialog", { name: "New provider" });

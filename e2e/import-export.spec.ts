@@ -26,7 +26,19 @@ const ITEMS = Array.from({ length: ITEM_COUNT }, (_, index) => ({
 
 function bitwardenCsv(): string {
   return Papa.unparse({
-    fields: ["folder", "favorite", "type", "name", "notes", "fields", "reprompt", "login_uri", "login_username", "login_password", "login_totp"],
+    fields: [
+      "folder",
+      "favorite",
+      "type",
+      "name",
+      "notes",
+      "fields",
+      "reprompt",
+      "login_uri",
+      "login_username",
+      "login_password",
+      "login_totp",
+    ],
     data: ITEMS.map((item) => ["", "", "login", item.name, "", "", "0", item.uri, item.username, item.password, ""]),
   });
 }
@@ -48,14 +60,23 @@ async function importFile(page: Page, options: { format: string; file: string; p
   await page.getByRole("button", { name: "Import data" }).click();
 }
 
-async function exportVault(page: Page, format: "Bitwarden (json)" | "Encrypted JSON (password protected)", saveAs: string) {
+async function exportVault(
+  page: Page,
+  format: "Bitwarden (json)" | "Encrypted JSON (password protected)",
+  saveAs: string,
+) {
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Export vault" }).click();
   await page.getByLabel("File format").selectOption({ label: format });
   const download = page.waitForEvent("download");
   if (format === "Bitwarden (json)") {
-    await expect(page.getByText("This export contains your organization's vault data in an unencrypted format.")).toBeVisible();
+    await expect(
+      page.getByText("This export contains your organization's vault data in an unencrypted format."),
+    ).toBeVisible();
     await page.getByRole("button", { name: "Export vault" }).click();
-    await page.getByRole("dialog", { name: "Export an unencrypted file?" }).getByRole("button", { name: "Export unencrypted file" }).click();
+    await page
+      .getByRole("dialog", { name: "Export an unencrypted file?" })
+      .getByRole("button", { name: "Export unencrypted file" })
+      .click();
   } else {
     await page.getByLabel("File password", { exact: true }).fill(FILE_PASSWORD);
     await page.getByLabel("Confirm file password").fill(FILE_PASSWORD);
@@ -65,7 +86,9 @@ async function exportVault(page: Page, format: "Bitwarden (json)" | "Encrypted J
   await expect(page.getByText(`as ${format}`)).toBeVisible();
 }
 
-test(`${ITEM_COUNT} items: CSV import with progress, encrypted export, import into another organization, intact`, async ({ browser }) => {
+test(`${ITEM_COUNT} items: CSV import with progress, encrypted export, import into another organization, intact`, async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const folder = await mkdtemp(path.join(os.tmpdir(), "keyhouse-e2e-import-"));
   const csvPath = path.join(folder, "bitwarden.csv");
@@ -93,19 +116,31 @@ test(`${ITEM_COUNT} items: CSV import with progress, encrypted export, import in
   const admin = await newPage(browser);
   await logIn(admin, "admin@demo-msp.example");
   await openConsoleSettings(admin, "Demo MSP Internal", "Import data");
-  await importFile(admin, { format: "Bitwarden (json, also password protected)", file: encryptedPath, password: "not the password" });
-  await expect(alertWith(admin, "The password is wrong, or the file was changed after it was exported.")).toBeVisible({ timeout: 30_000 });
+  await importFile(admin, {
+    format: "Bitwarden (json, also password protected)",
+    file: encryptedPath,
+    password: "not the password",
+  });
+  await expect(alertWith(admin, "The password is wrong, or the file was changed after it was exported.")).toBeVisible({
+    timeout: 30_000,
+  });
   await admin.getByLabel("File password").fill(FILE_PASSWORD);
   await admin.getByRole("button", { name: "Import data" }).click();
   await expect(admin.getByText(/^\d+ imported, 0 skipped$/)).toBeVisible({ timeout: 60_000 });
 
   // Exported again there as plain JSON, every imported item is there with its username, password and URI.
   await exportVault(admin, "Bitwarden (json)", plainPath);
-  const plain = JSON.parse(await readFile(plainPath, "utf8")) as { items: { name: string; login?: { username: string; password: string; uris: { uri: string }[] } }[] };
+  const plain = JSON.parse(await readFile(plainPath, "utf8")) as {
+    items: { name: string; login?: { username: string; password: string; uris: { uri: string }[] } }[];
+  };
   const byName = new Map(plain.items.map((item) => [item.name, item]));
   for (const item of ITEMS) {
     const found = byName.get(item.name);
-    expect(found?.login, item.name).toMatchObject({ username: item.username, password: item.password, uris: [{ uri: item.uri }] });
+    expect(found?.login, item.name).toMatchObject({
+      username: item.username,
+      password: item.password,
+      uris: [{ uri: item.uri }],
+    });
   }
 });
 

@@ -26,7 +26,13 @@ test("an independently computed master password hash logs in and unlocks a demo 
   const keys = await request.get("/api/accounts/keys");
   expect(keys.status()).toBe(200);
   const material = (await keys.json()) as { key: string; privateKey: string; organizations: { name: string }[] };
-  const unlocked = unlockAccount({ email: EMAIL, password: DEMO_PASSWORD, iterations: kdfIterations, key: material.key, privateKey: material.privateKey });
+  const unlocked = unlockAccount({
+    email: EMAIL,
+    password: DEMO_PASSWORD,
+    iterations: kdfIterations,
+    key: material.key,
+    privateKey: material.privateKey,
+  });
   expect(unlocked.userKey).toHaveLength(64);
   expect(unlocked.privateKey.length).toBeGreaterThan(1000);
   expect(material.organizations.map((organization) => organization.name)).toEqual(["My Client's Organization"]);
@@ -43,7 +49,12 @@ test("a wrong hash gets no session", async ({ request }) => {
 
 test("the fingerprint phrase on the settings page matches an independent computation", async ({ page }) => {
   await logIn(page, EMAIL);
-  const material = (await (await page.request.get("/api/accounts/keys")).json()) as { userId: string; publicKey: string };
+  const material = (await (await page.request.get("/api/accounts/keys")).json()) as {
+    userId: string;
+    publicKey: string;
+  };
   await page.getByRole("link", { name: /Account settings/ }).click();
-  await expect(page.getByTestId("fingerprint-phrase")).toHaveText(fingerprintPhrase(material.userId, material.publicKey));
+  await expect(page.getByTestId("fingerprint-phrase")).toHaveText(
+    fingerprintPhrase(material.userId, material.publicKey),
+  );
 });

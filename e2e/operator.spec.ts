@@ -7,13 +7,20 @@ import { LEGACY_OPERATOR } from "./support/legacy-account";
  * registers it on the same server; this spec uses the second address playwright.config.ts puts in ADMIN_EMAILS,
  * registered through the mailed link (so verified), and the legacy account, listed but not verified.
  */
-const OPERATOR = { email: "operator2@keyhouse.test", name: "Second Operator", password: "second operator master password" };
+const OPERATOR = {
+  email: "operator2@keyhouse.test",
+  name: "Second Operator",
+  password: "second operator master password",
+};
 
 const providerRow = (page: Page, name: string) =>
   page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 const toast = (page: Page, text: string) => page.getByRole("status").filter({ hasText: text });
 
-test("an operator creates a provider, edits its seat minimums, and disables and enables Demo MSP", async ({ page, browser }) => {
+test("an operator creates a provider, edits its seat minimums, and disables and enables Demo MSP", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   await register(page, OPERATOR);
   await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
@@ -38,7 +45,15 @@ test("an operator creates a provider, edits its seat minimums, and disables and 
   await expect(toast(page, `Created ${name}. Its setup link was mailed to ${ownerEmail}.`)).toBeVisible();
   await expect(create).toBeHidden();
   const created = providerRow(page, name);
-  await expect(created.getByRole("cell")).toHaveText(["Pending", "Enabled", "0", "5", "20", /^\d{4}-\d{2}-\d{2}$/, /Edit seat minimums/]);
+  await expect(created.getByRole("cell")).toHaveText([
+    "Pending",
+    "Enabled",
+    "0",
+    "5",
+    "20",
+    /^\d{4}-\d{2}-\d{2}$/,
+    /Edit seat minimums/,
+  ]);
 
   // The owner's setup mail is in the development mailbox.
   await page.goto("/dev/mailbox");
@@ -71,7 +86,9 @@ test("an operator creates a provider, edits its seat minimums, and disables and 
   const disableButton = demo.getByRole("button", { name: "Disable Demo MSP" });
   await disableButton.click();
   const disable = page.getByRole("dialog", { name: "Disable Demo MSP?" });
-  await expect(disable).toContainText("Disabling Demo MSP disables its 3 client organizations; enabling restores them.");
+  await expect(disable).toContainText(
+    "Disabling Demo MSP disables its 3 client organizations; enabling restores them.",
+  );
   await page.keyboard.press("Escape");
   await expect(disable).toBeHidden();
   await expect(disableButton).toBeFocused();
@@ -112,7 +129,9 @@ test("a person who is not an operator gets the not-found page at /admin", async 
   await expect(page.getByRole("button", { name: "New provider" })).toHaveCount(0);
 });
 
-test("a listed operator whose address is not verified gets the not-found page at /admin until they verify it", async ({ page }) => {
+test("a listed operator whose address is not verified gets the not-found page at /admin until they verify it", async ({
+  page,
+}) => {
   // An account from before registration verified addresses (e2e/support/seed-before-start.ts).
   await logIn(page, LEGACY_OPERATOR.email, LEGACY_OPERATOR.password);
   const refused = await page.goto("/admin");
@@ -130,7 +149,9 @@ test("a listed operator whose address is not verified gets the not-found page at
   await expect(toast(page, `A verification link was sent to ${LEGACY_OPERATOR.email}.`)).toBeVisible();
 
   await followMailLink(page, { to: LEGACY_OPERATOR.email, subject: "Verify your Keyhouse email address" });
-  await expect(page.getByText(`Confirm that ${LEGACY_OPERATOR.email} is the address of your Keyhouse account.`)).toBeVisible();
+  await expect(
+    page.getByText(`Confirm that ${LEGACY_OPERATOR.email} is the address of your Keyhouse account.`),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Verify email address" }).click();
   await expect(page.getByText(`Your email address ${LEGACY_OPERATOR.email} is verified.`)).toBeVisible();
 

@@ -9,7 +9,11 @@ import { marked } from "./support/plaintext-marker";
  */
 const stamp = Date.now().toString(36);
 const ORGANIZATION = `Acme ${stamp}`;
-const person = (role: string) => ({ email: uniqueEmail(`acme-${role}`), name: `Acme ${role}`, password: `acme ${role} master password` });
+const person = (role: string) => ({
+  email: uniqueEmail(`acme-${role}`),
+  name: `Acme ${role}`,
+  password: `acme ${role} master password`,
+});
 const OWNER = person("owner");
 const ADMIN = person("admin");
 const USER = person("user");
@@ -38,7 +42,9 @@ async function importCsv(page: Page, organizationUrl: string, collection: string
 
 test.describe.configure({ mode: "serial" });
 
-test("organization → members with three roles → group and collection access → a User's view → revoke frees a seat", async ({ browser }) => {
+test("organization → members with three roles → group and collection access → a User's view → revoke frees a seat", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
 
   // A user creates an organization from the vault.
@@ -64,7 +70,11 @@ test("organization → members with three roles → group and collection access 
   }
 
   // Three members with different roles.
-  for (const [invitee, role] of [[ADMIN, "Admin"], [USER, "User"], [CUSTOM, "Custom"]] as const) {
+  for (const [invitee, role] of [
+    [ADMIN, "Admin"],
+    [USER, "User"],
+    [CUSTOM, "Custom"],
+  ] as const) {
     await openConsoleSection(owner, organizationUrl, "Members");
     await owner.getByRole("button", { name: "Invite member" }).click();
     const dialog = owner.getByRole("dialog", { name: "Invite members" });
@@ -95,7 +105,8 @@ test("organization → members with three roles → group and collection access 
   await expect(confirm).toBeHidden();
 
   // Items arrive in each collection.
-  const csv = (item: typeof PAYROLL, site: string) => `name,url,username,password,note\n${item.name},https://${site}.acme.example,${item.username},${item.password},\n`;
+  const csv = (item: typeof PAYROLL, site: string) =>
+    `name,url,username,password,note\n${item.name},https://${site}.acme.example,${item.username},${item.password},\n`;
   await importCsv(owner, organizationUrl, FINANCE, csv(PAYROLL, "payroll"));
   await importCsv(owner, organizationUrl, IT, csv(FIREWALL, "fw"));
 
@@ -136,7 +147,10 @@ test("organization → members with three roles → group and collection access 
   await openConsoleSection(owner, organizationUrl, "Members");
   await owner.getByRole("button", { name: `Options for ${USER.email}` }).click();
   await owner.getByRole("menuitem", { name: "Revoke access" }).click();
-  await owner.getByRole("dialog", { name: `Revoke ${USER.email}?` }).getByRole("button", { name: "Revoke access" }).click();
+  await owner
+    .getByRole("dialog", { name: `Revoke ${USER.email}?` })
+    .getByRole("button", { name: "Revoke access" })
+    .click();
   await expect(owner.getByText("3 of 4 seats in use.")).toBeVisible();
   await user.reload();
   await expect(user.getByText("There are no items to list.")).toBeVisible();

@@ -28,10 +28,15 @@ async function openEventLog(page: Page) {
   await expect(page.getByRole("heading", { name: "Event logs", level: 1 })).toBeVisible();
 }
 
-test("the owner renames the organization, changes its billing email, and finds it in the event log and its CSV", async ({ page }) => {
+test("the owner renames the organization, changes its billing email, and finds it in the event log and its CSV", async ({
+  page,
+}) => {
   await logIn(page, "owner@client2.example");
   await productSwitcher(page).click();
-  await page.getByRole("navigation", { name: "Products" }).getByRole("link", { name: "Second Client's Organization" }).click();
+  await page
+    .getByRole("navigation", { name: "Products" })
+    .getByRole("link", { name: "Second Client's Organization" })
+    .click();
   await consoleNav(page).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Organization info", level: 1 })).toBeVisible();
   await expect(page.getByText("Managed by Demo MSP")).toBeVisible();
@@ -75,11 +80,15 @@ test("the owner renames the organization, changes its billing email, and finds i
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(new RegExp(`^keyhouse-organization-events-\\d{4}-\\d{2}-\\d{2}-to-${today}\\.csv$`));
+  expect(file.suggestedFilename()).toMatch(
+    new RegExp(`^keyhouse-organization-events-\\d{4}-\\d{2}-\\d{2}-to-${today}\\.csv$`),
+  );
   const csv = await readFile(await file.path(), "utf8");
   const lines = csv.split("\r\n");
   expect(lines[0]).toBe("Timestamp,Member,Event,IP");
-  expect(lines.some((line) => line.includes("Oscar Owner (owner@client2.example),Updated organization settings"))).toBe(true);
+  expect(lines.some((line) => line.includes("Oscar Owner (owner@client2.example),Updated organization settings"))).toBe(
+    true,
+  );
 });
 
 test("a provider admin opens the same client and finds their own actions named with the provider", async ({ page }) => {
@@ -96,7 +105,9 @@ test("a provider admin opens the same client and finds their own actions named w
   await expect(opened.first()).toContainText("Dana Admin");
   await expect(opened.first()).toContainText("admin@demo-msp.example · acting for Demo MSP");
   // The owner's change stays the owner's.
-  await expect(page.getByRole("row").filter({ hasText: "Updated organization settings" })).toContainText("owner@client2.example");
+  await expect(page.getByRole("row").filter({ hasText: "Updated organization settings" })).toContainText(
+    "owner@client2.example",
+  );
 
   // As a provider member the admin may change the organization's info, but not delete it.
   await consoleNav(page).getByRole("link", { name: "Settings" }).click();
@@ -107,7 +118,11 @@ test("a provider admin opens the same client and finds their own actions named w
 test("an owner deletes an organization after typing its name, and lands in the vault", async ({ page }) => {
   const stamp = Date.now().toString(36);
   const throwaway = `Throwaway ${stamp}`;
-  await registerOrLogIn(page, { email: uniqueEmail("throwaway-owner"), name: "Tess Throwaway", password: "throwaway owner master password" });
+  await registerOrLogIn(page, {
+    email: uniqueEmail("throwaway-owner"),
+    name: "Tess Throwaway",
+    password: "throwaway owner master password",
+  });
   await page.getByRole("link", { name: "New organization" }).click();
   await page.getByLabel("Organization name").fill(throwaway);
   await page.getByLabel("Seats").fill("2");
@@ -125,6 +140,8 @@ test("an owner deletes an organization after typing its name, and lands in the v
   await expect(page).toHaveURL(/\/vault$/);
   await expect(page.getByRole("status").filter({ hasText: `Deleted ${throwaway}.` })).toBeVisible();
   await productSwitcher(page).click();
-  await expect(page.getByRole("navigation", { name: "Products" }).getByRole("link", { name: throwaway })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Products" }).getByRole("link", { name: throwaway })).toHaveCount(
+    0,
+  );
   expect((await page.goto(`${consoleUrl}/settings/info`))?.status()).toBe(404);
 });

@@ -10,7 +10,11 @@ import { keyMaterial } from "./support/api-session";
  * internal one, which no other spec counts members of.
  */
 
-const NEWCOMER = { email: uniqueEmail("policy-newcomer"), name: "Pia Policy", password: "a long and compliant master password" };
+const NEWCOMER = {
+  email: uniqueEmail("policy-newcomer"),
+  name: "Pia Policy",
+  password: "a long and compliant master password",
+};
 const FOURTEEN_CHARACTERS = "fourteen-chars";
 
 async function openPolicy(page: Page, organizationId: string, name: string) {
@@ -45,7 +49,9 @@ test("master password requirements and single organization bind the people who j
     await dialog.getByRole("button", { name: "Save" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole("status").filter({ hasText: "Master password requirements is on." })).toBeVisible();
-    await expect(page.getByRole("row", { name: /Master password requirements/ }).getByRole("cell", { name: "On", exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("row", { name: /Master password requirements/ }).getByRole("cell", { name: "On", exact: true }),
+    ).toBeVisible();
   });
 
   await inviteMember(page, client2, NEWCOMER.email);
@@ -86,10 +92,17 @@ test("master password requirements and single organization bind the people who j
   await test.step("the new member cannot accept an invitation to another organization", async () => {
     const admin = await newPage(browser);
     await logIn(admin, "admin@demo-msp.example");
-    const internal = (await keyMaterial(admin.request)).organizations.find((organization) => organization.name === "Demo MSP Internal")!.id;
+    const internal = (await keyMaterial(admin.request)).organizations.find(
+      (organization) => organization.name === "Demo MSP Internal",
+    )!.id;
     await inviteMember(admin, internal, NEWCOMER.email);
     await followMailLink(newcomer, { to: NEWCOMER.email, subject: "Join Demo MSP Internal on Keyhouse" });
     await newcomer.getByRole("button", { name: "Accept invitation" }).click();
-    await expect(alertWith(newcomer, "whose single organization policy does not allow its members to belong to any other organization.")).toBeVisible();
+    await expect(
+      alertWith(
+        newcomer,
+        "whose single organization policy does not allow its members to belong to any other organization.",
+      ),
+    ).toBeVisible();
   });
 });

@@ -9,11 +9,19 @@ import { newPage, registerFromLink, registerOrLogIn, uniqueEmail } from "./helpe
  */
 const stamp = Date.now().toString(36);
 const PROVIDER = `Flow MSP ${stamp}`;
-const OPERATOR = { email: "operator3@keyhouse.test", name: "Third Operator", password: "third operator master password" };
+const OPERATOR = {
+  email: "operator3@keyhouse.test",
+  name: "Third Operator",
+  password: "third operator master password",
+};
 const OWNER = { email: uniqueEmail("flow-owner"), name: "Flo Owner", password: "flow owner master password" };
 const TECH = { email: uniqueEmail("flow-tech"), name: "Ted Tech", password: "flow tech master password" };
 const ADMIN2 = { email: uniqueEmail("flow-admin"), name: "Ada Admin", password: "flow admin master password" };
-const CLIENT_OWNER = { email: uniqueEmail("client-a-owner"), name: "Cora Client", password: "client owner master password" };
+const CLIENT_OWNER = {
+  email: uniqueEmail("client-a-owner"),
+  name: "Cora Client",
+  password: "client owner master password",
+};
 const CLIENTS = [
   { name: `Flow Client A ${stamp}`, seats: 3, owner: CLIENT_OWNER.email },
   { name: `Flow Client B ${stamp}`, seats: 3, owner: uniqueEmail("client-b-owner") },
@@ -29,7 +37,9 @@ async function fingerprintOf(page: Page): Promise<string> {
 
 test.describe.configure({ mode: "serial" });
 
-test("operator → provider setup → members → clients → client owner → service user in the client's console", async ({ browser }) => {
+test("operator → provider setup → members → clients → client owner → service user in the client's console", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
 
   // The operator creates the provider.
@@ -56,7 +66,10 @@ test("operator → provider setup → members → clients → client owner → s
   const providerUrl = owner.url().replace(/\/clients.*$/, "");
 
   // The owner invites a service user and a second admin.
-  for (const [person, role] of [[TECH, "Service user"], [ADMIN2, "Provider admin"]] as const) {
+  for (const [person, role] of [
+    [TECH, "Service user"],
+    [ADMIN2, "Provider admin"],
+  ] as const) {
     await owner.getByRole("link", { name: "Members" }).click();
     await owner.getByRole("button", { name: "Invite member" }).click();
     const invite = owner.getByRole("dialog", { name: "Invite members" });
@@ -70,7 +83,10 @@ test("operator → provider setup → members → clients → client owner → s
   // Both accept, each creating an account from their invitation.
   const tech = await newPage(browser);
   const admin2 = await newPage(browser);
-  for (const [page, person] of [[tech, TECH], [admin2, ADMIN2]] as const) {
+  for (const [page, person] of [
+    [tech, TECH],
+    [admin2, ADMIN2],
+  ] as const) {
     await registerFromLink(page, person, { subject: `Join ${PROVIDER} on Keyhouse` });
     await page.getByRole("button", { name: "Accept invitation" }).click();
     await expect(page.getByRole("heading", { name: "Providers" })).toBeVisible();
@@ -89,7 +105,8 @@ test("operator → provider setup → members → clients → client owner → s
   await confirm.getByRole("button", { name: "Confirm" }).click();
   await expect(confirm).toBeHidden();
   await owner.goto(`${providerUrl}/members`);
-  for (const person of [TECH, ADMIN2]) await expect(owner.getByRole("row").filter({ hasText: person.email })).toContainText("Confirmed");
+  for (const person of [TECH, ADMIN2])
+    await expect(owner.getByRole("row").filter({ hasText: person.email })).toContainText("Confirmed");
 
   // The owner creates three clients.
   await owner.goto(`${providerUrl}/clients`);
@@ -106,7 +123,13 @@ test("operator → provider setup → members → clients → client owner → s
   }
   for (const [client, remaining] of CLIENTS.map((client) => [client, client.seats - 1] as const)) {
     const row = owner.getByRole("row").filter({ has: owner.getByRole("rowheader", { name: client.name }) });
-    await expect(row.getByRole("cell")).toHaveText([String(client.seats), "1", String(remaining), "Enterprise", /Options/]);
+    await expect(row.getByRole("cell")).toHaveText([
+      String(client.seats),
+      "1",
+      String(remaining),
+      "Enterprise",
+      /Options/,
+    ]);
   }
 
   // Client A's owner accepts, and the provider's owner confirms them in the client's Admin Console.

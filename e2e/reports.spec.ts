@@ -52,7 +52,11 @@ test("a client's owner finds the demo's weak, reused and unsecured logins, and w
   await expect(weak).toBeVisible({ timeout: 180_000 });
   expect(await sawProgress()).toBe(true);
   await expect(weak.getByRole("rowheader")).toHaveText(["Client portal", "Office router"]);
-  await expect(rowOf(page, "Client portal").getByRole("cell")).toHaveText(["it@client.example", "Default collection", "Weak"]);
+  await expect(rowOf(page, "Client portal").getByRole("cell")).toHaveText([
+    "it@client.example",
+    "Default collection",
+    "Weak",
+  ]);
   await expect(page.getByText("Accounting software")).toHaveCount(0);
   await backToReports(page);
 

@@ -81,7 +81,9 @@ function startBalancer(): Promise<string> {
     });
     incoming.pipe(upstream);
   });
-  return new Promise((resolve) => balancer!.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(balancer!.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    balancer!.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(balancer!.address() as AddressInfo).port}`)),
+  );
 }
 
 test.beforeAll(async () => {
@@ -96,16 +98,36 @@ test.beforeAll(async () => {
     APP_URL: balancerUrl,
     LOG_LEVEL: "warn",
   };
-  await runToEnd(process.execPath, ["--import", "./scripts/register-server-hooks.mjs", "--import", "tsx", "e2e/support/scale-out-seed.ts", ACCOUNT.email, ACCOUNT.password], env);
+  await runToEnd(
+    process.execPath,
+    [
+      "--import",
+      "./scripts/register-server-hooks.mjs",
+      "--import",
+      "tsx",
+      "e2e/support/scale-out-seed.ts",
+      ACCOUNT.email,
+      ACCOUNT.password,
+    ],
+    env,
+  );
   instances = INSTANCE_PORTS.map((port) =>
-    spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] }),
+    spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      env,
+      stdio: ["ignore", "ignore", "inherit"],
+    }),
   );
   await Promise.all(INSTANCE_PORTS.map(waitForHealth));
 });
 
 test.afterAll(async () => {
   for (const instance of instances) instance.kill("SIGTERM");
-  await Promise.all(instances.map((instance) => new Promise((resolve) => (instance.exitCode !== null ? resolve(null) : instance.once("exit", resolve)))));
+  await Promise.all(
+    instances.map(
+      (instance) =>
+        new Promise((resolve) => (instance.exitCode !== null ? resolve(null) : instance.once("exit", resolve))),
+    ),
+  );
   await new Promise((resolve) => (balancer ? balancer.close(resolve) : resolve(null)));
   if (databaseName) await onServer((client) => client.query(`drop database if exists ${databaseName} with (force)`));
 });
@@ -164,9 +186,18 @@ test("a backup restored into a wiped database serves the same account (README's 
     });
     const wiped = new Client({ connectionString: databaseUrl(databaseName) });
     await wiped.connect();
-    expect((await wiped.query("select count(*)::int as n from pg_tables where schemaname = 'public'")).rows[0]).toEqual({ n: 0 });
+    expect((await wiped.query("select count(*)::int as n from pg_tables where schemaname = 'public'")).rows[0]).toEqual(
+      { n: 0 },
+    );
     await wiped.end();
-    execFileSync(pgProgram("pg_restore"), ["--clean", "--if-exists", "--no-owner", "--dbname", databaseUrl(databaseName), dump]);
+    execFileSync(pgProgram("pg_restore"), [
+      "--clean",
+      "--if-exists",
+      "--no-owner",
+      "--dbname",
+      databaseUrl(databaseName),
+      dump,
+    ]);
     const context = await playwrightRequest.newContext({ baseURL: balancerUrl });
     expect(await logIn(context, ACCOUNT.password)).toBe(true);
     await context.dispose();

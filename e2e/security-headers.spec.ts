@@ -41,7 +41,9 @@ async function recordCspViolations(page: Page, violations: string[]): Promise<vo
   });
 }
 
-test("each page gets a new nonce, on every script it renders, and the fixed headers; none of it is HSTS over HTTP", async ({ request }) => {
+test("each page gets a new nonce, on every script it renders, and the fixed headers; none of it is HSTS over HTTP", async ({
+  request,
+}) => {
   const first = await request.get("/login");
   const second = await request.get("/login", { headers: { "X-Forwarded-Proto": "https" } });
   expect(nonceOf(first)).not.toBe(nonceOf(second));
@@ -94,7 +96,9 @@ test("redirect targets from the query string stay on this site", async ({ browse
   expect(new URL(page.url()).pathname).toBe("/vault");
 });
 
-test("the login page, the vault, two-step setup, reports and export work without a CSP violation", async ({ browser }) => {
+test("the login page, the vault, two-step setup, reports and export work without a CSP violation", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const page = await newPage(browser);
   const violations: string[] = [];
@@ -126,7 +130,10 @@ test("the login page, the vault, two-step setup, reports and export work without
     await page.getByLabel("File format").selectOption({ label: "Bitwarden (json)" });
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Export vault" }).click();
-    await page.getByRole("dialog", { name: "Export an unencrypted file?" }).getByRole("button", { name: "Export unencrypted file" }).click();
+    await page
+      .getByRole("dialog", { name: "Export an unencrypted file?" })
+      .getByRole("button", { name: "Export unencrypted file" })
+      .click();
     expect((await download).suggestedFilename()).toMatch(/\.json$/);
   });
 

@@ -7,7 +7,8 @@ import { alertWith, logIn, newPage } from "./helpers";
  * offered as a client, and adding any organization asks first, showing the seats it will bill.
  */
 const CLIENT = "Third Client's Organization";
-const PROVIDER_MEMBER_REFUSAL = "Acting for the provider, you cannot invite, confirm, restore, change or give access to members of your provider in a client.";
+const PROVIDER_MEMBER_REFUSAL =
+  "Acting for the provider, you cannot invite, confirm, restore, change or give access to members of your provider in a client.";
 
 async function openDemoProvider(page: Page): Promise<string> {
   await page.goto("/providers");
@@ -25,7 +26,9 @@ async function inviteInDialog(page: Page, email: string, role: string) {
   return dialog;
 }
 
-test("a service user cannot make themselves a member of a client, and the client's owner is told what the provider changed", async ({ browser }) => {
+test("a service user cannot make themselves a member of a client, and the client's owner is told what the provider changed", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const tech = await newPage(browser);
   await logIn(tech, "tech@demo-msp.example");
@@ -46,13 +49,18 @@ test("a service user cannot make themselves a member of a client, and the client
 
   const owner = await newPage(browser);
   await owner.goto("/dev/mailbox");
-  const mail = owner.getByRole("row").filter({ hasText: "owner@client3.example" }).filter({ hasText: `Demo MSP changed the members of ${CLIENT}` });
+  const mail = owner
+    .getByRole("row")
+    .filter({ hasText: "owner@client3.example" })
+    .filter({ hasText: `Demo MSP changed the members of ${CLIENT}` });
   await mail.getByRole("link").first().click();
   await expect(owner.getByText(`invited ${staff} as a user`)).toBeVisible();
   await expect(owner.getByText("tech@demo-msp.example, acting for your provider Demo MSP")).toBeVisible();
 });
 
-test("the provider's internal organization is never offered as a client, and adding one shows what it bills", async ({ page }) => {
+test("the provider's internal organization is never offered as a client, and adding one shows what it bills", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const spare = `Spare Org ${Date.now().toString(36)}`;
   await logIn(page, "admin@demo-msp.example");

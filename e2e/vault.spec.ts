@@ -14,7 +14,12 @@ const MEMBER = { email: uniqueEmail("wes"), name: "Wes Member", password: "wes m
 const ORGANIZATION = `Val's Team ${stamp}`;
 const TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 
-const LOGIN = { name: marked(`Bank ${stamp}`), username: marked("val@bank.example"), password: marked("Bank-Pass-1"), uri: "https://bank.example/login" };
+const LOGIN = {
+  name: marked(`Bank ${stamp}`),
+  username: marked("val@bank.example"),
+  password: marked("Bank-Pass-1"),
+  uri: "https://bank.example/login",
+};
 const NOTE = { name: marked(`Recipe ${stamp}`), notes: marked("Two eggs and flour") };
 const CARD = { name: marked(`Visa ${stamp}`), holder: marked("Val Vault"), number: marked("4111111111111111") };
 const IDENTITY = { name: marked(`Passport ${stamp}`), first: marked("Valerie") };
@@ -32,7 +37,9 @@ const list = (page: Page) => page.getByRole("listbox", { name: "Items" });
 const filters = (page: Page) => page.getByRole("navigation", { name: "Vault filters" });
 
 async function open(page: Page, name: string) {
-  await list(page).getByRole("option", { name: new RegExp(escapeRegExp(name)) }).click();
+  await list(page)
+    .getByRole("option", { name: new RegExp(escapeRegExp(name)) })
+    .click();
   await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
 }
 
@@ -57,7 +64,9 @@ async function sendToTrash(page: Page, name: string) {
 
 test.describe.configure({ mode: "serial" });
 
-test("items of every type: create, edit, search, filters, TOTP, move into a collection, trash and restore", async ({ browser }) => {
+test("items of every type: create, edit, search, filters, TOTP, move into a collection, trash and restore", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const val = await newPage(browser, CLIPBOARD);
   await registerOrLogIn(val, OWNER);
@@ -111,7 +120,13 @@ test("items of every type: create, edit, search, filters, TOTP, move into a coll
   await expect(dialog).toBeHidden();
 
   // Each type filter finds its item; favorites and the folder find the login.
-  for (const [type, name] of [["Login", LOGIN.name], ["Secure note", NOTE.name], ["Card", CARD.name], ["Identity", IDENTITY.name], ["SSH key", SSH.name]]) {
+  for (const [type, name] of [
+    ["Login", LOGIN.name],
+    ["Secure note", NOTE.name],
+    ["Card", CARD.name],
+    ["Identity", IDENTITY.name],
+    ["SSH key", SSH.name],
+  ]) {
     await filters(val).getByRole("button", { name: type, exact: true }).click();
     await expect(list(val).getByRole("option")).toHaveCount(1);
     await expect(list(val).getByRole("option").first()).toContainText(name!);
@@ -133,7 +148,10 @@ test("items of every type: create, edit, search, filters, TOTP, move into a coll
   await open(val, LOGIN.name);
   const timer = val.getByRole("timer");
   const label = (await timer.getAttribute("aria-label")) ?? "";
-  const shown = label.match(/Verification code (\d{3}) (\d{3})/)!.slice(1).join("");
+  const shown = label
+    .match(/Verification code (\d{3}) (\d{3})/)!
+    .slice(1)
+    .join("");
   const totp = new TOTP({ secret: TOTP_SECRET });
   const now = Date.now();
   expect([totp.generate({ timestamp: now }), totp.generate({ timestamp: now - 30_000 })]).toContain(shown);
@@ -216,7 +234,10 @@ test("items of every type: create, edit, search, filters, TOTP, move into a coll
   for (const name of inOrganization) {
     await open(val, name);
     await val.getByRole("button", { name: "Delete permanently" }).click();
-    await val.getByRole("dialog", { name: `Delete ${name} for good?` }).getByRole("button", { name: "Delete permanently" }).click();
+    await val
+      .getByRole("dialog", { name: `Delete ${name} for good?` })
+      .getByRole("button", { name: "Delete permanently" })
+      .click();
     await expect(list(val).getByRole("option", { name: new RegExp(escapeRegExp(name)) })).toHaveCount(0);
   }
   await expect(val.getByText("The trash is empty.")).toBeVisible();

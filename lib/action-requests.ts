@@ -88,7 +88,8 @@ function rowProblem(row: Uint8Array | string, root: boolean): string | null {
     return "The request body is not valid UTF-8.";
   }
   // Measured before parsing, so that nothing recursive ever sees a deep value.
-  if (nestingDepth(text) > MAX_ACTION_NESTING) return `The request body nests deeper than ${MAX_ACTION_NESTING} levels.`;
+  if (nestingDepth(text) > MAX_ACTION_NESTING)
+    return `The request body nests deeper than ${MAX_ACTION_NESTING} levels.`;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -106,7 +107,8 @@ export function nestingDepth(text: string): number {
   for (let index = 0; index < text.length; index += 1) {
     const char = text.charCodeAt(index);
     if (inString) {
-      if (char === 0x5c) index += 1; // backslash: skip the escaped character
+      if (char === 0x5c)
+        index += 1; // backslash: skip the escaped character
       else if (char === 0x22) inString = false;
     } else if (char === 0x22) {
       inString = true;

@@ -52,10 +52,14 @@ async function clearIfUnchanged(text: string): Promise<void> {
  * Copies `text`, then clears it after the delay. A newer copy replaces the pending clear, so the newest value
  * gets the full delay and an older one cannot empty the clipboard under it. Rejects when the browser refuses.
  */
-export async function copyToClipboard(text: string, { clearAfterSeconds }: { clearAfterSeconds: ClearClipboardDelay }): Promise<void> {
+export async function copyToClipboard(
+  text: string,
+  { clearAfterSeconds }: { clearAfterSeconds: ClearClipboardDelay },
+): Promise<void> {
   await navigator.clipboard.writeText(text);
   clearTimeout(pendingClear);
-  pendingClear = clearAfterSeconds === null ? undefined : setTimeout(() => void clearIfUnchanged(text), clearAfterSeconds * 1000);
+  pendingClear =
+    clearAfterSeconds === null ? undefined : setTimeout(() => void clearIfUnchanged(text), clearAfterSeconds * 1000);
 }
 
 function isChoice(seconds: number | null): boolean {
@@ -78,6 +82,9 @@ const clipboardDelaySetting = createDeviceSetting<ClearClipboardDelay>({
 });
 
 /** This device's clipboard delay, and a way to change it (the server render sees the default). */
-export function useClipboardSettings(): { clearAfterSeconds: ClearClipboardDelay; setClearAfterSeconds: (seconds: ClearClipboardDelay) => void } {
+export function useClipboardSettings(): {
+  clearAfterSeconds: ClearClipboardDelay;
+  setClearAfterSeconds: (seconds: ClearClipboardDelay) => void;
+} {
   return { clearAfterSeconds: clipboardDelaySetting.useValue(), setClearAfterSeconds: clipboardDelaySetting.write };
 }

@@ -34,5 +34,7 @@ export type ProviderPlanType = "teams_monthly" | "enterprise_monthly";
 /** Per-seat monthly prices in cents, for billing estimates and invoices (no payment gateway). */
 export function seatPriceCents(plan: ProviderPlanType): number {
   const settings = env();
-  return plan === "teams_monthly" ? settings.SEAT_PRICE_TEAMS_MONTHLY_CENTS : settings.SEAT_PRICE_ENTERPRISE_MONTHLY_CENTS;
+  return plan === "teams_monthly"
+    ? settings.SEAT_PRICE_TEAMS_MONTHLY_CENTS
+    : settings.SEAT_PRICE_ENTERPRISE_MONTHLY_CENTS;
 }

@@ -15,7 +15,10 @@ export function toCsv(
   rows: readonly (readonly (string | number)[])[],
   { formulaStart = FORMULA_START }: { formulaStart?: RegExp } = {},
 ): string {
-  return unparse({ fields: [...header], data: rows.map((row) => [...row]) }, { escapeFormulae: formulaStart, newline: "\r\n" });
+  return unparse(
+    { fields: [...header], data: rows.map((row) => [...row]) },
+    { escapeFormulae: formulaStart, newline: "\r\n" },
+  );
 }
 
 /** A download: the browser saves it under `filename` instead of showing it, and no cache keeps a copy. */

@@ -21,7 +21,14 @@ type Options<T> = {
   invalidMessage: string;
 };
 
-export function createDeviceSetting<T>({ storageKey, fallback, parse, serialize, isValid, invalidMessage }: Options<T>): DeviceSetting<T> {
+export function createDeviceSetting<T>({
+  storageKey,
+  fallback,
+  parse,
+  serialize,
+  isValid,
+  invalidMessage,
+}: Options<T>): DeviceSetting<T> {
   // One value per stored string, so useSyncExternalStore sees the same snapshot until the setting changes.
   let snapshot: { raw: string | null; value: T } | null = null;
   const listeners = new Set<() => void>();

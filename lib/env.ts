@@ -54,7 +54,9 @@ const listOf = (value: string) =>
 
 const variables = z.object({
   // Set by `next dev` / `next start` / the test runner: outside production /dev/mailbox is on.
-  NODE_ENV: z.enum(["development", "production", "test"], { error: "must be development, production or test" }).optional(),
+  NODE_ENV: z
+    .enum(["development", "production", "test"], { error: "must be development, production or test" })
+    .optional(),
   PORT: integer(3000, 1, 65_535, "must be a port number from 1 to 65535"),
   /** `npm run demo` only: the address it listens on. */
   HOST: z.string().default("127.0.0.1"),
@@ -121,7 +123,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const input: Record<string, string | undefined> = {};
   for (const name of ENV_NAMES) input[name] = source[name]?.trim() || undefined;
   const result = schema.safeParse(input);
-  if (!result.success) throw new EnvError(result.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`));
+  if (!result.success)
+    throw new EnvError(result.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`));
   return Object.freeze(result.data);
 }
 

@@ -85,7 +85,16 @@ const MAX_FRAMES = 6;
 const MAX_CAUSES = 5;
 
 /** Errors of the network or of the driver that mean the database cannot be reached right now. */
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+]);
 const CONNECTION_MESSAGES =
   /PGlite is clos(ed|ing)|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end|database system is (starting up|shutting down)/i;
 const SQLSTATE = /^[0-9A-Z]{5}$/;
@@ -95,7 +104,7 @@ type Fields = Record<string, unknown>;
 /** The error and its causes, outermost first (an AggregateError from a refused connection counts its first error). */
 function causeChain(error: Error): Error[] {
   const chain: Error[] = [error];
-  for (let current: unknown = error; chain.length <= MAX_CAUSES; ) {
+  for (let current: unknown = error; chain.length <= MAX_CAUSES;) {
     const fields = current as Fields;
     const next = fields.cause ?? (Array.isArray(fields.errors) ? fields.errors[0] : undefined);
     if (!(next instanceof Error) || chain.includes(next)) break;
@@ -139,7 +148,8 @@ export function isDatabaseError(error: unknown): boolean {
 function withoutValues(text: string, params: unknown[]): string {
   let result = text;
   for (const param of params) {
-    const value = typeof param === "string" ? param : typeof param === "number" || typeof param === "bigint" ? String(param) : "";
+    const value =
+      typeof param === "string" ? param : typeof param === "number" || typeof param === "bigint" ? String(param) : "";
     // Short values ("1", "t") would blank unrelated words and are no secret.
     if (value.length >= 3) result = result.split(value).join("[value]");
   }
@@ -148,7 +158,10 @@ function withoutValues(text: string, params: unknown[]): string {
 
 /** The first line of a message: a query wrapper's message is the query itself, so it says only that one failed. */
 function shortMessage(message: string, params: unknown[]): string {
-  const line = withoutValues(message.startsWith("Failed query:") ? "query failed" : (message.split("\n", 1)[0] ?? ""), params);
+  const line = withoutValues(
+    message.startsWith("Failed query:") ? "query failed" : (message.split("\n", 1)[0] ?? ""),
+    params,
+  );
   return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}…` : line;
 }
 

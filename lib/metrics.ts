@@ -32,7 +32,12 @@ function state(): MetricsState {
   collectDefaultMetrics({ register: registry, prefix: "keyhouse_" });
   const current: MetricsState = {
     registry,
-    requests: new Counter({ name: "keyhouse_http_requests_total", help: "HTTP requests answered, by route group, method and status.", labelNames: ["route_group", "method", "status"], registers: [registry] }),
+    requests: new Counter({
+      name: "keyhouse_http_requests_total",
+      help: "HTTP requests answered, by route group, method and status.",
+      labelNames: ["route_group", "method", "status"],
+      registers: [registry],
+    }),
     latency: new Histogram({
       name: "keyhouse_http_request_duration_seconds",
       help: "Time from a request's arrival to the end of its response, by route group and method.",
@@ -40,7 +45,12 @@ function state(): MetricsState {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
-    loginFailures: new Counter({ name: "keyhouse_login_failures_total", help: "Failed logins, by reason.", labelNames: ["reason"], registers: [registry] }),
+    loginFailures: new Counter({
+      name: "keyhouse_login_failures_total",
+      help: "Failed logins, by reason.",
+      labelNames: ["reason"],
+      registers: [registry],
+    }),
     pool: new Gauge({
       name: "keyhouse_db_pool_connections",
       help: "PostgreSQL pool connections: total, idle, and requests waiting for one.",
@@ -67,20 +77,36 @@ function state(): MetricsState {
 }
 
 /** Where the pool and mail-queue gauges read from; set once by the database and mail modules' owners at start. */
-export function setMetricSources(sources: { pool?: () => Promise<PoolStats | null>; mailQueue?: () => Promise<number> }): void {
+export function setMetricSources(sources: {
+  pool?: () => Promise<PoolStats | null>;
+  mailQueue?: () => Promise<number>;
+}): void {
   const current = state();
   if (sources.pool) current.poolSource = sources.pool;
   if (sources.mailQueue) current.mailQueueSource = sources.mailQueue;
 }
 
-const ROUTE_GROUPS = ["vault", "organizations", "providers", "admin", "settings", "generator", "login", "register", "accept"] as const;
+const ROUTE_GROUPS = [
+  "vault",
+  "organizations",
+  "providers",
+  "admin",
+  "settings",
+  "generator",
+  "login",
+  "register",
+  "accept",
+] as const;
 
 /** A bounded label for a path: its area, never its ids. */
 export function routeGroupOf(path: string): string {
   const [first, second] = path.split("?")[0]!.split("/").filter(Boolean);
   if (!first) return "root";
   if (first === "_next") return "static";
-  if (first === "api") return second && ["auth", "health", "accounts", "metrics", "items"].includes(second) ? `api_${second}` : "api_other";
+  if (first === "api")
+    return second && ["auth", "health", "accounts", "metrics", "items"].includes(second)
+      ? `api_${second}`
+      : "api_other";
   return (ROUTE_GROUPS as readonly string[]).includes(first) ? first : "other";
 }
 
@@ -109,7 +135,8 @@ export function observeHttpRequests(): void {
   });
 }
 
-export type LoginFailureReason = "invalid_credentials" | "too_many_attempts" | "invalid_two_factor_code" | "too_many_two_factor_codes";
+export type LoginFailureReason =
+  "invalid_credentials" | "too_many_attempts" | "invalid_two_factor_code" | "too_many_two_factor_codes";
 
 export function countLoginFailure(reason: LoginFailureReason): void {
   state().loginFailures.inc({ reason });

@@ -10,12 +10,20 @@ import { type ErrorSummary, log, summarizeError } from "@/lib/log";
 export const onRequestError: Instrumentation.onRequestError = (error, _request, context) => {
   const summary = summarizeError(error);
   // The route's pattern, not the path: a path can carry a link token.
-  log.error({ err: summary, route: context.routePath, routeType: context.routeType, renderSource: context.renderSource }, "request failed");
+  log.error(
+    { err: summary, route: context.routePath, routeType: context.routeType, renderSource: context.renderSource },
+    "request failed",
+  );
   keepOnlySummary(error, summary);
 };
 
 function summaryMessage(summary: ErrorSummary): string {
-  const parts = [summary.code, summary.severity, summary.table && `table ${summary.table}`, summary.constraint && `constraint ${summary.constraint}`].filter(Boolean);
+  const parts = [
+    summary.code,
+    summary.severity,
+    summary.table && `table ${summary.table}`,
+    summary.constraint && `constraint ${summary.constraint}`,
+  ].filter(Boolean);
   return parts.length > 0 ? `${summary.message} (${parts.join(", ")})` : summary.message;
 }
 
@@ -30,7 +38,8 @@ function keepOnlySummary(error: unknown, summary: ErrorSummary): void {
   try {
     for (const key of Reflect.ownKeys(error)) {
       // The digest is the reference the error page shows; stack and message are rewritten below.
-      if (key !== "digest" && key !== "name" && key !== "stack" && key !== "message") Reflect.deleteProperty(error, key);
+      if (key !== "digest" && key !== "name" && key !== "stack" && key !== "message")
+        Reflect.deleteProperty(error, key);
     }
     error.message = message;
     error.stack = summaryStack(summary, message);
@@ -46,7 +55,8 @@ function keepOnlySummary(error: unknown, summary: ErrorSummary): void {
  */
 export function printErrorsInSummary(): void {
   const print = console.error.bind(console);
-  console.error = (...args: unknown[]) => print(...args.map((arg) => (arg instanceof Error ? summarizedCopy(arg) : arg)));
+  console.error = (...args: unknown[]) =>
+    print(...args.map((arg) => (arg instanceof Error ? summarizedCopy(arg) : arg)));
 }
 
 function summarizedCopy(error: Error): Error {

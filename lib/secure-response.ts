@@ -25,6 +25,7 @@ export function secureResponses(request: NextRequest) {
     /** Lets the request through to its page or route. */
     next: () => secure(NextResponse.next({ request: { headers: requestHeaders } })),
     /** Serves another page at this URL (the 404 for those without access). */
-    rewrite: (url: URL, status: number) => secure(NextResponse.rewrite(url, { status, request: { headers: requestHeaders } })),
+    rewrite: (url: URL, status: number) =>
+      secure(NextResponse.rewrite(url, { status, request: { headers: requestHeaders } })),
   };
 }

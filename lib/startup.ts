@@ -27,7 +27,10 @@ const RETRY_DELAY_MS = { first: 500, max: 10_000 };
  * fail fast meanwhile) and the start work runs once it opens. Returns a function that stops what is left running
  * and resolves once the work under way has ended.
  */
-export async function prepareServer({ onFatal, retryDelayMs = RETRY_DELAY_MS }: StartupOptions): Promise<() => Promise<void>> {
+export async function prepareServer({
+  onFatal,
+  retryDelayMs = RETRY_DELAY_MS,
+}: StartupOptions): Promise<() => Promise<void>> {
   const tasks: Tasks = { stopped: false, cancels: new Set(), running: new Set() };
   observeHttpRequests();
   setMetricSources({ pool: poolStats, mailQueue: countQueuedMail });
@@ -46,7 +49,12 @@ export function exitServer(error: Error): never {
 }
 
 /** One attempt to open the database; on failure the next is scheduled, and logged only when the reason changes. */
-async function openThenStart(tasks: Tasks, options: Required<StartupOptions>, delayMs: number, lastFailure: string | null): Promise<void> {
+async function openThenStart(
+  tasks: Tasks,
+  options: Required<StartupOptions>,
+  delayMs: number,
+  lastFailure: string | null,
+): Promise<void> {
   if (tasks.stopped) return;
   let kind: Connection["kind"];
   try {
@@ -86,7 +94,9 @@ async function runStartWork(tasks: Tasks, kind: Connection["kind"]): Promise<voi
   // Several instances may start at once: each mail is claimed by one of them (see deliverPendingMail).
   inBackground(
     tasks,
-    deliverPendingMail().catch((error: unknown) => log.warn({ error: describeError(error) }, "pending mail delivery failed")),
+    deliverPendingMail().catch((error: unknown) =>
+      log.warn({ error: describeError(error) }, "pending mail delivery failed"),
+    ),
   );
   scheduleTrashPurge(tasks);
 }
@@ -128,7 +138,10 @@ const TRASH_PURGE_LOCK = 727275;
 export async function purgeTrashOnce(): Promise<number | null> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [lock] = await selectRows<{ taken: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${TRASH_PURGE_LOCK}::bigint) as taken`);
+    const [lock] = await selectRows<{ taken: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${TRASH_PURGE_LOCK}::bigint) as taken`,
+    );
     return lock?.taken ? purgeExpiredTrash(tx) : null;
   });
 }

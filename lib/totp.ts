@@ -31,13 +31,17 @@ function fromUri(uri: string): TOTP {
     // otpauth's own messages can quote part of the key.
     throw new TotpError("This otpauth:// address is not valid: check its secret, period, digits and algorithm.");
   }
-  if (!(otp instanceof TOTP)) throw new TotpError("Only time-based codes (otpauth://totp/) are supported, not counter-based ones.");
+  if (!(otp instanceof TOTP))
+    throw new TotpError("Only time-based codes (otpauth://totp/) are supported, not counter-based ones.");
   return otp;
 }
 
 function fromBase32(key: string): TOTP {
   const normalized = key.replace(/\s+/g, "").toUpperCase();
-  if (!BASE32.test(normalized)) throw new TotpError("This authenticator key is not valid: use the base32 key (letters A-Z and digits 2-7) or an otpauth:// address.");
+  if (!BASE32.test(normalized))
+    throw new TotpError(
+      "This authenticator key is not valid: use the base32 key (letters A-Z and digits 2-7) or an otpauth:// address.",
+    );
   return new TOTP({ secret: Secret.fromBase32(normalized) });
 }
 

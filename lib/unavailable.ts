@@ -9,7 +9,8 @@ export const RETRY_AFTER_SECONDS = 30;
 /** The words, shared with the error page (app/error.tsx) for a database that fails in the middle of a page. */
 export const UNAVAILABLE_TEXT = {
   title: "Keyhouse can't reach its database",
-  explanation: "This is temporary: the server is running, but its database is not answering right now. Nothing you saved has been lost.",
+  explanation:
+    "This is temporary: the server is running, but its database is not answering right now. Nothing you saved has been lost.",
   advice: "Please try again in a minute.",
 } as const;
 
@@ -21,7 +22,10 @@ export function unavailableJson(): Response {
 
 /** The page, with a link that asks for `retryPath` (this request's path and query) again. */
 export function unavailablePage(retryPath: string): Response {
-  return new Response(pageHtml(retryPath), { status: 503, headers: { ...HEADERS, "Content-Type": "text/html; charset=utf-8" } });
+  return new Response(pageHtml(retryPath), {
+    status: 503,
+    headers: { ...HEADERS, "Content-Type": "text/html; charset=utf-8" },
+  });
 }
 
 function escapeHtml(text: string): string {

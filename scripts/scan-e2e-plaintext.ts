@@ -40,7 +40,9 @@ try {
     for (const finding of findings) console.error(`  ${finding.table}.${finding.column}`);
     process.exitCode = 1;
   } else {
-    console.log(`Plaintext scan: ${items?.n ?? 0} items and ${folders?.n ?? 0} collections in the e2e database; no typed secret found in any text column.`);
+    console.log(
+      `Plaintext scan: ${items?.n ?? 0} items and ${folders?.n ?? 0} collections in the e2e database; no typed secret found in any text column.`,
+    );
   }
 } catch (error) {
   console.error(`Plaintext scan failed: ${(error as Error).message}`);

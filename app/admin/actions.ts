@@ -57,7 +57,11 @@ export const setProviderEnabled = defineAction({
     const provider = await updateProviderEnabled(scope, tx, input.providerId, input.enabled);
     if (!provider) throw new ActionError(NO_SUCH_PROVIDER);
     const clients = await countProviderClients(scope, tx, input.providerId);
-    await record({ type: input.enabled ? "provider_enabled" : "provider_disabled", providerId: input.providerId, details: { clients } });
+    await record({
+      type: input.enabled ? "provider_enabled" : "provider_disabled",
+      providerId: input.providerId,
+      details: { clients },
+    });
     return { name: provider.name, enabled: input.enabled, clients };
   },
 });
@@ -72,8 +76,12 @@ export const approveProviderRequestAction = defineAction({
     return { providerId: approved.providerId, businessName: approved.businessName };
   },
   constraints: {
-    providers_internal_organization: { message: "This organization is already another provider's internal organization." },
-    provider_organizations_not_internal: { message: "This organization is a client: it cannot be a provider's internal organization." },
+    providers_internal_organization: {
+      message: "This organization is already another provider's internal organization.",
+    },
+    provider_organizations_not_internal: {
+      message: "This organization is a client: it cannot be a provider's internal organization.",
+    },
   },
 });
 

@@ -14,7 +14,15 @@ type Provider = { id: string; name: string; teamsMinimum: number; enterpriseMini
 /** "Edit seat minimums" of one provider: both plans at once. */
 export function EditPlansDialog({ provider }: { provider: Provider }) {
   const [open, setOpen] = useState(false);
-  const { run: submit, reset, busy, error, fieldErrors } = useAction(updateProviderPlans, { schema: updateProviderPlansSchema, success: (updated) => `Saved the seat minimums of ${updated.name}.`
+  const {
+    run: submit,
+    reset,
+    busy,
+    error,
+    fieldErrors,
+  } = useAction(updateProviderPlans, {
+    schema: updateProviderPlansSchema,
+    success: (updated) => `Saved the seat minimums of ${updated.name}.`,
   });
 
   function show() {

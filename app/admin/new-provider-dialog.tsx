@@ -13,7 +13,15 @@ import { useAction } from "@/components/forms/use-action";
 /** "New provider": a pending provider whose owner is mailed a setup link. */
 export function NewProviderDialog() {
   const [open, setOpen] = useState(false);
-  const { run: submit, reset, busy, error, fieldErrors } = useAction(createProvider, { schema: createProviderSchema, success: (created) => `Created ${created.name}. Its setup link was mailed to ${created.ownerEmail}.`
+  const {
+    run: submit,
+    reset,
+    busy,
+    error,
+    fieldErrors,
+  } = useAction(createProvider, {
+    schema: createProviderSchema,
+    success: (created) => `Created ${created.name}. Its setup link was mailed to ${created.ownerEmail}.`,
   });
 
   function show() {
@@ -24,7 +32,11 @@ export function NewProviderDialog() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const created = await submit({ name: form.get("name"), ownerEmail: form.get("ownerEmail"), ...readSeatMinimums(form) });
+    const created = await submit({
+      name: form.get("name"),
+      ownerEmail: form.get("ownerEmail"),
+      ...readSeatMinimums(form),
+    });
     if (created.ok) setOpen(false);
   }
 
@@ -40,8 +52,22 @@ export function NewProviderDialog() {
       >
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           {error ? <Alert tone="error">{error}</Alert> : null}
-          <TextField label="Provider name" name="name" required maxLength={50} error={fieldErrors.name} data-autofocus />
-          <TextField label="Owner email" name="ownerEmail" type="email" required autoComplete="off" error={fieldErrors.ownerEmail} />
+          <TextField
+            label="Provider name"
+            name="name"
+            required
+            maxLength={50}
+            error={fieldErrors.name}
+            data-autofocus
+          />
+          <TextField
+            label="Owner email"
+            name="ownerEmail"
+            type="email"
+            required
+            autoComplete="off"
+            error={fieldErrors.ownerEmail}
+          />
           <SeatMinimumFields defaults={{ teamsMinimum: 0, enterpriseMinimum: 0 }} errors={fieldErrors} />
           <DialogFormActions onCancel={() => setOpen(false)} busy={busy} submitLabel="Create provider" />
         </form>

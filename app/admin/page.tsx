@@ -43,7 +43,10 @@ function NoProviders({ params }: { params: { q: string; page: number } }) {
   if (params.page > 1) {
     return (
       <EmptyState title={`There is no page ${params.page}.`}>
-        <Link href={params.q ? `/admin?q=${encodeURIComponent(params.q)}` : "/admin"} className="font-semibold text-brand-700 underline">
+        <Link
+          href={params.q ? `/admin?q=${encodeURIComponent(params.q)}` : "/admin"}
+          className="font-semibold text-brand-700 underline"
+        >
           Go to the first page
         </Link>
       </EmptyState>

@@ -17,10 +17,17 @@ export function ProviderEnabledToggle({ provider }: { provider: Provider }) {
   const [open, setOpen] = useState(false);
   const enabling = !provider.enabled;
   const verb = enabling ? "Enable" : "Disable";
-  const { run: submit, reset, busy, error } = useAction(setProviderEnabled, { schema: setProviderEnabledSchema, success: (changed) =>
-    changed.enabled
-      ? `Enabled ${changed.name}. Its ${clientOrganizations(changed.clients)} are restored.`
-      : `Disabled ${changed.name} and its ${clientOrganizations(changed.clients)}.`
+  const {
+    run: submit,
+    reset,
+    busy,
+    error,
+  } = useAction(setProviderEnabled, {
+    schema: setProviderEnabledSchema,
+    success: (changed) =>
+      changed.enabled
+        ? `Enabled ${changed.name}. Its ${clientOrganizations(changed.clients)} are restored.`
+        : `Disabled ${changed.name} and its ${clientOrganizations(changed.clients)}.`,
   });
 
   function show() {

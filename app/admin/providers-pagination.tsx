@@ -3,11 +3,22 @@ import { buttonClasses } from "@/components/ui/button-classes";
 import { PROVIDERS_PAGE_SIZE, type ProviderListParams } from "@/lib/validation/operator";
 
 /** "Showing 51–60 of 60", with links to the neighbouring pages that keep the search. */
-export function ProvidersPagination({ params, shown, total }: { params: ProviderListParams; shown: number; total: number }) {
+export function ProvidersPagination({
+  params,
+  shown,
+  total,
+}: {
+  params: ProviderListParams;
+  shown: number;
+  total: number;
+}) {
   const first = (params.page - 1) * PROVIDERS_PAGE_SIZE + 1;
   const pageCount = Math.ceil(total / PROVIDERS_PAGE_SIZE);
   return (
-    <nav aria-label="Provider pages" className="mt-4 flex flex-wrap items-center justify-between gap-4 text-sm text-slate-700">
+    <nav
+      aria-label="Provider pages"
+      className="mt-4 flex flex-wrap items-center justify-between gap-4 text-sm text-slate-700"
+    >
       <p>
         Showing {first}–{first + shown - 1} of {total} {total === 1 ? "provider" : "providers"}
       </p>

@@ -7,7 +7,13 @@ export function SeatMinimumFields({ defaults, errors }: { defaults: SeatMinimums
   const common = { type: "number", inputMode: "numeric", min: 0, max: 100_000, step: 1, required: true } as const;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <TextField label="Teams seat minimum" name="teamsMinimum" defaultValue={defaults.teamsMinimum} error={errors.teamsMinimum} {...common} />
+      <TextField
+        label="Teams seat minimum"
+        name="teamsMinimum"
+        defaultValue={defaults.teamsMinimum}
+        error={errors.teamsMinimum}
+        {...common}
+      />
       <TextField
         label="Enterprise seat minimum"
         name="enterpriseMinimum"
@@ -24,7 +30,10 @@ export function SeatMinimumFields({ defaults, errors }: { defaults: SeatMinimums
  * read as a number, so "1.5" or "-1" reach the schema and get its sentence rather than being rounded away.
  */
 export function readSeatMinimums(form: FormData): Partial<SeatMinimums> {
-  return { teamsMinimum: seatValue(form.get("teamsMinimum")), enterpriseMinimum: seatValue(form.get("enterpriseMinimum")) };
+  return {
+    teamsMinimum: seatValue(form.get("teamsMinimum")),
+    enterpriseMinimum: seatValue(form.get("enterpriseMinimum")),
+  };
 }
 
 function seatValue(value: FormDataEntryValue | null): number | undefined {

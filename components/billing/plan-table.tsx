@@ -21,11 +21,21 @@ export function PlanTable({ summary }: { summary: BillingSummary }) {
         {summary.plans.map((plan) => (
           <TR key={plan.planType}>
             <RowHeader>{planLabel(plan.planType)}</RowHeader>
-            <TD align="right" className="tabular-nums">{number.format(plan.seatMinimum)}</TD>
-            <TD align="right" className="tabular-nums">{number.format(plan.allocatedSeats)}</TD>
-            <TD align="right" className="tabular-nums">{number.format(plan.purchasedSeats)}</TD>
-            <TD align="right" className="tabular-nums">{formatUsd(plan.seatPriceCents)}</TD>
-            <TD align="right" className="tabular-nums">{formatUsd(plan.estimatedCents)}</TD>
+            <TD align="right" className="tabular-nums">
+              {number.format(plan.seatMinimum)}
+            </TD>
+            <TD align="right" className="tabular-nums">
+              {number.format(plan.allocatedSeats)}
+            </TD>
+            <TD align="right" className="tabular-nums">
+              {number.format(plan.purchasedSeats)}
+            </TD>
+            <TD align="right" className="tabular-nums">
+              {formatUsd(plan.seatPriceCents)}
+            </TD>
+            <TD align="right" className="tabular-nums">
+              {formatUsd(plan.estimatedCents)}
+            </TD>
           </TR>
         ))}
       </TBody>
@@ -34,7 +44,9 @@ export function PlanTable({ summary }: { summary: BillingSummary }) {
           <RowHeader align="right" colSpan={5} className="font-semibold">
             Total estimated monthly cost
           </RowHeader>
-          <TD align="right" className="font-semibold tabular-nums">{formatUsd(summary.totalCents)}</TD>
+          <TD align="right" className="font-semibold tabular-nums">
+            {formatUsd(summary.totalCents)}
+          </TD>
         </tr>
       </tfoot>
     </Table>

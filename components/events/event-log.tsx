@@ -17,7 +17,9 @@ export type EventLogQuery = { range: DateRange; page: number; rangeError: string
 /** The date range and page an event log's address asks for; unusable dates fall back to the last 30 days, page 1. */
 export function readEventLogQuery(query: Query): EventLogQuery {
   const parsed = parseDateRange(query, new Date());
-  return parsed.ok ? { range: parsed.range, page: pageParam(query.page), rangeError: null } : { range: parsed.range, page: 1, rangeError: parsed.error };
+  return parsed.ok
+    ? { range: parsed.range, page: pageParam(query.page), rangeError: null }
+    : { range: parsed.range, page: 1, rangeError: parsed.error };
 }
 
 function rangeQuery(range: DateRange, page?: number): string {
@@ -68,7 +70,12 @@ export function EventLog({ kind, base, description, query, events }: EventLogPro
       ) : (
         <EmptyState title="No events in this date range.">Choose other dates to see earlier events.</EmptyState>
       )}
-      <Pagination page={page} pageSize={events.pageSize} total={events.total} href={(target) => `${base}?${rangeQuery(range, target)}`} />
+      <Pagination
+        page={page}
+        pageSize={events.pageSize}
+        total={events.total}
+        href={(target) => `${base}?${rangeQuery(range, target)}`}
+      />
     </>
   );
 }

@@ -1,6 +1,14 @@
 import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { describeEvent } from "@/lib/audit/event-types";
-import { EVENT_COLUMNS, type EventColumn, type EventLogKind, eventClient, eventMember, type EventRow, formatEventTime } from "@/lib/events/rows";
+import {
+  EVENT_COLUMNS,
+  type EventColumn,
+  type EventLogKind,
+  eventClient,
+  eventMember,
+  type EventRow,
+  formatEventTime,
+} from "@/lib/events/rows";
 
 function None() {
   return (
@@ -45,12 +53,22 @@ function EventCell({ row, column, kind }: { row: EventRow; column: EventColumn; 
     case "Client":
       return <TD>{eventClient(row) ?? <None />}</TD>;
     case "IP":
-      return <TD className="whitespace-nowrap">{row.ip ? <span className="font-mono text-xs">{row.ip}</span> : <None />}</TD>;
+      return (
+        <TD className="whitespace-nowrap">{row.ip ? <span className="font-mono text-xs">{row.ip}</span> : <None />}</TD>
+      );
   }
 }
 
 /** The event log as a table, with the columns of its kind (lib/events/rows.ts), from plain rows of a scoped read. */
-export function EventTable({ rows, caption, kind }: { rows: readonly EventRow[]; caption: string; kind: EventLogKind }) {
+export function EventTable({
+  rows,
+  caption,
+  kind,
+}: {
+  rows: readonly EventRow[];
+  caption: string;
+  kind: EventLogKind;
+}) {
   const columns = EVENT_COLUMNS[kind];
   return (
     <Table caption={caption}>

@@ -1,7 +1,19 @@
 import { UNREADABLE } from "@/components/organization/use-decrypted-names";
-import { decryptCollectionNames, decryptItems, fetchOrganizationItems, type OrganizationItems } from "@/components/reports/organization-items";
+import {
+  decryptCollectionNames,
+  decryptItems,
+  fetchOrganizationItems,
+  type OrganizationItems,
+} from "@/components/reports/organization-items";
 import type { SymmetricKey } from "@/lib/crypto";
-import { type ExportFormatId, type ExportItem, type ExportSource, toBitwardenCsv, toBitwardenJson, toPasswordProtectedJson } from "@/lib/export";
+import {
+  type ExportFormatId,
+  type ExportItem,
+  type ExportSource,
+  toBitwardenCsv,
+  toBitwardenJson,
+  toPasswordProtectedJson,
+} from "@/lib/export";
 
 /**
  * The browser's part of an export: fetch the organization's encrypted items, decrypt them here, write the file and
@@ -42,7 +54,12 @@ export async function decryptForExport(
     onProgress(done);
     return true;
   });
-  const items: ExportItem[] = decrypted.map(({ item, view }) => ({ id: item.id, view, collectionIds: item.collectionIds, revisionDate: item.updatedAt }));
+  const items: ExportItem[] = decrypted.map(({ item, view }) => ({
+    id: item.id,
+    view,
+    collectionIds: item.collectionIds,
+    revisionDate: item.updatedAt,
+  }));
   return {
     source: { organizationId, collections, items },
     withoutPasswords: response.items.filter((item) => !item.permissions.viewPassword).length,
@@ -51,7 +68,11 @@ export async function decryptForExport(
 }
 
 /** The file's text in `format`, and how many items the format could not hold (CSV: cards, identities, SSH keys). */
-export async function writeExportFile(format: ExportFormatId, source: ExportSource, password: string): Promise<{ text: string; leftOut: number }> {
+export async function writeExportFile(
+  format: ExportFormatId,
+  source: ExportSource,
+  password: string,
+): Promise<{ text: string; leftOut: number }> {
   switch (format) {
     case "json":
       return { text: toBitwardenJson(source), leftOut: 0 };

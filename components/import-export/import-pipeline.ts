@@ -33,8 +33,10 @@ export async function encryptForImport(
     ciphers.forEach((cipher, index) => {
       const checked = encryptedCipherSchema.safeParse(cipher);
       const row = step[index]!.row;
-      if (!checked.success) result.skipped.push({ row, reason: checked.error.issues[0]?.message ?? "The server would refuse this item." });
-      else if (JSON.stringify(checked.data).length > BATCH_CHARACTERS) result.skipped.push({ row, reason: "It is too large to upload." });
+      if (!checked.success)
+        result.skipped.push({ row, reason: checked.error.issues[0]?.message ?? "The server would refuse this item." });
+      else if (JSON.stringify(checked.data).length > BATCH_CHARACTERS)
+        result.skipped.push({ row, reason: "It is too large to upload." });
       else result.items.push({ cipher: checked.data, collectionIds: [collectionId] });
     });
     onProgress(Math.min(start + ENCRYPT_STEP, parsed.length));

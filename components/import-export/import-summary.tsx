@@ -41,14 +41,19 @@ export function ImportSummary({ outcome, rowLabel }: { outcome: ImportOutcome; r
   return (
     <div className="flex flex-col gap-4">
       {outcome.kind === "done" ? (
-        <Alert tone={outcome.imported > 0 ? "success" : "warning"} title={`${count(outcome.imported)} imported, ${count(skipped)} skipped`}>
-          {outcome.imported > 0 ? `The items are in the collection “${outcome.collection}”.` : "Nothing in this file could be imported."}
+        <Alert
+          tone={outcome.imported > 0 ? "success" : "warning"}
+          title={`${count(outcome.imported)} imported, ${count(skipped)} skipped`}
+        >
+          {outcome.imported > 0
+            ? `The items are in the collection “${outcome.collection}”.`
+            : "Nothing in this file could be imported."}
           {skipped > 0 ? " The skipped rows and the reasons are listed below." : null}
         </Alert>
       ) : (
         <Alert tone="error" title="The import stopped">
-          {outcome.error} {count(outcome.imported)} of {count(outcome.total)} items were imported into “{outcome.collection}” before it stopped; the
-          rest were not.
+          {outcome.error} {count(outcome.imported)} of {count(outcome.total)} items were imported into “
+          {outcome.collection}” before it stopped; the rest were not.
         </Alert>
       )}
       <SkippedRows skipped={outcome.skipped} rowLabel={rowLabel} />

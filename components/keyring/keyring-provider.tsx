@@ -2,7 +2,15 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useSyncExternalStore } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useSyncExternalStore,
+} from "react";
 import { Spinner } from "@/components/ui/spinner";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { SymmetricKey } from "@/lib/crypto";
@@ -50,7 +58,10 @@ export function KeyringProvider({ userId, children }: { userId: string; children
   useVaultTimeout(userKey !== null, timeOut);
 
   // One key chain per unlocked user key: locking drops it, with every key it unwrapped.
-  const keyring = useMemo(() => (userKey ? { userId, userKey, keys: new KeyChain(userKey), lock } : null), [userId, userKey, lock]);
+  const keyring = useMemo(
+    () => (userKey ? { userId, userKey, keys: new KeyChain(userKey), lock } : null),
+    [userId, userKey, lock],
+  );
   if (!keyring) {
     return (
       <div className="flex justify-center py-24 text-slate-600">

@@ -22,7 +22,11 @@ export function useMasterPasswordProof() {
     try {
       return await currentMasterPasswordHash(password);
     } catch (failure) {
-      setError(failure instanceof InvalidMasterPasswordError ? failure.message : "Your master password could not be checked. Try again.");
+      setError(
+        failure instanceof InvalidMasterPasswordError
+          ? failure.message
+          : "Your master password could not be checked. Try again.",
+      );
       return null;
     } finally {
       setDeriving(false);

@@ -2,7 +2,12 @@
 
 import { useId } from "react";
 import { SelectField } from "@/components/ui/select-field";
-import { VAULT_TIMEOUT_ACTIONS, VAULT_TIMEOUT_CHOICES, useVaultTimeoutSettings, type VaultTimeoutAction } from "@/lib/keyring/vault-timeout";
+import {
+  VAULT_TIMEOUT_ACTIONS,
+  VAULT_TIMEOUT_CHOICES,
+  useVaultTimeoutSettings,
+  type VaultTimeoutAction,
+} from "@/lib/keyring/vault-timeout";
 
 const ON_RESTART = "restart";
 
@@ -17,13 +22,19 @@ export function VaultTimeoutSettings() {
         <SelectField
           label="Vault timeout"
           aria-describedby={timeoutDescription}
-          options={VAULT_TIMEOUT_CHOICES.map((choice) => ({ value: choice.minutes === null ? ON_RESTART : String(choice.minutes), label: choice.label }))}
+          options={VAULT_TIMEOUT_CHOICES.map((choice) => ({
+            value: choice.minutes === null ? ON_RESTART : String(choice.minutes),
+            label: choice.label,
+          }))}
           value={settings.timeout === null ? ON_RESTART : String(settings.timeout)}
-          onChange={(event) => setSettings({ ...settings, timeout: event.target.value === ON_RESTART ? null : Number(event.target.value) })}
+          onChange={(event) =>
+            setSettings({ ...settings, timeout: event.target.value === ON_RESTART ? null : Number(event.target.value) })
+          }
         />
         <p id={timeoutDescription} className="mt-1 text-xs text-slate-600">
-          How long a tab may go without your mouse, touch or keyboard before the timeout action runs. &quot;On browser restart&quot; keeps an
-          unlocked tab open until you close it. Locking by hand (Lock, top right) works at any time.
+          How long a tab may go without your mouse, touch or keyboard before the timeout action runs. &quot;On browser
+          restart&quot; keeps an unlocked tab open until you close it. Locking by hand (Lock, top right) works at any
+          time.
         </p>
       </div>
       <div>
@@ -35,8 +46,8 @@ export function VaultTimeoutSettings() {
           onChange={(event) => setSettings({ ...settings, action: event.target.value as VaultTimeoutAction })}
         />
         <p id={actionDescription} className="mt-1 text-xs text-slate-600">
-          Lock asks for your master password to unlock. Log out ends the session: logging in again asks for your email, master password and
-          two-step login.
+          Lock asks for your master password to unlock. Log out ends the session: logging in again asks for your email,
+          master password and two-step login.
         </p>
       </div>
     </div>

@@ -35,7 +35,10 @@ export function ConfirmMembersDialog({ open, onClose, tenant, members, confirm, 
     const result = await run(async () => {
       const key = await tenantKey(keys, tenant);
       const confirmations = await Promise.all(
-        members.map(async (member) => ({ id: member.id, key: await wrapSymmetricKeyForPublicKey(key, member.publicKey!) })),
+        members.map(async (member) => ({
+          id: member.id,
+          key: await wrapSymmetricKeyForPublicKey(key, member.publicKey!),
+        })),
       );
       return { confirmations };
     });

@@ -25,11 +25,18 @@ export function InviteDialog({ open, onClose, tenant, roles, invite, onInvited }
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const emails = String(form.get("emails") ?? "");
-    if ((await run({ emails, type: String(form.get("type") ?? "") })).ok) onInvited(emails.split(/[\s,;]+/).filter(Boolean).length);
+    if ((await run({ emails, type: String(form.get("type") ?? "") })).ok)
+      onInvited(emails.split(/[\s,;]+/).filter(Boolean).length);
   }
 
   return (
-    <Dialog open={open} onClose={onClose} busy={busy} title="Invite members" description={`Each person gets a link by mail to join ${tenant.name}.`}>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      busy={busy}
+      title="Invite members"
+      description={`Each person gets a link by mail to join ${tenant.name}.`}
+    >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div className="flex flex-col gap-1">
@@ -54,7 +61,13 @@ export function InviteDialog({ open, onClose, tenant, roles, invite, onInvited }
             </p>
           ) : null}
         </div>
-        <SelectField label="Role" name="type" options={roles} defaultValue={roles[roles.length - 1]?.value} error={fieldErrors.type} />
+        <SelectField
+          label="Role"
+          name="type"
+          options={roles}
+          defaultValue={roles[roles.length - 1]?.value}
+          error={fieldErrors.type}
+        />
         <DialogFormActions onCancel={onClose} busy={busy} submitLabel="Invite" />
       </form>
     </Dialog>

@@ -16,7 +16,14 @@ import { useAction } from "@/components/forms/use-action";
 import { ConfirmMembersDialog } from "./confirm-dialog";
 import { InviteDialog } from "./invite-dialog";
 import { StatusBadge } from "./status-badge";
-import { bindTenant, type MemberActions, type MemberView, type RoleOption, type TenantMemberActions, type TenantRef } from "./types";
+import {
+  bindTenant,
+  type MemberActions,
+  type MemberView,
+  type RoleOption,
+  type TenantMemberActions,
+  type TenantRef,
+} from "./types";
 
 export type MemberFilterTab = { value: string; label: string; count: number };
 
@@ -46,7 +53,18 @@ type Pending =
  * The members screen shared by the Provider Portal and the Admin Console: filters, invite, confirm with
  * fingerprints, resend, role change, remove, and the same for a selection.
  */
-export function MembersManager({ tenant, members, filters, activeFilter, roles, actions: unbound, currentUserId, basePath, inviteDialog, extraRowItems }: Props) {
+export function MembersManager({
+  tenant,
+  members,
+  filters,
+  activeFilter,
+  roles,
+  actions: unbound,
+  currentUserId,
+  basePath,
+  inviteDialog,
+  extraRowItems,
+}: Props) {
   const router = useRouter();
   const actions = useMemo(() => bindTenant(unbound, tenant), [unbound, tenant]);
   const toast = useToast();
@@ -55,7 +73,9 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
   const removal = useAction(actions.remove, { refresh: false });
   const roleLabel = (type: string) => roles.find((role) => role.value === type)?.label ?? type;
   const selectedMembers = members.filter((member) => selected.has(member.id));
-  const confirmable = selectedMembers.filter((member) => member.status === "accepted" && member.publicKey && member.userId);
+  const confirmable = selectedMembers.filter(
+    (member) => member.status === "accepted" && member.publicKey && member.userId,
+  );
 
   function done(message: string) {
     toast.show(message);
@@ -84,10 +104,17 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
   function rowItems(member: MemberView): MenuItem[] {
     const items: MenuItem[] = [];
     if (member.status === "invited") items.push({ label: "Resend invitation", onSelect: () => resend(member) });
-    if (member.status === "accepted" && member.publicKey) items.push({ label: "Confirm", onSelect: () => setPending({ kind: "confirm", members: [member] }) });
-    if (actions.updateRole && member.userId !== currentUserId) items.push({ label: "Change role", onSelect: () => setPending({ kind: "role", member }) });
+    if (member.status === "accepted" && member.publicKey)
+      items.push({ label: "Confirm", onSelect: () => setPending({ kind: "confirm", members: [member] }) });
+    if (actions.updateRole && member.userId !== currentUserId)
+      items.push({ label: "Change role", onSelect: () => setPending({ kind: "role", member }) });
     if (extraRowItems) items.push(...extraRowItems(member));
-    if (member.userId !== currentUserId) items.push({ label: "Remove", tone: "danger", onSelect: () => setPending({ kind: "remove", members: [member] }) });
+    if (member.userId !== currentUserId)
+      items.push({
+        label: "Remove",
+        tone: "danger",
+        onSelect: () => setPending({ kind: "remove", members: [member] }),
+      });
     return items;
   }
 
@@ -104,7 +131,9 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
               aria-current={filter.value === activeFilter ? "page" : undefined}
               className={cn(
                 "rounded-full px-3 py-1 text-sm",
-                filter.value === activeFilter ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50",
+                filter.value === activeFilter
+                  ? "bg-brand-600 text-white"
+                  : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50",
               )}
             >
               {filter.label} <span className="opacity-80">{filter.count}</span>
@@ -114,7 +143,11 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
         <div className="flex flex-wrap gap-2">
           {selected.size > 0 ? (
             <>
-              <Button variant="secondary" disabled={confirmable.length === 0} onClick={() => setPending({ kind: "confirm", members: confirmable })}>
+              <Button
+                variant="secondary"
+                disabled={confirmable.length === 0}
+                onClick={() => setPending({ kind: "confirm", members: confirmable })}
+              >
                 Confirm selected
               </Button>
               <Button
@@ -170,14 +203,21 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
                 </TD>
                 <RowHeader>
                   <span className="block">{member.name ?? member.email}</span>
-                  {member.name ? <span className="block text-xs font-normal text-slate-600">{member.email}</span> : null}
+                  {member.name ? (
+                    <span className="block text-xs font-normal text-slate-600">{member.email}</span>
+                  ) : null}
                 </RowHeader>
                 <TD>{roleLabel(member.type)}</TD>
                 <TD>
                   <StatusBadge status={member.status} />
                 </TD>
                 <TD align="right">
-                  <Menu label="Options" accessibleLabel={`Options for ${member.email}`} items={rowItems(member)} variant="ghost" />
+                  <Menu
+                    label="Options"
+                    accessibleLabel={`Options for ${member.email}`}
+                    items={rowItems(member)}
+                    variant="ghost"
+                  />
                 </TD>
               </TR>
             ))}
@@ -208,12 +248,18 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
           tenant={tenant}
           members={pending.members}
           confirm={(input) => actions.confirm(input)}
-          onConfirmed={(count) => done(count === 1 ? `${pending.members[0]!.email} is confirmed.` : `${count} members are confirmed.`)}
+          onConfirmed={(count) =>
+            done(count === 1 ? `${pending.members[0]!.email} is confirmed.` : `${count} members are confirmed.`)
+          }
         />
       ) : null}
       <ConfirmDialog
         open={pending?.kind === "remove"}
-        title={pending?.kind === "remove" && pending.members.length === 1 ? `Remove ${pending.members[0]!.email}?` : "Remove the selected members?"}
+        title={
+          pending?.kind === "remove" && pending.members.length === 1
+            ? `Remove ${pending.members[0]!.email}?`
+            : "Remove the selected members?"
+        }
         message={`They lose access to ${tenant.name}. Pending invitations stop working.`}
         confirmLabel="Remove"
         tone="danger"
@@ -222,13 +268,25 @@ export function MembersManager({ tenant, members, filters, activeFilter, roles, 
         onConfirm={() => pending?.kind === "remove" && remove(pending.members)}
       />
       {pending?.kind === "role" && actions.updateRole ? (
-        <RoleDialog member={pending.member} roles={roles} onClose={() => setPending(null)} updateRole={actions.updateRole} onDone={done} />
+        <RoleDialog
+          member={pending.member}
+          roles={roles}
+          onClose={() => setPending(null)}
+          updateRole={actions.updateRole}
+          onDone={done}
+        />
       ) : null}
     </>
   );
 }
 
-function RoleDialog({ member, roles, onClose, updateRole, onDone }: {
+function RoleDialog({
+  member,
+  roles,
+  onClose,
+  updateRole,
+  onDone,
+}: {
   member: MemberView;
   roles: RoleOption[];
   onClose: () => void;
@@ -238,7 +296,8 @@ function RoleDialog({ member, roles, onClose, updateRole, onDone }: {
   const { run, busy, error } = useAction(updateRole, { refresh: false });
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if ((await run({ memberId: member.id, type: String(new FormData(event.currentTarget).get("type")) })).ok) onDone(`${member.email}'s role was changed.`);
+    if ((await run({ memberId: member.id, type: String(new FormData(event.currentTarget).get("type")) })).ok)
+      onDone(`${member.email}'s role was changed.`);
   }
   return (
     <Dialog open onClose={onClose} busy={busy} title={`Change ${member.email}'s role`}>

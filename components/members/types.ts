@@ -24,7 +24,13 @@ export type ActionOutcome = ActionResult;
  * as functions of an unknown input and called only through `bindTenant`.
  */
 type AnyAction = (input: never) => Promise<ActionOutcome>;
-export type TenantMemberActions = { invite: AnyAction; confirm: AnyAction; remove: AnyAction; resend: AnyAction; updateRole?: AnyAction };
+export type TenantMemberActions = {
+  invite: AnyAction;
+  confirm: AnyAction;
+  remove: AnyAction;
+  resend: AnyAction;
+  updateRole?: AnyAction;
+};
 
 /** The same actions once bound to a tenant: what the members screens call. */
 export type MemberActions = {

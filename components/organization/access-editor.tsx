@@ -34,7 +34,13 @@ export function AccessEditor({ legend, options, value, onChange, emptyText }: Pr
             <select
               id={`${addId}-${entry.id}`}
               value={entry.level}
-              onChange={(event) => onChange(value.map((other) => (other.id === entry.id ? { ...other, level: event.target.value as AccessLevel } : other)))}
+              onChange={(event) =>
+                onChange(
+                  value.map((other) =>
+                    other.id === entry.id ? { ...other, level: event.target.value as AccessLevel } : other,
+                  ),
+                )
+              }
               className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
             >
               {ACCESS_LEVEL_NAMES.map((level) => (

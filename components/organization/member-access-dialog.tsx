@@ -31,7 +31,12 @@ const ROLE_TEXT: Record<MemberRole, { label: string; hint: string }> = {
   custom: { label: "Custom", hint: "A user with the administrative rights you choose." },
 };
 
-export type MemberAccess = { type: MemberRole; permissions: CustomFlags | null; collections: { collectionId: string; level: AccessEntry["level"] }[]; groupIds: string[] };
+export type MemberAccess = {
+  type: MemberRole;
+  permissions: CustomFlags | null;
+  collections: { collectionId: string; level: AccessEntry["level"] }[];
+  groupIds: string[];
+};
 
 type Props = {
   mode: "invite" | "edit";
@@ -52,11 +57,25 @@ function noFlags(): CustomFlags {
   return Object.fromEntries(CUSTOM_FLAGS.map((flag) => [flag.key, false])) as CustomFlags;
 }
 
-export function MemberAccessDialog({ mode, title, open, onClose, roles, grantableFlags, initial, collections, groups, submit, onDone }: Props) {
+export function MemberAccessDialog({
+  mode,
+  title,
+  open,
+  onClose,
+  roles,
+  grantableFlags,
+  initial,
+  collections,
+  groups,
+  submit,
+  onDone,
+}: Props) {
   const ids = useId();
   const [type, setType] = useState<MemberRole>(initial.type);
   const [flags, setFlags] = useState<CustomFlags>(initial.permissions ?? noFlags());
-  const [grants, setGrants] = useState<AccessEntry[]>(initial.collections.map((grant) => ({ id: grant.collectionId, level: grant.level })));
+  const [grants, setGrants] = useState<AccessEntry[]>(
+    initial.collections.map((grant) => ({ id: grant.collectionId, level: grant.level })),
+  );
   const [groupIds, setGroupIds] = useState<string[]>(initial.groupIds);
   const save = useAction(submit, { refresh: false });
 
@@ -102,7 +121,14 @@ export function MemberAccessDialog({ mode, title, open, onClose, roles, grantabl
           <legend className="mb-1 text-sm font-medium text-slate-800">Role</legend>
           {roles.map((role) => (
             <label key={role} className="flex items-start gap-2 text-sm">
-              <input type="radio" name="role" value={role} checked={type === role} onChange={() => setType(role)} className="mt-1" />
+              <input
+                type="radio"
+                name="role"
+                value={role}
+                checked={type === role}
+                onChange={() => setType(role)}
+                className="mt-1"
+              />
               <span>
                 <span className="font-medium">{ROLE_TEXT[role].label}</span>
                 <span className="block text-xs text-slate-600">{ROLE_TEXT[role].hint}</span>
@@ -137,7 +163,11 @@ export function MemberAccessDialog({ mode, title, open, onClose, roles, grantabl
                 <input
                   type="checkbox"
                   checked={groupIds.includes(group.id)}
-                  onChange={(event) => setGroupIds(event.target.checked ? [...groupIds, group.id] : groupIds.filter((id) => id !== group.id))}
+                  onChange={(event) =>
+                    setGroupIds(
+                      event.target.checked ? [...groupIds, group.id] : groupIds.filter((id) => id !== group.id),
+                    )
+                  }
                 />
                 {group.label}
               </label>
@@ -148,7 +178,13 @@ export function MemberAccessDialog({ mode, title, open, onClose, roles, grantabl
         {type === "owner" || type === "admin" ? (
           <p className="text-sm text-slate-600">Owners and admins reach every collection.</p>
         ) : (
-          <AccessEditor legend="Collections" options={collections} value={grants} onChange={setGrants} emptyText="No collections yet." />
+          <AccessEditor
+            legend="Collections"
+            options={collections}
+            value={grants}
+            onChange={setGrants}
+            emptyText="No collections yet."
+          />
         )}
 
         <DialogFormActions onCancel={onClose} busy={save.busy} submitLabel={mode === "invite" ? "Invite" : "Save"} />

@@ -11,12 +11,20 @@ import { decryptString } from "@/lib/crypto";
 export const UNREADABLE = "(name cannot be decrypted)";
 
 /** The decrypted entries sorted by name, for pickers; null while decrypting. */
-export function sortedByName(names: Map<string, string> | null, entries: { id: string }[]): { id: string; name: string }[] | null {
+export function sortedByName(
+  names: Map<string, string> | null,
+  entries: { id: string }[],
+): { id: string; name: string }[] | null {
   if (!names) return null;
-  return entries.map((entry) => ({ id: entry.id, name: names.get(entry.id) ?? UNREADABLE })).sort((a, b) => a.name.localeCompare(b.name));
+  return entries
+    .map((entry) => ({ id: entry.id, name: names.get(entry.id) ?? UNREADABLE }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function useDecryptedNames(organizationId: string, encrypted: { id: string; name: string }[]): Map<string, string> | null {
+export function useDecryptedNames(
+  organizationId: string,
+  encrypted: { id: string; name: string }[],
+): Map<string, string> | null {
   const { keys } = useKeyring();
   const [names, setNames] = useState<Map<string, string> | null>(null);
   const signature = encrypted.map((entry) => `${entry.id}:${entry.name}`).join(",");
@@ -26,7 +34,10 @@ export function useDecryptedNames(organizationId: string, encrypted: { id: strin
     (async () => {
       const key = await keys.organizationKey(organizationId).catch(() => null);
       const pairs = await Promise.all(
-        encrypted.map(async (entry) => [entry.id, key ? await decryptString(entry.name, key).catch(() => UNREADABLE) : UNREADABLE] as const),
+        encrypted.map(
+          async (entry) =>
+            [entry.id, key ? await decryptString(entry.name, key).catch(() => UNREADABLE) : UNREADABLE] as const,
+        ),
       );
       if (current) setNames(new Map(pairs));
     })();

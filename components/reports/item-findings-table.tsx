@@ -14,7 +14,15 @@ function None({ label }: { label: string }) {
 }
 
 /** The table every item report shows: which item (name, username, collections) and what the report found. */
-export function ItemFindingsTable({ caption, findingLabel, rows }: { caption: string; findingLabel: string; rows: ItemFinding[] }) {
+export function ItemFindingsTable({
+  caption,
+  findingLabel,
+  rows,
+}: {
+  caption: string;
+  findingLabel: string;
+  rows: ItemFinding[];
+}) {
   return (
     <Table caption={caption}>
       <THead>
@@ -28,7 +36,9 @@ export function ItemFindingsTable({ caption, findingLabel, rows }: { caption: st
           <TR key={key} className="align-top">
             <RowHeader className="break-words">{item.name}</RowHeader>
             <TD className="break-all">{item.login?.username || <None label="No username" />}</TD>
-            <TD>{item.collectionNames.length > 0 ? item.collectionNames.join(", ") : <None label="In no collection" />}</TD>
+            <TD>
+              {item.collectionNames.length > 0 ? item.collectionNames.join(", ") : <None label="In no collection" />}
+            </TD>
             <TD>{finding}</TD>
           </TR>
         ))}

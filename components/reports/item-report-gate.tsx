@@ -12,8 +12,8 @@ export function ItemReportGate({ scope, children }: { scope: OrganizationScope; 
   return (
     <Alert tone="info" title="This report is for the organization's own members">
       <p>
-        It is built from the organization&apos;s vault items, decrypted in the browser, and provider members do not read a
-        client&apos;s vault items. An owner or admin of the organization can run it.
+        It is built from the organization&apos;s vault items, decrypted in the browser, and provider members do not read
+        a client&apos;s vault items. An owner or admin of the organization can run it.
       </p>
       <p className="mt-2">
         You can see who reaches which collection in the{" "}

@@ -9,7 +9,11 @@ import { type ReportItems, useReportItems } from "./use-report-items";
  * The frame of an item report: loads and decrypts the organization's items with visible progress, says what the
  * report could not check, then renders the report itself from the decrypted items.
  */
-export function ItemReport({ organizationId, checksPasswords, children }: {
+export function ItemReport({
+  organizationId,
+  checksPasswords,
+  children,
+}: {
   organizationId: string;
   /** Password reports skip logins whose passwords the member may not see, and say so. */
   checksPasswords: boolean;
@@ -20,7 +24,13 @@ export function ItemReport({ organizationId, checksPasswords, children }: {
     case "loading":
       return <IndeterminateProgress label="Loading the organization's items…" />;
     case "decrypting":
-      return <ProgressBar label={`Decrypting items in this browser: ${state.done} of ${state.total}`} value={state.done} max={state.total} />;
+      return (
+        <ProgressBar
+          label={`Decrypting items in this browser: ${state.done} of ${state.total}`}
+          value={state.done}
+          max={state.total}
+        />
+      );
     case "error":
       return (
         <Alert tone="error" title="The report could not be prepared">

@@ -9,7 +9,12 @@ import type { AccessVia, MemberAccess, MemberAccessReport as Report } from "@/li
 import type { OrganizationRole } from "@/lib/authz/permissions";
 import { ACCESS_LEVEL_LABELS } from "@/lib/vault/access-levels";
 
-const ROLE_LABELS: Record<OrganizationRole, string> = { owner: "Owner", admin: "Admin", user: "User", custom: "Custom" };
+const ROLE_LABELS: Record<OrganizationRole, string> = {
+  owner: "Owner",
+  admin: "Admin",
+  user: "User",
+  custom: "Custom",
+};
 
 /** "all collections as Owner", or the grants: "direct, group Sales, group Support". */
 function describeVia(via: AccessVia): string {
@@ -36,7 +41,8 @@ function CollectionList({ access }: { access: NamedAccess[] }) {
 /** Every member and the collections they reach, with collection names decrypted in this browser. */
 export function MemberAccessReport({ organizationId, report }: { organizationId: string; report: Report }) {
   const names = useDecryptedNames(organizationId, report.collections);
-  if (report.members.length === 0) return <EmptyState title="No members">Invite members on the Members page.</EmptyState>;
+  if (report.members.length === 0)
+    return <EmptyState title="No members">Invite members on the Members page.</EmptyState>;
   if (!names) return <IndeterminateProgress label="Decrypting collection names…" />;
   const named = (member: MemberAccess): NamedAccess[] =>
     member.collections

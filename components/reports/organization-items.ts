@@ -41,8 +41,17 @@ export async function fetchOrganizationItems(
 }
 
 /** The collections with their names decrypted; a name that will not decrypt reads `unreadable` rather than failing the whole. */
-export function decryptCollectionNames(collections: OrganizationItems["collections"], key: SymmetricKey, unreadable: string): Promise<{ id: string; name: string }[]> {
-  return Promise.all(collections.map(async (collection) => ({ id: collection.id, name: await decryptString(collection.name, key).catch(() => unreadable) })));
+export function decryptCollectionNames(
+  collections: OrganizationItems["collections"],
+  key: SymmetricKey,
+  unreadable: string,
+): Promise<{ id: string; name: string }[]> {
+  return Promise.all(
+    collections.map(async (collection) => ({
+      id: collection.id,
+      name: await decryptString(collection.name, key).catch(() => unreadable),
+    })),
+  );
 }
 
 export type DecryptedVaultItem = { item: VaultItem; view: CipherView };
@@ -51,7 +60,11 @@ export type DecryptedVaultItem = { item: VaultItem; view: CipherView };
  * Decrypts items a step at a time, reporting how many are done after each and giving the page a turn; stops when
  * `onProgress` answers false. Items whose ciphertext will not decrypt (damaged, or under another key) are left out.
  */
-export async function decryptItems(items: VaultItem[], key: SymmetricKey, onProgress: (done: number) => boolean): Promise<DecryptedVaultItem[]> {
+export async function decryptItems(
+  items: VaultItem[],
+  key: SymmetricKey,
+  onProgress: (done: number) => boolean,
+): Promise<DecryptedVaultItem[]> {
   const decrypted: DecryptedVaultItem[] = [];
   for (let start = 0; start < items.length; start += STEP) {
     const step = await Promise.all(

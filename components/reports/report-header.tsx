@@ -4,7 +4,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { Report } from "@/lib/reports/catalog";
 
 /** The way back to the list of reports, a report's title, and what it shows. */
-export function ReportHeader({ organizationId, report, note }: { organizationId: string; report: Report; note?: ReactNode }) {
+export function ReportHeader({
+  organizationId,
+  report,
+  note,
+}: {
+  organizationId: string;
+  report: Report;
+  note?: ReactNode;
+}) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">

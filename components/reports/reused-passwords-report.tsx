@@ -33,8 +33,15 @@ export function ReusedPasswordsReport({ organizationId }: { organizationId: stri
     <ItemReport organizationId={organizationId} checksPasswords>
       {(report) => {
         const rows = reuseRows(report.items);
-        if (rows.length === 0) return <EmptyState title="No reused passwords found">Every login you can see has a password of its own.</EmptyState>;
-        return <ItemFindingsTable caption={`Reused passwords: ${rows.length} logins`} findingLabel="Reuse" rows={rows} />;
+        if (rows.length === 0)
+          return (
+            <EmptyState title="No reused passwords found">
+              Every login you can see has a password of its own.
+            </EmptyState>
+          );
+        return (
+          <ItemFindingsTable caption={`Reused passwords: ${rows.length} logins`} findingLabel="Reuse" rows={rows} />
+        );
       }}
     </ItemReport>
   );

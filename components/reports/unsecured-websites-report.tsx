@@ -10,7 +10,12 @@ export function UnsecuredWebsitesReport({ organizationId }: { organizationId: st
     <ItemReport organizationId={organizationId} checksPasswords={false}>
       {(report) => {
         const found = unsecuredWebsites(report.items);
-        if (found.length === 0) return <EmptyState title="No unsecured websites found">Every website address in your logins uses https://.</EmptyState>;
+        if (found.length === 0)
+          return (
+            <EmptyState title="No unsecured websites found">
+              Every website address in your logins uses https://.
+            </EmptyState>
+          );
         return (
           <ItemFindingsTable
             caption={`Unsecured websites: ${found.length} ${found.length === 1 ? "login" : "logins"}`}

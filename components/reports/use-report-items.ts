@@ -32,7 +32,9 @@ async function organizationKey(load: () => Promise<SymmetricKey>): Promise<Symme
   try {
     return await load();
   } catch {
-    throw new Error("Your copy of the organization key could not be opened, so its items cannot be decrypted. Lock and unlock your vault, then try again.");
+    throw new Error(
+      "Your copy of the organization key could not be opened, so its items cannot be decrypted. Lock and unlock your vault, then try again.",
+    );
   }
 }
 
@@ -57,9 +59,20 @@ export function useReportItems(organizationId: string): ReportItemsState {
       ]);
       if (!update({ phase: "decrypting", done: 0, total: items.length })) return;
       await nextTurn();
-      const collectionNames = new Map((await decryptCollectionNames(collections, key, "Collection name could not be decrypted")).map((collection) => [collection.id, collection.name]));
-      const decrypted = await decryptItems(items, key, (done) => update({ phase: "decrypting", done, total: items.length }));
-      const readable = decrypted.map(({ item, view }) => ({ ...view, id: item.id, collectionNames: item.collectionIds.flatMap((id) => collectionNames.get(id) ?? []) }));
+      const collectionNames = new Map(
+        (await decryptCollectionNames(collections, key, "Collection name could not be decrypted")).map((collection) => [
+          collection.id,
+          collection.name,
+        ]),
+      );
+      const decrypted = await decryptItems(items, key, (done) =>
+        update({ phase: "decrypting", done, total: items.length }),
+      );
+      const readable = decrypted.map(({ item, view }) => ({
+        ...view,
+        id: item.id,
+        collectionNames: item.collectionIds.flatMap((id) => collectionNames.get(id) ?? []),
+      }));
       update({
         phase: "ready",
         report: {
@@ -68,7 +81,9 @@ export function useReportItems(organizationId: string): ReportItemsState {
           undecryptable: items.length - readable.length,
         },
       });
-    })().catch((error: unknown) => update({ phase: "error", message: error instanceof Error ? error.message : "The report could not be prepared." }));
+    })().catch((error: unknown) =>
+      update({ phase: "error", message: error instanceof Error ? error.message : "The report could not be prepared." }),
+    );
     return () => {
       current = false;
     };

@@ -47,15 +47,27 @@ function WeakPasswordsFindings({ items }: { items: DecryptedItem[] }) {
       pool.dispose();
     };
   }, [items]);
-  if (failed) return <EmptyState title="Password strength could not be checked">The strength checker did not load. Reload the page to try again.</EmptyState>;
+  if (failed)
+    return (
+      <EmptyState title="Password strength could not be checked">
+        The strength checker did not load. Reload the page to try again.
+      </EmptyState>
+    );
   if (!found) {
     return checked === 0 ? (
       <IndeterminateProgress label="Checking password strength…" />
     ) : (
-      <ProgressBar label={`Checking password strength: ${checked} of ${items.length}`} value={checked} max={items.length} />
+      <ProgressBar
+        label={`Checking password strength: ${checked} of ${items.length}`}
+        value={checked}
+        max={items.length}
+      />
     );
   }
-  if (found.length === 0) return <EmptyState title="No weak passwords found">Every login password you can see rates Good or Strong.</EmptyState>;
+  if (found.length === 0)
+    return (
+      <EmptyState title="No weak passwords found">Every login password you can see rates Good or Strong.</EmptyState>
+    );
   return (
     <ItemFindingsTable
       caption={`Weak passwords: ${found.length} ${found.length === 1 ? "login" : "logins"}`}

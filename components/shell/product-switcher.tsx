@@ -49,9 +49,16 @@ export function ProductSwitcher({ products, current }: { products: ProductLinks;
           </Link>
           {products.organizations.length > 0 ? (
             <>
-              <p className="px-3 pt-3 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">Admin Console</p>
+              <p className="px-3 pt-3 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                Admin Console
+              </p>
               {products.organizations.map((organization) => (
-                <Link key={organization.id} href={`/organizations/${organization.id}`} className={itemClass} onClick={() => setOpen(false)}>
+                <Link
+                  key={organization.id}
+                  href={`/organizations/${organization.id}`}
+                  className={itemClass}
+                  onClick={() => setOpen(false)}
+                >
                   {organization.name}
                 </Link>
               ))}
@@ -59,7 +66,12 @@ export function ProductSwitcher({ products, current }: { products: ProductLinks;
           ) : null}
           <p className="px-3 pt-3 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">Provider Portal</p>
           {products.providers.map((provider) => (
-            <Link key={provider.id} href={`/providers/${provider.id}`} className={itemClass} onClick={() => setOpen(false)}>
+            <Link
+              key={provider.id}
+              href={`/providers/${provider.id}`}
+              className={itemClass}
+              onClick={() => setOpen(false)}
+            >
               {provider.name}
             </Link>
           ))}
@@ -71,7 +83,9 @@ export function ProductSwitcher({ products, current }: { products: ProductLinks;
           ) : null}
           {products.operator ? (
             <>
-              <p className="px-3 pt-3 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">Installation</p>
+              <p className="px-3 pt-3 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+                Installation
+              </p>
               <Link href="/admin" className={itemClass} onClick={() => setOpen(false)}>
                 Operator
               </Link>

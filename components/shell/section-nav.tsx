@@ -21,7 +21,9 @@ export function SectionNav({ label, items }: { label: string; items: SectionNavI
             aria-current={active ? "page" : undefined}
             className={cn(
               "border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
-              active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
+              active
+                ? "border-brand-600 text-brand-700"
+                : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900",
             )}
           >
             {item.label}

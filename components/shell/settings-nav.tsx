@@ -17,7 +17,10 @@ export function SettingsNav({ items }: { items: SectionNavItem[] }) {
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            className={cn("rounded-md px-3 py-2 text-sm", active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100")}
+            className={cn(
+              "rounded-md px-3 py-2 text-sm",
+              active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100",
+            )}
           >
             {item.label}
           </Link>

@@ -9,14 +9,22 @@ const tones = {
 };
 
 /** Errors interrupt screen readers (role alert); other tones are polite status messages. */
-export function Alert({ tone = "info", title, children, className }: {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+  className,
+}: {
   tone?: keyof typeof tones;
   title?: string;
   children?: ReactNode;
   className?: string;
 }) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-md border px-4 py-3 text-sm", tones[tone], className)}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={cn("rounded-md border px-4 py-3 text-sm", tones[tone], className)}
+    >
       {title ? <p className="font-semibold">{title}</p> : null}
       {children}
     </div>

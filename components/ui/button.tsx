@@ -12,7 +12,15 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonV
  * the page is hydrated: before that, the browser would submit the form natively, putting its fields (a master
  * password) into the URL.
  */
-export function Button({ variant = "primary", loading = false, className, children, disabled, type, ...rest }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  loading = false,
+  className,
+  children,
+  disabled,
+  type,
+  ...rest
+}: ButtonProps) {
   const hydrated = useHydrated();
   return (
     <button

@@ -96,7 +96,15 @@ export function DialogActions({ children }: { children: ReactNode }) {
 }
 
 /** The actions of a form in a dialog: Cancel (off while busy), then the form's submit button. */
-export function DialogFormActions({ onCancel, busy, submitLabel = "Save" }: { onCancel: () => void; busy: boolean; submitLabel?: string }) {
+export function DialogFormActions({
+  onCancel,
+  busy,
+  submitLabel = "Save",
+}: {
+  onCancel: () => void;
+  busy: boolean;
+  submitLabel?: string;
+}) {
   return (
     <DialogActions>
       <Button variant="secondary" onClick={onCancel} disabled={busy}>
@@ -123,7 +131,16 @@ type ConfirmDialogProps = {
 };
 
 /** Asks before doing something that matters. Cancel takes the focus, so Enter does not confirm by accident. */
-export function ConfirmDialog({ open, title, message, confirmLabel, tone = "primary", busy = false, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  message,
+  confirmLabel,
+  tone = "primary",
+  busy = false,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   return (
     <Dialog open={open} onClose={onCancel} title={title} description={message} busy={busy}>
       <DialogActions>

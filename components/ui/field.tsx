@@ -40,7 +40,11 @@ function FieldFrame({
     <div className={cn("flex flex-col gap-1", className)}>
       <div className="flex gap-1 text-sm font-medium text-slate-800">
         <label htmlFor={ids.controlId}>{label}</label>
-        {required ? <span aria-hidden="true" className="text-red-600">*</span> : null}
+        {required ? (
+          <span aria-hidden="true" className="text-red-600">
+            *
+          </span>
+        ) : null}
       </div>
       {children}
       {description ? (
@@ -61,7 +65,14 @@ function FieldFrame({
 export function TextField({ label, error, description, className, id, ...input }: TextFieldProps) {
   const ids = useFieldIds(id, { label, error, description });
   return (
-    <FieldFrame label={label} error={error} description={description} required={input.required} className={className} ids={ids}>
+    <FieldFrame
+      label={label}
+      error={error}
+      description={description}
+      required={input.required}
+      className={className}
+      ids={ids}
+    >
       <input
         id={ids.controlId}
         aria-invalid={error ? true : undefined}
@@ -77,7 +88,14 @@ export function TextField({ label, error, description, className, id, ...input }
 export function TextAreaField({ label, error, description, className, id, rows = 4, ...textarea }: TextAreaFieldProps) {
   const ids = useFieldIds(id, { label, error, description });
   return (
-    <FieldFrame label={label} error={error} description={description} required={textarea.required} className={className} ids={ids}>
+    <FieldFrame
+      label={label}
+      error={error}
+      description={description}
+      required={textarea.required}
+      className={className}
+      ids={ids}
+    >
       <textarea
         id={ids.controlId}
         rows={rows}

@@ -73,7 +73,12 @@ export function Menu({ label, accessibleLabel, items, variant = "secondary", cla
         <span aria-hidden="true">▾</span>
       </button>
       {open ? (
-        <div role="menu" aria-labelledby={buttonId} onKeyDown={moveFocus} className="absolute right-0 z-40 mt-1 min-w-48 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+        <div
+          role="menu"
+          aria-labelledby={buttonId}
+          onKeyDown={moveFocus}
+          className="absolute right-0 z-40 mt-1 min-w-48 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+        >
           {items.map((item, index) => (
             <button
               key={item.label}

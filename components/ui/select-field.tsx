@@ -19,7 +19,10 @@ export function SelectField({ label, options, error, className, id, ...select }:
         id={selectId}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${selectId}-error` : undefined}
-        className={cn("rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100", error ? "border-red-500" : "border-slate-300")}
+        className={cn(
+          "rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100",
+          error ? "border-red-500" : "border-slate-300",
+        )}
         {...select}
       >
         {options.map((option) => (

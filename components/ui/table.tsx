@@ -6,7 +6,12 @@ import { cn } from "./cn";
  * `TH` (scope="col") and the cell that names a row is `RowHeader` (scope="row"), so each cell is announced
  * with its column and row.
  */
-export function Table({ caption, showCaption = false, children, className }: {
+export function Table({
+  caption,
+  showCaption = false,
+  children,
+  className,
+}: {
   caption: string;
   showCaption?: boolean;
   children: ReactNode;
@@ -42,12 +47,20 @@ type Align = { align?: "left" | "right" };
 const alignment = (align: Align["align"]) => (align === "right" ? "text-right" : "text-left");
 
 /** A column header. */
-export function TH({ align, className, ...rest }: Omit<ThHTMLAttributes<HTMLTableCellElement>, "align" | "scope"> & Align) {
+export function TH({
+  align,
+  className,
+  ...rest
+}: Omit<ThHTMLAttributes<HTMLTableCellElement>, "align" | "scope"> & Align) {
   return <th scope="col" className={cn("px-4 py-2 font-semibold", alignment(align), className)} {...rest} />;
 }
 
 /** The cell that names its row (usually the first). */
-export function RowHeader({ align, className, ...rest }: Omit<ThHTMLAttributes<HTMLTableCellElement>, "align" | "scope"> & Align) {
+export function RowHeader({
+  align,
+  className,
+  ...rest
+}: Omit<ThHTMLAttributes<HTMLTableCellElement>, "align" | "scope"> & Align) {
   return <th scope="row" className={cn("px-4 py-3 font-medium", alignment(align), className)} {...rest} />;
 }
 

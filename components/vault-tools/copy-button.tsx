@@ -18,11 +18,20 @@ type CopyButtonProps = {
 
 function clearsIn(seconds: ClearClipboardDelay): string {
   if (seconds === null) return "";
-  return seconds < 60 ? ` It is cleared from the clipboard in ${seconds} seconds.` : ` It is cleared from the clipboard in ${seconds / 60} ${seconds === 60 ? "minute" : "minutes"}.`;
+  return seconds < 60
+    ? ` It is cleared from the clipboard in ${seconds} seconds.`
+    : ` It is cleared from the clipboard in ${seconds / 60} ${seconds === 60 ? "minute" : "minutes"}.`;
 }
 
 /** Copies a value (cleared after this device's delay) and says so in a toast that never shows the value. */
-export function CopyButton({ value, label, accessibleLabel, onCopied, variant = "secondary", className }: CopyButtonProps) {
+export function CopyButton({
+  value,
+  label,
+  accessibleLabel,
+  onCopied,
+  variant = "secondary",
+  className,
+}: CopyButtonProps) {
   const toast = useToast();
   const { clearAfterSeconds } = useClipboardSettings();
 
@@ -38,7 +47,13 @@ export function CopyButton({ value, label, accessibleLabel, onCopied, variant = 
   }
 
   return (
-    <Button variant={variant} className={className} onClick={copy} disabled={value === ""} aria-label={accessibleLabel ?? `Copy ${label.toLowerCase()}`}>
+    <Button
+      variant={variant}
+      className={className}
+      onClick={copy}
+      disabled={value === ""}
+      aria-label={accessibleLabel ?? `Copy ${label.toLowerCase()}`}
+    >
       Copy
     </Button>
   );

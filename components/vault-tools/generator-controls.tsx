@@ -4,12 +4,21 @@ import { type InputHTMLAttributes, type ReactNode, useId, useState } from "react
 import { TextField } from "@/components/ui/field";
 
 /** A checkbox with its label beside it. */
-export function CheckboxOption({ label, id, ...input }: Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { label: ReactNode }) {
+export function CheckboxOption({
+  label,
+  id,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { label: ReactNode }) {
   const generated = useId();
   const inputId = id ?? generated;
   return (
     <div className="flex items-center gap-2 text-sm">
-      <input id={inputId} type="checkbox" className="h-4 w-4 rounded border-slate-300 accent-brand-600 disabled:opacity-60" {...input} />
+      <input
+        id={inputId}
+        type="checkbox"
+        className="h-4 w-4 rounded border-slate-300 accent-brand-600 disabled:opacity-60"
+        {...input}
+      />
       <label htmlFor={inputId} className="font-medium text-slate-800">
         {label}
       </label>

@@ -37,7 +37,12 @@ export function GeneratorHistory({ entries, onClear }: { entries: HistoryEntry[]
                     <time dateTime={new Date(entry.createdAt).toISOString()}>{time}</time>
                   </p>
                 </div>
-                <CopyButton value={entry.value} label="Password" accessibleLabel={`Copy password from ${time}`} variant="ghost" />
+                <CopyButton
+                  value={entry.value}
+                  label="Password"
+                  accessibleLabel={`Copy password from ${time}`}
+                  variant="ghost"
+                />
               </li>
             );
           })}

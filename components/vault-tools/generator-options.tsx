@@ -26,7 +26,15 @@ const SET_LABELS: Record<CharacterSet, string> = {
 
 const TYPE_LABELS: Record<GeneratorType, string> = { password: "Password", passphrase: "Passphrase" };
 
-function TypeSwitch({ type, locked, onChange }: { type: GeneratorType; locked: boolean; onChange: (type: GeneratorType) => void }) {
+function TypeSwitch({
+  type,
+  locked,
+  onChange,
+}: {
+  type: GeneratorType;
+  locked: boolean;
+  onChange: (type: GeneratorType) => void;
+}) {
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-1 text-sm font-semibold text-slate-800">Type</legend>
@@ -62,7 +70,13 @@ function PasswordSection({ options, limits, onChange }: SectionProps<PasswordOpt
   return (
     <div className="flex flex-col gap-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <NumberOption label="Length" value={options.length} min={limits.password.minLength} max={PASSWORD_LENGTH.max} onCommit={(length) => set({ length })} />
+        <NumberOption
+          label="Length"
+          value={options.length}
+          min={limits.password.minLength}
+          max={PASSWORD_LENGTH.max}
+          onCommit={(length) => set({ length })}
+        />
       </div>
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-semibold text-slate-800">Include</legend>
@@ -94,7 +108,11 @@ function PasswordSection({ options, limits, onChange }: SectionProps<PasswordOpt
           onCommit={(minSpecial) => set({ minSpecial })}
         />
       </div>
-      <CheckboxOption label="Avoid ambiguous characters (I, O, l, 0, 1)" checked={options.avoidAmbiguous} onChange={(event) => set({ avoidAmbiguous: event.target.checked })} />
+      <CheckboxOption
+        label="Avoid ambiguous characters (I, O, l, 0, 1)"
+        checked={options.avoidAmbiguous}
+        onChange={(event) => set({ avoidAmbiguous: event.target.checked })}
+      />
     </div>
   );
 }
@@ -104,7 +122,13 @@ function PassphraseSection({ options, limits, onChange }: SectionProps<Passphras
   return (
     <div className="flex flex-col gap-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <NumberOption label="Number of words" value={options.words} min={limits.passphrase.minWords} max={PASSPHRASE_WORDS.max} onCommit={(words) => set({ words })} />
+        <NumberOption
+          label="Number of words"
+          value={options.words}
+          min={limits.passphrase.minWords}
+          max={PASSPHRASE_WORDS.max}
+          onCommit={(words) => set({ words })}
+        />
         <TextField
           label="Word separator"
           value={options.separator}
@@ -115,7 +139,12 @@ function PassphraseSection({ options, limits, onChange }: SectionProps<Passphras
           onChange={(event) => set({ separator: event.target.value.slice(0, SEPARATOR_MAX_LENGTH) })}
         />
       </div>
-      <CheckboxOption label="Capitalize" checked={options.capitalize} disabled={limits.passphrase.capitalize} onChange={(event) => set({ capitalize: event.target.checked })} />
+      <CheckboxOption
+        label="Capitalize"
+        checked={options.capitalize}
+        disabled={limits.passphrase.capitalize}
+        onChange={(event) => set({ capitalize: event.target.checked })}
+      />
       <CheckboxOption
         label="Include number"
         checked={options.includeNumber}
@@ -130,11 +159,23 @@ function PassphraseSection({ options, limits, onChange }: SectionProps<Passphras
 export function GeneratorOptionsForm({ options, limits, onChange }: SectionProps<GeneratorOptions>) {
   return (
     <div className="flex flex-col gap-5">
-      <TypeSwitch type={options.type} locked={limits.type !== null} onChange={(type) => onChange({ ...options, type })} />
+      <TypeSwitch
+        type={options.type}
+        locked={limits.type !== null}
+        onChange={(type) => onChange({ ...options, type })}
+      />
       {options.type === "password" ? (
-        <PasswordSection options={options.password} limits={limits} onChange={(password) => onChange({ ...options, password })} />
+        <PasswordSection
+          options={options.password}
+          limits={limits}
+          onChange={(password) => onChange({ ...options, password })}
+        />
       ) : (
-        <PassphraseSection options={options.passphrase} limits={limits} onChange={(passphrase) => onChange({ ...options, passphrase })} />
+        <PassphraseSection
+          options={options.passphrase}
+          limits={limits}
+          onChange={(passphrase) => onChange({ ...options, passphrase })}
+        />
       )}
     </div>
   );

@@ -7,7 +7,13 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { applyGeneratorRules, DEFAULT_GENERATOR_OPTIONS, generate, type GeneratorOptions, generatorLimits } from "@/lib/generator";
+import {
+  applyGeneratorRules,
+  DEFAULT_GENERATOR_OPTIONS,
+  generate,
+  type GeneratorOptions,
+  generatorLimits,
+} from "@/lib/generator";
 import type { GeneratorRules } from "@/lib/policies/generator";
 import { CopyButton } from "./copy-button";
 import { GeneratorHistory } from "./generator-history";
@@ -25,14 +31,20 @@ type PasswordGeneratorProps = {
 /** Numbers in blue and special characters in red, as Bitwarden shows them, so look-alikes are told apart. */
 function ColoredValue({ value }: { value: string }) {
   return [...value].map((character, index) => (
-    <span key={index} className={cn(/[0-9]/.test(character) && "text-blue-700", /[^\p{L}\p{N}]/u.test(character) && "text-red-700")}>
+    <span
+      key={index}
+      className={cn(/[0-9]/.test(character) && "text-blue-700", /[^\p{L}\p{N}]/u.test(character) && "text-red-700")}
+    >
       {character}
     </span>
   ));
 }
 
 function initialState(rules: GeneratorRules | null): { options: GeneratorOptions; value: string } {
-  const { options } = applyGeneratorRules({ ...DEFAULT_GENERATOR_OPTIONS, type: rules?.defaultType ?? DEFAULT_GENERATOR_OPTIONS.type }, rules);
+  const { options } = applyGeneratorRules(
+    { ...DEFAULT_GENERATOR_OPTIONS, type: rules?.defaultType ?? DEFAULT_GENERATOR_OPTIONS.type },
+    rules,
+  );
   return { options, value: generate(options) };
 }
 
@@ -61,14 +73,23 @@ function GeneratorPanel({ rules, onUse, className }: PasswordGeneratorProps) {
               Generated {noun}
             </label>
             {/* Not a live region: a new value is not read out on every change. */}
-            <output id={valueId} aria-live="off" className="block min-h-12 rounded-md border border-slate-300 bg-slate-50 px-3 py-3 font-mono text-lg wrap-anywhere">
+            <output
+              id={valueId}
+              aria-live="off"
+              className="block min-h-12 rounded-md border border-slate-300 bg-slate-50 px-3 py-3 font-mono text-lg wrap-anywhere"
+            >
               <ColoredValue value={value} />
             </output>
             <div className="flex flex-wrap gap-2">
               <Button variant="secondary" onClick={() => change(options)}>
                 Regenerate {noun}
               </Button>
-              <CopyButton value={value} label={label} variant={onUse ? "secondary" : "primary"} onCopied={() => history.add(value)} />
+              <CopyButton
+                value={value}
+                label={label}
+                variant={onUse ? "secondary" : "primary"}
+                onCopied={() => history.add(value)}
+              />
               {onUse ? (
                 <Button
                   onClick={() => {

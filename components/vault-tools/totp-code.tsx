@@ -42,10 +42,15 @@ function CountdownRing({ remaining, period }: { remaining: number; period: numbe
           strokeLinecap="round"
           strokeDasharray={RING_LENGTH}
           strokeDashoffset={RING_LENGTH * (1 - remaining / period)}
-          className={cn("transition-[stroke-dashoffset] duration-1000 ease-linear", hurry ? "stroke-red-600" : "stroke-brand-600")}
+          className={cn(
+            "transition-[stroke-dashoffset] duration-1000 ease-linear",
+            hurry ? "stroke-red-600" : "stroke-brand-600",
+          )}
         />
       </svg>
-      <span className={cn("text-xs font-semibold tabular-nums", hurry ? "text-red-700" : "text-slate-700")}>{remaining}</span>
+      <span className={cn("text-xs font-semibold tabular-nums", hurry ? "text-red-700" : "text-slate-700")}>
+        {remaining}
+      </span>
     </span>
   );
 }

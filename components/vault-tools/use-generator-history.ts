@@ -17,7 +17,12 @@ export type HistoryEntry = { value: string; createdAt: number };
 
 function isEntry(value: unknown): value is HistoryEntry {
   const entry = value as HistoryEntry;
-  return typeof entry === "object" && entry !== null && typeof entry.value === "string" && typeof entry.createdAt === "number";
+  return (
+    typeof entry === "object" &&
+    entry !== null &&
+    typeof entry.value === "string" &&
+    typeof entry.createdAt === "number"
+  );
 }
 
 /** The stored history; unreadable history (another account's, or damaged) is dropped. */
@@ -71,7 +76,10 @@ export function useGeneratorHistory(): { entries: HistoryEntry[]; add: (value: s
     };
   }, [userKey, save]);
 
-  const add = useCallback((value: string) => save(withNewest(latest.current, [{ value, createdAt: Date.now() }])), [save]);
+  const add = useCallback(
+    (value: string) => save(withNewest(latest.current, [{ value, createdAt: Date.now() }])),
+    [save],
+  );
   const clear = useCallback(() => save([]), [save]);
   return { entries, add, clear };
 }

@@ -47,7 +47,11 @@ function inSection(item: VaultItem, section: VaultSectionFilter): boolean {
 function matchesSearch(entry: IndexedItem, search: string): boolean {
   if (!search) return true;
   const needle = search.toLowerCase();
-  return entry.name.toLowerCase().includes(needle) || (entry.subtitle?.toLowerCase().includes(needle) ?? false) || entry.uris.some((uri) => uri.toLowerCase().includes(needle));
+  return (
+    entry.name.toLowerCase().includes(needle) ||
+    (entry.subtitle?.toLowerCase().includes(needle) ?? false) ||
+    entry.uris.some((uri) => uri.toLowerCase().includes(needle))
+  );
 }
 
 /** The rows to list, sorted by name: only items whose name is already decrypted. */
@@ -59,11 +63,20 @@ export function visibleItems(
   const rows: { item: VaultItem; entry: IndexedItem }[] = [];
   for (const item of items) {
     const entry = entries.get(item.id);
-    if (entry && inScope(item, filter.scope) && inSection(item, filter.section) && matchesSearch(entry, filter.search.trim())) rows.push({ item, entry });
+    if (
+      entry &&
+      inScope(item, filter.scope) &&
+      inSection(item, filter.section) &&
+      matchesSearch(entry, filter.search.trim())
+    )
+      rows.push({ item, entry });
   }
   return rows.sort((a, b) => a.entry.name.localeCompare(b.entry.name));
 }
 
-export function sameFilter(a: VaultScopeFilter | VaultSectionFilter, b: VaultScopeFilter | VaultSectionFilter): boolean {
+export function sameFilter(
+  a: VaultScopeFilter | VaultSectionFilter,
+  b: VaultScopeFilter | VaultSectionFilter,
+): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -15,7 +15,17 @@ import { CollectionChoice, editableCollections } from "./collection-choice";
 import type { VaultContext } from "./vault-context";
 
 /** Moves a personal item into an organization: re-encrypted here with the organization key, into collections. */
-export function MoveToOrganizationDialog({ item, view, context, onClose }: { item: VaultItem; view: CipherView; context: VaultContext; onClose: () => void }) {
+export function MoveToOrganizationDialog({
+  item,
+  view,
+  context,
+  onClose,
+}: {
+  item: VaultItem;
+  view: CipherView;
+  context: VaultContext;
+  onClose: () => void;
+}) {
   const { keys } = useKeyring();
   const [organizationId, setOrganizationId] = useState(context.organizations[0]?.id ?? "");
   const [chosen, setChosen] = useState<string[]>([]);
@@ -33,7 +43,13 @@ export function MoveToOrganizationDialog({ item, view, context, onClose }: { ite
   }
 
   return (
-    <Dialog open onClose={onClose} busy={move.busy} title={`Move ${view.name} to an organization`} description="The organization's members who reach the chosen collections will see it.">
+    <Dialog
+      open
+      onClose={onClose}
+      busy={move.busy}
+      title={`Move ${view.name} to an organization`}
+      description="The organization's members who reach the chosen collections will see it."
+    >
       {move.error ? <Alert tone="error">{move.error}</Alert> : null}
       <SelectField
         label="Organization"
@@ -58,9 +74,21 @@ export function MoveToOrganizationDialog({ item, view, context, onClose }: { ite
 }
 
 /** Puts an organization item in exactly the chosen collections (those the person may add to). */
-export function CollectionsDialog({ item, name, context, onClose }: { item: VaultItem; name: string; context: VaultContext; onClose: () => void }) {
+export function CollectionsDialog({
+  item,
+  name,
+  context,
+  onClose,
+}: {
+  item: VaultItem;
+  name: string;
+  context: VaultContext;
+  onClose: () => void;
+}) {
   const editable = editableCollections(context.collections, item.organizationId);
-  const [chosen, setChosen] = useState<string[]>(item.collectionIds.filter((id) => editable.some((collection) => collection.id === id)));
+  const [chosen, setChosen] = useState<string[]>(
+    item.collectionIds.filter((id) => editable.some((collection) => collection.id === id)),
+  );
   const assign = useAction(assignCollectionsAction, { success: () => "Collections saved." });
   return (
     <Dialog open onClose={onClose} busy={assign.busy} title={`Collections of ${name}`}>
@@ -70,7 +98,11 @@ export function CollectionsDialog({ item, name, context, onClose }: { item: Vaul
         <Button variant="secondary" onClick={onClose} disabled={assign.busy}>
           Cancel
         </Button>
-        <Button onClick={async () => (await assign.run({ cipherId: item.id, collectionIds: chosen })).ok && onClose()} loading={assign.busy} disabled={chosen.length === 0}>
+        <Button
+          onClick={async () => (await assign.run({ cipherId: item.id, collectionIds: chosen })).ok && onClose()}
+          loading={assign.busy}
+          disabled={chosen.length === 0}
+        >
           Save
         </Button>
       </DialogActions>

@@ -13,11 +13,24 @@ const ROW_HEIGHT = 56;
  * The item list, virtualized: only the rows in view are in the page, so 10,000 items scroll as smoothly as 10.
  * It is a listbox: arrow keys move the selection, Enter opens it.
  */
-export function ItemList({ rows, selectedId, onSelect }: { rows: { item: VaultItem; entry: IndexedItem }[]; selectedId: string | null; onSelect: (id: string) => void }) {
+export function ItemList({
+  rows,
+  selectedId,
+  onSelect,
+}: {
+  rows: { item: VaultItem; entry: IndexedItem }[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
   const scroller = useRef<HTMLDivElement>(null);
   // The React Compiler is not enabled here, so nothing memoizes the virtualizer's functions.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
   const selectedIndex = rows.findIndex((row) => row.item.id === selectedId);
   const marked = useRef(false);
 
@@ -60,12 +73,26 @@ export function ItemList({ rows, selectedId, onSelect }: { rows: { item: VaultIt
               role="option"
               aria-selected={selected}
               onClick={() => onSelect(item.id)}
-              style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${virtual.start}px)` }}
-              className={cn("flex cursor-pointer flex-col justify-center border-b border-slate-100 px-4", selected ? "bg-brand-50" : "hover:bg-slate-50")}
+              style={{
+                position: "absolute",
+                top: 0,
+                left: 0,
+                right: 0,
+                height: ROW_HEIGHT,
+                transform: `translateY(${virtual.start}px)`,
+              }}
+              className={cn(
+                "flex cursor-pointer flex-col justify-center border-b border-slate-100 px-4",
+                selected ? "bg-brand-50" : "hover:bg-slate-50",
+              )}
             >
               <span className="truncate font-medium">
                 {entry.name}
-                {item.favorite ? <span className="ml-1 text-amber-500" aria-label="(favorite)">★</span> : null}
+                {item.favorite ? (
+                  <span className="ml-1 text-amber-500" aria-label="(favorite)">
+                    ★
+                  </span>
+                ) : null}
               </span>
               <span className="truncate text-sm text-slate-600">{entry.subtitle ?? TYPE_LABELS[item.type]}</span>
             </div>

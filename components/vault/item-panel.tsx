@@ -73,7 +73,9 @@ export function ItemPanel({ item, context, onEdit, onClone, onGone }: Props) {
           <h2 className="text-lg font-semibold break-all">{view.name}</h2>
           <p className="text-xs text-slate-600">
             {TYPE_LABELS[item.type]}
-            {item.organizationId ? ` · ${context.organizations.find((organization) => organization.id === item.organizationId)?.name ?? "Organization"}` : " · My vault"}
+            {item.organizationId
+              ? ` · ${context.organizations.find((organization) => organization.id === item.organizationId)?.name ?? "Organization"}`
+              : " · My vault"}
             {folder ? ` · ${folder.name}` : ""}
           </p>
         </div>
@@ -132,7 +134,11 @@ export function ItemPanel({ item, context, onEdit, onClone, onGone }: Props) {
           </Button>
         </div>
       )}
-      {collections.length > 0 ? <p className="mt-4 text-xs text-slate-600">Collections: {collections.map((collection) => collection.name).join(", ")}</p> : null}
+      {collections.length > 0 ? (
+        <p className="mt-4 text-xs text-slate-600">
+          Collections: {collections.map((collection) => collection.name).join(", ")}
+        </p>
+      ) : null}
       <p className="mt-1 text-xs text-slate-500">Updated {new Date(item.updatedAt).toLocaleString("en")}</p>
 
       {afterReprompt ? (
@@ -146,8 +152,12 @@ export function ItemPanel({ item, context, onEdit, onClone, onGone }: Props) {
           }}
         />
       ) : null}
-      {pending === "move" ? <MoveToOrganizationDialog item={item} view={view} context={context} onClose={() => setPending(null)} /> : null}
-      {pending === "collections" ? <CollectionsDialog item={item} name={view.name} context={context} onClose={() => setPending(null)} /> : null}
+      {pending === "move" ? (
+        <MoveToOrganizationDialog item={item} view={view} context={context} onClose={() => setPending(null)} />
+      ) : null}
+      {pending === "collections" ? (
+        <CollectionsDialog item={item} name={view.name} context={context} onClose={() => setPending(null)} />
+      ) : null}
       <ConfirmDialog
         open={pending === "trash"}
         title={`Send ${view.name} to the trash?`}

@@ -24,7 +24,19 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Secret({ label, value, onShow, onCopy, testId }: { label: string; value: string; onShow?: () => void; onCopy?: () => void; testId?: string }) {
+function Secret({
+  label,
+  value,
+  onShow,
+  onCopy,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onShow?: () => void;
+  onCopy?: () => void;
+  testId?: string;
+}) {
   const [shown, setShown] = useState(false);
   return (
     <Row label={label}>
@@ -52,7 +64,15 @@ function launchable(uri: string): string | null {
   return URL.canParse(candidate) && /^https?:$/.test(new URL(candidate).protocol) ? candidate : null;
 }
 
-export function ItemView({ cipherId, view, viewPassword }: { cipherId: string; view: CipherView; viewPassword: boolean }) {
+export function ItemView({
+  cipherId,
+  view,
+  viewPassword,
+}: {
+  cipherId: string;
+  view: CipherView;
+  viewPassword: boolean;
+}) {
   const report = useActivity(cipherId);
   const login = view.login;
   const [historyShown, setHistoryShown] = useState(false);
@@ -61,7 +81,12 @@ export function ItemView({ cipherId, view, viewPassword }: { cipherId: string; v
       {login?.username ? (
         <Row label="Username">
           <span className="break-all">{login.username}</span>
-          <CopyButton value={login.username} label="Username" variant="ghost" onCopied={() => report("cipher_username_copied")} />
+          <CopyButton
+            value={login.username}
+            label="Username"
+            variant="ghost"
+            onCopied={() => report("cipher_username_copied")}
+          />
         </Row>
       ) : null}
       {login && !viewPassword ? (
@@ -70,7 +95,13 @@ export function ItemView({ cipherId, view, viewPassword }: { cipherId: string; v
         </Row>
       ) : null}
       {login?.password && viewPassword ? (
-        <Secret label="Password" value={login.password} testId="item-password" onShow={() => report("cipher_password_viewed")} onCopy={() => report("cipher_password_copied")} />
+        <Secret
+          label="Password"
+          value={login.password}
+          testId="item-password"
+          onShow={() => report("cipher_password_viewed")}
+          onCopy={() => report("cipher_password_copied")}
+        />
       ) : null}
       {login?.totp && viewPassword ? (
         <Row label="Verification code (TOTP)">
@@ -83,7 +114,12 @@ export function ItemView({ cipherId, view, viewPassword }: { cipherId: string; v
           <Row key={index} label="Website">
             <span className="break-all">{uri.uri}</span>
             {href ? (
-              <a href={href} target="_blank" rel="noopener noreferrer" className="text-sm font-medium text-brand-700 underline">
+              <a
+                href={href}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="text-sm font-medium text-brand-700 underline"
+              >
                 Launch<span className="sr-only"> {uri.uri}</span>
               </a>
             ) : null}
@@ -96,7 +132,9 @@ export function ItemView({ cipherId, view, viewPassword }: { cipherId: string; v
           {view.card.cardholderName ? <Row label="Cardholder name">{view.card.cardholderName}</Row> : null}
           {view.card.brand ? <Row label="Brand">{view.card.brand}</Row> : null}
           {view.card.number ? <Secret label="Number" value={view.card.number} /> : null}
-          {view.card.expMonth || view.card.expYear ? <Row label="Expiration">{`${view.card.expMonth?.padStart(2, "0") ?? "--"} / ${view.card.expYear ?? "----"}`}</Row> : null}
+          {view.card.expMonth || view.card.expYear ? (
+            <Row label="Expiration">{`${view.card.expMonth?.padStart(2, "0") ?? "--"} / ${view.card.expYear ?? "----"}`}</Row>
+          ) : null}
           {view.card.code ? <Secret label="Security code" value={view.card.code} /> : null}
         </>
       ) : null}
@@ -130,7 +168,9 @@ export function ItemView({ cipherId, view, viewPassword }: { cipherId: string; v
       ) : null}
       {view.fields.map((field, index) =>
         field.type === FIELD_TYPES.hidden ? (
-          field.value ? <Secret key={index} label={field.name ?? "Hidden field"} value={field.value} /> : null
+          field.value ? (
+            <Secret key={index} label={field.name ?? "Hidden field"} value={field.value} />
+          ) : null
         ) : (
           <Row key={index} label={field.name ?? "Field"}>
             {field.type === FIELD_TYPES.boolean ? (field.value === "true" ? "Yes" : "No") : field.value}
@@ -146,7 +186,10 @@ export function ItemView({ cipherId, view, viewPassword }: { cipherId: string; v
             <ul className="w-full text-xs">
               {view.passwordHistory.map((entry, index) => (
                 <li key={index} className="font-mono break-all">
-                  {entry.password} <span className="font-sans text-slate-500">(until {new Date(entry.lastUsedDate).toLocaleDateString("en")})</span>
+                  {entry.password}{" "}
+                  <span className="font-sans text-slate-500">
+                    (until {new Date(entry.lastUsedDate).toLocaleDateString("en")})
+                  </span>
                 </li>
               ))}
             </ul>

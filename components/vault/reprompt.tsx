@@ -30,10 +30,22 @@ export function RepromptDialog({ onConfirmed, onCancel }: { onConfirmed: () => v
   }
 
   return (
-    <Dialog open onClose={onCancel} busy={busy} title="Confirm your master password" description="This item is protected with master password re-prompt.">
+    <Dialog
+      open
+      onClose={onCancel}
+      busy={busy}
+      title="Confirm your master password"
+      description="This item is protected with master password re-prompt."
+    >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <TextField label="Master password" name="masterPassword" type="password" autoComplete="current-password" data-autofocus />
+        <TextField
+          label="Master password"
+          name="masterPassword"
+          type="password"
+          autoComplete="current-password"
+          data-autofocus
+        />
         {busy ? <IndeterminateProgress label="Checking your master password…" /> : null}
         <DialogFormActions onCancel={onCancel} busy={busy} submitLabel="Confirm" />
       </form>

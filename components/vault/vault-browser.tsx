@@ -35,12 +35,18 @@ export function VaultBrowser({ items, collections, folders, organizations, perso
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [form, setForm] = useState<Form>(null);
 
-  const rows = useMemo(() => visibleItems(items, index.entries, { scope, section, search }), [items, index.entries, scope, section, search]);
+  const rows = useMemo(
+    () => visibleItems(items, index.entries, { scope, section, search }),
+    [items, index.entries, scope, section, search],
+  );
   const selected = items.find((item) => item.id === selectedId) ?? null;
   const context: VaultContext = useMemo(
     () => ({
       organizations,
-      collections: collections.map((collection) => ({ ...collection, name: index.collections.get(collection.id) ?? "…" })),
+      collections: collections.map((collection) => ({
+        ...collection,
+        name: index.collections.get(collection.id) ?? "…",
+      })),
       folders: folders.map((folder) => ({ id: folder.id, name: index.folders.get(folder.id) ?? "…" })),
       personalAllowed,
       generatorRules,
@@ -77,13 +83,29 @@ export function VaultBrowser({ items, collections, folders, organizations, perso
             placeholder="Search the vault"
             className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
           />
-          <Menu label="New item" variant="primary" items={CIPHER_TYPES.map((type) => ({ label: TYPE_LABELS[type], onSelect: () => newItem(type) }))} />
+          <Menu
+            label="New item"
+            variant="primary"
+            items={CIPHER_TYPES.map((type) => ({ label: TYPE_LABELS[type], onSelect: () => newItem(type) }))}
+          />
         </div>
-        {decrypting ? <ProgressBar label={`Decrypting ${index.progress.done.toLocaleString("en")} of ${index.progress.total.toLocaleString("en")} items`} value={index.progress.done} max={index.progress.total} /> : null}
-        {index.failed > 0 ? <p className="text-sm text-amber-800">{index.failed} items could not be decrypted and are not shown.</p> : null}
+        {decrypting ? (
+          <ProgressBar
+            label={`Decrypting ${index.progress.done.toLocaleString("en")} of ${index.progress.total.toLocaleString("en")} items`}
+            value={index.progress.done}
+            max={index.progress.total}
+          />
+        ) : null}
+        {index.failed > 0 ? (
+          <p className="text-sm text-amber-800">{index.failed} items could not be decrypted and are not shown.</p>
+        ) : null}
         {rows.length === 0 && !decrypting ? (
           <EmptyState title={section.kind === "trash" ? "The trash is empty." : "There are no items to list."}>
-            {section.kind === "trash" ? "Items in the trash are deleted for good after 30 days." : search ? "Nothing matches your search." : "Add one with New item."}
+            {section.kind === "trash"
+              ? "Items in the trash are deleted for good after 30 days."
+              : search
+                ? "Nothing matches your search."
+                : "Add one with New item."}
           </EmptyState>
         ) : (
           <ItemList rows={rows} selectedId={selectedId} onSelect={setSelectedId} />

@@ -46,16 +46,37 @@ export function useVaultIndex(items: VaultItem[], collections: VaultCollection[]
     let current = true;
     // For `npm run bench`: decryption starts here, with the keys in memory.
     performance.mark(VAULT_KEYS_READY_MARK);
-    const keyFor = (organizationId: string | null) => (organizationId ? keys.organizationKey(organizationId) : Promise.resolve(userKey));
+    const keyFor = (organizationId: string | null) =>
+      organizationId ? keys.organizationKey(organizationId) : Promise.resolve(userKey);
     (async () => {
       const collectionNames = new Map(
-        await Promise.all(collections.map(async (collection) => [collection.id, (await decryptOrNull(collection.name, await keyFor(collection.organizationId))) ?? "(unreadable)"] as const)),
+        await Promise.all(
+          collections.map(
+            async (collection) =>
+              [
+                collection.id,
+                (await decryptOrNull(collection.name, await keyFor(collection.organizationId))) ?? "(unreadable)",
+              ] as const,
+          ),
+        ),
       );
-      const folderNames = new Map(await Promise.all(folders.map(async (folder) => [folder.id, (await decryptOrNull(folder.name, userKey)) ?? "(unreadable)"] as const)));
+      const folderNames = new Map(
+        await Promise.all(
+          folders.map(
+            async (folder) => [folder.id, (await decryptOrNull(folder.name, userKey)) ?? "(unreadable)"] as const,
+          ),
+        ),
+      );
       const entries = new Map<string, IndexedItem>();
       let failed = 0;
       // Names of folders and collections show at once, even in a vault without items.
-      if (current) setIndex((previous) => ({ ...previous, collections: collectionNames, folders: folderNames, progress: { done: 0, total: items.length } }));
+      if (current)
+        setIndex((previous) => ({
+          ...previous,
+          collections: collectionNames,
+          folders: folderNames,
+          progress: { done: 0, total: items.length },
+        }));
       for (let start = 0; start < items.length && current; start += CHUNK) {
         const chunk = items.slice(start, start + CHUNK);
         const decrypted = await Promise.all(
@@ -69,7 +90,14 @@ export function useVaultIndex(items: VaultItem[], collections: VaultCollection[]
           if (entry) entries.set(entry.id, entry);
           else failed += 1;
         }
-        if (current) setIndex({ entries: new Map(entries), collections: collectionNames, folders: folderNames, progress: { done: start + chunk.length, total: items.length }, failed });
+        if (current)
+          setIndex({
+            entries: new Map(entries),
+            collections: collectionNames,
+            folders: folderNames,
+            progress: { done: start + chunk.length, total: items.length },
+            failed,
+          });
         await yieldToPage();
       }
       if (current) performance.mark(VAULT_NAMES_DECRYPTED_MARK);
@@ -80,8 +108,13 @@ export function useVaultIndex(items: VaultItem[], collections: VaultCollection[]
             const entry = entries.get(item.id);
             if (!entry) return;
             const key = await keyFor(item.organizationId);
-            entry.subtitle = await decryptOrNull(item.data.login?.username ?? item.data.card?.cardholderName ?? item.data.identity?.email, key);
-            entry.uris = (await Promise.all((item.data.login?.uris ?? []).map((uri) => decryptOrNull(uri.uri, key)))).filter((uri): uri is string => uri !== null);
+            entry.subtitle = await decryptOrNull(
+              item.data.login?.username ?? item.data.card?.cardholderName ?? item.data.identity?.email,
+              key,
+            );
+            entry.uris = (
+              await Promise.all((item.data.login?.uris ?? []).map((uri) => decryptOrNull(uri.uri, key)))
+            ).filter((uri): uri is string => uri !== null);
           }),
         );
         await yieldToPage();

@@ -24,13 +24,27 @@ type Props = {
   folders: { id: string; name: string }[];
 };
 
-function FilterButton({ active, onClick, children, indent }: { active: boolean; onClick: () => void; children: ReactNode; indent?: boolean }) {
+function FilterButton({
+  active,
+  onClick,
+  children,
+  indent,
+}: {
+  active: boolean;
+  onClick: () => void;
+  children: ReactNode;
+  indent?: boolean;
+}) {
   return (
     <button
       type="button"
       aria-pressed={active}
       onClick={onClick}
-      className={cn("w-full truncate rounded px-3 py-1.5 text-left text-sm", indent && "pl-6", active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100")}
+      className={cn(
+        "w-full truncate rounded px-3 py-1.5 text-left text-sm",
+        indent && "pl-6",
+        active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100",
+      )}
     >
       {children}
     </button>
@@ -44,7 +58,9 @@ function Heading({ children }: { children: ReactNode }) {
 export function VaultSidebar({ scope, section, onScope, onSection, organizations, collections, folders }: Props) {
   const [folderDialog, setFolderDialog] = useState<{ id: string | null; name: string } | null>(null);
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
-  const removeFolder = useAction(deleteFolderAction, { success: () => "The folder was deleted; its items stay in your vault." });
+  const removeFolder = useAction(deleteFolderAction, {
+    success: () => "The folder was deleted; its items stay in your vault.",
+  });
   const toast = useToast();
   const shownCollections = collections
     .filter((collection) => scope.kind !== "mine" && (scope.kind === "all" || collection.organizationId === scope.id))
@@ -61,10 +77,18 @@ export function VaultSidebar({ scope, section, onScope, onSection, organizations
     <nav aria-label="Vault filters" className="text-sm">
       <Heading>Vaults</Heading>
       <ul>
-        {[{ kind: "all" as const }, { kind: "mine" as const }, ...organizations.map((organization) => ({ kind: "organization" as const, id: organization.id }))].map((target) => (
+        {[
+          { kind: "all" as const },
+          { kind: "mine" as const },
+          ...organizations.map((organization) => ({ kind: "organization" as const, id: organization.id })),
+        ].map((target) => (
           <li key={JSON.stringify(target)}>
             <FilterButton active={sameFilter(target, scope)} onClick={() => onScope(target)}>
-              {target.kind === "all" ? "All vaults" : target.kind === "mine" ? "My vault" : organizations.find((organization) => organization.id === target.id)!.name}
+              {target.kind === "all"
+                ? "All vaults"
+                : target.kind === "mine"
+                  ? "My vault"
+                  : organizations.find((organization) => organization.id === target.id)!.name}
             </FilterButton>
           </li>
         ))}
@@ -79,7 +103,11 @@ export function VaultSidebar({ scope, section, onScope, onSection, organizations
       <ul>{CIPHER_TYPES.map((type) => sectionButton({ kind: "type", type }, TYPE_LABELS[type]))}</ul>
       <div className="flex items-center justify-between">
         <Heading>Folders</Heading>
-        <button type="button" onClick={() => setFolderDialog({ id: null, name: "" })} className="mt-3 rounded px-2 text-xs font-medium text-brand-700 hover:bg-brand-50">
+        <button
+          type="button"
+          onClick={() => setFolderDialog({ id: null, name: "" })}
+          className="mt-3 rounded px-2 text-xs font-medium text-brand-700 hover:bg-brand-50"
+        >
           New folder
         </button>
       </div>
@@ -90,7 +118,10 @@ export function VaultSidebar({ scope, section, onScope, onSection, organizations
           .map((folder) => (
             <li key={folder.id} className="flex items-center">
               <div className="min-w-0 flex-1">
-                <FilterButton active={sameFilter({ kind: "folder", id: folder.id }, section)} onClick={() => onSection({ kind: "folder", id: folder.id })}>
+                <FilterButton
+                  active={sameFilter({ kind: "folder", id: folder.id }, section)}
+                  onClick={() => onSection({ kind: "folder", id: folder.id })}
+                >
                   {folder.name}
                 </FilterButton>
               </div>
@@ -110,7 +141,11 @@ export function VaultSidebar({ scope, section, onScope, onSection, organizations
       {shownCollections.length > 0 ? (
         <>
           <Heading>Collections</Heading>
-          <ul>{shownCollections.map((collection) => sectionButton({ kind: "collection", id: collection.id }, collection.name))}</ul>
+          <ul>
+            {shownCollections.map((collection) =>
+              sectionButton({ kind: "collection", id: collection.id }, collection.name),
+            )}
+          </ul>
         </>
       ) : null}
       {folderDialog ? <FolderDialog folder={folderDialog} onClose={() => setFolderDialog(null)} /> : null}
@@ -148,7 +183,9 @@ function FolderDialog({ folder, onClose }: { folder: { id: string | null; name: 
     setNameError(name ? undefined : "Enter a folder name.");
     if (!name) return;
     const encrypted = await encryptString(name, userKey);
-    const result = folder.id ? await rename.run({ folderId: folder.id, name: encrypted }) : await create.run({ name: encrypted });
+    const result = folder.id
+      ? await rename.run({ folderId: folder.id, name: encrypted })
+      : await create.run({ name: encrypted });
     if (result.ok) onClose();
   }
 
@@ -156,7 +193,14 @@ function FolderDialog({ folder, onClose }: { folder: { id: string | null; name: 
     <Dialog open onClose={onClose} busy={busy} title={folder.id ? "Rename folder" : "New folder"}>
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <TextField label="Folder name" name="name" defaultValue={folder.name} maxLength={200} error={nameError} data-autofocus />
+        <TextField
+          label="Folder name"
+          name="name"
+          defaultValue={folder.name}
+          maxLength={200}
+          error={nameError}
+          data-autofocus
+        />
         <DialogFormActions onCancel={onClose} busy={busy} />
       </form>
     </Dialog>

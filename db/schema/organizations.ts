@@ -27,7 +27,12 @@ export const organizationPlanType = pgEnum("organization_plan_type", [
 ]);
 export const organizationStatus = pgEnum("organization_status", ["created", "managed"]);
 export const organizationUserType = pgEnum("organization_user_type", ["owner", "admin", "user", "custom"]);
-export const organizationUserStatus = pgEnum("organization_user_status", ["revoked", "invited", "accepted", "confirmed"]);
+export const organizationUserStatus = pgEnum("organization_user_status", [
+  "revoked",
+  "invited",
+  "accepted",
+  "confirmed",
+]);
 
 /** Upper bound on seats: large enough for any customer, small enough to catch typos like 10^9. */
 export const MAX_ORGANIZATION_SEATS = 100_000;
@@ -94,11 +99,16 @@ export const organizationUsers = pgTable(
   },
   (t) => [
     unique("organization_users_org_email").on(t.organizationId, t.email),
-    uniqueIndex("organization_users_org_user").on(t.organizationId, t.userId).where(sql`${t.userId} is not null`),
+    uniqueIndex("organization_users_org_user")
+      .on(t.organizationId, t.userId)
+      .where(sql`${t.userId} is not null`),
     unique("organization_users_org_id_id").on(t.organizationId, t.id),
     index("organization_users_user_idx").on(t.userId),
     check("organization_users_email_normalized", sql`${t.email} = lower(btrim(${t.email}))`),
-    check("organization_users_accepted_has_user", sql`${t.status} in ('invited', 'revoked') or ${t.userId} is not null`),
+    check(
+      "organization_users_accepted_has_user",
+      sql`${t.status} in ('invited', 'revoked') or ${t.userId} is not null`,
+    ),
     check("organization_users_confirmed_has_key", sql`${t.status} <> 'confirmed' or ${t.key} is not null`),
   ],
 );

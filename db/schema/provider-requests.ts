@@ -5,7 +5,12 @@ import { organizations } from "./organizations";
 import { providers, providerType } from "./providers";
 import { users } from "./users";
 
-export const providerRequestStatus = pgEnum("provider_request_status", ["pending", "approved", "rejected", "withdrawn"]);
+export const providerRequestStatus = pgEnum("provider_request_status", [
+  "pending",
+  "approved",
+  "rejected",
+  "withdrawn",
+]);
 
 /**
  * A business asking to become a provider (DESIGN §11, "Become a provider"): an owner of an Enterprise organization
@@ -35,8 +40,12 @@ export const providerRequests = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("provider_requests_one_pending_per_requester").on(t.requesterId).where(sql`${t.status} = 'pending'`),
-    uniqueIndex("provider_requests_one_pending_per_organization").on(t.internalOrganizationId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex("provider_requests_one_pending_per_requester")
+      .on(t.requesterId)
+      .where(sql`${t.status} = 'pending'`),
+    uniqueIndex("provider_requests_one_pending_per_organization")
+      .on(t.internalOrganizationId)
+      .where(sql`${t.status} = 'pending'`),
     index("provider_requests_status_idx").on(t.status, t.createdAt),
     check("provider_requests_business_name_not_blank", sql`btrim(${t.businessName}) <> ''`),
     check("provider_requests_type", sql`${t.type} in ('msp', 'reseller')`),

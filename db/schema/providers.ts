@@ -64,15 +64,22 @@ export const providerUsers = pgTable(
   },
   (t) => [
     unique("provider_users_provider_email").on(t.providerId, t.email),
-    uniqueIndex("provider_users_provider_user").on(t.providerId, t.userId).where(sql`${t.userId} is not null`),
+    uniqueIndex("provider_users_provider_user")
+      .on(t.providerId, t.userId)
+      .where(sql`${t.userId} is not null`),
     unique("provider_users_provider_id_id").on(t.providerId, t.id),
     index("provider_users_user_idx").on(t.userId),
     check("provider_users_email_normalized", sql`${t.email} = lower(btrim(${t.email}))`),
     check("provider_users_accepted_has_user", sql`${t.status} = 'invited' or ${t.userId} is not null`),
     // A confirmed member holds the provider key, except the first admin of an approved request until their browser
     // makes it (DESIGN §11): one such row per provider at most.
-    check("provider_users_confirmed_has_key", sql`${t.status} <> 'confirmed' or ${t.key} is not null or ${t.type} = 'provider_admin'`),
-    uniqueIndex("provider_users_one_keyless_admin").on(t.providerId).where(sql`${t.status} = 'confirmed' and ${t.key} is null`),
+    check(
+      "provider_users_confirmed_has_key",
+      sql`${t.status} <> 'confirmed' or ${t.key} is not null or ${t.type} = 'provider_admin'`,
+    ),
+    uniqueIndex("provider_users_one_keyless_admin")
+      .on(t.providerId)
+      .where(sql`${t.status} = 'confirmed' and ${t.key} is null`),
   ],
 );
 
@@ -90,7 +97,10 @@ export const providerPlans = pgTable(
   },
   (t) => [
     unique("provider_plans_provider_plan").on(t.providerId, t.planType),
-    check("provider_plans_seats_non_negative", sql`${t.seatMinimum} >= 0 and ${t.purchasedSeats} >= 0 and ${t.allocatedSeats} >= 0`),
+    check(
+      "provider_plans_seats_non_negative",
+      sql`${t.seatMinimum} >= 0 and ${t.purchasedSeats} >= 0 and ${t.allocatedSeats} >= 0`,
+    ),
     check("provider_plans_seat_minimum_bounded", sql`${t.seatMinimum} <= 100000`),
   ],
 );

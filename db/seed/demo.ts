@@ -39,16 +39,27 @@ export { DEMO_ACCOUNTS, demoPassword };
  * The memberships are fixed so the Provider Portal's seat figures stay true: 3/2/1, 3/1/2 and 2/1/1.
  */
 
-
 type Account = AccountKeys & { id: string; email: string };
 
 const PROVIDER_BILLING_EMAIL = "billing@demo-msp.example";
 
 const CLIENTS = [
-  { name: "My Client's Organization", seats: 3, owner: "owner@client1.example", users: ["user@client1.example"], items: "client" },
+  {
+    name: "My Client's Organization",
+    seats: 3,
+    owner: "owner@client1.example",
+    users: ["user@client1.example"],
+    items: "client",
+  },
   { name: "Second Client's Organization", seats: 3, owner: "owner@client2.example", users: [], items: "client" },
   { name: "Third Client's Organization", seats: 2, owner: "owner@client3.example", users: [], items: "client" },
-] as const satisfies readonly { name: string; seats: number; owner: DemoEmail; users: readonly DemoEmail[]; items: keyof typeof DEMO_ITEMS }[];
+] as const satisfies readonly {
+  name: string;
+  seats: number;
+  owner: DemoEmail;
+  users: readonly DemoEmail[];
+  items: keyof typeof DEMO_ITEMS;
+}[];
 
 /** A few items per organization, so the demo's vaults, reports and exports have something to show. */
 const DEMO_ITEMS = {
@@ -58,7 +69,9 @@ const DEMO_ITEMS = {
     login("Accounting software", "finance@client.example", "q7#Lm2$Vx9!pRt4z", "https://accounting.example"),
     note("Office Wi-Fi", "Network: ClientOffice\nPassphrase: correct-horse-battery"),
   ],
-  internal: [login("RMM console", "dana@demo-msp.example", "Rmm-Console-2026-long-passphrase", "https://rmm.demo-msp.example")],
+  internal: [
+    login("RMM console", "dana@demo-msp.example", "Rmm-Console-2026-long-passphrase", "https://rmm.demo-msp.example"),
+  ],
 } satisfies Record<string, CipherView[]>;
 
 function login(name: string, username: string, password: string, uri: string): CipherView {
@@ -126,12 +139,31 @@ async function seedProvider(tx: Executor, admin: Account, tech: Account): Promis
   const key = SymmetricKey.generate();
   const [provider] = await tx
     .insert(providers)
-    .values({ name: "Demo MSP", businessName: "Demo MSP LLC", billingEmail: PROVIDER_BILLING_EMAIL, status: "billable" })
+    .values({
+      name: "Demo MSP",
+      businessName: "Demo MSP LLC",
+      billingEmail: PROVIDER_BILLING_EMAIL,
+      status: "billable",
+    })
     .returning({ id: providers.id });
   const providerId = provider!.id;
   await tx.insert(providerUsers).values([
-    { providerId, userId: admin.id, email: "admin@demo-msp.example", type: "provider_admin", status: "confirmed", key: await wrapSymmetricKeyForPublicKey(key, admin.publicKey) },
-    { providerId, userId: tech.id, email: "tech@demo-msp.example", type: "service_user", status: "confirmed", key: await wrapSymmetricKeyForPublicKey(key, tech.publicKey) },
+    {
+      providerId,
+      userId: admin.id,
+      email: "admin@demo-msp.example",
+      type: "provider_admin",
+      status: "confirmed",
+      key: await wrapSymmetricKeyForPublicKey(key, admin.publicKey),
+    },
+    {
+      providerId,
+      userId: tech.id,
+      email: "tech@demo-msp.example",
+      type: "service_user",
+      status: "confirmed",
+      key: await wrapSymmetricKeyForPublicKey(key, tech.publicKey),
+    },
   ]);
   const allocated = CLIENTS.reduce((sum, client) => sum + client.seats, 0);
   await tx.insert(providerPlans).values([
@@ -172,7 +204,10 @@ async function seedOrganization(tx: Executor, seed: OrganizationSeed): Promise<s
       key: await wrapSymmetricKey(organizationKey, seed.provider.key),
     });
   }
-  const members = [{ account: seed.owner, type: "owner" as const }, ...seed.users.map((account) => ({ account, type: "user" as const }))];
+  const members = [
+    { account: seed.owner, type: "owner" as const },
+    ...seed.users.map((account) => ({ account, type: "user" as const })),
+  ];
   const memberRows = await tx
     .insert(organizationUsers)
     .values(
@@ -204,12 +239,19 @@ async function seedOrganization(tx: Executor, seed: OrganizationSeed): Promise<s
   const users = memberRows.filter((member) => member.type === "user");
   if (users.length > 0) {
     const [group] = await tx.insert(groups).values({ organizationId, name: "Staff" }).returning({ id: groups.id });
-    await tx.insert(groupUsers).values(users.map((member) => ({ organizationId, groupId: group!.id, organizationUserId: member.id })));
-    await tx.insert(collectionGroups).values({ organizationId, collectionId: collection!.id, groupId: group!.id, readOnly: true });
+    await tx
+      .insert(groupUsers)
+      .values(users.map((member) => ({ organizationId, groupId: group!.id, organizationUserId: member.id })));
+    await tx
+      .insert(collectionGroups)
+      .values({ organizationId, collectionId: collection!.id, groupId: group!.id, readOnly: true });
   }
   for (const item of seed.items) {
     const { type, reprompt, data } = await encryptCipher(item, organizationKey);
-    const [cipher] = await tx.insert(ciphers).values({ organizationId, type, reprompt, data }).returning({ id: ciphers.id });
+    const [cipher] = await tx
+      .insert(ciphers)
+      .values({ organizationId, type, reprompt, data })
+      .returning({ id: ciphers.id });
     await tx.insert(collectionCiphers).values({ organizationId, collectionId: collection!.id, cipherId: cipher!.id });
   }
   return organizationId;

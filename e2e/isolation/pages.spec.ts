@@ -33,9 +33,16 @@ const PAGES = [
 const UNRELATED = { email: `unrelated-${Date.now().toString(36)}@e2e.example`, password: "unrelated user password" };
 const OPERATOR = { email: "operator@keyhouse.test", password: "operator master password" };
 
-const OTHER_ADMIN = { email: `other-admin-${Date.now().toString(36)}@e2e.example`, name: "Other Admin", password: "other provider admin password" };
+const OTHER_ADMIN = {
+  email: `other-admin-${Date.now().toString(36)}@e2e.example`,
+  name: "Other Admin",
+  password: "other provider admin password",
+};
 
-const LOGINS: Record<Exclude<PageRole, "signed_out" | "unrelated_user" | "operator" | "other_provider_admin">, string> = {
+const LOGINS: Record<
+  Exclude<PageRole, "signed_out" | "unrelated_user" | "operator" | "other_provider_admin">,
+  string
+> = {
   client_member: "user@client1.example",
   client_owner: "owner@client1.example",
   other_client_owner: "owner@client2.example",
@@ -84,7 +91,8 @@ test("every page answers each role as it should", async ({ page, browser, baseUR
       const status = response.status();
       const location = response.headers().location ?? "";
       const expected = entry.public || entry.allowed.includes(role) ? 200 : role === "signed_out" ? "login" : 404;
-      const ok = expected === "login" ? status >= 300 && status < 400 && location.includes("/login") : status === expected;
+      const ok =
+        expected === "login" ? status >= 300 && status < 400 && location.includes("/login") : status === expected;
       if (!ok) failures.push(`${path} as ${role}: expected ${expected}, got ${status} ${location}`);
     }
   }

@@ -55,7 +55,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       id: "credentials",
-      credentials: { email: { type: "email" }, masterPasswordHash: { type: "password" }, twoFactorCode: { type: "text" } },
+      credentials: {
+        email: { type: "email" },
+        masterPasswordHash: { type: "password" },
+        twoFactorCode: { type: "text" },
+      },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;

@@ -15,8 +15,18 @@ import {
  */
 
 export type OrganizationAccess =
-  | { readonly via: "member"; readonly organizationUserId: string; readonly role: OrganizationRole; readonly flags: CustomPermissions | null }
-  | { readonly via: "provider"; readonly providerId: string; readonly providerUserId: string; readonly role: ProviderRole };
+  | {
+      readonly via: "member";
+      readonly organizationUserId: string;
+      readonly role: OrganizationRole;
+      readonly flags: CustomPermissions | null;
+    }
+  | {
+      readonly via: "provider";
+      readonly providerId: string;
+      readonly providerUserId: string;
+      readonly role: ProviderRole;
+    };
 
 export type OrganizationAccessRow = {
   memberId: string | null;
@@ -37,7 +47,10 @@ export function isOperator(person: { email: string; emailVerified: boolean }): b
 }
 
 /** Membership first (it may hold item rights a provider never has), then the managing provider. */
-export function organizationAccessFor(row: OrganizationAccessRow, permission: OrganizationPermission): OrganizationAccess | null {
+export function organizationAccessFor(
+  row: OrganizationAccessRow,
+  permission: OrganizationPermission,
+): OrganizationAccess | null {
   if (row.memberId && row.memberRole && memberRoleHolds(row.memberRole, row.memberPermissions, permission)) {
     return { via: "member", organizationUserId: row.memberId, role: row.memberRole, flags: row.memberPermissions };
   }

@@ -76,7 +76,9 @@ export function defineAction<Schema extends z.ZodType, S extends Scope, R extend
       const scope = await spec.authorize(parsed.data, user);
       const origin = await requestOrigin();
       const queuedMail: string[] = [];
-      const result = await (await getDb()).transaction(async (tx) => {
+      const result = await (
+        await getDb()
+      ).transaction(async (tx) => {
         let recorded = 0;
         const record = async (event: EventInput) => {
           recorded += 1;
@@ -156,4 +158,3 @@ function toFailure<S extends Scope, Schema extends z.ZodType, R extends object>(
   log.error({ action: spec.name, err: summarizeError(error) }, "server action failed");
   return failure("internal", "Something went wrong and nothing was saved. Please try again.");
 }
-

@@ -25,7 +25,21 @@ export function scopeHolds(scope: OrganizationScope, permission: OrganizationPer
   const access = scope.access;
   const row: OrganizationAccessRow =
     access.via === "member"
-      ? { memberId: access.organizationUserId, memberRole: access.role, memberPermissions: access.flags, providerId: null, providerUserId: null, providerRole: null }
-      : { memberId: null, memberRole: null, memberPermissions: null, providerId: access.providerId, providerUserId: access.providerUserId, providerRole: access.role };
+      ? {
+          memberId: access.organizationUserId,
+          memberRole: access.role,
+          memberPermissions: access.flags,
+          providerId: null,
+          providerUserId: null,
+          providerRole: null,
+        }
+      : {
+          memberId: null,
+          memberRole: null,
+          memberPermissions: null,
+          providerId: access.providerId,
+          providerUserId: access.providerUserId,
+          providerRole: access.role,
+        };
   return organizationAccessFor(row, permission) !== null;
 }

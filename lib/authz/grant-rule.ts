@@ -50,7 +50,9 @@ export function levelWithin(level: AccessLevel, bound: AccessLevel | undefined):
   const granted = ACCESS_LEVELS[level];
   const held = ACCESS_LEVELS[bound];
   return (
-    (granted.readOnly || !held.readOnly) && (granted.hidePasswords || !held.hidePasswords) && (!granted.manage || held.manage)
+    (granted.readOnly || !held.readOnly) &&
+    (granted.hidePasswords || !held.hidePasswords) &&
+    (!granted.manage || held.manage)
   );
 }
 

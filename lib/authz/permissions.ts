@@ -37,7 +37,10 @@ export const PROVIDER_PERMISSIONS = {
   },
   "provider.events.view": { description: "Read the provider's event log.", roles: ["provider_admin"] },
   "provider.billing.view": { description: "See the provider's plans, seats and invoices.", roles: ["provider_admin"] },
-  "provider.settings.manage": { description: "Change the provider's name and billing email.", roles: ["provider_admin"] },
+  "provider.settings.manage": {
+    description: "Change the provider's name and billing email.",
+    roles: ["provider_admin"],
+  },
 } as const satisfies Record<string, ProviderPermissionSpec>;
 
 export type ProviderPermission = keyof typeof PROVIDER_PERMISSIONS;

@@ -73,7 +73,13 @@ export function publicScope(): PublicScope {
 export async function requireUser(): Promise<UserScope> {
   const user = await getSession();
   if (!user) redirect("/login");
-  return issue({ kind: "user" as const, userId: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified });
+  return issue({
+    kind: "user" as const,
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    emailVerified: user.emailVerified,
+  });
 }
 
 /** An operator of this installation; everyone else gets a 404, so /admin does not reveal itself. */

@@ -4,15 +4,7 @@
  * the fingerprint word list) are deliberately not re-exported here.
  */
 export { CryptoError, CRYPTO_ERROR_MESSAGES, type CryptoErrorCode } from "./errors";
-export {
-  toBase64,
-  fromBase64,
-  utf8Encode,
-  utf8Decode,
-  concatBytes,
-  randomBytes,
-  type Bytes,
-} from "./encoding";
+export { toBase64, fromBase64, utf8Encode, utf8Decode, concatBytes, randomBytes, type Bytes } from "./encoding";
 export {
   KDF_PBKDF2_SHA256,
   DEFAULT_KDF_ITERATIONS,

@@ -91,7 +91,11 @@ export async function stretchMasterKey(masterKey: Uint8Array): Promise<Symmetric
  * The key of a password-protected file (Bitwarden's encrypted exports): PBKDF2-HMAC-SHA256 over the password with
  * the salt used exactly as given (unlike a master key, whose salt is a normalized email), stretched like a master key.
  */
-export async function derivePasswordProtectedKey(password: string, salt: string, iterations: number): Promise<SymmetricKey> {
+export async function derivePasswordProtectedKey(
+  password: string,
+  salt: string,
+  iterations: number,
+): Promise<SymmetricKey> {
   if (!isAllowedKdfIterations(iterations)) throw new CryptoError("invalidKdfIterations");
   const bytes = await pbkdf2Sha256(utf8Encode(password), utf8Encode(salt), iterations, 32);
   try {

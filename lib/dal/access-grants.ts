@@ -26,15 +26,28 @@ import { includesProviderMembers } from "./provider-members";
 type Table = typeof collections | typeof groups | typeof organizationUsers;
 type Flags = { collectionId: string; readOnly: boolean; hidePasswords: boolean; manage: boolean };
 
-async function assertAllIn(tx: Executor, table: Table, organizationId: string, ids: string[], what: string): Promise<void> {
+async function assertAllIn(
+  tx: Executor,
+  table: Table,
+  organizationId: string,
+  ids: string[],
+  what: string,
+): Promise<void> {
   if (ids.length === 0) return;
-  const [row] = await tx.select({ n: count() }).from(table).where(and(eq(table.organizationId, organizationId), inArray(table.id, ids)));
-  if ((row?.n ?? 0) !== new Set(ids).size) throw new ActionError(`Some of these ${what} do not exist in this organization. Reload the page.`);
+  const [row] = await tx
+    .select({ n: count() })
+    .from(table)
+    .where(and(eq(table.organizationId, organizationId), inArray(table.id, ids)));
+  if ((row?.n ?? 0) !== new Set(ids).size)
+    throw new ActionError(`Some of these ${what} do not exist in this organization. Reload the page.`);
 }
 
-export const assertCollectionsIn = (tx: Executor, organizationId: string, ids: string[]) => assertAllIn(tx, collections, organizationId, ids, "collections");
-export const assertGroupsIn = (tx: Executor, organizationId: string, ids: string[]) => assertAllIn(tx, groups, organizationId, ids, "groups");
-export const assertMembersIn = (tx: Executor, organizationId: string, ids: string[]) => assertAllIn(tx, organizationUsers, organizationId, ids, "members");
+export const assertCollectionsIn = (tx: Executor, organizationId: string, ids: string[]) =>
+  assertAllIn(tx, collections, organizationId, ids, "collections");
+export const assertGroupsIn = (tx: Executor, organizationId: string, ids: string[]) =>
+  assertAllIn(tx, groups, organizationId, ids, "groups");
+export const assertMembersIn = (tx: Executor, organizationId: string, ids: string[]) =>
+  assertAllIn(tx, organizationUsers, organizationId, ids, "members");
 
 const grantOf = (row: Flags): CollectionGrant => ({ collectionId: row.collectionId, level: accessLevelOf(row) });
 const flagColumns = (table: typeof collectionUsers | typeof collectionGroups) => ({
@@ -52,7 +65,11 @@ function combine(rows: Flags[]): Map<string, AccessLevel> {
     merged.set(
       row.collectionId,
       seen
-        ? { readOnly: seen.readOnly && row.readOnly, hidePasswords: seen.hidePasswords && row.hidePasswords, manage: seen.manage || row.manage }
+        ? {
+            readOnly: seen.readOnly && row.readOnly,
+            hidePasswords: seen.hidePasswords && row.hidePasswords,
+            manage: seen.manage || row.manage,
+          }
         : row,
     );
   }
@@ -75,7 +92,13 @@ export async function loadGrantor(tx: Executor, scope: OrganizationScope): Promi
   const throughGroups = await tx
     .select(flagColumns(collectionGroups))
     .from(groupUsers)
-    .innerJoin(collectionGroups, and(eq(collectionGroups.groupId, groupUsers.groupId), eq(collectionGroups.organizationId, groupUsers.organizationId)))
+    .innerJoin(
+      collectionGroups,
+      and(
+        eq(collectionGroups.groupId, groupUsers.groupId),
+        eq(collectionGroups.organizationId, groupUsers.organizationId),
+      ),
+    )
     .where(and(eq(groupUsers.organizationId, organizationId), eq(groupUsers.organizationUserId, memberId)));
   return { role: access.role, flags: access.flags, reach: combine([...direct, ...throughGroups]) };
 }
@@ -90,14 +113,20 @@ export function withCreatedCollection(grantor: Grantor, collectionId: string): G
  * Acting through the provider, nobody gives a member of that provider (themselves included) anything in a client:
  * `memberIds` are the memberships a change gives new or more access to.
  */
-async function assertNoProviderBeneficiaries(tx: Executor, grantor: Grantor, organizationId: string, memberIds: string[]): Promise<void> {
+async function assertNoProviderBeneficiaries(
+  tx: Executor,
+  grantor: Grantor,
+  organizationId: string,
+  memberIds: string[],
+): Promise<void> {
   if (!("viaProviderId" in grantor) || !grantor.viaProviderId || memberIds.length === 0) return;
   const members = await tx
     .select({ email: organizationUsers.email, userId: organizationUsers.userId })
     .from(organizationUsers)
     .where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, memberIds)));
   const targets = { emails: members.map((member) => member.email), userIds: members.map((member) => member.userId) };
-  if (await includesProviderMembers(tx, grantor.viaProviderId, targets)) throw new ActionError(GRANT_REFUSALS.providerMember);
+  if (await includesProviderMembers(tx, grantor.viaProviderId, targets))
+    throw new ActionError(GRANT_REFUSALS.providerMember);
 }
 
 async function groupMemberIds(tx: Executor, organizationId: string, groupIds: string[]): Promise<string[]> {
@@ -109,7 +138,11 @@ async function groupMemberIds(tx: Executor, organizationId: string, groupIds: st
   return rows.map((row) => row.memberId);
 }
 
-function assertWithinReach(grantor: Grantor, grants: CollectionGrant[], refusal: string = GRANT_REFUSALS.collection): void {
+function assertWithinReach(
+  grantor: Grantor,
+  grants: CollectionGrant[],
+  refusal: string = GRANT_REFUSALS.collection,
+): void {
   if (firstGrantBeyond(grantor, grants)) throw new ActionError(refusal);
 }
 
@@ -122,37 +155,75 @@ async function groupsGrants(tx: Executor, organizationId: string, groupIds: stri
   return rows.map(grantOf);
 }
 
-export async function replaceMemberCollections(tx: Executor, grantor: Grantor, organizationId: string, memberId: string, grants: CollectionGrant[]): Promise<void> {
-  await assertCollectionsIn(tx, organizationId, grants.map((grant) => grant.collectionId));
-  const condition = and(eq(collectionUsers.organizationId, organizationId), eq(collectionUsers.organizationUserId, memberId));
+export async function replaceMemberCollections(
+  tx: Executor,
+  grantor: Grantor,
+  organizationId: string,
+  memberId: string,
+  grants: CollectionGrant[],
+): Promise<void> {
+  await assertCollectionsIn(
+    tx,
+    organizationId,
+    grants.map((grant) => grant.collectionId),
+  );
+  const condition = and(
+    eq(collectionUsers.organizationId, organizationId),
+    eq(collectionUsers.organizationUserId, memberId),
+  );
   const previous = (await tx.select(flagColumns(collectionUsers)).from(collectionUsers).where(condition)).map(grantOf);
   const added = addedGrants(previous, grants);
   assertWithinReach(grantor, added);
   if (added.length > 0) await assertNoProviderBeneficiaries(tx, grantor, organizationId, [memberId]);
   await tx.delete(collectionUsers).where(condition);
   if (grants.length === 0) return;
-  await tx
-    .insert(collectionUsers)
-    .values(grants.map((grant) => ({ organizationId, organizationUserId: memberId, collectionId: grant.collectionId, ...ACCESS_LEVELS[grant.level] })));
+  await tx.insert(collectionUsers).values(
+    grants.map((grant) => ({
+      organizationId,
+      organizationUserId: memberId,
+      collectionId: grant.collectionId,
+      ...ACCESS_LEVELS[grant.level],
+    })),
+  );
 }
 
 /** Joining a group gives its collection access: joining one that reaches beyond the caller's own access is refused. */
-export async function replaceMemberGroups(tx: Executor, grantor: Grantor, organizationId: string, memberId: string, groupIds: string[]): Promise<void> {
+export async function replaceMemberGroups(
+  tx: Executor,
+  grantor: Grantor,
+  organizationId: string,
+  memberId: string,
+  groupIds: string[],
+): Promise<void> {
   await assertGroupsIn(tx, organizationId, groupIds);
   const condition = and(eq(groupUsers.organizationId, organizationId), eq(groupUsers.organizationUserId, memberId));
-  const previous = new Set((await tx.select({ groupId: groupUsers.groupId }).from(groupUsers).where(condition)).map((row) => row.groupId));
+  const previous = new Set(
+    (await tx.select({ groupId: groupUsers.groupId }).from(groupUsers).where(condition)).map((row) => row.groupId),
+  );
   const joined = groupIds.filter((groupId) => !previous.has(groupId));
   assertWithinReach(grantor, await groupsGrants(tx, organizationId, joined), GRANT_REFUSALS.group);
   if (joined.length > 0) await assertNoProviderBeneficiaries(tx, grantor, organizationId, [memberId]);
   await tx.delete(groupUsers).where(condition);
   if (groupIds.length === 0) return;
-  await tx.insert(groupUsers).values(groupIds.map((groupId) => ({ organizationId, groupId, organizationUserId: memberId })));
+  await tx
+    .insert(groupUsers)
+    .values(groupIds.map((groupId) => ({ organizationId, groupId, organizationUserId: memberId })));
 }
 
-export async function replaceGroupMembers(tx: Executor, grantor: Grantor, organizationId: string, groupId: string, memberIds: string[]): Promise<void> {
+export async function replaceGroupMembers(
+  tx: Executor,
+  grantor: Grantor,
+  organizationId: string,
+  groupId: string,
+  memberIds: string[],
+): Promise<void> {
   await assertMembersIn(tx, organizationId, memberIds);
   const condition = and(eq(groupUsers.organizationId, organizationId), eq(groupUsers.groupId, groupId));
-  const previous = new Set((await tx.select({ memberId: groupUsers.organizationUserId }).from(groupUsers).where(condition)).map((row) => row.memberId));
+  const previous = new Set(
+    (await tx.select({ memberId: groupUsers.organizationUserId }).from(groupUsers).where(condition)).map(
+      (row) => row.memberId,
+    ),
+  );
   const joined = memberIds.filter((memberId) => !previous.has(memberId));
   if (joined.length > 0) {
     assertWithinReach(grantor, await groupsGrants(tx, organizationId, [groupId]), GRANT_REFUSALS.group);
@@ -160,50 +231,129 @@ export async function replaceGroupMembers(tx: Executor, grantor: Grantor, organi
   }
   await tx.delete(groupUsers).where(condition);
   if (memberIds.length === 0) return;
-  await tx.insert(groupUsers).values(memberIds.map((organizationUserId) => ({ organizationId, groupId, organizationUserId })));
+  await tx
+    .insert(groupUsers)
+    .values(memberIds.map((organizationUserId) => ({ organizationId, groupId, organizationUserId })));
 }
 
-export async function replaceGroupCollections(tx: Executor, grantor: Grantor, organizationId: string, groupId: string, grants: CollectionGrant[]): Promise<void> {
-  await assertCollectionsIn(tx, organizationId, grants.map((grant) => grant.collectionId));
+export async function replaceGroupCollections(
+  tx: Executor,
+  grantor: Grantor,
+  organizationId: string,
+  groupId: string,
+  grants: CollectionGrant[],
+): Promise<void> {
+  await assertCollectionsIn(
+    tx,
+    organizationId,
+    grants.map((grant) => grant.collectionId),
+  );
   const added = addedGrants(await groupsGrants(tx, organizationId, [groupId]), grants);
   assertWithinReach(grantor, added);
-  if (added.length > 0) await assertNoProviderBeneficiaries(tx, grantor, organizationId, await groupMemberIds(tx, organizationId, [groupId]));
-  await tx.delete(collectionGroups).where(and(eq(collectionGroups.organizationId, organizationId), eq(collectionGroups.groupId, groupId)));
-  if (grants.length === 0) return;
+  if (added.length > 0)
+    await assertNoProviderBeneficiaries(
+      tx,
+      grantor,
+      organizationId,
+      await groupMemberIds(tx, organizationId, [groupId]),
+    );
   await tx
-    .insert(collectionGroups)
-    .values(grants.map((grant) => ({ organizationId, groupId, collectionId: grant.collectionId, ...ACCESS_LEVELS[grant.level] })));
+    .delete(collectionGroups)
+    .where(and(eq(collectionGroups.organizationId, organizationId), eq(collectionGroups.groupId, groupId)));
+  if (grants.length === 0) return;
+  await tx.insert(collectionGroups).values(
+    grants.map((grant) => ({
+      organizationId,
+      groupId,
+      collectionId: grant.collectionId,
+      ...ACCESS_LEVELS[grant.level],
+    })),
+  );
 }
 
 type AccessList = { members: { id: string; level: AccessLevel }[]; groups: { id: string; level: AccessLevel }[] };
 
 /** The members or groups of `next` given new or more access against the rows of `previous`. */
-function raisedOnCollection(collectionId: string, previous: { id: string; flags: Flags }[], next: { id: string; level: AccessLevel }[]) {
+function raisedOnCollection(
+  collectionId: string,
+  previous: { id: string; flags: Flags }[],
+  next: { id: string; level: AccessLevel }[],
+) {
   const before = new Map(previous.map((row) => [row.id, [grantOf(row.flags)]]));
-  return next.filter((entry) => addedGrants(before.get(entry.id) ?? [], [{ collectionId, level: entry.level }]).length > 0);
+  return next.filter(
+    (entry) => addedGrants(before.get(entry.id) ?? [], [{ collectionId, level: entry.level }]).length > 0,
+  );
 }
 
 /** A collection's whole access list, from the collection's side (its dialog lists members and groups). */
-export async function replaceCollectionAccess(tx: Executor, grantor: Grantor, organizationId: string, collectionId: string, access: AccessList): Promise<void> {
-  await assertMembersIn(tx, organizationId, access.members.map((member) => member.id));
-  await assertGroupsIn(tx, organizationId, access.groups.map((group) => group.id));
-  const memberCondition = and(eq(collectionUsers.organizationId, organizationId), eq(collectionUsers.collectionId, collectionId));
-  const groupCondition = and(eq(collectionGroups.organizationId, organizationId), eq(collectionGroups.collectionId, collectionId));
-  const previousMembers = await tx.select({ id: collectionUsers.organizationUserId, flags: flagColumns(collectionUsers) }).from(collectionUsers).where(memberCondition);
-  const previousGroups = await tx.select({ id: collectionGroups.groupId, flags: flagColumns(collectionGroups) }).from(collectionGroups).where(groupCondition);
+export async function replaceCollectionAccess(
+  tx: Executor,
+  grantor: Grantor,
+  organizationId: string,
+  collectionId: string,
+  access: AccessList,
+): Promise<void> {
+  await assertMembersIn(
+    tx,
+    organizationId,
+    access.members.map((member) => member.id),
+  );
+  await assertGroupsIn(
+    tx,
+    organizationId,
+    access.groups.map((group) => group.id),
+  );
+  const memberCondition = and(
+    eq(collectionUsers.organizationId, organizationId),
+    eq(collectionUsers.collectionId, collectionId),
+  );
+  const groupCondition = and(
+    eq(collectionGroups.organizationId, organizationId),
+    eq(collectionGroups.collectionId, collectionId),
+  );
+  const previousMembers = await tx
+    .select({ id: collectionUsers.organizationUserId, flags: flagColumns(collectionUsers) })
+    .from(collectionUsers)
+    .where(memberCondition);
+  const previousGroups = await tx
+    .select({ id: collectionGroups.groupId, flags: flagColumns(collectionGroups) })
+    .from(collectionGroups)
+    .where(groupCondition);
   const raisedMembers = raisedOnCollection(collectionId, previousMembers, access.members);
   const raisedGroups = raisedOnCollection(collectionId, previousGroups, access.groups);
-  assertWithinReach(grantor, [...raisedMembers, ...raisedGroups].map((entry) => ({ collectionId, level: entry.level })));
-  const beneficiaries = [...raisedMembers.map((member) => member.id), ...(await groupMemberIds(tx, organizationId, raisedGroups.map((group) => group.id)))];
+  assertWithinReach(
+    grantor,
+    [...raisedMembers, ...raisedGroups].map((entry) => ({ collectionId, level: entry.level })),
+  );
+  const beneficiaries = [
+    ...raisedMembers.map((member) => member.id),
+    ...(await groupMemberIds(
+      tx,
+      organizationId,
+      raisedGroups.map((group) => group.id),
+    )),
+  ];
   await assertNoProviderBeneficiaries(tx, grantor, organizationId, beneficiaries);
   await tx.delete(collectionUsers).where(memberCondition);
   await tx.delete(collectionGroups).where(groupCondition);
   if (access.members.length > 0) {
-    await tx
-      .insert(collectionUsers)
-      .values(access.members.map((member) => ({ organizationId, collectionId, organizationUserId: member.id, ...ACCESS_LEVELS[member.level] })));
+    await tx.insert(collectionUsers).values(
+      access.members.map((member) => ({
+        organizationId,
+        collectionId,
+        organizationUserId: member.id,
+        ...ACCESS_LEVELS[member.level],
+      })),
+    );
   }
   if (access.groups.length > 0) {
-    await tx.insert(collectionGroups).values(access.groups.map((group) => ({ organizationId, collectionId, groupId: group.id, ...ACCESS_LEVELS[group.level] })));
+    await tx.insert(collectionGroups).values(
+      access.groups.map((group) => ({
+        organizationId,
+        collectionId,
+        groupId: group.id,
+        ...ACCESS_LEVELS[group.level],
+      })),
+    );
   }
 }

@@ -19,9 +19,18 @@ export const WRONG_MASTER_PASSWORD = "Your master password is not correct.";
  * account run one after the other and the second is checked against the first's result. `field` names the form
  * field the error belongs to.
  */
-export async function assertMasterPasswordHash(tx: Executor, scope: UserScope, masterPasswordHash: string, field = "masterPassword"): Promise<void> {
+export async function assertMasterPasswordHash(
+  tx: Executor,
+  scope: UserScope,
+  masterPasswordHash: string,
+  field = "masterPassword",
+): Promise<void> {
   const { userId } = assertScope(scope);
-  const [row] = await tx.select({ hash: users.masterPasswordHash }).from(users).where(eq(users.id, userId)).for("update");
+  const [row] = await tx
+    .select({ hash: users.masterPasswordHash })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for("update");
   if (!(await masterPasswordHashMatches(masterPasswordHash, row?.hash))) {
     throw new ActionError(WRONG_MASTER_PASSWORD, { [field]: WRONG_MASTER_PASSWORD });
   }
@@ -37,7 +46,11 @@ export async function updateAccountName(tx: Executor, scope: UserScope, name: st
  * was derived with, after checking the current hash; rotates the security stamp, which ends every session
  * (lib/auth/session.ts): the browser that made the change signs in again with the new hash.
  */
-export async function replaceMasterCredentials(tx: Executor, scope: UserScope, change: MasterCredentialsChange): Promise<void> {
+export async function replaceMasterCredentials(
+  tx: Executor,
+  scope: UserScope,
+  change: MasterCredentialsChange,
+): Promise<void> {
   const { userId } = assertScope(scope);
   await assertMasterPasswordHash(tx, scope, change.currentMasterPasswordHash, "currentMasterPassword");
   await tx
@@ -59,14 +72,28 @@ async function soleOwnerships(tx: Executor, userId: string): Promise<string[]> {
     .select({ name: organizations.name })
     .from(organizationUsers)
     .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
-    .where(and(eq(organizationUsers.userId, userId), eq(organizationUsers.type, "owner"), eq(organizationUsers.status, "confirmed"), sql`not ${otherOwner}`));
+    .where(
+      and(
+        eq(organizationUsers.userId, userId),
+        eq(organizationUsers.type, "owner"),
+        eq(organizationUsers.status, "confirmed"),
+        sql`not ${otherOwner}`,
+      ),
+    );
   const otherAdmin = sql`exists (select 1 from ${providerUsers} other where other.provider_id = ${providerUsers.providerId}
     and other.id <> ${providerUsers.id} and other.type = 'provider_admin' and other.status = 'confirmed')`;
   const administeredAlone = await tx
     .select({ name: providers.name })
     .from(providerUsers)
     .innerJoin(providers, eq(providers.id, providerUsers.providerId))
-    .where(and(eq(providerUsers.userId, userId), eq(providerUsers.type, "provider_admin"), eq(providerUsers.status, "confirmed"), sql`not ${otherAdmin}`));
+    .where(
+      and(
+        eq(providerUsers.userId, userId),
+        eq(providerUsers.type, "provider_admin"),
+        eq(providerUsers.status, "confirmed"),
+        sql`not ${otherAdmin}`,
+      ),
+    );
   return [...ownedAlone, ...administeredAlone].map((row) => row.name);
 }
 

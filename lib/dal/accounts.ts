@@ -26,7 +26,10 @@ function decoy(): Promise<string> {
 }
 
 /** Compares with the stored bcrypt; with none (an unknown email) compares with a decoy, so both cost the same time. */
-export async function masterPasswordHashMatches(masterPasswordHash: string, stored: string | undefined): Promise<boolean> {
+export async function masterPasswordHashMatches(
+  masterPasswordHash: string,
+  stored: string | undefined,
+): Promise<boolean> {
   const matches = await bcrypt.compare(masterPasswordHash, stored ?? (await decoy()));
   return stored !== undefined && matches;
 }
@@ -90,7 +93,11 @@ export async function markEmailVerified(executor: Executor, email: string): Prom
  * Accepting an invitation or completing provider setup, signed in as the address the link was sent to, proves that
  * address: the account is verified from then on, and the first time is recorded.
  */
-export async function verifyEmailByAcceptedLink(tx: Executor, email: string, record: (event: EventInput) => Promise<void>): Promise<void> {
+export async function verifyEmailByAcceptedLink(
+  tx: Executor,
+  email: string,
+  record: (event: EventInput) => Promise<void>,
+): Promise<void> {
   const userId = await markEmailVerified(tx, email);
   if (userId) await record({ type: "user_email_verified", userId });
 }

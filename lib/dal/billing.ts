@@ -1,12 +1,21 @@
 import "server-only";
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { organizations, providerInvoiceItems, providerInvoices, providerOrganizations, providerPlans } from "@/db/schema";
+import {
+  organizations,
+  providerInvoiceItems,
+  providerInvoices,
+  providerOrganizations,
+  providerPlans,
+} from "@/db/schema";
 import { assertScope, type ProviderScope } from "@/lib/authz/scope";
 import { type ProviderPlanType, seatPriceCents } from "@/lib/config";
 import { uuidSchema } from "@/lib/validation/common";
 
-export const PROVIDER_PLAN_TYPES = ["teams_monthly", "enterprise_monthly"] as const satisfies readonly ProviderPlanType[];
+export const PROVIDER_PLAN_TYPES = [
+  "teams_monthly",
+  "enterprise_monthly",
+] as const satisfies readonly ProviderPlanType[];
 
 export function isProviderPlanType(value: unknown): value is ProviderPlanType {
   return (PROVIDER_PLAN_TYPES as readonly unknown[]).includes(value);
@@ -81,7 +90,13 @@ export async function getBillingSummary(scope: ProviderScope): Promise<BillingSu
 
 export const INVOICES_PER_PAGE = 20;
 
-export type InvoiceListItem = { id: string; number: string; periodStart: string; periodEnd: string; totalCents: number };
+export type InvoiceListItem = {
+  id: string;
+  number: string;
+  periodStart: string;
+  periodEnd: string;
+  totalCents: number;
+};
 export type InvoicePage = { invoices: InvoiceListItem[]; page: number; total: number };
 
 /** One page of the provider's invoices, newest period first, and how many there are (two queries). */

@@ -68,7 +68,12 @@ export async function listClients(scope: ProviderScope, { search, page }: { sear
     })
     .from(providerOrganizations)
     .innerJoin(organizations, eq(organizations.id, providerOrganizations.organizationId))
-    .where(and(eq(providerOrganizations.providerId, providerId), search ? ilike(organizations.name, `%${escapeLike(search)}%`) : undefined))
+    .where(
+      and(
+        eq(providerOrganizations.providerId, providerId),
+        search ? ilike(organizations.name, `%${escapeLike(search)}%`) : undefined,
+      ),
+    )
     .orderBy(asc(organizations.name), asc(organizations.id))
     .limit(CLIENTS_PAGE_SIZE)
     .offset((page - 1) * CLIENTS_PAGE_SIZE);
@@ -112,9 +117,15 @@ function purchasedAbove(minimum: number, allocated: number): number {
   return Math.max(0, allocated - minimum);
 }
 
-async function providerBillingEmail(tx: Executor, scope: ProviderScope): Promise<{ billingEmail: string | null; enabled: boolean }> {
+async function providerBillingEmail(
+  tx: Executor,
+  scope: ProviderScope,
+): Promise<{ billingEmail: string | null; enabled: boolean }> {
   const { providerId } = assertScope(scope);
-  const [row] = await tx.select({ billingEmail: providers.billingEmail, enabled: providers.enabled }).from(providers).where(eq(providers.id, providerId));
+  const [row] = await tx
+    .select({ billingEmail: providers.billingEmail, enabled: providers.enabled })
+    .from(providers)
+    .where(eq(providers.id, providerId));
   return row ?? { billingEmail: null, enabled: false };
 }
 
@@ -152,14 +163,25 @@ export async function createClient(tx: Executor, scope: ProviderScope, input: Cr
     })
     .returning({ id: organizations.id });
   const organizationId = organization!.id;
-  const [link] = await tx.insert(providerOrganizations).values({ providerId, organizationId, key: input.key }).returning({ id: providerOrganizations.id });
-  const [collection] = await tx.insert(collections).values({ organizationId, name: input.collectionName }).returning({ id: collections.id });
+  const [link] = await tx
+    .insert(providerOrganizations)
+    .values({ providerId, organizationId, key: input.key })
+    .returning({ id: providerOrganizations.id });
+  const [collection] = await tx
+    .insert(collections)
+    .values({ organizationId, name: input.collectionName })
+    .returning({ id: collections.id });
   const [owner] = await tx
     .insert(organizationUsers)
     .values({ organizationId, email: input.ownerEmail, type: "owner", status: "invited" })
     .returning({ id: organizationUsers.id });
-  await tx.insert(collectionUsers).values({ organizationId, collectionId: collection!.id, organizationUserId: owner!.id, manage: true });
-  const { token } = await createInvitation(tx, input.ownerEmail, { kind: "organization_user", organizationUserId: owner!.id });
+  await tx
+    .insert(collectionUsers)
+    .values({ organizationId, collectionId: collection!.id, organizationUserId: owner!.id, manage: true });
+  const { token } = await createInvitation(tx, input.ownerEmail, {
+    kind: "organization_user",
+    organizationUserId: owner!.id,
+  });
   await refreshPlanAllocation(tx, providerId, input.planType);
   return { organizationId, providerOrganizationId: link!.id, ownerId: owner!.id, token };
 }
@@ -177,13 +199,20 @@ async function lockClient(tx: Executor, scope: ProviderScope, organizationId: st
     })
     .from(providerOrganizations)
     .innerJoin(organizations, eq(organizations.id, providerOrganizations.organizationId))
-    .where(and(eq(providerOrganizations.providerId, providerId), eq(providerOrganizations.organizationId, organizationId)))
+    .where(
+      and(eq(providerOrganizations.providerId, providerId), eq(providerOrganizations.organizationId, organizationId)),
+    )
     .for("update", { of: organizations });
   if (!client) throw new ActionError("This client no longer belongs to the provider.");
   return client;
 }
 
-export async function updateClient(tx: Executor, scope: ProviderScope, organizationId: string, change: { name: string; seats: number }) {
+export async function updateClient(
+  tx: Executor,
+  scope: ProviderScope,
+  organizationId: string,
+  change: { name: string; seats: number },
+) {
   const { providerId } = assertScope(scope);
   const before = await lockClient(tx, scope, organizationId);
   const planType = providerPlanOf(before.planType);
@@ -192,7 +221,8 @@ export async function updateClient(tx: Executor, scope: ProviderScope, organizat
     const provider = await providerBillingEmail(tx, scope);
     if (!provider.enabled) throw new ActionError(DISABLED);
   }
-  if (plan) assertServiceUserMayBuy(scope, plan.seatMinimum, plan.allocated, plan.allocated - before.seats + change.seats);
+  if (plan)
+    assertServiceUserMayBuy(scope, plan.seatMinimum, plan.allocated, plan.allocated - before.seats + change.seats);
   const used = await countSeatsInUse(tx, organizationId);
   if (change.seats < used) {
     const message = `Assigned seats cannot be fewer than the ${used} seats in use.`;
@@ -213,12 +243,24 @@ export async function unlinkClient(tx: Executor, scope: ProviderScope, organizat
   const [owner] = await tx
     .select({ email: organizationUsers.email })
     .from(organizationUsers)
-    .where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.type, "owner"), eq(organizationUsers.status, "confirmed")))
+    .where(
+      and(
+        eq(organizationUsers.organizationId, organizationId),
+        eq(organizationUsers.type, "owner"),
+        eq(organizationUsers.status, "confirmed"),
+      ),
+    )
     .orderBy(asc(organizationUsers.createdAt))
     .limit(1);
-  if (!owner) throw new ActionError("This client has no confirmed owner yet. Confirm an owner before removing it from the provider.");
+  if (!owner)
+    throw new ActionError(
+      "This client has no confirmed owner yet. Confirm an owner before removing it from the provider.",
+    );
   await tx.delete(providerOrganizations).where(eq(providerOrganizations.id, client.providerOrganizationId));
-  await tx.update(organizations).set({ status: "created", billingEmail: owner.email }).where(eq(organizations.id, organizationId));
+  await tx
+    .update(organizations)
+    .set({ status: "created", billingEmail: owner.email })
+    .where(eq(organizations.id, organizationId));
   const planType = providerPlanOf(client.planType);
   if (planType) await refreshPlanAllocation(tx, providerId, planType);
   return client;
@@ -226,24 +268,27 @@ export async function unlinkClient(tx: Executor, scope: ProviderScope, organizat
 
 /** The membership rows that make `userId` a confirmed Owner of their organization. */
 export function confirmedOwnerRow(userId: string): SQL {
-  return and(eq(organizationUsers.userId, userId), eq(organizationUsers.type, "owner"), eq(organizationUsers.status, "confirmed"))!;
+  return and(
+    eq(organizationUsers.userId, userId),
+    eq(organizationUsers.type, "owner"),
+    eq(organizationUsers.status, "confirmed"),
+  )!;
 }
 
 /** Organizations the user owns (confirmed) that no provider manages as a client, narrowed by `conditions`. */
 export async function ownedUnmanagedOrganizations(userId: string, ...conditions: SQL[]) {
   const db = await getDb();
   return db
-    .select({ id: organizations.id, name: organizations.name, planType: organizations.planType, seats: organizations.seats })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      planType: organizations.planType,
+      seats: organizations.seats,
+    })
     .from(organizationUsers)
     .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
     .leftJoin(providerOrganizations, eq(providerOrganizations.organizationId, organizations.id))
-    .where(
-      and(
-        confirmedOwnerRow(userId),
-        isNull(providerOrganizations.id),
-        ...conditions,
-      ),
-    )
+    .where(and(confirmedOwnerRow(userId), isNull(providerOrganizations.id), ...conditions))
     .orderBy(asc(organizations.name));
 }
 
@@ -251,7 +296,11 @@ export async function ownedUnmanagedOrganizations(userId: string, ...conditions:
 export async function listAddableOrganizations(scope: UserScope) {
   const { userId } = assertScope(scope);
   const notInternal = sql`not exists (select 1 from ${providers} where ${providers.internalOrganizationId} = ${organizations.id})`;
-  return ownedUnmanagedOrganizations(userId, notInternal, inArray(organizations.planType, [...PLAN_FAMILY.teams_monthly, ...PLAN_FAMILY.enterprise_monthly]));
+  return ownedUnmanagedOrganizations(
+    userId,
+    notInternal,
+    inArray(organizations.planType, [...PLAN_FAMILY.teams_monthly, ...PLAN_FAMILY.enterprise_monthly]),
+  );
 }
 
 /** Adds an organization the caller owns as a client; the caller's browser wrapped its key with the provider key. */
@@ -261,23 +310,29 @@ export async function addExistingClient(tx: Executor, scope: ProviderScope, orga
   const provider = await providerBillingEmail(tx, scope);
   if (!provider.enabled) throw new ActionError(DISABLED);
   const [organization] = await tx
-    .select({ id: organizations.id, planType: organizations.planType, seats: organizations.seats, name: organizations.name })
+    .select({
+      id: organizations.id,
+      planType: organizations.planType,
+      seats: organizations.seats,
+      name: organizations.name,
+    })
     .from(organizationUsers)
     .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
-    .where(
-      and(
-        eq(organizationUsers.organizationId, organizationId),
-        confirmedOwnerRow(userId),
-      ),
-    )
+    .where(and(eq(organizationUsers.organizationId, organizationId), confirmedOwnerRow(userId)))
     .for("update", { of: organizations });
   if (!organization) throw new ActionError("You can only add organizations that you own.");
-  const [internal] = await tx.select({ id: providers.id }).from(providers).where(eq(providers.internalOrganizationId, organizationId));
+  const [internal] = await tx
+    .select({ id: providers.id })
+    .from(providers)
+    .where(eq(providers.internalOrganizationId, organizationId));
   if (internal) throw new ActionError(INTERNAL_ORGANIZATION_REFUSAL);
   const planType = providerPlanOf(organization.planType);
   if (!planType) throw new ActionError("Only Teams and Enterprise organizations can become clients.");
   await lockPlan(tx, providerId, planType);
-  const [link] = await tx.insert(providerOrganizations).values({ providerId, organizationId, key }).returning({ id: providerOrganizations.id });
+  const [link] = await tx
+    .insert(providerOrganizations)
+    .values({ providerId, organizationId, key })
+    .returning({ id: providerOrganizations.id });
   await tx
     .update(organizations)
     .set({ status: "managed", ...(provider.billingEmail ? { billingEmail: provider.billingEmail } : {}) })
@@ -292,6 +347,8 @@ export async function findClientLink(executor: Executor, scope: ProviderScope, o
   const [link] = await executor
     .select({ id: providerOrganizations.id })
     .from(providerOrganizations)
-    .where(and(eq(providerOrganizations.providerId, providerId), eq(providerOrganizations.organizationId, organizationId)));
+    .where(
+      and(eq(providerOrganizations.providerId, providerId), eq(providerOrganizations.organizationId, organizationId)),
+    );
   return link ?? null;
 }

@@ -14,7 +14,13 @@ export async function createCollection(tx: Executor, scope: OrganizationScope, n
   const { organizationId } = assertScope(scope);
   const grantor = await loadGrantor(tx, scope);
   const [collection] = await tx.insert(collections).values({ organizationId, name }).returning({ id: collections.id });
-  await replaceCollectionAccess(tx, withCreatedCollection(grantor, collection!.id), organizationId, collection!.id, access);
+  await replaceCollectionAccess(
+    tx,
+    withCreatedCollection(grantor, collection!.id),
+    organizationId,
+    collection!.id,
+    access,
+  );
   return collection!.id;
 }
 
@@ -29,10 +35,19 @@ async function lockCollection(tx: Executor, scope: OrganizationScope, collection
   if (!collection) throw new ActionError("This collection no longer exists. Reload the page.");
 }
 
-export async function updateCollection(tx: Executor, scope: OrganizationScope, collectionId: string, name: string, access: CollectionAccess) {
+export async function updateCollection(
+  tx: Executor,
+  scope: OrganizationScope,
+  collectionId: string,
+  name: string,
+  access: CollectionAccess,
+) {
   const { organizationId } = assertScope(scope);
   await lockCollection(tx, scope, collectionId);
-  await tx.update(collections).set({ name }).where(and(eq(collections.organizationId, organizationId), eq(collections.id, collectionId)));
+  await tx
+    .update(collections)
+    .set({ name })
+    .where(and(eq(collections.organizationId, organizationId), eq(collections.id, collectionId)));
   await replaceCollectionAccess(tx, await loadGrantor(tx, scope), organizationId, collectionId, access);
 }
 
@@ -40,5 +55,7 @@ export async function updateCollection(tx: Executor, scope: OrganizationScope, c
 export async function deleteCollection(tx: Executor, scope: OrganizationScope, collectionId: string) {
   const { organizationId } = assertScope(scope);
   await lockCollection(tx, scope, collectionId);
-  await tx.delete(collections).where(and(eq(collections.organizationId, organizationId), eq(collections.id, collectionId)));
+  await tx
+    .delete(collections)
+    .where(and(eq(collections.organizationId, organizationId), eq(collections.id, collectionId)));
 }

@@ -36,21 +36,36 @@ export async function createEmailToken(
 }
 
 /** What is wrong with a link for this purpose, if anything: a verification link never finishes a registration. */
-export function emailTokenProblem(row: EmailTokenRow | undefined, purpose: EmailTokenPurpose, now = new Date()): EmailTokenProblem | null {
+export function emailTokenProblem(
+  row: EmailTokenRow | undefined,
+  purpose: EmailTokenPurpose,
+  now = new Date(),
+): EmailTokenProblem | null {
   if (!row || row.purpose !== purpose) return "invalid";
   if (row.usedAt) return "used";
   if (row.expiresAt <= now) return "expired";
   return null;
 }
 
-async function findEmailToken(executor: Executor, token: string, { lock = false } = {}): Promise<EmailTokenRow | undefined> {
-  const query = executor.select().from(emailTokens).where(eq(emailTokens.tokenHash, hashInvitationToken(token)));
+async function findEmailToken(
+  executor: Executor,
+  token: string,
+  { lock = false } = {},
+): Promise<EmailTokenRow | undefined> {
+  const query = executor
+    .select()
+    .from(emailTokens)
+    .where(eq(emailTokens.tokenHash, hashInvitationToken(token)));
   const [row] = lock ? await query.for("update") : await query;
   return row;
 }
 
 /** Uses a link up in the caller's transaction; the row is locked, so two tabs following it at once cannot both succeed. */
-export async function consumeEmailToken(tx: Executor, token: string, purpose: EmailTokenPurpose): Promise<EmailTokenRow> {
+export async function consumeEmailToken(
+  tx: Executor,
+  token: string,
+  purpose: EmailTokenPurpose,
+): Promise<EmailTokenRow> {
   const row = await findEmailToken(tx, token, { lock: true });
   const problem = emailTokenProblem(row, purpose);
   if (problem) throw new ActionError(EMAIL_TOKEN_PROBLEMS[problem]);
@@ -59,7 +74,10 @@ export async function consumeEmailToken(tx: Executor, token: string, purpose: Em
 }
 
 /** What a page may show for a link before anyone acts on it: the address it proves, or what is wrong with it. */
-export async function describeEmailToken(token: string, purpose: EmailTokenPurpose): Promise<{ email: string | null; problem: string | null }> {
+export async function describeEmailToken(
+  token: string,
+  purpose: EmailTokenPurpose,
+): Promise<{ email: string | null; problem: string | null }> {
   const row = await findEmailToken(await getDb(), token);
   const problem = emailTokenProblem(row, purpose);
   return problem ? { email: null, problem: EMAIL_TOKEN_PROBLEMS[problem] } : { email: row!.email, problem: null };

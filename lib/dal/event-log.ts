@@ -64,5 +64,8 @@ export async function readEventPage(tenant: SQL, range: DateRange, page: number)
 /** The newest 10,000 events of the range for a CSV download, and whether older ones were left out (one query). */
 export async function readEventExport(tenant: SQL, range: DateRange): Promise<EventExport> {
   const rows = await selectEvents(inRange(tenant, range), EVENTS_EXPORT_LIMIT + 1, 0);
-  return { rows: rows.slice(0, EVENTS_EXPORT_LIMIT), truncatedAt: rows.length > EVENTS_EXPORT_LIMIT ? EVENTS_EXPORT_LIMIT : null };
+  return {
+    rows: rows.slice(0, EVENTS_EXPORT_LIMIT),
+    truncatedAt: rows.length > EVENTS_EXPORT_LIMIT ? EVENTS_EXPORT_LIMIT : null,
+  };
 }

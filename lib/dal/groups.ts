@@ -20,7 +20,11 @@ export async function createGroup(tx: Executor, scope: OrganizationScope, conten
 
 async function lockGroup(tx: Executor, scope: OrganizationScope, groupId: string): Promise<{ name: string }> {
   const { organizationId } = assertScope(scope);
-  const [group] = await tx.select({ name: groups.name }).from(groups).where(and(eq(groups.organizationId, organizationId), eq(groups.id, groupId))).for("update");
+  const [group] = await tx
+    .select({ name: groups.name })
+    .from(groups)
+    .where(and(eq(groups.organizationId, organizationId), eq(groups.id, groupId)))
+    .for("update");
   if (!group) throw new ActionError("This group no longer exists. Reload the page.");
   return group;
 }
@@ -29,7 +33,10 @@ export async function updateGroup(tx: Executor, scope: OrganizationScope, groupI
   const { organizationId } = assertScope(scope);
   await lockGroup(tx, scope, groupId);
   const grantor = await loadGrantor(tx, scope);
-  await tx.update(groups).set({ name: content.name }).where(and(eq(groups.organizationId, organizationId), eq(groups.id, groupId)));
+  await tx
+    .update(groups)
+    .set({ name: content.name })
+    .where(and(eq(groups.organizationId, organizationId), eq(groups.id, groupId)));
   await replaceGroupMembers(tx, grantor, organizationId, groupId, content.memberIds);
   await replaceGroupCollections(tx, grantor, organizationId, groupId, content.collections);
 }

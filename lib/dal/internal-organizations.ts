@@ -47,17 +47,22 @@ type OwnedOrganizationRow = Awaited<ReturnType<typeof ownedOrganizations>>[numbe
 
 /** `forProviderId`: the provider choosing; its own current internal organization is no obstacle. */
 function problemOf(row: OwnedOrganizationRow, forProviderId: string | null): string | null {
-  if (row.clientOf) return `${row.name} is a client of ${row.clientOf}. A provider's internal organization is never a client.`;
+  if (row.clientOf)
+    return `${row.name} is a client of ${row.clientOf}. A provider's internal organization is never a client.`;
   if (row.internalOfId && row.internalOfId !== forProviderId) {
     return `${row.name} is already the internal organization of ${row.internalOfName}.`;
   }
-  if (!row.planType.startsWith("enterprise")) return `${row.name} is on the ${planLabel(row.planType)} plan. It needs the Enterprise plan.`;
+  if (!row.planType.startsWith("enterprise"))
+    return `${row.name} is on the ${planLabel(row.planType)} plan. It needs the Enterprise plan.`;
   if (!row.enabled) return `${row.name} is disabled.`;
   return null;
 }
 
 /** Every organization the user owns, each with what keeps it from being the internal organization (if anything). */
-export async function internalOrganizationChoices(userId: string, forProviderId: string | null = null): Promise<InternalOrganizationChoice[]> {
+export async function internalOrganizationChoices(
+  userId: string,
+  forProviderId: string | null = null,
+): Promise<InternalOrganizationChoice[]> {
   const rows = await ownedOrganizations(await getDb(), userId);
   return rows.map((row) => ({ id: row.id, name: row.name, problem: problemOf(row, forProviderId) }));
 }
@@ -72,8 +77,13 @@ export async function lockEligibleInternalOrganization(
   organizationId: string,
   forProviderId: string | null = null,
 ): Promise<{ id: string; name: string }> {
-  const [row] = await ownedOrganizations(tx, userId, eq(organizations.id, organizationId)).for("update", { of: organizations });
-  if (!row) throw new ActionError("You can only choose an organization that you own.", { internalOrganizationId: "You can only choose an organization that you own." });
+  const [row] = await ownedOrganizations(tx, userId, eq(organizations.id, organizationId)).for("update", {
+    of: organizations,
+  });
+  if (!row)
+    throw new ActionError("You can only choose an organization that you own.", {
+      internalOrganizationId: "You can only choose an organization that you own.",
+    });
   const problem = problemOf(row, forProviderId);
   if (problem) throw new ActionError(problem, { internalOrganizationId: problem });
   return { id: row.id, name: row.name };

@@ -66,8 +66,15 @@ export function invitationProblem(
 }
 
 /** Looks an invitation up by its token (the row stores only the token's hash). */
-export async function findInvitation(executor: Executor, token: string, { lock = false } = {}): Promise<InvitationRow | undefined> {
-  const query = executor.select().from(invitations).where(eq(invitations.tokenHash, hashInvitationToken(token)));
+export async function findInvitation(
+  executor: Executor,
+  token: string,
+  { lock = false } = {},
+): Promise<InvitationRow | undefined> {
+  const query = executor
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, hashInvitationToken(token)));
   const [row] = lock ? await query.for("update") : await query;
   return row;
 }
@@ -76,7 +83,12 @@ export async function findInvitation(executor: Executor, token: string, { lock =
  * Uses an invitation up, inside the caller's transaction: it must exist, be of this kind, unused, unexpired and
  * addressed to `email`. The row is locked, so two tabs accepting at once cannot both succeed.
  */
-export async function consumeInvitation(tx: Executor, token: string, kind: InvitationKind, email: string): Promise<InvitationRow> {
+export async function consumeInvitation(
+  tx: Executor,
+  token: string,
+  kind: InvitationKind,
+  email: string,
+): Promise<InvitationRow> {
   const invitation = await findInvitation(tx, token, { lock: true });
   const problem = invitationProblem(invitation, kind, email);
   if (problem) throw new ActionError(INVITATION_PROBLEMS[problem]);
@@ -93,7 +105,10 @@ export async function retireInvitations(
     "providerUserIds" in target
       ? inArray(invitations.providerUserId, target.providerUserIds)
       : inArray(invitations.organizationUserId, target.organizationUserIds);
-  await tx.update(invitations).set({ usedAt: new Date() }).where(and(condition, isNull(invitations.usedAt)));
+  await tx
+    .update(invitations)
+    .set({ usedAt: new Date() })
+    .where(and(condition, isNull(invitations.usedAt)));
 }
 
 export type InvitationSummary = { problem: InvitationProblem | null; email: string | null; tenantName: string | null };
@@ -102,7 +117,11 @@ export type InvitationSummary = { problem: InvitationProblem | null; email: stri
  * What an accept page may show for a token before anyone acts on it: whom it invites to which provider or
  * organization, and what is wrong with it. The token itself is the secret, so holding it is enough to see this.
  */
-export async function describeInvitation(token: string, kind: "provider_user" | "organization_user", email: string | null) {
+export async function describeInvitation(
+  token: string,
+  kind: "provider_user" | "organization_user",
+  email: string | null,
+) {
   const db = await getDb();
   const [row] = await db
     .select({

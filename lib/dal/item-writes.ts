@@ -15,7 +15,8 @@ import { collectionAccessCte } from "./vault-access";
 export const TRASH_RETENTION_DAYS = 30;
 
 const NOT_FOUND = "This item does not exist, or you cannot change it.";
-const CHANGED_SINCE_SERVED = "Someone changed this item since you opened it. Close it, open it again and redo your changes.";
+const CHANGED_SINCE_SERVED =
+  "Someone changed this item since you opened it. Close it, open it again and redo your changes.";
 
 type ItemAccess = {
   id: string;
@@ -35,21 +36,37 @@ type Reach = { id: string; can_edit: boolean; view_password: boolean; can_manage
  * else is "not found". `check` runs on each in turn, so the first item refused is the one named. Two queries
  * whatever the number of items.
  */
-async function lockItemsForUser(tx: Executor, scope: UserScope, cipherIds: string[], check: (item: ItemAccess) => void = () => undefined): Promise<ItemAccess[]> {
+async function lockItemsForUser(
+  tx: Executor,
+  scope: UserScope,
+  cipherIds: string[],
+  check: (item: ItemAccess) => void = () => undefined,
+): Promise<ItemAccess[]> {
   const { userId } = assertScope(scope);
   const targets = await tx
-    .select({ id: ciphers.id, userId: ciphers.userId, organizationId: ciphers.organizationId, data: ciphers.data, deletedAt: ciphers.deletedAt })
+    .select({
+      id: ciphers.id,
+      userId: ciphers.userId,
+      organizationId: ciphers.organizationId,
+      data: ciphers.data,
+      deletedAt: ciphers.deletedAt,
+    })
     .from(ciphers)
     .where(inArray(ciphers.id, cipherIds))
     .for("update");
-  const shared = targets.filter((target) => target.userId !== userId && target.organizationId).map((target) => target.id);
+  const shared = targets
+    .filter((target) => target.userId !== userId && target.organizationId)
+    .map((target) => target.id);
   const reaches =
     shared.length === 0
       ? []
       : await selectRows<Reach>(
           tx,
           sql`select id, can_edit, view_password, can_manage from (${organizationItemsQuery(userId, null)}) items
-              where items.id in (${sql.join(shared.map((id) => sql`${id}`), sql`, `)})`,
+              where items.id in (${sql.join(
+                shared.map((id) => sql`${id}`),
+                sql`, `,
+              )})`,
         );
   const byId = new Map(targets.map((target) => [target.id, target]));
   const reachById = new Map(reaches.map((reach) => [reach.id, reach]));
@@ -57,9 +74,16 @@ async function lockItemsForUser(tx: Executor, scope: UserScope, cipherIds: strin
     const target = byId.get(cipherId);
     if (!target) throw new ActionError(NOT_FOUND);
     const data = target.data as EncryptedCipherData;
-    const reach = target.userId === userId ? { can_edit: true, view_password: true, can_manage: true } : reachById.get(cipherId);
+    const reach =
+      target.userId === userId ? { can_edit: true, view_password: true, can_manage: true } : reachById.get(cipherId);
     if (!reach) throw new ActionError(NOT_FOUND);
-    const item = { ...target, data, canEdit: reach.can_edit, viewPassword: reach.view_password, canManage: reach.can_manage };
+    const item = {
+      ...target,
+      data,
+      canEdit: reach.can_edit,
+      viewPassword: reach.view_password,
+      canManage: reach.can_manage,
+    };
     check(item);
     return item;
   });
@@ -82,7 +106,11 @@ function requireEdit(item: ItemAccess): void {
  * served, not by ciphertext, which every save re-encrypts), or none. So such a member can rename, drop or add
  * hidden fields but never reads, moves into view or writes a hidden value.
  */
-function keepHiddenSecrets(stored: EncryptedCipherData, sent: EncryptedCipherData, sources: HiddenValueSource[]): EncryptedCipherData {
+function keepHiddenSecrets(
+  stored: EncryptedCipherData,
+  sent: EncryptedCipherData,
+  sources: HiddenValueSource[],
+): EncryptedCipherData {
   const claimed = new Set<number>();
   const fields = sent.fields.map((field, index) => {
     if (field.type !== FIELD_TYPES.hidden) return field;
@@ -97,41 +125,83 @@ function keepHiddenSecrets(stored: EncryptedCipherData, sent: EncryptedCipherDat
   });
   return {
     ...sent,
-    login: sent.login && stored.login ? { ...sent.login, password: stored.login.password, totp: stored.login.totp } : sent.login,
+    login:
+      sent.login && stored.login
+        ? { ...sent.login, password: stored.login.password, totp: stored.login.totp }
+        : sent.login,
     passwordHistory: stored.passwordHistory,
     fields,
   };
 }
 
-export async function createPersonalItem(tx: Executor, scope: UserScope, cipher: EncryptedCipherInput, state: { folderId: string | null; favorite: boolean }) {
+export async function createPersonalItem(
+  tx: Executor,
+  scope: UserScope,
+  cipher: EncryptedCipherInput,
+  state: { folderId: string | null; favorite: boolean },
+) {
   const { userId } = assertScope(scope);
-  const [created] = await tx.insert(ciphers).values({ userId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data }).returning({ id: ciphers.id });
+  const [created] = await tx
+    .insert(ciphers)
+    .values({ userId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data })
+    .returning({ id: ciphers.id });
   await setItemState(tx, scope, created!.id, state);
   return created!.id;
 }
 
 /** Collections the user may put items into: ones they reach with edit rights (owners and admins: all). */
-async function assertEditableCollections(tx: Executor, scope: UserScope, organizationId: string, collectionIds: string[]): Promise<void> {
+async function assertEditableCollections(
+  tx: Executor,
+  scope: UserScope,
+  organizationId: string,
+  collectionIds: string[],
+): Promise<void> {
   const { userId } = assertScope(scope);
-  if (collectionIds.length === 0) throw new ActionError("Choose at least one collection for an organization item.", { collectionIds: "Choose at least one collection." });
+  if (collectionIds.length === 0)
+    throw new ActionError("Choose at least one collection for an organization item.", {
+      collectionIds: "Choose at least one collection.",
+    });
   const rows = await selectRows<{ collection_id: string }>(
     tx,
     sql`with ${collectionAccessCte(userId)}
         select collection_id from collection_access
         where organization_id = ${organizationId} and not read_only
-          and collection_id in (${sql.join(collectionIds.map((id) => sql`${id}`), sql`, `)})`,
+          and collection_id in (${sql.join(
+            collectionIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
   );
-  if (rows.length !== new Set(collectionIds).size) throw new ActionError("You cannot add items to some of these collections.", { collectionIds: "You cannot add items to some of these collections." });
+  if (rows.length !== new Set(collectionIds).size)
+    throw new ActionError("You cannot add items to some of these collections.", {
+      collectionIds: "You cannot add items to some of these collections.",
+    });
 }
 
-export async function createOrganizationItem(tx: Executor, scope: UserScope, organizationId: string, cipher: EncryptedCipherInput, collectionIds: string[]) {
+export async function createOrganizationItem(
+  tx: Executor,
+  scope: UserScope,
+  organizationId: string,
+  cipher: EncryptedCipherInput,
+  collectionIds: string[],
+) {
   await assertEditableCollections(tx, scope, organizationId, collectionIds);
-  const [created] = await tx.insert(ciphers).values({ organizationId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data }).returning({ id: ciphers.id });
-  await tx.insert(collectionCiphers).values(collectionIds.map((collectionId) => ({ organizationId, collectionId, cipherId: created!.id })));
+  const [created] = await tx
+    .insert(ciphers)
+    .values({ organizationId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data })
+    .returning({ id: ciphers.id });
+  await tx
+    .insert(collectionCiphers)
+    .values(collectionIds.map((collectionId) => ({ organizationId, collectionId, cipherId: created!.id })));
   return created!.id;
 }
 
-export async function updateItem(tx: Executor, scope: UserScope, cipherId: string, cipher: EncryptedCipherInput, hiddenValueSources: HiddenValueSource[] = []) {
+export async function updateItem(
+  tx: Executor,
+  scope: UserScope,
+  cipherId: string,
+  cipher: EncryptedCipherInput,
+  hiddenValueSources: HiddenValueSource[] = [],
+) {
   const item = await lockItemForUser(tx, scope, cipherId);
   requireEdit(item);
   if (item.deletedAt) throw new ActionError("Restore this item from the trash before editing it.");
@@ -141,16 +211,27 @@ export async function updateItem(tx: Executor, scope: UserScope, cipherId: strin
 }
 
 /** Folder and favorite are the caller's own, even on shared items; the folder must be theirs (foreign key). */
-export async function setItemState(tx: Executor, scope: UserScope, cipherId: string, state: { folderId: string | null; favorite: boolean }) {
+export async function setItemState(
+  tx: Executor,
+  scope: UserScope,
+  cipherId: string,
+  state: { folderId: string | null; favorite: boolean },
+) {
   const { userId } = assertScope(scope);
   if (state.folderId) {
-    const [folder] = await tx.select({ id: folders.id }).from(folders).where(and(eq(folders.id, state.folderId), eq(folders.userId, userId)));
+    const [folder] = await tx
+      .select({ id: folders.id })
+      .from(folders)
+      .where(and(eq(folders.id, state.folderId), eq(folders.userId, userId)));
     if (!folder) throw new ActionError("This folder does not exist.", { folderId: "This folder does not exist." });
   }
   await tx
     .insert(cipherUserStates)
     .values({ cipherId, userId, folderId: state.folderId, favorite: state.favorite })
-    .onConflictDoUpdate({ target: [cipherUserStates.cipherId, cipherUserStates.userId], set: { folderId: state.folderId, favorite: state.favorite } });
+    .onConflictDoUpdate({
+      target: [cipherUserStates.cipherId, cipherUserStates.userId],
+      set: { folderId: state.folderId, favorite: state.favorite },
+    });
 }
 
 /** Trash and restore need edit rights; deleting for good needs manage rights (or the item being one's own). */
@@ -159,16 +240,27 @@ export async function trashItems(tx: Executor, scope: UserScope, cipherIds: stri
   await tx
     .update(ciphers)
     .set({ deletedAt: trashed ? new Date() : null })
-    .where(inArray(ciphers.id, items.map((item) => item.id)));
+    .where(
+      inArray(
+        ciphers.id,
+        items.map((item) => item.id),
+      ),
+    );
   return items;
 }
 
 export async function purgeItems(tx: Executor, scope: UserScope, cipherIds: string[]) {
   const items = await lockItemsForUser(tx, scope, cipherIds, (item) => {
-    if (!item.canManage) throw new ActionError("Only members who manage this item's collection can delete it for good.");
+    if (!item.canManage)
+      throw new ActionError("Only members who manage this item's collection can delete it for good.");
     if (!item.deletedAt) throw new ActionError("Move the item to the trash first.");
   });
-  await tx.delete(ciphers).where(inArray(ciphers.id, items.map((item) => item.id)));
+  await tx.delete(ciphers).where(
+    inArray(
+      ciphers.id,
+      items.map((item) => item.id),
+    ),
+  );
   return items;
 }
 
@@ -176,7 +268,14 @@ export async function purgeItems(tx: Executor, scope: UserScope, cipherIds: stri
  * Moves a personal item into an organization: the browser re-encrypted it with the organization key, and it goes
  * into collections the user may add to. Favorite and folder stay (they are the user's own state).
  */
-export async function moveItemToOrganization(tx: Executor, scope: UserScope, cipherId: string, organizationId: string, cipher: EncryptedCipherInput, collectionIds: string[]) {
+export async function moveItemToOrganization(
+  tx: Executor,
+  scope: UserScope,
+  cipherId: string,
+  organizationId: string,
+  cipher: EncryptedCipherInput,
+  collectionIds: string[],
+) {
   const { userId } = assertScope(scope);
   const [own] = await tx
     .select({ id: ciphers.id })
@@ -185,8 +284,13 @@ export async function moveItemToOrganization(tx: Executor, scope: UserScope, cip
     .for("update");
   if (!own) throw new ActionError(NOT_FOUND);
   await assertEditableCollections(tx, scope, organizationId, collectionIds);
-  await tx.update(ciphers).set({ userId: null, organizationId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data }).where(eq(ciphers.id, cipherId));
-  await tx.insert(collectionCiphers).values(collectionIds.map((collectionId) => ({ organizationId, collectionId, cipherId })));
+  await tx
+    .update(ciphers)
+    .set({ userId: null, organizationId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data })
+    .where(eq(ciphers.id, cipherId));
+  await tx
+    .insert(collectionCiphers)
+    .values(collectionIds.map((collectionId) => ({ organizationId, collectionId, cipherId })));
 }
 
 /** Puts an organization item in exactly these collections (the caller needs edit rights on the item and them). */
@@ -196,14 +300,19 @@ export async function assignItemCollections(tx: Executor, scope: UserScope, ciph
   requireEdit(item);
   await assertEditableCollections(tx, scope, item.organizationId, collectionIds);
   await tx.delete(collectionCiphers).where(eq(collectionCiphers.cipherId, cipherId));
-  await tx.insert(collectionCiphers).values(collectionIds.map((collectionId) => ({ organizationId: item.organizationId!, collectionId, cipherId })));
+  await tx
+    .insert(collectionCiphers)
+    .values(collectionIds.map((collectionId) => ({ organizationId: item.organizationId!, collectionId, cipherId })));
   return item;
 }
 
 /** Deletes items that have been in the trash longer than the retention period (run at start and periodically). */
 export async function purgeExpiredTrash(executor: Executor, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - TRASH_RETENTION_DAYS * 24 * 60 * 60 * 1000);
-  const purged = await executor.delete(ciphers).where(and(isNotNull(ciphers.deletedAt), lt(ciphers.deletedAt, cutoff))).returning({ id: ciphers.id });
+  const purged = await executor
+    .delete(ciphers)
+    .where(and(isNotNull(ciphers.deletedAt), lt(ciphers.deletedAt, cutoff)))
+    .returning({ id: ciphers.id });
   return purged.length;
 }
 
@@ -215,14 +324,24 @@ export async function createFolder(tx: Executor, scope: UserScope, name: string)
 
 export async function renameFolder(tx: Executor, scope: UserScope, folderId: string, name: string) {
   const { userId } = assertScope(scope);
-  const renamed = await tx.update(folders).set({ name }).where(and(eq(folders.id, folderId), eq(folders.userId, userId))).returning({ id: folders.id });
+  const renamed = await tx
+    .update(folders)
+    .set({ name })
+    .where(and(eq(folders.id, folderId), eq(folders.userId, userId)))
+    .returning({ id: folders.id });
   if (renamed.length === 0) throw new ActionError("This folder does not exist.");
 }
 
 /** Deleting a folder moves its items out of it (they are not deleted). */
 export async function deleteFolder(tx: Executor, scope: UserScope, folderId: string) {
   const { userId } = assertScope(scope);
-  await tx.update(cipherUserStates).set({ folderId: null }).where(and(eq(cipherUserStates.userId, userId), eq(cipherUserStates.folderId, folderId)));
-  const deleted = await tx.delete(folders).where(and(eq(folders.id, folderId), eq(folders.userId, userId))).returning({ id: folders.id });
+  await tx
+    .update(cipherUserStates)
+    .set({ folderId: null })
+    .where(and(eq(cipherUserStates.userId, userId), eq(cipherUserStates.folderId, folderId)));
+  const deleted = await tx
+    .delete(folders)
+    .where(and(eq(folders.id, folderId), eq(folders.userId, userId)))
+    .returning({ id: folders.id });
   if (deleted.length === 0) throw new ActionError("This folder does not exist.");
 }

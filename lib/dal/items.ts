@@ -25,7 +25,14 @@ export type VaultItem = {
   permissions: ItemPermissions;
 };
 
-export type VaultCollection = { id: string; organizationId: string; name: string; readOnly: boolean; hidePasswords: boolean; manage: boolean };
+export type VaultCollection = {
+  id: string;
+  organizationId: string;
+  name: string;
+  readOnly: boolean;
+  hidePasswords: boolean;
+  manage: boolean;
+};
 
 type ItemRow = {
   id: string;
@@ -103,7 +110,9 @@ export function organizationItemsQuery(userId: string, organizationId: string | 
 export type VaultFolder = { id: string; name: string };
 
 /** Everything the vault page needs, in four queries (run together) whatever the size of the vault. */
-export async function listVaultItems(scope: UserScope): Promise<{ items: VaultItem[]; collections: VaultCollection[]; folders: VaultFolder[] }> {
+export async function listVaultItems(
+  scope: UserScope,
+): Promise<{ items: VaultItem[]; collections: VaultCollection[]; folders: VaultFolder[] }> {
   const { userId } = assertScope(scope);
   const db = await getDb();
   const [personal, shared, reachable, ownFolders] = await Promise.all([
@@ -115,7 +124,14 @@ export async function listVaultItems(scope: UserScope): Promise<{ items: VaultIt
           where ci.user_id = ${userId}`,
     ),
     selectRows<ItemRow>(db, organizationItemsQuery(userId, null)),
-    selectRows<{ id: string; organization_id: string; name: string; read_only: boolean; hide_passwords: boolean; manage: boolean }>(
+    selectRows<{
+      id: string;
+      organization_id: string;
+      name: string;
+      read_only: boolean;
+      hide_passwords: boolean;
+      manage: boolean;
+    }>(
       db,
       sql`with ${collectionAccessCte(userId)}
           select c.id, c.organization_id, c.name, ca.read_only, ca.hide_passwords, ca.manage
@@ -156,18 +172,32 @@ async function assertCollectionsOf(tx: Executor, organizationId: string, collect
     .select({ n: count() })
     .from(collections)
     .where(and(eq(collections.organizationId, organizationId), inArray(collections.id, collectionIds)));
-  if ((row?.n ?? 0) !== collectionIds.length) throw new ActionError("Some of these collections do not exist in this organization.");
+  if ((row?.n ?? 0) !== collectionIds.length)
+    throw new ActionError("Some of these collections do not exist in this organization.");
 }
 
 /** Stores items encrypted under the organization's key, each in its collections (imports, moves into the org). */
-export async function createOrganizationItems(tx: Executor, scope: OrganizationScope, items: { cipher: EncryptedCipherInput; collectionIds: string[] }[]) {
+export async function createOrganizationItems(
+  tx: Executor,
+  scope: OrganizationScope,
+  items: { cipher: EncryptedCipherInput; collectionIds: string[] }[],
+) {
   const { organizationId } = assertScope(scope);
   await assertCollectionsOf(tx, organizationId, [...new Set(items.flatMap((item) => item.collectionIds))]);
   const created = await tx
     .insert(ciphers)
-    .values(items.map((item) => ({ organizationId, type: item.cipher.type, reprompt: item.cipher.reprompt, data: item.cipher.data })))
+    .values(
+      items.map((item) => ({
+        organizationId,
+        type: item.cipher.type,
+        reprompt: item.cipher.reprompt,
+        data: item.cipher.data,
+      })),
+    )
     .returning({ id: ciphers.id });
-  const links = created.flatMap((cipher, index) => items[index]!.collectionIds.map((collectionId) => ({ organizationId, collectionId, cipherId: cipher.id })));
+  const links = created.flatMap((cipher, index) =>
+    items[index]!.collectionIds.map((collectionId) => ({ organizationId, collectionId, cipherId: cipher.id })),
+  );
   if (links.length > 0) await tx.insert(collectionCiphers).values(links);
   return created.map((cipher) => cipher.id);
 }
@@ -188,8 +218,13 @@ export async function findReachableItem(executor: Executor, scope: UserScope, ci
 }
 
 /** The organization's collections with their encrypted names: all of them for owners, admins and provider members. */
-export async function listOrganizationCollectionNames(scope: OrganizationScope): Promise<{ id: string; name: string }[]> {
+export async function listOrganizationCollectionNames(
+  scope: OrganizationScope,
+): Promise<{ id: string; name: string }[]> {
   const { organizationId } = assertScope(scope);
   const db = await getDb();
-  return db.select({ id: collections.id, name: collections.name }).from(collections).where(eq(collections.organizationId, organizationId));
+  return db
+    .select({ id: collections.id, name: collections.name })
+    .from(collections)
+    .where(eq(collections.organizationId, organizationId));
 }

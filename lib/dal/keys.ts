@@ -44,7 +44,13 @@ export async function getKeyMaterial(scope: UserScope): Promise<KeyMaterial> {
     .select({ id: organizations.id, name: organizations.name, key: organizationUsers.key })
     .from(organizationUsers)
     .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
-    .where(and(eq(organizationUsers.userId, userId), eq(organizationUsers.status, "confirmed"), isNotNull(organizationUsers.key)));
+    .where(
+      and(
+        eq(organizationUsers.userId, userId),
+        eq(organizationUsers.status, "confirmed"),
+        isNotNull(organizationUsers.key),
+      ),
+    );
   const memberProviders = await db
     .select({ id: providers.id, name: providers.name, key: providerUsers.key })
     .from(providerUsers)

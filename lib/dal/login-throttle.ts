@@ -33,7 +33,15 @@ export async function loginThrottled(executor: Executor, keys: LoginThrottleKeys
   const [row] = await executor
     .select({ key: loginThrottles.key })
     .from(loginThrottles)
-    .where(and(inArray(loginThrottles.key, keyList(keys).map((entry) => entry.key)), gt(loginThrottles.blockedUntil, sql`now()`)))
+    .where(
+      and(
+        inArray(
+          loginThrottles.key,
+          keyList(keys).map((entry) => entry.key),
+        ),
+        gt(loginThrottles.blockedUntil, sql`now()`),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }
@@ -43,7 +51,10 @@ export async function loginThrottled(executor: Executor, keys: LoginThrottleKeys
  * window starts once the last one is over, and the failure that reaches the limit starts the block. Answers the
  * count within the window and whether the key is blocked now.
  */
-async function countFailure(executor: Executor, { key, maxFailures }: ThrottleKey): Promise<{ failures: number; blocked: boolean }> {
+async function countFailure(
+  executor: Executor,
+  { key, maxFailures }: ThrottleKey,
+): Promise<{ failures: number; blocked: boolean }> {
   const failures = sql`case when ${windowOver} then 1 else ${loginThrottles.failures} + 1 end`;
   const [row] = await executor
     .insert(loginThrottles)
@@ -56,7 +67,10 @@ async function countFailure(executor: Executor, { key, maxFailures }: ThrottleKe
         blockedUntil: sql`case when ${failures} >= ${maxFailures}::int then now() + ${minutes(LOGIN_THROTTLE.blockMinutes)} else ${loginThrottles.blockedUntil} end`,
       },
     })
-    .returning({ failures: loginThrottles.failures, blocked: sql<boolean>`coalesce(${loginThrottles.blockedUntil} > now(), false)` });
+    .returning({
+      failures: loginThrottles.failures,
+      blocked: sql<boolean>`coalesce(${loginThrottles.blockedUntil} > now(), false)`,
+    });
   if (!row) throw new Error("login throttle upsert returned no row");
   return row;
 }
@@ -65,7 +79,10 @@ async function countFailure(executor: Executor, { key, maxFailures }: ThrottleKe
  * Counts a failed login against the account and the address. Answers whether either is refused from now on, and
  * whether this failure is the one that blocked the account (worth an event, once per block).
  */
-export async function countLoginFailure(executor: Executor, keys: LoginThrottleKeys): Promise<{ blocked: boolean; accountJustBlocked: boolean }> {
+export async function countLoginFailure(
+  executor: Executor,
+  keys: LoginThrottleKeys,
+): Promise<{ blocked: boolean; accountJustBlocked: boolean }> {
   const account = await countFailure(executor, keys.account);
   const address = keys.address ? await countFailure(executor, keys.address) : null;
   return {

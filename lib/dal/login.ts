@@ -19,7 +19,12 @@ export type LoginOutcome =
   | { ok: true; user: AuthenticatedUser }
   | {
       ok: false;
-      reason: "invalid_credentials" | "too_many_attempts" | "two_factor_required" | "invalid_two_factor_code" | "too_many_two_factor_codes";
+      reason:
+        | "invalid_credentials"
+        | "too_many_attempts"
+        | "two_factor_required"
+        | "invalid_two_factor_code"
+        | "too_many_two_factor_codes";
     };
 
 /**
@@ -55,7 +60,8 @@ export async function logIn(credentials: LoginCredentials, origin: EventOrigin):
     const { blocked } = await db.transaction(async (tx) => {
       const counted = await countLoginFailure(tx, throttle);
       if (user) {
-        const record = (type: EventType) => insertEvent(tx, { type, actingUserId: user.id, userId: user.id, ...origin });
+        const record = (type: EventType) =>
+          insertEvent(tx, { type, actingUserId: user.id, userId: user.id, ...origin });
         await record("user_login_failed");
         if (counted.accountJustBlocked) await record("user_login_throttled");
       }
@@ -66,7 +72,8 @@ export async function logIn(credentials: LoginCredentials, origin: EventOrigin):
   if (user!.twoFactorEnabledAt) {
     if (!credentials.twoFactorCode) return { ok: false, reason: "two_factor_required" };
     const step = await passSecondStep(user!, credentials.twoFactorCode, origin);
-    if (step !== "passed") return { ok: false, reason: step === "locked" ? "too_many_two_factor_codes" : "invalid_two_factor_code" };
+    if (step !== "passed")
+      return { ok: false, reason: step === "locked" ? "too_many_two_factor_codes" : "invalid_two_factor_code" };
   }
   const { id, email, name, securityStamp } = user!;
   const sessionId = await db.transaction(async (tx) => {
@@ -81,10 +88,17 @@ export async function logIn(credentials: LoginCredentials, origin: EventOrigin):
  * Checks the code in one transaction with what it causes: a wrong code is recorded; the recovery code turns two-step
  * login off, is used up, revokes the person from organizations that require two-step login, and is mailed about.
  */
-async function passSecondStep(user: { id: string; email: string }, code: string, origin: EventOrigin): Promise<"passed" | "wrong" | "locked"> {
+async function passSecondStep(
+  user: { id: string; email: string },
+  code: string,
+  origin: EventOrigin,
+): Promise<"passed" | "wrong" | "locked"> {
   const queued: string[] = [];
-  const outcome = await (await getDb()).transaction(async (tx) => {
-    const record = (event: EventInput) => insertEvent(tx, { actingUserId: user.id, userId: user.id, ...event, ...origin });
+  const outcome = await (
+    await getDb()
+  ).transaction(async (tx) => {
+    const record = (event: EventInput) =>
+      insertEvent(tx, { actingUserId: user.id, userId: user.id, ...event, ...origin });
     // The row lock makes concurrent guesses for one account count one after the other.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for("update");
     if ((await recentWrongCodes(tx, user.id)) >= MAX_WRONG_CODES) return "locked";

@@ -24,7 +24,14 @@ export type MemberAccess = {
 /** Collection names are EncStrings under the organization key: the browser decrypts them. */
 export type MemberAccessReport = { members: MemberAccess[]; collections: { id: string; name: string }[] };
 
-type GrantRow = { member_id: string; collection_id: string; read_only: boolean; hide_passwords: boolean; manage: boolean; group_name: string | null };
+type GrantRow = {
+  member_id: string;
+  collection_id: string;
+  read_only: boolean;
+  hide_passwords: boolean;
+  manage: boolean;
+  group_name: string | null;
+};
 
 /** Rows by a key, in their order (Map.groupBy needs Node 21). */
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -67,7 +74,13 @@ export async function getMemberAccessReport(scope: OrganizationScope): Promise<M
   const db = await getDb();
   const [members, grants, allCollections] = await Promise.all([
     db
-      .select({ id: organizationUsers.id, email: organizationUsers.email, name: users.name, role: organizationUsers.type, status: organizationUsers.status })
+      .select({
+        id: organizationUsers.id,
+        email: organizationUsers.email,
+        name: users.name,
+        role: organizationUsers.type,
+        status: organizationUsers.status,
+      })
       .from(organizationUsers)
       .leftJoin(users, eq(users.id, organizationUsers.userId))
       .where(and(eq(organizationUsers.organizationId, organizationId), ne(organizationUsers.status, "revoked")))
@@ -84,7 +97,10 @@ export async function getMemberAccessReport(scope: OrganizationScope): Promise<M
           join collection_groups cg on cg.group_id = g.id and cg.organization_id = ${organizationId}
           where gu.organization_id = ${organizationId}`,
     ),
-    db.select({ id: collections.id, name: collections.name }).from(collections).where(eq(collections.organizationId, organizationId)),
+    db
+      .select({ id: collections.id, name: collections.name })
+      .from(collections)
+      .where(eq(collections.organizationId, organizationId)),
   ]);
 
   const grantsByMember = groupBy(grants, (grant) => grant.member_id);
@@ -95,7 +111,11 @@ export async function getMemberAccessReport(scope: OrganizationScope): Promise<M
       role,
       collections:
         role === "owner" || role === "admin"
-          ? allCollections.map((collection) => ({ collectionId: collection.id, level: "manage" as const, via: { role, direct: false, groups: [] } }))
+          ? allCollections.map((collection) => ({
+              collectionId: collection.id,
+              level: "manage" as const,
+              via: { role, direct: false, groups: [] },
+            }))
           : combineGrants(grantsByMember.get(member.id) ?? []),
     })),
   };

@@ -28,7 +28,10 @@ export type OperatorProviderPage = { rows: OperatorProviderRow[]; total: number 
  * of providers (client counts and plan minimums come from grouped subqueries, the total from a window count).
  * `total` is 0 on a page past the end, as no row carries it there.
  */
-export async function listProvidersForOperator(scope: OperatorScope, { q, page }: ProviderListParams): Promise<OperatorProviderPage> {
+export async function listProvidersForOperator(
+  scope: OperatorScope,
+  { q, page }: ProviderListParams,
+): Promise<OperatorProviderPage> {
   assertScope(scope);
   const db = await getDb();
   const clientCounts = db
@@ -39,10 +42,14 @@ export async function listProvidersForOperator(scope: OperatorScope, { q, page }
   const minimums = db
     .select({
       providerId: providerPlans.providerId,
-      teams: sql<number>`max(${providerPlans.seatMinimum}) filter (where ${providerPlans.planType} = 'teams_monthly')`.as("teams_minimum"),
-      enterprise: sql<number>`max(${providerPlans.seatMinimum}) filter (where ${providerPlans.planType} = 'enterprise_monthly')`.as(
-        "enterprise_minimum",
-      ),
+      teams:
+        sql<number>`max(${providerPlans.seatMinimum}) filter (where ${providerPlans.planType} = 'teams_monthly')`.as(
+          "teams_minimum",
+        ),
+      enterprise:
+        sql<number>`max(${providerPlans.seatMinimum}) filter (where ${providerPlans.planType} = 'enterprise_monthly')`.as(
+          "enterprise_minimum",
+        ),
     })
     .from(providerPlans)
     .groupBy(providerPlans.providerId)
@@ -75,9 +82,17 @@ function escapeLike(value: string): string {
 }
 
 /** The provider's name, locking its row until the transaction ends; null when there is no such provider. */
-export async function lockProviderForOperator(scope: OperatorScope, tx: Executor, providerId: string): Promise<{ name: string } | null> {
+export async function lockProviderForOperator(
+  scope: OperatorScope,
+  tx: Executor,
+  providerId: string,
+): Promise<{ name: string } | null> {
   assertScope(scope);
-  const [provider] = await tx.select({ name: providers.name }).from(providers).where(eq(providers.id, providerId)).for("update");
+  const [provider] = await tx
+    .select({ name: providers.name })
+    .from(providers)
+    .where(eq(providers.id, providerId))
+    .for("update");
   return provider ?? null;
 }
 
@@ -88,7 +103,11 @@ export async function lockProviderForOperator(scope: OperatorScope, tx: Executor
 export async function setProviderPlanMinimums(
   scope: OperatorScope,
   tx: Executor,
-  { providerId, teamsMinimum, enterpriseMinimum }: { providerId: string; teamsMinimum: number; enterpriseMinimum: number },
+  {
+    providerId,
+    teamsMinimum,
+    enterpriseMinimum,
+  }: { providerId: string; teamsMinimum: number; enterpriseMinimum: number },
 ): Promise<void> {
   assertScope(scope);
   await tx
@@ -97,7 +116,10 @@ export async function setProviderPlanMinimums(
       { providerId, planType: "teams_monthly", seatMinimum: teamsMinimum },
       { providerId, planType: "enterprise_monthly", seatMinimum: enterpriseMinimum },
     ])
-    .onConflictDoUpdate({ target: [providerPlans.providerId, providerPlans.planType], set: { seatMinimum: sql`excluded.seat_minimum` } });
+    .onConflictDoUpdate({
+      target: [providerPlans.providerId, providerPlans.planType],
+      set: { seatMinimum: sql`excluded.seat_minimum` },
+    });
 }
 
 /**
@@ -124,13 +146,20 @@ export async function updateProviderEnabled(
   enabled: boolean,
 ): Promise<{ name: string } | null> {
   assertScope(scope);
-  const [provider] = await tx.update(providers).set({ enabled }).where(eq(providers.id, providerId)).returning({ name: providers.name });
+  const [provider] = await tx
+    .update(providers)
+    .set({ enabled })
+    .where(eq(providers.id, providerId))
+    .returning({ name: providers.name });
   return provider ?? null;
 }
 
 /** How many client organizations a provider manages. */
 export async function countProviderClients(scope: OperatorScope, tx: Executor, providerId: string): Promise<number> {
   assertScope(scope);
-  const [row] = await tx.select({ clients: count() }).from(providerOrganizations).where(eq(providerOrganizations.providerId, providerId));
+  const [row] = await tx
+    .select({ clients: count() })
+    .from(providerOrganizations)
+    .where(eq(providerOrganizations.providerId, providerId));
   return row?.clients ?? 0;
 }

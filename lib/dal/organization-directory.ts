@@ -28,7 +28,12 @@ export type OrganizationDirectory = {
     groupIds: string[];
     collections: { collectionId: string; level: AccessLevel }[];
   }[];
-  groups: { id: string; name: string; memberIds: string[]; collections: { collectionId: string; level: AccessLevel }[] }[];
+  groups: {
+    id: string;
+    name: string;
+    memberIds: string[];
+    collections: { collectionId: string; level: AccessLevel }[];
+  }[];
   /** Collection names are EncStrings under the organization key: the browser decrypts them. */
   collections: { id: string; name: string; itemCount: number; members: DirectoryGrant[]; groups: DirectoryGrant[] }[];
 };
@@ -55,7 +60,11 @@ export async function loadOrganizationDirectory(scope: OrganizationScope): Promi
     .leftJoin(users, eq(users.id, organizationUsers.userId))
     .where(eq(organizationUsers.organizationId, organizationId))
     .orderBy(asc(organizationUsers.email));
-  const groupRows = await db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.organizationId, organizationId)).orderBy(asc(groups.name));
+  const groupRows = await db
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(eq(groups.organizationId, organizationId))
+    .orderBy(asc(groups.name));
   const membership = await db
     .select({ groupId: groupUsers.groupId, memberId: groupUsers.organizationUserId })
     .from(groupUsers)
@@ -89,15 +98,47 @@ export async function loadOrganizationDirectory(scope: OrganizationScope): Promi
     .from(collectionGroups)
     .where(eq(collectionGroups.organizationId, organizationId));
 
-  const groupsOfMember = indexBy(membership, (row) => row.memberId, (row) => row.groupId);
-  const membersOfGroup = indexBy(membership, (row) => row.groupId, (row) => row.memberId);
-  const grantsOfMember = indexBy(userGrants, (grant) => grant.memberId, (grant) => ({ collectionId: grant.collectionId, level: levelOf(grant) }));
-  const grantsOfGroup = indexBy(groupGrants, (grant) => grant.groupId, (grant) => ({ collectionId: grant.collectionId, level: levelOf(grant) }));
-  const membersOfCollection = indexBy(userGrants, (grant) => grant.collectionId, (grant) => ({ id: grant.memberId, level: levelOf(grant) }));
-  const groupsOfCollection = indexBy(groupGrants, (grant) => grant.collectionId, (grant) => ({ id: grant.groupId, level: levelOf(grant) }));
+  const groupsOfMember = indexBy(
+    membership,
+    (row) => row.memberId,
+    (row) => row.groupId,
+  );
+  const membersOfGroup = indexBy(
+    membership,
+    (row) => row.groupId,
+    (row) => row.memberId,
+  );
+  const grantsOfMember = indexBy(
+    userGrants,
+    (grant) => grant.memberId,
+    (grant) => ({ collectionId: grant.collectionId, level: levelOf(grant) }),
+  );
+  const grantsOfGroup = indexBy(
+    groupGrants,
+    (grant) => grant.groupId,
+    (grant) => ({ collectionId: grant.collectionId, level: levelOf(grant) }),
+  );
+  const membersOfCollection = indexBy(
+    userGrants,
+    (grant) => grant.collectionId,
+    (grant) => ({ id: grant.memberId, level: levelOf(grant) }),
+  );
+  const groupsOfCollection = indexBy(
+    groupGrants,
+    (grant) => grant.collectionId,
+    (grant) => ({ id: grant.groupId, level: levelOf(grant) }),
+  );
   return {
-    members: memberRows.map((member) => ({ ...member, groupIds: groupsOfMember.get(member.id) ?? [], collections: grantsOfMember.get(member.id) ?? [] })),
-    groups: groupRows.map((group) => ({ ...group, memberIds: membersOfGroup.get(group.id) ?? [], collections: grantsOfGroup.get(group.id) ?? [] })),
+    members: memberRows.map((member) => ({
+      ...member,
+      groupIds: groupsOfMember.get(member.id) ?? [],
+      collections: grantsOfMember.get(member.id) ?? [],
+    })),
+    groups: groupRows.map((group) => ({
+      ...group,
+      memberIds: membersOfGroup.get(group.id) ?? [],
+      collections: grantsOfGroup.get(group.id) ?? [],
+    })),
     collections: collectionRows.map((collection) => ({
       ...collection,
       members: membersOfCollection.get(collection.id) ?? [],

@@ -1,7 +1,14 @@
 import "server-only";
 import { and, asc, count, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { type CustomPermissions, organizations, organizationUsers, providerOrganizations, providers, users } from "@/db/schema";
+import {
+  type CustomPermissions,
+  organizations,
+  organizationUsers,
+  providerOrganizations,
+  providers,
+  users,
+} from "@/db/schema";
 import { ActionError } from "@/lib/authz/action";
 import {
   flagsBeyondGrantor,
@@ -27,7 +34,11 @@ export async function acceptOrganizationInvitation(tx: Executor, scope: UserScop
     .update(organizationUsers)
     .set({ userId, status: "accepted" })
     .where(and(eq(organizationUsers.id, organizationUserId), eq(organizationUsers.status, "invited")))
-    .returning({ id: organizationUsers.id, organizationId: organizationUsers.organizationId, email: organizationUsers.email });
+    .returning({
+      id: organizationUsers.id,
+      organizationId: organizationUsers.organizationId,
+      email: organizationUsers.email,
+    });
   if (!member) throw new ActionError("This invitation was withdrawn.");
   return member;
 }
@@ -60,7 +71,11 @@ export type OrganizationMember = {
 export const ORGANIZATION_MEMBERS_PAGE_SIZE = 50;
 
 /** One page of members and the counts behind the filter tabs: two queries whatever the size of the organization. */
-export async function listOrganizationMembers(scope: OrganizationScope, filter: OrganizationMemberFilter, page: number) {
+export async function listOrganizationMembers(
+  scope: OrganizationScope,
+  filter: OrganizationMemberFilter,
+  page: number,
+) {
   const { organizationId } = assertScope(scope);
   const db = await getDb();
   const members: OrganizationMember[] = await db
@@ -75,7 +90,12 @@ export async function listOrganizationMembers(scope: OrganizationScope, filter: 
     })
     .from(organizationUsers)
     .leftJoin(users, eq(users.id, organizationUsers.userId))
-    .where(and(eq(organizationUsers.organizationId, organizationId), filter === "all" ? undefined : eq(organizationUsers.status, filter)))
+    .where(
+      and(
+        eq(organizationUsers.organizationId, organizationId),
+        filter === "all" ? undefined : eq(organizationUsers.status, filter),
+      ),
+    )
     .orderBy(asc(organizationUsers.email))
     .limit(ORGANIZATION_MEMBERS_PAGE_SIZE)
     .offset((page - 1) * ORGANIZATION_MEMBERS_PAGE_SIZE);
@@ -104,11 +124,15 @@ export async function lockOrganization(tx: Executor, scope: OrganizationScope) {
     .where(eq(organizations.id, organizationId))
     .for("update");
   if (!organization) throw new ActionError("This organization no longer exists.");
-  const [link] = await tx.select({ providerId: providerOrganizations.providerId }).from(providerOrganizations).where(eq(providerOrganizations.organizationId, organizationId));
+  const [link] = await tx
+    .select({ providerId: providerOrganizations.providerId })
+    .from(providerOrganizations)
+    .where(eq(providerOrganizations.organizationId, organizationId));
   return { ...organization, managedByProvider: link !== undefined };
 }
 
-export const PROVIDER_SEAT_LIMIT_MESSAGE = "Seat limit has been reached. Please contact your provider to add more seats.";
+export const PROVIDER_SEAT_LIMIT_MESSAGE =
+  "Seat limit has been reached. Please contact your provider to add more seats.";
 
 export function seatLimitMessage(managedByProvider: boolean, free: number): string {
   if (managedByProvider) return PROVIDER_SEAT_LIMIT_MESSAGE;
@@ -142,7 +166,13 @@ function assertMayGrantRoleAndFlags(grantor: Grantor, access: MemberAccessInput)
 }
 
 /** Sets a member's collections and groups (the invite and edit dialogs send the whole lists). */
-async function replaceMemberAccess(tx: Executor, grantor: Grantor, organizationId: string, memberId: string, access: MemberAccessInput): Promise<void> {
+async function replaceMemberAccess(
+  tx: Executor,
+  grantor: Grantor,
+  organizationId: string,
+  memberId: string,
+  access: MemberAccessInput,
+): Promise<void> {
   await replaceMemberCollections(tx, grantor, organizationId, memberId, access.collections);
   await replaceMemberGroups(tx, grantor, organizationId, memberId, access.groupIds);
 }
@@ -151,14 +181,23 @@ async function replaceMemberAccess(tx: Executor, grantor: Grantor, organizationI
  * Provider members stay providers (DESIGN §11): acting through the provider, nobody invites, confirms, restores or
  * raises a member of the managing provider (themselves included) in a client.
  */
-async function assertNoProviderMembers(tx: Executor, scope: OrganizationScope, targets: ProviderMemberTargets): Promise<void> {
+async function assertNoProviderMembers(
+  tx: Executor,
+  scope: OrganizationScope,
+  targets: ProviderMemberTargets,
+): Promise<void> {
   const { access } = assertScope(scope);
   if (access.via === "provider" && (await includesProviderMembers(tx, access.providerId, targets))) {
     throw new ActionError(GRANT_REFUSALS.providerMember);
   }
 }
 
-export async function inviteOrganizationMembers(tx: Executor, scope: OrganizationScope, emails: string[], access: MemberAccessInput) {
+export async function inviteOrganizationMembers(
+  tx: Executor,
+  scope: OrganizationScope,
+  emails: string[],
+  access: MemberAccessInput,
+) {
   const { organizationId } = assertScope(scope);
   const type = access.type;
   const grantor = await loadGrantor(tx, scope);
@@ -180,12 +219,23 @@ export async function inviteOrganizationMembers(tx: Executor, scope: Organizatio
   }
   const created = await tx
     .insert(organizationUsers)
-    .values(emails.map((email) => ({ organizationId, email, type, permissions: permissionsFor(access), status: "invited" as const })))
+    .values(
+      emails.map((email) => ({
+        organizationId,
+        email,
+        type,
+        permissions: permissionsFor(access),
+        status: "invited" as const,
+      })),
+    )
     .returning({ id: organizationUsers.id, email: organizationUsers.email });
   const invited = [];
   for (const member of created) {
     await replaceMemberAccess(tx, grantor, organizationId, member.id, access);
-    const { token } = await createInvitation(tx, member.email, { kind: "organization_user", organizationUserId: member.id });
+    const { token } = await createInvitation(tx, member.email, {
+      kind: "organization_user",
+      organizationUserId: member.id,
+    });
     invited.push({ ...member, token });
   }
   return { organization, invited };
@@ -203,7 +253,13 @@ export async function countSeatsInUse(tx: Executor, organizationId: string): Pro
 export async function lockOrganizationMembers(tx: Executor, scope: OrganizationScope, ids: string[]) {
   const { organizationId } = assertScope(scope);
   const rows = await tx
-    .select({ id: organizationUsers.id, email: organizationUsers.email, userId: organizationUsers.userId, type: organizationUsers.type, status: organizationUsers.status })
+    .select({
+      id: organizationUsers.id,
+      email: organizationUsers.email,
+      userId: organizationUsers.userId,
+      type: organizationUsers.type,
+      status: organizationUsers.status,
+    })
     .from(organizationUsers)
     .where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, ids)))
     .for("update");
@@ -214,15 +270,28 @@ export async function lockOrganizationMembers(tx: Executor, scope: OrganizationS
 }
 
 /** Confirming hands a member the organization key: nobody confirms themselves, nor (through the provider) a provider member. */
-export async function confirmOrganizationMembers(tx: Executor, scope: OrganizationScope, confirmations: { id: string; key: string }[]) {
+export async function confirmOrganizationMembers(
+  tx: Executor,
+  scope: OrganizationScope,
+  confirmations: { id: string; key: string }[],
+) {
   const { organizationId } = assertScope(scope);
-  const rows = await lockOrganizationMembers(tx, scope, confirmations.map((confirmation) => confirmation.id));
+  const rows = await lockOrganizationMembers(
+    tx,
+    scope,
+    confirmations.map((confirmation) => confirmation.id),
+  );
   if (rows.some((row) => row.userId === scope.userId)) throw new ActionError(GRANT_REFUSALS.confirmSelf);
   const notAccepted = rows.filter((row) => row.status !== "accepted");
   if (notAccepted.length > 0) {
-    throw new ActionError(`Only members who accepted their invitation can be confirmed: ${notAccepted.map((row) => row.email).join(", ")}.`);
+    throw new ActionError(
+      `Only members who accepted their invitation can be confirmed: ${notAccepted.map((row) => row.email).join(", ")}.`,
+    );
   }
-  await assertNoProviderMembers(tx, scope, { emails: rows.map((row) => row.email), userIds: rows.map((row) => row.userId) });
+  await assertNoProviderMembers(tx, scope, {
+    emails: rows.map((row) => row.email),
+    userIds: rows.map((row) => row.userId),
+  });
   for (const { id, key } of confirmations) {
     await tx
       .update(organizationUsers)
@@ -238,12 +307,22 @@ export async function confirmedOwnerEmails(tx: Executor, scope: OrganizationScop
   const rows = await tx
     .select({ email: organizationUsers.email })
     .from(organizationUsers)
-    .where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.type, "owner"), eq(organizationUsers.status, "confirmed")));
+    .where(
+      and(
+        eq(organizationUsers.organizationId, organizationId),
+        eq(organizationUsers.type, "owner"),
+        eq(organizationUsers.status, "confirmed"),
+      ),
+    );
   return rows.map((row) => row.email);
 }
 
 /** Confirmed owners left if these members went away. */
-export async function remainingConfirmedOwners(tx: Executor, scope: OrganizationScope, excluding: string[]): Promise<number> {
+export async function remainingConfirmedOwners(
+  tx: Executor,
+  scope: OrganizationScope,
+  excluding: string[],
+): Promise<number> {
   const { organizationId } = assertScope(scope);
   const [row] = await tx
     .select({ n: count() })
@@ -261,14 +340,21 @@ export async function remainingConfirmedOwners(tx: Executor, scope: Organization
 
 export async function deleteOrganizationMembers(tx: Executor, scope: OrganizationScope, ids: string[]): Promise<void> {
   const { organizationId } = assertScope(scope);
-  await tx.delete(organizationUsers).where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, ids)));
+  await tx
+    .delete(organizationUsers)
+    .where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, ids)));
 }
 
 /**
  * Changes a member's role and access, within the grant rule: the caller manages the member's present role and may
  * give the new one, its flags and its access; nobody changes their own role; the last confirmed owner keeps the role.
  */
-export async function updateOrganizationMember(tx: Executor, scope: OrganizationScope, memberId: string, access: MemberAccessInput) {
+export async function updateOrganizationMember(
+  tx: Executor,
+  scope: OrganizationScope,
+  memberId: string,
+  access: MemberAccessInput,
+) {
   const { organizationId } = assertScope(scope);
   await lockOrganization(tx, scope);
   const [member] = await lockOrganizationMembers(tx, scope, [memberId]);
@@ -294,12 +380,16 @@ export async function revokeOrganizationMembers(tx: Executor, scope: Organizatio
   await lockOrganization(tx, scope);
   const members = await lockOrganizationMembers(tx, scope, memberIds);
   if (members.some((member) => member.userId === scope.userId)) throw new ActionError("You cannot revoke yourself.");
-  if (members.some((member) => member.status === "revoked")) throw new ActionError("Some of these members are already revoked.");
+  if (members.some((member) => member.status === "revoked"))
+    throw new ActionError("Some of these members are already revoked.");
   const revokesConfirmedOwner = members.some((member) => member.type === "owner" && member.status === "confirmed");
   if (revokesConfirmedOwner && (await remainingConfirmedOwners(tx, scope, memberIds)) === 0) {
     throw new ActionError("An organization needs at least one confirmed owner.");
   }
-  await tx.update(organizationUsers).set({ status: "revoked" }).where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, memberIds)));
+  await tx
+    .update(organizationUsers)
+    .set({ status: "revoked" })
+    .where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, memberIds)));
   return members;
 }
 
@@ -311,8 +401,12 @@ export async function restoreOrganizationMembers(tx: Executor, scope: Organizati
   const { organizationId } = assertScope(scope);
   const organization = await lockOrganization(tx, scope);
   const members = await lockOrganizationMembers(tx, scope, memberIds);
-  if (members.some((member) => member.status !== "revoked")) throw new ActionError("Only revoked members can be restored.");
-  await assertNoProviderMembers(tx, scope, { emails: members.map((member) => member.email), userIds: members.map((member) => member.userId) });
+  if (members.some((member) => member.status !== "revoked"))
+    throw new ActionError("Only revoked members can be restored.");
+  await assertNoProviderMembers(tx, scope, {
+    emails: members.map((member) => member.email),
+    userIds: members.map((member) => member.userId),
+  });
   const free = organization.seats - (await countSeatsInUse(tx, organizationId));
   if (members.length > free) throw new ActionError(seatLimitMessage(organization.managedByProvider, Math.max(0, free)));
   await tx

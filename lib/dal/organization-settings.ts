@@ -9,7 +9,11 @@ import { providerPlanOf, refreshPlanAllocation } from "./clients";
 const GONE = "This organization no longer exists.";
 
 /** Renames the organization and changes its billing email; answers what they were before, for the event. */
-export async function updateOrganizationSettings(tx: Executor, scope: OrganizationScope, settings: { name: string; billingEmail: string }) {
+export async function updateOrganizationSettings(
+  tx: Executor,
+  scope: OrganizationScope,
+  settings: { name: string; billingEmail: string },
+) {
   const { organizationId } = assertScope(scope);
   const [before] = await tx
     .select({ name: organizations.name, billingEmail: organizations.billingEmail })
@@ -32,10 +36,17 @@ export type OrganizationToDelete = {
  * The organization, locked until the transaction ends (member invitations and seat changes lock the same row),
  * with what deleting it must also settle: the managing provider and the plan it counts against.
  */
-export async function lockOrganizationForDeletion(tx: Executor, scope: OrganizationScope): Promise<OrganizationToDelete> {
+export async function lockOrganizationForDeletion(
+  tx: Executor,
+  scope: OrganizationScope,
+): Promise<OrganizationToDelete> {
   const { organizationId } = assertScope(scope);
   const [organization] = await tx
-    .select({ name: organizations.name, planType: organizations.planType, providerId: providerOrganizations.providerId })
+    .select({
+      name: organizations.name,
+      planType: organizations.planType,
+      providerId: providerOrganizations.providerId,
+    })
     .from(organizations)
     .leftJoin(providerOrganizations, eq(providerOrganizations.organizationId, organizations.id))
     .where(eq(organizations.id, organizationId))
@@ -49,7 +60,11 @@ export async function lockOrganizationForDeletion(tx: Executor, scope: Organizat
  * cascade, while its events stay (they have no foreign keys). A managing provider's plan is then recounted
  * without it, in the same transaction.
  */
-export async function deleteOrganization(tx: Executor, scope: OrganizationScope, organization: OrganizationToDelete): Promise<void> {
+export async function deleteOrganization(
+  tx: Executor,
+  scope: OrganizationScope,
+  organization: OrganizationToDelete,
+): Promise<void> {
   const { organizationId } = assertScope(scope);
   await tx.delete(organizations).where(eq(organizations.id, organizationId));
   const plan = providerPlanOf(organization.planType);

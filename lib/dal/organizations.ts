@@ -1,7 +1,14 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { collections, collectionUsers, organizations, organizationUsers, providerOrganizations, providers } from "@/db/schema";
+import {
+  collections,
+  collectionUsers,
+  organizations,
+  organizationUsers,
+  providerOrganizations,
+  providers,
+} from "@/db/schema";
 import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope";
 import type { CreateOrganizationInput } from "@/lib/validation/organizations";
 
@@ -59,8 +66,13 @@ export async function createOrganization(tx: Executor, scope: UserScope, input: 
     .insert(organizationUsers)
     .values({ organizationId, userId, email, type: "owner", status: "confirmed", key: input.ownerKey })
     .returning({ id: organizationUsers.id });
-  const [collection] = await tx.insert(collections).values({ organizationId, name: input.collectionName }).returning({ id: collections.id });
-  await tx.insert(collectionUsers).values({ organizationId, collectionId: collection!.id, organizationUserId: owner!.id, manage: true });
+  const [collection] = await tx
+    .insert(collections)
+    .values({ organizationId, name: input.collectionName })
+    .returning({ id: collections.id });
+  await tx
+    .insert(collectionUsers)
+    .values({ organizationId, collectionId: collection!.id, organizationUserId: owner!.id, manage: true });
   return { organizationId, ownerId: owner!.id };
 }
 

@@ -1,12 +1,27 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { invitations, organizations, organizationUsers, policies, providerOrganizations, providerUsers, users } from "@/db/schema";
+import {
+  invitations,
+  organizations,
+  organizationUsers,
+  policies,
+  providerOrganizations,
+  providerUsers,
+  users,
+} from "@/db/schema";
 import { ActionError } from "@/lib/authz/action";
 import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
 import { isExemptFromPolicy, type PolicyMembership } from "@/lib/policies/exemptions";
 import type { MasterPasswordRequirements } from "@/lib/policies/master-password";
-import { type AppliedPolicy, POLICY_TYPES, policyDataOf, type PolicyDataMap, type PolicyState, type PolicyType } from "@/lib/policies/types";
+import {
+  type AppliedPolicy,
+  POLICY_TYPES,
+  policyDataOf,
+  type PolicyDataMap,
+  type PolicyState,
+  type PolicyType,
+} from "@/lib/policies/types";
 import { summarizeUserPolicies, type UserPolicies } from "@/lib/policies/user-policies";
 import { invitationTokenSchema } from "@/lib/validation/members";
 import { hashInvitationToken, invitationProblem } from "./invitations";
@@ -24,7 +39,12 @@ export async function listOrganizationPolicies(scope: OrganizationScope): Promis
     .where(eq(policies.organizationId, organizationId));
   return POLICY_TYPES.map((type) => {
     const row = rows.find((candidate) => candidate.type === type);
-    return { id: row?.id ?? null, type, enabled: row?.enabled ?? false, data: policyDataOf(type, row?.data) } as PolicyState;
+    return {
+      id: row?.id ?? null,
+      type,
+      enabled: row?.enabled ?? false,
+      data: policyDataOf(type, row?.data),
+    } as PolicyState;
   });
 }
 
@@ -32,13 +52,20 @@ export async function listOrganizationPolicies(scope: OrganizationScope): Promis
 export type PolicyUpdate = { [T in PolicyType]: { type: T; enabled: boolean; data: PolicyDataMap[T] } }[PolicyType];
 
 /** Creates or replaces the organization's policy of this type; answers its id for the event. */
-export async function savePolicy(tx: Executor, scope: OrganizationScope, update: PolicyUpdate): Promise<{ id: string }> {
+export async function savePolicy(
+  tx: Executor,
+  scope: OrganizationScope,
+  update: PolicyUpdate,
+): Promise<{ id: string }> {
   const { organizationId } = assertScope(scope);
   const data = update.data as Record<string, unknown> | null;
   const [row] = await tx
     .insert(policies)
     .values({ organizationId, type: update.type, enabled: update.enabled, data })
-    .onConflictDoUpdate({ target: [policies.organizationId, policies.type], set: { enabled: update.enabled, data, updatedAt: new Date() } })
+    .onConflictDoUpdate({
+      target: [policies.organizationId, policies.type],
+      set: { enabled: update.enabled, data, updatedAt: new Date() },
+    })
     .returning({ id: policies.id });
   return row!;
 }
@@ -78,7 +105,12 @@ export async function policiesForUser(userId: string): Promise<UserPolicies> {
     .orderBy(organizations.name, policies.type);
   const applied = rows
     .filter((row) => !isExemptFromPolicy(row.type, row))
-    .map((row): AppliedPolicy => ({ organizationId: row.organizationId, organizationName: row.organizationName, type: row.type, data: policyDataOf(row.type, row.data) }));
+    .map((row): AppliedPolicy => ({
+      organizationId: row.organizationId,
+      organizationName: row.organizationName,
+      type: row.type,
+      data: policyDataOf(row.type, row.data),
+    }));
   return summarizeUserPolicies(applied);
 }
 
@@ -94,7 +126,12 @@ export async function policiesForInvitation(token: string): Promise<InvitationMa
   if (!parsed.success) return null;
   const db = await getDb();
   const [row] = await db
-    .select({ invitation: invitations, organizationName: organizations.name, enabled: policies.enabled, data: policies.data })
+    .select({
+      invitation: invitations,
+      organizationName: organizations.name,
+      enabled: policies.enabled,
+      data: policies.data,
+    })
     .from(invitations)
     .innerJoin(organizationUsers, eq(organizationUsers.id, invitations.organizationUserId))
     .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
@@ -119,7 +156,14 @@ async function membershipsWithSingleOrg(tx: Executor, userId: string): Promise<S
     })
     .from(organizationUsers)
     .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
-    .leftJoin(policies, and(eq(policies.organizationId, organizationUsers.organizationId), eq(policies.type, "single_org"), eq(policies.enabled, true)))
+    .leftJoin(
+      policies,
+      and(
+        eq(policies.organizationId, organizationUsers.organizationId),
+        eq(policies.type, "single_org"),
+        eq(policies.enabled, true),
+      ),
+    )
     .where(and(eq(organizationUsers.userId, userId), inArray(organizationUsers.status, BELONGS)));
 }
 
@@ -127,7 +171,10 @@ async function targetOrganization(tx: Executor, organizationId: string) {
   const [row] = await tx
     .select({ name: organizations.name, singleOrg: sql<boolean>`${policies.id} is not null`.mapWith(Boolean) })
     .from(organizations)
-    .leftJoin(policies, and(eq(policies.organizationId, organizations.id), eq(policies.type, "single_org"), eq(policies.enabled, true)))
+    .leftJoin(
+      policies,
+      and(eq(policies.organizationId, organizations.id), eq(policies.type, "single_org"), eq(policies.enabled, true)),
+    )
     .where(eq(organizations.id, organizationId));
   return row ?? { name: "this organization", singleOrg: false };
 }
@@ -146,7 +193,11 @@ async function targetOrganization(tx: Executor, organizationId: string) {
  *   organization, which has no policies yet, so only the second rule can refuse).
  * The user's row is locked first, so two joins by the same person run one after the other.
  */
-export async function assertSingleOrganizationAllows(tx: Executor, userId: string, organizationId: string): Promise<void> {
+export async function assertSingleOrganizationAllows(
+  tx: Executor,
+  userId: string,
+  organizationId: string,
+): Promise<void> {
   await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("no key update");
   const memberships = await membershipsWithSingleOrg(tx, userId);
   const here = memberships.find((membership) => membership.organizationId === organizationId);
@@ -158,7 +209,9 @@ export async function assertSingleOrganizationAllows(tx: Executor, userId: strin
       `${target.name} does not allow its members to belong to other organizations (single organization policy). Leave your other organizations before you join it.`,
     );
   }
-  const blocking = elsewhere.find((membership) => membership.singleOrg && !isExemptFromPolicy("single_org", membership));
+  const blocking = elsewhere.find(
+    (membership) => membership.singleOrg && !isExemptFromPolicy("single_org", membership),
+  );
   if (blocking) {
     throw new ActionError(
       `You belong to ${blocking.organizationName}, whose single organization policy does not allow its members to belong to any other organization.`,

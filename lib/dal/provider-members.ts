@@ -27,7 +27,10 @@ export const MEMBERS_PAGE_SIZE = 50;
 export async function listProviderMembers(scope: ProviderScope, filter: MemberFilter, page: number) {
   const { providerId } = assertScope(scope);
   const db = await getDb();
-  const condition = and(eq(providerUsers.providerId, providerId), filter === "all" ? undefined : eq(providerUsers.status, filter));
+  const condition = and(
+    eq(providerUsers.providerId, providerId),
+    filter === "all" ? undefined : eq(providerUsers.status, filter),
+  );
   const members: ProviderMember[] = await db
     .select({
       id: providerUsers.id,
@@ -63,7 +66,11 @@ export async function listProviderMembers(scope: ProviderScope, filter: MemberFi
  */
 export async function lockProvider(tx: Executor, scope: ProviderScope): Promise<{ name: string; enabled: boolean }> {
   const { providerId } = assertScope(scope);
-  const [provider] = await tx.select({ name: providers.name, enabled: providers.enabled }).from(providers).where(eq(providers.id, providerId)).for("update");
+  const [provider] = await tx
+    .select({ name: providers.name, enabled: providers.enabled })
+    .from(providers)
+    .where(eq(providers.id, providerId))
+    .for("update");
   if (!provider) throw new ActionError("This provider no longer exists.");
   return provider;
 }
@@ -76,7 +83,9 @@ export async function inviteProviderMembers(tx: Executor, scope: ProviderScope, 
     .where(and(eq(providerUsers.providerId, providerId), inArray(providerUsers.email, emails)));
   if (existing.length > 0) {
     const taken = existing.map((row) => row.email).join(", ");
-    throw new ActionError(`Already a member or invited: ${taken}.`, { emails: `Already a member or invited: ${taken}.` });
+    throw new ActionError(`Already a member or invited: ${taken}.`, {
+      emails: `Already a member or invited: ${taken}.`,
+    });
   }
   const created = await tx
     .insert(providerUsers)
@@ -95,7 +104,13 @@ export async function inviteProviderMembers(tx: Executor, scope: ProviderScope, 
 export async function lockProviderMembers(tx: Executor, scope: ProviderScope, ids: string[]) {
   const { providerId } = assertScope(scope);
   const rows = await tx
-    .select({ id: providerUsers.id, email: providerUsers.email, userId: providerUsers.userId, type: providerUsers.type, status: providerUsers.status })
+    .select({
+      id: providerUsers.id,
+      email: providerUsers.email,
+      userId: providerUsers.userId,
+      type: providerUsers.type,
+      status: providerUsers.status,
+    })
     .from(providerUsers)
     .where(and(eq(providerUsers.providerId, providerId), inArray(providerUsers.id, ids)))
     .for("update");
@@ -103,13 +118,23 @@ export async function lockProviderMembers(tx: Executor, scope: ProviderScope, id
   return rows;
 }
 
-export async function confirmProviderMembers(tx: Executor, scope: ProviderScope, confirmations: { id: string; key: string }[]) {
+export async function confirmProviderMembers(
+  tx: Executor,
+  scope: ProviderScope,
+  confirmations: { id: string; key: string }[],
+) {
   assertHoldsProviderKey(scope);
   const { providerId } = assertScope(scope);
-  const rows = await lockProviderMembers(tx, scope, confirmations.map((confirmation) => confirmation.id));
+  const rows = await lockProviderMembers(
+    tx,
+    scope,
+    confirmations.map((confirmation) => confirmation.id),
+  );
   const notAccepted = rows.filter((row) => row.status !== "accepted");
   if (notAccepted.length > 0) {
-    throw new ActionError(`Only members who accepted their invitation can be confirmed: ${notAccepted.map((row) => row.email).join(", ")}.`);
+    throw new ActionError(
+      `Only members who accepted their invitation can be confirmed: ${notAccepted.map((row) => row.email).join(", ")}.`,
+    );
   }
   for (const { id, key } of confirmations) {
     await tx
@@ -121,7 +146,11 @@ export async function confirmProviderMembers(tx: Executor, scope: ProviderScope,
 }
 
 /** Confirmed admins left if these members were removed or demoted. */
-export async function remainingConfirmedAdmins(tx: Executor, scope: ProviderScope, excluding: string[]): Promise<number> {
+export async function remainingConfirmedAdmins(
+  tx: Executor,
+  scope: ProviderScope,
+  excluding: string[],
+): Promise<number> {
   const { providerId } = assertScope(scope);
   const [row] = await tx
     .select({ n: count() })
@@ -137,9 +166,17 @@ export async function remainingConfirmedAdmins(tx: Executor, scope: ProviderScop
   return row?.n ?? 0;
 }
 
-export async function setProviderMemberRole(tx: Executor, scope: ProviderScope, id: string, type: ProviderRole): Promise<void> {
+export async function setProviderMemberRole(
+  tx: Executor,
+  scope: ProviderScope,
+  id: string,
+  type: ProviderRole,
+): Promise<void> {
   const { providerId } = assertScope(scope);
-  await tx.update(providerUsers).set({ type }).where(and(eq(providerUsers.providerId, providerId), eq(providerUsers.id, id)));
+  await tx
+    .update(providerUsers)
+    .set({ type })
+    .where(and(eq(providerUsers.providerId, providerId), eq(providerUsers.id, id)));
 }
 
 export async function deleteProviderMembers(tx: Executor, scope: ProviderScope, ids: string[]): Promise<void> {
@@ -169,7 +206,13 @@ export async function providerAdminEmails(tx: Executor, providerId: string): Pro
   const rows = await tx
     .select({ email: providerUsers.email })
     .from(providerUsers)
-    .where(and(eq(providerUsers.providerId, providerId), eq(providerUsers.type, "provider_admin"), eq(providerUsers.status, "confirmed")));
+    .where(
+      and(
+        eq(providerUsers.providerId, providerId),
+        eq(providerUsers.type, "provider_admin"),
+        eq(providerUsers.status, "confirmed"),
+      ),
+    );
   return rows.map((row) => row.email);
 }
 
@@ -195,7 +238,8 @@ export async function completeProviderSetup(tx: Executor, scope: UserScope, prov
 }
 
 /** Told to the first admin of an approved request who tries what needs the provider key before making it. */
-export const NO_PROVIDER_KEY = "Create your provider's encryption key first: open the Provider Portal and follow its first step.";
+export const NO_PROVIDER_KEY =
+  "Create your provider's encryption key first: open the Provider Portal and follow its first step.";
 
 /** Confirming members and adding clients wrap keys with the provider key: its holder must have it. */
 export function assertHoldsProviderKey(scope: ProviderScope): void {
@@ -214,7 +258,10 @@ export async function storeFirstProviderKey(tx: Executor, scope: ProviderScope, 
     .select({ n: count() })
     .from(providerUsers)
     .where(and(eq(providerUsers.providerId, providerId), isNotNull(providerUsers.key)));
-  const [clients] = await tx.select({ n: count() }).from(providerOrganizations).where(eq(providerOrganizations.providerId, providerId));
+  const [clients] = await tx
+    .select({ n: count() })
+    .from(providerOrganizations)
+    .where(eq(providerOrganizations.providerId, providerId));
   if ((holders?.n ?? 0) > 0 || (clients?.n ?? 0) > 0) throw new ActionError("This provider already has its key.");
   const [member] = await tx
     .update(providerUsers)
@@ -227,7 +274,10 @@ export async function storeFirstProviderKey(tx: Executor, scope: ProviderScope, 
 /** What the setup page shows before the owner completes it. */
 export async function pendingProviderName(providerId: string): Promise<string | null> {
   const db = await getDb();
-  const [row] = await db.select({ name: providers.name }).from(providers).where(and(eq(providers.id, providerId), eq(providers.status, "pending")));
+  const [row] = await db
+    .select({ name: providers.name })
+    .from(providers)
+    .where(and(eq(providers.id, providerId), eq(providers.status, "pending")));
   return row?.name ?? null;
 }
 
@@ -238,7 +288,11 @@ export type ProviderMemberTargets = { emails?: string[]; userIds?: (string | nul
  * address and by account, so neither a second address on the same account nor the same address on a new account
  * slips through.
  */
-export async function includesProviderMembers(tx: Executor, providerId: string, targets: ProviderMemberTargets): Promise<boolean> {
+export async function includesProviderMembers(
+  tx: Executor,
+  providerId: string,
+  targets: ProviderMemberTargets,
+): Promise<boolean> {
   const emails = targets.emails ?? [];
   const userIds = (targets.userIds ?? []).filter((id): id is string => id !== null);
   if (emails.length === 0 && userIds.length === 0) return false;

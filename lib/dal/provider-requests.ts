@@ -27,7 +27,8 @@ export type MyProviderRequest = {
   createdAt: Date;
 };
 
-export const ALREADY_DECIDED = "This request was already decided or withdrawn. Reload the page to see the current list.";
+export const ALREADY_DECIDED =
+  "This request was already decided or withdrawn. Reload the page to see the current list.";
 
 /** The caller's latest request, if any: the tenant condition is the requester. */
 export async function findMyLatestProviderRequest(scope: UserScope): Promise<MyProviderRequest | null> {
@@ -57,7 +58,8 @@ export async function findMyLatestProviderRequest(scope: UserScope): Promise<MyP
 /** Records the caller's request; the organization must pass the internal-organization rule now. */
 export async function insertProviderRequest(tx: Executor, scope: UserScope, input: ProviderRequestInput) {
   const { userId, emailVerified } = assertScope(scope);
-  if (!emailVerified) throw new ActionError("Verify your email address in Settings first: an operator needs to know it is yours.");
+  if (!emailVerified)
+    throw new ActionError("Verify your email address in Settings first: an operator needs to know it is yours.");
   const organization = await lockEligibleInternalOrganization(tx, userId, input.internalOrganizationId);
   const [request] = await tx
     .insert(providerRequests)
@@ -72,7 +74,13 @@ export async function withdrawProviderRequest(tx: Executor, scope: UserScope, re
   const [request] = await tx
     .update(providerRequests)
     .set({ status: "withdrawn", decidedAt: new Date() })
-    .where(and(eq(providerRequests.id, requestId), eq(providerRequests.requesterId, userId), eq(providerRequests.status, "pending")))
+    .where(
+      and(
+        eq(providerRequests.id, requestId),
+        eq(providerRequests.requesterId, userId),
+        eq(providerRequests.status, "pending"),
+      ),
+    )
     .returning({ id: providerRequests.id, organizationId: providerRequests.internalOrganizationId });
   if (!request) throw new ActionError(ALREADY_DECIDED);
   return request;
@@ -97,7 +105,9 @@ export type PendingProviderRequest = {
 export const PENDING_REQUESTS_SHOWN = 50;
 
 /** The oldest pending requests and how many are pending in all: for operators (the page and the command line). */
-export async function pendingProviderRequests(executor: Executor): Promise<{ rows: PendingProviderRequest[]; total: number }> {
+export async function pendingProviderRequests(
+  executor: Executor,
+): Promise<{ rows: PendingProviderRequest[]; total: number }> {
   const rows = await executor
     .select({
       id: providerRequests.id,
@@ -119,7 +129,10 @@ export async function pendingProviderRequests(executor: Executor): Promise<{ row
     .where(eq(providerRequests.status, "pending"))
     .orderBy(asc(providerRequests.createdAt), asc(providerRequests.id))
     .limit(PENDING_REQUESTS_SHOWN);
-  const [total] = await executor.select({ n: count() }).from(providerRequests).where(eq(providerRequests.status, "pending"));
+  const [total] = await executor
+    .select({ n: count() })
+    .from(providerRequests)
+    .where(eq(providerRequests.status, "pending"));
   return { rows, total: total?.n ?? 0 };
 }
 
@@ -183,7 +196,14 @@ export async function approvePendingRequest(tx: Executor, requestId: string) {
   ]);
   const [admin] = await tx
     .insert(providerUsers)
-    .values({ providerId, userId: request.requesterId, email: request.requesterEmail, type: "provider_admin", status: "confirmed", key: null })
+    .values({
+      providerId,
+      userId: request.requesterId,
+      email: request.requesterEmail,
+      type: "provider_admin",
+      status: "confirmed",
+      key: null,
+    })
     .returning({ id: providerUsers.id });
   await tx
     .update(providerRequests)

@@ -33,14 +33,26 @@ export async function getProvider(scope: ProviderScope): Promise<ProviderSummary
   return provider;
 }
 
-export type MyProvider = { id: string; name: string; role: "provider_admin" | "service_user"; status: "invited" | "accepted" | "confirmed"; enabled: boolean };
+export type MyProvider = {
+  id: string;
+  name: string;
+  role: "provider_admin" | "service_user";
+  status: "invited" | "accepted" | "confirmed";
+  enabled: boolean;
+};
 
 /** Providers the user belongs to (accepted members wait for confirmation and cannot open them yet). */
 export async function listMyProviders(scope: UserScope): Promise<MyProvider[]> {
   const { userId } = assertScope(scope);
   const db = await getDb();
   return db
-    .select({ id: providers.id, name: providers.name, role: providerUsers.type, status: providerUsers.status, enabled: providers.enabled })
+    .select({
+      id: providers.id,
+      name: providers.name,
+      role: providerUsers.type,
+      status: providerUsers.status,
+      enabled: providers.enabled,
+    })
     .from(providerUsers)
     .innerJoin(providers, eq(providers.id, providerUsers.providerId))
     .where(and(eq(providerUsers.userId, userId), inArray(providerUsers.status, ["accepted", "confirmed"])))
@@ -48,9 +60,17 @@ export async function listMyProviders(scope: UserScope): Promise<MyProvider[]> {
 }
 
 /** Renames the provider and sets where its invoices go; the tenant condition is the scope's own id. */
-export async function updateProviderSettings(tx: Executor, scope: ProviderScope, settings: { name: string; billingEmail: string }) {
+export async function updateProviderSettings(
+  tx: Executor,
+  scope: ProviderScope,
+  settings: { name: string; billingEmail: string },
+) {
   const { providerId } = assertScope(scope);
-  const [before] = await tx.select({ name: providers.name, billingEmail: providers.billingEmail }).from(providers).where(eq(providers.id, providerId)).for("update");
+  const [before] = await tx
+    .select({ name: providers.name, billingEmail: providers.billingEmail })
+    .from(providers)
+    .where(eq(providers.id, providerId))
+    .for("update");
   await tx.update(providers).set(settings).where(eq(providers.id, providerId));
   return before!;
 }
@@ -82,7 +102,11 @@ export async function listInternalCandidates(scope: ProviderScope): Promise<{ id
 export async function setInternalOrganization(tx: Executor, scope: ProviderScope, organizationId: string | null) {
   const { providerId, userId } = assertScope(scope);
   if (organizationId) await lockEligibleInternalOrganization(tx, userId, organizationId, providerId);
-  const [before] = await tx.select({ id: providers.internalOrganizationId }).from(providers).where(eq(providers.id, providerId)).for("update");
+  const [before] = await tx
+    .select({ id: providers.internalOrganizationId })
+    .from(providers)
+    .where(eq(providers.id, providerId))
+    .for("update");
   await tx.update(providers).set({ internalOrganizationId: organizationId }).where(eq(providers.id, providerId));
   return { before: before?.id ?? null };
 }

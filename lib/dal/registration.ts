@@ -19,7 +19,9 @@ export async function provenRegistrationEmail(tx: Executor, proof: RegistrationP
 }
 
 /** For the registration pages: the address a link would create an account for, or what is wrong with the link. */
-export async function describeRegistrationProof(proof: RegistrationProof): Promise<{ email: string | null; problem: string | null }> {
+export async function describeRegistrationProof(
+  proof: RegistrationProof,
+): Promise<{ email: string | null; problem: string | null }> {
   if (proof.via === "registration") return describeEmailToken(proof.token, "registration");
   const invitation = await findInvitation(await getDb(), proof.token);
   const problem = invitationProblem(invitation, proof.via, null);

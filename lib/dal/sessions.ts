@@ -15,7 +15,12 @@ export async function openSession(executor: Executor, userId: string): Promise<s
   // The user's ended sessions are of no more use: dropping them here keeps the table from growing forever.
   await executor
     .delete(userSessions)
-    .where(and(eq(userSessions.userId, userId), or(isNotNull(userSessions.revokedAt), lte(userSessions.expiresAt, sql`now()`))));
+    .where(
+      and(
+        eq(userSessions.userId, userId),
+        or(isNotNull(userSessions.revokedAt), lte(userSessions.expiresAt, sql`now()`)),
+      ),
+    );
   const [row] = await executor
     .insert(userSessions)
     .values({ userId, expiresAt: sql`now() + ${SESSION_MAX_AGE_SECONDS}::int * interval '1 second'` })

@@ -20,7 +20,12 @@ import { assertScope, type UserScope } from "@/lib/authz/scope";
 
 export type SecondFactor = "authenticator" | "recovery_code";
 
-type TwoFactorRow = { secret: string | null; enabledAt: Date | null; recoveryCodeHash: string | null; lastStep: number | null };
+type TwoFactorRow = {
+  secret: string | null;
+  enabledAt: Date | null;
+  recoveryCodeHash: string | null;
+  lastStep: number | null;
+};
 
 /** A second factor that passed; for an authenticator code, the step to remember so that it does not pass again. */
 type MatchedFactor = { factor: "authenticator"; step: number } | { factor: "recovery_code" };
@@ -67,7 +72,8 @@ async function lockTwoFactor(tx: Executor, userId: string): Promise<TwoFactorRow
 export async function beginTwoFactorSetup(tx: Executor, scope: UserScope): Promise<{ key: string }> {
   const { userId } = assertScope(scope);
   const row = await lockTwoFactor(tx, userId);
-  if (row.enabledAt) throw new ActionError("Two-step login is already on. Turn it off first to set up another authenticator app.");
+  if (row.enabledAt)
+    throw new ActionError("Two-step login is already on. Turn it off first to set up another authenticator app.");
   const key = generateAuthenticatorKey();
   await tx.update(users).set({ twoFactorSecret: key }).where(eq(users.id, userId));
   return { key };
@@ -87,7 +93,11 @@ export async function enableTwoFactor(tx: Executor, scope: UserScope, code: stri
   const recoveryCode = generateRecoveryCode();
   await tx
     .update(users)
-    .set({ twoFactorEnabledAt: new Date(), twoFactorRecoveryCodeHash: hashRecoveryCode(recoveryCode), twoFactorLastStep: step })
+    .set({
+      twoFactorEnabledAt: new Date(),
+      twoFactorRecoveryCodeHash: hashRecoveryCode(recoveryCode),
+      twoFactorLastStep: step,
+    })
     .where(eq(users.id, userId));
   return { recoveryCode };
 }
@@ -122,7 +132,8 @@ export async function disableTwoFactor(tx: Executor, scope: UserScope, code: str
 export async function redeemSecondFactor(tx: Executor, userId: string, code: string): Promise<SecondFactor | null> {
   const row = await lockTwoFactor(tx, userId);
   const matched = matchSecondFactor(row, code);
-  if (matched?.factor === "authenticator") await tx.update(users).set({ twoFactorLastStep: matched.step }).where(eq(users.id, userId));
+  if (matched?.factor === "authenticator")
+    await tx.update(users).set({ twoFactorLastStep: matched.step }).where(eq(users.id, userId));
   if (matched?.factor === "recovery_code") await clearTwoFactor(tx, userId);
   return matched?.factor ?? null;
 }

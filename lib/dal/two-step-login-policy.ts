@@ -18,7 +18,13 @@ import type { SecondFactor } from "./two-factor";
  * off. Someone without it cannot accept an invitation to such an organization. Callers mail and record.
  */
 
-export type RevokedMembership = { organizationUserId: string; organizationId: string; organizationName: string; userId: string; email: string };
+export type RevokedMembership = {
+  organizationUserId: string;
+  organizationId: string;
+  organizationName: string;
+  userId: string;
+  email: string;
+};
 
 const BELONGS = ["accepted", "confirmed"] as const;
 
@@ -28,7 +34,11 @@ const providerMember = sql<boolean>`exists (select 1 from ${providerOrganization
     and ${providerUsers.userId} = ${organizationUsers.userId} and ${providerUsers.status} = 'confirmed'
   where ${providerOrganizations.organizationId} = ${organizationUsers.organizationId})`.mapWith(Boolean);
 
-const twoStepPolicyOn = and(eq(policies.organizationId, organizationUsers.organizationId), eq(policies.type, "two_factor_authentication"), eq(policies.enabled, true));
+const twoStepPolicyOn = and(
+  eq(policies.organizationId, organizationUsers.organizationId),
+  eq(policies.type, "two_factor_authentication"),
+  eq(policies.enabled, true),
+);
 
 /** Accepted and confirmed memberships matching `where`, in organizations with the policy on, whose user lacks two-step login and is bound by it. */
 async function boundMembershipsWithoutTwoStepLogin(tx: Executor, where: SQL | undefined): Promise<RevokedMembership[]> {
@@ -51,7 +61,13 @@ async function boundMembershipsWithoutTwoStepLogin(tx: Executor, where: SQL | un
     .for("update", { of: organizationUsers });
   return rows
     .filter((row) => !isExemptFromPolicy("two_factor_authentication", row))
-    .map(({ organizationUserId, organizationId, organizationName, userId, email }) => ({ organizationUserId, organizationId, organizationName, userId, email }));
+    .map(({ organizationUserId, organizationId, organizationName, userId, email }) => ({
+      organizationUserId,
+      organizationId,
+      organizationName,
+      userId,
+      email,
+    }));
 }
 
 async function revoke(tx: Executor, memberships: RevokedMembership[]): Promise<RevokedMembership[]> {
@@ -62,13 +78,22 @@ async function revoke(tx: Executor, memberships: RevokedMembership[]): Promise<R
 }
 
 /** The policy was just turned on (or saved on): revokes the organization's bound members without two-step login. */
-export async function revokeMembersWithoutTwoStepLogin(tx: Executor, scope: OrganizationScope): Promise<RevokedMembership[]> {
+export async function revokeMembersWithoutTwoStepLogin(
+  tx: Executor,
+  scope: OrganizationScope,
+): Promise<RevokedMembership[]> {
   const { organizationId } = assertScope(scope);
-  return revoke(tx, await boundMembershipsWithoutTwoStepLogin(tx, eq(organizationUsers.organizationId, organizationId)));
+  return revoke(
+    tx,
+    await boundMembershipsWithoutTwoStepLogin(tx, eq(organizationUsers.organizationId, organizationId)),
+  );
 }
 
 /** The user just turned two-step login off: revokes them from the organizations whose policy binds them. */
-async function revokeFromOrganizationsRequiringTwoStepLogin(tx: Executor, userId: string): Promise<RevokedMembership[]> {
+async function revokeFromOrganizationsRequiringTwoStepLogin(
+  tx: Executor,
+  userId: string,
+): Promise<RevokedMembership[]> {
   return revoke(tx, await boundMembershipsWithoutTwoStepLogin(tx, eq(organizationUsers.userId, userId)));
 }
 
@@ -90,7 +115,10 @@ export async function assertTwoStepLoginAllows(tx: Executor, userId: string, org
 type Notify = { record: (event: EventInput) => Promise<void>; mail: (message: MailMessage) => Promise<void> };
 
 /** Records each revocation and mails the member why it happened and what to do (Bitwarden mails them too). */
-export async function reportTwoStepLoginRevocations(revoked: RevokedMembership[], { record, mail }: Notify): Promise<void> {
+export async function reportTwoStepLoginRevocations(
+  revoked: RevokedMembership[],
+  { record, mail }: Notify,
+): Promise<void> {
   for (const membership of revoked) {
     await record({
       type: "organization_user_revoked_for_two_factor",
@@ -98,13 +126,23 @@ export async function reportTwoStepLoginRevocations(revoked: RevokedMembership[]
       organizationUserId: membership.organizationUserId,
       userId: membership.userId,
     });
-    await mail({ to: membership.email, ...revokedForTwoStepLoginMail(membership.organizationName, appUrl("/settings/security")) });
+    await mail({
+      to: membership.email,
+      ...revokedForTwoStepLoginMail(membership.organizationName, appUrl("/settings/security")),
+    });
   }
 }
 
 /** Refuses to restore members the policy binds while they are without two-step login (call after restoring the rows). */
-export async function assertRestoredMembersHaveTwoStepLogin(tx: Executor, organizationId: string, organizationUserIds: string[]): Promise<void> {
-  const where = and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, organizationUserIds));
+export async function assertRestoredMembersHaveTwoStepLogin(
+  tx: Executor,
+  organizationId: string,
+  organizationUserIds: string[],
+): Promise<void> {
+  const where = and(
+    eq(organizationUsers.organizationId, organizationId),
+    inArray(organizationUsers.id, organizationUserIds),
+  );
   const blocked = await boundMembershipsWithoutTwoStepLogin(tx, where);
   if (blocked.length > 0) {
     const emails = blocked.map((membership) => membership.email).join(", ");

@@ -1,6 +1,14 @@
 import { describeEvent } from "@/lib/audit/event-types";
 import { toCsv } from "@/lib/csv";
-import { EVENT_COLUMNS, type EventColumn, type EventLogKind, eventClient, eventMember, eventMemberText, type EventRow } from "./rows";
+import {
+  EVENT_COLUMNS,
+  type EventColumn,
+  type EventLogKind,
+  eventClient,
+  eventMember,
+  eventMemberText,
+  type EventRow,
+} from "./rows";
 
 /** A row's cell in one column, as text. */
 function cellText(row: EventRow, column: EventColumn, kind: EventLogKind): string {

@@ -32,12 +32,20 @@ export function parseDateRange(query: { start?: unknown; end?: unknown }, now: D
   const fallback = defaultDateRange(now);
   const start = query.start === undefined || query.start === "" ? fallback.start : calendarDate(query.start);
   const end = query.end === undefined || query.end === "" ? fallback.end : calendarDate(query.end);
-  if (!start || !end) return { ok: false, error: "Dates must be real calendar dates written as YYYY-MM-DD (years 1970 to 2999).", range: fallback };
+  if (!start || !end)
+    return {
+      ok: false,
+      error: "Dates must be real calendar dates written as YYYY-MM-DD (years 1970 to 2999).",
+      range: fallback,
+    };
   if (start > end) return { ok: false, error: "The start date must be on or before the end date.", range: fallback };
   return { ok: true, range: { start, end } };
 }
 
 /** The range as instants for a query: from the start day's midnight (UTC) up to, not including, the day after the end. */
 export function rangeBounds(range: DateRange): { from: Date; until: Date } {
-  return { from: new Date(`${range.start}T00:00:00Z`), until: new Date(new Date(`${range.end}T00:00:00Z`).getTime() + DAY_MS) };
+  return {
+    from: new Date(`${range.start}T00:00:00Z`),
+    until: new Date(new Date(`${range.end}T00:00:00Z`).getTime() + DAY_MS),
+  };
 }

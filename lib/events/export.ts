@@ -7,11 +7,19 @@ import type { EventLogKind, EventRow } from "./rows";
 export type EventExport = { rows: EventRow[]; truncatedAt: number | null };
 
 /** The event log of the date range the request asks for, as a CSV download (the export routes of both logs). */
-export async function eventsCsvDownload(request: Request, kind: EventLogKind, read: (range: DateRange) => Promise<EventExport>): Promise<Response> {
+export async function eventsCsvDownload(
+  request: Request,
+  kind: EventLogKind,
+  read: (range: DateRange) => Promise<EventExport>,
+): Promise<Response> {
   const query = new URL(request.url).searchParams;
-  const parsed = parseDateRange({ start: query.get("start") ?? undefined, end: query.get("end") ?? undefined }, new Date());
+  const parsed = parseDateRange(
+    { start: query.get("start") ?? undefined, end: query.get("end") ?? undefined },
+    new Date(),
+  );
   // Unlike the page, a download of other dates than asked for would mislead: refuse it with the reason.
-  if (!parsed.ok) return new Response(parsed.error, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!parsed.ok)
+    return new Response(parsed.error, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { rows, truncatedAt } = await read(parsed.range);
   return csvResponse(eventsCsvFilename(kind, parsed.range), eventsCsv(kind, rows, truncatedAt));
 }

@@ -2,7 +2,18 @@ import { toCsv } from "@/lib/csv";
 import type { ExportItem, ExportSource } from "./types";
 
 /** Bitwarden's organization CSV columns. */
-export const BITWARDEN_CSV_COLUMNS = ["collections", "type", "name", "notes", "fields", "reprompt", "login_uri", "login_username", "login_password", "login_totp"] as const;
+export const BITWARDEN_CSV_COLUMNS = [
+  "collections",
+  "type",
+  "name",
+  "notes",
+  "fields",
+  "reprompt",
+  "login_uri",
+  "login_username",
+  "login_password",
+  "login_totp",
+] as const;
 
 /**
  * Text a spreadsheet would run as a formula gets an apostrophe in front (CSV injection). Unlike lib/csv.ts, text

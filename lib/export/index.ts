@@ -7,7 +7,13 @@ export type { ExportCollection, ExportItem, ExportSource } from "./types";
 export const EXPORT_FORMATS = [
   { id: "json", label: "Bitwarden (json)", extension: "json", mimeType: "application/json", plaintext: true },
   { id: "csv", label: "Bitwarden (csv)", extension: "csv", mimeType: "text/csv", plaintext: true },
-  { id: "encrypted_json", label: "Encrypted JSON (password protected)", extension: "json", mimeType: "application/json", plaintext: false },
+  {
+    id: "encrypted_json",
+    label: "Encrypted JSON (password protected)",
+    extension: "json",
+    mimeType: "application/json",
+    plaintext: false,
+  },
 ] as const;
 
 export type ExportFormatId = (typeof EXPORT_FORMATS)[number]["id"];

@@ -14,9 +14,12 @@ function capitalized(word: string): string {
  */
 export function generatePassphrase(options: PassphraseOptions): string {
   const parsed = passphraseOptionsSchema.safeParse(options);
-  if (!parsed.success) throw new GeneratorError(parsed.error.issues[0]?.message ?? "These passphrase options are not valid.");
+  if (!parsed.success)
+    throw new GeneratorError(parsed.error.issues[0]?.message ?? "These passphrase options are not valid.");
   const { words: count, separator, capitalize, includeNumber } = parsed.data;
-  const words = Array.from({ length: count }, () => randomElement(FINGERPRINT_WORDS)).map((word) => (capitalize ? capitalized(word) : word));
+  const words = Array.from({ length: count }, () => randomElement(FINGERPRINT_WORDS)).map((word) =>
+    capitalize ? capitalized(word) : word,
+  );
   if (includeNumber) {
     const index = randomIndex(words.length);
     words[index] = `${words[index]}${randomIndex(10)}`;

@@ -25,7 +25,8 @@ function charactersOf(set: CharacterSet, avoidAmbiguous: boolean): string[] {
  */
 export function generatePassword(options: PasswordOptions): string {
   const parsed = passwordOptionsSchema.safeParse(options);
-  if (!parsed.success) throw new GeneratorError(parsed.error.issues[0]?.message ?? "These password options are not valid.");
+  if (!parsed.success)
+    throw new GeneratorError(parsed.error.issues[0]?.message ?? "These password options are not valid.");
   const { length, avoidAmbiguous } = parsed.data;
   const reserved = reservedCounts(parsed.data);
   const pool = reserved.flatMap(([set]) => charactersOf(set, avoidAmbiguous));

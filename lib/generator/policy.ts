@@ -1,7 +1,13 @@
 import type { GeneratorRules } from "@/lib/policies/generator";
 import { SPECIAL_CHARACTERS } from "@/lib/policies/master-password";
 import type { GeneratorType } from "@/lib/policies/types";
-import { type CharacterSet, fitPasswordLength, type GeneratorOptions, PASSPHRASE_WORDS, PASSWORD_LENGTH } from "./options";
+import {
+  type CharacterSet,
+  fitPasswordLength,
+  type GeneratorOptions,
+  PASSPHRASE_WORDS,
+  PASSWORD_LENGTH,
+} from "./options";
 
 /**
  * The organization's generator policy as the generator's controls need it: the smallest value each number may
@@ -16,7 +22,12 @@ export type GeneratorLimits = {
 
 const NO_LIMITS: GeneratorLimits = {
   type: null,
-  password: { minLength: PASSWORD_LENGTH.min, minNumbers: 0, minSpecial: 0, required: { uppercase: false, lowercase: false, numbers: false, special: false } },
+  password: {
+    minLength: PASSWORD_LENGTH.min,
+    minNumbers: 0,
+    minSpecial: 0,
+    required: { uppercase: false, lowercase: false, numbers: false, special: false },
+  },
   passphrase: { minWords: PASSPHRASE_WORDS.min, capitalize: false, includeNumber: false },
 };
 
@@ -33,15 +44,26 @@ export function generatorLimits(rules: GeneratorRules | null): GeneratorLimits {
       minLength: Math.max(PASSWORD_LENGTH.min, password.minLength),
       minNumbers: password.minNumbers,
       minSpecial: password.minSpecial,
-      required: { uppercase: password.useUpper, lowercase: password.useLower, numbers: password.useNumbers, special: password.useSpecial },
+      required: {
+        uppercase: password.useUpper,
+        lowercase: password.useLower,
+        numbers: password.useNumbers,
+        special: password.useSpecial,
+      },
     },
-    passphrase: { minWords: Math.max(PASSPHRASE_WORDS.min, passphrase.minWords), capitalize: passphrase.capitalize, includeNumber: passphrase.includeNumber },
+    passphrase: {
+      minWords: Math.max(PASSPHRASE_WORDS.min, passphrase.minWords),
+      capitalize: passphrase.capitalize,
+      includeNumber: passphrase.includeNumber,
+    },
   };
 }
 
 /** The requirements that bind the given type, in words, for the note under the generator. */
 function describeLimits(limits: GeneratorLimits, type: GeneratorType): string[] {
-  const typeRule = limits.type ? [limits.type === "password" ? "Passwords only, no passphrases" : "Passphrases only, no passwords"] : [];
+  const typeRule = limits.type
+    ? [limits.type === "password" ? "Passwords only, no passphrases" : "Passphrases only, no passwords"]
+    : [];
   if (type === "passphrase") {
     const { minWords, capitalize, includeNumber } = limits.passphrase;
     return [
@@ -57,7 +79,11 @@ function describeLimits(limits: GeneratorLimits, type: GeneratorType): string[] 
     ...(minLength > NO_LIMITS.password.minLength ? [`At least ${minLength} characters`] : []),
     ...(required.uppercase ? ["Uppercase letters (A-Z)"] : []),
     ...(required.lowercase ? ["Lowercase letters (a-z)"] : []),
-    ...(minNumbers > 0 ? [`At least ${minNumbers} ${minNumbers === 1 ? "number" : "numbers"} (0-9)`] : required.numbers ? ["Numbers (0-9)"] : []),
+    ...(minNumbers > 0
+      ? [`At least ${minNumbers} ${minNumbers === 1 ? "number" : "numbers"} (0-9)`]
+      : required.numbers
+        ? ["Numbers (0-9)"]
+        : []),
     ...(minSpecial > 0
       ? [`At least ${minSpecial} special ${minSpecial === 1 ? "character" : "characters"} (${SPECIAL_CHARACTERS})`]
       : required.special
@@ -71,7 +97,10 @@ function describeLimits(limits: GeneratorLimits, type: GeneratorType): string[] 
  * switched on, its type chosen; everything else as the person set it. `enforced` says, for the resulting type,
  * what the policy requires (empty when nothing binds).
  */
-export function applyGeneratorRules(options: GeneratorOptions, rules: GeneratorRules | null): { options: GeneratorOptions; enforced: string[] } {
+export function applyGeneratorRules(
+  options: GeneratorOptions,
+  rules: GeneratorRules | null,
+): { options: GeneratorOptions; enforced: string[] } {
   const limits = generatorLimits(rules);
   const { password, passphrase } = options;
   const { required } = limits.password;

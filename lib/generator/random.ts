@@ -11,7 +11,8 @@ const MAX_BOUND = 2 ** 32;
  * (taking a remainder of the raw draw would favour the small ones).
  */
 export function randomIndex(bound: number, source: ByteSource = randomBytes): number {
-  if (!Number.isSafeInteger(bound) || bound < 1 || bound > MAX_BOUND) throw new RangeError("The bound must be a whole number from 1 to 2^32.");
+  if (!Number.isSafeInteger(bound) || bound < 1 || bound > MAX_BOUND)
+    throw new RangeError("The bound must be a whole number from 1 to 2^32.");
   if (bound === 1) return 0;
   const byteCount = Math.ceil(Math.log2(bound) / 8);
   const range = 2 ** (8 * byteCount);

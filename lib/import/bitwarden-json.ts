@@ -23,7 +23,8 @@ const date = text.transform((value) => {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 });
 
-const record = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((key) => [key, text])) as Record<K, typeof text>).nullish();
+const record = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((key) => [key, text])) as Record<K, typeof text>).nullish();
 
 const itemSchema = z.object({
   type: z.number().int(),
@@ -44,7 +45,16 @@ const itemSchema = z.object({
   card: record(["cardholderName", "brand", "number", "expMonth", "expYear", "code"] as const),
   identity: record(IDENTITY_FIELDS),
   sshKey: record(["privateKey", "publicKey", "keyFingerprint"] as const),
-  fields: z.array(z.object({ name: text, value: text, type: z.number().int().min(0).max(3).nullish(), linkedId: z.number().int().nullish() })).nullish(),
+  fields: z
+    .array(
+      z.object({
+        name: text,
+        value: text,
+        type: z.number().int().min(0).max(3).nullish(),
+        linkedId: z.number().int().nullish(),
+      }),
+    )
+    .nullish(),
   passwordHistory: z.array(z.object({ password: text, lastUsedDate: date })).nullish(),
 });
 
@@ -58,7 +68,9 @@ const documentSchema = z.object({
   items: z.array(z.unknown(), { error: "missing items" }),
 });
 
-const TYPE_BY_NUMBER = new Map(Object.entries(BITWARDEN_CIPHER_TYPE).map(([type, number]) => [number, type as CipherType]));
+const TYPE_BY_NUMBER = new Map(
+  Object.entries(BITWARDEN_CIPHER_TYPE).map(([type, number]) => [number, type as CipherType]),
+);
 
 /** Reads a file's text as JSON; its content never reaches the error. */
 export function readJson(text: string): unknown {
@@ -78,14 +90,21 @@ function toView(item: BitwardenItem, type: CipherType): CipherView {
       username: item.login.username,
       password: item.login.password,
       totp: item.login.totp,
-      uris: (item.login.uris ?? []).flatMap((entry) => (entry.uri ? [{ uri: entry.uri, match: (entry.match ?? null) as UriMatch }] : [])),
+      uris: (item.login.uris ?? []).flatMap((entry) =>
+        entry.uri ? [{ uri: entry.uri, match: (entry.match ?? null) as UriMatch }] : [],
+      ),
       passwordRevisionDate: item.login.passwordRevisionDate,
     };
   }
   if (view.card && item.card) view.card = { ...view.card, ...item.card };
   if (view.identity && item.identity) view.identity = { ...view.identity, ...item.identity };
   if (view.sshKey && item.sshKey) view.sshKey = { ...view.sshKey, ...item.sshKey };
-  view.fields = (item.fields ?? []).map((field) => ({ type: (field.type ?? 0) as FieldType, name: field.name, value: field.value, linkedId: field.linkedId ?? null }));
+  view.fields = (item.fields ?? []).map((field) => ({
+    type: (field.type ?? 0) as FieldType,
+    name: field.name,
+    value: field.value,
+    linkedId: field.linkedId ?? null,
+  }));
   // An old password without a readable date is still worth keeping; it counts as changed now.
   view.passwordHistory = (item.passwordHistory ?? []).flatMap((entry) =>
     entry.password ? [{ password: entry.password, lastUsedDate: entry.lastUsedDate ?? new Date().toISOString() }] : [],
@@ -95,18 +114,25 @@ function toView(item: BitwardenItem, type: CipherType): CipherView {
 
 /** Where an item sat: its folder (individual exports) or its first collection (organization exports). */
 function folderNames(document: z.infer<typeof documentSchema>) {
-  const names = new Map([...(document.folders ?? []), ...(document.collections ?? [])].map((entry) => [entry.id, entry.name]));
+  const names = new Map(
+    [...(document.folders ?? []), ...(document.collections ?? [])].map((entry) => [entry.id, entry.name]),
+  );
   return (item: BitwardenItem) => names.get(item.folderId ?? "") ?? names.get(item.collectionIds?.[0] ?? "") ?? null;
 }
 
 /** Whether a parsed JSON document is Bitwarden's password-protected export (it then needs its password). */
 export function isPasswordProtectedDocument(document: unknown): boolean {
-  return typeof document === "object" && document !== null && (document as { passwordProtected?: unknown }).passwordProtected === true;
+  return (
+    typeof document === "object" &&
+    document !== null &&
+    (document as { passwordProtected?: unknown }).passwordProtected === true
+  );
 }
 
 /** An unencrypted Bitwarden JSON export, individual (folders) or organization (collections). */
 export function parseBitwardenJsonDocument(raw: unknown): ParseResult {
-  if (isPasswordProtectedDocument(raw)) throw new ImportFileError("This export is password protected: enter the password it was exported with.");
+  if (isPasswordProtectedDocument(raw))
+    throw new ImportFileError("This export is password protected: enter the password it was exported with.");
   const parsed = documentSchema.safeParse(raw);
   if (!parsed.success) throw new ImportFileError("This is not a Bitwarden JSON export: it has no list of items.");
   if (parsed.data.encrypted) {

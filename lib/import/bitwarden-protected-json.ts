@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { CryptoError, decryptString, derivePasswordProtectedKey, isAllowedKdfIterations, isEncString } from "@/lib/crypto";
+import {
+  CryptoError,
+  decryptString,
+  derivePasswordProtectedKey,
+  isAllowedKdfIterations,
+  isEncString,
+} from "@/lib/crypto";
 import { PBKDF2_KDF_TYPE } from "@/lib/export/password-key";
 import { isPasswordProtectedDocument, parseBitwardenJsonDocument, readJson } from "./bitwarden-json";
 import { ImportFileError, type ParseResult } from "./types";
@@ -38,12 +44,16 @@ export function isPasswordProtectedExport(text: string): boolean {
 export async function parseProtectedBitwardenDocument(raw: unknown, password: string): Promise<ParseResult> {
   requirePassword(password);
   const parsed = protectedSchema.safeParse(raw);
-  if (!parsed.success) throw new ImportFileError("This is not a password-protected Bitwarden export, or it is damaged.");
+  if (!parsed.success)
+    throw new ImportFileError("This is not a password-protected Bitwarden export, or it is damaged.");
   const file = parsed.data;
   if (file.kdfType !== PBKDF2_KDF_TYPE) {
-    throw new ImportFileError("This export's password is stretched with Argon2id, which Keyhouse cannot read. Export it again from an account that uses PBKDF2.");
+    throw new ImportFileError(
+      "This export's password is stretched with Argon2id, which Keyhouse cannot read. Export it again from an account that uses PBKDF2.",
+    );
   }
-  if (!isAllowedKdfIterations(file.kdfIterations)) throw new ImportFileError("This export uses a number of KDF iterations Keyhouse does not accept.");
+  if (!isAllowedKdfIterations(file.kdfIterations))
+    throw new ImportFileError("This export uses a number of KDF iterations Keyhouse does not accept.");
   const key = await derivePasswordProtectedKey(password, file.salt, file.kdfIterations);
   let json: string;
   try {

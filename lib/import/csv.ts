@@ -5,7 +5,12 @@ import { ImportFileError, type SkippedRow } from "./types";
 export type CsvRecord = { row: number; cells: Record<string, string> };
 
 /** `columns` are lower-cased for lookups; `labels` are the same headers as written, for showing them. */
-export type CsvTable = { columns: string[]; labels: Record<string, string>; records: CsvRecord[]; skipped: SkippedRow[] };
+export type CsvTable = {
+  columns: string[];
+  labels: Record<string, string>;
+  records: CsvRecord[];
+  skipped: SkippedRow[];
+};
 
 const ROW_SHAPE_ERRORS = new Set(["TooFewFields", "TooManyFields"]);
 
@@ -18,7 +23,12 @@ type ReadOptions = { unescapeFormulae?: boolean };
  * Reads a CSV file with a header row (papaparse), refusing a file that lacks the format's `required` columns or
  * whose quoting is broken. A row whose column count differs from the header's is skipped, not guessed at.
  */
-export function readCsv(text: string, formatLabel: string, required: readonly string[], options: ReadOptions = {}): CsvTable {
+export function readCsv(
+  text: string,
+  formatLabel: string,
+  required: readonly string[],
+  options: ReadOptions = {},
+): CsvTable {
   const labels: Record<string, string> = {};
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
     header: true,
@@ -32,19 +42,32 @@ export function readCsv(text: string, formatLabel: string, required: readonly st
     },
   });
   const quoting = parsed.errors.find((error) => error.type === "Quotes");
-  if (quoting) throw new ImportFileError(`The file is not valid CSV: a quoted value near row ${(quoting.row ?? 0) + 2} is not closed properly.`);
+  if (quoting)
+    throw new ImportFileError(
+      `The file is not valid CSV: a quoted value near row ${(quoting.row ?? 0) + 2} is not closed properly.`,
+    );
   const columns = parsed.meta.fields ?? [];
   const missing = required.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
-    throw new ImportFileError(`This is not a ${formatLabel} file: its first row needs the columns ${required.join(", ")} (missing: ${missing.join(", ")}).`);
+    throw new ImportFileError(
+      `This is not a ${formatLabel} file: its first row needs the columns ${required.join(", ")} (missing: ${missing.join(", ")}).`,
+    );
   }
-  const misshapen = new Set(parsed.errors.filter((error) => ROW_SHAPE_ERRORS.has(error.code) && error.row !== undefined).map((error) => error.row));
+  const misshapen = new Set(
+    parsed.errors
+      .filter((error) => ROW_SHAPE_ERRORS.has(error.code) && error.row !== undefined)
+      .map((error) => error.row),
+  );
   const records: CsvRecord[] = [];
   const skipped: SkippedRow[] = [];
   parsed.data.forEach((cells, index) => {
     const row = index + 2;
     if (isBlankLine(cells)) return;
-    if (misshapen.has(index)) skipped.push({ row, reason: `The row has ${columnCount(cells)} columns where the first row has ${columns.length}.` });
+    if (misshapen.has(index))
+      skipped.push({
+        row,
+        reason: `The row has ${columnCount(cells)} columns where the first row has ${columns.length}.`,
+      });
     else records.push({ row, cells });
   });
   return { columns, labels, records, skipped };
@@ -58,7 +81,9 @@ function isBlankLine(cells: Record<string, unknown>): boolean {
 
 function columnCount(cells: Record<string, unknown>): number {
   const extra = cells.__parsed_extra;
-  const present = Object.entries(cells).filter(([key, value]) => key !== "__parsed_extra" && value !== undefined).length;
+  const present = Object.entries(cells).filter(
+    ([key, value]) => key !== "__parsed_extra" && value !== undefined,
+  ).length;
   return present + (Array.isArray(extra) ? extra.length : 0);
 }
 

@@ -23,7 +23,12 @@ export function parseFirefoxCsv(text: string): ParseResult {
       skipRow(result, record.row, "It is Firefox's own account sign-in, not a website login.");
       continue;
     }
-    const view = loginItem({ name: null, uris: [url], username: cell(record, "username"), password: cell(record, "password") });
+    const view = loginItem({
+      name: null,
+      uris: [url],
+      username: cell(record, "username"),
+      password: cell(record, "password"),
+    });
     view.login!.passwordRevisionDate = revisionDate(cell(record, "timepasswordchanged"));
     addItem(result, record.row, view);
   }

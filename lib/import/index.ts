@@ -26,7 +26,9 @@ export type ImportFormat = {
 /** Bitwarden's JSON, plain or password protected: the file itself says which. It is read as JSON once. */
 function parseAnyBitwardenJson(text: string, password: string): ParseResult | Promise<ParseResult> {
   const document = readJson(text);
-  return isPasswordProtectedDocument(document) ? parseProtectedBitwardenDocument(document, password) : parseBitwardenJsonDocument(document);
+  return isPasswordProtectedDocument(document)
+    ? parseProtectedBitwardenDocument(document, password)
+    : parseBitwardenJsonDocument(document);
 }
 
 export const IMPORT_FORMATS = [
@@ -42,7 +44,13 @@ export const IMPORT_FORMATS = [
   { id: "chrome-csv", label: "Chrome or Edge (csv)", extensions: [".csv"], rowLabel: "Row", parse: parseChromeCsv },
   { id: "firefox-csv", label: "Firefox (csv)", extensions: [".csv"], rowLabel: "Row", parse: parseFirefoxCsv },
   { id: "lastpass-csv", label: "LastPass (csv)", extensions: [".csv"], rowLabel: "Row", parse: parseLastPassCsv },
-  { id: "onepassword-csv", label: "1Password (csv)", extensions: [".csv"], rowLabel: "Row", parse: parseOnePasswordCsv },
+  {
+    id: "onepassword-csv",
+    label: "1Password (csv)",
+    extensions: [".csv"],
+    rowLabel: "Row",
+    parse: parseOnePasswordCsv,
+  },
   { id: "keepass-xml", label: "KeePass 2 (xml)", extensions: [".xml"], rowLabel: "Entry", parse: parseKeePassXml },
 ] as const satisfies readonly ImportFormat[];
 

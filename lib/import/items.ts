@@ -45,5 +45,10 @@ export function noteItem(name: string | null, notes: string | null, fields: Fiel
 
 /** A custom field: text, or hidden for values the source marked as secret. */
 export function customField(name: string | null, value: string | null, hidden = false): FieldView {
-  return { type: hidden ? FIELD_TYPES.hidden : FIELD_TYPES.text, name: name || null, value: value || null, linkedId: null };
+  return {
+    type: hidden ? FIELD_TYPES.hidden : FIELD_TYPES.text,
+    name: name || null,
+    value: value || null,
+    linkedId: null,
+  };
 }

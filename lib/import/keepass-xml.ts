@@ -10,7 +10,9 @@ type XmlText = string | { "#text"?: string; "@_ProtectInMemory"?: string } | und
 type KeePassString = { Key?: XmlText; Value?: XmlText };
 type KeePassEntry = { String?: KeePassString[] };
 type KeePassGroup = { Name?: XmlText; UUID?: XmlText; Entry?: KeePassEntry[]; Group?: KeePassGroup[] };
-type KeePassFile = { KeePassFile?: { Meta?: { RecycleBinEnabled?: XmlText; RecycleBinUUID?: XmlText }; Root?: { Group?: KeePassGroup[] } } };
+type KeePassFile = {
+  KeePassFile?: { Meta?: { RecycleBinEnabled?: XmlText; RecycleBinUUID?: XmlText }; Root?: { Group?: KeePassGroup[] } };
+};
 
 /** The strings every KeePass entry has; all others become custom fields. */
 const STANDARD_KEYS = new Set(["Title", "UserName", "Password", "URL", "Notes"]);
@@ -73,7 +75,8 @@ export function parseKeePassXml(text: string): ParseResult {
   const file = parseDocument(text.replace(/^\uFEFF/, "")).KeePassFile;
   const roots = file?.Root?.Group;
   if (!roots) throw new ImportFileError("This is not a KeePass 2 XML file: it has no KeePassFile and Root elements.");
-  const recycleBin = textOf(file.Meta?.RecycleBinEnabled).toLowerCase() === "false" ? null : textOf(file.Meta?.RecycleBinUUID) || null;
+  const recycleBin =
+    textOf(file.Meta?.RecycleBinEnabled).toLowerCase() === "false" ? null : textOf(file.Meta?.RecycleBinUUID) || null;
   const result = emptyResult();
   let position = 0;
   const walk = (group: KeePassGroup, path: string[], inRecycleBin: boolean) => {
@@ -83,7 +86,8 @@ export function parseKeePassXml(text: string): ParseResult {
       if (deleted) skipRow(result, position, "It is in KeePass's recycle bin.");
       else addItem(result, position, readEntry(entry), path.join("/") || null);
     }
-    for (const child of group.Group ?? []) walk(child, [...path, textOf(child.Name).trim() || "Untitled group"], deleted);
+    for (const child of group.Group ?? [])
+      walk(child, [...path, textOf(child.Name).trim() || "Untitled group"], deleted);
   };
   for (const root of roots) walk(root, [], false);
   return result;

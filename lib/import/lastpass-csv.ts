@@ -10,7 +10,20 @@ const SECURE_NOTE_URL = "http://sn";
 /** Keys of a structured note that say how LastPass showed it, not what the person stored. */
 const NOTE_META_KEYS = new Set(["NoteType", "Language"]);
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 type StructuredNote = { noteType: string; values: Map<string, string>; notes: string | null };
 

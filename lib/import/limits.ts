@@ -22,11 +22,13 @@ function anyTooLong(record: Record<string, string | null> | null): boolean {
 /** Why an item cannot be stored as it is (Bitwarden's limits, cipher-model.ts), or null when it fits. */
 export function limitProblem(view: CipherView): string | null {
   if (tooLong(view.name, CIPHER_LIMITS.nameLength)) return "The name is too long: keep it under about 680 characters.";
-  if (tooLong(view.notes, CIPHER_LIMITS.notesLength)) return "The notes are too long: keep them under about 7,000 characters.";
+  if (tooLong(view.notes, CIPHER_LIMITS.notesLength))
+    return "The notes are too long: keep them under about 7,000 characters.";
   const login = view.login;
   if (login) {
     if (login.uris.length > CIPHER_LIMITS.uris) return `It has more than ${CIPHER_LIMITS.uris} URIs.`;
-    if (login.uris.some((entry) => tooLong(entry.uri))) return "A URI is too long: keep it under about 7,000 characters.";
+    if (login.uris.some((entry) => tooLong(entry.uri)))
+      return "A URI is too long: keep it under about 7,000 characters.";
     if (tooLong(login.username) || tooLong(login.password) || tooLong(login.totp)) {
       return "The username, password or TOTP secret is too long: keep each under about 7,000 characters.";
     }

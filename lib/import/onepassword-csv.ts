@@ -17,7 +17,21 @@ const COLUMNS = {
 } as const;
 
 /** Columns that describe the item in 1Password itself; everything else becomes a custom field. */
-const METADATA = new Set(["favorite", "archived", "tags", "type", "category", "uuid", "vault", "created", "modified", "createdat", "updatedat", "scope", "ainfo"]);
+const METADATA = new Set([
+  "favorite",
+  "archived",
+  "tags",
+  "type",
+  "category",
+  "uuid",
+  "vault",
+  "created",
+  "modified",
+  "createdat",
+  "updatedat",
+  "scope",
+  "ainfo",
+]);
 
 type Role = keyof typeof COLUMNS;
 
@@ -27,9 +41,13 @@ function columnFor(columns: string[], role: Role): string | null {
 
 export function parseOnePasswordCsv(text: string): ParseResult {
   const table = readCsv(text, "1Password CSV", []);
-  const found = Object.fromEntries((Object.keys(COLUMNS) as Role[]).map((role) => [role, columnFor(table.columns, role)])) as Record<Role, string | null>;
+  const found = Object.fromEntries(
+    (Object.keys(COLUMNS) as Role[]).map((role) => [role, columnFor(table.columns, role)]),
+  ) as Record<Role, string | null>;
   if (!found.name || !(found.url || found.username || found.password || found.notes)) {
-    throw new ImportFileError("This is not a 1Password CSV file: its first row needs a Title column and a URL, Username, Password or Notes column.");
+    throw new ImportFileError(
+      "This is not a 1Password CSV file: its first row needs a Title column and a URL, Username, Password or Notes column.",
+    );
   }
   const known = new Set([...Object.values(found), ...METADATA]);
   const extraColumns = table.columns.filter((column) => column && !known.has(column));
@@ -44,10 +62,17 @@ export function parseOnePasswordCsv(text: string): ParseResult {
       const value = cell(record, column);
       return value ? [customField(table.labels[column] ?? column, value)] : [];
     });
-    const login = { uris: [read(record, "url", true)], username: read(record, "username"), password: read(record, "password"), totp: read(record, "totp", true) };
+    const login = {
+      uris: [read(record, "url", true)],
+      username: read(record, "username"),
+      password: read(record, "password"),
+      totp: read(record, "totp", true),
+    };
     const isLogin = login.uris[0] || login.username || login.password || login.totp;
     const name = read(record, "name", true);
-    const view = isLogin ? loginItem({ name, ...login, notes: read(record, "notes"), fields }) : noteItem(name, read(record, "notes"), fields);
+    const view = isLogin
+      ? loginItem({ name, ...login, notes: read(record, "notes"), fields })
+      : noteItem(name, read(record, "notes"), fields);
     addItem(result, record.row, view);
   }
   return result;

@@ -15,11 +15,13 @@ export function skipRow(result: ParseResult, row: number | string, reason: strin
 }
 
 function hasContent(view: CipherView): boolean {
-  const filled = (record: Record<string, string | null> | null) => record !== null && Object.values(record).some((value) => !!value);
+  const filled = (record: Record<string, string | null> | null) =>
+    record !== null && Object.values(record).some((value) => !!value);
   const login = view.login;
   return (
     !!view.notes ||
-    (login !== null && (!!login.username || !!login.password || !!login.totp || login.uris.some((entry) => entry.uri.trim() !== ""))) ||
+    (login !== null &&
+      (!!login.username || !!login.password || !!login.totp || login.uris.some((entry) => entry.uri.trim() !== ""))) ||
     filled(view.card) ||
     filled(view.identity) ||
     filled(view.sshKey) ||
@@ -37,7 +39,9 @@ function tidy(view: CipherView): CipherView {
       ? kept.sort((a, b) => b.lastUsedDate.localeCompare(a.lastUsedDate)).slice(0, CIPHER_LIMITS.passwordHistory)
       : kept;
   const firstUri = login?.uris[0]?.uri;
-  const name = view.name.trim() ? view.name : (firstUri ? hostOf(firstUri) : null) || login?.username?.trim() || "Untitled";
+  const name = view.name.trim()
+    ? view.name
+    : (firstUri ? hostOf(firstUri) : null) || login?.username?.trim() || "Untitled";
   return { ...view, name, login, passwordHistory };
 }
 

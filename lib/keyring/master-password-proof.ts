@@ -15,8 +15,15 @@ export class InvalidMasterPasswordError extends Error {
 }
 
 /** The current master password's hash and the user key it opens; a wrong password fails here, before any request. */
-export async function proveMasterPassword(material: KeyMaterial, password: string): Promise<{ masterPasswordHash: string; userKey: SymmetricKey }> {
-  const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: material.email, password, iterations: material.kdfIterations });
+export async function proveMasterPassword(
+  material: KeyMaterial,
+  password: string,
+): Promise<{ masterPasswordHash: string; userKey: SymmetricKey }> {
+  const { masterKey, masterPasswordHash } = await deriveLoginSecrets({
+    email: material.email,
+    password,
+    iterations: material.kdfIterations,
+  });
   try {
     return { masterPasswordHash, userKey: await unlockUserKey({ masterKey, protectedUserKey: material.key }) };
   } catch (error) {

@@ -62,7 +62,10 @@ const vaultTimeoutSetting = createDeviceSetting<VaultTimeoutSettings>({
 });
 
 /** This device's vault timeout and a way to change it (the server render sees the defaults). */
-export function useVaultTimeoutSettings(): { settings: VaultTimeoutSettings; setSettings: (settings: VaultTimeoutSettings) => void } {
+export function useVaultTimeoutSettings(): {
+  settings: VaultTimeoutSettings;
+  setSettings: (settings: VaultTimeoutSettings) => void;
+} {
   return { settings: vaultTimeoutSetting.useValue(), setSettings: vaultTimeoutSetting.write };
 }
 

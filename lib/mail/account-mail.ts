@@ -8,7 +8,10 @@ export function masterPasswordChangedMail(settingsUrl: string): RenderedMail {
   return renderMail({
     subject: "Your Keyhouse master password was changed",
     heading: "Your master password was changed",
-    paragraphs: ["The master password of your Keyhouse account was just changed. Every other session of your account has been logged out.", NOT_YOU],
+    paragraphs: [
+      "The master password of your Keyhouse account was just changed. Every other session of your account has been logged out.",
+      NOT_YOU,
+    ],
     action: { label: "Open security settings", url: settingsUrl },
   });
 }

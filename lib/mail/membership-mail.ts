@@ -45,7 +45,10 @@ export function acceptedMail(tenant: Tenant, memberEmail: string, membersUrl: st
  * Told to a client's owners whenever a member of its managing provider changes who belongs to it, or with which role
  * (DESIGN §11), so a client always knows what its provider did.
  */
-export function providerChangedMembersMail(change: { organization: string; provider: string; actor: string; changes: string[] }, membersUrl: string): RenderedMail {
+export function providerChangedMembersMail(
+  change: { organization: string; provider: string; actor: string; changes: string[] },
+  membersUrl: string,
+): RenderedMail {
   return renderMail({
     subject: `${change.provider} changed the members of ${change.organization}`,
     heading: `Your provider changed the members of ${change.organization}`,

@@ -22,7 +22,12 @@ const BATCH_SIZE = 25;
 const mailMessageSchema = z.object({
   to: z.email().max(256),
   // A line break in a header value would let the subject inject headers.
-  subject: z.string().trim().min(1).max(256).regex(/^[^\r\n]*$/, "Subject must be a single line"),
+  subject: z
+    .string()
+    .trim()
+    .min(1)
+    .max(256)
+    .regex(/^[^\r\n]*$/, "Subject must be a single line"),
   text: z.string().min(1),
   html: z.string().min(1),
 });
@@ -165,7 +170,9 @@ async function nextBatch(ids: string[] | undefined, cursor: Cursor | undefined) 
       and(
         deliverable,
         ids ? inArray(mailOutbox.id, ids) : undefined,
-        cursor ? sql`(${mailOutbox.createdAt}, ${mailOutbox.id}) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)` : undefined,
+        cursor
+          ? sql`(${mailOutbox.createdAt}, ${mailOutbox.id}) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(mailOutbox.createdAt, mailOutbox.id)
@@ -195,7 +202,13 @@ async function deliverOne(id: string, transport: MailTransport | null): Promise<
     return "logged";
   }
   try {
-    await transport.sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    await transport.sendMail({
+      from: mailFrom(),
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+    });
     return "sent";
   } catch (error) {
     await recordFailure(mail, deliveryErrorMessage(error));
@@ -223,6 +236,11 @@ export async function countQueuedMail(): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(mailOutbox)
-    .where(or(eq(mailOutbox.status, "pending"), and(eq(mailOutbox.status, "failed"), lt(mailOutbox.attempts, MAX_DELIVERY_ATTEMPTS))));
+    .where(
+      or(
+        eq(mailOutbox.status, "pending"),
+        and(eq(mailOutbox.status, "failed"), lt(mailOutbox.attempts, MAX_DELIVERY_ATTEMPTS)),
+      ),
+    );
   return row?.n ?? 0;
 }

@@ -12,7 +12,8 @@ export type MailContent = {
   footer?: string;
 };
 
-const DEFAULT_FOOTER = "You received this mail because of an action in Keyhouse. If you did not expect it, you can ignore it.";
+const DEFAULT_FOOTER =
+  "You received this mail because of an action in Keyhouse. If you did not expect it, you can ignore it.";
 
 /** One mail as a plain-text body and a simple HTML body; every interpolated string is escaped. */
 export function renderMail(content: MailContent): RenderedMail {
@@ -59,10 +60,12 @@ const STYLE = {
   card: "max-width:560px;margin:0 auto;background-color:#ffffff;border-radius:8px;padding:32px;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#18181b;",
   heading: "margin:0 0 16px;font-size:22px;line-height:1.3;font-weight:700;color:#18181b;",
   paragraph: "margin:0 0 16px;font-size:16px;line-height:1.5;color:#27272a;",
-  button: "display:inline-block;background-color:#1d4ed8;color:#ffffff;text-decoration:none;font-weight:600;font-size:16px;padding:12px 20px;border-radius:6px;",
+  button:
+    "display:inline-block;background-color:#1d4ed8;color:#ffffff;text-decoration:none;font-weight:600;font-size:16px;padding:12px 20px;border-radius:6px;",
   fallback: "margin:16px 0 0;font-size:14px;line-height:1.5;color:#3f3f46;word-break:break-all;",
   link: "color:#1d4ed8;",
-  footer: "max-width:560px;margin:16px auto 0;padding:0 32px;font-family:Helvetica,Arial,sans-serif;font-size:12px;line-height:1.5;color:#52525b;",
+  footer:
+    "max-width:560px;margin:16px auto 0;padding:0 32px;font-family:Helvetica,Arial,sans-serif;font-size:12px;line-height:1.5;color:#52525b;",
   preheader: "display:none;max-height:0;overflow:hidden;opacity:0;color:transparent;",
 };
 

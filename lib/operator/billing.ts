@@ -47,7 +47,10 @@ export function periodHasEnded(period: BillingPeriod, now: Date): boolean {
   return period.end < isoDate(now);
 }
 
-export type ClosingResult = { written: { invoiceId: string; providerId: string; number: string; totalCents: number }[]; existing: number };
+export type ClosingResult = {
+  written: { invoiceId: string; providerId: string; number: string; totalCents: number }[];
+  existing: number;
+};
 
 /**
  * Closes a billing period: every provider with at least one client on a Teams or Enterprise plan gets one invoice,
@@ -58,19 +61,35 @@ export type ClosingResult = { written: { invoiceId: string; providerId: string; 
  * already have an invoice for the period are skipped, and the unique (provider, period) key is the last guard
  * against a concurrent run. Runs in the caller's transaction; one event per invoice.
  */
-export async function closeBillingPeriod({ tx, record }: OperatorContext, { periodStart }: { periodStart: string }): Promise<ClosingResult> {
+export async function closeBillingPeriod(
+  { tx, record }: OperatorContext,
+  { periodStart }: { periodStart: string },
+): Promise<ClosingResult> {
   const period = monthPeriod(periodStart.slice(0, 7));
-  if (!period || period.start !== periodStart) throw new Error(`A billing period starts on the first of a month, not ${periodStart}.`);
+  if (!period || period.start !== periodStart)
+    throw new Error(`A billing period starts on the first of a month, not ${periodStart}.`);
 
-  const [invoiced] = await tx.select({ value: count() }).from(providerInvoices).where(eq(providerInvoices.periodStart, period.start));
+  const [invoiced] = await tx
+    .select({ value: count() })
+    .from(providerInvoices)
+    .where(eq(providerInvoices.periodStart, period.start));
   const existing = Number(invoiced?.value ?? 0);
   const clientsOf = groupByProvider(await listBillableClients(tx, period.start));
   if (clientsOf.size === 0) return { written: [], existing };
 
   const minimums = await tx
-    .select({ providerId: providerPlans.providerId, planType: providerPlans.planType, seatMinimum: providerPlans.seatMinimum })
+    .select({
+      providerId: providerPlans.providerId,
+      planType: providerPlans.planType,
+      seatMinimum: providerPlans.seatMinimum,
+    })
     .from(providerPlans)
-    .where(inArray(providerPlans.providerId, tx.selectDistinct({ id: providerOrganizations.providerId }).from(providerOrganizations)));
+    .where(
+      inArray(
+        providerPlans.providerId,
+        tx.selectDistinct({ id: providerOrganizations.providerId }).from(providerOrganizations),
+      ),
+    );
   const written = await insertInvoices(
     tx,
     [...clientsOf].map(([providerId, clients]) => ({
@@ -78,24 +97,43 @@ export async function closeBillingPeriod({ tx, record }: OperatorContext, { peri
       number: invoiceNumber(period, providerId),
       periodStart: period.start,
       periodEnd: period.end,
-      totalCents: invoiceTotal(clients, minimums.filter((plan) => plan.providerId === providerId)),
+      totalCents: invoiceTotal(
+        clients,
+        minimums.filter((plan) => plan.providerId === providerId),
+      ),
     })),
   );
-  await insertInvoiceItems(tx, written.flatMap((invoice) => (clientsOf.get(invoice.providerId) ?? []).map((client) => invoiceItem(invoice.invoiceId, client))));
+  await insertInvoiceItems(
+    tx,
+    written.flatMap((invoice) =>
+      (clientsOf.get(invoice.providerId) ?? []).map((client) => invoiceItem(invoice.invoiceId, client)),
+    ),
+  );
   await tx
     .update(providers)
     .set({ status: "billable" })
     .where(
       and(
         ne(providers.status, "billable"),
-        inArray(providers.id, tx.select({ id: providerInvoices.providerId }).from(providerInvoices).where(eq(providerInvoices.periodStart, period.start))),
+        inArray(
+          providers.id,
+          tx
+            .select({ id: providerInvoices.providerId })
+            .from(providerInvoices)
+            .where(eq(providerInvoices.periodStart, period.start)),
+        ),
       ),
     );
   for (const invoice of written) {
     await record({
       type: "provider_invoice_created",
       providerId: invoice.providerId,
-      details: { number: invoice.number, periodStart: period.start, periodEnd: period.end, totalCents: invoice.totalCents },
+      details: {
+        number: invoice.number,
+        periodStart: period.start,
+        periodEnd: period.end,
+        totalCents: invoice.totalCents,
+      },
     });
   }
   // Invoices a concurrent run wrote first (skipped by the unique key) count as existing too.
@@ -106,13 +144,18 @@ export async function closeBillingPeriod({ tx, record }: OperatorContext, { peri
 const BATCH = 1000;
 
 function batches<T>(rows: T[]): T[][] {
-  return Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, index) => rows.slice(index * BATCH, (index + 1) * BATCH));
+  return Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, index) =>
+    rows.slice(index * BATCH, (index + 1) * BATCH),
+  );
 }
 
 type WrittenInvoice = ClosingResult["written"][number];
 
 /** Inserts the invoices a concurrent run has not written already (the unique key is the last guard); answers those written. */
-async function insertInvoices(tx: Executor, invoices: (typeof providerInvoices.$inferInsert)[]): Promise<WrittenInvoice[]> {
+async function insertInvoices(
+  tx: Executor,
+  invoices: (typeof providerInvoices.$inferInsert)[],
+): Promise<WrittenInvoice[]> {
   const written: WrittenInvoice[] = [];
   for (const batch of batches(invoices)) {
     written.push(
@@ -120,7 +163,12 @@ async function insertInvoices(tx: Executor, invoices: (typeof providerInvoices.$
         .insert(providerInvoices)
         .values(batch)
         .onConflictDoNothing({ target: [providerInvoices.providerId, providerInvoices.periodStart] })
-        .returning({ invoiceId: providerInvoices.id, providerId: providerInvoices.providerId, number: providerInvoices.number, totalCents: providerInvoices.totalCents })),
+        .returning({
+          invoiceId: providerInvoices.id,
+          providerId: providerInvoices.providerId,
+          number: providerInvoices.number,
+          totalCents: providerInvoices.totalCents,
+        })),
     );
   }
   return written;
@@ -189,17 +237,26 @@ async function listBillableClients(tx: Executor, periodStart: string): Promise<B
           tx
             .select({ one: sql`1` })
             .from(providerInvoices)
-            .where(and(eq(providerInvoices.providerId, providerOrganizations.providerId), eq(providerInvoices.periodStart, periodStart))),
+            .where(
+              and(
+                eq(providerInvoices.providerId, providerOrganizations.providerId),
+                eq(providerInvoices.periodStart, periodStart),
+              ),
+            ),
         ),
       ),
     )
     .orderBy(asc(providerOrganizations.providerId), asc(organizations.name));
-  return rows.flatMap(({ planType, ...row }) => (isProviderPlanType(planType) ? [{ ...row, planType, used: Number(row.used) }] : []));
+  return rows.flatMap(({ planType, ...row }) =>
+    isProviderPlanType(planType) ? [{ ...row, planType, used: Number(row.used) }] : [],
+  );
 }
 
 function invoiceTotal(clients: BillableClient[], minimums: { planType: string; seatMinimum: number }[]): number {
   return PROVIDER_PLAN_TYPES.reduce((total, planType) => {
-    const allocated = clients.filter((client) => client.planType === planType).reduce((sum, client) => sum + client.seats, 0);
+    const allocated = clients
+      .filter((client) => client.planType === planType)
+      .reduce((sum, client) => sum + client.seats, 0);
     const minimum = minimums.find((plan) => plan.planType === planType)?.seatMinimum ?? 0;
     return total + planSummary(planType, minimum, allocated).estimatedCents;
   }, 0);

@@ -47,7 +47,11 @@ export async function rejectProviderRequest({ tx, record, mail }: OperatorContex
     ...renderMail({
       subject: `Your request to make ${rejected.businessName} a provider`,
       heading: "Your request to become a provider was not approved",
-      paragraphs: [`A Keyhouse operator did not approve ${rejected.businessName} as a provider. Their reason:`, reason, "You can send a new request from the same page."],
+      paragraphs: [
+        `A Keyhouse operator did not approve ${rejected.businessName} as a provider. Their reason:`,
+        reason,
+        "You can send a new request from the same page.",
+      ],
       action: { label: "Become a provider", url: appUrl("/become-a-provider") },
     }),
   });

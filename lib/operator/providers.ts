@@ -23,7 +23,10 @@ export async function createPendingProvider(
   { tx, record, mail }: OperatorContext,
   input: CreateProviderInput,
 ): Promise<{ providerId: string; setupUrl: string }> {
-  const [provider] = await tx.insert(providers).values({ name: input.name, status: "pending" }).returning({ id: providers.id });
+  const [provider] = await tx
+    .insert(providers)
+    .values({ name: input.name, status: "pending" })
+    .returning({ id: providers.id });
   const providerId = provider!.id;
   await tx.insert(providerPlans).values([
     { providerId, planType: "teams_monthly", seatMinimum: input.teamsMinimum },
@@ -35,7 +38,11 @@ export async function createPendingProvider(
   await record({
     type: "provider_created",
     providerId,
-    details: { ownerEmail: input.ownerEmail, teamsMinimum: input.teamsMinimum, enterpriseMinimum: input.enterpriseMinimum },
+    details: {
+      ownerEmail: input.ownerEmail,
+      teamsMinimum: input.teamsMinimum,
+      enterpriseMinimum: input.enterpriseMinimum,
+    },
   });
   return { providerId, setupUrl };
 }

@@ -34,6 +34,10 @@ export function isExemptFromPolicy(type: PolicyType, membership: PolicyMembershi
     case "two_factor_authentication":
       return membership.providerMember || ownerOrAdmin;
     case "disable_personal_vault_export":
-      return membership.providerMember || ownerOrAdmin || (membership.role === "custom" && membership.permissions?.managePolicies === true);
+      return (
+        membership.providerMember ||
+        ownerOrAdmin ||
+        (membership.role === "custom" && membership.permissions?.managePolicies === true)
+      );
   }
 }

@@ -42,7 +42,10 @@ export function combineGeneratorPolicies(policies: readonly PasswordGeneratorPol
   return {
     defaultType: types.has("password") ? "password" : types.has("passphrase") ? "passphrase" : null,
     password: {
-      minLength: Math.max(max((policy) => policy.minLength), roomNeeded),
+      minLength: Math.max(
+        max((policy) => policy.minLength),
+        roomNeeded,
+      ),
       useUpper,
       useLower,
       useNumbers,

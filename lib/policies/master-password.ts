@@ -37,7 +37,9 @@ export async function checkMasterPassword(
   if (requirements.minComplexity > 0) {
     const { score } = await passwordStrength(password, userInputs);
     if (score < requirements.minComplexity) {
-      unmet.push(`Choose a stronger password: this one rates ${strengthLabel(score)}, and ${strengthLabel(requirements.minComplexity as StrengthScore)} or better is required.`);
+      unmet.push(
+        `Choose a stronger password: this one rates ${strengthLabel(score)}, and ${strengthLabel(requirements.minComplexity as StrengthScore)} or better is required.`,
+      );
     }
   }
   return unmet;
@@ -50,7 +52,8 @@ export function describeMasterPasswordRequirements(requirements: MasterPasswordR
   if (requirements.requireLower) parts.push("a lowercase letter");
   if (requirements.requireNumbers) parts.push("a number (0-9)");
   if (requirements.requireSpecial) parts.push(`a special character (${SPECIAL_CHARACTERS})`);
-  if (requirements.minComplexity > 0) parts.push(`a strength of ${strengthLabel(requirements.minComplexity as StrengthScore)} or better`);
+  if (requirements.minComplexity > 0)
+    parts.push(`a strength of ${strengthLabel(requirements.minComplexity as StrengthScore)} or better`);
   const last = parts.pop()!;
   return parts.length > 0 ? `${parts.join(", ")} and ${last}` : last;
 }
@@ -59,7 +62,9 @@ export function describeMasterPasswordRequirements(requirements: MasterPasswordR
  * The strictest combination of several organizations' requirements (a person in two organizations must satisfy
  * both): the highest minimums, and every character class any of them requires. None given → null.
  */
-export function combineMasterPasswordPolicies(policies: readonly MasterPasswordPolicyData[]): MasterPasswordRequirements | null {
+export function combineMasterPasswordPolicies(
+  policies: readonly MasterPasswordPolicyData[],
+): MasterPasswordRequirements | null {
   if (policies.length === 0) return null;
   return policies.reduce((combined, policy) => ({
     minComplexity: Math.max(combined.minComplexity, policy.minComplexity),

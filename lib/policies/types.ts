@@ -66,7 +66,10 @@ export const passwordGeneratorPolicySchema = z.object({
 export type PasswordGeneratorPolicyData = z.infer<typeof passwordGeneratorPolicySchema>;
 
 /** The other policies are on or off and carry nothing. */
-const noData = z.null().optional().transform(() => null);
+const noData = z
+  .null()
+  .optional()
+  .transform(() => null);
 
 export const POLICY_DATA_SCHEMAS = {
   master_password: masterPasswordPolicySchema,
@@ -80,7 +83,14 @@ export const POLICY_DATA_SCHEMAS = {
 export type PolicyDataMap = { [T in PolicyType]: z.output<(typeof POLICY_DATA_SCHEMAS)[T]> };
 
 export const POLICY_DEFAULTS: PolicyDataMap = {
-  master_password: { minComplexity: 0, minLength: 12, requireUpper: false, requireLower: false, requireNumbers: false, requireSpecial: false },
+  master_password: {
+    minComplexity: 0,
+    minLength: 12,
+    requireUpper: false,
+    requireLower: false,
+    requireNumbers: false,
+    requireSpecial: false,
+  },
   password_generator: {
     defaultType: null,
     minLength: 5,
@@ -113,7 +123,9 @@ export function policyDataOf<T extends PolicyType>(type: T, stored: unknown): Po
 }
 
 /** One organization's policy as the console shows it: never-saved policies are off, with default data. */
-export type PolicyState = { [T in PolicyType]: { id: string | null; type: T; enabled: boolean; data: PolicyDataMap[T] } }[PolicyType];
+export type PolicyState = {
+  [T in PolicyType]: { id: string | null; type: T; enabled: boolean; data: PolicyDataMap[T] };
+}[PolicyType];
 
 /** A policy that applies to a user: enabled, in an organization they belong to, and they are not exempt. */
 export type AppliedPolicy<T extends PolicyType = PolicyType> = {

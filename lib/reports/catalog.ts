@@ -13,7 +13,8 @@ export const REPORTS = [
   {
     path: "reused-passwords",
     title: "Reused passwords",
-    description: "Passwords saved in more than one login. When one of those accounts is breached, all of them are open.",
+    description:
+      "Passwords saved in more than one login. When one of those accounts is breached, all of them are open.",
     readsItems: true,
   },
   {
@@ -25,7 +26,8 @@ export const REPORTS = [
   {
     path: "member-access",
     title: "Member access",
-    description: "Which members reach which collections, at which level, and whether directly, through groups or as owners and admins.",
+    description:
+      "Which members reach which collections, at which level, and whether directly, through groups or as owners and admins.",
     readsItems: false,
   },
 ] as const;

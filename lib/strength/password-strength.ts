@@ -9,7 +9,13 @@ export type StrengthScore = 0 | 1 | 2 | 3 | 4;
 export type PasswordStrength = { score: StrengthScore; label: string };
 
 /** Bitwarden's names for the scores (its weak passwords report): 0 and 1 are both "Very weak". */
-export const STRENGTH_LABELS: Readonly<Record<StrengthScore, string>> = { 0: "Very weak", 1: "Very weak", 2: "Weak", 3: "Good", 4: "Strong" };
+export const STRENGTH_LABELS: Readonly<Record<StrengthScore, string>> = {
+  0: "Very weak",
+  1: "Very weak",
+  2: "Weak",
+  3: "Good",
+  4: "Strong",
+};
 
 /** The lowest score that is not weak (Bitwarden's reports flag scores of 2 and below). */
 export const GOOD_STRENGTH: StrengthScore = 3;
@@ -55,7 +61,10 @@ export function guessableWords(inputs: readonly string[]): string[] {
  * How hard `password` is to guess, counting `userInputs` (the person's or the account's own email, name,
  * username) as words a guesser knows.
  */
-export async function passwordStrength(password: string, userInputs: readonly string[] = []): Promise<PasswordStrength> {
+export async function passwordStrength(
+  password: string,
+  userInputs: readonly string[] = [],
+): Promise<PasswordStrength> {
   const { score } = (await loadEstimator()).check(password, guessableWords(userInputs));
   return { score, label: STRENGTH_LABELS[score] };
 }

@@ -23,7 +23,11 @@ export function createStrengthPool(): { rate: RateStrength; dispose: () => void 
       pending.delete(answer.id);
       if (!waiting) return;
       if ("error" in answer) waiting.reject(new Error(answer.error));
-      else waiting.resolve({ score: answer.score as StrengthScore, label: STRENGTH_LABELS[answer.score as StrengthScore] });
+      else
+        waiting.resolve({
+          score: answer.score as StrengthScore,
+          label: STRENGTH_LABELS[answer.score as StrengthScore],
+        });
     };
     worker.onerror = () => failAll("The strength checker failed.");
     return worker;

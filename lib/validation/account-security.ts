@@ -24,7 +24,9 @@ const newMasterPasswordSchema = z
   .min(MIN_MASTER_PASSWORD_LENGTH, `The new master password must be at least ${MIN_MASTER_PASSWORD_LENGTH} characters.`)
   .max(1024, "The new master password must be at most 1024 characters.");
 
-const currentMasterPasswordSchema = z.string({ error: "Enter your current master password." }).min(1, "Enter your current master password.");
+const currentMasterPasswordSchema = z
+  .string({ error: "Enter your current master password." })
+  .min(1, "Enter your current master password.");
 
 export const changeMasterPasswordFormSchema = z
   .object({
@@ -43,18 +45,28 @@ export const changeMasterPasswordFormSchema = z
 
 /** A form sends the iteration count as text. */
 export const changeKdfFormSchema = z.object({
-  kdfIterations: z.preprocess((value) => (value === "" || value === null ? undefined : Number(value)), kdfIterationsSchema),
+  kdfIterations: z.preprocess(
+    (value) => (value === "" || value === null ? undefined : Number(value)),
+    kdfIterationsSchema,
+  ),
   masterPassword: currentMasterPasswordSchema,
 });
 
 const authenticatorCodeSchema = z
   .string({ error: "Enter the 6-digit code from your authenticator app." })
   .transform((code) => code.replace(/\s+/g, ""))
-  .pipe(z.string().regex(new RegExp(`^\\d{${AUTHENTICATOR_CODE_LENGTH}}$`), "Enter the 6-digit code from your authenticator app."));
+  .pipe(
+    z
+      .string()
+      .regex(new RegExp(`^\\d{${AUTHENTICATOR_CODE_LENGTH}}$`), "Enter the 6-digit code from your authenticator app."),
+  );
 
 export const masterPasswordProofSchema = z.object({ masterPasswordHash: masterPasswordHashSchema });
 
-export const enableTwoFactorSchema = z.object({ masterPasswordHash: masterPasswordHashSchema, code: authenticatorCodeSchema });
+export const enableTwoFactorSchema = z.object({
+  masterPasswordHash: masterPasswordHashSchema,
+  code: authenticatorCodeSchema,
+});
 
 export const disableTwoFactorSchema = z.object({
   masterPasswordHash: masterPasswordHashSchema,

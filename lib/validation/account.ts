@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { KDF_PBKDF2_SHA256, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS } from "@/lib/crypto";
-import { base64BytesSchema, emailSchema, encStringSchema, linkTokenSchema, nameSchema, publicKeySchema } from "./common";
+import {
+  base64BytesSchema,
+  emailSchema,
+  encStringSchema,
+  linkTokenSchema,
+  nameSchema,
+  publicKeySchema,
+} from "./common";
 
 export const MIN_MASTER_PASSWORD_LENGTH = 12;
 

@@ -9,11 +9,15 @@ import { encStringSchema, uuidSchema } from "./common";
  */
 const secret = (max: number = CIPHER_LIMITS.valueLength) =>
   encStringSchema(2)
-    .refine((value) => value.length <= max, { error: `An encrypted value is longer than ${max.toLocaleString("en")} characters.` })
+    .refine((value) => value.length <= max, {
+      error: `An encrypted value is longer than ${max.toLocaleString("en")} characters.`,
+    })
     .nullable();
 
 const notesSecret = encStringSchema(2)
-  .refine((value) => value.length <= CIPHER_LIMITS.notesLength, { error: "Notes are too long: keep them under about 7,000 characters." })
+  .refine((value) => value.length <= CIPHER_LIMITS.notesLength, {
+    error: "Notes are too long: keep them under about 7,000 characters.",
+  })
   .nullable();
 
 const isoDate = z.iso.datetime({ offset: true, error: "A date is malformed." }).nullable();
@@ -23,14 +27,33 @@ const loginSchema = z.object({
   password: secret(),
   totp: secret(),
   uris: z
-    .array(z.object({ uri: encStringSchema(2).refine((value) => value.length <= CIPHER_LIMITS.valueLength, { error: "A URI is too long." }), match: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.null()]) }))
+    .array(
+      z.object({
+        uri: encStringSchema(2).refine((value) => value.length <= CIPHER_LIMITS.valueLength, {
+          error: "A URI is too long.",
+        }),
+        match: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.null()]),
+      }),
+    )
     .max(CIPHER_LIMITS.uris, `An item can have at most ${CIPHER_LIMITS.uris} URIs.`),
   passwordRevisionDate: isoDate,
 });
 
-const cardSchema = z.object({ cardholderName: secret(), brand: secret(), number: secret(), expMonth: secret(), expYear: secret(), code: secret() });
+const cardSchema = z.object({
+  cardholderName: secret(),
+  brand: secret(),
+  number: secret(),
+  expMonth: secret(),
+  expYear: secret(),
+  code: secret(),
+});
 
-const identitySchema = z.object(Object.fromEntries(IDENTITY_FIELDS.map((field) => [field, secret()])) as Record<(typeof IDENTITY_FIELDS)[number], ReturnType<typeof secret>>);
+const identitySchema = z.object(
+  Object.fromEntries(IDENTITY_FIELDS.map((field) => [field, secret()])) as Record<
+    (typeof IDENTITY_FIELDS)[number],
+    ReturnType<typeof secret>
+  >,
+);
 
 const sshKeySchema = z.object({ privateKey: secret(), publicKey: secret(), keyFingerprint: secret() });
 
@@ -48,21 +71,31 @@ export const encryptedCipherSchema = z
     type: cipherTypeSchema,
     reprompt: z.union([z.literal(0), z.literal(1)]).default(0),
     data: z.object({
-      name: encStringSchema(2).refine((value) => value.length <= CIPHER_LIMITS.nameLength, { error: "The name is too long." }),
+      name: encStringSchema(2).refine((value) => value.length <= CIPHER_LIMITS.nameLength, {
+        error: "The name is too long.",
+      }),
       notes: notesSecret,
       login: loginSchema.nullable(),
       secureNote: z.object({ type: z.literal(0) }).nullable(),
       card: cardSchema.nullable(),
       identity: identitySchema.nullable(),
       sshKey: sshKeySchema.nullable(),
-      fields: z.array(fieldSchema).max(CIPHER_LIMITS.fields, `An item can have at most ${CIPHER_LIMITS.fields} custom fields.`),
+      fields: z
+        .array(fieldSchema)
+        .max(CIPHER_LIMITS.fields, `An item can have at most ${CIPHER_LIMITS.fields} custom fields.`),
       passwordHistory: z
         .array(z.object({ password: encStringSchema(2), lastUsedDate: z.iso.datetime({ offset: true }) }))
         .max(CIPHER_LIMITS.passwordHistory, `An item keeps at most ${CIPHER_LIMITS.passwordHistory} old passwords.`),
     }),
   })
   .superRefine((cipher, context) => {
-    const parts = { login: "login", secure_note: "secureNote", card: "card", identity: "identity", ssh_key: "sshKey" } as const;
+    const parts = {
+      login: "login",
+      secure_note: "secureNote",
+      card: "card",
+      identity: "identity",
+      ssh_key: "sshKey",
+    } as const;
     for (const [type, part] of Object.entries(parts)) {
       const present = cipher.data[part] !== null;
       const expected = cipher.type === type;
@@ -78,5 +111,8 @@ export type EncryptedCipherInput = z.infer<typeof encryptedCipherSchema>;
 /** An item headed for an organization, with the collections it goes into. */
 export const organizationCipherSchema = z.object({
   cipher: encryptedCipherSchema,
-  collectionIds: z.array(uuidSchema).max(100, "An item can be in at most 100 collections.").transform((ids) => [...new Set(ids)]),
+  collectionIds: z
+    .array(uuidSchema)
+    .max(100, "An item can be in at most 100 collections.")
+    .transform((ids) => [...new Set(ids)]),
 });

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { MAX_ORGANIZATION_SEATS } from "@/db/schema/organizations";
 import { emailSchema, encStringSchema, nameSchema, publicKeySchema, uuidSchema } from "./common";
 
-export const clientPlanSchema = z.enum(["teams_monthly", "enterprise_monthly"], { error: "Choose Teams or Enterprise." });
+export const clientPlanSchema = z.enum(["teams_monthly", "enterprise_monthly"], {
+  error: "Choose Teams or Enterprise.",
+});
 
 export const seatsSchema = z
   .number({ error: "Seats must be a number." })
@@ -29,8 +31,17 @@ export const createClientSchema = z.object({
 });
 export type CreateClientInput = z.infer<typeof createClientSchema>;
 
-export const addExistingClientSchema = z.object({ providerId: uuidSchema, organizationId: uuidSchema, key: encStringSchema(2) });
+export const addExistingClientSchema = z.object({
+  providerId: uuidSchema,
+  organizationId: uuidSchema,
+  key: encStringSchema(2),
+});
 
-export const updateClientSchema = z.object({ providerId: uuidSchema, organizationId: uuidSchema, name: clientNameSchema, seats: seatsSchema });
+export const updateClientSchema = z.object({
+  providerId: uuidSchema,
+  organizationId: uuidSchema,
+  name: clientNameSchema,
+  seats: seatsSchema,
+});
 
 export const clientRefSchema = z.object({ providerId: uuidSchema, organizationId: uuidSchema });

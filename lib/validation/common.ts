@@ -42,14 +42,19 @@ export function refineName<S extends z.ZodType<string | null | undefined>>(schem
 
 export const nameSchema = (label: string, max = 50) => {
   const prompt = `Enter ${/^[aeiou]/i.test(label) ? "an" : "a"} ${label.toLowerCase()}.`;
-  return refineName(z.string({ error: prompt }).trim().min(1, prompt).max(max, `${label} must be at most ${max} characters.`), label);
+  return refineName(
+    z.string({ error: prompt }).trim().min(1, prompt).max(max, `${label} must be at most ${max} characters.`),
+    label,
+  );
 };
 
 export const uuidSchema = z.uuid({ error: "Not a valid id." });
 
 /** A single-use link's token: 32 random bytes as base64url (lib/dal/invitations.ts newLinkToken). */
 export const linkTokenSchema = (link: string) =>
-  z.string({ error: `The ${link} is incomplete.` }).regex(/^[A-Za-z0-9_-]{43}$/, `The ${link} is incomplete or damaged.`);
+  z
+    .string({ error: `The ${link} is incomplete.` })
+    .regex(/^[A-Za-z0-9_-]{43}$/, `The ${link} is incomplete or damaged.`);
 
 /** A type-2 (AES-CBC + HMAC) or type-4 (RSA-OAEP) EncString, checked by shape: the server cannot decrypt it. */
 export const encStringSchema = (type: 2 | 4 = 2) =>

@@ -8,7 +8,10 @@ export const IMPORT_BATCH_SIZE = 100;
 
 export const importBatchSchema = z.object({
   organizationId: uuidSchema,
-  items: z.array(organizationCipherSchema).min(1, "The batch is empty.").max(IMPORT_BATCH_SIZE, `Send at most ${IMPORT_BATCH_SIZE} items at a time.`),
+  items: z
+    .array(organizationCipherSchema)
+    .min(1, "The batch is empty.")
+    .max(IMPORT_BATCH_SIZE, `Send at most ${IMPORT_BATCH_SIZE} items at a time.`),
 });
 
 /** What the browser reports about an item it shows or copies from (the server cannot see it happen). */
@@ -29,7 +32,12 @@ const folderIdSchema = uuidSchema.nullable().default(null);
 
 /** A new item: personal (with the creator's folder and favorite), or in an organization's collections. */
 export const createItemSchema = z.discriminatedUnion("owner", [
-  z.object({ owner: z.literal("me"), cipher: encryptedCipherSchema, folderId: folderIdSchema, favorite: z.boolean().default(false) }),
+  z.object({
+    owner: z.literal("me"),
+    cipher: encryptedCipherSchema,
+    folderId: folderIdSchema,
+    favorite: z.boolean().default(false),
+  }),
   z.object({
     owner: z.literal("organization"),
     organizationId: uuidSchema,
@@ -46,7 +54,11 @@ export const createItemSchema = z.discriminatedUnion("owner", [
  */
 const hiddenValueSourceSchema = z
   .object({
-    position: z.number().int().min(0).max(CIPHER_LIMITS.fields - 1),
+    position: z
+      .number()
+      .int()
+      .min(0)
+      .max(CIPHER_LIMITS.fields - 1),
     name: z.string().max(CIPHER_LIMITS.valueLength).nullable(),
   })
   .nullable();
@@ -64,23 +76,35 @@ export const updateItemSchema = z.object({
 export const itemStateSchema = z.object({ cipherId: uuidSchema, folderId: folderIdSchema, favorite: z.boolean() });
 
 export const itemIdsSchema = z.object({
-  cipherIds: z.array(uuidSchema).min(1, "Select at least one item.").max(500, "Select at most 500 items at a time.").transform((ids) => [...new Set(ids)]),
+  cipherIds: z
+    .array(uuidSchema)
+    .min(1, "Select at least one item.")
+    .max(500, "Select at most 500 items at a time.")
+    .transform((ids) => [...new Set(ids)]),
 });
 
 export const moveItemSchema = z.object({
   cipherId: uuidSchema,
   organizationId: uuidSchema,
   cipher: encryptedCipherSchema,
-  collectionIds: z.array(uuidSchema).min(1, "Choose at least one collection.").max(100, "An item can be in at most 100 collections."),
+  collectionIds: z
+    .array(uuidSchema)
+    .min(1, "Choose at least one collection.")
+    .max(100, "An item can be in at most 100 collections."),
 });
 
 export const assignCollectionsSchema = z.object({
   cipherId: uuidSchema,
-  collectionIds: z.array(uuidSchema).min(1, "Choose at least one collection.").max(100, "An item can be in at most 100 collections."),
+  collectionIds: z
+    .array(uuidSchema)
+    .min(1, "Choose at least one collection.")
+    .max(100, "An item can be in at most 100 collections."),
 });
 
 /** A folder's name is encrypted with the user key in the browser. */
-const folderNameSchema = encStringSchema(2).refine((value) => value.length <= 1000, { error: "The folder name is too long." });
+const folderNameSchema = encStringSchema(2).refine((value) => value.length <= 1000, {
+  error: "The folder name is too long.",
+});
 
 export const createFolderSchema = z.object({ name: folderNameSchema });
 export const renameFolderSchema = z.object({ folderId: uuidSchema, name: folderNameSchema });

@@ -9,7 +9,14 @@ export const MAX_INVITES_AT_ONCE = 20;
  */
 export const inviteEmailsSchema = z
   .string({ error: "Enter at least one email address." })
-  .transform((raw) => [...new Set(raw.split(/[\s,;]+/).map((email) => email.trim().toLowerCase()).filter(Boolean))])
+  .transform((raw) => [
+    ...new Set(
+      raw
+        .split(/[\s,;]+/)
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(
     z
       .array(emailSchema)

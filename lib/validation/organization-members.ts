@@ -12,7 +12,9 @@ export const collectionGrantSchema = z.object({ collectionId: uuidSchema, level:
 export const collectionGrantsSchema = z
   .array(collectionGrantSchema)
   .max(1000, "Too many collections at once.")
-  .refine((grants) => new Set(grants.map((grant) => grant.collectionId)).size === grants.length, { error: "A collection is listed twice." });
+  .refine((grants) => new Set(grants.map((grant) => grant.collectionId)).size === grants.length, {
+    error: "A collection is listed twice.",
+  });
 
 /** The Custom role's flags (DESIGN §6); only stored for members whose role is Custom. */
 export const customPermissionsSchema = z.object({
@@ -42,14 +44,28 @@ const memberAccessFields = {
   groupIds: groupIdsSchema.default([]),
 };
 
-export const inviteOrganizationMembersSchema = z.object({ organizationId: uuidSchema, emails: inviteEmailsSchema, ...memberAccessFields });
-export type MemberAccessInput = Pick<z.infer<typeof inviteOrganizationMembersSchema>, "type" | "permissions" | "collections" | "groupIds">;
+export const inviteOrganizationMembersSchema = z.object({
+  organizationId: uuidSchema,
+  emails: inviteEmailsSchema,
+  ...memberAccessFields,
+});
+export type MemberAccessInput = Pick<
+  z.infer<typeof inviteOrganizationMembersSchema>,
+  "type" | "permissions" | "collections" | "groupIds"
+>;
 
-export const updateOrganizationMemberSchema = z.object({ organizationId: uuidSchema, memberId: uuidSchema, ...memberAccessFields });
+export const updateOrganizationMemberSchema = z.object({
+  organizationId: uuidSchema,
+  memberId: uuidSchema,
+  ...memberAccessFields,
+});
 
 export const confirmOrganizationMembersSchema = z.object({
   organizationId: uuidSchema,
-  confirmations: z.array(confirmationSchema).min(1, "Select at least one member.").max(500, "Confirm at most 500 members at a time."),
+  confirmations: z
+    .array(confirmationSchema)
+    .min(1, "Select at least one member.")
+    .max(500, "Confirm at most 500 members at a time."),
 });
 
 export const removeOrganizationMembersSchema = z.object({ organizationId: uuidSchema, memberIds: memberIdsSchema });

@@ -10,7 +10,9 @@ import { clientNameSchema, seatsSchema } from "./clients";
 export const createOrganizationSchema = z.object({
   name: clientNameSchema,
   billingEmail: emailSchema,
-  planType: z.enum(["teams_monthly", "teams_annually", "enterprise_monthly", "enterprise_annually"], { error: "Choose a plan." }),
+  planType: z.enum(["teams_monthly", "teams_annually", "enterprise_monthly", "enterprise_annually"], {
+    error: "Choose a plan.",
+  }),
   seats: seatsSchema,
   publicKey: publicKeySchema,
   privateKey: encStringSchema(2),

@@ -11,14 +11,25 @@ export const providerSetupSchema = z.object({
   key: encStringSchema(4),
 });
 
-export const inviteProviderMembersSchema = z.object({ providerId: uuidSchema, emails: inviteEmailsSchema, type: providerRoleSchema });
+export const inviteProviderMembersSchema = z.object({
+  providerId: uuidSchema,
+  emails: inviteEmailsSchema,
+  type: providerRoleSchema,
+});
 
 export const confirmProviderMembersSchema = z.object({
   providerId: uuidSchema,
-  confirmations: z.array(confirmationSchema).min(1, "Select at least one member.").max(500, "Confirm at most 500 members at a time."),
+  confirmations: z
+    .array(confirmationSchema)
+    .min(1, "Select at least one member.")
+    .max(500, "Confirm at most 500 members at a time."),
 });
 
-export const updateProviderMemberSchema = z.object({ providerId: uuidSchema, memberId: uuidSchema, type: providerRoleSchema });
+export const updateProviderMemberSchema = z.object({
+  providerId: uuidSchema,
+  memberId: uuidSchema,
+  type: providerRoleSchema,
+});
 
 export const removeProviderMembersSchema = z.object({ providerId: uuidSchema, memberIds: memberIdsSchema });
 

@@ -25,5 +25,9 @@ export const providerSettingsSchema = z.object({
 /** The provider's internal organization, or none ("" from the form's "None" option). */
 export const internalOrganizationSchema = z.object({
   providerId: z.uuid({ error: "Not a valid id." }),
-  organizationId: z.union([z.uuid({ error: "Choose an organization." }), z.literal("").transform(() => null), z.null()]),
+  organizationId: z.union([
+    z.uuid({ error: "Choose an organization." }),
+    z.literal("").transform(() => null),
+    z.null(),
+  ]),
 });

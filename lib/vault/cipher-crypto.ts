@@ -18,9 +18,14 @@ async function optional(value: string | null, transform: Transform): Promise<str
 
 /** Applies `transform` to every secret string of an item's data, keeping its shape (encrypt and decrypt alike). */
 async function mapSecrets(item: EncryptedCipherData, transform: Transform): Promise<EncryptedCipherData> {
-  const mapRecord = async <R extends Record<string, string | null>>(record: R | null, keys: readonly (keyof R)[]): Promise<R | null> => {
+  const mapRecord = async <R extends Record<string, string | null>>(
+    record: R | null,
+    keys: readonly (keyof R)[],
+  ): Promise<R | null> => {
     if (!record) return null;
-    const entries = await Promise.all(keys.map(async (key) => [key, await optional(record[key] as string | null, transform)] as const));
+    const entries = await Promise.all(
+      keys.map(async (key) => [key, await optional(record[key] as string | null, transform)] as const),
+    );
     return { ...record, ...Object.fromEntries(entries) };
   };
   const login = item.login
@@ -29,7 +34,12 @@ async function mapSecrets(item: EncryptedCipherData, transform: Transform): Prom
         username: await optional(item.login.username, transform),
         password: await optional(item.login.password, transform),
         totp: await optional(item.login.totp, transform),
-        uris: await Promise.all(item.login.uris.map(async (entry) => ({ uri: (await optional(entry.uri, transform)) ?? "", match: entry.match }))),
+        uris: await Promise.all(
+          item.login.uris.map(async (entry) => ({
+            uri: (await optional(entry.uri, transform)) ?? "",
+            match: entry.match,
+          })),
+        ),
       }
     : null;
   return {
@@ -41,9 +51,15 @@ async function mapSecrets(item: EncryptedCipherData, transform: Transform): Prom
     identity: await mapRecord(item.identity, IDENTITY_FIELDS),
     sshKey: await mapRecord(item.sshKey, ["privateKey", "publicKey", "keyFingerprint"] as const),
     fields: await Promise.all(
-      item.fields.map(async (field) => ({ ...field, name: await optional(field.name, transform), value: await optional(field.value, transform) })),
+      item.fields.map(async (field) => ({
+        ...field,
+        name: await optional(field.name, transform),
+        value: await optional(field.value, transform),
+      })),
     ),
-    passwordHistory: await Promise.all(item.passwordHistory.map(async (entry) => ({ ...entry, password: await transform(entry.password) }))),
+    passwordHistory: await Promise.all(
+      item.passwordHistory.map(async (entry) => ({ ...entry, password: await transform(entry.password) })),
+    ),
   };
 }
 

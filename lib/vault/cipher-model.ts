@@ -7,7 +7,13 @@ export const CIPHER_TYPES = ["login", "secure_note", "card", "identity", "ssh_ke
 export type CipherType = (typeof CIPHER_TYPES)[number];
 
 /** Bitwarden's numeric item types, for imports and exports in its formats. */
-export const BITWARDEN_CIPHER_TYPE: Record<CipherType, number> = { login: 1, secure_note: 2, card: 3, identity: 4, ssh_key: 5 };
+export const BITWARDEN_CIPHER_TYPE: Record<CipherType, number> = {
+  login: 1,
+  secure_note: 2,
+  card: 3,
+  identity: 4,
+  ssh_key: 5,
+};
 
 /** How a URI matches a page (Bitwarden's values): null is the account default. */
 export const URI_MATCH_TYPES = { domain: 0, host: 1, startsWith: 2, exact: 3, regex: 4, never: 5 } as const;
@@ -106,7 +112,10 @@ export function newCipher(type: CipherType, name: string): CipherView {
     reprompt: 0,
     login: type === "login" ? emptyLogin() : null,
     secureNote: type === "secure_note" ? { type: 0 } : null,
-    card: type === "card" ? { cardholderName: null, brand: null, number: null, expMonth: null, expYear: null, code: null } : null,
+    card:
+      type === "card"
+        ? { cardholderName: null, brand: null, number: null, expMonth: null, expYear: null, code: null }
+        : null,
     identity: type === "identity" ? emptyIdentity() : null,
     sshKey: type === "ssh_key" ? { privateKey: null, publicKey: null, keyFingerprint: null } : null,
     fields: [],

@@ -24,10 +24,14 @@ export function storedFields(fields: EditableField[]): FieldView[] {
 }
 
 /** For each field: the stored hidden field whose value it keeps, or null. `served` is the item's encrypted fields as served. */
-export function hiddenValueSources(fields: EditableField[], served: readonly { type: number; name: string | null }[]): HiddenValueSource[] {
+export function hiddenValueSources(
+  fields: EditableField[],
+  served: readonly { type: number; name: string | null }[],
+): HiddenValueSource[] {
   return fields.map((field) => {
     const origin = field.servedAt === undefined ? undefined : served[field.servedAt];
-    if (field.type !== FIELD_TYPES.hidden || field.servedAt === undefined || origin?.type !== FIELD_TYPES.hidden) return null;
+    if (field.type !== FIELD_TYPES.hidden || field.servedAt === undefined || origin?.type !== FIELD_TYPES.hidden)
+      return null;
     return { position: field.servedAt, name: origin.name };
   });
 }

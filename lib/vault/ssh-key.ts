@@ -35,9 +35,19 @@ export async function sshFingerprint(publicLine: string): Promise<string> {
 /** The openssh-key-v1 container (no cipher, no KDF) around one Ed25519 key, padded to 8 bytes as OpenSSH does. */
 function openSshPrivateKey(seed: Uint8Array, publicKey: Uint8Array, comment: string): string {
   const check = randomBytes(4);
-  let section = concatBytes(check, check, sshString(KEY_TYPE), sshString(publicKey), sshString(concatBytes(seed, publicKey)), sshString(comment));
+  let section = concatBytes(
+    check,
+    check,
+    sshString(KEY_TYPE),
+    sshString(publicKey),
+    sshString(concatBytes(seed, publicKey)),
+    sshString(comment),
+  );
   const padding = (8 - (section.length % 8)) % 8;
-  section = concatBytes(section, Uint8Array.from({ length: padding }, (_, index) => index + 1));
+  section = concatBytes(
+    section,
+    Uint8Array.from({ length: padding }, (_, index) => index + 1),
+  );
   const body = concatBytes(
     utf8Encode("openssh-key-v1\0"),
     sshString("none"),
@@ -58,5 +68,9 @@ export async function generateSshKey(comment = ""): Promise<SshKeyPair> {
   // PKCS#8 for Ed25519 is a fixed 16-byte header followed by the 32-byte seed.
   const seed = new Uint8Array(await subtle.exportKey("pkcs8", pair.privateKey)).slice(-32);
   const publicLine = `${KEY_TYPE} ${toBase64(publicBlob(publicKey))}${comment ? ` ${comment}` : ""}`;
-  return { privateKey: openSshPrivateKey(seed, publicKey, comment), publicKey: publicLine, keyFingerprint: await sshFingerprint(publicLine) };
+  return {
+    privateKey: openSshPrivateKey(seed, publicKey, comment),
+    publicKey: publicLine,
+    keyFingerprint: await sshFingerprint(publicLine),
+  };
 }

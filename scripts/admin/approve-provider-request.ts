@@ -8,14 +8,17 @@ import { approveProviderRequest } from "@/lib/operator/provider-requests";
 import { providerRequestIdSchema } from "@/lib/validation/provider-requests";
 import { UsageError } from "./usage";
 
-export const usage = "approve-provider-request --id ID\n      Approves a pending request: creates the provider, makes the requester its first admin and mails them.";
+export const usage =
+  "approve-provider-request --id ID\n      Approves a pending request: creates the provider, makes the requester its first admin and mails them.";
 
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, strict: true, options: { id: { type: "string" } } });
   const parsed = providerRequestIdSchema.safeParse({ requestId: values.id });
   if (!parsed.success) {
     const flags: Record<string, string> = { requestId: "--id" };
-    const problems = parsed.error.issues.map((issue) => `${flags[String(issue.path[0])] ?? issue.path.join(".")}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${flags[String(issue.path[0])] ?? issue.path.join(".")}: ${issue.message}`,
+    );
     throw new UsageError(problems.join("\n"));
   }
   const db = await getDb();
@@ -28,6 +31,12 @@ export async function run(args: string[]): Promise<void> {
   const done = `Approved "${businessName}": provider ${providerId} created; ${requesterEmail} is its first admin`;
   const portalUrl = appUrl(`/providers/${providerId}`);
   if (delivery.sent) console.log(`${done} and was mailed.`);
-  else if (delivery.logged) console.log(`${done}.\nNo SMTP_URL is set: the approval mail for ${requesterEmail} is in /dev/mailbox.\nProvider Portal: ${portalUrl}`);
-  else console.log(`${done}.\nThe approval mail to ${requesterEmail} could not be sent yet; it will be retried. Provider Portal: ${portalUrl}`);
+  else if (delivery.logged)
+    console.log(
+      `${done}.\nNo SMTP_URL is set: the approval mail for ${requesterEmail} is in /dev/mailbox.\nProvider Portal: ${portalUrl}`,
+    );
+  else
+    console.log(
+      `${done}.\nThe approval mail to ${requesterEmail} could not be sent yet; it will be retried. Provider Portal: ${portalUrl}`,
+    );
 }

@@ -2,7 +2,13 @@
 import { parseArgs } from "node:util";
 import { getDb } from "@/db/client";
 import { commandLineContext } from "@/lib/operator/command-context";
-import { type BillingPeriod, closeBillingPeriod, monthPeriod, periodHasEnded, previousMonth } from "@/lib/operator/billing";
+import {
+  type BillingPeriod,
+  closeBillingPeriod,
+  monthPeriod,
+  periodHasEnded,
+  previousMonth,
+} from "@/lib/operator/billing";
 import { UsageError } from "./usage";
 
 export const usage =
@@ -13,7 +19,9 @@ export async function run(args: string[]): Promise<void> {
   const now = new Date();
   const period = parsePeriod(values.period ?? previousMonth(now), now);
   const db = await getDb();
-  const result = await db.transaction((tx) => closeBillingPeriod(commandLineContext(tx), { periodStart: period.start }));
+  const result = await db.transaction((tx) =>
+    closeBillingPeriod(commandLineContext(tx), { periodStart: period.start }),
+  );
   console.log(`Closed the billing period ${period.start} to ${period.end}.`);
   console.log(`Invoices written: ${result.written.length}. Invoices that already existed: ${result.existing}.`);
   for (const invoice of result.written) console.log(`  ${invoice.number}`);
@@ -21,7 +29,9 @@ export async function run(args: string[]): Promise<void> {
 
 function parsePeriod(text: string, now: Date): BillingPeriod {
   const period = monthPeriod(text.trim());
-  if (!period) throw new UsageError(`--period: "${text}" is not a month; write it as YYYY-MM, for example ${previousMonth(now)}.`);
-  if (!periodHasEnded(period, now)) throw new UsageError(`--period: ${period.month} has not ended yet; a month is closed after its last day.`);
+  if (!period)
+    throw new UsageError(`--period: "${text}" is not a month; write it as YYYY-MM, for example ${previousMonth(now)}.`);
+  if (!periodHasEnded(period, now))
+    throw new UsageError(`--period: ${period.month} has not ended yet; a month is closed after its last day.`);
   return period;
 }

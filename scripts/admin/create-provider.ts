@@ -7,7 +7,8 @@ import { createPendingProvider } from "@/lib/operator/providers";
 import { createProviderSchema } from "@/lib/validation/provider";
 import { numberOption, UsageError } from "./usage";
 
-export const usage = "create-provider --name NAME --owner-email EMAIL [--teams-minimum N] [--enterprise-minimum N]\n      Creates a pending provider and mails its owner a setup link.";
+export const usage =
+  "create-provider --name NAME --owner-email EMAIL [--teams-minimum N] [--enterprise-minimum N]\n      Creates a pending provider and mails its owner a setup link.";
 
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -27,8 +28,15 @@ export async function run(args: string[]): Promise<void> {
     enterpriseMinimum: numberOption(values["enterprise-minimum"]),
   });
   if (!parsed.success) {
-    const flags: Record<string, string> = { name: "--name", ownerEmail: "--owner-email", teamsMinimum: "--teams-minimum", enterpriseMinimum: "--enterprise-minimum" };
-    const problems = parsed.error.issues.map((issue) => `${flags[String(issue.path[0])] ?? issue.path.join(".")}: ${issue.message}`);
+    const flags: Record<string, string> = {
+      name: "--name",
+      ownerEmail: "--owner-email",
+      teamsMinimum: "--teams-minimum",
+      enterpriseMinimum: "--enterprise-minimum",
+    };
+    const problems = parsed.error.issues.map(
+      (issue) => `${flags[String(issue.path[0])] ?? issue.path.join(".")}: ${issue.message}`,
+    );
     throw new UsageError(problems.join("\n"));
   }
   const db = await getDb();
@@ -39,6 +47,12 @@ export async function run(args: string[]): Promise<void> {
   const delivery = await deliverPendingMail(queuedMail);
   console.log(`Created provider "${parsed.data.name}" (${created.providerId}), status pending.`);
   if (delivery.sent) console.log(`Setup link mailed to ${parsed.data.ownerEmail}.`);
-  else if (delivery.logged) console.log(`No SMTP_URL is set: the setup mail for ${parsed.data.ownerEmail} is in /dev/mailbox.\nSetup link: ${created.setupUrl}`);
-  else console.log(`The setup mail to ${parsed.data.ownerEmail} could not be sent yet; it will be retried. Setup link: ${created.setupUrl}`);
+  else if (delivery.logged)
+    console.log(
+      `No SMTP_URL is set: the setup mail for ${parsed.data.ownerEmail} is in /dev/mailbox.\nSetup link: ${created.setupUrl}`,
+    );
+  else
+    console.log(
+      `The setup mail to ${parsed.data.ownerEmail} could not be sent yet; it will be retried. Setup link: ${created.setupUrl}`,
+    );
 }

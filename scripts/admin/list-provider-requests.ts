@@ -4,9 +4,14 @@ import { getDb } from "@/db/client";
 import { type PendingProviderRequest, pendingProviderRequests } from "@/lib/dal/provider-requests";
 import { planLabel } from "@/lib/plans";
 
-export const usage = "list-provider-requests\n      Lists the pending \"Become a provider\" requests, oldest first, with the ids to approve or reject.";
+export const usage =
+  'list-provider-requests\n      Lists the pending "Become a provider" requests, oldest first, with the ids to approve or reject.';
 
-const TYPE_LABELS: Record<PendingProviderRequest["type"], string> = { msp: "MSP", reseller: "Reseller", business_unit: "Business unit" };
+const TYPE_LABELS: Record<PendingProviderRequest["type"], string> = {
+  msp: "MSP",
+  reseller: "Reseller",
+  business_unit: "Business unit",
+};
 
 export async function run(args: string[]): Promise<void> {
   parseArgs({ args, strict: true, options: {} });

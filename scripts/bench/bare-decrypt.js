@@ -4,7 +4,9 @@ window.keyhouseBareDecryptAll = async ({ key, names }) => {
   const bytes = (b64) => Uint8Array.from(atob(b64), (char) => char.charCodeAt(0));
   const raw = bytes(key);
   const aes = await crypto.subtle.importKey("raw", raw.slice(0, 32), "AES-CBC", false, ["decrypt"]);
-  const hmac = await crypto.subtle.importKey("raw", raw.slice(32), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+  const hmac = await crypto.subtle.importKey("raw", raw.slice(32), { name: "HMAC", hash: "SHA-256" }, false, [
+    "verify",
+  ]);
   const decoder = new TextDecoder();
   const started = performance.now();
   await Promise.all(

@@ -36,9 +36,13 @@ export async function generateBenchVaults(dataDir: string, sizes: number[]): Pro
     const { id: userId } = await db.transaction((tx) => createAccount(tx, { email, name: `Bench ${size}`, ...keys }));
     const names: string[] = [];
     for (let start = 0; start < size; start += 1000) {
-      const batch = await Promise.all(Array.from({ length: Math.min(1000, size - start) }, (_, offset) => benchItem(start + offset, keys.userKey)));
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(1000, size - start) }, (_, offset) => benchItem(start + offset, keys.userKey)),
+      );
       names.push(...batch.map((cipher) => cipher.data.name));
-      await db.insert(ciphers).values(batch.map((cipher) => ({ userId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data })));
+      await db
+        .insert(ciphers)
+        .values(batch.map((cipher) => ({ userId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data })));
     }
     vaults.push({ email, password, size, userKey: keys.userKey, names });
   }

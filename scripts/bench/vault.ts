@@ -13,7 +13,11 @@ import { type Browser, chromium, type Page } from "@playwright/test";
 import Papa from "papaparse";
 import { demoPassword } from "@/db/seed/demo-accounts";
 import { toBase64 } from "@/lib/crypto";
-import { VAULT_KEYS_READY_MARK, VAULT_LIST_RENDERED_MARK, VAULT_NAMES_DECRYPTED_MARK } from "@/components/vault/vault-index";
+import {
+  VAULT_KEYS_READY_MARK,
+  VAULT_LIST_RENDERED_MARK,
+  VAULT_NAMES_DECRYPTED_MARK,
+} from "@/components/vault/vault-index";
 import { type BenchVault, generateBenchVaults } from "./generate-vault";
 
 const SIZES = [1000, 10_000];
@@ -35,7 +39,13 @@ function startServer(): ChildProcess {
 
 async function waitForHealth(): Promise<void> {
   for (let attempt = 0; attempt < 240; attempt += 1) {
-    if (await fetch(`${BASE}/api/health`).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(`${BASE}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error("the server did not start");
@@ -50,7 +60,10 @@ async function logIn(page: Page, vault: BenchVault): Promise<void> {
 
 async function measure(page: Page, vault: BenchVault) {
   await logIn(page, vault);
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, VAULT_NAMES_DECRYPTED_MARK, { timeout: 300_000, polling: 100 });
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, VAULT_NAMES_DECRYPTED_MARK, {
+    timeout: 300_000,
+    polling: 100,
+  });
   const marks = await page.evaluate(
     (names) => names.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN),
     [VAULT_KEYS_READY_MARK, VAULT_LIST_RENDERED_MARK, VAULT_NAMES_DECRYPTED_MARK],
@@ -58,7 +71,10 @@ async function measure(page: Page, vault: BenchVault) {
   const [keysReady, listRendered, namesDecrypted] = marks as [number, number, number];
   await page.addScriptTag({ path: BARE_DECRYPT_SCRIPT });
   const bare = await page.evaluate(
-    (input) => (window as unknown as { keyhouseBareDecryptAll: (input: unknown) => Promise<number> }).keyhouseBareDecryptAll(input),
+    (input) =>
+      (window as unknown as { keyhouseBareDecryptAll: (input: unknown) => Promise<number> }).keyhouseBareDecryptAll(
+        input,
+      ),
     { key: toBase64(vault.userKey.toBytes()), names: vault.names },
   );
   return { firstList: listRendered - keysReady, allNames: namesDecrypted - keysReady, bare };
@@ -69,9 +85,31 @@ const format = (ms: number) => `${Math.round(ms).toLocaleString("en")} ms`;
 /** A Bitwarden CSV export of `size` logins, each with a name, a username, a password and a website. */
 function bitwardenCsv(size: number, run: string): string {
   return Papa.unparse({
-    fields: ["folder", "favorite", "type", "name", "notes", "fields", "reprompt", "login_uri", "login_username", "login_password", "login_totp"],
+    fields: [
+      "folder",
+      "favorite",
+      "type",
+      "name",
+      "notes",
+      "fields",
+      "reprompt",
+      "login_uri",
+      "login_username",
+      "login_password",
+      "login_totp",
+    ],
     data: Array.from({ length: size }, (_, index) => [
-      "", "", "login", `Imported ${run} ${index}`, "", "", "0", `https://import${index}.example.com/login`, `person${index}@example.com`, `Pw-${run}-${index}`, "",
+      "",
+      "",
+      "login",
+      `Imported ${run} ${index}`,
+      "",
+      "",
+      "0",
+      `https://import${index}.example.com/login`,
+      `person${index}@example.com`,
+      `Pw-${run}-${index}`,
+      "",
     ]),
   });
 }
@@ -109,7 +147,13 @@ try {
   await waitForHealth();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const rows = [];
   for (const vault of vaults) {
@@ -125,15 +169,33 @@ try {
   }
   await browser.close();
   console.log("\nVault benchmark: from keys in memory (Chromium, this machine)\n");
-  console.log(["Items", "First list", "All names", "Bare WebCrypto (all names)", "First list / bare", "All names / bare"].join(" | "));
+  console.log(
+    ["Items", "First list", "All names", "Bare WebCrypto (all names)", "First list / bare", "All names / bare"].join(
+      " | ",
+    ),
+  );
   for (const row of rows) {
     console.log(
-      [row.size.toLocaleString("en"), format(row.firstList), format(row.allNames), format(row.bare), (row.firstList / row.bare).toFixed(2), (row.allNames / row.bare).toFixed(2)].join(" | "),
+      [
+        row.size.toLocaleString("en"),
+        format(row.firstList),
+        format(row.allNames),
+        format(row.bare),
+        (row.firstList / row.bare).toFixed(2),
+        (row.allNames / row.bare).toFixed(2),
+      ].join(" | "),
     );
   }
-  console.log("\nImport benchmark: a Bitwarden CSV into an organization, from the click to the summary (Chromium, this machine)\n");
+  console.log(
+    "\nImport benchmark: a Bitwarden CSV into an organization, from the click to the summary (Chromium, this machine)\n",
+  );
   console.log(["Items", "Import", "Items per second"].join(" | "));
-  for (const row of imports) console.log([row.size.toLocaleString("en"), format(row.ms), Math.round((row.size * 1000) / row.ms).toLocaleString("en")].join(" | "));
+  for (const row of imports)
+    console.log(
+      [row.size.toLocaleString("en"), format(row.ms), Math.round((row.size * 1000) / row.ms).toLocaleString("en")].join(
+        " | ",
+      ),
+    );
 } finally {
   server.kill("SIGTERM");
   rmSync(DATA_DIR, { recursive: true, force: true });

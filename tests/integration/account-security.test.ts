@@ -5,7 +5,11 @@ import { restoreOrganizationMembersAction } from "@/app/(console)/organizations/
 import { updatePolicyAction } from "@/app/(console)/organizations/[organizationId]/settings/policies/actions";
 import { deleteAccountAction, updateNameAction } from "@/app/(vault)/settings/actions";
 import { changeKdfAction, changeMasterPasswordAction } from "@/app/(vault)/settings/security/actions";
-import { beginTwoFactorAction, disableTwoFactorAction, enableTwoFactorAction } from "@/app/(vault)/settings/security/two-factor-actions";
+import {
+  beginTwoFactorAction,
+  disableTwoFactorAction,
+  enableTwoFactorAction,
+} from "@/app/(vault)/settings/security/two-factor-actions";
 import { getDb } from "@/db/client";
 import { ciphers, events, folders, mailOutbox, organizationUsers, users } from "@/db/schema";
 import { authenticatorCode } from "@/lib/account-security/two-factor";
@@ -13,7 +17,13 @@ import { getSession } from "@/lib/auth/session";
 import { deriveLoginSecrets, MIN_KDF_ITERATIONS, rewrapUserKey } from "@/lib/crypto";
 import { logIn } from "@/lib/dal/login";
 import { databaseSnapshot } from "../support/db-scan";
-import { addTestMember, createTestOrganization, createTestUser, inviteTestMember, type TestUser } from "../support/factories";
+import {
+  addTestMember,
+  createTestOrganization,
+  createTestUser,
+  inviteTestMember,
+  type TestUser,
+} from "../support/factories";
 import { FAKE_ENC_2 } from "../support/fakes";
 import { unlockAccount } from "../support/node-bitwarden";
 import { signInAs, setDecodedSession } from "../support/session";
@@ -32,7 +42,12 @@ async function credentialsChange(user: TestUser, { password = user.password, ite
   const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: user.email, password, iterations });
   const key = await rewrapUserKey(user.keys.userKey, masterKey);
   masterKey.fill(0);
-  return { currentMasterPasswordHash: await hashOf(user), newMasterPasswordHash: masterPasswordHash, key, kdfIterations: iterations };
+  return {
+    currentMasterPasswordHash: await hashOf(user),
+    newMasterPasswordHash: masterPasswordHash,
+    key,
+    kdfIterations: iterations,
+  };
 }
 
 async function account(userId: string) {
@@ -43,12 +58,16 @@ async function account(userId: string) {
 
 async function mailsTo(email: string) {
   const db = await getDb();
-  return (await db.select({ subject: mailOutbox.subject }).from(mailOutbox).where(eq(mailOutbox.to, email))).map((mail) => mail.subject);
+  return (await db.select({ subject: mailOutbox.subject }).from(mailOutbox).where(eq(mailOutbox.to, email))).map(
+    (mail) => mail.subject,
+  );
 }
 
 async function eventTypes(userId: string) {
   const db = await getDb();
-  return (await db.select({ type: events.type }).from(events).where(eq(events.userId, userId))).map((event) => event.type);
+  return (await db.select({ type: events.type }).from(events).where(eq(events.userId, userId))).map(
+    (event) => event.type,
+  );
 }
 
 /**
@@ -90,8 +109,15 @@ describe("name", () => {
     const user = await createTestUser();
     await signInAs(user.id);
     const before = await databaseSnapshot();
-    expect(await updateNameAction({ name: " " })).toMatchObject({ ok: false, code: "invalid_input", error: "Enter a name." });
-    expect(await updateNameAction({ name: "x".repeat(51) })).toMatchObject({ ok: false, error: "Name must be at most 50 characters." });
+    expect(await updateNameAction({ name: " " })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      error: "Enter a name.",
+    });
+    expect(await updateNameAction({ name: "x".repeat(51) })).toMatchObject({
+      ok: false,
+      error: "Name must be at most 50 characters.",
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 });
@@ -102,7 +128,9 @@ describe("master password change", () => {
     const newPassword = "a brand new master password";
     await signInAs(user.id);
     const before = await account(user.id);
-    expect(await changeMasterPasswordAction(await credentialsChange(user, { password: newPassword }))).toEqual({ ok: true });
+    expect(await changeMasterPasswordAction(await credentialsChange(user, { password: newPassword }))).toEqual({
+      ok: true,
+    });
 
     const after = await account(user.id);
     expect(after!.securityStamp).not.toBe(before!.securityStamp);
@@ -115,12 +143,31 @@ describe("master password change", () => {
     expect(await getSession()).toMatchObject({ id: user.id });
 
     // An independent implementation opens the re-wrapped keys with the new password; the user key is the same.
-    const unlocked = unlockAccount({ email: user.email, password: newPassword, iterations: MIN_KDF_ITERATIONS, key: after!.key, privateKey: after!.privateKey });
+    const unlocked = unlockAccount({
+      email: user.email,
+      password: newPassword,
+      iterations: MIN_KDF_ITERATIONS,
+      key: after!.key,
+      privateKey: after!.privateKey,
+    });
     expect(Buffer.from(unlocked.userKey).equals(Buffer.from(user.keys.userKey.toBytes()))).toBe(true);
-    expect(() => unlockAccount({ email: user.email, password: user.password, iterations: MIN_KDF_ITERATIONS, key: after!.key, privateKey: after!.privateKey })).toThrow();
+    expect(() =>
+      unlockAccount({
+        email: user.email,
+        password: user.password,
+        iterations: MIN_KDF_ITERATIONS,
+        key: after!.key,
+        privateKey: after!.privateKey,
+      }),
+    ).toThrow();
 
-    expect(await logIn({ email: user.email, masterPasswordHash: await hashOf(user, newPassword) }, ORIGIN)).toMatchObject({ ok: true, user: { securityStamp: after!.securityStamp } });
-    expect(await logIn({ email: user.email, masterPasswordHash: await hashOf(user) }, ORIGIN)).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(
+      await logIn({ email: user.email, masterPasswordHash: await hashOf(user, newPassword) }, ORIGIN),
+    ).toMatchObject({ ok: true, user: { securityStamp: after!.securityStamp } });
+    expect(await logIn({ email: user.email, masterPasswordHash: await hashOf(user) }, ORIGIN)).toEqual({
+      ok: false,
+      reason: "invalid_credentials",
+    });
     expect(await eventTypes(user.id)).toContain("user_changed_master_password");
     expect(await mailsTo(user.email)).toContain("Your Keyhouse master password was changed");
   });
@@ -130,7 +177,12 @@ describe("master password change", () => {
     await signInAs(user.id);
     const change = await credentialsChange(user, { password: "another master password" });
     const before = await databaseSnapshot();
-    expect(await changeMasterPasswordAction({ ...change, currentMasterPasswordHash: await hashOf(user, "not the password") })).toEqual({
+    expect(
+      await changeMasterPasswordAction({
+        ...change,
+        currentMasterPasswordHash: await hashOf(user, "not the password"),
+      }),
+    ).toEqual({
       ok: false,
       code: "rejected",
       error: "Your master password is not correct.",
@@ -144,10 +196,23 @@ describe("master password change", () => {
     await signInAs(user.id);
     const change = await credentialsChange(user, { password: "another master password" });
     const before = await databaseSnapshot();
-    expect(await changeMasterPasswordAction({ ...change, key: "not an EncString" })).toMatchObject({ ok: false, code: "invalid_input", error: "Encrypted data is malformed." });
-    expect(await changeMasterPasswordAction({ ...change, newMasterPasswordHash: "short" })).toMatchObject({ ok: false, error: "Master password hash is malformed." });
-    expect(await changeKdfAction({ ...change, kdfIterations: 5000 })).toMatchObject({ ok: false, error: "KDF iterations must be at least 100,000." });
-    expect(await changeKdfAction({ ...change, kdfIterations: 3_000_000 })).toMatchObject({ ok: false, error: "KDF iterations must be at most 2,000,000." });
+    expect(await changeMasterPasswordAction({ ...change, key: "not an EncString" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      error: "Encrypted data is malformed.",
+    });
+    expect(await changeMasterPasswordAction({ ...change, newMasterPasswordHash: "short" })).toMatchObject({
+      ok: false,
+      error: "Master password hash is malformed.",
+    });
+    expect(await changeKdfAction({ ...change, kdfIterations: 5000 })).toMatchObject({
+      ok: false,
+      error: "KDF iterations must be at least 100,000.",
+    });
+    expect(await changeKdfAction({ ...change, kdfIterations: 3_000_000 })).toMatchObject({
+      ok: false,
+      error: "KDF iterations must be at most 2,000,000.",
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 });
@@ -157,12 +222,25 @@ describe("KDF iterations", () => {
     const user = await createTestUser();
     await signInAs(user.id);
     const before = await account(user.id);
-    expect(await changeKdfAction(await credentialsChange(user, { iterations: 200_000 }))).toEqual({ ok: true, kdfIterations: 200_000 });
+    expect(await changeKdfAction(await credentialsChange(user, { iterations: 200_000 }))).toEqual({
+      ok: true,
+      kdfIterations: 200_000,
+    });
     const after = await account(user.id);
     expect(after).toMatchObject({ kdfIterations: 200_000 });
     expect(after!.securityStamp).not.toBe(before!.securityStamp);
-    expect(() => unlockAccount({ email: user.email, password: user.password, iterations: 200_000, key: after!.key, privateKey: after!.privateKey })).not.toThrow();
-    expect(await logIn({ email: user.email, masterPasswordHash: await hashOf(user, user.password, 200_000) }, ORIGIN)).toMatchObject({ ok: true });
+    expect(() =>
+      unlockAccount({
+        email: user.email,
+        password: user.password,
+        iterations: 200_000,
+        key: after!.key,
+        privateKey: after!.privateKey,
+      }),
+    ).not.toThrow();
+    expect(
+      await logIn({ email: user.email, masterPasswordHash: await hashOf(user, user.password, 200_000) }, ORIGIN),
+    ).toMatchObject({ ok: true });
     expect(await eventTypes(user.id)).toContain("user_changed_kdf");
   });
 });
@@ -172,7 +250,10 @@ describe("two-step login", () => {
     const user = await createTestUser();
     await signInAs(user.id);
     const before = await databaseSnapshot();
-    expect(await beginTwoFactorAction({ masterPasswordHash: await hashOf(user, "wrong password") })).toMatchObject({ ok: false, error: "Your master password is not correct." });
+    expect(await beginTwoFactorAction({ masterPasswordHash: await hashOf(user, "wrong password") })).toMatchObject({
+      ok: false,
+      error: "Your master password is not correct.",
+    });
     expect(await databaseSnapshot()).toEqual(before);
 
     const masterPasswordHash = await hashOf(user);
@@ -182,8 +263,15 @@ describe("two-step login", () => {
 
     const pending = await databaseSnapshot();
     const wrong = String((Number(authenticatorCode(begun.key)) + 1) % 1_000_000).padStart(6, "0");
-    expect(await enableTwoFactorAction({ masterPasswordHash, code: wrong })).toMatchObject({ ok: false, fieldErrors: { code: expect.stringContaining("not the current one") } });
-    expect(await enableTwoFactorAction({ masterPasswordHash, code: "12ab" })).toMatchObject({ ok: false, code: "invalid_input", error: "Enter the 6-digit code from your authenticator app." });
+    expect(await enableTwoFactorAction({ masterPasswordHash, code: wrong })).toMatchObject({
+      ok: false,
+      fieldErrors: { code: expect.stringContaining("not the current one") },
+    });
+    expect(await enableTwoFactorAction({ masterPasswordHash, code: "12ab" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      error: "Enter the 6-digit code from your authenticator app.",
+    });
     expect(await databaseSnapshot()).toEqual(pending);
 
     const enabled = await enableTwoFactorAction({ masterPasswordHash, code: authenticatorCode(begun.key) });
@@ -193,8 +281,13 @@ describe("two-step login", () => {
     expect(row).toMatchObject({ twoFactorSecret: begun.key, twoFactorEnabledAt: expect.any(Date) });
     // Only a hash of the recovery code is kept.
     expect(row!.twoFactorRecoveryCodeHash).not.toContain(enabled.recoveryCode);
-    expect(await beginTwoFactorAction({ masterPasswordHash })).toMatchObject({ ok: false, error: expect.stringContaining("already on") });
-    expect(await eventTypes(user.id)).toEqual(expect.arrayContaining(["user_began_two_factor_setup", "user_enabled_two_factor"]));
+    expect(await beginTwoFactorAction({ masterPasswordHash })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("already on"),
+    });
+    expect(await eventTypes(user.id)).toEqual(
+      expect.arrayContaining(["user_began_two_factor_setup", "user_enabled_two_factor"]),
+    );
   });
 
   it("asks for the code at login, refuses a wrong one, accepts a current code once", async () => {
@@ -204,15 +297,34 @@ describe("two-step login", () => {
     const masterPasswordHash = await hashOf(user);
     const credentials = { email: user.email, masterPasswordHash };
 
-    expect(await logIn({ ...credentials, masterPasswordHash: await hashOf(user, "wrong password") }, ORIGIN)).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(await logIn({ ...credentials, masterPasswordHash: await hashOf(user, "wrong password") }, ORIGIN)).toEqual({
+      ok: false,
+      reason: "invalid_credentials",
+    });
     expect(await logIn(credentials, ORIGIN)).toEqual({ ok: false, reason: "two_factor_required" });
-    expect(await logIn({ ...credentials, twoFactorCode: "000000" === authenticatorCode(key) ? "111111" : "000000" }, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
-    expect(await logIn({ ...credentials, twoFactorCode: authenticatorCode(key, Date.now() - 90_000) }, ORIGIN)).toMatchObject({ ok: false });
+    expect(
+      await logIn({ ...credentials, twoFactorCode: "000000" === authenticatorCode(key) ? "111111" : "000000" }, ORIGIN),
+    ).toEqual({ ok: false, reason: "invalid_two_factor_code" });
+    expect(
+      await logIn({ ...credentials, twoFactorCode: authenticatorCode(key, Date.now() - 90_000) }, ORIGIN),
+    ).toMatchObject({ ok: false });
     // The code that turned it on has been used; the next step's code (one step of clock drift) passes, once.
-    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(0) }, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
-    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(1) }, ORIGIN)).toMatchObject({ ok: true, user: { id: user.id } });
-    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(1) }, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
-    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(-1) }, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(0) }, ORIGIN)).toEqual({
+      ok: false,
+      reason: "invalid_two_factor_code",
+    });
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(1) }, ORIGIN)).toMatchObject({
+      ok: true,
+      user: { id: user.id },
+    });
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(1) }, ORIGIN)).toEqual({
+      ok: false,
+      reason: "invalid_two_factor_code",
+    });
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(-1) }, ORIGIN)).toEqual({
+      ok: false,
+      reason: "invalid_two_factor_code",
+    });
     expect((await account(user.id))?.twoFactorLastStep).toBe(enabledStep + 1);
     const types = await eventTypes(user.id);
     expect(types.filter((type) => type === "user_login_failed_two_factor").length).toBeGreaterThanOrEqual(1);
@@ -225,11 +337,16 @@ describe("two-step login", () => {
     const credentials = { email: user.email, masterPasswordHash: await hashOf(user) };
     const wrong = { ...credentials, twoFactorCode: authenticatorCode(key, Date.now() - 300_000) };
 
-    for (let attempt = 0; attempt < 4; attempt++) expect(await logIn(wrong, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
+    for (let attempt = 0; attempt < 4; attempt++)
+      expect(await logIn(wrong, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
     expect(await logIn({ ...credentials, twoFactorCode: codeAfter(1) }, ORIGIN)).toMatchObject({ ok: true });
-    for (let attempt = 0; attempt < 5; attempt++) expect(await logIn(wrong, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect(await logIn(wrong, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
     expect(await logIn(wrong, ORIGIN)).toEqual({ ok: false, reason: "too_many_two_factor_codes" });
-    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(2) }, ORIGIN)).toEqual({ ok: false, reason: "too_many_two_factor_codes" });
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(2) }, ORIGIN)).toEqual({
+      ok: false,
+      reason: "too_many_two_factor_codes",
+    });
     // Refusals while locked out are not counted as guesses: the lockout ends on time.
     expect((await eventTypes(user.id)).filter((type) => type === "user_login_failed_two_factor")).toHaveLength(9);
   });
@@ -239,15 +356,34 @@ describe("two-step login", () => {
     const { codeAfter } = await turnOnTwoStepLogin(user);
     const masterPasswordHash = await hashOf(user);
     const before = await databaseSnapshot();
-    expect(await disableTwoFactorAction({ masterPasswordHash, code: "ABCD-EFGH" })).toMatchObject({ ok: false, fieldErrors: { code: expect.any(String) } });
-    expect(await disableTwoFactorAction({ masterPasswordHash: await hashOf(user, "wrong password"), code: codeAfter(1) })).toMatchObject({ ok: false, error: "Your master password is not correct." });
+    expect(await disableTwoFactorAction({ masterPasswordHash, code: "ABCD-EFGH" })).toMatchObject({
+      ok: false,
+      fieldErrors: { code: expect.any(String) },
+    });
+    expect(
+      await disableTwoFactorAction({ masterPasswordHash: await hashOf(user, "wrong password"), code: codeAfter(1) }),
+    ).toMatchObject({ ok: false, error: "Your master password is not correct." });
     // The code that turned it on was used up then.
-    expect(await disableTwoFactorAction({ masterPasswordHash, code: codeAfter(0) })).toMatchObject({ ok: false, fieldErrors: { code: expect.any(String) } });
-    expect(await disableTwoFactorAction({ masterPasswordHash, code: "" })).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await disableTwoFactorAction({ masterPasswordHash, code: codeAfter(0) })).toMatchObject({
+      ok: false,
+      fieldErrors: { code: expect.any(String) },
+    });
+    expect(await disableTwoFactorAction({ masterPasswordHash, code: "" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
     expect(await databaseSnapshot()).toEqual(before);
 
-    expect(await disableTwoFactorAction({ masterPasswordHash, code: codeAfter(1) })).toEqual({ ok: true, revokedFrom: [] });
-    expect(await account(user.id)).toMatchObject({ twoFactorSecret: null, twoFactorEnabledAt: null, twoFactorRecoveryCodeHash: null, twoFactorLastStep: null });
+    expect(await disableTwoFactorAction({ masterPasswordHash, code: codeAfter(1) })).toEqual({
+      ok: true,
+      revokedFrom: [],
+    });
+    expect(await account(user.id)).toMatchObject({
+      twoFactorSecret: null,
+      twoFactorEnabledAt: null,
+      twoFactorRecoveryCodeHash: null,
+      twoFactorLastStep: null,
+    });
     expect(await logIn({ email: user.email, masterPasswordHash }, ORIGIN)).toMatchObject({ ok: true });
     expect(await eventTypes(user.id)).toContain("user_disabled_two_factor");
   });
@@ -265,8 +401,13 @@ describe("two-step login", () => {
     // Turned on again, the old recovery code no longer works.
     const again = await turnOnTwoStepLogin(user);
     expect(again.recoveryCode).not.toBe(recoveryCode);
-    expect(await logIn({ ...credentials, twoFactorCode: recoveryCode }, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
-    expect(await disableTwoFactorAction({ masterPasswordHash: credentials.masterPasswordHash, code: again.recoveryCode })).toMatchObject({ ok: true });
+    expect(await logIn({ ...credentials, twoFactorCode: recoveryCode }, ORIGIN)).toEqual({
+      ok: false,
+      reason: "invalid_two_factor_code",
+    });
+    expect(
+      await disableTwoFactorAction({ masterPasswordHash: credentials.masterPasswordHash, code: again.recoveryCode }),
+    ).toMatchObject({ ok: true });
   });
 });
 
@@ -291,7 +432,11 @@ describe("require two-step login policy", () => {
     await turnOnTwoStepLogin(enrolled);
 
     await signInAs(owner.id);
-    expect(await updatePolicyAction({ organizationId, type: "two_factor_authentication", enabled: true })).toEqual({ ok: true, type: "two_factor_authentication", enabled: true });
+    expect(await updatePolicyAction({ organizationId, type: "two_factor_authentication", enabled: true })).toEqual({
+      ok: true,
+      type: "two_factor_authentication",
+      enabled: true,
+    });
     expect(await statusOf(organizationId, without.id)).toBe("revoked");
     expect(await statusOf(organizationId, accepted.id)).toBe("revoked");
     expect(await statusOf(organizationId, enrolled.id)).toBe("confirmed");
@@ -299,12 +444,18 @@ describe("require two-step login policy", () => {
     expect(await statusOf(organizationId, owner.id)).toBe("confirmed");
     expect(await mailsTo(without.email)).toContain("Your access to Two-Step Org was revoked");
     const db = await getDb();
-    const revocations = await db.select().from(events).where(eq(events.type, "organization_user_revoked_for_two_factor"));
+    const revocations = await db
+      .select()
+      .from(events)
+      .where(eq(events.type, "organization_user_revoked_for_two_factor"));
     expect(revocations.filter((event) => event.organizationId === organizationId)).toHaveLength(2);
     expect(revocations[0]).toMatchObject({ actingUserId: owner.id });
 
     // Not restored until they turn two-step login on.
-    const [revokedRow] = await db.select({ id: organizationUsers.id }).from(organizationUsers).where(eq(organizationUsers.userId, without.id));
+    const [revokedRow] = await db
+      .select({ id: organizationUsers.id })
+      .from(organizationUsers)
+      .where(eq(organizationUsers.userId, without.id));
     const before = await databaseSnapshot();
     expect(await restoreOrganizationMembersAction({ organizationId, memberIds: [revokedRow!.id] })).toMatchObject({
       ok: false,
@@ -313,7 +464,9 @@ describe("require two-step login policy", () => {
     expect(await databaseSnapshot()).toEqual(before);
     await turnOnTwoStepLogin(without);
     await signInAs(owner.id);
-    expect(await restoreOrganizationMembersAction({ organizationId, memberIds: [revokedRow!.id] })).toMatchObject({ ok: true });
+    expect(await restoreOrganizationMembersAction({ organizationId, memberIds: [revokedRow!.id] })).toMatchObject({
+      ok: true,
+    });
     expect(await statusOf(organizationId, without.id)).toBe("confirmed");
   });
 
@@ -325,12 +478,16 @@ describe("require two-step login policy", () => {
     expect(await acceptInvitation({ kind: "organization", token })).toEqual({
       ok: false,
       code: "rejected",
-      error: "Two-Step Org requires two-step login. Turn on two-step login in your account settings (Settings → Security), then accept the invitation again.",
+      error:
+        "Two-Step Org requires two-step login. Turn on two-step login in your account settings (Settings → Security), then accept the invitation again.",
     });
     expect(await databaseSnapshot()).toEqual(before);
 
     await turnOnTwoStepLogin(member);
-    expect(await acceptInvitation({ kind: "organization", token })).toMatchObject({ ok: true, tenantName: "Two-Step Org" });
+    expect(await acceptInvitation({ kind: "organization", token })).toMatchObject({
+      ok: true,
+      tenantName: "Two-Step Org",
+    });
   });
 
   it("lets an invited admin accept without two-step login (admins are exempt)", async () => {
@@ -345,7 +502,10 @@ describe("require two-step login policy", () => {
     const { codeAfter } = await turnOnTwoStepLogin(member);
     await addTestMember(organizationId, member, "user");
     await signInAs(member.id);
-    expect(await disableTwoFactorAction({ masterPasswordHash: await hashOf(member), code: codeAfter(1) })).toEqual({ ok: true, revokedFrom: ["Two-Step Org"] });
+    expect(await disableTwoFactorAction({ masterPasswordHash: await hashOf(member), code: codeAfter(1) })).toEqual({
+      ok: true,
+      revokedFrom: ["Two-Step Org"],
+    });
     expect(await statusOf(organizationId, member.id)).toBe("revoked");
     expect(await mailsTo(member.email)).toContain("Your access to Two-Step Org was revoked");
   });
@@ -354,7 +514,12 @@ describe("require two-step login policy", () => {
     const member = await createTestUser();
     const { recoveryCode } = await turnOnTwoStepLogin(member);
     await addTestMember(organizationId, member, "user");
-    expect(await logIn({ email: member.email, masterPasswordHash: await hashOf(member), twoFactorCode: recoveryCode }, ORIGIN)).toMatchObject({ ok: true });
+    expect(
+      await logIn(
+        { email: member.email, masterPasswordHash: await hashOf(member), twoFactorCode: recoveryCode },
+        ORIGIN,
+      ),
+    ).toMatchObject({ ok: true });
     expect(await statusOf(organizationId, member.id)).toBe("revoked");
   });
 
@@ -378,7 +543,8 @@ describe("account deletion", () => {
     expect(await deleteAccountAction({ masterPasswordHash: await hashOf(owner), confirmation: owner.email })).toEqual({
       ok: false,
       code: "rejected",
-      error: "You are the only confirmed owner or admin of Solo Org. Make someone else an owner or admin there, or delete it, before you delete your account.",
+      error:
+        "You are the only confirmed owner or admin of Solo Org. Make someone else an owner or admin there, or delete it, before you delete your account.",
     });
     expect(await databaseSnapshot()).toEqual(before);
   });
@@ -387,15 +553,22 @@ describe("account deletion", () => {
     const user = await createTestUser();
     await signInAs(user.id);
     const before = await databaseSnapshot();
-    expect(await deleteAccountAction({ masterPasswordHash: await hashOf(user), confirmation: "someone@else.example" })).toMatchObject({
+    expect(
+      await deleteAccountAction({ masterPasswordHash: await hashOf(user), confirmation: "someone@else.example" }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { confirmation: "Type your email address exactly as shown to confirm." },
     });
-    expect(await deleteAccountAction({ masterPasswordHash: await hashOf(user, "wrong password"), confirmation: user.email })).toMatchObject({
+    expect(
+      await deleteAccountAction({ masterPasswordHash: await hashOf(user, "wrong password"), confirmation: user.email }),
+    ).toMatchObject({
       ok: false,
       error: "Your master password is not correct.",
     });
-    expect(await deleteAccountAction({ masterPasswordHash: "nope", confirmation: user.email })).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await deleteAccountAction({ masterPasswordHash: "nope", confirmation: user.email })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -409,7 +582,9 @@ describe("account deletion", () => {
     await db.insert(ciphers).values({ userId: user.id, type: "login", data: { name: FAKE_ENC_2 } });
 
     await signInAs(user.id);
-    expect(await deleteAccountAction({ masterPasswordHash: await hashOf(user), confirmation: user.email.toUpperCase() })).toEqual({ ok: true });
+    expect(
+      await deleteAccountAction({ masterPasswordHash: await hashOf(user), confirmation: user.email.toUpperCase() }),
+    ).toEqual({ ok: true });
     expect(await account(user.id)).toBeUndefined();
     expect(await db.select().from(folders).where(eq(folders.userId, user.id))).toEqual([]);
     expect(await db.select().from(ciphers).where(eq(ciphers.userId, user.id))).toEqual([]);
@@ -417,6 +592,9 @@ describe("account deletion", () => {
     expect(await eventTypes(user.id)).toContain("user_deleted");
     expect(await mailsTo(user.email)).toContain("Your Keyhouse account was deleted");
     expect(await getSession()).toBeNull();
-    expect(await logIn({ email: user.email, masterPasswordHash: await hashOf(user) }, ORIGIN)).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(await logIn({ email: user.email, masterPasswordHash: await hashOf(user) }, ORIGIN)).toEqual({
+      ok: false,
+      reason: "invalid_credentials",
+    });
   });
 });

@@ -12,8 +12,18 @@ const ACTION_ID = "7f3b2a9c0d1e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b";
 const TEXT = "text/plain;charset=UTF-8"; // what Next.js's client sends for a plain-data call
 
 /** A server action call as the browser would post it, to a page of the app. */
-function action(body: BodyInit | null, headers: Record<string, string> = { "content-type": TEXT }, path = "/vault"): Promise<Response> {
-  return (proxy as unknown as Proxy)(new NextRequest(`http://localhost${path}`, { method: "POST", headers: { "next-action": ACTION_ID, ...headers }, body }));
+function action(
+  body: BodyInit | null,
+  headers: Record<string, string> = { "content-type": TEXT },
+  path = "/vault",
+): Promise<Response> {
+  return (proxy as unknown as Proxy)(
+    new NextRequest(`http://localhost${path}`, {
+      method: "POST",
+      headers: { "next-action": ACTION_ID, ...headers },
+      body,
+    }),
+  );
 }
 
 /** Passed on to Next.js unchanged (NextResponse.next()). */
@@ -55,11 +65,15 @@ describe("proxy.ts refuses server action bodies Next.js cannot decode (400, neve
 
   it("passes on what Next.js's client really sends: a JSON array as text/plain, or multipart", async () => {
     await signInAs(user.id);
-    expect(passedOn(await action(JSON.stringify([{ cipherId: "x", favorite: true, note: "[[[[ not nesting" }])))).toBe(true);
+    expect(passedOn(await action(JSON.stringify([{ cipherId: "x", favorite: true, note: "[[[[ not nesting" }])))).toBe(
+      true,
+    );
     expect(passedOn(await action("[]", { "content-type": "application/json" }))).toBe(true);
     expect(passedOn(await action(deepArrays(MAX_ACTION_NESTING)))).toBe(true);
     // A FormData argument: the arguments in part "0", the form's own fields beside it.
-    expect(passedOn(await action(multipart({ "0": '["$K1"]', "_1_email": "[[[[[[", "_1_file": new Blob(["{"]) }), {}))).toBe(true);
+    expect(
+      passedOn(await action(multipart({ "0": '["$K1"]', _1_email: "[[[[[[", _1_file: new Blob(["{"]) }), {})),
+    ).toBe(true);
     // Public pages (login, registration) have actions too.
     signOut();
     expect(passedOn(await action("[]", { "content-type": TEXT }, "/login"))).toBe(true);
@@ -72,10 +86,13 @@ describe("proxy.ts refuses server action bodies Next.js cannot decode (400, neve
     await expectRefused(await action("", { "content-type": TEXT, "content-length": "0" }), /empty/);
   });
 
-  it.each([["not json"], ['{"an":"object"}'], ['"a string"'], ["[1, 2"], ["[1]]"], ["\u0000"]])("a body that is not a JSON array: %j", async (body) => {
-    await signInAs(user.id);
-    await expectRefused(await action(body), /malformed/);
-  });
+  it.each([["not json"], ['{"an":"object"}'], ['"a string"'], ["[1, 2"], ["[1]]"], ["\u0000"]])(
+    "a body that is not a JSON array: %j",
+    async (body) => {
+      await signInAs(user.id);
+      await expectRefused(await action(body), /malformed/);
+    },
+  );
 
   it("bytes that are not UTF-8", async () => {
     await signInAs(user.id);
@@ -86,7 +103,10 @@ describe("proxy.ts refuses server action bodies Next.js cannot decode (400, neve
     await signInAs(user.id);
     expect(nestingDepth(deepArrays(100_000))).toBe(100_000);
     await expectRefused(await action(deepArrays(100_000)), /nests deeper than 64 levels/);
-    await expectRefused(await action(`[${'{"a":'.repeat(MAX_ACTION_NESTING)}1${"}".repeat(MAX_ACTION_NESTING)}]`), /nests deeper/);
+    await expectRefused(
+      await action(`[${'{"a":'.repeat(MAX_ACTION_NESTING)}1${"}".repeat(MAX_ACTION_NESTING)}]`),
+      /nests deeper/,
+    );
     await expectRefused(await action(multipart({ "0": '["$Q1"]', "1": deepArrays(100_000) }), {}), /nests deeper/);
   });
 
@@ -94,25 +114,37 @@ describe("proxy.ts refuses server action bodies Next.js cannot decode (400, neve
     await signInAs(user.id);
     const oversize = JSON.stringify(["x".repeat(ACTION_BODY_LIMIT_BYTES)]);
     await expectRefused(await action(oversize), /too large/);
-    await expectRefused(await action("[]", { "content-type": TEXT, "content-length": String(ACTION_BODY_LIMIT_BYTES + 1) }), /too large/);
+    await expectRefused(
+      await action("[]", { "content-type": TEXT, "content-length": String(ACTION_BODY_LIMIT_BYTES + 1) }),
+      /too large/,
+    );
     await expectRefused(await action("[]", { "content-type": TEXT, "content-length": "not a number" }), /too large/);
-    await expectRefused(await action(multipart({ "0": "[]", "1": `"${"x".repeat(ACTION_BODY_LIMIT_BYTES)}"` }), {}), /too large/);
+    await expectRefused(
+      await action(multipart({ "0": "[]", "1": `"${"x".repeat(ACTION_BODY_LIMIT_BYTES)}"` }), {}),
+      /too large/,
+    );
     expect(passedOn(await action(JSON.stringify(["x".repeat(ACTION_BODY_LIMIT_BYTES - 100)])))).toBe(true);
   });
 
-  it.each([["application/x-www-form-urlencoded"], ["text/html"], ["application/octet-stream"], ["application/jsonp"], [""]])(
-    "the wrong content type: %j",
-    async (type) => {
-      await signInAs(user.id);
-      // Bytes, so that no content type is added for the test.
-      await expectRefused(await action(new TextEncoder().encode("[]"), type ? { "content-type": type } : {}), /text\/plain or multipart/);
-    },
-  );
+  it.each([
+    ["application/x-www-form-urlencoded"],
+    ["text/html"],
+    ["application/octet-stream"],
+    ["application/jsonp"],
+    [""],
+  ])("the wrong content type: %j", async (type) => {
+    await signInAs(user.id);
+    // Bytes, so that no content type is added for the test.
+    await expectRefused(
+      await action(new TextEncoder().encode("[]"), type ? { "content-type": type } : {}),
+      /text\/plain or multipart/,
+    );
+  });
 
   it("multipart that is broken or has no arguments part", async () => {
     await signInAs(user.id);
     await expectRefused(await action("garbage", { "content-type": "multipart/form-data; boundary=xyz" }), /malformed/);
-    await expectRefused(await action(multipart({ "_1_email": "a@b.example" }), {}), /malformed/);
+    await expectRefused(await action(multipart({ _1_email: "a@b.example" }), {}), /malformed/);
     await expectRefused(await action(multipart({ "0": "not json" }), {}), /malformed/);
     await expectRefused(await action(multipart({ "0": '["$Q1"]', "1": "{" }), {}), /malformed/);
   });
@@ -120,7 +152,7 @@ describe("proxy.ts refuses server action bodies Next.js cannot decode (400, neve
   it("fuzzed bodies: each is refused with a sentence or is a JSON array Next.js can decode", async () => {
     await signInAs(user.id);
     const next = random(20_240_601);
-    const alphabet = ['[', ']', '{', '}', '"', "\\", ",", ":", "1", "a", " ", "$", "\u202e", "\ud800"];
+    const alphabet = ["[", "]", "{", "}", '"', "\\", ",", ":", "1", "a", " ", "$", "\u202e", "\ud800"];
     for (let round = 0; round < 200; round += 1) {
       const length = Math.floor(next() * 200);
       const body = Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
@@ -135,7 +167,8 @@ describe("proxy.ts refuses server action bodies Next.js cannot decode (400, neve
   it("fuzzed nesting: a JSON array passes exactly when it nests at most 64 levels", async () => {
     await signInAs(user.id);
     const next = random(7);
-    const nested = (depth: number): unknown => (depth === 0 ? "leaf" : next() < 0.5 ? [nested(depth - 1), 1] : { key: nested(depth - 1) });
+    const nested = (depth: number): unknown =>
+      depth === 0 ? "leaf" : next() < 0.5 ? [nested(depth - 1), 1] : { key: nested(depth - 1) };
     for (let round = 0; round < 60; round += 1) {
       const depth = 1 + Math.floor(next() * 2 * MAX_ACTION_NESTING);
       const body = JSON.stringify([nested(depth - 1)]);
@@ -146,7 +179,13 @@ describe("proxy.ts refuses server action bodies Next.js cannot decode (400, neve
 
   it("requests that are not server actions are not read", async () => {
     await signInAs(user.id);
-    const post = await (proxy as unknown as Proxy)(new NextRequest("http://localhost/vault", { method: "POST", headers: { "content-type": "text/html" }, body: "not json" }));
+    const post = await (proxy as unknown as Proxy)(
+      new NextRequest("http://localhost/vault", {
+        method: "POST",
+        headers: { "content-type": "text/html" },
+        body: "not json",
+      }),
+    );
     expect(passedOn(post)).toBe(true);
   });
 });

@@ -18,7 +18,12 @@ const renameSelf = defineAction({
   async run({ input, scope, tx, record, mail }) {
     await tx.update(users).set({ name: input.name }).where(eq(users.id, scope.userId));
     await record({ type: "user_registered", userId: scope.userId });
-    await mail({ to: scope.email, subject: "Name changed", text: "Your name changed.", html: "<p>Your name changed.</p>" });
+    await mail({
+      to: scope.email,
+      subject: "Name changed",
+      text: "Your name changed.",
+      html: "<p>Your name changed.</p>",
+    });
     if (input.failAfterWrite) throw new Error("boom: internal detail that must not reach the caller");
     return { name: input.name };
   },
@@ -96,7 +101,11 @@ describe("the server-action wrapper", () => {
     await signInAs(user.id);
     const before = await databaseSnapshot();
     const result = await renameSelf({ name: "Half written", failAfterWrite: true });
-    expect(result).toEqual({ ok: false, code: "internal", error: "Something went wrong and nothing was saved. Please try again." });
+    expect(result).toEqual({
+      ok: false,
+      code: "internal",
+      error: "Something went wrong and nothing was saved. Please try again.",
+    });
     expect(JSON.stringify(result)).not.toContain("boom");
     expect(await databaseSnapshot()).toEqual(before);
   });
@@ -105,7 +114,12 @@ describe("the server-action wrapper", () => {
     await signInAs(user.id);
     const before = await databaseSnapshot();
     const result = await refuseAfterWrite({});
-    expect(result).toEqual({ ok: false, code: "rejected", error: "That is not allowed.", fieldErrors: { form: "That is not allowed." } });
+    expect(result).toEqual({
+      ok: false,
+      code: "rejected",
+      error: "That is not allowed.",
+      fieldErrors: { form: "That is not allowed." },
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -154,7 +168,12 @@ describe("the server-action wrapper", () => {
   it("maps an expected constraint violation to its message and writes nothing", async () => {
     const before = await databaseSnapshot();
     const result = await duplicateEmail({ email: other.email });
-    expect(result).toEqual({ ok: false, code: "rejected", error: "That email is taken.", fieldErrors: { email: "That email is taken." } });
+    expect(result).toEqual({
+      ok: false,
+      code: "rejected",
+      error: "That email is taken.",
+      fieldErrors: { email: "That email is taken." },
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 });

@@ -28,13 +28,16 @@ describe("server actions", () => {
     expect(serverActionModules.length).toBeGreaterThan(0);
   });
 
-  it.each(serverActionModules.map((file) => [path.relative(ROOT, file)]))("%s exports only wrapped actions", async (relative) => {
-    const exports = (await import(path.join(ROOT, relative))) as Record<string, unknown>;
-    const names = Object.keys(exports);
-    expect(names.length).toBeGreaterThan(0);
-    const unwrapped = names.filter((name) => !isDefinedAction(exports[name]));
-    expect(unwrapped, `not built with defineAction in ${relative}`).toEqual([]);
-  });
+  it.each(serverActionModules.map((file) => [path.relative(ROOT, file)]))(
+    "%s exports only wrapped actions",
+    async (relative) => {
+      const exports = (await import(path.join(ROOT, relative))) as Record<string, unknown>;
+      const names = Object.keys(exports);
+      expect(names.length).toBeGreaterThan(0);
+      const unwrapped = names.filter((name) => !isDefinedAction(exports[name]));
+      expect(unwrapped, `not built with defineAction in ${relative}`).toEqual([]);
+    },
+  );
 
   it("are never declared inline", () => {
     const inline = files.filter((file) => {

@@ -6,7 +6,15 @@ import { GET as downloadInvoice } from "@/app/(portal)/providers/[providerId]/bi
 import ProviderBillingPage from "@/app/(portal)/providers/[providerId]/billing/page";
 import { formatUsd } from "@/components/billing/format";
 import { getDb } from "@/db/client";
-import { events, organizations, providerInvoiceItems, providerInvoices, providerOrganizations, providerPlans, providers } from "@/db/schema";
+import {
+  events,
+  organizations,
+  providerInvoiceItems,
+  providerInvoices,
+  providerOrganizations,
+  providerPlans,
+  providers,
+} from "@/db/schema";
 import { requireProviderScope } from "@/lib/authz/scope";
 import { seatPriceCents } from "@/lib/config";
 import { getBillingSummary, getInvoiceWithItems, listInvoices } from "@/lib/dal/billing";
@@ -27,7 +35,10 @@ const TEAMS = seatPriceCents("teams_monthly");
 type OrganizationPlan = (typeof organizations.$inferInsert)["planType"];
 
 /** Client organizations linked to a provider straight in the database (their keys are placeholders, never opened). */
-async function addClients(providerId: string, clients: { name: string; seats: number; planType?: OrganizationPlan }[]): Promise<string[]> {
+async function addClients(
+  providerId: string,
+  clients: { name: string; seats: number; planType?: OrganizationPlan }[],
+): Promise<string[]> {
   const db = await getDb();
   const rows = await db
     .insert(organizations)
@@ -43,7 +54,9 @@ async function addClients(providerId: string, clients: { name: string; seats: nu
       })),
     )
     .returning({ id: organizations.id });
-  await db.insert(providerOrganizations).values(rows.map((row) => ({ providerId, organizationId: row.id, key: "placeholder-wrapped-key" })));
+  await db
+    .insert(providerOrganizations)
+    .values(rows.map((row) => ({ providerId, organizationId: row.id, key: "placeholder-wrapped-key" })));
   return rows.map((row) => row.id);
 }
 
@@ -79,15 +92,32 @@ describe("billing", () => {
   it("sums the demo clients' seats: 8 allocated under an Enterprise minimum of 10 bills the minimum", async () => {
     const summary = await getBillingSummary(await demoScope());
     expect(summary.plans).toEqual([
-      { planType: "teams_monthly", seatMinimum: 0, allocatedSeats: 0, purchasedSeats: 0, seatPriceCents: TEAMS, estimatedCents: 0 },
-      { planType: "enterprise_monthly", seatMinimum: 10, allocatedSeats: 8, purchasedSeats: 0, seatPriceCents: ENTERPRISE, estimatedCents: 10 * ENTERPRISE },
+      {
+        planType: "teams_monthly",
+        seatMinimum: 0,
+        allocatedSeats: 0,
+        purchasedSeats: 0,
+        seatPriceCents: TEAMS,
+        estimatedCents: 0,
+      },
+      {
+        planType: "enterprise_monthly",
+        seatMinimum: 10,
+        allocatedSeats: 8,
+        purchasedSeats: 0,
+        seatPriceCents: ENTERPRISE,
+        estimatedCents: 10 * ENTERPRISE,
+      },
     ]);
     expect(summary.totalCents).toBe(10 * ENTERPRISE);
   });
 
   it("shows the figures and, before any period is closed, an empty invoice list", async () => {
     await signInAs(demo.users.admin);
-    const page = await ProviderBillingPage({ params: Promise.resolve({ providerId: demo.providerId }), searchParams: Promise.resolve({}) });
+    const page = await ProviderBillingPage({
+      params: Promise.resolve({ providerId: demo.providerId }),
+      searchParams: Promise.resolve({}),
+    });
     const html = renderToStaticMarkup(page);
     expect(html).toContain("Purchased above the minimum");
     expect(html).toContain(formatUsd(10 * ENTERPRISE));
@@ -99,7 +129,12 @@ describe("billing", () => {
     await db.update(organizations).set({ seats: 7 }).where(eq(organizations.id, demo.client1));
     try {
       const summary = await getBillingSummary(await demoScope());
-      expect(summary.plans[1]).toMatchObject({ seatMinimum: 10, allocatedSeats: 12, purchasedSeats: 2, estimatedCents: 12 * ENTERPRISE });
+      expect(summary.plans[1]).toMatchObject({
+        seatMinimum: 10,
+        allocatedSeats: 12,
+        purchasedSeats: 2,
+        estimatedCents: 12 * ENTERPRISE,
+      });
       expect(summary.totalCents).toBe(12 * ENTERPRISE);
     } finally {
       await db.update(organizations).set({ seats: 3 }).where(eq(organizations.id, demo.client1));
@@ -122,7 +157,13 @@ describe("billing", () => {
     expect(summary.plans).toMatchObject([
       { planType: "teams_monthly", seatMinimum: 5, allocatedSeats: 3, purchasedSeats: 0, estimatedCents: 5 * TEAMS },
       // No plan row: a minimum of 0.
-      { planType: "enterprise_monthly", seatMinimum: 0, allocatedSeats: 4, purchasedSeats: 4, estimatedCents: 4 * ENTERPRISE },
+      {
+        planType: "enterprise_monthly",
+        seatMinimum: 0,
+        allocatedSeats: 4,
+        purchasedSeats: 4,
+        estimatedCents: 4 * ENTERPRISE,
+      },
     ]);
     expect(summary.totalCents).toBe(5 * TEAMS + 4 * ENTERPRISE);
   });
@@ -140,7 +181,10 @@ describe("billing", () => {
       expect(result.written.map((invoice) => invoice.providerId)).not.toContain(other.id);
       expect(result.existing).toBe(0);
 
-      const [invoice] = await db.select().from(providerInvoices).where(eq(providerInvoices.providerId, demo.providerId));
+      const [invoice] = await db
+        .select()
+        .from(providerInvoices)
+        .where(eq(providerInvoices.providerId, demo.providerId));
       expect(invoice).toMatchObject({
         number: `KH-2026-10-${demo.providerId.slice(0, 8)}`,
         periodStart: "2026-10-01",
@@ -181,7 +225,11 @@ describe("billing", () => {
         .from(events)
         .where(and(eq(events.providerId, demo.providerId), eq(events.type, "provider_invoice_created")));
       expect(recorded).toMatchObject([
-        { actingUserId: null, device: "operator command", details: { number: invoice!.number, periodStart: "2026-10-01", totalCents: 10 * ENTERPRISE } },
+        {
+          actingUserId: null,
+          device: "operator command",
+          details: { number: invoice!.number, periodStart: "2026-10-01", totalCents: 10 * ENTERPRISE },
+        },
       ]);
     });
 
@@ -198,16 +246,21 @@ describe("billing", () => {
       const provider = await createTestProvider(admin, "Newly Billed MSP");
       await addClients(provider.id, [{ name: "First client", seats: 4, planType: "teams_monthly" }]);
       const db = await getDb();
-      const statusOf = async () => (await db.select({ status: providers.status }).from(providers).where(eq(providers.id, provider.id)))[0]?.status;
+      const statusOf = async () =>
+        (await db.select({ status: providers.status }).from(providers).where(eq(providers.id, provider.id)))[0]?.status;
       expect(await statusOf()).toBe("created");
       const result = await closePeriod("2026-09-01");
-      expect(result.written.find((invoice) => invoice.providerId === provider.id)).toMatchObject({ totalCents: 4 * TEAMS });
+      expect(result.written.find((invoice) => invoice.providerId === provider.id)).toMatchObject({
+        totalCents: 4 * TEAMS,
+      });
       expect(await statusOf()).toBe("billable");
     });
 
     it("writes one invoice per provider when two runs close the same period at once", async () => {
       const runs = await Promise.all([closePeriod("2026-07-01"), closePeriod("2026-07-01")]);
-      const demoInvoices = runs.flatMap((run) => run.written).filter((invoice) => invoice.providerId === demo.providerId);
+      const demoInvoices = runs
+        .flatMap((run) => run.written)
+        .filter((invoice) => invoice.providerId === demo.providerId);
       expect(demoInvoices).toHaveLength(1);
       const db = await getDb();
       const stored = await db
@@ -250,7 +303,9 @@ describe("billing", () => {
       const response = await getInvoiceCsv(demo.providerId, invoiceId);
       expect(response.status).toBe(200);
       expect(response.headers.get("Content-Type")).toMatch(/^text\/csv/);
-      expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="KH-2026-10-${demo.providerId.slice(0, 8)}.csv"`);
+      expect(response.headers.get("Content-Disposition")).toBe(
+        `attachment; filename="KH-2026-10-${demo.providerId.slice(0, 8)}.csv"`,
+      );
       const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
       expect((await response.text()).split("\r\n")).toEqual([
         "Client,Id,Assigned,Used,Remaining,Plan,Estimated total",
@@ -263,30 +318,45 @@ describe("billing", () => {
     it("neutralises client names that a spreadsheet would run as formulas", async () => {
       const admin = await createTestUser();
       const provider = await createTestProvider(admin, "Formula MSP");
-      const names = ["=HYPERLINK(\"http://evil.example\")", "+1+1", "-2", "@SUM(A1)", "Plain, Inc."];
-      await addClients(provider.id, names.map((name) => ({ name, seats: 1 })));
+      const names = ['=HYPERLINK("http://evil.example")', "+1+1", "-2", "@SUM(A1)", "Plain, Inc."];
+      await addClients(
+        provider.id,
+        names.map((name) => ({ name, seats: 1 })),
+      );
       await closePeriod("2026-08-01");
       const db = await getDb();
-      const [invoice] = await db.select({ id: providerInvoices.id }).from(providerInvoices).where(eq(providerInvoices.providerId, provider.id));
+      const [invoice] = await db
+        .select({ id: providerInvoices.id })
+        .from(providerInvoices)
+        .where(eq(providerInvoices.providerId, provider.id));
       await signInAs(admin.id);
       const response = await getInvoiceCsv(provider.id, invoice!.id);
       const rows = parse<string[]>(await response.text(), { skipEmptyLines: true }).data;
       expect(rows[0]).toEqual(["Client", "Id", "Assigned", "Used", "Remaining", "Plan", "Estimated total"]);
-      expect(rows.slice(1).map((row) => row[0]).sort()).toEqual(
-        ["'=HYPERLINK(\"http://evil.example\")", "'+1+1", "'-2", "'@SUM(A1)", "Plain, Inc."].sort(),
-      );
+      expect(
+        rows
+          .slice(1)
+          .map((row) => row[0])
+          .sort(),
+      ).toEqual(['\'=HYPERLINK("http://evil.example")', "'+1+1", "'-2", "'@SUM(A1)", "Plain, Inc."].sort());
     });
   });
 
   it("writes every line of a provider with more clients than one insert batch holds", async () => {
     const admin = await createTestUser();
     const provider = await createTestProvider(admin, "Large MSP");
-    await addClients(provider.id, Array.from({ length: 1001 }, (_, index) => ({ name: `Client ${index}`, seats: 1 })));
+    await addClients(
+      provider.id,
+      Array.from({ length: 1001 }, (_, index) => ({ name: `Client ${index}`, seats: 1 })),
+    );
     await closePeriod("2026-06-01");
     const db = await getDb();
     const [invoice] = await db.select().from(providerInvoices).where(eq(providerInvoices.providerId, provider.id));
     expect(invoice?.totalCents).toBe(1001 * ENTERPRISE);
-    const items = await db.select({ id: providerInvoiceItems.id }).from(providerInvoiceItems).where(eq(providerInvoiceItems.invoiceId, invoice!.id));
+    const items = await db
+      .select({ id: providerInvoiceItems.id })
+      .from(providerInvoiceItems)
+      .where(eq(providerInvoiceItems.invoiceId, invoice!.id));
     expect(items).toHaveLength(1001);
   });
 
@@ -296,9 +366,19 @@ describe("billing", () => {
       const provider = await createTestProvider(admin, "Budget MSP");
       await signInAs(admin.id);
       const scope = await requireProviderScope(provider.id, "provider.billing.view");
-      await addClients(provider.id, Array.from({ length: 3 }, (_, index) => ({ name: `Client ${index}`, seats: 1 })));
+      await addClients(
+        provider.id,
+        Array.from({ length: 3 }, (_, index) => ({ name: `Client ${index}`, seats: 1 })),
+      );
       const few = await countQueries(() => getBillingSummary(scope));
-      await addClients(provider.id, Array.from({ length: 57 }, (_, index) => ({ name: `More ${index}`, seats: 2, planType: "teams_monthly" as const })));
+      await addClients(
+        provider.id,
+        Array.from({ length: 57 }, (_, index) => ({
+          name: `More ${index}`,
+          seats: 2,
+          planType: "teams_monthly" as const,
+        })),
+      );
       const many = await countQueries(() => getBillingSummary(scope));
       expect(few).toBeLessThanOrEqual(2);
       expect(many).toBe(few);

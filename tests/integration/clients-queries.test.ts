@@ -25,11 +25,23 @@ async function addClients(providerId: string, count: number, offset: number): Pr
       })),
     )
     .returning({ id: organizations.id });
-  await db.insert(providerOrganizations).values(created.map((organization) => ({ providerId, organizationId: organization.id, key: FAKE_ENC_2 })));
+  await db
+    .insert(providerOrganizations)
+    .values(created.map((organization) => ({ providerId, organizationId: organization.id, key: FAKE_ENC_2 })));
   await db.insert(organizationUsers).values(
     created.flatMap((organization, index) => [
-      { organizationId: organization.id, email: `owner${offset + index}@test.example`, type: "owner" as const, status: "invited" as const },
-      { organizationId: organization.id, email: `user${offset + index}@test.example`, type: "user" as const, status: "invited" as const },
+      {
+        organizationId: organization.id,
+        email: `owner${offset + index}@test.example`,
+        type: "owner" as const,
+        status: "invited" as const,
+      },
+      {
+        organizationId: organization.id,
+        email: `user${offset + index}@test.example`,
+        type: "user" as const,
+        status: "invited" as const,
+      },
     ]),
   );
 }

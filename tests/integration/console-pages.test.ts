@@ -14,7 +14,10 @@ import { type DemoIds, loadDemo } from "../support/demo";
 import { makeRoleUsers, type RoleUsers } from "./isolation/roles";
 import { signInAs } from "../support/session";
 
-type Page = (props: { params: Promise<{ organizationId: string }>; searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
+type Page = (props: {
+  params: Promise<{ organizationId: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) => Promise<unknown>;
 
 /**
  * The second gate on pages: each console page asks for its own permission. A Custom member with only "access
@@ -44,7 +47,8 @@ describe("console pages as a Custom member missing the flags, and as a plain mem
     users = await makeRoleUsers(demo);
   });
 
-  const render = (page: Page) => page({ params: Promise.resolve({ organizationId: demo.client1 }), searchParams: Promise.resolve({}) });
+  const render = (page: Page) =>
+    page({ params: Promise.resolve({ organizationId: demo.client1 }), searchParams: Promise.resolve({}) });
 
   it.each(PAGES)("%s", async (_path, page, customMayOpen) => {
     await signInAs(users.custom_member);

@@ -85,48 +85,59 @@ describe.skipIf(!runs)("database timeouts", () => {
   it("PostgreSQL cancels a statement that runs longer than DATABASE_STATEMENT_TIMEOUT_MS", async () => {
     await withPostgres({ DATABASE_STATEMENT_TIMEOUT_MS: "300" }, async ({ db }) => {
       const took = await elapsed(async () => {
-        const error = await db.execute(sql`select pg_sleep(3)`).then(() => null, (caught: unknown) => caught);
+        const error = await db.execute(sql`select pg_sleep(3)`).then(
+          () => null,
+          (caught: unknown) => caught,
+        );
         expect(sqlState(error)).toBe("57014"); // query_canceled
       });
       expect(took).toBeLessThan(2_000);
     });
   });
 
-  it("a frozen server fails queries and new connections within the timeouts instead of hanging", { timeout: 20_000 }, async () => {
-    const env = { DATABASE_CONNECT_TIMEOUT_MS: "500", DATABASE_STATEMENT_TIMEOUT_MS: "500" };
-    await withPostgres(env, async ({ db }) => {
-      await db.execute(sql`select 1`); // one connection open before the freeze
-      server.freeze();
-      try {
-        const took = await elapsed(async () => {
-          // The first reuses the open connection (no answer: the client-side query timeout); the others connect anew.
-          const results = await Promise.allSettled([1, 2, 3].map(() => db.execute(sql`select 1`)));
-          expect(results.map((result) => result.status)).toEqual(["rejected", "rejected", "rejected"]);
-          await expect(withEnv(env, () => openPostgres(server.url))).rejects.toThrow();
-        });
-        expect(took).toBeLessThan(5_000);
-      } finally {
-        server.thaw();
-      }
-      await db.execute(sql`select 1`); // and it serves again once the server does
-    });
-  });
+  it(
+    "a frozen server fails queries and new connections within the timeouts instead of hanging",
+    { timeout: 20_000 },
+    async () => {
+      const env = { DATABASE_CONNECT_TIMEOUT_MS: "500", DATABASE_STATEMENT_TIMEOUT_MS: "500" };
+      await withPostgres(env, async ({ db }) => {
+        await db.execute(sql`select 1`); // one connection open before the freeze
+        server.freeze();
+        try {
+          const took = await elapsed(async () => {
+            // The first reuses the open connection (no answer: the client-side query timeout); the others connect anew.
+            const results = await Promise.allSettled([1, 2, 3].map(() => db.execute(sql`select 1`)));
+            expect(results.map((result) => result.status)).toEqual(["rejected", "rejected", "rejected"]);
+            await expect(withEnv(env, () => openPostgres(server.url))).rejects.toThrow();
+          });
+          expect(took).toBeLessThan(5_000);
+        } finally {
+          server.thaw();
+        }
+        await db.execute(sql`select 1`); // and it serves again once the server does
+      });
+    },
+  );
 
-  it("a transaction whose BEGIN times out gives its connection back: the pool is not drained", { timeout: 20_000 }, async () => {
-    const env = { DATABASE_POOL_SIZE: "1", DATABASE_CONNECT_TIMEOUT_MS: "500", DATABASE_STATEMENT_TIMEOUT_MS: "300" };
-    await withPostgres(env, async ({ db }) => {
-      await db.execute(sql`select 1`);
-      server.freeze();
-      try {
-        await expect(db.transaction(async (tx) => tx.execute(sql`select 1`))).rejects.toThrow();
-      } finally {
-        server.thaw();
-      }
-      // The pool's one connection must be free again (a kept one would make this wait for a slot, then time out).
-      await db.execute(sql`select 1`);
-      await db.transaction(async (tx) => tx.execute(sql`select 1`));
-    });
-  });
+  it(
+    "a transaction whose BEGIN times out gives its connection back: the pool is not drained",
+    { timeout: 20_000 },
+    async () => {
+      const env = { DATABASE_POOL_SIZE: "1", DATABASE_CONNECT_TIMEOUT_MS: "500", DATABASE_STATEMENT_TIMEOUT_MS: "300" };
+      await withPostgres(env, async ({ db }) => {
+        await db.execute(sql`select 1`);
+        server.freeze();
+        try {
+          await expect(db.transaction(async (tx) => tx.execute(sql`select 1`))).rejects.toThrow();
+        } finally {
+          server.thaw();
+        }
+        // The pool's one connection must be free again (a kept one would make this wait for a slot, then time out).
+        await db.execute(sql`select 1`);
+        await db.transaction(async (tx) => tx.execute(sql`select 1`));
+      });
+    },
+  );
 
   it("PostgreSQL ends a transaction left idle longer than DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, and nothing crashes", async () => {
     const uncaught = await uncaughtDuring(() =>
@@ -167,59 +178,74 @@ describe.skipIf(!runs)("health while PostgreSQL is frozen", () => {
 });
 
 describe.skipIf(!runs)("PostgreSQL restarting", () => {
-  it("during concurrent write transactions: the transactions fail, nothing is uncaught, and writes resume", { timeout: 30_000 }, async () => {
-    let failures = 0;
-    const uncaught = await uncaughtDuring(() =>
-      withPostgres({}, async ({ db }) => {
-        await db.execute(sql`create table if not exists restart_probe (id serial primary key, worker int not null)`);
-        const write = (worker: number) =>
-          db.transaction(async (tx) => {
-            await tx.execute(sql`insert into restart_probe (worker) values (${worker})`);
-            await sleep(20); // idle in the transaction, as an action is between two queries
-            await tx.execute(sql`insert into restart_probe (worker) values (${worker})`);
+  it(
+    "during concurrent write transactions: the transactions fail, nothing is uncaught, and writes resume",
+    { timeout: 30_000 },
+    async () => {
+      let failures = 0;
+      const uncaught = await uncaughtDuring(() =>
+        withPostgres({}, async ({ db }) => {
+          await db.execute(sql`create table if not exists restart_probe (id serial primary key, worker int not null)`);
+          const write = (worker: number) =>
+            db.transaction(async (tx) => {
+              await tx.execute(sql`insert into restart_probe (worker) values (${worker})`);
+              await sleep(20); // idle in the transaction, as an action is between two queries
+              await tx.execute(sql`insert into restart_probe (worker) values (${worker})`);
+            });
+          let running = true;
+          const workers = [1, 2, 3, 4, 5, 6].map(async (worker) => {
+            while (running) await write(worker).catch(() => (failures += 1));
           });
-        let running = true;
-        const workers = [1, 2, 3, 4, 5, 6].map(async (worker) => {
-          while (running) await write(worker).catch(() => (failures += 1));
-        });
-        try {
-          await sleep(300);
-          await server.restart();
-          await vi.waitFor(() => write(0), { timeout: 10_000, interval: 100 });
-        } finally {
-          running = false;
-          await Promise.all(workers);
-        }
-      }),
-    );
-    expect(failures).toBeGreaterThan(0);
-    expect(uncaught).toEqual([]);
-  });
+          try {
+            await sleep(300);
+            await server.restart();
+            await vi.waitFor(() => write(0), { timeout: 10_000, interval: 100 });
+          } finally {
+            running = false;
+            await Promise.all(workers);
+          }
+        }),
+      );
+      expect(failures).toBeGreaterThan(0);
+      expect(uncaught).toEqual([]);
+    },
+  );
 });
 
 describe.skipIf(!runs)("starting while PostgreSQL is down", () => {
-  it("prepareServer resolves, health says unavailable, and the server recovers on its own once PostgreSQL is up", { timeout: 30_000 }, async () => {
-    await server.stop();
-    await closeConnection(); // this file's own database: the server under test opens DATABASE_URL
-    const warn = vi.spyOn(log, "warn");
-    const info = vi.spyOn(log, "info");
-    const onFatal = vi.fn();
-    await withEnv({ DATABASE_URL: server.url }, async () => {
-      const stop = await prepareServer({ onFatal, retryDelayMs: { first: 50, max: 200 } });
-      try {
-        const health = await checkDatabase();
-        expect(health).toEqual({ ok: false, kind: null });
-        await sleep(600); // several attempts, one log line
-        expect(warn.mock.calls.filter(([, message]) => message === "database unavailable; retrying in the background")).toHaveLength(1);
+  it(
+    "prepareServer resolves, health says unavailable, and the server recovers on its own once PostgreSQL is up",
+    { timeout: 30_000 },
+    async () => {
+      await server.stop();
+      await closeConnection(); // this file's own database: the server under test opens DATABASE_URL
+      const warn = vi.spyOn(log, "warn");
+      const info = vi.spyOn(log, "info");
+      const onFatal = vi.fn();
+      await withEnv({ DATABASE_URL: server.url }, async () => {
+        const stop = await prepareServer({ onFatal, retryDelayMs: { first: 50, max: 200 } });
+        try {
+          const health = await checkDatabase();
+          expect(health).toEqual({ ok: false, kind: null });
+          await sleep(600); // several attempts, one log line
+          expect(
+            warn.mock.calls.filter(([, message]) => message === "database unavailable; retrying in the background"),
+          ).toHaveLength(1);
 
-        await server.start();
-        await vi.waitFor(async () => expect(await checkDatabase()).toEqual({ ok: true, kind: "postgres" }), { timeout: 10_000, interval: 100 });
-        await vi.waitFor(() => expect(info.mock.calls.some(([, message]) => message === "database ready (migrations applied)")).toBe(true));
-        expect(onFatal).not.toHaveBeenCalled();
-      } finally {
-        await stop();
-        await closeConnection();
-      }
-    });
-  });
+          await server.start();
+          await vi.waitFor(async () => expect(await checkDatabase()).toEqual({ ok: true, kind: "postgres" }), {
+            timeout: 10_000,
+            interval: 100,
+          });
+          await vi.waitFor(() =>
+            expect(info.mock.calls.some(([, message]) => message === "database ready (migrations applied)")).toBe(true),
+          );
+          expect(onFatal).not.toHaveBeenCalled();
+        } finally {
+          await stop();
+          await closeConnection();
+        }
+      });
+    },
+  );
 });

@@ -28,8 +28,14 @@ describe("editing an item as a member who may edit but not see passwords", () =>
     orgKey = await memberOrganizationKey(await unlockAs("owner@client1.example", "keyhouse-demo"), demo.client1);
     // user1 reaches the collection directly and through the "Staff" group: grants combine, so both must hide.
     const db = await getDb();
-    await db.update(collectionUsers).set({ hidePasswords: true }).where(eq(collectionUsers.organizationUserId, demo.organizationUsers.user1));
-    await db.update(collectionGroups).set({ hidePasswords: true }).where(eq(collectionGroups.groupId, demo.client1Group));
+    await db
+      .update(collectionUsers)
+      .set({ hidePasswords: true })
+      .where(eq(collectionUsers.organizationUserId, demo.organizationUsers.user1));
+    await db
+      .update(collectionGroups)
+      .set({ hidePasswords: true })
+      .where(eq(collectionGroups.groupId, demo.client1Group));
   });
 
   /** An item made by the owner: a text field and two hidden fields. */
@@ -42,7 +48,12 @@ describe("editing an item as a member who may edit but not see passwords", () =>
       { type: FIELD_TYPES.hidden, name: "PIN", value: "4321", linkedId: null },
       { type: FIELD_TYPES.hidden, name: "Recovery", value: "r-999", linkedId: null },
     ];
-    const created = await createItem({ owner: "organization", organizationId: demo.client1, cipher: await encryptCipher(view, orgKey), collectionIds: [demo.client1Collection] });
+    const created = await createItem({
+      owner: "organization",
+      organizationId: demo.client1,
+      cipher: await encryptCipher(view, orgKey),
+      collectionIds: [demo.client1Collection],
+    });
     if (!created.ok) throw new Error(created.error);
     return created.cipherId;
   }
@@ -55,7 +66,11 @@ describe("editing an item as a member who may edit but not see passwords", () =>
   /** What the item form sends: the edited item re-encrypted, and where each hidden field came from. */
   async function save(served: VaultItem, view: CipherView, fields: EditableField[]) {
     const cipher = await encryptCipher({ ...view, fields: storedFields(fields) }, orgKey);
-    return updateItemAction({ cipherId: served.id, cipher, hiddenValueSources: hiddenValueSources(fields, served.data.fields) });
+    return updateItemAction({
+      cipherId: served.id,
+      cipher,
+      hiddenValueSources: hiddenValueSources(fields, served.data.fields),
+    });
   }
 
   async function storedView(cipherId: string): Promise<CipherView> {
@@ -133,7 +148,10 @@ describe("editing an item as a member who may edit but not see passwords", () =>
     await signInAs(demo.users.user1);
     const before = await databaseSnapshot();
     const result = await save(served, { ...view, name: "Stale edit" }, editableFields(view.fields));
-    expect(result).toMatchObject({ ok: false, error: expect.stringContaining("changed this item since you opened it") });
+    expect(result).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("changed this item since you opened it"),
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 

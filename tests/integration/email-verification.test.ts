@@ -13,7 +13,13 @@ import { commandLineContext } from "@/lib/operator/command-context";
 import { createPendingProvider } from "@/lib/operator/providers";
 import { createProviderSchema } from "@/lib/validation/provider";
 import { databaseSnapshot } from "../support/db-scan";
-import { createTestOrganization, createTestUser, inviteTestMember, type TestUser, uniqueEmail } from "../support/factories";
+import {
+  createTestOrganization,
+  createTestUser,
+  inviteTestMember,
+  type TestUser,
+  uniqueEmail,
+} from "../support/factories";
 import { signInAs, signOut } from "../support/session";
 
 async function isVerified(userId: string): Promise<boolean> {
@@ -33,7 +39,12 @@ async function mailedVerificationToken(user: TestUser): Promise<string> {
   await signInAs(user.id);
   expect(await sendVerificationEmailAction({})).toEqual({ ok: true, email: user.email });
   const db = await getDb();
-  const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email)).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(1);
+  const [mail] = await db
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.to, user.email))
+    .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+    .limit(1);
   expect(mail?.subject).toBe("Verify your Keyhouse email address");
   return /\/verify-email\?token=([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
 }
@@ -50,7 +61,10 @@ describe("verifying the address of an existing account", () => {
   it("mails a single-use link for the account's own address, stored as a hash", async () => {
     token = await mailedVerificationToken(legacy);
     const db = await getDb();
-    const [row] = await db.select().from(emailTokens).where(eq(emailTokens.tokenHash, hashInvitationToken(token)));
+    const [row] = await db
+      .select()
+      .from(emailTokens)
+      .where(eq(emailTokens.tokenHash, hashInvitationToken(token)));
     expect(row).toMatchObject({ purpose: "verification", email: legacy.email, usedAt: null });
     expect(await isVerified(legacy.id)).toBe(false);
     expect(await eventTypesOf(legacy.id)).toEqual(["user_verification_email_sent"]);
@@ -63,14 +77,21 @@ describe("verifying the address of an existing account", () => {
     expect(await eventTypesOf(legacy.id)).toEqual(["user_verification_email_sent", "user_email_verified"]);
 
     const before = await databaseSnapshot();
-    expect(await verifyEmailAction({ token })).toEqual({ ok: false, code: "rejected", error: "This link has already been used." });
+    expect(await verifyEmailAction({ token })).toEqual({
+      ok: false,
+      code: "rejected",
+      error: "This link has already been used.",
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
   it("tells a verified account so, and mails nothing", async () => {
     await signInAs(legacy.id);
     const before = await databaseSnapshot();
-    expect(await sendVerificationEmailAction({})).toMatchObject({ ok: false, error: "Your email address is already verified." });
+    expect(await sendVerificationEmailAction({})).toMatchObject({
+      ok: false,
+      error: "Your email address is already verified.",
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -89,12 +110,25 @@ describe("verifying the address of an existing account", () => {
     const db = await getDb();
     const { token: registration } = await db.transaction((tx) => createEmailToken(tx, "registration", user.email));
     signOut();
-    expect(await verifyEmailAction({ token: registration })).toMatchObject({ ok: false, error: "This link is not valid. Request a new one." });
+    expect(await verifyEmailAction({ token: registration })).toMatchObject({
+      ok: false,
+      error: "This link is not valid. Request a new one.",
+    });
 
     const late = await mailedVerificationToken(user);
-    await db.update(emailTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(and(eq(emailTokens.email, user.email), eq(emailTokens.purpose, "verification")));
-    expect(await verifyEmailAction({ token: late })).toMatchObject({ ok: false, error: "This link has expired. Request a new one." });
-    expect(await verifyEmailAction({ token: "nope" })).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { token: "The link is incomplete or damaged." } });
+    await db
+      .update(emailTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(and(eq(emailTokens.email, user.email), eq(emailTokens.purpose, "verification")));
+    expect(await verifyEmailAction({ token: late })).toMatchObject({
+      ok: false,
+      error: "This link has expired. Request a new one.",
+    });
+    expect(await verifyEmailAction({ token: "nope" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { token: "The link is incomplete or damaged." },
+    });
     expect(await isVerified(user.id)).toBe(false);
   });
 
@@ -104,7 +138,10 @@ describe("verifying the address of an existing account", () => {
     const { token: orphan } = await db.transaction((tx) => createEmailToken(tx, "verification", gone));
     signOut();
     const before = await databaseSnapshot();
-    expect(await verifyEmailAction({ token: orphan })).toMatchObject({ ok: false, error: "This link is not valid. Request a new one." });
+    expect(await verifyEmailAction({ token: orphan })).toMatchObject({
+      ok: false,
+      error: "This link is not valid. Request a new one.",
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 });
@@ -125,12 +162,17 @@ describe("following an invitation or setup link proves the address", () => {
     const owner = await createTestUser({ emailVerified: false });
     const db = await getDb();
     const { setupUrl } = await db.transaction((tx) =>
-      createPendingProvider(commandLineContext(tx), createProviderSchema.parse({ name: "Verifying MSP", ownerEmail: owner.email })),
+      createPendingProvider(
+        commandLineContext(tx),
+        createProviderSchema.parse({ name: "Verifying MSP", ownerEmail: owner.email }),
+      ),
     );
     await signInAs(owner.id);
     const key = await wrapSymmetricKeyForPublicKey(SymmetricKey.generate(), owner.keys.publicKey);
     const token = new URL(setupUrl).searchParams.get("token")!;
-    expect(await setUpProvider({ token, name: "Verifying MSP", billingEmail: owner.email, key })).toMatchObject({ ok: true });
+    expect(await setUpProvider({ token, name: "Verifying MSP", billingEmail: owner.email, key })).toMatchObject({
+      ok: true,
+    });
     expect(await isVerified(owner.id)).toBe(true);
   });
 });

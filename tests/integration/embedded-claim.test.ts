@@ -28,7 +28,9 @@ function tempFolder(): string {
 }
 
 async function claimer(): Promise<Child> {
-  const child = spawn(process.execPath, [...TSX, "tests/support/embedded-claim-child.ts"], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...TSX, "tests/support/embedded-claim-child.ts"], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   children.push(child);
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const next = async () => {
@@ -76,18 +78,27 @@ describe.skipIf(!runs)("claiming the embedded database folder", () => {
     claimers = await Promise.all([claimer(), claimer(), claimer()]);
   });
 
-  it("three processes claiming one folder at the same instant: exactly one wins, twenty times over", { timeout: 30_000 }, async () => {
-    for (let round = 0; round < 20; round += 1) {
-      const answers = await claimTogether(claimers, tempFolder());
-      const winner = answers.indexOf("won");
-      expect(answers.filter((answer) => answer === "won"), `round ${round}: ${answers.join(" | ")}`).toHaveLength(1);
-      const holder = claimers[winner]!.process.pid;
-      for (const answer of answers.filter((_, index) => index !== winner)) {
-        expect(answer).toMatch(new RegExp(`^lost EmbeddedDatabaseInUseError .* is open in another process \\(pid ${holder}\\)`));
+  it(
+    "three processes claiming one folder at the same instant: exactly one wins, twenty times over",
+    { timeout: 30_000 },
+    async () => {
+      for (let round = 0; round < 20; round += 1) {
+        const answers = await claimTogether(claimers, tempFolder());
+        const winner = answers.indexOf("won");
+        expect(
+          answers.filter((answer) => answer === "won"),
+          `round ${round}: ${answers.join(" | ")}`,
+        ).toHaveLength(1);
+        const holder = claimers[winner]!.process.pid;
+        for (const answer of answers.filter((_, index) => index !== winner)) {
+          expect(answer).toMatch(
+            new RegExp(`^lost EmbeddedDatabaseInUseError .* is open in another process \\(pid ${holder}\\)`),
+          );
+        }
+        expect(await claimers[winner]!.send("release")).toBe("released");
       }
-      expect(await claimers[winner]!.send("release")).toBe("released");
-    }
-  });
+    },
+  );
 
   it("a claim whose pid now belongs to a process that started at another time is stale, and taken over", async () => {
     const child = claimers[0]!;
@@ -155,7 +166,10 @@ describe.skipIf(!runs)("starting on a folder another process holds", () => {
     try {
       const env: NodeJS.ProcessEnv = { ...process.env, KEYHOUSE_DATA_DIR: folder, LOG_LEVEL: "silent" };
       delete env.DATABASE_URL;
-      const child = spawn(process.execPath, [...TSX, "tests/support/startup-child.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [...TSX, "tests/support/startup-child.ts"], {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       children.push(child);
       let stdout = "";
       let stderr = "";

@@ -25,7 +25,13 @@ beforeAll(async () => {
 
 /** A Chrome CSV of `count` logins whose every secret is unique to this run, as a person's file would be. */
 function chromeCsv(tag: string, count: number): { text: string; secrets: string[] } {
-  const rows = Array.from({ length: count }, (_, index) => [`${tag}-name-${index}`, `https://${tag}-${index}.example`, `${tag}-user-${index}`, `${tag}-pass-${index}!`, ""]);
+  const rows = Array.from({ length: count }, (_, index) => [
+    `${tag}-name-${index}`,
+    `https://${tag}-${index}.example`,
+    `${tag}-user-${index}`,
+    `${tag}-pass-${index}!`,
+    "",
+  ]);
   return {
     text: ["name,url,username,password,note", ...rows.map((row) => row.join(","))].join("\n"),
     secrets: rows.flatMap(([name, , username, password]) => [name!, username!, password!]),
@@ -38,13 +44,20 @@ async function encryptedBatch(text: string, key: SymmetricKey, collectionId: str
   const encrypt = async (view: CipherView) => encryptedCipherSchema.parse(await encryptCipher(view, key));
   return {
     views: parsed.items.map((item) => item.view),
-    items: await Promise.all(parsed.items.map(async (item) => ({ cipher: await encrypt(item.view), collectionIds: [collectionId] }))),
+    items: await Promise.all(
+      parsed.items.map(async (item) => ({ cipher: await encrypt(item.view), collectionIds: [collectionId] })),
+    ),
   };
 }
 
 async function lastEvent(type: "organization_items_imported" | "organization_vault_exported") {
   const db = await getDb();
-  const [event] = await db.select().from(events).where(and(eq(events.type, type), eq(events.organizationId, demo.client1))).orderBy(desc(events.occurredAt)).limit(1);
+  const [event] = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.type, type), eq(events.organizationId, demo.client1)))
+    .orderBy(desc(events.occurredAt))
+    .limit(1);
   return event;
 }
 
@@ -62,9 +75,15 @@ describe("importing a batch of items", () => {
       .from(ciphers)
       .innerJoin(collectionCiphers, eq(collectionCiphers.cipherId, ciphers.id))
       .where(and(eq(ciphers.organizationId, demo.client1), eq(collectionCiphers.collectionId, demo.client1Collection)));
-    const decrypted = await Promise.all(stored.map((row) => decryptCipher(row as unknown as EncryptedCipher, organizationKey)));
+    const decrypted = await Promise.all(
+      stored.map((row) => decryptCipher(row as unknown as EncryptedCipher, organizationKey)),
+    );
     for (const view of views) expect(decrypted).toContainEqual(view);
-    expect(await lastEvent("organization_items_imported")).toMatchObject({ actingUserId: demo.users.owner1, providerId: null, details: { count: 3 } });
+    expect(await lastEvent("organization_items_imported")).toMatchObject({
+      actingUserId: demo.users.owner1,
+      providerId: null,
+      details: { count: 3 },
+    });
   });
 
   it("lets a provider member import into a client with the key their provider holds, logged with the provider", async () => {
@@ -73,7 +92,11 @@ describe("importing a batch of items", () => {
     await signInAs(demo.users.tech);
     const { items } = await encryptedBatch(chromeCsv("tech", 2).text, key, demo.client1Collection);
     expect(await importItemsBatch({ organizationId: demo.client1, items })).toEqual({ ok: true, imported: 2 });
-    expect(await lastEvent("organization_items_imported")).toMatchObject({ actingUserId: demo.users.tech, providerId: demo.providerId, details: { count: 2 } });
+    expect(await lastEvent("organization_items_imported")).toMatchObject({
+      actingUserId: demo.users.tech,
+      providerId: demo.providerId,
+      details: { count: 2 },
+    });
   });
 
   it("leaves no imported name, username or password readable anywhere in the database", async () => {
@@ -92,25 +115,43 @@ describe("refused imports change nothing", () => {
 
   async function otherCollection(organizationId: string) {
     const db = await getDb();
-    const [row] = await db.select({ id: collections.id }).from(collections).where(eq(collections.organizationId, organizationId));
+    const [row] = await db
+      .select({ id: collections.id })
+      .from(collections)
+      .where(eq(collections.organizationId, organizationId));
     return row!.id;
   }
 
   it.each([
-    ["an unknown item type", async () => {
-      const item = await oneItem();
-      return { ...item, cipher: { ...item.cipher, type: "password" } };
-    }, "Unknown item type."],
-    ["a plaintext value", async () => {
-      const item = await oneItem();
-      return { ...item, cipher: { ...item.cipher, data: { ...item.cipher.data, notes: "plain text notes" } } };
-    }, "Encrypted data is malformed."],
-    ["another organization's collection", async () => ({ ...(await oneItem()), collectionIds: [await otherCollection(demo.client2)] }), "Some of these collections do not exist in this organization."],
+    [
+      "an unknown item type",
+      async () => {
+        const item = await oneItem();
+        return { ...item, cipher: { ...item.cipher, type: "password" } };
+      },
+      "Unknown item type.",
+    ],
+    [
+      "a plaintext value",
+      async () => {
+        const item = await oneItem();
+        return { ...item, cipher: { ...item.cipher, data: { ...item.cipher.data, notes: "plain text notes" } } };
+      },
+      "Encrypted data is malformed.",
+    ],
+    [
+      "another organization's collection",
+      async () => ({ ...(await oneItem()), collectionIds: [await otherCollection(demo.client2)] }),
+      "Some of these collections do not exist in this organization.",
+    ],
   ])("refuses %s with a clear sentence", async (_label, makeItem, error) => {
     await signInAs(demo.users.owner1);
     const item = await makeItem();
     const before = await databaseSnapshot();
-    expect(await importItemsBatch({ organizationId: demo.client1, items: [item] } as never)).toMatchObject({ ok: false, error });
+    expect(await importItemsBatch({ organizationId: demo.client1, items: [item] } as never)).toMatchObject({
+      ok: false,
+      error,
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -118,7 +159,10 @@ describe("refused imports change nothing", () => {
     await signInAs(demo.users.owner1);
     const item = await oneItem();
     const before = await databaseSnapshot();
-    const result = await importItemsBatch({ organizationId: demo.client1, items: Array.from({ length: 101 }, () => item) });
+    const result = await importItemsBatch({
+      organizationId: demo.client1,
+      items: Array.from({ length: 101 }, () => item),
+    });
     expect(result).toMatchObject({ ok: false, error: "Send at most 100 items at a time." });
     expect(await databaseSnapshot()).toEqual(before);
   });
@@ -126,7 +170,10 @@ describe("refused imports change nothing", () => {
   it("refuses a client member, who may not import", async () => {
     await signInAs(demo.users.user1);
     const before = await databaseSnapshot();
-    expect(await importItemsBatch({ organizationId: demo.client1, items: [await oneItem()] })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await importItemsBatch({ organizationId: demo.client1, items: [await oneItem()] })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -134,8 +181,19 @@ describe("refused imports change nothing", () => {
     await signInAs(demo.users.owner1);
     const note = encryptedCipherSchema.parse(await encryptCipher(newCipher("secure_note", "note"), organizationKey));
     const before = await databaseSnapshot();
-    const mixed = { ...note, data: { ...note.data, login: { username: FAKE_ENC_2, password: null, totp: null, uris: [], passwordRevisionDate: null } } };
-    expect(await importItemsBatch({ organizationId: demo.client1, items: [{ cipher: mixed, collectionIds: [demo.client1Collection] }] })).toMatchObject({
+    const mixed = {
+      ...note,
+      data: {
+        ...note.data,
+        login: { username: FAKE_ENC_2, password: null, totp: null, uris: [], passwordRevisionDate: null },
+      },
+    };
+    expect(
+      await importItemsBatch({
+        organizationId: demo.client1,
+        items: [{ cipher: mixed, collectionIds: [demo.client1Collection] }],
+      }),
+    ).toMatchObject({
       ok: false,
       error: "A secure note item cannot have login data.",
     });
@@ -148,8 +206,13 @@ describe("recording an export", () => {
     await signInAs(demo.users.owner1);
     const db = await getDb();
     const items = await db.select({ id: ciphers.id }).from(ciphers).where(eq(ciphers.organizationId, demo.client1));
-    expect(await recordVaultExport({ organizationId: demo.client1, format: "csv", count: items.length })).toEqual({ ok: true });
-    expect(await lastEvent("organization_vault_exported")).toMatchObject({ actingUserId: demo.users.owner1, details: { format: "csv", count: items.length } });
+    expect(await recordVaultExport({ organizationId: demo.client1, format: "csv", count: items.length })).toEqual({
+      ok: true,
+    });
+    expect(await lastEvent("organization_vault_exported")).toMatchObject({
+      actingUserId: demo.users.owner1,
+      details: { format: "csv", count: items.length },
+    });
   });
 
   it("refuses provider members, who cannot read a client's items, and an unknown format", async () => {
@@ -160,7 +223,10 @@ describe("recording an export", () => {
       error: "Provider members cannot export a client's vault: its items stay private to the organization's members.",
     });
     await signInAs(demo.users.owner1);
-    expect(await recordVaultExport({ organizationId: demo.client1, format: "xml" as never, count: 1 })).toMatchObject({ ok: false, error: "Choose an export format." });
+    expect(await recordVaultExport({ organizationId: demo.client1, format: "xml" as never, count: 1 })).toMatchObject({
+      ok: false,
+      error: "Choose an export format.",
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 });

@@ -4,7 +4,9 @@ import { type DemoIds, loadDemo } from "../support/demo";
 import { signInAs } from "../support/session";
 
 function get(organizationId: string, purpose: string) {
-  return GET(new Request(`http://localhost/organizations/${organizationId}/items?for=${purpose}`), { params: Promise.resolve({ organizationId }) });
+  return GET(new Request(`http://localhost/organizations/${organizationId}/items?for=${purpose}`), {
+    params: Promise.resolve({ organizationId }),
+  });
 }
 
 describe("GET /organizations/[id]/items", () => {
@@ -17,7 +19,10 @@ describe("GET /organizations/[id]/items", () => {
     await signInAs(demo.users.owner1);
     const response = await get(demo.client1, "export");
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { items: { id: string; data: { name: string } }[]; collections: { id: string }[] };
+    const body = (await response.json()) as {
+      items: { id: string; data: { name: string } }[];
+      collections: { id: string }[];
+    };
     expect(body.items.map((item) => item.id).sort()).toEqual([...demo.client1Items].sort());
     expect(body.items.every((item) => item.data.name.startsWith("2."))).toBe(true);
     expect(body.collections.map((collection) => collection.id)).toEqual([demo.client1Collection]);
@@ -37,9 +42,12 @@ describe("GET /organizations/[id]/items", () => {
     expect((await get(demo.client1, "everything")).status).toBe(400);
   });
 
-  it.each(["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"])("answers 400, not 500, to ?for=%s (a name every object has)", async (purpose) => {
-    await signInAs(demo.users.owner1);
-    const response = await get(demo.client1, purpose);
-    expect(response.status).toBe(400);
-  });
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf"])(
+    "answers 400, not 500, to ?for=%s (a name every object has)",
+    async (purpose) => {
+      await signInAs(demo.users.owner1);
+      const response = await get(demo.client1, purpose);
+      expect(response.status).toBe(400);
+    },
+  );
 });

@@ -28,7 +28,12 @@ import { signInAs } from "../support/session";
 
 function login(name: string, password: string) {
   const item = newCipher("login", name);
-  item.login = { ...item.login!, username: `${name}-user`, password, uris: [{ uri: `https://${name}.example`, match: null }] };
+  item.login = {
+    ...item.login!,
+    username: `${name}-user`,
+    password,
+    uris: [{ uri: `https://${name}.example`, match: null }],
+  };
   return item;
 }
 
@@ -54,7 +59,13 @@ describe("vault items", () => {
     expect(items).toHaveLength(CIPHER_TYPES.length);
     const first = items.find((item) => item.type === "login")!;
     const edited = login("edited", "edited-password-1");
-    expect(await updateItemAction({ cipherId: first.id, cipher: await encryptCipher(edited, person.keys.userKey), favorite: true })).toEqual({ ok: true });
+    expect(
+      await updateItemAction({
+        cipherId: first.id,
+        cipher: await encryptCipher(edited, person.keys.userKey),
+        favorite: true,
+      }),
+    ).toEqual({ ok: true });
     const after = (await listVaultItems(await requireUser())).items.find((item) => item.id === first.id)!;
     expect(after.favorite).toBe(true);
     expect((await decryptCipher(after, person.keys.userKey)).login?.password).toBe("edited-password-1");
@@ -65,12 +76,20 @@ describe("vault items", () => {
     await signInAs(person.id);
     const folder = await createFolderAction({ name: await encryptString("Banking", person.keys.userKey) });
     if (!folder.ok) throw new Error("folder");
-    const created = await createItem({ owner: "me", cipher: await encryptCipher(login("bank", "bank-pass"), person.keys.userKey), folderId: folder.folderId });
+    const created = await createItem({
+      owner: "me",
+      cipher: await encryptCipher(login("bank", "bank-pass"), person.keys.userKey),
+      folderId: folder.folderId,
+    });
     if (!created.ok) throw new Error("item");
     const db = await getDb();
-    expect((await db.select().from(cipherUserStates).where(eq(cipherUserStates.cipherId, created.cipherId)))[0]).toMatchObject({ folderId: folder.folderId });
+    expect(
+      (await db.select().from(cipherUserStates).where(eq(cipherUserStates.cipherId, created.cipherId)))[0],
+    ).toMatchObject({ folderId: folder.folderId });
     expect(await deleteFolderAction({ folderId: folder.folderId })).toEqual({ ok: true });
-    expect((await db.select().from(cipherUserStates).where(eq(cipherUserStates.cipherId, created.cipherId)))[0]).toMatchObject({ folderId: null });
+    expect(
+      (await db.select().from(cipherUserStates).where(eq(cipherUserStates.cipherId, created.cipherId)))[0],
+    ).toMatchObject({ folderId: null });
     expect(await db.select().from(ciphers).where(eq(ciphers.id, created.cipherId))).toHaveLength(1);
 
     // Another user's folder cannot hold my item.
@@ -79,24 +98,42 @@ describe("vault items", () => {
     const theirs = await createFolderAction({ name: await encryptString("Theirs", other.keys.userKey) });
     await signInAs(person.id);
     const before = await databaseSnapshot();
-    expect(await setItemStateAction({ cipherId: created.cipherId, folderId: theirs.ok ? theirs.folderId : null, favorite: false })).toMatchObject({ ok: false, error: "This folder does not exist." });
+    expect(
+      await setItemStateAction({
+        cipherId: created.cipherId,
+        folderId: theirs.ok ? theirs.folderId : null,
+        favorite: false,
+      }),
+    ).toMatchObject({ ok: false, error: "This folder does not exist." });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
   it("trashes, restores and deletes for good, and empties trash older than 30 days by itself", async () => {
     await signInAs(person.id);
-    const created = await createItem({ owner: "me", cipher: await encryptCipher(login("temp", "temp-pass"), person.keys.userKey) });
+    const created = await createItem({
+      owner: "me",
+      cipher: await encryptCipher(login("temp", "temp-pass"), person.keys.userKey),
+    });
     if (!created.ok) throw new Error("item");
-    expect(await purgeItemsAction({ cipherIds: [created.cipherId] })).toMatchObject({ ok: false, error: "Move the item to the trash first." });
+    expect(await purgeItemsAction({ cipherIds: [created.cipherId] })).toMatchObject({
+      ok: false,
+      error: "Move the item to the trash first.",
+    });
     expect(await trashItemsAction({ cipherIds: [created.cipherId] })).toEqual({ ok: true, count: 1 });
     expect(await restoreItemsAction({ cipherIds: [created.cipherId] })).toEqual({ ok: true, count: 1 });
     await trashItemsAction({ cipherIds: [created.cipherId] });
     expect(await purgeItemsAction({ cipherIds: [created.cipherId] })).toEqual({ ok: true, count: 1 });
 
-    const old = await createItem({ owner: "me", cipher: await encryptCipher(login("old", "old-pass"), person.keys.userKey) });
+    const old = await createItem({
+      owner: "me",
+      cipher: await encryptCipher(login("old", "old-pass"), person.keys.userKey),
+    });
     if (!old.ok) throw new Error("item");
     const db = await getDb();
-    await db.update(ciphers).set({ deletedAt: new Date(Date.now() - 31 * 24 * 3600 * 1000) }).where(eq(ciphers.id, old.cipherId));
+    await db
+      .update(ciphers)
+      .set({ deletedAt: new Date(Date.now() - 31 * 24 * 3600 * 1000) })
+      .where(eq(ciphers.id, old.cipherId));
     expect(await purgeExpiredTrash(db)).toBe(1);
     expect(await db.select().from(ciphers).where(eq(ciphers.id, old.cipherId))).toEqual([]);
   });
@@ -104,7 +141,10 @@ describe("vault items", () => {
   it("moves a personal item into an organization collection, re-encrypted with the organization key", async () => {
     const owner1 = await unlockAs("owner@client1.example", "keyhouse-demo");
     await signInAs(owner1.userId);
-    const created = await createItem({ owner: "me", cipher: await encryptCipher(login("moving", "moving-pass"), owner1.userKey) });
+    const created = await createItem({
+      owner: "me",
+      cipher: await encryptCipher(login("moving", "moving-pass"), owner1.userKey),
+    });
     if (!created.ok) throw new Error("item");
     const result = await moveItemToOrganizationAction({
       cipherId: created.cipherId,
@@ -122,10 +162,19 @@ describe("vault items", () => {
 
   it("keeps the stored password when a member who may not see it edits the item", async () => {
     const db = await getDb();
-    const [membership] = await db.select({ id: organizationUsers.id }).from(organizationUsers).where(eq(organizationUsers.id, demo.organizationUsers.user1));
+    const [membership] = await db
+      .select({ id: organizationUsers.id })
+      .from(organizationUsers)
+      .where(eq(organizationUsers.id, demo.organizationUsers.user1));
     // user1 reaches the collection directly and through the "Staff" group: grants combine, so both must hide.
-    await db.update(collectionUsers).set({ hidePasswords: true }).where(eq(collectionUsers.organizationUserId, membership!.id));
-    await db.update(collectionGroups).set({ hidePasswords: true }).where(eq(collectionGroups.groupId, demo.client1Group));
+    await db
+      .update(collectionUsers)
+      .set({ hidePasswords: true })
+      .where(eq(collectionUsers.organizationUserId, membership!.id));
+    await db
+      .update(collectionGroups)
+      .set({ hidePasswords: true })
+      .where(eq(collectionGroups.groupId, demo.client1Group));
     await signInAs(demo.users.user1);
     const { items } = await listVaultItems(await requireUser());
     const target = items.find((item) => item.id === demo.client1Items[0])!;
@@ -133,14 +182,22 @@ describe("vault items", () => {
     const view = await decryptCipher(target, client1Key);
     expect(view.login?.password).toBeNull();
     view.name = "Client portal (renamed)";
-    expect(await updateItemAction({ cipherId: target.id, cipher: await encryptCipher(view, client1Key) })).toEqual({ ok: true });
+    expect(await updateItemAction({ cipherId: target.id, cipher: await encryptCipher(view, client1Key) })).toEqual({
+      ok: true,
+    });
     await signInAs(demo.users.owner1);
     const stored = (await listVaultItems(await requireUser())).items.find((item) => item.id === target.id)!;
     const decrypted = await decryptCipher(stored, client1Key);
     expect(decrypted.name).toBe("Client portal (renamed)");
     expect(decrypted.login?.password).toBe("Winter2026!");
-    await db.update(collectionUsers).set({ hidePasswords: false }).where(eq(collectionUsers.organizationUserId, membership!.id));
-    await db.update(collectionGroups).set({ hidePasswords: false }).where(eq(collectionGroups.groupId, demo.client1Group));
+    await db
+      .update(collectionUsers)
+      .set({ hidePasswords: false })
+      .where(eq(collectionUsers.organizationUserId, membership!.id));
+    await db
+      .update(collectionGroups)
+      .set({ hidePasswords: false })
+      .where(eq(collectionGroups.groupId, demo.client1Group));
   });
 
   it("refuses another user's items, collections one may only view, and unknown ids, changing nothing", async () => {
@@ -148,23 +205,49 @@ describe("vault items", () => {
     await signInAs(stranger.id);
     const before = await databaseSnapshot();
     const cipher = await encryptCipher(login("x", "y-pass"), stranger.keys.userKey);
-    expect(await updateItemAction({ cipherId: demo.client1Items[0]!, cipher })).toMatchObject({ ok: false, error: "This item does not exist, or you cannot change it." });
+    expect(await updateItemAction({ cipherId: demo.client1Items[0]!, cipher })).toMatchObject({
+      ok: false,
+      error: "This item does not exist, or you cannot change it.",
+    });
     expect(await trashItemsAction({ cipherIds: [demo.client1Items[0]!] })).toMatchObject({ ok: false });
-    expect(await createItem({ owner: "organization", organizationId: demo.client1, cipher, collectionIds: [demo.client1Collection] })).toMatchObject({ ok: false });
-    expect(await assignCollectionsAction({ cipherId: demo.client1Items[0]!, collectionIds: [demo.client1Collection] })).toMatchObject({ ok: false });
+    expect(
+      await createItem({
+        owner: "organization",
+        organizationId: demo.client1,
+        cipher,
+        collectionIds: [demo.client1Collection],
+      }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await assignCollectionsAction({ cipherId: demo.client1Items[0]!, collectionIds: [demo.client1Collection] }),
+    ).toMatchObject({ ok: false });
     expect(await databaseSnapshot()).toEqual(before);
 
     // A member who may only view a collection cannot add to it.
     const db = await getDb();
-    await db.update(collectionUsers).set({ readOnly: true }).where(eq(collectionUsers.organizationUserId, demo.organizationUsers.user1));
+    await db
+      .update(collectionUsers)
+      .set({ readOnly: true })
+      .where(eq(collectionUsers.organizationUserId, demo.organizationUsers.user1));
     await db.update(collectionGroups).set({ readOnly: true }).where(eq(collectionGroups.groupId, demo.client1Group));
     await signInAs(demo.users.user1);
     const snapshot = await databaseSnapshot();
-    const result = await createItem({ owner: "organization", organizationId: demo.client1, cipher: await encryptCipher(login("z", "z-pass"), client1Key), collectionIds: [demo.client1Collection] });
+    const result = await createItem({
+      owner: "organization",
+      organizationId: demo.client1,
+      cipher: await encryptCipher(login("z", "z-pass"), client1Key),
+      collectionIds: [demo.client1Collection],
+    });
     expect(result).toMatchObject({ ok: false, error: "You cannot add items to some of these collections." });
-    expect(await trashItemsAction({ cipherIds: [demo.client1Items[1]!] })).toMatchObject({ ok: false, error: "You can view this item but not change it." });
+    expect(await trashItemsAction({ cipherIds: [demo.client1Items[1]!] })).toMatchObject({
+      ok: false,
+      error: "You can view this item but not change it.",
+    });
     expect(await databaseSnapshot()).toEqual(snapshot);
-    await db.update(collectionUsers).set({ readOnly: false }).where(eq(collectionUsers.organizationUserId, demo.organizationUsers.user1));
+    await db
+      .update(collectionUsers)
+      .set({ readOnly: false })
+      .where(eq(collectionUsers.organizationUserId, demo.organizationUsers.user1));
   });
 
   it("refuses notes over the stated cap (about 7,000 characters; 10,000 encrypted) and too many URIs, writing nothing", async () => {
@@ -182,8 +265,16 @@ describe("vault items", () => {
   });
 
   it.each([
-    ["an unknown item type", (cipher: Record<string, unknown>) => ({ ...cipher, type: "crypto_wallet" }), "Unknown item type."],
-    ["a tampered EncString", (cipher: { data: Record<string, unknown> }) => ({ ...cipher, data: { ...cipher.data, name: "2.abc|def|ghi" } }), "Encrypted data is malformed."],
+    [
+      "an unknown item type",
+      (cipher: Record<string, unknown>) => ({ ...cipher, type: "crypto_wallet" }),
+      "Unknown item type.",
+    ],
+    [
+      "a tampered EncString",
+      (cipher: { data: Record<string, unknown> }) => ({ ...cipher, data: { ...cipher.data, name: "2.abc|def|ghi" } }),
+      "Encrypted data is malformed.",
+    ],
   ])("refuses %s with a clear error and writes nothing", async (_label, tamper, message) => {
     await signInAs(person.id);
     const before = await databaseSnapshot();
@@ -200,7 +291,10 @@ describe("vault items", () => {
     await signInAs(demo.users.user1);
     const owner = await unlockAs("user@client1.example", "keyhouse-demo");
     const before = await databaseSnapshot();
-    const result = await createItem({ owner: "me", cipher: await encryptCipher(login("personal", "personal-pass"), owner.userKey) });
+    const result = await createItem({
+      owner: "me",
+      cipher: await encryptCipher(login("personal", "personal-pass"), owner.userKey),
+    });
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining("organization policy") });
     expect(await databaseSnapshot()).toEqual(before);
     await db.delete(policies).where(eq(policies.organizationId, demo.client1));

@@ -38,7 +38,9 @@ function expectedReasons(limit: number): string[] {
 
 async function eventTypes(userId: string): Promise<string[]> {
   const db = await getDb();
-  return (await db.select({ type: events.type }).from(events).where(eq(events.userId, userId))).map((event) => event.type);
+  return (await db.select({ type: events.type }).from(events).where(eq(events.userId, userId))).map(
+    (event) => event.type,
+  );
 }
 
 async function throttleRow(key: string) {
@@ -70,7 +72,10 @@ describe("login throttling per account", () => {
     const blockedUntil = (await throttleRow(`account:${user.email}`))?.blockedUntil;
 
     const compare = vi.spyOn(bcrypt, "compare");
-    expect(await attempt(user.email, user.keys.masterPasswordHash, newAddress())).toEqual({ ok: false, reason: "too_many_attempts" });
+    expect(await attempt(user.email, user.keys.masterPasswordHash, newAddress())).toEqual({
+      ok: false,
+      reason: "too_many_attempts",
+    });
     expect(await attempt(user.email, WRONG_HASH, newAddress())).toEqual({ ok: false, reason: "too_many_attempts" });
     expect(compare).not.toHaveBeenCalled();
     // Refused attempts are neither recorded nor counted, and do not stretch the block.
@@ -92,18 +97,30 @@ describe("login throttling per account", () => {
   it("answers an unknown email exactly as a known one, and records no event for it", async () => {
     const email = uniqueEmail("nobody");
     expect(await failures(email, ACCOUNT_LIMIT + 1)).toEqual([...expectedReasons(ACCOUNT_LIMIT), "too_many_attempts"]);
-    expect(await throttleRow(`account:${email}`)).toMatchObject({ failures: ACCOUNT_LIMIT, blockedUntil: expect.any(Date) });
+    expect(await throttleRow(`account:${email}`)).toMatchObject({
+      failures: ACCOUNT_LIMIT,
+      blockedUntil: expect.any(Date),
+    });
     const db = await getDb();
-    expect(await db.select().from(events).where(sql`${events.type} = 'user_login_throttled' and ${events.userId} is null`)).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(events)
+        .where(sql`${events.type} = 'user_login_throttled' and ${events.userId} is null`),
+    ).toEqual([]);
   });
 
   it("a successful login resets the account's count", async () => {
     const user = await createTestUser();
     const ip = newAddress();
-    expect(await failures(user.email, ACCOUNT_LIMIT - 1, ip)).toEqual(Array(ACCOUNT_LIMIT - 1).fill("invalid_credentials"));
+    expect(await failures(user.email, ACCOUNT_LIMIT - 1, ip)).toEqual(
+      Array(ACCOUNT_LIMIT - 1).fill("invalid_credentials"),
+    );
     expect(await attempt(user.email, user.keys.masterPasswordHash, ip)).toMatchObject({ ok: true });
     expect(await throttleRow(`account:${user.email}`)).toBeUndefined();
-    expect(await failures(user.email, ACCOUNT_LIMIT - 1, ip)).toEqual(Array(ACCOUNT_LIMIT - 1).fill("invalid_credentials"));
+    expect(await failures(user.email, ACCOUNT_LIMIT - 1, ip)).toEqual(
+      Array(ACCOUNT_LIMIT - 1).fill("invalid_credentials"),
+    );
   });
 
   it("forgets failures older than the window, and a block ends after its 15 minutes", async () => {
@@ -111,12 +128,18 @@ describe("login throttling per account", () => {
     const key = `account:${user.email}`;
     const db = await getDb();
     await failures(user.email, ACCOUNT_LIMIT - 1);
-    await db.update(loginThrottles).set({ windowStartedAt: sql`now() - interval '16 minutes'` }).where(eq(loginThrottles.key, key));
+    await db
+      .update(loginThrottles)
+      .set({ windowStartedAt: sql`now() - interval '16 minutes'` })
+      .where(eq(loginThrottles.key, key));
     expect(await failures(user.email, 1)).toEqual(["invalid_credentials"]);
     expect(await throttleRow(key)).toMatchObject({ failures: 1, blockedUntil: null });
 
     await failures(user.email, ACCOUNT_LIMIT - 1);
-    expect(await attempt(user.email, user.keys.masterPasswordHash, newAddress())).toEqual({ ok: false, reason: "too_many_attempts" });
+    expect(await attempt(user.email, user.keys.masterPasswordHash, newAddress())).toEqual({
+      ok: false,
+      reason: "too_many_attempts",
+    });
     // Fifteen minutes later (the window began before the block did).
     await db
       .update(loginThrottles)
@@ -128,11 +151,15 @@ describe("login throttling per account", () => {
   it("counts every one of many concurrent failures, and blocks once", async () => {
     const user = await createTestUser();
     const ip = newAddress();
-    const outcomes = await Promise.all(Array.from({ length: ACCOUNT_LIMIT + 5 }, () => attempt(user.email, WRONG_HASH, ip)));
+    const outcomes = await Promise.all(
+      Array.from({ length: ACCOUNT_LIMIT + 5 }, () => attempt(user.email, WRONG_HASH, ip)),
+    );
     const reasons = outcomes.map((outcome) => (outcome.ok ? "ok" : outcome.reason));
     // Each counted failure got its own count: exactly the ones below the limit were answered as wrong credentials.
     expect(reasons.filter((reason) => reason === "invalid_credentials")).toHaveLength(ACCOUNT_LIMIT - 1);
-    expect(reasons.filter((reason) => reason !== "invalid_credentials").every((reason) => reason === "too_many_attempts")).toBe(true);
+    expect(
+      reasons.filter((reason) => reason !== "invalid_credentials").every((reason) => reason === "too_many_attempts"),
+    ).toBe(true);
     const types = await eventTypes(user.id);
     const row = await throttleRow(`account:${user.email}`);
     expect(row).toMatchObject({ blockedUntil: expect.any(Date) });
@@ -154,18 +181,30 @@ describe("login throttling per client address", () => {
     expect(reasons).toEqual(expectedReasons(ADDRESS_LIMIT));
 
     const compare = vi.spyOn(bcrypt, "compare");
-    expect(await attempt(user.email, user.keys.masterPasswordHash, ip)).toEqual({ ok: false, reason: "too_many_attempts" });
+    expect(await attempt(user.email, user.keys.masterPasswordHash, ip)).toEqual({
+      ok: false,
+      reason: "too_many_attempts",
+    });
     expect(compare).not.toHaveBeenCalled();
     expect(await eventTypes(user.id)).toEqual([]);
     // The same person from elsewhere is let in: only the address is throttled.
     expect(await attempt(user.email, user.keys.masterPasswordHash, newAddress())).toMatchObject({ ok: true });
     // A successful login does not reset an address.
-    expect(await attempt(user.email, user.keys.masterPasswordHash, ip)).toEqual({ ok: false, reason: "too_many_attempts" });
+    expect(await attempt(user.email, user.keys.masterPasswordHash, ip)).toEqual({
+      ok: false,
+      reason: "too_many_attempts",
+    });
   });
 
   it("an unknown address is not counted as one", async () => {
     const db = await getDb();
-    const addressRows = async () => (await db.select().from(loginThrottles).where(sql`${loginThrottles.key} like 'address:%'`)).length;
+    const addressRows = async () =>
+      (
+        await db
+          .select()
+          .from(loginThrottles)
+          .where(sql`${loginThrottles.key} like 'address:%'`)
+      ).length;
     const before = await addressRows();
     await failures(uniqueEmail("noaddress"), 3, null);
     expect(await addressRows()).toBe(before);
@@ -180,7 +219,12 @@ describe("login throttle rows", () => {
     const recent = `address:${newAddress()}`;
     await db.insert(loginThrottles).values([
       { key: stale, failures: 3, windowStartedAt: sql`now() - interval '16 minutes'` },
-      { key: blocked, failures: 10, windowStartedAt: sql`now() - interval '16 minutes'`, blockedUntil: sql`now() + interval '1 minute'` },
+      {
+        key: blocked,
+        failures: 10,
+        windowStartedAt: sql`now() - interval '16 minutes'`,
+        blockedUntil: sql`now() + interval '1 minute'`,
+      },
       { key: recent, failures: 3 },
     ]);
     const user = await createTestUser();

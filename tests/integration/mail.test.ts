@@ -6,7 +6,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
 import { log } from "@/lib/log";
-import { MAX_DELIVERY_ATTEMPTS, deliverPendingMail, enqueueMail, getMail, listMailbox, type MailMessage } from "@/lib/mail/outbox";
+import {
+  MAX_DELIVERY_ATTEMPTS,
+  deliverPendingMail,
+  enqueueMail,
+  getMail,
+  listMailbox,
+  type MailMessage,
+} from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/templates";
 import { deliveryErrorMessage, resetMailTransport } from "@/lib/mail/transport";
 
@@ -205,7 +212,10 @@ describe("single-use links do not stay in the outbox (tokens at rest)", () => {
     await deliverPendingMail([id]);
     expect((await row(id)).text).toContain(token);
 
-    await db.update(mailOutbox).set({ attempts: MAX_DELIVERY_ATTEMPTS - 1 }).where(eq(mailOutbox.id, id));
+    await db
+      .update(mailOutbox)
+      .set({ attempts: MAX_DELIVERY_ATTEMPTS - 1 })
+      .where(eq(mailOutbox.id, id));
     await deliverPendingMail([id]);
     const stored = await row(id);
     expect(stored).toMatchObject({ status: "failed", attempts: MAX_DELIVERY_ATTEMPTS });
@@ -259,7 +269,14 @@ describe("mail delivery without SMTP", () => {
     await expect(deliverPendingMail([id])).resolves.toEqual({ sent: 0, logged: 1, failed: 0 });
 
     const stored = await getMail(id);
-    expect(stored).toMatchObject({ id, status: "logged", attempts: 1, to: mail.to, subject: mail.subject, text: mail.text });
+    expect(stored).toMatchObject({
+      id,
+      status: "logged",
+      attempts: 1,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+    });
     expect(stored?.sentAt).toBeInstanceOf(Date);
     const lines = info.mock.calls.map((call) => JSON.stringify(call));
     expect(lines.some((line) => line.includes(mail.to) && line.includes(mail.subject))).toBe(true);
@@ -347,8 +364,14 @@ describe("listMailbox", () => {
     const second = await enqueue(message());
     // Distinct times, later than every other row: PGlite's clock can give both inserts the same millisecond.
     const hour = 3_600_000;
-    await db.update(mailOutbox).set({ createdAt: new Date(Date.now() + hour) }).where(eq(mailOutbox.id, first));
-    await db.update(mailOutbox).set({ createdAt: new Date(Date.now() + 2 * hour) }).where(eq(mailOutbox.id, second));
+    await db
+      .update(mailOutbox)
+      .set({ createdAt: new Date(Date.now() + hour) })
+      .where(eq(mailOutbox.id, first));
+    await db
+      .update(mailOutbox)
+      .set({ createdAt: new Date(Date.now() + 2 * hour) })
+      .where(eq(mailOutbox.id, second));
 
     const { mails, total } = await listMailbox({ limit: 2, offset: 0 });
     const next = await listMailbox({ limit: 2, offset: 1 });

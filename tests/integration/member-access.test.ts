@@ -2,7 +2,15 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import MemberAccessPage from "@/app/(console)/organizations/[organizationId]/reports/member-access/page";
 import { getDb } from "@/db/client";
-import { collectionGroups, collections, collectionUsers, groups, groupUsers, organizations, organizationUsers } from "@/db/schema";
+import {
+  collectionGroups,
+  collections,
+  collectionUsers,
+  groups,
+  groupUsers,
+  organizations,
+  organizationUsers,
+} from "@/db/schema";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { getMemberAccessReport, type MemberAccessReport } from "@/lib/dal/member-access";
 import { ACCESS_LEVELS, type AccessLevel } from "@/lib/vault/access-levels";
@@ -29,7 +37,10 @@ function accessTo(report: MemberAccessReport, email: string, collectionId: strin
 
 async function addCollection(organizationId: string): Promise<string> {
   const db = await getDb();
-  const [row] = await db.insert(collections).values({ organizationId, name: FAKE_ENC_2 }).returning({ id: collections.id });
+  const [row] = await db
+    .insert(collections)
+    .values({ organizationId, name: FAKE_ENC_2 })
+    .returning({ id: collections.id });
   return row!.id;
 }
 
@@ -37,7 +48,9 @@ async function addGroup(organizationId: string, name: string, memberIds: string[
   const db = await getDb();
   const [group] = await db.insert(groups).values({ organizationId, name }).returning({ id: groups.id });
   if (memberIds.length > 0) {
-    await db.insert(groupUsers).values(memberIds.map((organizationUserId) => ({ organizationId, groupId: group!.id, organizationUserId })));
+    await db
+      .insert(groupUsers)
+      .values(memberIds.map((organizationUserId) => ({ organizationId, groupId: group!.id, organizationUserId })));
   }
   return group!.id;
 }
@@ -47,14 +60,24 @@ async function grantToGroup(organizationId: string, groupId: string, collectionI
   await db.insert(collectionGroups).values({ organizationId, groupId, collectionId, ...ACCESS_LEVELS[level] });
 }
 
-async function grantToMember(organizationId: string, organizationUserId: string, collectionId: string, level: AccessLevel) {
+async function grantToMember(
+  organizationId: string,
+  organizationUserId: string,
+  collectionId: string,
+  level: AccessLevel,
+) {
   const db = await getDb();
-  await db.insert(collectionUsers).values({ organizationId, organizationUserId, collectionId, ...ACCESS_LEVELS[level] });
+  await db
+    .insert(collectionUsers)
+    .values({ organizationId, organizationUserId, collectionId, ...ACCESS_LEVELS[level] });
 }
 
 async function addMember(organizationId: string, email: string, status: "invited" | "revoked"): Promise<string> {
   const db = await getDb();
-  const [row] = await db.insert(organizationUsers).values({ organizationId, email, type: "user", status }).returning({ id: organizationUsers.id });
+  const [row] = await db
+    .insert(organizationUsers)
+    .values({ organizationId, email, type: "user", status })
+    .returning({ id: organizationUsers.id });
   return row!.id;
 }
 
@@ -112,11 +135,20 @@ describe("the member access report", () => {
       await grantToMember(client1, invited, ids.groupOnly, "edit");
       const revoked = await addMember(client1, "revoked@client1.example", "revoked");
       await grantToMember(client1, revoked, ids.groupOnly, "manage");
-      await (await getDb()).insert(groupUsers).values({ organizationId: client1, groupId: support, organizationUserId: revoked });
+      await (
+        await getDb()
+      )
+        .insert(groupUsers)
+        .values({ organizationId: client1, groupId: support, organizationUserId: revoked });
 
       // Another organization with a group of the same name, members and grants of its own.
       ids.otherCollection = await addCollection(client2);
-      const [owner2] = await (await getDb()).select({ id: organizationUsers.id }).from(organizationUsers).where(eq(organizationUsers.email, "owner@client2.example"));
+      const [owner2] = await (
+        await getDb()
+      )
+        .select({ id: organizationUsers.id })
+        .from(organizationUsers)
+        .where(eq(organizationUsers.email, "owner@client2.example"));
       const otherSupport = await addGroup(client2, "Support", [owner2!.id]);
       await grantToGroup(client2, otherSupport, ids.otherCollection, "view");
     });
@@ -132,7 +164,10 @@ describe("the member access report", () => {
 
     it("combines direct and group grants to the most permissive level, naming each way in", async () => {
       const report = await reportAs(demo.users.owner1, demo.client1);
-      expect(accessTo(report, "user@client1.example", ids.combined)).toMatchObject({ level: "edit", via: { direct: true, groups: ["Support"] } });
+      expect(accessTo(report, "user@client1.example", ids.combined)).toMatchObject({
+        level: "edit",
+        via: { direct: true, groups: ["Support"] },
+      });
       expect(accessTo(report, "user@client1.example", ids.hiddenBoth)).toMatchObject({
         level: "edit_except_passwords",
         via: { direct: true, groups: ["Sales"] },
@@ -142,22 +177,30 @@ describe("the member access report", () => {
         via: { direct: true, groups: ["Sales", "Support"] },
       });
       // Nothing else is listed.
-      expect(memberOf(report, "user@client1.example").collections.map((entry) => entry.collectionId).sort()).toEqual(
-        [demo.client1Collection, ids.groupOnly, ids.combined, ids.hiddenBoth, ids.manageByGroup].sort(),
-      );
+      expect(
+        memberOf(report, "user@client1.example")
+          .collections.map((entry) => entry.collectionId)
+          .sort(),
+      ).toEqual([demo.client1Collection, ids.groupOnly, ids.combined, ids.hiddenBoth, ids.manageByGroup].sort());
     });
 
     it("gives owners every collection, with Can manage, because of their role", async () => {
       const report = await reportAs(demo.users.owner1, demo.client1);
       const owner = memberOf(report, "owner@client1.example");
-      expect(owner.collections.map((entry) => entry.collectionId).sort()).toEqual(report.collections.map((collection) => collection.id).sort());
+      expect(owner.collections.map((entry) => entry.collectionId).sort()).toEqual(
+        report.collections.map((collection) => collection.id).sort(),
+      );
       expect(owner.collections).toHaveLength(5);
       expect(owner.collections.every((entry) => entry.level === "manage" && entry.via.role === "owner")).toBe(true);
     });
 
     it("lists invited members with their grants, and leaves revoked members out", async () => {
       const report = await reportAs(demo.users.owner1, demo.client1);
-      expect(report.members.map((member) => member.email)).toEqual(["invited@client1.example", "owner@client1.example", "user@client1.example"]);
+      expect(report.members.map((member) => member.email)).toEqual([
+        "invited@client1.example",
+        "owner@client1.example",
+        "user@client1.example",
+      ]);
       expect(memberOf(report, "invited@client1.example")).toMatchObject({
         status: "invited",
         collections: [{ collectionId: ids.groupOnly, level: "edit", via: { role: null, direct: true, groups: [] } }],
@@ -169,7 +212,11 @@ describe("the member access report", () => {
       const client1Collections = new Set(report.collections.map((collection) => collection.id));
       expect(client1Collections.has(ids.otherCollection)).toBe(false);
       expect(report.members.some((member) => member.email === "owner@client2.example")).toBe(false);
-      expect(report.members.every((member) => member.collections.every((entry) => client1Collections.has(entry.collectionId)))).toBe(true);
+      expect(
+        report.members.every((member) =>
+          member.collections.every((entry) => client1Collections.has(entry.collectionId)),
+        ),
+      ).toBe(true);
 
       const other = await reportAs(demo.users.owner2, demo.client2);
       expect(other.members.map((member) => member.email)).toEqual(["owner@client2.example"]);
@@ -202,9 +249,23 @@ describe("the member access page's query budget", () => {
     const db = await getDb();
     const rows = await db
       .insert(organizationUsers)
-      .values(Array.from({ length: count }, (_, index) => ({ organizationId, email: `member${offset + index}@big.example`, type: "user" as const, status: "invited" as const })))
+      .values(
+        Array.from({ length: count }, (_, index) => ({
+          organizationId,
+          email: `member${offset + index}@big.example`,
+          type: "user" as const,
+          status: "invited" as const,
+        })),
+      )
       .returning({ id: organizationUsers.id });
-    await db.insert(collectionUsers).values(rows.map((row, index) => ({ organizationId, organizationUserId: row.id, collectionId: collectionIds[index % collectionIds.length]!, readOnly: true })));
+    await db.insert(collectionUsers).values(
+      rows.map((row, index) => ({
+        organizationId,
+        organizationUserId: row.id,
+        collectionId: collectionIds[index % collectionIds.length]!,
+        readOnly: true,
+      })),
+    );
     await db.insert(groupUsers).values(rows.map((row) => ({ organizationId, groupId, organizationUserId: row.id })));
   }
 
@@ -218,11 +279,29 @@ describe("the member access page's query budget", () => {
     const db = await getDb();
     const [organization] = await db
       .insert(organizations)
-      .values({ name: "Big Org", billingEmail: owner.email, planType: "enterprise_monthly", seats: 100, publicKey: FAKE_PUBLIC_KEY, privateKey: FAKE_ENC_2 })
+      .values({
+        name: "Big Org",
+        billingEmail: owner.email,
+        planType: "enterprise_monthly",
+        seats: 100,
+        publicKey: FAKE_PUBLIC_KEY,
+        privateKey: FAKE_ENC_2,
+      })
       .returning({ id: organizations.id });
     organizationId = organization!.id;
-    await db.insert(organizationUsers).values({ organizationId, userId: owner.id, email: owner.email, type: "owner", status: "confirmed", key: FAKE_ENC_4 });
-    collectionIds = await Promise.all([addCollection(organizationId), addCollection(organizationId), addCollection(organizationId)]);
+    await db.insert(organizationUsers).values({
+      organizationId,
+      userId: owner.id,
+      email: owner.email,
+      type: "owner",
+      status: "confirmed",
+      key: FAKE_ENC_4,
+    });
+    collectionIds = await Promise.all([
+      addCollection(organizationId),
+      addCollection(organizationId),
+      addCollection(organizationId),
+    ]);
     groupId = await addGroup(organizationId, "Everyone", []);
     await grantToGroup(organizationId, groupId, collectionIds[0]!, "edit");
     await signInAs(ownerId);

@@ -12,9 +12,25 @@ describe("migrations", () => {
     const tables = rows.map((row) => row.table_name);
     expect(tables).toEqual(
       expect.arrayContaining([
-        "users", "providers", "provider_users", "provider_plans", "provider_organizations", "organizations",
-        "organization_users", "groups", "group_users", "collections", "collection_users", "collection_groups",
-        "ciphers", "cipher_user_states", "collection_ciphers", "folders", "policies", "events", "invitations",
+        "users",
+        "providers",
+        "provider_users",
+        "provider_plans",
+        "provider_organizations",
+        "organizations",
+        "organization_users",
+        "groups",
+        "group_users",
+        "collections",
+        "collection_users",
+        "collection_groups",
+        "ciphers",
+        "cipher_user_states",
+        "collection_ciphers",
+        "folders",
+        "policies",
+        "events",
+        "invitations",
         "mail_outbox",
       ]),
     );

@@ -28,17 +28,30 @@ describe("operator pages: providers", () => {
   const plansOf = async (providerId: string) => {
     const db = await getDb();
     const rows = await db.select().from(providerPlans).where(eq(providerPlans.providerId, providerId));
-    return Object.fromEntries(rows.map((plan) => [plan.planType, { minimum: plan.seatMinimum, allocated: plan.allocatedSeats, purchased: plan.purchasedSeats }]));
+    return Object.fromEntries(
+      rows.map((plan) => [
+        plan.planType,
+        { minimum: plan.seatMinimum, allocated: plan.allocatedSeats, purchased: plan.purchasedSeats },
+      ]),
+    );
   };
 
   const eventsOf = async (providerId: string, type: string) => {
     const db = await getDb();
-    return db.select().from(events).where(and(eq(events.providerId, providerId), eq(events.type, type)));
+    return db
+      .select()
+      .from(events)
+      .where(and(eq(events.providerId, providerId), eq(events.type, type)));
   };
 
   it("creates a pending provider with its plans, an event naming the operator and the owner's setup mail", async () => {
     await asOperator();
-    const result = await createProvider({ name: "Acme MSP", ownerEmail: " Owner@Acme.Example ", teamsMinimum: 5, enterpriseMinimum: 20 });
+    const result = await createProvider({
+      name: "Acme MSP",
+      ownerEmail: " Owner@Acme.Example ",
+      teamsMinimum: 5,
+      enterpriseMinimum: 20,
+    });
     expect(result).toMatchObject({ ok: true, name: "Acme MSP", ownerEmail: "owner@acme.example" });
     if (!result.ok) return;
 
@@ -77,39 +90,114 @@ describe("operator pages: providers", () => {
   it("disabling Demo MSP disables its clients, and enabling it restores them", async () => {
     const clientEnabledForAdmin = async () => {
       await signInAs(demo.users.admin);
-      const scopes = await Promise.all([demo.client1, demo.client2, demo.client3].map((id) => requireOrgScope(id, "org.console.access")));
+      const scopes = await Promise.all(
+        [demo.client1, demo.client2, demo.client3].map((id) => requireOrgScope(id, "org.console.access")),
+      );
       return scopes.map((scope) => scope.organizationEnabled);
     };
     expect(await clientEnabledForAdmin()).toEqual([true, true, true]);
 
     await asOperator();
-    expect(await setProviderEnabled({ providerId: demo.providerId, enabled: false })).toEqual({ ok: true, name: "Demo MSP", enabled: false, clients: 3 });
+    expect(await setProviderEnabled({ providerId: demo.providerId, enabled: false })).toEqual({
+      ok: true,
+      name: "Demo MSP",
+      enabled: false,
+      clients: 3,
+    });
     expect(await clientEnabledForAdmin()).toEqual([false, false, false]);
     // Only the provider's flag changed: the organizations keep their own state, which is what enabling restores.
     const db = await getDb();
-    const [clientRow] = await db.select({ enabled: organizations.enabled }).from(organizations).where(eq(organizations.id, demo.client1));
+    const [clientRow] = await db
+      .select({ enabled: organizations.enabled })
+      .from(organizations)
+      .where(eq(organizations.id, demo.client1));
     expect(clientRow).toEqual({ enabled: true });
 
     await asOperator();
-    expect(await setProviderEnabled({ providerId: demo.providerId, enabled: true })).toMatchObject({ ok: true, enabled: true });
+    expect(await setProviderEnabled({ providerId: demo.providerId, enabled: true })).toMatchObject({
+      ok: true,
+      enabled: true,
+    });
     expect(await clientEnabledForAdmin()).toEqual([true, true, true]);
-    expect(await eventsOf(demo.providerId, "provider_disabled")).toMatchObject([{ actingUserId: operator.id, details: { clients: 3 } }]);
+    expect(await eventsOf(demo.providerId, "provider_disabled")).toMatchObject([
+      { actingUserId: operator.id, details: { clients: 3 } },
+    ]);
     expect(await eventsOf(demo.providerId, "provider_enabled")).toHaveLength(1);
   });
 
-  const plans = (overrides: Record<string, unknown>) => ({ providerId: "", teamsMinimum: 0, enterpriseMinimum: 0, ...overrides });
+  const plans = (overrides: Record<string, unknown>) => ({
+    providerId: "",
+    teamsMinimum: 0,
+    enterpriseMinimum: 0,
+    ...overrides,
+  });
   const badInputs: [string, () => Promise<{ ok: boolean }>, string, string | undefined][] = [
-    ["an overlong name", () => createProvider({ name: "x".repeat(51), ownerEmail: "a@b.example" }), "Provider name must be at most 50 characters.", "name"],
-    ["a bad email", () => createProvider({ name: "Fine", ownerEmail: "not an email" }), "Enter a valid email address.", "ownerEmail"],
-    ["a negative minimum", () => updateProviderPlans(plans({ providerId: demo.providerId, teamsMinimum: -1 })), "Seat minimum cannot be negative.", "teamsMinimum"],
-    ["a fractional minimum", () => updateProviderPlans(plans({ providerId: demo.providerId, enterpriseMinimum: 1.5 })), "Seat minimum must be a whole number.", "enterpriseMinimum"],
-    ["a huge minimum", () => updateProviderPlans(plans({ providerId: demo.providerId, enterpriseMinimum: 1e9 })), "Seat minimum must be at most 100,000.", "enterpriseMinimum"],
-    ["a minimum that is not a number", () => updateProviderPlans(plans({ providerId: demo.providerId, teamsMinimum: "5" })), "Seat minimum must be a number.", "teamsMinimum"],
-    ["new minimums for a provider that does not exist", () => updateProviderPlans(plans({ providerId: MISSING_ID })), NO_SUCH_PROVIDER, undefined],
-    ["enabling a provider that does not exist", () => setProviderEnabled({ providerId: MISSING_ID, enabled: true }), NO_SUCH_PROVIDER, undefined],
-    ["a provider id that is not a uuid", () => setProviderEnabled({ providerId: "demo-msp", enabled: false }), "Not a valid id.", "providerId"],
-    ["new minimums for an id that is not a uuid", () => updateProviderPlans(plans({ providerId: "1 or 1=1" })), "Not a valid id.", "providerId"],
-    ["an enabled flag that is not a boolean", () => setProviderEnabled({ providerId: demo.providerId, enabled: "no" as never }), "Say whether the provider is enabled.", "enabled"],
+    [
+      "an overlong name",
+      () => createProvider({ name: "x".repeat(51), ownerEmail: "a@b.example" }),
+      "Provider name must be at most 50 characters.",
+      "name",
+    ],
+    [
+      "a bad email",
+      () => createProvider({ name: "Fine", ownerEmail: "not an email" }),
+      "Enter a valid email address.",
+      "ownerEmail",
+    ],
+    [
+      "a negative minimum",
+      () => updateProviderPlans(plans({ providerId: demo.providerId, teamsMinimum: -1 })),
+      "Seat minimum cannot be negative.",
+      "teamsMinimum",
+    ],
+    [
+      "a fractional minimum",
+      () => updateProviderPlans(plans({ providerId: demo.providerId, enterpriseMinimum: 1.5 })),
+      "Seat minimum must be a whole number.",
+      "enterpriseMinimum",
+    ],
+    [
+      "a huge minimum",
+      () => updateProviderPlans(plans({ providerId: demo.providerId, enterpriseMinimum: 1e9 })),
+      "Seat minimum must be at most 100,000.",
+      "enterpriseMinimum",
+    ],
+    [
+      "a minimum that is not a number",
+      () => updateProviderPlans(plans({ providerId: demo.providerId, teamsMinimum: "5" })),
+      "Seat minimum must be a number.",
+      "teamsMinimum",
+    ],
+    [
+      "new minimums for a provider that does not exist",
+      () => updateProviderPlans(plans({ providerId: MISSING_ID })),
+      NO_SUCH_PROVIDER,
+      undefined,
+    ],
+    [
+      "enabling a provider that does not exist",
+      () => setProviderEnabled({ providerId: MISSING_ID, enabled: true }),
+      NO_SUCH_PROVIDER,
+      undefined,
+    ],
+    [
+      "a provider id that is not a uuid",
+      () => setProviderEnabled({ providerId: "demo-msp", enabled: false }),
+      "Not a valid id.",
+      "providerId",
+    ],
+    [
+      "new minimums for an id that is not a uuid",
+      () => updateProviderPlans(plans({ providerId: "1 or 1=1" })),
+      "Not a valid id.",
+      "providerId",
+    ],
+    [
+      "an enabled flag that is not a boolean",
+      () => setProviderEnabled({ providerId: demo.providerId, enabled: "no" as never }),
+      "Say whether the provider is enabled.",
+      "enabled",
+    ],
   ];
 
   it.each(badInputs)("refuses %s with a clear sentence and changes nothing", async (_case, attempt, message, field) => {
@@ -126,7 +214,17 @@ describe("operator pages: providers", () => {
     const scope = await requireOperatorScope();
     const { rows, total } = await listProvidersForOperator(scope, { q: "demo", page: 1 });
     expect(total).toBe(1);
-    expect(rows).toMatchObject([{ id: demo.providerId, name: "Demo MSP", status: "billable", enabled: true, clients: 3, teamsMinimum: 0, enterpriseMinimum: 10 }]);
+    expect(rows).toMatchObject([
+      {
+        id: demo.providerId,
+        name: "Demo MSP",
+        status: "billable",
+        enabled: true,
+        clients: 3,
+        teamsMinimum: 0,
+        enterpriseMinimum: 10,
+      },
+    ]);
     expect(await listProvidersForOperator(scope, { q: "%", page: 1 })).toEqual({ rows: [], total: 0 });
   });
 
@@ -168,7 +266,9 @@ async function growProvidersTo(target: number): Promise<void> {
   if (missing <= 0) return;
   const added = await db
     .insert(providers)
-    .values(Array.from({ length: missing }, (_, index) => ({ name: `Bulk provider ${String(index).padStart(2, "0")}` })))
+    .values(
+      Array.from({ length: missing }, (_, index) => ({ name: `Bulk provider ${String(index).padStart(2, "0")}` })),
+    )
     .returning({ id: providers.id });
   await db.insert(providerPlans).values(
     added.flatMap(({ id }) => [

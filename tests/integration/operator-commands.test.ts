@@ -90,11 +90,22 @@ describe("operator commands: provider requests", () => {
   });
 
   it("lists the pending requests oldest first, with what the operator decides on", async () => {
-    resale = await pendingRequest("Resale Co", { type: "reseller", createdAt: new Date("2025-03-02T10:00:00Z"), name: "Rita Reseller" });
-    acme = await pendingRequest("Acme MSP", { firstClientName: "Bakery Ltd", createdAt: new Date("2025-03-01T09:30:00Z"), name: "Ada Acme" });
+    resale = await pendingRequest("Resale Co", {
+      type: "reseller",
+      createdAt: new Date("2025-03-02T10:00:00Z"),
+      name: "Rita Reseller",
+    });
+    acme = await pendingRequest("Acme MSP", {
+      firstClientName: "Bakery Ltd",
+      createdAt: new Date("2025-03-01T09:30:00Z"),
+      name: "Ada Acme",
+    });
     const decided = await pendingRequest("Decided Co");
     const db = await getDb();
-    await db.update(providerRequests).set({ status: "withdrawn", decidedAt: new Date() }).where(eq(providerRequests.id, decided.requestId));
+    await db
+      .update(providerRequests)
+      .set({ status: "withdrawn", decidedAt: new Date() })
+      .where(eq(providerRequests.id, decided.requestId));
 
     const lines = await printed(() => list([]));
     expect(lines.join("\n")).toBe(
@@ -137,7 +148,13 @@ describe("operator commands: provider requests", () => {
 
     const admins = await db.select().from(providerUsers).where(eq(providerUsers.providerId, provider!.id));
     expect(admins).toHaveLength(1);
-    expect(admins[0]).toMatchObject({ userId: acme.requesterId, email: acme.email, type: "provider_admin", status: "confirmed", key: null });
+    expect(admins[0]).toMatchObject({
+      userId: acme.requesterId,
+      email: acme.email,
+      type: "provider_admin",
+      status: "confirmed",
+      key: null,
+    });
 
     const request = await requestRow(acme.requestId);
     expect(request).toMatchObject({ status: "approved", providerId: provider!.id, reason: null });
@@ -177,12 +194,17 @@ describe("operator commands: provider requests", () => {
   it("refuses to approve a request whose organization is no longer eligible, and changes nothing", async () => {
     const downgraded = await pendingRequest("Downgraded MSP");
     const db = await getDb();
-    await db.update(organizations).set({ planType: "teams_monthly" }).where(eq(organizations.id, downgraded.organizationId));
+    await db
+      .update(organizations)
+      .set({ planType: "teams_monthly" })
+      .where(eq(organizations.id, downgraded.organizationId));
     const before = await databaseSnapshot();
 
     const { error, lines } = await failureOf(() => approve(["--id", downgraded.requestId]));
     expect(error).toBeInstanceOf(ActionError);
-    expect((error as Error).message).toBe("Downgraded MSP Internal is on the Teams plan. It needs the Enterprise plan.");
+    expect((error as Error).message).toBe(
+      "Downgraded MSP Internal is on the Teams plan. It needs the Enterprise plan.",
+    );
     expect(lines).toEqual([]);
     expect(await databaseSnapshot()).toEqual(before);
     expect(await requestRow(downgraded.requestId)).toMatchObject({ status: "pending", providerId: null });
@@ -191,14 +213,18 @@ describe("operator commands: provider requests", () => {
   it("rejects a request with the reason: stored, recorded and mailed to the requester", async () => {
     const reason = "We only onboard managed service providers for now.";
     const lines = await printed(() => reject(["--id", resale.requestId, "--reason", `  ${reason} `]));
-    expect(lines).toEqual([`Rejected "Resale Co".\nNo SMTP_URL is set: the mail with the reason for ${resale.email} is in /dev/mailbox.`]);
+    expect(lines).toEqual([
+      `Rejected "Resale Co".\nNo SMTP_URL is set: the mail with the reason for ${resale.email} is in /dev/mailbox.`,
+    ]);
 
     const request = await requestRow(resale.requestId);
     expect(request).toMatchObject({ status: "rejected", reason, providerId: null });
     expect(request.decidedAt).toBeInstanceOf(Date);
 
     const db = await getDb();
-    expect(await db.select({ id: providers.id }).from(providers).where(eq(providers.businessName, "Resale Co"))).toEqual([]);
+    expect(
+      await db.select({ id: providers.id }).from(providers).where(eq(providers.businessName, "Resale Co")),
+    ).toEqual([]);
     expect(await eventsOfType("provider_request_rejected")).toMatchObject([
       {
         actingUserId: null,
@@ -221,8 +247,16 @@ describe("operator commands: provider requests", () => {
 
   it.each([
     ["a missing --reason", () => reject(["--id", resale.requestId]), "--reason: Say why, for the requester."],
-    ["a blank --reason", () => reject(["--id", resale.requestId, "--reason", "   "]), "--reason: Say why, for the requester."],
-    ["an overlong --reason", () => reject(["--id", resale.requestId, "--reason", "x".repeat(501)]), "--reason: The reason must be at most 500 characters."],
+    [
+      "a blank --reason",
+      () => reject(["--id", resale.requestId, "--reason", "   "]),
+      "--reason: Say why, for the requester.",
+    ],
+    [
+      "an overlong --reason",
+      () => reject(["--id", resale.requestId, "--reason", "x".repeat(501)]),
+      "--reason: The reason must be at most 500 characters.",
+    ],
     ["a missing --id to reject", () => reject(["--reason", "No."]), "--id: Not a valid id."],
     ["a missing --id to approve", () => approve([]), "--id: Not a valid id."],
     ["an --id that is no uuid", () => approve(["--id", "1 or 1=1"]), "--id: Not a valid id."],
@@ -254,7 +288,10 @@ describe("operator commands: provider requests", () => {
 
   it("shows the oldest 50 and says how many are waiting in all", async () => {
     const db = await getDb();
-    const [pending] = await db.select({ n: count() }).from(providerRequests).where(eq(providerRequests.status, "pending"));
+    const [pending] = await db
+      .select({ n: count() })
+      .from(providerRequests)
+      .where(eq(providerRequests.status, "pending"));
     // "Downgraded MSP" is still waiting.
     expect(pending!.n).toBe(1);
 
@@ -276,7 +313,16 @@ describe("operator commands: provider requests", () => {
       .returning({ id: users.id });
     const owned = await db
       .insert(organizations)
-      .values(many.map((i) => ({ name: `Many ${i}`, billingEmail: `requester-${i}@many.example`, planType: "enterprise_monthly" as const, seats: 10, publicKey: FAKE_PUBLIC_KEY, privateKey: FAKE_ENC_2 })))
+      .values(
+        many.map((i) => ({
+          name: `Many ${i}`,
+          billingEmail: `requester-${i}@many.example`,
+          planType: "enterprise_monthly" as const,
+          seats: 10,
+          publicKey: FAKE_PUBLIC_KEY,
+          privateKey: FAKE_ENC_2,
+        })),
+      )
       .returning({ id: organizations.id });
     await db.insert(providerRequests).values(
       many.map((i) => ({

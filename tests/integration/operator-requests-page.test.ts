@@ -30,7 +30,13 @@ describe("operator pages: provider requests", () => {
     const db = await getDb();
     const [request] = await db
       .insert(providerRequests)
-      .values({ requesterId: requester.id, businessName: "Acme IT", type: "msp", billingEmail: "billing@acme.example", internalOrganizationId: organizationId })
+      .values({
+        requesterId: requester.id,
+        businessName: "Acme IT",
+        type: "msp",
+        billingEmail: "billing@acme.example",
+        internalOrganizationId: organizationId,
+      })
       .returning({ id: providerRequests.id });
     requestId = request!.id;
   });

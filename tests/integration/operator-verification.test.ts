@@ -50,7 +50,12 @@ async function operatorScopeRefused(): Promise<boolean> {
   }
 }
 
-const NEW_PROVIDER = { name: "Claimed MSP", ownerEmail: "owner@claimed.example", teamsMinimum: 0, enterpriseMinimum: 0 };
+const NEW_PROVIDER = {
+  name: "Claimed MSP",
+  ownerEmail: "owner@claimed.example",
+  teamsMinimum: 0,
+  enterpriseMinimum: 0,
+};
 
 describe("operator rights need a verified email (finding 1)", () => {
   let claimant: TestUser;
@@ -79,7 +84,12 @@ describe("operator rights need a verified email (finding 1)", () => {
     await signInAs(claimant.id);
     expect(await sendVerificationEmailAction({})).toMatchObject({ ok: true });
     const db = await getDb();
-    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, OPERATOR_EMAIL)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+    const [mail] = await db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.to, OPERATOR_EMAIL))
+      .orderBy(desc(mailOutbox.createdAt))
+      .limit(1);
     const token = /\/verify-email\?token=([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
     expect(await verifyEmailAction({ token })).toMatchObject({ ok: true });
     // The same session: the gates read the flag from the database on every request.

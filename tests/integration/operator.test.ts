@@ -10,7 +10,11 @@ import { createProviderSchema } from "@/lib/validation/provider";
 describe("operator: create a provider", () => {
   it("creates a pending provider with its plans, a hashed setup token, an event and a mail with the link", async () => {
     const db = await getDb();
-    const input = createProviderSchema.parse({ name: "Acme MSP", ownerEmail: " Owner@Acme.Example ", enterpriseMinimum: 25 });
+    const input = createProviderSchema.parse({
+      name: "Acme MSP",
+      ownerEmail: " Owner@Acme.Example ",
+      enterpriseMinimum: 25,
+    });
     const { created, mailId } = await db.transaction(async (tx) => {
       const context = commandLineContext(tx);
       return { created: await createPendingProvider(context, input), mailId: context.queuedMail[0]! };
@@ -45,9 +49,21 @@ describe("operator: create a provider", () => {
     [{ name: "x".repeat(51), ownerEmail: "a@b.example" }, "name", "Provider name must be at most 50 characters."],
     [{ name: "Fine", ownerEmail: "nope" }, "ownerEmail", "Enter a valid email address."],
     [{ name: "Fine", ownerEmail: "a@b.example", teamsMinimum: -1 }, "teamsMinimum", "Seat minimum cannot be negative."],
-    [{ name: "Fine", ownerEmail: "a@b.example", enterpriseMinimum: 1.5 }, "enterpriseMinimum", "Seat minimum must be a whole number."],
-    [{ name: "Fine", ownerEmail: "a@b.example", enterpriseMinimum: Number.NaN }, "enterpriseMinimum", "Seat minimum must be a number."],
-    [{ name: "Fine", ownerEmail: "a@b.example", enterpriseMinimum: 1e9 }, "enterpriseMinimum", "Seat minimum must be at most 100,000."],
+    [
+      { name: "Fine", ownerEmail: "a@b.example", enterpriseMinimum: 1.5 },
+      "enterpriseMinimum",
+      "Seat minimum must be a whole number.",
+    ],
+    [
+      { name: "Fine", ownerEmail: "a@b.example", enterpriseMinimum: Number.NaN },
+      "enterpriseMinimum",
+      "Seat minimum must be a number.",
+    ],
+    [
+      { name: "Fine", ownerEmail: "a@b.example", enterpriseMinimum: 1e9 },
+      "enterpriseMinimum",
+      "Seat minimum must be at most 100,000.",
+    ],
   ])("refuses %j with a clear message", (input, field, message) => {
     const parsed = createProviderSchema.safeParse(input);
     expect(parsed.success).toBe(false);

@@ -1,7 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { acceptInvitation } from "@/app/(auth)/accept/actions";
-import { createCollectionAction, deleteCollectionAction, updateCollectionAction } from "@/app/(console)/organizations/[organizationId]/collections/actions";
+import {
+  createCollectionAction,
+  deleteCollectionAction,
+  updateCollectionAction,
+} from "@/app/(console)/organizations/[organizationId]/collections/actions";
 import { createGroupAction, deleteGroupAction } from "@/app/(console)/organizations/[organizationId]/groups/actions";
 import {
   confirmOrganizationMembersAction,
@@ -26,7 +30,12 @@ import { signInAs } from "../support/session";
 
 function loginItem(name: string, password: string) {
   const item = newCipher("login", name);
-  item.login = { ...item.login!, username: `${name.toLowerCase().replace(/\s/g, ".")}@acme.example`, password, uris: [{ uri: "https://acme.example", match: null }] };
+  item.login = {
+    ...item.login!,
+    username: `${name.toLowerCase().replace(/\s/g, ".")}@acme.example`,
+    password,
+    uris: [{ uri: "https://acme.example", match: null }],
+  };
   return item;
 }
 
@@ -40,17 +49,30 @@ describe("an organization's own access model, end to end at the action level", (
   const collectionIds: Record<"finance" | "it" | "secret", string> = { finance: "", it: "", secret: "" };
   const memberIds: Record<string, string> = {};
 
-  async function joinAndConfirm(person: TestUser, type: "admin" | "user" | "custom", extra: Record<string, unknown> = {}) {
+  async function joinAndConfirm(
+    person: TestUser,
+    type: "admin" | "user" | "custom",
+    extra: Record<string, unknown> = {},
+  ) {
     await signInAs(owner.id);
-    expect(await inviteOrganizationMembersAction({ organizationId, emails: person.email, type, ...extra })).toMatchObject({ ok: true });
+    expect(
+      await inviteOrganizationMembersAction({ organizationId, emails: person.email, type, ...extra }),
+    ).toMatchObject({ ok: true });
     const db = await getDb();
     const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, person.email));
     await signInAs(person.id);
-    expect(await acceptInvitation({ kind: "organization", token: mail!.text.match(/token=([A-Za-z0-9_-]{43})/)![1]! })).toMatchObject({ ok: true });
-    const [row] = await db.select().from(organizationUsers).where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.email, person.email)));
+    expect(
+      await acceptInvitation({ kind: "organization", token: mail!.text.match(/token=([A-Za-z0-9_-]{43})/)![1]! }),
+    ).toMatchObject({ ok: true });
+    const [row] = await db
+      .select()
+      .from(organizationUsers)
+      .where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.email, person.email)));
     await signInAs(owner.id);
     const key = await wrapSymmetricKeyForPublicKey(organizationKey, person.keys.publicKey);
-    expect(await confirmOrganizationMembersAction({ organizationId, confirmations: [{ id: row!.id, key }] })).toMatchObject({ ok: true });
+    expect(
+      await confirmOrganizationMembersAction({ organizationId, confirmations: [{ id: row!.id, key }] }),
+    ).toMatchObject({ ok: true });
     memberIds[person.email] = row!.id;
   }
 
@@ -86,7 +108,10 @@ describe("an organization's own access model, end to end at the action level", (
   it("creates collections with encrypted names", async () => {
     await signInAs(owner.id);
     for (const name of ["finance", "it", "secret"] as const) {
-      const result = await createCollectionAction({ organizationId, name: await encryptString(`${name} collection`, organizationKey) });
+      const result = await createCollectionAction({
+        organizationId,
+        name: await encryptString(`${name} collection`, organizationKey),
+      });
       expect(result).toMatchObject({ ok: true });
       if (result.ok) collectionIds[name] = result.collectionId;
     }
@@ -95,7 +120,9 @@ describe("an organization's own access model, end to end at the action level", (
 
   it("invites members with roles and access, who accept and are confirmed", async () => {
     await joinAndConfirm(admin, "admin");
-    await joinAndConfirm(user, "user", { collections: [{ collectionId: collectionIds.finance, level: "view_except_passwords" }] });
+    await joinAndConfirm(user, "user", {
+      collections: [{ collectionId: collectionIds.finance, level: "view_except_passwords" }],
+    });
     await joinAndConfirm(custom, "custom", { permissions: { manageGroups: true } });
     await signInAs(owner.id);
     const group = await createGroupAction({
@@ -114,7 +141,12 @@ describe("an organization's own access model, end to end at the action level", (
       { item: loginItem("Firewall", "firewall-pass-2"), collection: collectionIds.it },
       { item: loginItem("Board vault", "board-pass-3"), collection: collectionIds.secret },
     ];
-    const batch = await Promise.all(items.map(async ({ item, collection }) => ({ cipher: await encryptCipher(item, organizationKey), collectionIds: [collection] })));
+    const batch = await Promise.all(
+      items.map(async ({ item, collection }) => ({
+        cipher: await encryptCipher(item, organizationKey),
+        collectionIds: [collection],
+      })),
+    );
     expect(await importItemsBatch({ organizationId, items: batch })).toEqual({ ok: true, imported: 3 });
   });
 
@@ -123,7 +155,9 @@ describe("an organization's own access model, end to end at the action level", (
     const { items, collections } = await listVaultItems(await requireUser());
     const names = await Promise.all(items.map(async (item) => (await decryptCipher(item, organizationKey)).name));
     expect([...names].sort()).toEqual(["Firewall", "Payroll"]);
-    expect(collections.map((collection) => collection.id).sort()).toEqual([collectionIds.finance, collectionIds.it].sort());
+    expect(collections.map((collection) => collection.id).sort()).toEqual(
+      [collectionIds.finance, collectionIds.it].sort(),
+    );
     const payroll = items[names.indexOf("Payroll")]!;
     expect(payroll.permissions).toEqual({ edit: false, viewPassword: false, manage: false });
     expect(payroll.data.login?.password).toBeNull();
@@ -144,8 +178,12 @@ describe("an organization's own access model, end to end at the action level", (
     await signInAs(custom.id);
     expect(await createGroupAction({ organizationId, name: "Custom's group" })).toMatchObject({ ok: true });
     const before = await databaseSnapshot();
-    expect(await createCollectionAction({ organizationId, name: await encryptString("nope", organizationKey) })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await inviteOrganizationMembersAction({ organizationId, emails: uniqueEmail("x"), type: "user" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await createCollectionAction({ organizationId, name: await encryptString("nope", organizationKey) }),
+    ).toMatchObject({ ok: false, code: "not_found" });
+    expect(
+      await inviteOrganizationMembersAction({ organizationId, emails: uniqueEmail("x"), type: "user" }),
+    ).toMatchObject({ ok: false, code: "not_found" });
     expect(await databaseSnapshot()).toEqual(before);
     expect((await listVaultItems(await requireUser())).items).toEqual([]);
   });
@@ -153,13 +191,24 @@ describe("an organization's own access model, end to end at the action level", (
   it("keeps Admins away from Owners, and owners from removing their last confirmed owner", async () => {
     await signInAs(admin.id);
     const db = await getDb();
-    const [ownerRow] = await db.select().from(organizationUsers).where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.type, "owner")));
+    const [ownerRow] = await db
+      .select()
+      .from(organizationUsers)
+      .where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.type, "owner")));
     const before = await databaseSnapshot();
-    expect(await updateOrganizationMemberAction({ organizationId, memberId: ownerRow!.id, type: "user" })).toMatchObject({ ok: false, error: GRANT_REFUSALS.ownerRole });
-    expect(await updateOrganizationMemberAction({ organizationId, memberId: memberIds[user.email]!, type: "owner" })).toMatchObject({ ok: false, error: GRANT_REFUSALS.ownerRole });
-    expect(await revokeOrganizationMembersAction({ organizationId, memberIds: [ownerRow!.id] })).toMatchObject({ ok: false });
+    expect(
+      await updateOrganizationMemberAction({ organizationId, memberId: ownerRow!.id, type: "user" }),
+    ).toMatchObject({ ok: false, error: GRANT_REFUSALS.ownerRole });
+    expect(
+      await updateOrganizationMemberAction({ organizationId, memberId: memberIds[user.email]!, type: "owner" }),
+    ).toMatchObject({ ok: false, error: GRANT_REFUSALS.ownerRole });
+    expect(await revokeOrganizationMembersAction({ organizationId, memberIds: [ownerRow!.id] })).toMatchObject({
+      ok: false,
+    });
     await signInAs(owner.id);
-    expect(await updateOrganizationMemberAction({ organizationId, memberId: ownerRow!.id, type: "admin" })).toMatchObject({ ok: false, error: "You cannot change your own role." });
+    expect(
+      await updateOrganizationMemberAction({ organizationId, memberId: ownerRow!.id, type: "admin" }),
+    ).toMatchObject({ ok: false, error: "You cannot change your own role." });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -175,19 +224,29 @@ describe("an organization's own access model, end to end at the action level", (
     expect(result).toEqual({ ok: true });
     await signInAs(user.id);
     const { items } = await listVaultItems(await requireUser());
-    expect(await Promise.all(items.map(async (item) => (await decryptCipher(item, organizationKey)).name))).toEqual(["Board vault"]);
+    expect(await Promise.all(items.map(async (item) => (await decryptCipher(item, organizationKey)).name))).toEqual([
+      "Board vault",
+    ]);
   });
 
   it("revoking frees a seat and removes access; restoring needs the seat back", async () => {
     await signInAs(owner.id);
     const userId = memberIds[user.email]!;
-    expect(await revokeOrganizationMembersAction({ organizationId, memberIds: [userId] })).toEqual({ ok: true, revoked: 1 });
+    expect(await revokeOrganizationMembersAction({ organizationId, memberIds: [userId] })).toEqual({
+      ok: true,
+      revoked: 1,
+    });
     await signInAs(user.id);
     expect((await listVaultItems(await requireUser())).items).toEqual([]);
     // The freed seat (4 seats: owner, admin, custom) takes one more invitation; then restoring finds no seat.
     await signInAs(owner.id);
-    expect(await inviteOrganizationMembersAction({ organizationId, emails: uniqueEmail("fourth"), type: "user" })).toMatchObject({ ok: true });
-    expect(await restoreOrganizationMembersAction({ organizationId, memberIds: [userId] })).toMatchObject({ ok: false, error: expect.stringMatching(/no seats left/) });
+    expect(
+      await inviteOrganizationMembersAction({ organizationId, emails: uniqueEmail("fourth"), type: "user" }),
+    ).toMatchObject({ ok: true });
+    expect(await restoreOrganizationMembersAction({ organizationId, memberIds: [userId] })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no seats left/),
+    });
   });
 
   it("refuses grants naming another organization's collections or groups, and writes nothing", async () => {
@@ -206,18 +265,41 @@ describe("an organization's own access model, end to end at the action level", (
     });
     if (!other.ok) throw new Error("setup");
     const before = await databaseSnapshot();
-    expect(await createGroupAction({ organizationId: other.organizationId, name: "Grab", collections: [{ collectionId: collectionIds.finance, level: "manage" }] })).toMatchObject({
+    expect(
+      await createGroupAction({
+        organizationId: other.organizationId,
+        name: "Grab",
+        collections: [{ collectionId: collectionIds.finance, level: "manage" }],
+      }),
+    ).toMatchObject({
       ok: false,
       error: "Some of these collections do not exist in this organization. Reload the page.",
     });
-    expect(await updateCollectionAction({ organizationId: other.organizationId, collectionId: collectionIds.finance, name: await encryptString("x", keys.organizationKey) })).toMatchObject({ ok: false });
-    expect(await deleteCollectionAction({ organizationId: other.organizationId, collectionId: collectionIds.finance })).toMatchObject({ ok: false });
+    expect(
+      await updateCollectionAction({
+        organizationId: other.organizationId,
+        collectionId: collectionIds.finance,
+        name: await encryptString("x", keys.organizationKey),
+      }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await deleteCollectionAction({ organizationId: other.organizationId, collectionId: collectionIds.finance }),
+    ).toMatchObject({ ok: false });
     expect(await deleteGroupAction({ organizationId, groupId: collectionIds.finance })).toMatchObject({ ok: false });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
   it("keeps every item field and collection name out of the database in plaintext", async () => {
-    expect(await findPlaintext(["Payroll", "payroll-pass-1", "firewall-pass-2", "board-pass-3", "acme.example", "finance collection"])).toEqual([]);
+    expect(
+      await findPlaintext([
+        "Payroll",
+        "payroll-pass-1",
+        "firewall-pass-2",
+        "board-pass-3",
+        "acme.example",
+        "finance collection",
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -291,7 +373,14 @@ describe("restoring a member under a single organization policy", () => {
     await db.insert(policies).values({ organizationId: strict.id, type: "single_org", enabled: true });
     const [row] = await db
       .insert(organizationUsers)
-      .values({ organizationId: strict.id, userId: member.id, email: member.email, type: "user", status: "revoked", key: await wrapSymmetricKeyForPublicKey(strict.key, member.keys.publicKey) })
+      .values({
+        organizationId: strict.id,
+        userId: member.id,
+        email: member.email,
+        type: "user",
+        status: "revoked",
+        key: await wrapSymmetricKeyForPublicKey(strict.key, member.keys.publicKey),
+      })
       .returning({ id: organizationUsers.id });
     await make(member, "Member's Own Co");
     await signInAs(owner.id);

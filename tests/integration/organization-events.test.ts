@@ -26,7 +26,10 @@ function getExport(organizationId: string, query: string): Promise<Response> {
 }
 
 async function renderPage(organizationId: string, query: Record<string, string>): Promise<string> {
-  const element = await OrganizationEventsPage({ params: Promise.resolve({ organizationId }), searchParams: Promise.resolve(query) });
+  const element = await OrganizationEventsPage({
+    params: Promise.resolve({ organizationId }),
+    searchParams: Promise.resolve(query),
+  });
   return renderToStaticMarkup(element);
 }
 
@@ -42,8 +45,19 @@ describe("organization event logs", () => {
     const db = await getDb();
     await db.insert(events).values([
       // Just outside October on both sides, and on its first and last instants.
-      { type: "organization_updated", organizationId: demo.client1, occurredAt: new Date("2026-09-30T23:59:59.999Z"), actingUserId: demo.users.owner1 },
-      { type: "organization_updated", organizationId: demo.client1, occurredAt: new Date("2026-10-01T00:00:00Z"), actingUserId: demo.users.owner1, ip: "203.0.113.7" },
+      {
+        type: "organization_updated",
+        organizationId: demo.client1,
+        occurredAt: new Date("2026-09-30T23:59:59.999Z"),
+        actingUserId: demo.users.owner1,
+      },
+      {
+        type: "organization_updated",
+        organizationId: demo.client1,
+        occurredAt: new Date("2026-10-01T00:00:00Z"),
+        actingUserId: demo.users.owner1,
+        ip: "203.0.113.7",
+      },
       // Provider members at work in the client: the rows carry the provider's id too.
       {
         type: "organization_user_invited",
@@ -53,28 +67,52 @@ describe("organization event logs", () => {
         actingUserId: demo.users.admin,
         ip: "198.51.100.2",
       },
-      { type: "group_created", organizationId: demo.client1, providerId: demo.providerId, occurredAt: new Date("2026-10-31T23:59:59.999Z"), actingUserId: demo.users.tech },
+      {
+        type: "group_created",
+        organizationId: demo.client1,
+        providerId: demo.providerId,
+        occurredAt: new Date("2026-10-31T23:59:59.999Z"),
+        actingUserId: demo.users.tech,
+      },
       { type: "organization_updated", organizationId: demo.client1, occurredAt: new Date("2026-11-01T00:00:00Z") },
       // Another client's event and the provider's own, in the same month: neither is client 1's.
-      { type: "organization_updated", organizationId: demo.client2, occurredAt: new Date("2026-10-10T00:00:00Z"), actingUserId: demo.users.owner2 },
-      { type: "provider_updated", providerId: demo.providerId, occurredAt: new Date("2026-10-11T00:00:00Z"), actingUserId: demo.users.admin },
+      {
+        type: "organization_updated",
+        organizationId: demo.client2,
+        occurredAt: new Date("2026-10-10T00:00:00Z"),
+        actingUserId: demo.users.owner2,
+      },
+      {
+        type: "provider_updated",
+        providerId: demo.providerId,
+        occurredAt: new Date("2026-10-11T00:00:00Z"),
+        actingUserId: demo.users.admin,
+      },
     ]);
   });
 
   it("shows the organization's events of the range, newest first, naming the provider its members acted for", async () => {
     await signInAs(demo.users.owner1);
-    const { rows, total } = await listOrganizationEvents(await requireOrgScope(demo.client1, "org.events.view"), OCTOBER, 1);
+    const { rows, total } = await listOrganizationEvents(
+      await requireOrgScope(demo.client1, "org.events.view"),
+      OCTOBER,
+      1,
+    );
     expect(total).toBe(3);
     expect(rows.map((row) => [row.occurredAt.toISOString(), row.type])).toEqual([
       ["2026-10-31T23:59:59.999Z", "group_created"],
       ["2026-10-15T12:00:00.000Z", "organization_user_invited"],
       ["2026-10-01T00:00:00.000Z", "organization_updated"],
     ]);
-    expect(rows[1]).toMatchObject({ actorEmail: "admin@demo-msp.example", providerName: "Demo MSP", ip: "198.51.100.2" });
+    expect(rows[1]).toMatchObject({
+      actorEmail: "admin@demo-msp.example",
+      providerName: "Demo MSP",
+      ip: "198.51.100.2",
+    });
 
     const html = await renderPage(demo.client1, OCTOBER);
     expect(html).toContain("Invited a member");
-    expect(html).toContain("admin@demo-msp.example · <span class=\"sr-only\">acting for </span>Demo MSP");
+    expect(html).toContain('admin@demo-msp.example · <span class="sr-only">acting for </span>Demo MSP');
     expect(html).toContain("Toni Tech");
     expect(html).toContain("2026-10-15 12:00:00 UTC");
     // The owner acted as a member: no provider is named for them.
@@ -86,9 +124,13 @@ describe("organization event logs", () => {
   it("never shows another organization's events, and is closed to those without the events permission", async () => {
     await signInAs(demo.users.owner2);
     const second = await listOrganizationEvents(await requireOrgScope(demo.client2, "org.events.view"), OCTOBER, 1);
-    expect(second.rows.map((row) => [row.type, row.actorEmail])).toEqual([["organization_updated", "owner@client2.example"]]);
+    expect(second.rows.map((row) => [row.type, row.actorEmail])).toEqual([
+      ["organization_updated", "owner@client2.example"],
+    ]);
     // Client 1's log as client 2's owner: the scope itself is refused, and so is the download.
-    await expect(requireOrgScope(demo.client1, "org.events.view")).rejects.toMatchObject({ digest: expect.stringContaining("404") });
+    await expect(requireOrgScope(demo.client1, "org.events.view")).rejects.toMatchObject({
+      digest: expect.stringContaining("404"),
+    });
     expect((await getExport(demo.client1, "start=2026-10-01&end=2026-10-31")).status).toBe(404);
     // A plain member of client 1 has no console, so no event log.
     await signInAs(demo.users.user1);
@@ -102,8 +144,20 @@ describe("organization event logs", () => {
     const today = defaultDateRange(new Date());
     // Dana Admin changes client 2 as Demo MSP, and her own internal organization as its owner.
     await signInAs(demo.users.admin);
-    expect(await updateOrganizationSettingsAction({ organizationId: demo.client2, name: "Second Client's Organization", billingEmail: "billing@client2.example" })).toEqual({ ok: true });
-    expect(await updateOrganizationSettingsAction({ organizationId: demo.internal, name: "Demo MSP Internal", billingEmail: "it@demo-msp.example" })).toEqual({ ok: true });
+    expect(
+      await updateOrganizationSettingsAction({
+        organizationId: demo.client2,
+        name: "Second Client's Organization",
+        billingEmail: "billing@client2.example",
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      await updateOrganizationSettingsAction({
+        organizationId: demo.internal,
+        name: "Demo MSP Internal",
+        billingEmail: "it@demo-msp.example",
+      }),
+    ).toEqual({ ok: true });
     const query = `start=${today.start}&end=${today.end}`;
     expect((await csvRows(await getExport(demo.client2, query))).slice(1).map((row) => row.slice(1, 3))).toEqual([
       ["Dana Admin (admin@demo-msp.example) · Demo MSP", "Updated organization settings"],
@@ -132,7 +186,9 @@ describe("organization event logs", () => {
       [20, 120],
       [0, 120],
     ]);
-    const seconds = pages.flatMap((page) => page.rows.map((row) => row.occurredAt.getUTCSeconds() + row.occurredAt.getUTCMinutes() * 60));
+    const seconds = pages.flatMap((page) =>
+      page.rows.map((row) => row.occurredAt.getUTCSeconds() + row.occurredAt.getUTCMinutes() * 60),
+    );
     expect(seconds).toEqual(Array.from({ length: 120 }, (_, index) => 119 - index));
     const second = await renderPage(demo.client3, { ...OCTOBER, page: "2" });
     expect(second).toContain("Page 2 of 3");
@@ -145,20 +201,38 @@ describe("organization event logs", () => {
     const response = await getExport(demo.client1, "start=2026-10-01&end=2026-10-31");
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toMatch(/^text\/csv/);
-    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="keyhouse-organization-events-2026-10-01-to-2026-10-31.csv"');
+    expect(response.headers.get("Content-Disposition")).toBe(
+      'attachment; filename="keyhouse-organization-events-2026-10-01-to-2026-10-31.csv"',
+    );
     const text = await response.text();
     expect(text.split("\r\n")[0]).toBe("Timestamp,Member,Event,IP");
     expect(parse<string[]>(text, { skipEmptyLines: true }).data.slice(1)).toEqual([
       ["2026-10-31T23:59:59.999Z", "Toni Tech (tech@demo-msp.example) · Demo MSP", "Created a group", ""],
-      ["2026-10-15T12:00:00.000Z", "Dana Admin (admin@demo-msp.example) · Demo MSP", "Invited a member", "198.51.100.2"],
-      ["2026-10-01T00:00:00.000Z", "Olive Owner (owner@client1.example)", "Updated organization settings", "203.0.113.7"],
+      [
+        "2026-10-15T12:00:00.000Z",
+        "Dana Admin (admin@demo-msp.example) · Demo MSP",
+        "Invited a member",
+        "198.51.100.2",
+      ],
+      [
+        "2026-10-01T00:00:00.000Z",
+        "Olive Owner (owner@client1.example)",
+        "Updated organization settings",
+        "203.0.113.7",
+      ],
     ]);
   });
 
   it("shows who is gone as gone: a deleted account, a deleted provider, the system", async () => {
     const db = await getDb();
     await db.insert(events).values([
-      { type: "collection_deleted", organizationId: demo.client1, providerId: randomUUID(), actingUserId: randomUUID(), occurredAt: new Date("2026-12-02T00:00:00Z") },
+      {
+        type: "collection_deleted",
+        organizationId: demo.client1,
+        providerId: randomUUID(),
+        actingUserId: randomUUID(),
+        occurredAt: new Date("2026-12-02T00:00:00Z"),
+      },
       { type: "organization_updated", organizationId: demo.client1, occurredAt: new Date("2026-12-01T00:00:00Z") },
     ]);
     await signInAs(demo.users.owner1);
@@ -193,7 +267,9 @@ describe("organization event logs", () => {
   it("says which dates it could not use, and refuses to download them", async () => {
     await signInAs(demo.users.owner1);
     const html = await renderPage(demo.client1, { start: "2026-02-30" });
-    expect(html).toContain("Dates must be real calendar dates written as YYYY-MM-DD (years 1970 to 2999). Showing the last 30 days instead.");
+    expect(html).toContain(
+      "Dates must be real calendar dates written as YYYY-MM-DD (years 1970 to 2999). Showing the last 30 days instead.",
+    );
     const download = await getExport(demo.client1, "start=2026-10-31&end=2026-10-01");
     expect(download.status).toBe(400);
     expect(await download.text()).toBe("The start date must be on or before the end date.");

@@ -2,11 +2,22 @@ import { and, eq } from "drizzle-orm";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { deleteOrganizationAction, updateOrganizationSettingsAction } from "@/app/(console)/organizations/[organizationId]/settings/info/actions";
+import {
+  deleteOrganizationAction,
+  updateOrganizationSettingsAction,
+} from "@/app/(console)/organizations/[organizationId]/settings/info/actions";
 import OrganizationInfoPage from "@/app/(console)/organizations/[organizationId]/settings/info/page";
 import { ToastProvider } from "@/components/ui/toast";
 import { getDb } from "@/db/client";
-import { ciphers, collections, events, organizations, organizationUsers, providerOrganizations, providerPlans } from "@/db/schema";
+import {
+  ciphers,
+  collections,
+  events,
+  organizations,
+  organizationUsers,
+  providerOrganizations,
+  providerPlans,
+} from "@/db/schema";
 import { databaseSnapshot } from "../support/db-scan";
 import { type DemoIds, loadDemo } from "../support/demo";
 import { createTestUser } from "../support/factories";
@@ -26,7 +37,10 @@ async function renderPage(organizationId: string): Promise<string> {
 
 async function organizationRow(id: string) {
   const db = await getDb();
-  const [row] = await db.select({ name: organizations.name, billingEmail: organizations.billingEmail }).from(organizations).where(eq(organizations.id, id));
+  const [row] = await db
+    .select({ name: organizations.name, billingEmail: organizations.billingEmail })
+    .from(organizations)
+    .where(eq(organizations.id, id));
   return row;
 }
 
@@ -53,26 +67,59 @@ describe("organization info", () => {
     demo = await loadDemo();
     const admin = await createTestUser({ name: "Ada Admin" });
     const db = await getDb();
-    await db.insert(organizationUsers).values({ organizationId: demo.client1, userId: admin.id, email: admin.email, type: "admin", status: "confirmed", key: FAKE_ENC_4 });
+    await db.insert(organizationUsers).values({
+      organizationId: demo.client1,
+      userId: admin.id,
+      email: admin.email,
+      type: "admin",
+      status: "confirmed",
+      key: FAKE_ENC_4,
+    });
     orgAdmin = admin.id;
   });
 
   it("lets the owner rename the organization and change its billing email, with an event", async () => {
     await signInAs(demo.users.owner1);
-    const result = await updateOrganizationSettingsAction({ organizationId: demo.client1, name: "  Client One  ", billingEmail: "Billing@Client1.example" });
+    const result = await updateOrganizationSettingsAction({
+      organizationId: demo.client1,
+      name: "  Client One  ",
+      billingEmail: "Billing@Client1.example",
+    });
     expect(result).toEqual({ ok: true });
-    expect(await organizationRow(demo.client1)).toEqual({ name: "Client One", billingEmail: "billing@client1.example" });
+    expect(await organizationRow(demo.client1)).toEqual({
+      name: "Client One",
+      billingEmail: "billing@client1.example",
+    });
     expect(await eventsOfType("organization_updated")).toMatchObject([
-      { organizationId: demo.client1, actingUserId: demo.users.owner1, providerId: null, details: { renamed: true, billingEmailChanged: true } },
+      {
+        organizationId: demo.client1,
+        actingUserId: demo.users.owner1,
+        providerId: null,
+        details: { renamed: true, billingEmailChanged: true },
+      },
     ]);
   });
 
   it("lets the managing provider's members change it too, and logs them with the provider", async () => {
     await signInAs(demo.users.tech);
-    expect(await updateOrganizationSettingsAction({ organizationId: demo.client1, name: "My Client's Organization", billingEmail: "billing@client1.example" })).toEqual({ ok: true });
-    expect(await organizationRow(demo.client1)).toEqual({ name: "My Client's Organization", billingEmail: "billing@client1.example" });
+    expect(
+      await updateOrganizationSettingsAction({
+        organizationId: demo.client1,
+        name: "My Client's Organization",
+        billingEmail: "billing@client1.example",
+      }),
+    ).toEqual({ ok: true });
+    expect(await organizationRow(demo.client1)).toEqual({
+      name: "My Client's Organization",
+      billingEmail: "billing@client1.example",
+    });
     const logged = await eventsOfType("organization_updated");
-    expect(logged.at(-1)).toMatchObject({ organizationId: demo.client1, actingUserId: demo.users.tech, providerId: demo.providerId, details: { renamed: true, billingEmailChanged: false } });
+    expect(logged.at(-1)).toMatchObject({
+      organizationId: demo.client1,
+      actingUserId: demo.users.tech,
+      providerId: demo.providerId,
+      details: { renamed: true, billingEmailChanged: false },
+    });
   });
 
   it.each([
@@ -82,7 +129,11 @@ describe("organization info", () => {
   ] as const)("refuses changes to %s and writes nothing", async (_who, key) => {
     await signInAs(key === "orgAdmin" ? orgAdmin : demo.users[key]);
     const before = await databaseSnapshot();
-    const result = await updateOrganizationSettingsAction({ organizationId: demo.client1, name: "Taken over", billingEmail: "thief@x.example" });
+    const result = await updateOrganizationSettingsAction({
+      organizationId: demo.client1,
+      name: "Taken over",
+      billingEmail: "thief@x.example",
+    });
     expect(result).toMatchObject({ ok: false, code: "not_found" });
     expect(await databaseSnapshot()).toEqual(before);
   });
@@ -95,7 +146,12 @@ describe("organization info", () => {
   ])("refuses %j with a field error and writes nothing", async (change, field, message) => {
     await signInAs(demo.users.owner1);
     const before = await databaseSnapshot();
-    const result = await updateOrganizationSettingsAction({ organizationId: demo.client1, name: "Fine", billingEmail: "fine@x.example", ...change });
+    const result = await updateOrganizationSettingsAction({
+      organizationId: demo.client1,
+      name: "Fine",
+      billingEmail: "fine@x.example",
+      ...change,
+    });
     expect(result).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { [field]: message } });
     expect(await databaseSnapshot()).toEqual(before);
   });
@@ -130,36 +186,59 @@ describe("organization info", () => {
     for (const userId of [demo.users.admin, demo.users.tech, demo.users.user1, orgAdmin, demo.users.owner2]) {
       await signInAs(userId);
       const before = await databaseSnapshot();
-      expect(await deleteOrganizationAction({ organizationId: demo.client1, confirmName: "My Client's Organization" })).toMatchObject({ ok: false, code: "not_found" });
+      expect(
+        await deleteOrganizationAction({ organizationId: demo.client1, confirmName: "My Client's Organization" }),
+      ).toMatchObject({ ok: false, code: "not_found" });
       expect(await databaseSnapshot()).toEqual(before);
     }
   });
 
-  it.each([["my client's organization"], ["My Client's Organization "], ["My Client"], [""]])("refuses deletion when the typed name is %j", async (typed) => {
-    await signInAs(demo.users.owner1);
-    const before = await databaseSnapshot();
-    const result = await deleteOrganizationAction({ organizationId: demo.client1, confirmName: typed });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { confirmName: expect.stringMatching(/^Type the organization's name|does not match/) } });
-    expect(await databaseSnapshot()).toEqual(before);
-  });
+  it.each([["my client's organization"], ["My Client's Organization "], ["My Client"], [""]])(
+    "refuses deletion when the typed name is %j",
+    async (typed) => {
+      await signInAs(demo.users.owner1);
+      const before = await databaseSnapshot();
+      const result = await deleteOrganizationAction({ organizationId: demo.client1, confirmName: typed });
+      expect(result).toMatchObject({
+        ok: false,
+        fieldErrors: { confirmName: expect.stringMatching(/^Type the organization's name|does not match/) },
+      });
+      expect(await databaseSnapshot()).toEqual(before);
+    },
+  );
 
   it("deletes a client with everything in it, keeps its event, and lowers the provider's allocated seats", async () => {
     const db = await getDb();
     expect(await enterpriseAllocation(demo.providerId)).toEqual({ allocated: 8, purchased: 0 });
-    const count = async (table: typeof organizationUsers | typeof collections | typeof ciphers | typeof providerOrganizations) =>
-      (await db.select({ organizationId: table.organizationId }).from(table).where(eq(table.organizationId, demo.client1))).length;
+    const count = async (
+      table: typeof organizationUsers | typeof collections | typeof ciphers | typeof providerOrganizations,
+    ) =>
+      (
+        await db
+          .select({ organizationId: table.organizationId })
+          .from(table)
+          .where(eq(table.organizationId, demo.client1))
+      ).length;
     expect(await count(organizationUsers)).toBeGreaterThan(0);
     expect(await count(collections)).toBeGreaterThan(0);
 
     await signInAs(demo.users.owner1);
-    expect(await deleteOrganizationAction({ organizationId: demo.client1, confirmName: "My Client's Organization" })).toEqual({ ok: true });
+    expect(
+      await deleteOrganizationAction({ organizationId: demo.client1, confirmName: "My Client's Organization" }),
+    ).toEqual({ ok: true });
 
     expect(await organizationRow(demo.client1)).toBeUndefined();
-    for (const table of [organizationUsers, collections, ciphers, providerOrganizations]) expect(await count(table)).toBe(0);
+    for (const table of [organizationUsers, collections, ciphers, providerOrganizations])
+      expect(await count(table)).toBe(0);
     // 3 + 3 + 2 before, client 2 and client 3 after.
     expect(await enterpriseAllocation(demo.providerId)).toEqual({ allocated: 5, purchased: 0 });
     expect(await eventsOfType("organization_deleted")).toMatchObject([
-      { organizationId: demo.client1, actingUserId: demo.users.owner1, providerId: null, details: { name: "My Client's Organization" } },
+      {
+        organizationId: demo.client1,
+        actingUserId: demo.users.owner1,
+        providerId: null,
+        details: { name: "My Client's Organization" },
+      },
     ]);
     // The other clients are untouched.
     expect(await organizationRow(demo.client2)).toMatchObject({ name: "Second Client's Organization" });
@@ -169,7 +248,9 @@ describe("organization info", () => {
     const db = await getDb();
     const plansBefore = await db.select().from(providerPlans);
     await signInAs(demo.users.admin);
-    expect(await deleteOrganizationAction({ organizationId: demo.internal, confirmName: "Demo MSP Internal" })).toEqual({ ok: true });
+    expect(await deleteOrganizationAction({ organizationId: demo.internal, confirmName: "Demo MSP Internal" })).toEqual(
+      { ok: true },
+    );
     expect(await organizationRow(demo.internal)).toBeUndefined();
     expect(await db.select().from(providerPlans)).toEqual(plansBefore);
   });

@@ -13,7 +13,10 @@ import { currentSession, signInAs } from "../support/session";
 
 type Proxy = (request: NextRequest) => Promise<Response>;
 
-function visit(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+function visit(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Response> {
   return (proxy as unknown as Proxy)(new NextRequest(url, init));
 }
 
@@ -53,7 +56,7 @@ describe("proxy.ts while the database is down", () => {
   it("a page: 503, a page in the product's look that says what happened, with Retry-After and the security headers", async () => {
     await signInAs(user.id);
     installConnection(refusingDatabase());
-    const response = await visit("http://localhost/vault?folder=a&b=\"<x>\"");
+    const response = await visit('http://localhost/vault?folder=a&b="<x>"');
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("30");
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -80,7 +83,11 @@ describe("proxy.ts while the database is down", () => {
     installConnection(refusingDatabase());
     for (const response of [
       await visit("http://localhost/api/accounts/keys"),
-      await visit("http://localhost/vault", { method: "POST", headers: { "next-action": "7f3b2a9c", "content-type": "text/plain;charset=UTF-8" }, body: "[]" }),
+      await visit("http://localhost/vault", {
+        method: "POST",
+        headers: { "next-action": "7f3b2a9c", "content-type": "text/plain;charset=UTF-8" },
+        body: "[]",
+      }),
     ]) {
       expect(response.status).toBe(503);
       expect(response.headers.get("retry-after")).toBe("30");
@@ -96,7 +103,11 @@ describe("proxy.ts while the database is down", () => {
     vi.spyOn(log, "error").mockImplementation(((...args: unknown[]) => void lines.push(args)) as typeof log.error);
     const closed = await closedDatabase();
     // What such a failure carries: the query and its parameters (which next start used to print).
-    const raw = await closed.db.select().from(schema.users).where(eq(schema.users.securityStamp, stamp)).catch((error: unknown) => error);
+    const raw = await closed.db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.securityStamp, stamp))
+      .catch((error: unknown) => error);
     expect(String(raw)).toContain(stamp);
     installConnection(Promise.resolve(closed));
 
@@ -119,7 +130,11 @@ describe("proxy.ts while the database is down", () => {
     installConnection(Promise.resolve(await closedDatabase()));
 
     const result = await updateNameAction({ name: "Renamed During The Outage" });
-    expect(result).toMatchObject({ ok: false, code: "internal", error: "Something went wrong and nothing was saved. Please try again." });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "internal",
+      error: "Something went wrong and nothing was saved. Please try again.",
+    });
     expect(lines).toHaveLength(1);
     const logged = JSON.stringify(lines);
     expect(logged).toContain('"action":"account.updateName"');

@@ -8,11 +8,22 @@ import PoliciesPage from "@/app/(console)/organizations/[organizationId]/setting
 import { ToastProvider } from "@/components/ui/toast";
 import { getDb } from "@/db/client";
 import { type CustomPermissions, events, organizationUsers, policies, providerOrganizations } from "@/db/schema";
-import { assertSingleOrganizationAllows, listOrganizationPolicies, policiesForInvitation, policiesForUser } from "@/lib/dal/policies";
+import {
+  assertSingleOrganizationAllows,
+  listOrganizationPolicies,
+  policiesForInvitation,
+  policiesForUser,
+} from "@/lib/dal/policies";
 import { POLICY_DEFAULTS, POLICY_TYPES } from "@/lib/policies/types";
 import { databaseSnapshot } from "../support/db-scan";
 import { type DemoIds, loadDemo } from "../support/demo";
-import { addTestMember, createTestOrganization, createTestUser, inviteTestMember, type TestUser } from "../support/factories";
+import {
+  addTestMember,
+  createTestOrganization,
+  createTestUser,
+  inviteTestMember,
+  type TestUser,
+} from "../support/factories";
 import { FAKE_ENC_2, FAKE_TOKEN } from "../support/fakes";
 import { signInAs } from "../support/session";
 
@@ -28,12 +39,20 @@ beforeAll(async () => {
   demo = await loadDemo();
 });
 
-async function setPolicy(organizationId: string, type: (typeof POLICY_TYPES)[number], enabled: boolean, data: unknown = null) {
+async function setPolicy(
+  organizationId: string,
+  type: (typeof POLICY_TYPES)[number],
+  enabled: boolean,
+  data: unknown = null,
+) {
   const db = await getDb();
   await db
     .insert(policies)
     .values({ organizationId, type, enabled, data: data as Record<string, unknown> | null })
-    .onConflictDoUpdate({ target: [policies.organizationId, policies.type], set: { enabled, data: data as Record<string, unknown> | null } });
+    .onConflictDoUpdate({
+      target: [policies.organizationId, policies.type],
+      set: { enabled, data: data as Record<string, unknown> | null },
+    });
 }
 
 async function membershipStatus(organizationId: string, email: string) {
@@ -58,25 +77,49 @@ describe("saving and listing policies", () => {
   it("saves a policy once per organization and type, and records each save", async () => {
     await signInAs(demo.users.owner3);
     const data = { ...POLICY_DEFAULTS.master_password, minLength: 20, requireNumbers: true };
-    expect(await updatePolicyAction({ organizationId: demo.client3, type: "master_password", enabled: true, data })).toEqual({ ok: true, type: "master_password", enabled: true });
-    expect(await updatePolicyAction({ organizationId: demo.client3, type: "master_password", enabled: false, data: { ...data, minLength: 24 } })).toMatchObject({ ok: true });
+    expect(
+      await updatePolicyAction({ organizationId: demo.client3, type: "master_password", enabled: true, data }),
+    ).toEqual({ ok: true, type: "master_password", enabled: true });
+    expect(
+      await updatePolicyAction({
+        organizationId: demo.client3,
+        type: "master_password",
+        enabled: false,
+        data: { ...data, minLength: 24 },
+      }),
+    ).toMatchObject({ ok: true });
 
     const db = await getDb();
     const rows = await db.select().from(policies).where(eq(policies.organizationId, demo.client3));
     expect(rows).toMatchObject([{ type: "master_password", enabled: false, data: { ...data, minLength: 24 } }]);
     const logged = await db.select().from(events).where(eq(events.type, "policy_updated"));
     expect(logged).toMatchObject([
-      { organizationId: demo.client3, actingUserId: demo.users.owner3, policyId: rows[0]!.id, providerId: null, details: { type: "master_password", enabled: true } },
+      {
+        organizationId: demo.client3,
+        actingUserId: demo.users.owner3,
+        policyId: rows[0]!.id,
+        providerId: null,
+        details: { type: "master_password", enabled: true },
+      },
       { policyId: rows[0]!.id, details: { type: "master_password", enabled: false } },
     ]);
   });
 
   it("lets the managing provider's members manage a client's policies, logged with the provider", async () => {
     await signInAs(demo.users.tech);
-    expect(await updatePolicyAction({ organizationId: demo.client3, type: "single_org", enabled: true })).toMatchObject({ ok: true });
+    expect(await updatePolicyAction({ organizationId: demo.client3, type: "single_org", enabled: true })).toMatchObject(
+      { ok: true },
+    );
     const db = await getDb();
-    const [event] = await db.select().from(events).where(and(eq(events.type, "policy_updated"), eq(events.actingUserId, demo.users.tech)));
-    expect(event).toMatchObject({ organizationId: demo.client3, providerId: demo.providerId, details: { type: "single_org", enabled: true } });
+    const [event] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.type, "policy_updated"), eq(events.actingUserId, demo.users.tech)));
+    expect(event).toMatchObject({
+      organizationId: demo.client3,
+      providerId: demo.providerId,
+      details: { type: "single_org", enabled: true },
+    });
     await updatePolicyAction({ organizationId: demo.client3, type: "single_org", enabled: false });
   });
 
@@ -87,7 +130,12 @@ describe("saving and listing policies", () => {
   ])("refuses %s with a field error and writes nothing", async (_case, change, fieldErrors) => {
     await signInAs(demo.users.owner3);
     const before = await databaseSnapshot();
-    const result = await updatePolicyAction({ organizationId: demo.client3, type: "master_password", enabled: true, data: { ...POLICY_DEFAULTS.master_password, ...change } } as never);
+    const result = await updatePolicyAction({
+      organizationId: demo.client3,
+      type: "master_password",
+      enabled: true,
+      data: { ...POLICY_DEFAULTS.master_password, ...change },
+    } as never);
     expect(result).toMatchObject({ ok: false, code: "invalid_input", fieldErrors });
     expect(await databaseSnapshot()).toEqual(before);
   });
@@ -95,24 +143,49 @@ describe("saving and listing policies", () => {
   it("refuses generator options out of range, and an unknown policy, writing nothing", async () => {
     await signInAs(demo.users.owner3);
     const before = await databaseSnapshot();
-    const generator = await updatePolicyAction({ organizationId: demo.client3, type: "password_generator", enabled: true, data: { ...POLICY_DEFAULTS.password_generator, minWords: 2, minNumbers: 10 } });
+    const generator = await updatePolicyAction({
+      organizationId: demo.client3,
+      type: "password_generator",
+      enabled: true,
+      data: { ...POLICY_DEFAULTS.password_generator, minWords: 2, minNumbers: 10 },
+    });
     expect(generator).toMatchObject({
       ok: false,
       error: "Some fields need attention.",
-      fieldErrors: { "data.minWords": "Minimum number of words must be at least 3.", "data.minNumbers": "Minimum numbers must be at most 9." },
+      fieldErrors: {
+        "data.minWords": "Minimum number of words must be at least 3.",
+        "data.minNumbers": "Minimum numbers must be at most 9.",
+      },
     });
-    expect(await updatePolicyAction({ organizationId: demo.client3, type: "maximum_vault_timeout", enabled: true } as never)).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(
+      await updatePolicyAction({ organizationId: demo.client3, type: "maximum_vault_timeout", enabled: true } as never),
+    ).toMatchObject({ ok: false, code: "invalid_input" });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
   it("renders the page for the console, and is not found for a plain member", async () => {
     await signInAs(demo.users.owner1);
-    const html = renderToStaticMarkup(createElement(ToastProvider, null, await PoliciesPage({ params: Promise.resolve({ organizationId: demo.client1 }) })));
-    for (const name of ["Master password requirements", "Password generator", "Single organization", "Remove individual vault", "Remove individual vault export", "Require two-step login"]) {
+    const html = renderToStaticMarkup(
+      createElement(
+        ToastProvider,
+        null,
+        await PoliciesPage({ params: Promise.resolve({ organizationId: demo.client1 }) }),
+      ),
+    );
+    for (const name of [
+      "Master password requirements",
+      "Password generator",
+      "Single organization",
+      "Remove individual vault",
+      "Remove individual vault export",
+      "Require two-step login",
+    ]) {
       expect(html).toContain(name);
     }
     await signInAs(demo.users.user1);
-    await expect(PoliciesPage({ params: Promise.resolve({ organizationId: demo.client1 }) })).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_HTTP_ERROR_FALLBACK;404/) });
+    await expect(PoliciesPage({ params: Promise.resolve({ organizationId: demo.client1 }) })).rejects.toMatchObject({
+      digest: expect.stringMatching(/^NEXT_HTTP_ERROR_FALLBACK;404/),
+    });
   });
 });
 
@@ -136,17 +209,27 @@ describe("policies that apply to a user", () => {
       await addTestMember(organizationId, members[key], role, status, permissions);
     }
     await setPolicy(organizationId, "master_password", true, { ...POLICY_DEFAULTS.master_password, minLength: 16 });
-    await setPolicy(organizationId, "password_generator", true, { ...POLICY_DEFAULTS.password_generator, minLength: 20 });
+    await setPolicy(organizationId, "password_generator", true, {
+      ...POLICY_DEFAULTS.password_generator,
+      minLength: 20,
+    });
     await setPolicy(organizationId, "single_org", true);
     await setPolicy(organizationId, "personal_ownership", true);
     await setPolicy(organizationId, "disable_personal_vault_export", true);
     await setPolicy(organizationId, "two_factor_authentication", false);
   });
 
-  const typesOf = async (user: TestUser) => (await policiesForUser(user.id)).applied.map((policy) => policy.type).sort();
+  const typesOf = async (user: TestUser) =>
+    (await policiesForUser(user.id)).applied.map((policy) => policy.type).sort();
 
   it("binds accepted and confirmed members to every enabled policy", async () => {
-    const expected = ["disable_personal_vault_export", "master_password", "password_generator", "personal_ownership", "single_org"];
+    const expected = [
+      "disable_personal_vault_export",
+      "master_password",
+      "password_generator",
+      "personal_ownership",
+      "single_org",
+    ];
     expect(await typesOf(members.user!)).toEqual(expected);
     expect(await typesOf(members.accepted!)).toEqual(expected);
     expect(await policiesForUser(members.user!.id)).toMatchObject({
@@ -165,7 +248,12 @@ describe("policies that apply to a user", () => {
   });
 
   it("exempts Custom members who manage policies only from the individual vault export policy", async () => {
-    expect(await typesOf(members.custom!)).toEqual(["master_password", "password_generator", "personal_ownership", "single_org"]);
+    expect(await typesOf(members.custom!)).toEqual([
+      "master_password",
+      "password_generator",
+      "personal_ownership",
+      "single_org",
+    ]);
   });
 
   it("leaves revoked members and strangers outside", async () => {
@@ -199,7 +287,8 @@ describe("single organization", () => {
     expect(await acceptInvitation({ kind: "organization", token })).toEqual({
       ok: false,
       code: "rejected",
-      error: "You belong to Strict Org, whose single organization policy does not allow its members to belong to any other organization.",
+      error:
+        "You belong to Strict Org, whose single organization policy does not allow its members to belong to any other organization.",
     });
     expect(await databaseSnapshot()).toEqual(before);
     expect(await membershipStatus(other, member.email)).toBe("invited");
@@ -218,7 +307,8 @@ describe("single organization", () => {
     const before = await databaseSnapshot();
     expect(await acceptInvitation({ kind: "organization", token })).toMatchObject({
       ok: false,
-      error: "Closed Org does not allow its members to belong to other organizations (single organization policy). Leave your other organizations before you join it.",
+      error:
+        "Closed Org does not allow its members to belong to other organizations (single organization policy). Leave your other organizations before you join it.",
     });
     expect(await databaseSnapshot()).toEqual(before);
   });
@@ -233,19 +323,25 @@ describe("single organization", () => {
     const admin = await createTestUser();
     await addTestMember(other, admin, "user", "confirmed");
     await signInAs(admin.id);
-    expect(await acceptInvitation({ kind: "organization", token: await inviteTestMember(strict, admin.email, "admin") })).toMatchObject({ ok: true });
+    expect(
+      await acceptInvitation({ kind: "organization", token: await inviteTestMember(strict, admin.email, "admin") }),
+    ).toMatchObject({ ok: true });
 
     // The owner of the organization with the policy joining another.
     await signInAs(owner.id);
     const third = await createTestOrganization("Third Org", await createTestUser());
-    expect(await acceptInvitation({ kind: "organization", token: await inviteTestMember(third, owner.email) })).toMatchObject({ ok: true });
+    expect(
+      await acceptInvitation({ kind: "organization", token: await inviteTestMember(third, owner.email) }),
+    ).toMatchObject({ ok: true });
 
     // Someone only invited to, or revoked from, another organization does not belong to it.
     const newcomer = await createTestUser();
     await inviteTestMember(other, newcomer.email);
     await addTestMember(third, newcomer, "user", "revoked");
     await signInAs(newcomer.id);
-    expect(await acceptInvitation({ kind: "organization", token: await inviteTestMember(strict, newcomer.email) })).toMatchObject({ ok: true });
+    expect(
+      await acceptInvitation({ kind: "organization", token: await inviteTestMember(strict, newcomer.email) }),
+    ).toMatchObject({ ok: true });
   });
 
   it("lets exactly one of two simultaneous accepts through when one organization has the policy", async () => {
@@ -271,7 +367,9 @@ describe("single organization", () => {
     await expect(db.transaction((tx) => assertSingleOrganizationAllows(tx, member.id, created))).rejects.toThrow(
       "You belong to Creator's Org, whose single organization policy does not allow its members to belong to any other organization.",
     );
-    await expect(db.transaction((tx) => assertSingleOrganizationAllows(tx, owner.id, created))).resolves.toBeUndefined();
+    await expect(
+      db.transaction((tx) => assertSingleOrganizationAllows(tx, owner.id, created)),
+    ).resolves.toBeUndefined();
   });
 });
 

@@ -18,12 +18,17 @@ const OCTOBER = { start: "2026-10-01", end: "2026-10-31" };
 
 function getExport(providerId: string, query: string): Promise<Response> {
   return respond(() =>
-    exportEvents(new Request(`http://localhost/providers/${providerId}/events/export?${query}`), { params: Promise.resolve({ providerId }) }),
+    exportEvents(new Request(`http://localhost/providers/${providerId}/events/export?${query}`), {
+      params: Promise.resolve({ providerId }),
+    }),
   );
 }
 
 async function renderPage(providerId: string, query: Record<string, string | string[]>): Promise<string> {
-  const element = await ProviderEventsPage({ params: Promise.resolve({ providerId }), searchParams: Promise.resolve(query) });
+  const element = await ProviderEventsPage({
+    params: Promise.resolve({ providerId }),
+    searchParams: Promise.resolve(query),
+  });
   return renderToStaticMarkup(element);
 }
 
@@ -39,8 +44,19 @@ describe("provider event logs", () => {
     const db = await getDb();
     await db.insert(events).values([
       // Just outside October on both sides, and on its first and last instants.
-      { type: "provider_updated", providerId: demo.providerId, occurredAt: new Date("2026-09-30T23:59:59.999Z"), actingUserId: demo.users.admin },
-      { type: "provider_updated", providerId: demo.providerId, occurredAt: new Date("2026-10-01T00:00:00Z"), actingUserId: demo.users.admin, ip: "203.0.113.7" },
+      {
+        type: "provider_updated",
+        providerId: demo.providerId,
+        occurredAt: new Date("2026-09-30T23:59:59.999Z"),
+        actingUserId: demo.users.admin,
+      },
+      {
+        type: "provider_updated",
+        providerId: demo.providerId,
+        occurredAt: new Date("2026-10-01T00:00:00Z"),
+        actingUserId: demo.users.admin,
+        ip: "203.0.113.7",
+      },
       {
         type: "provider_organization_updated",
         providerId: demo.providerId,
@@ -49,10 +65,20 @@ describe("provider event logs", () => {
         actingUserId: demo.users.tech,
         ip: "198.51.100.2",
       },
-      { type: "provider_invoice_created", providerId: demo.providerId, occurredAt: new Date("2026-10-31T23:59:59.999Z"), device: "operator command" },
+      {
+        type: "provider_invoice_created",
+        providerId: demo.providerId,
+        occurredAt: new Date("2026-10-31T23:59:59.999Z"),
+        device: "operator command",
+      },
       { type: "provider_enabled", providerId: demo.providerId, occurredAt: new Date("2026-11-01T00:00:00Z") },
       // The other provider's own event, in the same month.
-      { type: "provider_updated", providerId: other.id, occurredAt: new Date("2026-10-10T00:00:00Z"), actingUserId: otherAdmin.id },
+      {
+        type: "provider_updated",
+        providerId: other.id,
+        occurredAt: new Date("2026-10-10T00:00:00Z"),
+        actingUserId: otherAdmin.id,
+      },
     ]);
   });
 
@@ -69,7 +95,11 @@ describe("provider event logs", () => {
       "2026-10-15T12:00:00.000Z",
       "2026-10-01T00:00:00.000Z",
     ]);
-    expect(rows[1]).toMatchObject({ actorEmail: "tech@demo-msp.example", organizationName: "My Client's Organization", ip: "198.51.100.2" });
+    expect(rows[1]).toMatchObject({
+      actorEmail: "tech@demo-msp.example",
+      organizationName: "My Client's Organization",
+      ip: "198.51.100.2",
+    });
     const html = await renderPage(demo.providerId, OCTOBER);
     expect(html).toContain("Operator");
     expect(html).toContain("Updated a client&#x27;s name or seats");
@@ -81,11 +111,14 @@ describe("provider event logs", () => {
   });
 
   it("keeps each provider to its own events", async () => {
-    const octoberRows = async () => (await listProviderEvents(await requireProviderScope(other.id, "provider.events.view"), OCTOBER, 1)).rows;
+    const octoberRows = async () =>
+      (await listProviderEvents(await requireProviderScope(other.id, "provider.events.view"), OCTOBER, 1)).rows;
     await signInAs(otherAdmin.id);
     expect((await octoberRows()).map((row) => row.type)).toEqual(["provider_updated"]);
     // Demo MSP's event log, as the other provider's admin: the scope itself is refused.
-    await expect(requireProviderScope(demo.providerId, "provider.events.view")).rejects.toMatchObject({ digest: expect.stringContaining("404") });
+    await expect(requireProviderScope(demo.providerId, "provider.events.view")).rejects.toMatchObject({
+      digest: expect.stringContaining("404"),
+    });
     expect((await getExport(demo.providerId, "start=2026-10-01&end=2026-10-31")).status).toBe(404);
     // And the service user, who holds no events permission.
     await signInAs(demo.users.tech);
@@ -112,7 +145,9 @@ describe("provider event logs", () => {
       [20, 120],
       [0, 120],
     ]);
-    const seconds = pages.flatMap((page) => page.rows.map((row) => row.occurredAt.getUTCSeconds() + row.occurredAt.getUTCMinutes() * 60));
+    const seconds = pages.flatMap((page) =>
+      page.rows.map((row) => row.occurredAt.getUTCSeconds() + row.occurredAt.getUTCMinutes() * 60),
+    );
     expect(seconds).toEqual(Array.from({ length: 120 }, (_, index) => 119 - index));
     const second = await renderPage(provider.id, { ...OCTOBER, page: "2" });
     expect(second).toContain("Page 2 of 3");
@@ -125,13 +160,27 @@ describe("provider event logs", () => {
     const response = await getExport(demo.providerId, "start=2026-10-01&end=2026-10-31");
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toMatch(/^text\/csv/);
-    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="keyhouse-provider-events-2026-10-01-to-2026-10-31.csv"');
+    expect(response.headers.get("Content-Disposition")).toBe(
+      'attachment; filename="keyhouse-provider-events-2026-10-01-to-2026-10-31.csv"',
+    );
     const text = await response.text();
     expect(text.split("\r\n")[0]).toBe("Timestamp,Member,Event,Client,IP");
     expect(parse<string[]>(text, { skipEmptyLines: true }).data.slice(1)).toEqual([
       ["2026-10-31T23:59:59.999Z", "Operator", "Closed a billing period and wrote an invoice", "", ""],
-      ["2026-10-15T12:00:00.000Z", "Toni Tech (tech@demo-msp.example)", "Updated a client's name or seats", "My Client's Organization", "198.51.100.2"],
-      ["2026-10-01T00:00:00.000Z", "Dana Admin (admin@demo-msp.example)", "Updated provider settings", "", "203.0.113.7"],
+      [
+        "2026-10-15T12:00:00.000Z",
+        "Toni Tech (tech@demo-msp.example)",
+        "Updated a client's name or seats",
+        "My Client's Organization",
+        "198.51.100.2",
+      ],
+      [
+        "2026-10-01T00:00:00.000Z",
+        "Dana Admin (admin@demo-msp.example)",
+        "Updated provider settings",
+        "",
+        "203.0.113.7",
+      ],
     ]);
   });
 
@@ -146,7 +195,9 @@ describe("provider event logs", () => {
     const response = await getExport(provider.id, "start=2026-10-01&end=2026-10-31");
     const rows = parse<string[]>(await response.text(), { skipEmptyLines: true }).data;
     expect(rows).toHaveLength(1 + EVENTS_EXPORT_LIMIT + 1);
-    expect(rows.at(-1)?.[0]).toBe("Only the newest 10,000 events of this range are included; export a shorter range to get the rest.");
+    expect(rows.at(-1)?.[0]).toBe(
+      "Only the newest 10,000 events of this range are included; export a shorter range to get the rest.",
+    );
     // The newest are kept.
     expect(rows[1]?.[0]).toBe(new Date(Date.UTC(2026, 9, 20) + (EVENTS_EXPORT_LIMIT + 5) * 1000).toISOString());
   });
@@ -156,9 +207,22 @@ describe("provider event logs", () => {
     const fallback = { start: "2026-10-27", end: "2026-11-25" };
     expect(defaultDateRange(now)).toEqual(fallback);
     expect(parseDateRange({}, now)).toEqual({ ok: true, range: fallback });
-    expect(parseDateRange({ start: "2026-11-01" }, now)).toEqual({ ok: true, range: { start: "2026-11-01", end: "2026-11-25" } });
-    for (const bad of [{ start: "2026-02-30" }, { end: "yesterday" }, { start: "0000-01-01" }, { start: ["2026-10-01", "2026-10-02"] }, { end: "99999-01-01" }]) {
-      expect(parseDateRange(bad, now)).toEqual({ ok: false, range: fallback, error: "Dates must be real calendar dates written as YYYY-MM-DD (years 1970 to 2999)." });
+    expect(parseDateRange({ start: "2026-11-01" }, now)).toEqual({
+      ok: true,
+      range: { start: "2026-11-01", end: "2026-11-25" },
+    });
+    for (const bad of [
+      { start: "2026-02-30" },
+      { end: "yesterday" },
+      { start: "0000-01-01" },
+      { start: ["2026-10-01", "2026-10-02"] },
+      { end: "99999-01-01" },
+    ]) {
+      expect(parseDateRange(bad, now)).toEqual({
+        ok: false,
+        range: fallback,
+        error: "Dates must be real calendar dates written as YYYY-MM-DD (years 1970 to 2999).",
+      });
     }
     expect(parseDateRange({ start: "2026-11-10", end: "2026-11-01" }, now)).toEqual({
       ok: false,
@@ -168,7 +232,9 @@ describe("provider event logs", () => {
 
     await signInAs(demo.users.admin);
     const html = await renderPage(demo.providerId, { start: "2026-13-45", end: "nope" });
-    expect(html).toContain("Dates must be real calendar dates written as YYYY-MM-DD (years 1970 to 2999). Showing the last 30 days instead.");
+    expect(html).toContain(
+      "Dates must be real calendar dates written as YYYY-MM-DD (years 1970 to 2999). Showing the last 30 days instead.",
+    );
     expect(html).toContain(`value="${defaultDateRange(new Date()).start}"`);
     const download = await getExport(demo.providerId, "start=2026-10-31&end=2026-10-01");
     expect(download.status).toBe(400);

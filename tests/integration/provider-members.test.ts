@@ -10,7 +10,12 @@ import {
 } from "@/app/(portal)/providers/[providerId]/members/actions";
 import { getDb } from "@/db/client";
 import { events, mailOutbox, providerUsers } from "@/db/schema";
-import { type SymmetricKey, unwrapPrivateKey, unwrapSymmetricKeyWithPrivateKey, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
+import {
+  type SymmetricKey,
+  unwrapPrivateKey,
+  unwrapSymmetricKeyWithPrivateKey,
+  wrapSymmetricKeyForPublicKey,
+} from "@/lib/crypto";
 import { databaseSnapshot } from "../support/db-scan";
 import { type DemoIds, loadDemo } from "../support/demo";
 import { createTestProvider, createTestUser, type TestUser, uniqueEmail } from "../support/factories";
@@ -29,7 +34,10 @@ async function acceptToken(email: string): Promise<string> {
 
 async function memberRow(providerId: string, email: string) {
   const db = await getDb();
-  const [row] = await db.select().from(providerUsers).where(and(eq(providerUsers.providerId, providerId), eq(providerUsers.email, email)));
+  const [row] = await db
+    .select()
+    .from(providerUsers)
+    .where(and(eq(providerUsers.providerId, providerId), eq(providerUsers.email, email)));
   return row;
 }
 
@@ -45,9 +53,18 @@ describe("provider members: invite → accept → confirm", () => {
   it("takes a new service user from invitation to a confirmed member holding the provider key", async () => {
     const newcomer = await createTestUser({ email: uniqueEmail("newtech") });
     await signInAs(demo.users.admin);
-    const invited = await inviteProviderMembersAction({ providerId: demo.providerId, emails: ` ${newcomer.email.toUpperCase()} `, type: "service_user" });
+    const invited = await inviteProviderMembersAction({
+      providerId: demo.providerId,
+      emails: ` ${newcomer.email.toUpperCase()} `,
+      type: "service_user",
+    });
     expect(invited).toEqual({ ok: true, invited: 1 });
-    expect(await memberRow(demo.providerId, newcomer.email)).toMatchObject({ status: "invited", userId: null, type: "service_user", key: null });
+    expect(await memberRow(demo.providerId, newcomer.email)).toMatchObject({
+      status: "invited",
+      userId: null,
+      type: "service_user",
+      key: null,
+    });
 
     await signInAs(newcomer.id);
     const accepted = await acceptInvitation({ kind: "provider", token: await acceptToken(newcomer.email) });
@@ -57,15 +74,23 @@ describe("provider members: invite → accept → confirm", () => {
 
     await signInAs(demo.users.admin);
     const key = await wrapSymmetricKeyForPublicKey(providerKey, newcomer.keys.publicKey);
-    expect(await confirmProviderMembersAction({ providerId: demo.providerId, confirmations: [{ id: row!.id, key }] })).toEqual({ ok: true, confirmed: 1 });
+    expect(
+      await confirmProviderMembersAction({ providerId: demo.providerId, confirmations: [{ id: row!.id, key }] }),
+    ).toEqual({ ok: true, confirmed: 1 });
     const confirmed = await memberRow(demo.providerId, newcomer.email);
     expect(confirmed!.status).toBe("confirmed");
     const privateKey = await unwrapPrivateKey(newcomer.keys.privateKey, newcomer.keys.userKey);
-    expect((await unwrapSymmetricKeyWithPrivateKey(confirmed!.key!, privateKey)).toBytes()).toEqual(providerKey.toBytes());
+    expect((await unwrapSymmetricKeyWithPrivateKey(confirmed!.key!, privateKey)).toBytes()).toEqual(
+      providerKey.toBytes(),
+    );
 
     const db = await getDb();
     const logged = await db.select({ type: events.type }).from(events).where(eq(events.providerUserId, row!.id));
-    expect(logged.map((event) => event.type)).toEqual(["provider_user_invited", "provider_user_accepted", "provider_user_confirmed"]);
+    expect(logged.map((event) => event.type)).toEqual([
+      "provider_user_invited",
+      "provider_user_accepted",
+      "provider_user_confirmed",
+    ]);
   });
 
   it("sends each invitee a single-use link bound to their email", async () => {
@@ -76,8 +101,14 @@ describe("provider members: invite → accept → confirm", () => {
     const token = await acceptToken(invitee);
     await signInAs(other.id);
     const before = await databaseSnapshot();
-    expect(await acceptInvitation({ kind: "provider", token })).toMatchObject({ ok: false, error: expect.stringContaining("another email address") });
-    expect(await acceptInvitation({ kind: "organization", token })).toMatchObject({ ok: false, error: expect.stringContaining("not valid") });
+    expect(await acceptInvitation({ kind: "provider", token })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("another email address"),
+    });
+    expect(await acceptInvitation({ kind: "organization", token })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("not valid"),
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -88,18 +119,27 @@ describe("provider members: invite → accept → confirm", () => {
     const first = await acceptToken(person.email);
     const row = await memberRow(demo.providerId, person.email);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(await resendProviderInvitationAction({ providerId: demo.providerId, memberId: row!.id })).toEqual({ ok: true });
+    expect(await resendProviderInvitationAction({ providerId: demo.providerId, memberId: row!.id })).toEqual({
+      ok: true,
+    });
     const second = await acceptToken(person.email);
     expect(second).not.toBe(first);
     await signInAs(person.id);
-    expect(await acceptInvitation({ kind: "provider", token: first })).toMatchObject({ ok: false, error: "This invitation has already been used." });
+    expect(await acceptInvitation({ kind: "provider", token: first })).toMatchObject({
+      ok: false,
+      error: "This invitation has already been used.",
+    });
     expect(await acceptInvitation({ kind: "provider", token: second })).toMatchObject({ ok: true });
   });
 
   it.each([
     ["no address", "", "Enter at least one email address."],
     ["a bad address", "good@x.example, not-an-email", "Enter a valid email address."],
-    ["more than 20 addresses", Array.from({ length: 21 }, (_, index) => `p${index}@x.example`).join("\n"), "You can invite up to 20 people at a time."],
+    [
+      "more than 20 addresses",
+      Array.from({ length: 21 }, (_, index) => `p${index}@x.example`).join("\n"),
+      "You can invite up to 20 people at a time.",
+    ],
     ["an existing member", "tech@demo-msp.example", "Already a member or invited: tech@demo-msp.example."],
   ])("refuses %s and invites no one", async (_label, emails, message) => {
     await signInAs(demo.users.admin);
@@ -113,7 +153,10 @@ describe("provider members: invite → accept → confirm", () => {
   it("invites up to 20 at once", async () => {
     await signInAs(demo.users.admin);
     const emails = Array.from({ length: 20 }, () => uniqueEmail("bulk")).join(", ");
-    expect(await inviteProviderMembersAction({ providerId: demo.providerId, emails, type: "service_user" })).toEqual({ ok: true, invited: 20 });
+    expect(await inviteProviderMembersAction({ providerId: demo.providerId, emails, type: "service_user" })).toEqual({
+      ok: true,
+      invited: 20,
+    });
   });
 
   it("confirms only accepted members", async () => {
@@ -121,10 +164,19 @@ describe("provider members: invite → accept → confirm", () => {
     const email = uniqueEmail("early");
     await inviteProviderMembersAction({ providerId: demo.providerId, emails: email, type: "service_user" });
     const row = await memberRow(demo.providerId, email);
-    const someKey = await wrapSymmetricKeyForPublicKey(providerKey, (await unlockAs("tech@demo-msp.example", "keyhouse-demo")).publicKey);
+    const someKey = await wrapSymmetricKeyForPublicKey(
+      providerKey,
+      (await unlockAs("tech@demo-msp.example", "keyhouse-demo")).publicKey,
+    );
     const before = await databaseSnapshot();
-    const result = await confirmProviderMembersAction({ providerId: demo.providerId, confirmations: [{ id: row!.id, key: someKey }] });
-    expect(result).toMatchObject({ ok: false, error: `Only members who accepted their invitation can be confirmed: ${email}.` });
+    const result = await confirmProviderMembersAction({
+      providerId: demo.providerId,
+      confirmations: [{ id: row!.id, key: someKey }],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: `Only members who accepted their invitation can be confirmed: ${email}.`,
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -132,11 +184,18 @@ describe("provider members: invite → accept → confirm", () => {
     const otherAdmin = await createTestUser();
     const other = await createTestProvider(otherAdmin);
     const db = await getDb();
-    const [foreign] = await db.select({ id: providerUsers.id }).from(providerUsers).where(eq(providerUsers.providerId, other.id));
+    const [foreign] = await db
+      .select({ id: providerUsers.id })
+      .from(providerUsers)
+      .where(eq(providerUsers.providerId, other.id));
     await signInAs(demo.users.admin);
     const before = await databaseSnapshot();
-    expect(await removeProviderMembersAction({ providerId: demo.providerId, memberIds: [foreign!.id] })).toMatchObject({ ok: false });
-    expect(await updateProviderMemberAction({ providerId: demo.providerId, memberId: foreign!.id, type: "service_user" })).toMatchObject({ ok: false });
+    expect(await removeProviderMembersAction({ providerId: demo.providerId, memberIds: [foreign!.id] })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await updateProviderMemberAction({ providerId: demo.providerId, memberId: foreign!.id, type: "service_user" }),
+    ).toMatchObject({ ok: false });
     expect(await databaseSnapshot()).toEqual(before);
   });
 });
@@ -154,7 +213,10 @@ describe("a provider keeps a confirmed admin, and nobody removes themselves", ()
 
   it("refuses to remove or re-role yourself", async () => {
     await signInAs(admin.id);
-    expect(await removeProviderMembersAction({ providerId, memberIds: [adminRowId] })).toMatchObject({ ok: false, error: "You cannot remove yourself." });
+    expect(await removeProviderMembersAction({ providerId, memberIds: [adminRowId] })).toMatchObject({
+      ok: false,
+      error: "You cannot remove yourself.",
+    });
     expect(await updateProviderMemberAction({ providerId, memberId: adminRowId, type: "service_user" })).toMatchObject({
       ok: false,
       error: "You cannot change your own role.",
@@ -166,14 +228,29 @@ describe("a provider keeps a confirmed admin, and nobody removes themselves", ()
     const db = await getDb();
     const [row] = await db
       .insert(providerUsers)
-      .values({ providerId, userId: second.id, email: second.email, type: "provider_admin", status: "confirmed", key: `4.${Buffer.alloc(256, 1).toString("base64")}` })
+      .values({
+        providerId,
+        userId: second.id,
+        email: second.email,
+        type: "provider_admin",
+        status: "confirmed",
+        key: `4.${Buffer.alloc(256, 1).toString("base64")}`,
+      })
       .returning({ id: providerUsers.id });
     await signInAs(second.id);
-    expect(await updateProviderMemberAction({ providerId, memberId: adminRowId, type: "service_user" })).toEqual({ ok: true });
+    expect(await updateProviderMemberAction({ providerId, memberId: adminRowId, type: "service_user" })).toEqual({
+      ok: true,
+    });
     // Now `second` is the only confirmed admin: the (demoted) first one cannot take that away.
     await signInAs(admin.id);
-    expect(await updateProviderMemberAction({ providerId, memberId: row!.id, type: "service_user" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await updateProviderMemberAction({ providerId, memberId: row!.id, type: "service_user" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     await signInAs(second.id);
-    expect(await removeProviderMembersAction({ providerId, memberIds: [row!.id] })).toMatchObject({ ok: false, error: "You cannot remove yourself." });
+    expect(await removeProviderMembersAction({ providerId, memberIds: [row!.id] })).toMatchObject({
+      ok: false,
+      error: "You cannot remove yourself.",
+    });
   });
 });

@@ -8,7 +8,12 @@ import { approveProviderRequestAction, rejectProviderRequestAction } from "@/app
 import { getDb } from "@/db/client";
 import { events, mailOutbox, organizations, providerRequests, providers, providerUsers } from "@/db/schema";
 import { requireProviderScope, requireUser } from "@/lib/authz/scope";
-import { SymmetricKey, unwrapPrivateKey, unwrapSymmetricKeyWithPrivateKey, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
+import {
+  SymmetricKey,
+  unwrapPrivateKey,
+  unwrapSymmetricKeyWithPrivateKey,
+  wrapSymmetricKeyForPublicKey,
+} from "@/lib/crypto";
 import { internalOrganizationChoices } from "@/lib/dal/internal-organizations";
 import { findMyLatestProviderRequest } from "@/lib/dal/provider-requests";
 import { listAddableOrganizations } from "@/lib/dal/clients";
@@ -55,13 +60,27 @@ describe("becoming a provider", () => {
     const { owner, organizationId, requestId } = await submitted();
     const db = await getDb();
     const [row] = await db.select().from(providerRequests).where(eq(providerRequests.id, requestId));
-    expect(row).toMatchObject({ requesterId: owner.id, businessName: "Acme MSP", type: "msp", internalOrganizationId: organizationId, status: "pending", firstClientName: "Acme's First Client" });
-    const [event] = await db.select().from(events).where(and(eq(events.type, "provider_request_submitted"), eq(events.actingUserId, owner.id)));
+    expect(row).toMatchObject({
+      requesterId: owner.id,
+      businessName: "Acme MSP",
+      type: "msp",
+      internalOrganizationId: organizationId,
+      status: "pending",
+      firstClientName: "Acme's First Client",
+    });
+    const [event] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.type, "provider_request_submitted"), eq(events.actingUserId, owner.id)));
     expect(event).toMatchObject({ organizationId, details: { requestId, businessName: "Acme MSP", type: "msp" } });
     const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.to, OPERATOR_EMAIL));
     expect(mails.map((mail) => mail.subject)).toContain("Acme MSP asks to become a provider");
 
-    expect(await findMyLatestProviderRequest(await requireUser())).toMatchObject({ id: requestId, status: "pending", organizationName: "Acme Internal" });
+    expect(await findMyLatestProviderRequest(await requireUser())).toMatchObject({
+      id: requestId,
+      status: "pending",
+      organizationName: "Acme Internal",
+    });
     await signInAs(demo.users.owner2);
     expect(await findMyLatestProviderRequest(await requireUser())).toBeNull();
   });
@@ -101,7 +120,11 @@ describe("becoming a provider", () => {
   it("tells the demo's client owner why their organization cannot be the internal one", async () => {
     const choices = await internalOrganizationChoices(demo.users.owner2);
     expect(choices).toEqual([
-      { id: demo.client2, name: "Second Client's Organization", problem: expect.stringMatching(/is a client of Demo MSP/) },
+      {
+        id: demo.client2,
+        name: "Second Client's Organization",
+        problem: expect.stringMatching(/is a client of Demo MSP/),
+      },
     ]);
   });
 
@@ -112,7 +135,10 @@ describe("becoming a provider", () => {
     await signInAs(owner.id);
     expect(await withdrawProviderRequestAction({ requestId })).toEqual({ ok: true });
     const db = await getDb();
-    const [row] = await db.select({ status: providerRequests.status }).from(providerRequests).where(eq(providerRequests.id, requestId));
+    const [row] = await db
+      .select({ status: providerRequests.status })
+      .from(providerRequests)
+      .where(eq(providerRequests.id, requestId));
     expect(row?.status).toBe("withdrawn");
   });
 
@@ -124,20 +150,32 @@ describe("becoming a provider", () => {
     if (!result.ok) return;
     const db = await getDb();
     const [provider] = await db.select().from(providers).where(eq(providers.id, result.providerId));
-    expect(provider).toMatchObject({ name: "Acme MSP", type: "msp", status: "created", billingEmail: "billing@acme.example", internalOrganizationId: organizationId });
+    expect(provider).toMatchObject({
+      name: "Acme MSP",
+      type: "msp",
+      status: "created",
+      billingEmail: "billing@acme.example",
+      internalOrganizationId: organizationId,
+    });
     expect(await db.select().from(providerUsers).where(eq(providerUsers.providerId, result.providerId))).toMatchObject([
       { userId: owner.id, type: "provider_admin", status: "confirmed", key: null },
     ]);
     const [decided] = await db.select().from(providerRequests).where(eq(providerRequests.id, requestId));
     expect(decided).toMatchObject({ status: "approved", providerId: result.providerId });
-    const [event] = await db.select().from(events).where(and(eq(events.type, "provider_request_approved"), eq(events.providerId, result.providerId)));
+    const [event] = await db
+      .select()
+      .from(events)
+      .where(and(eq(events.type, "provider_request_approved"), eq(events.providerId, result.providerId)));
     expect(event).toMatchObject({ actingUserId: operator.id, organizationId, userId: owner.id });
     const mails = await db.select().from(mailOutbox).where(eq(mailOutbox.to, owner.email));
     expect(mails.map((mail) => mail.subject)).toContain("Acme MSP is now a provider on Keyhouse");
 
     // Decided once: a second approval changes nothing.
     const before = await databaseSnapshot();
-    expect(await approveProviderRequestAction({ requestId })).toMatchObject({ ok: false, error: expect.stringMatching(/already decided/) });
+    expect(await approveProviderRequestAction({ requestId })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/already decided/),
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -147,21 +185,37 @@ describe("becoming a provider", () => {
     await db.update(organizations).set({ enabled: false }).where(eq(organizations.id, organizationId));
     await signInAs(operator.id);
     const before = await databaseSnapshot();
-    expect(await approveProviderRequestAction({ requestId })).toMatchObject({ ok: false, error: expect.stringMatching(/is disabled/) });
+    expect(await approveProviderRequestAction({ requestId })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/is disabled/),
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
   it("rejects with a reason the requester is mailed and sees", async () => {
     const { owner, requestId } = await submitted();
     await signInAs(operator.id);
-    expect(await rejectProviderRequestAction({ requestId, reason: "We only onboard MSPs in the EU." })).toEqual({ ok: true, businessName: "Acme MSP" });
+    expect(await rejectProviderRequestAction({ requestId, reason: "We only onboard MSPs in the EU." })).toEqual({
+      ok: true,
+      businessName: "Acme MSP",
+    });
     const db = await getDb();
-    const [mail] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.to, owner.email), eq(mailOutbox.subject, "Your request to make Acme MSP a provider")));
+    const [mail] = await db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.to, owner.email), eq(mailOutbox.subject, "Your request to make Acme MSP a provider")));
     expect(mail?.text).toContain("We only onboard MSPs in the EU.");
-    const [event] = await db.select().from(events).where(eq(events.type, "provider_request_rejected")).orderBy(events.id);
+    const [event] = await db
+      .select()
+      .from(events)
+      .where(eq(events.type, "provider_request_rejected"))
+      .orderBy(events.id);
     expect(event).toMatchObject({ actingUserId: operator.id, userId: owner.id });
     await signInAs(owner.id);
-    expect(await findMyLatestProviderRequest(await requireUser())).toMatchObject({ status: "rejected", reason: "We only onboard MSPs in the EU." });
+    expect(await findMyLatestProviderRequest(await requireUser())).toMatchObject({
+      status: "rejected",
+      reason: "We only onboard MSPs in the EU.",
+    });
   });
 
   describe("the first admin's provider key", () => {
@@ -183,13 +237,21 @@ describe("becoming a provider", () => {
       expect((await requireProviderScope(providerId, "provider.clients.view")).holdsKey).toBe(true);
 
       const db = await getDb();
-      const [member] = await db.select({ key: providerUsers.key }).from(providerUsers).where(eq(providerUsers.providerId, providerId));
+      const [member] = await db
+        .select({ key: providerUsers.key })
+        .from(providerUsers)
+        .where(eq(providerUsers.providerId, providerId));
       const privateKey = await unwrapPrivateKey(owner.keys.privateKey, owner.keys.userKey);
-      expect((await unwrapSymmetricKeyWithPrivateKey(member!.key!, privateKey)).toBytes()).toEqual(providerKey.toBytes());
+      expect((await unwrapSymmetricKeyWithPrivateKey(member!.key!, privateKey)).toBytes()).toEqual(
+        providerKey.toBytes(),
+      );
 
       // A second key would lock out the first: refused, with nothing written.
       const before = await databaseSnapshot();
-      expect(await createProviderKeyAction({ providerId, key: FAKE_ENC_4 })).toMatchObject({ ok: false, error: "This provider already has its key." });
+      expect(await createProviderKeyAction({ providerId, key: FAKE_ENC_4 })).toMatchObject({
+        ok: false,
+        error: "This provider already has its key.",
+      });
       expect(await databaseSnapshot()).toEqual(before);
     });
 
@@ -208,8 +270,14 @@ describe("becoming a provider", () => {
     it("cannot be made by another provider's admin or for a provider that has one", async () => {
       const { providerId } = await approved();
       await signInAs(demo.users.admin);
-      expect(await createProviderKeyAction({ providerId, key: FAKE_ENC_4 })).toMatchObject({ ok: false, code: "not_found" });
-      expect(await createProviderKeyAction({ providerId: demo.providerId, key: FAKE_ENC_4 })).toMatchObject({ ok: false, error: "This provider already has its key." });
+      expect(await createProviderKeyAction({ providerId, key: FAKE_ENC_4 })).toMatchObject({
+        ok: false,
+        code: "not_found",
+      });
+      expect(await createProviderKeyAction({ providerId: demo.providerId, key: FAKE_ENC_4 })).toMatchObject({
+        ok: false,
+        error: "This provider already has its key.",
+      });
     });
   });
 
@@ -218,7 +286,10 @@ describe("becoming a provider", () => {
     const addable = await listAddableOrganizations(await requireUser());
     expect(addable.map((organization) => organization.id)).not.toContain(demo.internal);
 
-    const teams = await createTestOrganization("Demo Teams Org", { id: demo.users.admin, email: "admin@demo-msp.example" } as TestUser);
+    const teams = await createTestOrganization("Demo Teams Org", {
+      id: demo.users.admin,
+      email: "admin@demo-msp.example",
+    } as TestUser);
     const db = await getDb();
     await db.update(organizations).set({ planType: "teams_monthly" }).where(eq(organizations.id, teams));
     const before = await databaseSnapshot();

@@ -3,7 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { setUpProvider } from "@/app/(portal)/providers/setup/actions";
 import { getDb } from "@/db/client";
 import { events, invitations, providers, providerUsers } from "@/db/schema";
-import { SymmetricKey, unwrapSymmetricKeyWithPrivateKey, unwrapPrivateKey, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
+import {
+  SymmetricKey,
+  unwrapSymmetricKeyWithPrivateKey,
+  unwrapPrivateKey,
+  wrapSymmetricKeyForPublicKey,
+} from "@/lib/crypto";
 import { commandLineContext } from "@/lib/operator/command-context";
 import { createPendingProvider } from "@/lib/operator/providers";
 import { createProviderSchema } from "@/lib/validation/provider";
@@ -14,7 +19,10 @@ import { signInAs } from "../support/session";
 async function pendingProvider(ownerEmail: string) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const created = await createPendingProvider(commandLineContext(tx), createProviderSchema.parse({ name: "Pending MSP", ownerEmail }));
+    const created = await createPendingProvider(
+      commandLineContext(tx),
+      createProviderSchema.parse({ name: "Pending MSP", ownerEmail }),
+    );
     return { providerId: created.providerId, token: new URL(created.setupUrl).searchParams.get("token")! };
   });
 }
@@ -32,7 +40,12 @@ describe("provider setup from the operator's link", () => {
     const { providerId, token } = await pendingProvider(owner.email);
     await signInAs(owner.id);
     const providerKey = SymmetricKey.generate();
-    const result = await setUpProvider({ token, name: "Acme MSP", billingEmail: "billing@acme.example", key: await wrapSymmetricKeyForPublicKey(providerKey, owner.keys.publicKey) });
+    const result = await setUpProvider({
+      token,
+      name: "Acme MSP",
+      billingEmail: "billing@acme.example",
+      key: await wrapSymmetricKeyForPublicKey(providerKey, owner.keys.publicKey),
+    });
     expect(result).toEqual({ ok: true, providerId });
 
     const db = await getDb();
@@ -55,17 +68,33 @@ describe("provider setup from the operator's link", () => {
     const { token } = await pendingProvider(owner.email);
     await signInAs(stranger.id);
     const before = await databaseSnapshot();
-    const result = await setUpProvider({ token, name: "Hijack", billingEmail: stranger.email, key: await wrapSymmetricKeyForPublicKey(SymmetricKey.generate(), stranger.keys.publicKey) });
-    expect(result).toMatchObject({ ok: false, error: "This invitation was sent to another email address. Log in with that address to accept it." });
+    const result = await setUpProvider({
+      token,
+      name: "Hijack",
+      billingEmail: stranger.email,
+      key: await wrapSymmetricKeyForPublicKey(SymmetricKey.generate(), stranger.keys.publicKey),
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: "This invitation was sent to another email address. Log in with that address to accept it.",
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
   it("refuses an expired link", async () => {
     const { providerId, token } = await pendingProvider(owner.email);
     const db = await getDb();
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.providerId, providerId));
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.providerId, providerId));
     await signInAs(owner.id);
-    const result = await setUpProvider({ token, name: "Late", billingEmail: owner.email, key: await wrapSymmetricKeyForPublicKey(SymmetricKey.generate(), owner.keys.publicKey) });
+    const result = await setUpProvider({
+      token,
+      name: "Late",
+      billingEmail: owner.email,
+      key: await wrapSymmetricKeyForPublicKey(SymmetricKey.generate(), owner.keys.publicKey),
+    });
     expect(result).toMatchObject({ ok: false, error: "This invitation has expired. Ask for a new one." });
   });
 
@@ -73,12 +102,22 @@ describe("provider setup from the operator's link", () => {
     ["a damaged token", { token: "short" }, "token"],
     ["an overlong name", { name: "n".repeat(51) }, "name"],
     ["a bad billing email", { billingEmail: "nope" }, "billingEmail"],
-    ["a type-2 key where a type-4 key belongs", { key: "2.AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" }, "key"],
+    [
+      "a type-2 key where a type-4 key belongs",
+      { key: "2.AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" },
+      "key",
+    ],
   ])("refuses %s with a field error and writes nothing", async (_label, change, field) => {
     const { token } = await pendingProvider(owner.email);
     await signInAs(owner.id);
     const before = await databaseSnapshot();
-    const input = { token, name: "Fine MSP", billingEmail: owner.email, key: await wrapSymmetricKeyForPublicKey(SymmetricKey.generate(), owner.keys.publicKey), ...change };
+    const input = {
+      token,
+      name: "Fine MSP",
+      billingEmail: owner.email,
+      key: await wrapSymmetricKeyForPublicKey(SymmetricKey.generate(), owner.keys.publicKey),
+      ...change,
+    };
     const result = await setUpProvider(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.fieldErrors?.[field]).toEqual(expect.any(String));

@@ -12,7 +12,15 @@ type Page = (props: { searchParams: Promise<Record<string, string>> }) => Promis
 const SITE = "http://127.0.0.1:3000";
 
 // Next decodes the query string once: `callbackUrl=/%09/evil.example/x` reaches the page as "/\t/evil.example/x".
-const ATTACKS = ["/\t/evil.example/x", "/\n/evil.example", "/\r/evil.example", "//evil.example", "/\\evil.example", "/%5Cevil.example", "https://evil.example"];
+const ATTACKS = [
+  "/\t/evil.example/x",
+  "/\n/evil.example",
+  "/\r/evil.example",
+  "//evil.example",
+  "/\\evil.example",
+  "/%5Cevil.example",
+  "https://evil.example",
+];
 
 /** The Location header Next would send for the page's redirect, which Node checks before sending. */
 async function redirectTarget(page: Page, searchParams: Record<string, string>): Promise<string> {
@@ -50,7 +58,9 @@ describe("redirects after login, registration and unlock stay on this site", () 
 
   it("keeps a same-site callbackUrl with its query string", async () => {
     await signInAs(demo.users.owner1);
-    expect(await redirectTarget(LoginPage as Page, { callbackUrl: "/accept/organization?token=abc" })).toBe("/accept/organization?token=abc");
+    expect(await redirectTarget(LoginPage as Page, { callbackUrl: "/accept/organization?token=abc" })).toBe(
+      "/accept/organization?token=abc",
+    );
   });
 
   it.each(ATTACKS)("the login form, signed out, with callbackUrl %j", async (attack) => {

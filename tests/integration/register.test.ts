@@ -51,7 +51,12 @@ function hex(bytes: Uint8Array): string {
 /** The newest mail to an address, as stored (the development mailbox keeps logged bodies in tests). */
 async function newestMailTo(to: string) {
   const db = await getDb();
-  const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(1);
+  const [mail] = await db
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.to, to))
+    .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+    .limit(1);
   if (!mail) throw new Error(`no mail to ${to}`);
   return mail;
 }
@@ -117,7 +122,11 @@ describe("registration starts by mail and does not reveal who has an account (fi
   it("refuses bad input to start with the field's sentence and writes nothing", async () => {
     const before = await databaseSnapshot();
     const result = await startRegistration({ email: "not-an-email", name: " " });
-    expect(result).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { email: "Enter a valid email address.", name: "Enter a name." } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { email: "Enter a valid email address.", name: "Enter a name." },
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 });
@@ -163,12 +172,21 @@ describe("finishing a registration from the mailed link", () => {
     const result = await register(finish(keys, token));
     expect(result).toMatchObject({ ok: true, email });
     const row = await accountOf(email);
-    expect(row).toMatchObject({ emailVerified: true, key: keys.key, publicKey: keys.publicKey, privateKey: keys.privateKey, name: "Reg User" });
+    expect(row).toMatchObject({
+      emailVerified: true,
+      key: keys.key,
+      publicKey: keys.publicKey,
+      privateKey: keys.privateKey,
+      name: "Reg User",
+    });
     expect(row!.masterPasswordHash).toMatch(/^\$2[aby]\$\d\d\$/);
     const db = await getDb();
     const logged = await db.select().from(events).where(eq(events.userId, row!.id));
     expect(logged.map((event) => event.type)).toEqual(["user_registered"]);
-    const [used] = await db.select().from(emailTokens).where(eq(emailTokens.tokenHash, hashInvitationToken(token)));
+    const [used] = await db
+      .select()
+      .from(emailTokens)
+      .where(eq(emailTokens.tokenHash, hashInvitationToken(token)));
     expect(used!.usedAt).toBeInstanceOf(Date);
   });
 
@@ -194,7 +212,11 @@ describe("finishing a registration from the mailed link", () => {
 
   it("refuses a used link and writes nothing", async () => {
     const before = await databaseSnapshot();
-    expect(await register(finish(keys, token))).toEqual({ ok: false, code: "rejected", error: "This link has already been used." });
+    expect(await register(finish(keys, token))).toEqual({
+      ok: false,
+      code: "rejected",
+      error: "This link has already been used.",
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -202,9 +224,15 @@ describe("finishing a registration from the mailed link", () => {
     const late = uniqueEmail("late");
     const lateToken = await mailedRegistrationToken(late);
     const db = await getDb();
-    await db.update(emailTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(emailTokens.email, late));
+    await db
+      .update(emailTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(emailTokens.email, late));
     const before = await databaseSnapshot();
-    expect(await register(finish(await keysFor(late), lateToken))).toMatchObject({ ok: false, error: "This link has expired. Request a new one." });
+    expect(await register(finish(await keysFor(late), lateToken))).toMatchObject({
+      ok: false,
+      error: "This link has expired. Request a new one.",
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 
@@ -212,7 +240,10 @@ describe("finishing a registration from the mailed link", () => {
     const other = uniqueEmail("wrong-purpose");
     const db = await getDb();
     const { token: verification } = await db.transaction((tx) => createEmailToken(tx, "verification", other));
-    expect(await register(finish(await keysFor(other), verification))).toMatchObject({ ok: false, error: "This link is not valid. Request a new one." });
+    expect(await register(finish(await keysFor(other), verification))).toMatchObject({
+      ok: false,
+      error: "This link is not valid. Request a new one.",
+    });
     expect(await accountOf(other)).toBeUndefined();
   });
 
@@ -229,15 +260,40 @@ describe("finishing a registration from the mailed link", () => {
 
   describe("refuses bad input with a clear message and writes nothing", () => {
     const cases: [string, (input: ReturnType<typeof finish>) => unknown, string, string][] = [
-      ["a malformed EncString", (input) => ({ ...input, key: input.key.replace(/\|[^|]+$/, "|AAAA") }), "key", "Encrypted data is malformed."],
-      ["a type-4 EncString where type 2 belongs", (input) => ({ ...input, privateKey: `4.${"A".repeat(344)}` }), "privateKey", "Encrypted data is malformed."],
-      ["an overlong name", (input) => ({ ...input, name: "x".repeat(51) }), "name", "Name must be at most 50 characters."],
+      [
+        "a malformed EncString",
+        (input) => ({ ...input, key: input.key.replace(/\|[^|]+$/, "|AAAA") }),
+        "key",
+        "Encrypted data is malformed.",
+      ],
+      [
+        "a type-4 EncString where type 2 belongs",
+        (input) => ({ ...input, privateKey: `4.${"A".repeat(344)}` }),
+        "privateKey",
+        "Encrypted data is malformed.",
+      ],
+      [
+        "an overlong name",
+        (input) => ({ ...input, name: "x".repeat(51) }),
+        "name",
+        "Name must be at most 50 characters.",
+      ],
       ["a blank name", (input) => ({ ...input, name: "   " }), "name", "Enter a name."],
       ["a damaged token", (input) => ({ ...input, token: "short" }), "token", "The link is incomplete or damaged."],
       ["an unknown kind of link", (input) => ({ ...input, via: "password_reset" }), "via", "Unknown kind of link."],
       ["a missing field", ({ publicKey: _omitted, ...input }) => input, "publicKey", "Public key is missing."],
-      ["a short master password hash", (input) => ({ ...input, masterPasswordHash: "c2hvcnQ=" }), "masterPasswordHash", "Master password hash is malformed."],
-      ["too few KDF iterations", (input) => ({ ...input, kdfIterations: 5000 }), "kdfIterations", "KDF iterations must be at least 100,000."],
+      [
+        "a short master password hash",
+        (input) => ({ ...input, masterPasswordHash: "c2hvcnQ=" }),
+        "masterPasswordHash",
+        "Master password hash is malformed.",
+      ],
+      [
+        "too few KDF iterations",
+        (input) => ({ ...input, kdfIterations: 5000 }),
+        "kdfIterations",
+        "KDF iterations must be at least 100,000.",
+      ],
       ["an unknown KDF", (input) => ({ ...input, kdf: 1 }), "kdf", "Unsupported key derivation function."],
     ];
 
@@ -279,21 +335,32 @@ describe("registering from an invitation or setup link", () => {
     const account = await accountOf(invitee);
     expect(account).toMatchObject({ emailVerified: true, name: "Ivy Invitee" });
     const db = await getDb();
-    const [invitation] = await db.select().from(invitations).where(eq(invitations.tokenHash, hashInvitationToken(token)));
+    const [invitation] = await db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hashInvitationToken(token)));
     expect(invitation!.usedAt).toBeNull();
 
     // Then the new account accepts it, as an existing one would.
     await signInAs(account!.id);
-    expect(await acceptInvitation({ kind: "organization", token })).toMatchObject({ ok: true, tenantName: "Inviting Org" });
+    expect(await acceptInvitation({ kind: "organization", token })).toMatchObject({
+      ok: true,
+      tenantName: "Inviting Org",
+    });
     signOut();
   });
 
   it("makes a verified account for a provider's owner from the setup link", async () => {
     const ownerEmail = uniqueEmail("setup-owner");
     const db = await getDb();
-    const { setupUrl } = await db.transaction((tx) => createPendingProvider(commandLineContext(tx), createProviderSchema.parse({ name: "Setup MSP", ownerEmail })));
+    const { setupUrl } = await db.transaction((tx) =>
+      createPendingProvider(commandLineContext(tx), createProviderSchema.parse({ name: "Setup MSP", ownerEmail })),
+    );
     const token = new URL(setupUrl).searchParams.get("token")!;
-    expect(await register(finish(await keysFor(ownerEmail), token, "provider_setup"))).toMatchObject({ ok: true, email: ownerEmail });
+    expect(await register(finish(await keysFor(ownerEmail), token, "provider_setup"))).toMatchObject({
+      ok: true,
+      email: ownerEmail,
+    });
     expect(await accountOf(ownerEmail)).toMatchObject({ emailVerified: true });
   });
 
@@ -302,14 +369,32 @@ describe("registering from an invitation or setup link", () => {
     const token = await inviteTestMember(organizationId, invitee);
     const keys = await keysFor(invitee);
     const db = await getDb();
-    expect(await register(finish(keys, token, "provider_user"))).toMatchObject({ ok: false, error: "This invitation link is not valid. Ask for a new invitation." });
-    expect(await register(finish(keys, token, "registration"))).toMatchObject({ ok: false, error: "This link is not valid. Request a new one." });
+    expect(await register(finish(keys, token, "provider_user"))).toMatchObject({
+      ok: false,
+      error: "This invitation link is not valid. Ask for a new invitation.",
+    });
+    expect(await register(finish(keys, token, "registration"))).toMatchObject({
+      ok: false,
+      error: "This link is not valid. Request a new one.",
+    });
 
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.tokenHash, hashInvitationToken(token)));
-    expect(await register(finish(keys, token, "organization_user"))).toMatchObject({ ok: false, error: "This invitation has expired. Ask for a new one." });
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.tokenHash, hashInvitationToken(token)));
+    expect(await register(finish(keys, token, "organization_user"))).toMatchObject({
+      ok: false,
+      error: "This invitation has expired. Ask for a new one.",
+    });
 
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() + 60_000), usedAt: new Date() }).where(eq(invitations.tokenHash, hashInvitationToken(token)));
-    expect(await register(finish(keys, token, "organization_user"))).toMatchObject({ ok: false, error: "This invitation has already been used." });
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() + 60_000), usedAt: new Date() })
+      .where(eq(invitations.tokenHash, hashInvitationToken(token)));
+    expect(await register(finish(keys, token, "organization_user"))).toMatchObject({
+      ok: false,
+      error: "This invitation has already been used.",
+    });
     expect(await accountOf(invitee)).toBeUndefined();
   });
 
@@ -318,7 +403,11 @@ describe("registering from an invitation or setup link", () => {
     const token = await inviteTestMember(organizationId, member.email);
     signOut();
     const before = await databaseSnapshot();
-    expect(await register(finish(await keysFor(member.email), token, "organization_user"))).toEqual({ ok: false, code: "rejected", error: NOT_CREATED });
+    expect(await register(finish(await keysFor(member.email), token, "organization_user"))).toEqual({
+      ok: false,
+      code: "rejected",
+      error: NOT_CREATED,
+    });
     expect(await databaseSnapshot()).toEqual(before);
   });
 });

@@ -32,12 +32,15 @@ describe("HTTP interfaces others rely on (DESIGN §10)", () => {
     expect(await response.json()).toEqual({ kdf: 0, kdfIterations: 600_000 });
   });
 
-  it.each([["not json"], [{}], [{ email: "bad" }], [[1, 2]]])("pre-login refuses %j with a 400 and a sentence", async (body) => {
-    const response = await prelogin(json(body));
-    expect(response.status).toBe(400);
-    const answer = (await response.json()) as { error: string };
-    expect(answer.error).toMatch(/^[A-Z].*\.$/);
-  });
+  it.each([["not json"], [{}], [{ email: "bad" }], [[1, 2]]])(
+    "pre-login refuses %j with a 400 and a sentence",
+    async (body) => {
+      const response = await prelogin(json(body));
+      expect(response.status).toBe(400);
+      const answer = (await response.json()) as { error: string };
+      expect(answer.error).toMatch(/^[A-Z].*\.$/);
+    },
+  );
 
   it("health answers 200 with JSON while the database is reachable", async () => {
     const response = await health();

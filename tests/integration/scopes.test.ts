@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ORGANIZATION_PERMISSIONS, PROVIDER_PERMISSIONS, type OrganizationPermission, type ProviderPermission } from "@/lib/authz/permissions";
+import {
+  ORGANIZATION_PERMISSIONS,
+  PROVIDER_PERMISSIONS,
+  type OrganizationPermission,
+  type ProviderPermission,
+} from "@/lib/authz/permissions";
 import { assertScope, requireOrgScope, requireProviderScope, requireUser, type UserScope } from "@/lib/authz/scope";
 import { type DemoIds, loadDemo } from "../support/demo";
 import { createTestUser } from "../support/factories";
@@ -52,7 +57,9 @@ describe("scopes: the second gate", () => {
           if (permission === "org.items.manage_all" || permission === "org.delete") {
             await expect(attempt, permission).rejects.toMatchObject(notFound);
           } else {
-            await expect(attempt, permission).resolves.toMatchObject({ access: { via: "provider", providerId: demo.providerId } });
+            await expect(attempt, permission).resolves.toMatchObject({
+              access: { via: "provider", providerId: demo.providerId },
+            });
           }
         }
       }
@@ -63,13 +70,17 @@ describe("scopes: the second gate", () => {
     await signInAs(demo.users.tech);
     await expect(requireOrgScope(demo.internal, "org.console.access")).rejects.toMatchObject(notFound);
     await signInAs(demo.users.admin);
-    await expect(requireOrgScope(demo.internal, "org.console.access")).resolves.toMatchObject({ access: { via: "member", role: "owner" } });
+    await expect(requireOrgScope(demo.internal, "org.console.access")).resolves.toMatchObject({
+      access: { via: "member", role: "owner" },
+    });
   });
 
   it("gives a client owner their own console and nobody else's", async () => {
     await signInAs(demo.users.owner1);
     for (const permission of organizationPermissions) {
-      await expect(requireOrgScope(demo.client1, permission)).resolves.toMatchObject({ access: { via: "member", role: "owner" } });
+      await expect(requireOrgScope(demo.client1, permission)).resolves.toMatchObject({
+        access: { via: "member", role: "owner" },
+      });
     }
     for (const other of [demo.client2, demo.client3, demo.internal]) {
       await expect(requireOrgScope(other, "org.console.access")).rejects.toMatchObject(notFound);
@@ -86,8 +97,12 @@ describe("scopes: the second gate", () => {
   it("answers malformed and unknown ids with a 404, not an error", async () => {
     await signInAs(demo.users.admin);
     await expect(requireOrgScope("not-a-uuid", "org.console.access")).rejects.toMatchObject(notFound);
-    await expect(requireProviderScope("'; drop table users; --", "provider.clients.view")).rejects.toMatchObject(notFound);
-    await expect(requireOrgScope("00000000-0000-4000-8000-000000000000", "org.console.access")).rejects.toMatchObject(notFound);
+    await expect(requireProviderScope("'; drop table users; --", "provider.clients.view")).rejects.toMatchObject(
+      notFound,
+    );
+    await expect(requireOrgScope("00000000-0000-4000-8000-000000000000", "org.console.access")).rejects.toMatchObject(
+      notFound,
+    );
   });
 
   it("sends signed-out callers to the login page", async () => {

@@ -33,7 +33,9 @@ describe("seat guard in the database", () => {
     const attempts = await Promise.allSettled(
       Array.from({ length: 20 }, (_, index) =>
         db.transaction((tx) =>
-          tx.insert(organizationUsers).values({ organizationId, email: `seat${index}@test.example`, type: "user", status: "invited" }),
+          tx
+            .insert(organizationUsers)
+            .values({ organizationId, email: `seat${index}@test.example`, type: "user", status: "invited" }),
         ),
       ),
     );
@@ -47,8 +49,13 @@ describe("seat guard in the database", () => {
 
   it("refuses to lower seats below Used, and frees a seat on revoke", async () => {
     const db = await getDb();
-    await expect(db.update(organizations).set({ seats: 2 }).where(eq(organizations.id, organizationId))).rejects.toThrow();
-    await db.update(organizationUsers).set({ status: "revoked" }).where(eq(organizationUsers.email, "seat0@test.example"));
+    await expect(
+      db.update(organizations).set({ seats: 2 }).where(eq(organizations.id, organizationId)),
+    ).rejects.toThrow();
+    await db
+      .update(organizationUsers)
+      .set({ status: "revoked" })
+      .where(eq(organizationUsers.email, "seat0@test.example"));
     await db.update(organizations).set({ seats: 2 }).where(eq(organizations.id, organizationId));
     // Restoring the revoked member would need a third seat again.
     await expect(

@@ -35,7 +35,12 @@ describe("security headers from proxy.ts", () => {
     signOut();
     const response = await visit("http://localhost/login");
     const policy = response.headers.get("content-security-policy")!;
-    const directives = new Map(policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    const directives = new Map(
+      policy
+        .split(";")
+        .map((part) => part.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    );
     expect(directives.get("script-src")).toEqual(["'self'", `'nonce-${nonceOf(response)}'`, "'strict-dynamic'"]);
     expect(directives.get("default-src")).toEqual(["'self'"]);
     expect(directives.get("object-src")).toEqual(["'none'"]);
@@ -54,7 +59,9 @@ describe("security headers from proxy.ts", () => {
       const response = await visit("http://localhost/login");
       nonces.add(nonceOf(response));
       // How Next.js hands the proxy's request headers to the page (NextResponse.next({ request: { headers } })).
-      expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(response.headers.get("content-security-policy"));
+      expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(
+        response.headers.get("content-security-policy"),
+      );
     }
     expect(nonces.size).toBe(5);
     expect([...nonces].every((nonce) => Buffer.from(nonce, "base64").length >= 16)).toBe(true);
@@ -80,7 +87,8 @@ describe("security headers from proxy.ts", () => {
 
   it("Strict-Transport-Security only over HTTPS: X-Forwarded-Proto counts only with TRUST_PROXY=true", async () => {
     signOut();
-    const hsts = async (url: string, headers: Record<string, string> = {}) => (await visit(url, headers)).headers.get("strict-transport-security");
+    const hsts = async (url: string, headers: Record<string, string> = {}) =>
+      (await visit(url, headers)).headers.get("strict-transport-security");
     vi.stubEnv("TRUST_PROXY", "");
     expect(await hsts("http://localhost/login")).toBeNull();
     expect(await hsts("http://localhost/login", { "x-forwarded-proto": "https" })).toBeNull();
@@ -88,8 +96,12 @@ describe("security headers from proxy.ts", () => {
     expect(await hsts("https://localhost/login")).toBe("max-age=63072000; includeSubDomains");
 
     vi.stubEnv("TRUST_PROXY", "true");
-    expect(await hsts("http://localhost/login", { "x-forwarded-proto": "https" })).toBe("max-age=63072000; includeSubDomains");
-    expect(await hsts("http://localhost/vault", { "x-forwarded-proto": "https" })).toBe("max-age=63072000; includeSubDomains");
+    expect(await hsts("http://localhost/login", { "x-forwarded-proto": "https" })).toBe(
+      "max-age=63072000; includeSubDomains",
+    );
+    expect(await hsts("http://localhost/vault", { "x-forwarded-proto": "https" })).toBe(
+      "max-age=63072000; includeSubDomains",
+    );
     expect(await hsts("http://localhost/login", { "x-forwarded-proto": "http" })).toBeNull();
     expect(await hsts("http://localhost/login", { "x-forwarded-proto": "https, http" })).toBeNull();
     expect(await hsts("http://localhost/login")).toBeNull();

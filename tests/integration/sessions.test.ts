@@ -47,7 +47,9 @@ describe("server-side sessions", () => {
     const sessionId = await logInAs(user);
     const row = await sessionRow(sessionId);
     expect(row).toMatchObject({ userId: user.id, revokedAt: null });
-    expect(Math.abs(row!.expiresAt.getTime() - row!.createdAt.getTime() - SESSION_MAX_AGE_SECONDS * 1000)).toBeLessThan(1000);
+    expect(Math.abs(row!.expiresAt.getTime() - row!.createdAt.getTime() - SESSION_MAX_AGE_SECONDS * 1000)).toBeLessThan(
+      1000,
+    );
     expect(await getSession()).toMatchObject({ id: user.id, email: user.email });
     const response = await visit("/vault");
     expect(response.status).toBe(200);
@@ -69,7 +71,10 @@ describe("server-side sessions", () => {
     const user = await createTestUser();
     const sessionId = await logInAs(user);
     const db = await getDb();
-    await db.update(userSessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(userSessions.id, sessionId));
+    await db
+      .update(userSessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(userSessions.id, sessionId));
     expect(await getSession()).toBeNull();
     expect(sentToLogin(await visit("/settings"))).toBe(true);
   });
@@ -98,9 +103,18 @@ describe("server-side sessions", () => {
     const firstCookie = testSession.current!;
     const second = await logInAs(user);
     const newPassword = "another long master password";
-    const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: user.email, password: newPassword, iterations: MIN_KDF_ITERATIONS });
+    const { masterKey, masterPasswordHash } = await deriveLoginSecrets({
+      email: user.email,
+      password: newPassword,
+      iterations: MIN_KDF_ITERATIONS,
+    });
     const key = await rewrapUserKey(user.keys.userKey, masterKey);
-    const change = { currentMasterPasswordHash: user.keys.masterPasswordHash, newMasterPasswordHash: masterPasswordHash, key, kdfIterations: MIN_KDF_ITERATIONS };
+    const change = {
+      currentMasterPasswordHash: user.keys.masterPasswordHash,
+      newMasterPasswordHash: masterPasswordHash,
+      key,
+      kdfIterations: MIN_KDF_ITERATIONS,
+    };
     expect(await changeMasterPasswordAction(change)).toEqual({ ok: true });
     expect(first).not.toBe(second);
     expect(await getSession()).toBeNull();
@@ -119,10 +133,15 @@ describe("server-side sessions", () => {
     await revokeTokenSession({ sub: user.id, sid: revoked });
     await revokeTokenSession({ sub: other.id, sid: othersRevoked });
     const db = await getDb();
-    await db.update(userSessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(userSessions.id, expired));
+    await db
+      .update(userSessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(userSessions.id, expired));
 
     const latest = await logInAs(user);
-    const remaining = (await db.select({ id: userSessions.id }).from(userSessions).where(eq(userSessions.userId, user.id))).map((row) => row.id);
+    const remaining = (
+      await db.select({ id: userSessions.id }).from(userSessions).where(eq(userSessions.userId, user.id))
+    ).map((row) => row.id);
     expect(remaining.sort()).toEqual([live, latest].sort());
     expect(await sessionRow(othersRevoked)).toBeDefined();
   });

@@ -43,15 +43,23 @@ async function startSmtpServer() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, recipients, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    recipients,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Another instance, in a process (and a connection pool) of its own, ready to deliver pending mail on request. */
 async function otherInstance(env: NodeJS.ProcessEnv): Promise<{ deliver: () => Promise<DeliveryResult> }> {
-  const child = spawn(process.execPath, ["--import", "./scripts/register-server-hooks.mjs", "--import", "tsx", "tests/support/deliver-mail-child.ts"], {
-    env,
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "./scripts/register-server-hooks.mjs", "--import", "tsx", "tests/support/deliver-mail-child.ts"],
+    {
+      env,
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const next = async () => {
     const { value, done } = await lines.next();
@@ -80,7 +88,12 @@ describe.skipIf(!onPostgres)("several instances on one database", () => {
       const db = await getDb();
       const recipients = Array.from({ length: 30 }, (_, index) => `instance-${index}@example.com`);
       for (const to of recipients) await enqueueMail(db, { to, subject: "Hello", text: "Hello", html: "<p>Hello</p>" });
-      const other = await otherInstance({ ...process.env, DATABASE_URL: await databaseUrl(), SMTP_URL: smtp.url, LOG_LEVEL: "silent" });
+      const other = await otherInstance({
+        ...process.env,
+        DATABASE_URL: await databaseUrl(),
+        SMTP_URL: smtp.url,
+        LOG_LEVEL: "silent",
+      });
 
       const [mine, theirs] = await Promise.all([deliverPendingMail(), other.deliver()]);
 

@@ -41,7 +41,9 @@ describe.skipIf(!onPostgres)("queries of one transaction", () => {
     await signInAs(admin.id);
     const overlapping = watchOverlappingQueries();
     const emails = [uniqueEmail("a"), uniqueEmail("b"), uniqueEmail("c")];
-    expect(await inviteProviderMembersAction({ providerId: provider.id, emails: emails.join(", "), type: "service_user" })).toEqual({ ok: true, invited: 3 });
+    expect(
+      await inviteProviderMembersAction({ providerId: provider.id, emails: emails.join(", "), type: "service_user" }),
+    ).toEqual({ ok: true, invited: 3 });
     expect(overlapping).toEqual([]);
   });
 });

@@ -50,6 +50,9 @@ export async function databaseSnapshot(): Promise<Record<string, string>> {
       sql`select ${table}::text as table_name, count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest
           from ${sql.identifier(table)} t`,
   );
-  const rows = await selectRows<{ table_name: string; n: number; digest: string | null }>(db, sql.join(digests, sql` union all `));
+  const rows = await selectRows<{ table_name: string; n: number; digest: string | null }>(
+    db,
+    sql.join(digests, sql` union all `),
+  );
   return Object.fromEntries(rows.map((row) => [row.table_name, `${row.n}:${row.digest ?? ""}`]));
 }

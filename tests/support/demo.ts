@@ -1,6 +1,15 @@
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { ciphers, collections, groups, organizations, organizationUsers, providers, providerUsers, users } from "@/db/schema";
+import {
+  ciphers,
+  collections,
+  groups,
+  organizations,
+  organizationUsers,
+  providers,
+  providerUsers,
+  users,
+} from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { databaseIsEmpty, testDatabaseOpened, replaceTestDatabase } from "./test-database";
 
@@ -29,8 +38,10 @@ export async function loadDemo(): Promise<DemoIds> {
   if (!testDatabaseOpened() || (await databaseIsEmpty())) await replaceTestDatabase("demo");
   else await seedDemo();
   const db = await getDb();
-  const userId = async (email: string) => (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
-  const orgId = async (name: string) => (await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)))[0]!.id;
+  const userId = async (email: string) =>
+    (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+  const orgId = async (name: string) =>
+    (await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)))[0]!.id;
   const [provider] = await db.select({ id: providers.id }).from(providers).where(eq(providers.name, "Demo MSP"));
   const client1 = await orgId("My Client's Organization");
   return {
@@ -48,14 +59,37 @@ export async function loadDemo(): Promise<DemoIds> {
     client3: await orgId("Third Client's Organization"),
     internal: await orgId("Demo MSP Internal"),
     providerUsers: {
-      admin: (await db.select({ id: providerUsers.id }).from(providerUsers).where(eq(providerUsers.email, "admin@demo-msp.example")))[0]!.id,
-      tech: (await db.select({ id: providerUsers.id }).from(providerUsers).where(eq(providerUsers.email, "tech@demo-msp.example")))[0]!.id,
+      admin: (
+        await db
+          .select({ id: providerUsers.id })
+          .from(providerUsers)
+          .where(eq(providerUsers.email, "admin@demo-msp.example"))
+      )[0]!.id,
+      tech: (
+        await db
+          .select({ id: providerUsers.id })
+          .from(providerUsers)
+          .where(eq(providerUsers.email, "tech@demo-msp.example"))
+      )[0]!.id,
     },
     organizationUsers: {
-      user1: (await db.select({ id: organizationUsers.id }).from(organizationUsers).where(eq(organizationUsers.email, "user@client1.example")))[0]!.id,
+      user1: (
+        await db
+          .select({ id: organizationUsers.id })
+          .from(organizationUsers)
+          .where(eq(organizationUsers.email, "user@client1.example"))
+      )[0]!.id,
     },
-    client1Items: (await db.select({ id: ciphers.id }).from(ciphers).where(eq(ciphers.organizationId, client1)).orderBy(asc(ciphers.createdAt))).map((row) => row.id),
-    client1Collection: (await db.select({ id: collections.id }).from(collections).where(eq(collections.organizationId, client1)))[0]!.id,
+    client1Items: (
+      await db
+        .select({ id: ciphers.id })
+        .from(ciphers)
+        .where(eq(ciphers.organizationId, client1))
+        .orderBy(asc(ciphers.createdAt))
+    ).map((row) => row.id),
+    client1Collection: (
+      await db.select({ id: collections.id }).from(collections).where(eq(collections.organizationId, client1))
+    )[0]!.id,
     client1Group: (await db.select({ id: groups.id }).from(groups).where(eq(groups.organizationId, client1)))[0]!.id,
   };
 }

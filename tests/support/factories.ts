@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db/client";
 import { type CustomPermissions, organizations, organizationUsers, providers, providerUsers } from "@/db/schema";
-import { type AccountKeys, createAccountKeys, MIN_KDF_ITERATIONS, SymmetricKey, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
+import {
+  type AccountKeys,
+  createAccountKeys,
+  MIN_KDF_ITERATIONS,
+  SymmetricKey,
+  wrapSymmetricKeyForPublicKey,
+} from "@/lib/crypto";
 import { createAccount } from "@/lib/dal/accounts";
 import { createInvitation } from "@/lib/dal/invitations";
 import { FAKE_ENC_2, FAKE_ENC_4, FAKE_PUBLIC_KEY } from "./fakes";
@@ -38,7 +44,10 @@ export async function createTestProvider(
   const key = SymmetricKey.generate();
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [provider] = await tx.insert(providers).values({ name, status: "created", billingEmail: admin.email }).returning({ id: providers.id });
+    const [provider] = await tx
+      .insert(providers)
+      .values({ name, status: "created", billingEmail: admin.email })
+      .returning({ id: providers.id });
     await tx.insert(providerUsers).values({
       providerId: provider!.id,
       userId: admin.id,
@@ -59,7 +68,14 @@ export async function createTestOrganization(name: string, owner: TestUser, seat
   const db = await getDb();
   const [organization] = await db
     .insert(organizations)
-    .values({ name, billingEmail: owner.email, planType: "enterprise_monthly", seats, publicKey: FAKE_PUBLIC_KEY, privateKey: FAKE_ENC_2 })
+    .values({
+      name,
+      billingEmail: owner.email,
+      planType: "enterprise_monthly",
+      seats,
+      publicKey: FAKE_PUBLIC_KEY,
+      privateKey: FAKE_ENC_2,
+    })
     .returning({ id: organizations.id });
   await addTestMember(organization!.id, owner, "owner");
   return organization!.id;
@@ -90,10 +106,17 @@ export async function addTestMember(
 }
 
 /** An invitation as the members page makes it: an invited row and a mailed token (returned). */
-export async function inviteTestMember(organizationId: string, email: string, type: OrganizationRole = "user"): Promise<string> {
+export async function inviteTestMember(
+  organizationId: string,
+  email: string,
+  type: OrganizationRole = "user",
+): Promise<string> {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(organizationUsers).values({ organizationId, email, type, status: "invited" }).returning({ id: organizationUsers.id });
+    const [row] = await tx
+      .insert(organizationUsers)
+      .values({ organizationId, email, type, status: "invited" })
+      .returning({ id: organizationUsers.id });
     return (await createInvitation(tx, email, { kind: "organization_user", organizationUserId: row!.id })).token;
   });
 }

@@ -43,7 +43,8 @@ async function postgresTemplates(project: TestProject, env: Record<string, strin
     const client = new Client({ connectionString: serverUrl });
     await client.connect();
     try {
-      for (const database of Object.values(databases)) await client.query(`drop database if exists ${database} with (force)`);
+      for (const database of Object.values(databases))
+        await client.query(`drop database if exists ${database} with (force)`);
     } finally {
       await client.end();
     }
@@ -59,7 +60,13 @@ async function postgresTemplates(project: TestProject, env: Record<string, strin
 }
 
 async function makeTemplates(env: Record<string, string>, args: string[]): Promise<void> {
-  const script = ["--import", "./scripts/register-server-hooks.mjs", "--import", "tsx", "tests/support/make-templates.ts"];
+  const script = [
+    "--import",
+    "./scripts/register-server-hooks.mjs",
+    "--import",
+    "tsx",
+    "tests/support/make-templates.ts",
+  ];
   await promisify(execFile)(process.execPath, [...script, ...args], {
     env: { ...process.env, ...env, KEYHOUSE_BCRYPT_COST: process.env.KEYHOUSE_BCRYPT_COST ?? "4" },
   });

@@ -14,7 +14,10 @@ vi.mock("@/lib/auth/config", async () => {
   type Handler = (request: Request & { auth: unknown }, context: unknown) => unknown;
   return {
     auth: (handler?: Handler) =>
-      handler ? (request: Request, context: unknown) => handler(Object.assign(request, { auth: testSession.current }), context) : Promise.resolve(testSession.current),
+      handler
+        ? (request: Request, context: unknown) =>
+            handler(Object.assign(request, { auth: testSession.current }), context)
+        : Promise.resolve(testSession.current),
     handlers: {},
     signIn: async () => undefined,
     signOut: async () => undefined,

@@ -15,17 +15,28 @@ import {
 import type { CreateClientInput } from "@/lib/validation/clients";
 
 /** What a browser holds after unlocking: the user key and the private key, derived from the master password. */
-export async function unlockAs(email: string, password: string): Promise<{ userId: string; userKey: SymmetricKey; privateKey: Uint8Array; publicKey: string }> {
+export async function unlockAs(
+  email: string,
+  password: string,
+): Promise<{ userId: string; userKey: SymmetricKey; privateKey: Uint8Array; publicKey: string }> {
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.email, email));
   if (!user) throw new Error(`no user ${email}`);
   const masterKey = await deriveMasterKey(password, email, user.kdfIterations);
   const userKey = await unlockUserKey({ masterKey, protectedUserKey: user.key });
-  return { userId: user.id, userKey, privateKey: await unwrapPrivateKey(user.privateKey, userKey), publicKey: user.publicKey };
+  return {
+    userId: user.id,
+    userKey,
+    privateKey: await unwrapPrivateKey(user.privateKey, userKey),
+    publicKey: user.publicKey,
+  };
 }
 
 /** The provider key as a confirmed member's browser unwraps it. */
-export async function providerKeyOf(member: { userId: string; privateKey: Uint8Array }, providerId: string): Promise<SymmetricKey> {
+export async function providerKeyOf(
+  member: { userId: string; privateKey: Uint8Array },
+  providerId: string,
+): Promise<SymmetricKey> {
   const db = await getDb();
   const [row] = await db
     .select({ key: providerUsers.key })
@@ -38,13 +49,19 @@ export async function providerKeyOf(member: { userId: string; privateKey: Uint8A
 /** A client's organization key through the provider (provider key → provider_organizations.key). */
 export async function clientKeyOf(providerKey: SymmetricKey, organizationId: string): Promise<SymmetricKey> {
   const db = await getDb();
-  const [row] = await db.select({ key: providerOrganizations.key }).from(providerOrganizations).where(eq(providerOrganizations.organizationId, organizationId));
+  const [row] = await db
+    .select({ key: providerOrganizations.key })
+    .from(providerOrganizations)
+    .where(eq(providerOrganizations.organizationId, organizationId));
   if (!row) throw new Error("not a client");
   return unwrapSymmetricKey(row.key, providerKey);
 }
 
 /** An organization key as a confirmed member's browser unwraps it. */
-export async function memberOrganizationKey(member: { userId: string; privateKey: Uint8Array }, organizationId: string): Promise<SymmetricKey> {
+export async function memberOrganizationKey(
+  member: { userId: string; privateKey: Uint8Array },
+  organizationId: string,
+): Promise<SymmetricKey> {
   const db = await getDb();
   const [row] = await db
     .select({ key: organizationUsers.key })

@@ -18,7 +18,8 @@ async function pglite(migratedFile: string, demoFile: string): Promise<void> {
   const { db } = await connection();
   const client = (db as unknown as { $client: PGlite }).$client;
   // Uncompressed: a test file's database starts faster from it than from a gzipped one.
-  const dump = async (file: string) => writeFile(file, Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer()));
+  const dump = async (file: string) =>
+    writeFile(file, Buffer.from(await (await client.dumpDataDir("none")).arrayBuffer()));
   await dump(migratedFile);
   await seedDemo();
   await dump(demoFile);
@@ -50,7 +51,10 @@ async function adminQuery(serverUrl: string, statement: string): Promise<void> {
 try {
   if (kind === "pglite" && args.length === 2) await pglite(args[0]!, args[1]!);
   else if (kind === "postgres" && args.length === 3) await postgres(args[0]!, args[1]!, args[2]!);
-  else throw new Error("usage: make-templates.ts pglite <migrated.tar> <demo.tar> | postgres <server url> <migrated> <demo>");
+  else
+    throw new Error(
+      "usage: make-templates.ts pglite <migrated.tar> <demo.tar> | postgres <server url> <migrated> <demo>",
+    );
 } catch (error) {
   console.error(`Making the test database templates failed: ${(error as Error).stack ?? error}`);
   process.exitCode = 1;

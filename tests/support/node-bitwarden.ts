@@ -126,7 +126,11 @@ export function fingerprintPhrase(material: string, publicKeyB64: string): strin
  * RFC 6238 written out with Node's crypto, independent of otpauth: HMAC over the 8-byte big-endian time step,
  * dynamic truncation to 31 bits, the last `digits` decimal digits.
  */
-export function independentTotp(key: Buffer, unixSeconds: number, { period = 30, digits = 6, algorithm = "sha1" } = {}): string {
+export function independentTotp(
+  key: Buffer,
+  unixSeconds: number,
+  { period = 30, digits = 6, algorithm = "sha1" } = {},
+): string {
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / period)));
   const mac = createHmac(algorithm, key).update(counter).digest();

@@ -3,7 +3,15 @@ import { readFile } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import { Client } from "pg";
 import { inject } from "vitest";
-import { closeConnection, type Connection, getDb, installConnection, openPglite, openPostgres, selectRows } from "@/db/client";
+import {
+  closeConnection,
+  type Connection,
+  getDb,
+  installConnection,
+  openPglite,
+  openPostgres,
+  selectRows,
+} from "@/db/client";
 
 /**
  * Each integration test file's database, copied from the templates tests/support/global-setup.ts made once per run:
@@ -60,14 +68,22 @@ export function testDatabaseOpened(): boolean {
 
 async function openCopy(template: TemplateName, into: Current): Promise<Connection> {
   const templates = inject("keyhouseTemplates");
-  if (!templates) throw new Error("no database templates: run integration tests through vitest.config.ts (its globalSetup makes them)");
+  if (!templates)
+    throw new Error(
+      "no database templates: run integration tests through vitest.config.ts (its globalSetup makes them)",
+    );
   if (templates.kind === "pglite") {
     pendingPgliteDataDir = new Blob([await readFile(templates.files[template])]);
     return openPglite("memory://");
   }
   const name = `keyhouse_test_${randomBytes(6).toString("hex")}`;
-  await withAdminClient(templates.serverUrl, (client) => client.query(`create database ${name} template ${templates.databases[template]}`));
-  into.drop = () => withAdminClient(templates.serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {});
+  await withAdminClient(templates.serverUrl, (client) =>
+    client.query(`create database ${name} template ${templates.databases[template]}`),
+  );
+  into.drop = () =>
+    withAdminClient(templates.serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`)).then(
+      () => {},
+    );
   const url = new URL(templates.serverUrl);
   url.pathname = `/${name}`;
   return openPostgres(url.toString());
@@ -91,7 +107,9 @@ export async function databaseIsEmpty(): Promise<boolean> {
     db,
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
   );
-  const probes = tables.map(({ table_name: table }) => sql`select exists (select 1 from ${sql.identifier(table)}) as found`);
+  const probes = tables.map(
+    ({ table_name: table }) => sql`select exists (select 1 from ${sql.identifier(table)}) as found`,
+  );
   const rows = await selectRows<{ found: boolean }>(db, sql.join(probes, sql` union all `));
   return rows.every((row) => !row.found);
 }

@@ -85,7 +85,16 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
   let frozen: number[] = [];
 
-  const [initdb, initArgs] = tool("initdb", ["-N", "-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-locale"]);
+  const [initdb, initArgs] = tool("initdb", [
+    "-N",
+    "-D",
+    dataDir,
+    "-U",
+    "postgres",
+    "--auth=trust",
+    "--encoding=UTF8",
+    "--no-locale",
+  ]);
   await run(initdb, initArgs);
   const server: ThrowawayPostgres = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -43,7 +43,16 @@ describe("item encryption", () => {
 
   it("leaves no secret in the clear in the stored form", async () => {
     const stored = JSON.stringify(await encryptCipher(fullLogin(), key));
-    for (const secret of ["Bank", "alice@bank.example", "s3cret-P@ss", "JBSWY3DPEHPK3PXP", "bank.example", "4321", "old-pass", "Branch"]) {
+    for (const secret of [
+      "Bank",
+      "alice@bank.example",
+      "s3cret-P@ss",
+      "JBSWY3DPEHPK3PXP",
+      "bank.example",
+      "4321",
+      "old-pass",
+      "Branch",
+    ]) {
       expect(stored).not.toContain(secret);
     }
   });
@@ -65,9 +74,30 @@ describe("the server's shape check of an encrypted item", () => {
 
   it.each([
     ["an unknown item type", (item: Record<string, unknown>) => ({ ...item, type: "password" }), "Unknown item type."],
-    ["a plaintext value", (item: { data: Record<string, unknown> }) => ({ ...item, data: { ...item.data, notes: "hello" } }), "Encrypted data is malformed."],
-    ["too many URIs", (item: { data: { login: { uris: unknown[] } } }) => ({ ...item, data: { ...item.data, login: { ...item.data.login, uris: Array(51).fill(item.data.login.uris[0]) } } }), "An item can have at most 50 URIs."],
-    ["a card part on a login", (item: { data: Record<string, unknown> }) => ({ ...item, data: { ...item.data, card: { cardholderName: null, brand: null, number: null, expMonth: null, expYear: null, code: null } } }), "A login item cannot have card data."],
+    [
+      "a plaintext value",
+      (item: { data: Record<string, unknown> }) => ({ ...item, data: { ...item.data, notes: "hello" } }),
+      "Encrypted data is malformed.",
+    ],
+    [
+      "too many URIs",
+      (item: { data: { login: { uris: unknown[] } } }) => ({
+        ...item,
+        data: { ...item.data, login: { ...item.data.login, uris: Array(51).fill(item.data.login.uris[0]) } },
+      }),
+      "An item can have at most 50 URIs.",
+    ],
+    [
+      "a card part on a login",
+      (item: { data: Record<string, unknown> }) => ({
+        ...item,
+        data: {
+          ...item.data,
+          card: { cardholderName: null, brand: null, number: null, expMonth: null, expYear: null, code: null },
+        },
+      }),
+      "A login item cannot have card data.",
+    ],
   ])("refuses %s", async (_label, tamper, message) => {
     const stored = await encryptCipher(fullLogin(), key);
     const result = encryptedCipherSchema.safeParse(tamper(stored as never));

@@ -15,7 +15,9 @@ const started: Run[] = [];
 
 /** Starts the supervisor over `script` and waits until the stand-in server runs. */
 async function startSupervisor(script: string, graceMs = 10_000): Promise<Run> {
-  const supervisor = spawn(process.execPath, ["--import", "tsx", SUPERVISOR, String(graceMs), script], { stdio: ["ignore", "pipe", "inherit"] });
+  const supervisor = spawn(process.execPath, ["--import", "tsx", SUPERVISOR, String(graceMs), script], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const exit = new Promise<number | null>((resolve) => supervisor.once("exit", (code) => resolve(code)));
   let output = "";
   const childPid = await new Promise<number>((resolve, reject) => {
@@ -52,12 +54,15 @@ describe("the demo's server supervision (scripts/demo/supervise.ts)", () => {
     ["SIGTERM", 143],
     ["SIGINT", 130],
     ["SIGHUP", 129],
-  ] as const)("%s to the supervisor stops the server, then the supervisor, with the server's status", async (signal, status) => {
-    const { supervisor, childPid, exit } = await startSupervisor(SERVER);
-    supervisor.kill(signal);
-    expect(await exit).toBe(status);
-    expect(isRunning(childPid)).toBe(false);
-  });
+  ] as const)(
+    "%s to the supervisor stops the server, then the supervisor, with the server's status",
+    async (signal, status) => {
+      const { supervisor, childPid, exit } = await startSupervisor(SERVER);
+      supervisor.kill(signal);
+      expect(await exit).toBe(status);
+      expect(isRunning(childPid)).toBe(false);
+    },
+  );
 
   it("exits with the server's own exit code when the server stops by itself", async () => {
     const { exit } = await startSupervisor('console.log("ready"); setTimeout(() => process.exit(3), 100)');

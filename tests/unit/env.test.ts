@@ -35,7 +35,8 @@ describe("parseEnv (the checked configuration)", () => {
       DEMO_PASSWORD: "keyhouse-demo",
       KEYHOUSE_SEED_DEMO: true,
     });
-    for (const name of ["NODE_ENV", "AUTH_SECRET", "DATABASE_URL", "SMTP_URL", "METRICS_TOKEN"] as const) expect(defaults[name]).toBeUndefined();
+    for (const name of ["NODE_ENV", "AUTH_SECRET", "DATABASE_URL", "SMTP_URL", "METRICS_TOKEN"] as const)
+      expect(defaults[name]).toBeUndefined();
     expect(parseEnv(Object.fromEntries(ENV_NAMES.map((name) => [name, "  "])))).toEqual(defaults);
   });
 
@@ -87,16 +88,36 @@ describe("parseEnv (the checked configuration)", () => {
     ["AUTH_SECRET", "too-short", "AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)"],
     ["DATABASE_URL", "mysql://db/keyhouse", "DATABASE_URL must be a postgres:// or postgresql:// URL"],
     ["DATABASE_POOL_SIZE", "0", "DATABASE_POOL_SIZE must be a whole number from 1 to 1000"],
-    ["DATABASE_CONNECT_TIMEOUT_MS", "5s", "DATABASE_CONNECT_TIMEOUT_MS must be a whole number of milliseconds (0 turns the limit off)"],
-    ["DATABASE_STATEMENT_TIMEOUT_MS", "-1", "DATABASE_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds (0 turns the limit off)"],
-    ["DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", "1.5", "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS must be a whole number of milliseconds (0 turns the limit off)"],
+    [
+      "DATABASE_CONNECT_TIMEOUT_MS",
+      "5s",
+      "DATABASE_CONNECT_TIMEOUT_MS must be a whole number of milliseconds (0 turns the limit off)",
+    ],
+    [
+      "DATABASE_STATEMENT_TIMEOUT_MS",
+      "-1",
+      "DATABASE_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds (0 turns the limit off)",
+    ],
+    [
+      "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS",
+      "1.5",
+      "DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS must be a whole number of milliseconds (0 turns the limit off)",
+    ],
     ["SMTP_URL", "http://mail.example.com", "SMTP_URL must be an smtp:// or smtps:// URL"],
     ["SMTP_URL", "smtp.example.com:587", "SMTP_URL must be an smtp:// or smtps:// URL"],
     ["MAIL_FROM", "Keyhouse", "MAIL_FROM must be a sender address such as Keyhouse <no-reply@example.com>"],
     ["KEYHOUSE_DEV_MAILBOX", "1", "KEYHOUSE_DEV_MAILBOX must be true or false"],
     ["ADMIN_EMAILS", "ops@example.com;oncall@example.com", "ADMIN_EMAILS must be email addresses separated by commas"],
-    ["SEAT_PRICE_TEAMS_MONTHLY_CENTS", "4.00", "SEAT_PRICE_TEAMS_MONTHLY_CENTS must be a whole number of cents from 0 to 1000000"],
-    ["SEAT_PRICE_ENTERPRISE_MONTHLY_CENTS", "-600", "SEAT_PRICE_ENTERPRISE_MONTHLY_CENTS must be a whole number of cents from 0 to 1000000"],
+    [
+      "SEAT_PRICE_TEAMS_MONTHLY_CENTS",
+      "4.00",
+      "SEAT_PRICE_TEAMS_MONTHLY_CENTS must be a whole number of cents from 0 to 1000000",
+    ],
+    [
+      "SEAT_PRICE_ENTERPRISE_MONTHLY_CENTS",
+      "-600",
+      "SEAT_PRICE_ENTERPRISE_MONTHLY_CENTS must be a whole number of cents from 0 to 1000000",
+    ],
     ["KEYHOUSE_BCRYPT_COST", "16", "KEYHOUSE_BCRYPT_COST must be a whole number from 4 to 15"],
     ["LOG_LEVEL", "verbose", "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent"],
     ["METRICS_TOKEN", "secret", "METRICS_TOKEN must be at least 32 characters (openssl rand -base64 32)"],

@@ -8,7 +8,8 @@ import { onRequestError } from "@/lib/request-errors";
 const USER_ID = "6f1c3a52-8a1e-4c57-9d0b-2f7f5b8e9c11";
 const STAMP = "0d3e4b6a-1c2f-4e8d-9a7b-5c6d7e8f9a0b";
 const EMAIL = "someone.private@client1.example";
-const SQL = 'select "users"."id", "users"."email" from "users" where ("users"."id" = $1 and "users"."security_stamp" = $2)';
+const SQL =
+  'select "users"."id", "users"."email" from "users" where ("users"."id" = $1 and "users"."security_stamp" = $2)';
 
 /** A failed query as Drizzle throws it: the SQL and its parameters in the message, the driver's error as cause. */
 function failedQuery(cause: Error, params: unknown[] = [USER_ID, STAMP]): DrizzleQueryError {
@@ -20,7 +21,10 @@ function driverError(message: string, fields: Partial<DatabaseError>): DatabaseE
 }
 
 function refusedConnection(): Error {
-  const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED", errno: -111 });
+  const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+    code: "ECONNREFUSED",
+    errno: -111,
+  });
   return Object.assign(new AggregateError([refused], ""), { code: "ECONNREFUSED" });
 }
 
@@ -60,14 +64,20 @@ describe("summarizeError: the one way an error reaches a log line", () => {
   });
 
   it("blanks a parameter value that the driver repeated in its message", () => {
-    const error = failedQuery(driverError(`invalid input syntax for type uuid: "${STAMP}"`, { code: "22P02", severity: "ERROR" }));
+    const error = failedQuery(
+      driverError(`invalid input syntax for type uuid: "${STAMP}"`, { code: "22P02", severity: "ERROR" }),
+    );
     const summary = summarizeError(error);
     expect(summary.message).toBe('invalid input syntax for type uuid: "[value]"');
     expectNoQueryIn(JSON.stringify(summary));
   });
 
   it("knows a database that cannot be reached: a refused connection, a closed embedded database", () => {
-    expect(summarizeError(refusedConnection())).toMatchObject({ code: "ECONNREFUSED", database: true, message: "connect ECONNREFUSED 127.0.0.1:5432" });
+    expect(summarizeError(refusedConnection())).toMatchObject({
+      code: "ECONNREFUSED",
+      database: true,
+      message: "connect ECONNREFUSED 127.0.0.1:5432",
+    });
     expect(isDatabaseError(failedQuery(new Error("PGlite is closed")))).toBe(true);
     expect(isDatabaseError(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isDatabaseError(new TypeError("Cannot read properties of undefined"))).toBe(false);
@@ -101,13 +111,17 @@ describe("onRequestError (instrumentation.ts): page, route and action errors", (
     const error = Object.assign(failedQuery(new Error("PGlite is closed")), { digest: "4242" });
     expect(inspect(error)).toContain(STAMP); // what `next start` printed before
 
-    await onRequestError(error, { path: `/accept/${USER_ID}`, method: "GET", headers: {} }, {
-      routerKind: "App Router",
-      routePath: "/vault",
-      routeType: "render",
-      renderSource: "react-server-components",
-      revalidateReason: undefined,
-    });
+    await onRequestError(
+      error,
+      { path: `/accept/${USER_ID}`, method: "GET", headers: {} },
+      {
+        routerKind: "App Router",
+        routePath: "/vault",
+        routeType: "render",
+        renderSource: "react-server-components",
+        revalidateReason: undefined,
+      },
+    );
 
     expect(lines).toHaveLength(1);
     const logged = JSON.stringify(lines);
@@ -131,7 +145,10 @@ describe("errors Next.js prints itself", () => {
     console.error = (...args: unknown[]) => printed.push(args);
     try {
       printErrorsInSummary();
-      console.error(" ⨯", failedQuery(driverError('relation "users" does not exist', { code: "42P01", severity: "ERROR" })));
+      console.error(
+        " ⨯",
+        failedQuery(driverError('relation "users" does not exist', { code: "42P01", severity: "ERROR" })),
+      );
     } finally {
       console.error = original;
     }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { exportFileName, toBitwardenCsv, toBitwardenJson, toPasswordProtectedJson, type ExportSource } from "@/lib/export";
+import {
+  exportFileName,
+  toBitwardenCsv,
+  toBitwardenJson,
+  toPasswordProtectedJson,
+  type ExportSource,
+} from "@/lib/export";
 import { parseBitwardenCsv } from "@/lib/import/bitwarden-csv";
 import { parseBitwardenJson } from "@/lib/import/bitwarden-json";
 import { parseProtectedBitwardenJson, WRONG_PASSWORD } from "@/lib/import/bitwarden-protected-json";
@@ -12,12 +18,12 @@ const OPS = { id: "22222222-2222-4222-8222-222222222222", name: "Ops, night shif
 
 /** One item of every type, every field set (ünïcødé, newlines, quotes and commas included). */
 function everyType(): CipherView[] {
-  const login = newCipher("login", "Bank, \"main\"");
+  const login = newCipher("login", 'Bank, "main"');
   login.notes = "Branch 12 · ünïcødé\nsecond line";
   login.reprompt = 1;
   login.login = {
     username: "alice@bank.example",
-    password: "s3cret-P@ss, \"x\"",
+    password: 's3cret-P@ss, "x"',
     totp: "otpauth://totp/Bank?secret=JBSWY3DPEHPK3PXP",
     uris: [
       { uri: "https://bank.example/login", match: 3 },
@@ -36,11 +42,24 @@ function everyType(): CipherView[] {
   note.notes = "Restart: systemctl restart app";
   note.fields = [{ type: 0, name: "Owner", value: "Ops", linkedId: null }];
   const card = newCipher("card", "Company Visa");
-  card.card = { cardholderName: "Ada Lovelace", brand: "Visa", number: "4111111111111111", expMonth: "6", expYear: "2027", code: "123" };
+  card.card = {
+    cardholderName: "Ada Lovelace",
+    brand: "Visa",
+    number: "4111111111111111",
+    expMonth: "6",
+    expYear: "2027",
+    code: "123",
+  };
   const identity = newCipher("identity", "Ada");
-  identity.identity = Object.fromEntries(IDENTITY_FIELDS.map((field) => [field, `${field} value`])) as CipherView["identity"];
+  identity.identity = Object.fromEntries(
+    IDENTITY_FIELDS.map((field) => [field, `${field} value`]),
+  ) as CipherView["identity"];
   const sshKey = newCipher("ssh_key", "Deploy key");
-  sshKey.sshKey = { privateKey: "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn\n-----END OPENSSH PRIVATE KEY-----", publicKey: "ssh-ed25519 AAAAC3Nza", keyFingerprint: "SHA256:abc" };
+  sshKey.sshKey = {
+    privateKey: "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn\n-----END OPENSSH PRIVATE KEY-----",
+    publicKey: "ssh-ed25519 AAAAC3Nza",
+    keyFingerprint: "SHA256:abc",
+  };
   return [login, note, card, identity, sshKey];
 }
 
@@ -68,7 +87,13 @@ describe("Bitwarden JSON export", () => {
     expect(document.items.map((item: { type: number }) => item.type)).toEqual([1, 2, 3, 4, 5]);
     expect(Object.keys(document.items[2])).toContain("card");
     expect(Object.keys(document.items[2])).not.toContain("login");
-    expect(document.items[0]).toMatchObject({ organizationId: ORG, folderId: null, favorite: false, collectionIds: [SHARED.id], login: { fido2Credentials: [] } });
+    expect(document.items[0]).toMatchObject({
+      organizationId: ORG,
+      folderId: null,
+      favorite: false,
+      collectionIds: [SHARED.id],
+      login: { fido2Credentials: [] },
+    });
   });
 
   it("round-trips every item type unchanged", () => {
@@ -76,13 +101,19 @@ describe("Bitwarden JSON export", () => {
     const result = parseBitwardenJson(toBitwardenJson(source(views)));
     expect(result.skipped).toEqual([]);
     expect(result.items.map((item) => item.view)).toEqual(views);
-    expect(result.items.map((item) => item.folder)).toEqual(["Shared", "Ops, night shift", "Shared", "Ops, night shift", "Shared"]);
+    expect(result.items.map((item) => item.folder)).toEqual([
+      "Shared",
+      "Ops, night shift",
+      "Shared",
+      "Ops, night shift",
+      "Shared",
+    ]);
   });
 });
 
 describe("Bitwarden CSV export", () => {
   function csvSafe(): CipherView[] {
-    const login = newCipher("login", "=HYPERLINK(\"http://evil.example\")");
+    const login = newCipher("login", '=HYPERLINK("http://evil.example")');
     login.notes = "line one\nline two, with comma";
     login.reprompt = 1;
     login.login = {
@@ -108,7 +139,9 @@ describe("Bitwarden CSV export", () => {
     const { csv, leftOut } = toBitwardenCsv(source([...csvSafe(), ...everyType().slice(2)]));
     expect(leftOut).toBe(3);
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("collections,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp");
+    expect(lines[0]).toBe(
+      "collections,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp",
+    );
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(csv).toContain("'@admin");
     expect(csv).toContain("'-starts-with-minus");
@@ -132,7 +165,8 @@ describe("password-protected JSON export", () => {
     const document = JSON.parse(text);
     expect(document).toMatchObject({ encrypted: true, passwordProtected: true, kdfType: 0, kdfIterations: 600_000 });
     expect(document.salt).toMatch(/^[A-Za-z0-9+/]{22}==$/);
-    for (const secret of ["alice@bank.example", "s3cret", "4111111111111111", "Runbook", "Shared"]) expect(text).not.toContain(secret);
+    for (const secret of ["alice@bank.example", "s3cret", "4111111111111111", "Runbook", "Shared"])
+      expect(text).not.toContain(secret);
     const result = await parseProtectedBitwardenJson(text, "correct horse battery");
     expect(result.items.map((item) => item.view)).toEqual(views);
   });

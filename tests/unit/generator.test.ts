@@ -18,9 +18,13 @@ import { randomIndex } from "@/lib/generator/random";
 import { combineGeneratorPolicies } from "@/lib/policies/generator";
 import { type PasswordGeneratorPolicyData, POLICY_DEFAULTS } from "@/lib/policies/types";
 
-const password = (overrides: Partial<PasswordOptions>): PasswordOptions => ({ ...DEFAULT_PASSWORD_OPTIONS, ...overrides });
+const password = (overrides: Partial<PasswordOptions>): PasswordOptions => ({
+  ...DEFAULT_PASSWORD_OPTIONS,
+  ...overrides,
+});
 const countOf = (value: string, set: string) => [...value].filter((character) => set.includes(character)).length;
-const policy = (overrides: Partial<PasswordGeneratorPolicyData>) => combineGeneratorPolicies([{ ...POLICY_DEFAULTS.password_generator, ...overrides }]);
+const policy = (overrides: Partial<PasswordGeneratorPolicyData>) =>
+  combineGeneratorPolicies([{ ...POLICY_DEFAULTS.password_generator, ...overrides }]);
 const many = <T>(count: number, make: () => T) => Array.from({ length: count }, make);
 
 /** Pearson's chi-square statistic of observed counts against a uniform expectation. */
@@ -77,7 +81,15 @@ describe("randomIndex", () => {
 
 describe("generatePassword", () => {
   it("has Bitwarden's defaults: 14 letters and numbers with at least one number", () => {
-    expect(DEFAULT_PASSWORD_OPTIONS).toMatchObject({ length: 14, uppercase: true, lowercase: true, numbers: true, special: false, minNumbers: 1, minSpecial: 0 });
+    expect(DEFAULT_PASSWORD_OPTIONS).toMatchObject({
+      length: 14,
+      uppercase: true,
+      lowercase: true,
+      numbers: true,
+      special: false,
+      minNumbers: 1,
+      minSpecial: 0,
+    });
     for (const value of many(200, () => generatePassword(DEFAULT_PASSWORD_OPTIONS))) {
       expect(value).toMatch(/^[A-Za-z0-9]{14}$/);
       expect(countOf(value, CHARACTER_SETS.uppercase)).toBeGreaterThan(0);
@@ -93,8 +105,12 @@ describe("generatePassword", () => {
   it("refuses lengths outside 5–128 and options with no characters to draw from", () => {
     expect(() => generatePassword(password({ length: 4 }))).toThrow(GeneratorError);
     expect(() => generatePassword(password({ length: 129 }))).toThrow(GeneratorError);
-    expect(() => generatePassword(password({ uppercase: false, lowercase: false, numbers: false, special: false }))).toThrow("Choose at least one kind of character.");
-    expect(() => generatePassword(password({ length: 5, special: true, minNumbers: 3, minSpecial: 3 }))).toThrow(GeneratorError);
+    expect(() =>
+      generatePassword(password({ uppercase: false, lowercase: false, numbers: false, special: false })),
+    ).toThrow("Choose at least one kind of character.");
+    expect(() => generatePassword(password({ length: 5, special: true, minNumbers: 3, minSpecial: 3 }))).toThrow(
+      GeneratorError,
+    );
   });
 
   it("draws only from the chosen sets, and includes every chosen set", () => {
@@ -133,7 +149,8 @@ describe("generatePassword", () => {
     const options = password({ length: 128, uppercase: false });
     const alphabet = CHARACTER_SETS.lowercase + CHARACTER_SETS.numbers;
     const counts = new Map([...alphabet].map((character) => [character, 0]));
-    for (const value of many(400, () => generatePassword(options))) for (const character of value) counts.set(character, counts.get(character)! + 1);
+    for (const value of many(400, () => generatePassword(options)))
+      for (const character of value) counts.set(character, counts.get(character)! + 1);
     // 36 characters, 51,200 draws (the two reserved per password barely tilt it): a uniform draw exceeds 80 about
     // once in 10,000 runs. Picking a set first and then a character would make each digit 2.6 times as common.
     expect(chiSquare([...counts.values()])).toBeLessThan(80);
@@ -156,7 +173,9 @@ describe("generatePassphrase", () => {
   });
 
   it("capitalizes each word and puts a digit after exactly one of them", () => {
-    for (const value of many(100, () => generatePassphrase({ words: 5, separator: " ", capitalize: true, includeNumber: true }))) {
+    for (const value of many(100, () =>
+      generatePassphrase({ words: 5, separator: " ", capitalize: true, includeNumber: true }),
+    )) {
       const parts = value.split(" ");
       expect(parts).toHaveLength(5);
       expect(parts.every((part) => /^[A-Z]/.test(part))).toBe(true);
@@ -176,11 +195,17 @@ describe("generatePassphrase", () => {
 
 describe("applyGeneratorRules", () => {
   it("changes nothing without a policy", () => {
-    expect(applyGeneratorRules(DEFAULT_GENERATOR_OPTIONS, null)).toEqual({ options: DEFAULT_GENERATOR_OPTIONS, enforced: [] });
+    expect(applyGeneratorRules(DEFAULT_GENERATOR_OPTIONS, null)).toEqual({
+      options: DEFAULT_GENERATOR_OPTIONS,
+      enforced: [],
+    });
   });
 
   it("raises the length and minimums, switches required sets on and names what it enforces", () => {
-    const { options, enforced } = applyGeneratorRules(DEFAULT_GENERATOR_OPTIONS, policy({ minLength: 30, useSpecial: true, minNumbers: 2 }));
+    const { options, enforced } = applyGeneratorRules(
+      DEFAULT_GENERATOR_OPTIONS,
+      policy({ minLength: 30, useSpecial: true, minNumbers: 2 }),
+    );
     expect(options.password).toMatchObject({ length: 30, special: true, numbers: true, minNumbers: 2 });
     expect(enforced).toEqual(["At least 30 characters", "At least 2 numbers (0-9)", "Special characters (!@#$%^&*)"]);
     for (const value of many(50, () => generate(options))) {
@@ -191,12 +216,18 @@ describe("applyGeneratorRules", () => {
   });
 
   it("keeps what the person chose beyond the policy", () => {
-    const mine = { ...DEFAULT_GENERATOR_OPTIONS, password: password({ length: 64, minNumbers: 5, avoidAmbiguous: true }) };
+    const mine = {
+      ...DEFAULT_GENERATOR_OPTIONS,
+      password: password({ length: 64, minNumbers: 5, avoidAmbiguous: true }),
+    };
     expect(applyGeneratorRules(mine, policy({ minLength: 20, minNumbers: 2 })).options.password).toEqual(mine.password);
   });
 
   it("makes room for the minimums when the length is too short for them", () => {
-    const { options } = applyGeneratorRules({ ...DEFAULT_GENERATOR_OPTIONS, password: password({ length: 5 }) }, policy({ minNumbers: 9, minSpecial: 9 }));
+    const { options } = applyGeneratorRules(
+      { ...DEFAULT_GENERATOR_OPTIONS, password: password({ length: 5 }) },
+      policy({ minNumbers: 9, minSpecial: 9 }),
+    );
     expect(options.password.length).toBe(20);
     expect(generatePassword(options.password)).toHaveLength(20);
   });
@@ -206,9 +237,17 @@ describe("applyGeneratorRules", () => {
     const { options, enforced } = applyGeneratorRules(DEFAULT_GENERATOR_OPTIONS, rules);
     expect(options.type).toBe("passphrase");
     expect(options.passphrase).toMatchObject({ words: 8, capitalize: true, includeNumber: true });
-    expect(enforced).toEqual(["Passphrases only, no passwords", "At least 8 words", "Capitalized words", "A number in one word"]);
+    expect(enforced).toEqual([
+      "Passphrases only, no passwords",
+      "At least 8 words",
+      "Capitalized words",
+      "A number in one word",
+    ]);
     expect(generate(options).split("-")).toHaveLength(8);
-    expect(generatorLimits(rules)).toMatchObject({ type: "passphrase", passphrase: { minWords: 8, capitalize: true, includeNumber: true } });
+    expect(generatorLimits(rules)).toMatchObject({
+      type: "passphrase",
+      passphrase: { minWords: 8, capitalize: true, includeNumber: true },
+    });
   });
 
   it("leaves the type to the person when the policy does", () => {

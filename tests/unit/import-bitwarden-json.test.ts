@@ -2,7 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseBitwardenJson } from "@/lib/import/bitwarden-json";
-import { isPasswordProtectedExport, parseProtectedBitwardenJson, WRONG_PASSWORD } from "@/lib/import/bitwarden-protected-json";
+import {
+  isPasswordProtectedExport,
+  parseProtectedBitwardenJson,
+  WRONG_PASSWORD,
+} from "@/lib/import/bitwarden-protected-json";
 import { importFormat } from "@/lib/import";
 import { NOTHING_TO_IMPORT } from "@/lib/import/result";
 import { ImportFileError } from "@/lib/import/types";
@@ -23,13 +27,31 @@ describe("Bitwarden JSON (unencrypted)", () => {
     const [login, card, identity, sshKey, note] = result.items.map((item) => item.view);
     expect(login).toMatchObject({
       notes: "Account 42",
-      login: { username: "judy", password: "Bw-Json-Pass", totp: null, uris: [{ uri: "https://broker.example.com", match: 3 }] },
+      login: {
+        username: "judy",
+        password: "Bw-Json-Pass",
+        totp: null,
+        uris: [{ uri: "https://broker.example.com", match: 3 }],
+      },
       fields: [{ name: "PIN", value: "2468", type: 1, linkedId: null }],
       passwordHistory: [{ password: "old-broker-pass", lastUsedDate: "2025-01-02T03:04:05.000Z" }],
       card: null,
     });
-    expect(card?.card).toEqual({ cardholderName: "Judy Example", brand: "Mastercard", number: "5555555555554444", expMonth: "9", expYear: "2028", code: "321" });
-    expect(identity?.identity).toMatchObject({ title: "Ms", firstName: "Judy", lastName: "Example", passportNumber: "X1234567", email: null });
+    expect(card?.card).toEqual({
+      cardholderName: "Judy Example",
+      brand: "Mastercard",
+      number: "5555555555554444",
+      expMonth: "9",
+      expYear: "2028",
+      code: "321",
+    });
+    expect(identity?.identity).toMatchObject({
+      title: "Ms",
+      firstName: "Judy",
+      lastName: "Example",
+      passportNumber: "X1234567",
+      email: null,
+    });
     expect(sshKey?.sshKey).toMatchObject({ publicKey: "ssh-ed25519 AAAAC3Nza", keyFingerprint: "SHA256:abc" });
     expect(note).toMatchObject({ notes: "Agenda", secureNote: { type: 0 }, login: null });
   });
@@ -53,9 +75,15 @@ describe("Bitwarden JSON (unencrypted)", () => {
 
   it("refuses what it cannot read, with sentences that never quote the file", () => {
     expect(() => parseBitwardenJson("{not json")).toThrow(new ImportFileError("The file is not valid JSON."));
-    expect(() => parseBitwardenJson('{"secret":"s3cr3t"}')).toThrow("This is not a Bitwarden JSON export: it has no list of items.");
-    expect(() => parseBitwardenJson('{"encrypted":true,"items":[]}')).toThrow("encrypted with a Bitwarden account's own key");
-    expect(() => parseBitwardenJson('{"encrypted":true,"passwordProtected":true}')).toThrow("This export is password protected");
+    expect(() => parseBitwardenJson('{"secret":"s3cr3t"}')).toThrow(
+      "This is not a Bitwarden JSON export: it has no list of items.",
+    );
+    expect(() => parseBitwardenJson('{"encrypted":true,"items":[]}')).toThrow(
+      "encrypted with a Bitwarden account's own key",
+    );
+    expect(() => parseBitwardenJson('{"encrypted":true,"passwordProtected":true}')).toThrow(
+      "This export is password protected",
+    );
   });
 });
 
@@ -69,15 +97,35 @@ describe("Bitwarden's password-protected JSON", () => {
   });
 
   it("refuses an empty password, a damaged file and Argon2id before deriving anything", async () => {
-    await expect(parseProtectedBitwardenJson("{}", "")).rejects.toThrow("Enter the password the file was exported with.");
-    await expect(parseProtectedBitwardenJson('{"passwordProtected":true}', "pw")).rejects.toThrow("This is not a password-protected Bitwarden export, or it is damaged.");
-    const argon = { passwordProtected: true, salt: "c2FsdA==", kdfType: 1, kdfIterations: 3, encKeyValidation_DO_NOT_EDIT: FAKE, data: FAKE };
+    await expect(parseProtectedBitwardenJson("{}", "")).rejects.toThrow(
+      "Enter the password the file was exported with.",
+    );
+    await expect(parseProtectedBitwardenJson('{"passwordProtected":true}', "pw")).rejects.toThrow(
+      "This is not a password-protected Bitwarden export, or it is damaged.",
+    );
+    const argon = {
+      passwordProtected: true,
+      salt: "c2FsdA==",
+      kdfType: 1,
+      kdfIterations: 3,
+      encKeyValidation_DO_NOT_EDIT: FAKE,
+      data: FAKE,
+    };
     await expect(parseProtectedBitwardenJson(JSON.stringify(argon), "pw")).rejects.toThrow("Argon2id");
   });
 
   it("refuses a wrong password with a clear sentence", async () => {
-    const file = { passwordProtected: true, salt: "c2FsdA==", kdfType: 0, kdfIterations: 100_000, encKeyValidation_DO_NOT_EDIT: FAKE, data: FAKE };
-    await expect(parseProtectedBitwardenJson(JSON.stringify(file), "wrong")).rejects.toThrow(new ImportFileError(WRONG_PASSWORD));
+    const file = {
+      passwordProtected: true,
+      salt: "c2FsdA==",
+      kdfType: 0,
+      kdfIterations: 100_000,
+      encKeyValidation_DO_NOT_EDIT: FAKE,
+      data: FAKE,
+    };
+    await expect(parseProtectedBitwardenJson(JSON.stringify(file), "wrong")).rejects.toThrow(
+      new ImportFileError(WRONG_PASSWORD),
+    );
   });
 });
 

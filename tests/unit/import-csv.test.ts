@@ -20,10 +20,17 @@ describe("Chrome and Edge CSV", () => {
     expect(mail).toMatchObject({
       type: "login",
       notes: "Work mailbox",
-      login: { username: "alice@example.com", password: "Chr0me-Pass!", uris: [{ uri: "https://mail.example.com/login", match: null }] },
+      login: {
+        username: "alice@example.com",
+        password: "Chr0me-Pass!",
+        uris: [{ uri: "https://mail.example.com/login", match: null }],
+      },
     });
     expect(shop?.notes).toBeNull();
-    expect(forum).toMatchObject({ notes: "line one\nline two", login: { username: "dave, the admin", password: 'pass "quoted"' } });
+    expect(forum).toMatchObject({
+      notes: "line one\nline two",
+      login: { username: "dave, the admin", password: 'pass "quoted"' },
+    });
   });
 
   it("skips an empty row and a row with too few columns, saying why", () => {
@@ -35,8 +42,12 @@ describe("Chrome and Edge CSV", () => {
 
   it("refuses a file without Chrome's columns, and a file with broken quoting", () => {
     expect(() => parseChromeCsv("title,website\nx,y\n")).toThrow(ImportFileError);
-    expect(() => parseChromeCsv("title,website\nx,y\n")).toThrow("This is not a Chrome or Edge CSV file: its first row needs the columns name, url, username, password");
-    expect(() => parseChromeCsv('name,url,username,password\n"unclosed,https://a.example,u,p\n')).toThrow("The file is not valid CSV");
+    expect(() => parseChromeCsv("title,website\nx,y\n")).toThrow(
+      "This is not a Chrome or Edge CSV file: its first row needs the columns name, url, username, password",
+    );
+    expect(() => parseChromeCsv('name,url,username,password\n"unclosed,https://a.example,u,p\n')).toThrow(
+      "The file is not valid CSV",
+    );
   });
 });
 
@@ -45,7 +56,10 @@ describe("Firefox CSV", () => {
 
   it("names each login after its site and keeps when the password changed", () => {
     expect(result.items.map((item) => item.view)).toMatchObject([
-      { name: "bank.example.com", login: { username: "erin", password: "F1refox-Pass", passwordRevisionDate: "2023-11-14T22:16:40.000Z" } },
+      {
+        name: "bank.example.com",
+        login: { username: "erin", password: "F1refox-Pass", passwordRevisionDate: "2023-11-14T22:16:40.000Z" },
+      },
       { name: "news.example.org", login: { username: null, password: "news-pass", passwordRevisionDate: null } },
     ]);
   });
@@ -62,15 +76,30 @@ describe("LastPass CSV", () => {
     const [git, codes, card] = result.items;
     expect(git).toMatchObject({
       folder: "Work/Dev",
-      view: { type: "login", name: "Git Server", notes: "deploy key in vault", login: { username: "frank", password: "La5tPass-Pass", totp: "JBSWY3DPEHPK3PXP" } },
+      view: {
+        type: "login",
+        name: "Git Server",
+        notes: "deploy key in vault",
+        login: { username: "frank", password: "La5tPass-Pass", totp: "JBSWY3DPEHPK3PXP" },
+      },
     });
-    expect(codes).toMatchObject({ folder: "Work", view: { type: "secure_note", name: "Office codes", notes: "Door code is 4711\nAlarm code is 0815", login: null } });
+    expect(codes).toMatchObject({
+      folder: "Work",
+      view: { type: "secure_note", name: "Office codes", notes: "Door code is 4711\nAlarm code is 0815", login: null },
+    });
     expect(card?.folder).toBeUndefined();
     expect(card?.view).toMatchObject({
       type: "card",
       name: "Company Visa",
       notes: "Company card\nUse for travel only",
-      card: { cardholderName: "Frank Example", brand: "Visa", number: "4111111111111111", code: "123", expMonth: "6", expYear: "2027" },
+      card: {
+        cardholderName: "Frank Example",
+        brand: "Visa",
+        number: "4111111111111111",
+        code: "123",
+        expMonth: "6",
+        expYear: "2027",
+      },
       fields: [{ name: "Start Date", value: ",", type: 0 }],
     });
   });
@@ -89,7 +118,12 @@ describe("1Password CSV", () => {
         type: "login",
         name: "Cloud Console",
         notes: "Root account",
-        login: { username: "grace@example.com", password: "1Pass-Secret", totp: "otpauth://totp/Cloud?secret=JBSWY3DPEHPK3PXP", uris: [{ uri: "https://console.cloud.example" }] },
+        login: {
+          username: "grace@example.com",
+          password: "1Pass-Secret",
+          totp: "otpauth://totp/Cloud?secret=JBSWY3DPEHPK3PXP",
+          uris: [{ uri: "https://console.cloud.example" }],
+        },
         fields: [{ name: "Recovery codes", value: "aaaa-bbbb\ncccc-dddd", type: 0 }],
       },
       { type: "secure_note", name: "Wi-Fi", notes: "Network: Office / Key: hunter22", fields: [] },
@@ -98,11 +132,16 @@ describe("1Password CSV", () => {
 
   it("reads older exports' column names too", () => {
     const result = parseOnePasswordCsv("title,website,username,password,notes\nOld app,https://old.example,me,pw,\n");
-    expect(result.items[0]?.view).toMatchObject({ name: "Old app", login: { username: "me", password: "pw", uris: [{ uri: "https://old.example" }] } });
+    expect(result.items[0]?.view).toMatchObject({
+      name: "Old app",
+      login: { username: "me", password: "pw", uris: [{ uri: "https://old.example" }] },
+    });
   });
 
   it("refuses a file without a Title column", () => {
-    expect(() => parseOnePasswordCsv("url,username,password\nhttps://a.example,u,p\n")).toThrow("This is not a 1Password CSV file");
+    expect(() => parseOnePasswordCsv("url,username,password\nhttps://a.example,u,p\n")).toThrow(
+      "This is not a 1Password CSV file",
+    );
   });
 });
 
@@ -129,8 +168,12 @@ describe("Bitwarden CSV", () => {
         },
       },
     });
-    expect(list).toMatchObject({ view: { type: "secure_note", name: "Shopping list", notes: "milk, eggs", login: null } });
-    expect(result.skipped).toEqual([{ row: 4, reason: "Its type is neither login nor note, the only types Bitwarden's CSV holds." }]);
+    expect(list).toMatchObject({
+      view: { type: "secure_note", name: "Shopping list", notes: "milk, eggs", login: null },
+    });
+    expect(result.skipped).toEqual([
+      { row: 4, reason: "Its type is neither login nor note, the only types Bitwarden's CSV holds." },
+    ]);
   });
 
   it("reads an organization export, taking away the apostrophe our export puts before formulas", () => {

@@ -41,7 +41,10 @@ describe("KeePass 2 XML", () => {
   });
 
   it("does not expand entities without limit", () => {
-    const entities = Array.from({ length: 10 }, (_, index) => `<!ENTITY e${index + 1} "${`&e${index};`.repeat(10)}">`).join("");
+    const entities = Array.from(
+      { length: 10 },
+      (_, index) => `<!ENTITY e${index + 1} "${`&e${index};`.repeat(10)}">`,
+    ).join("");
     const bomb = `<?xml version="1.0"?><!DOCTYPE k [<!ENTITY e0 "lol">${entities}]><KeePassFile><Root><Group><Entry><String><Key>Title</Key><Value>&e10;</Value></String></Entry></Group></Root></KeePassFile>`;
     // fast-xml-parser caps entity expansion: the value stays short, or the file is refused with our sentence.
     let names: string[] = [];

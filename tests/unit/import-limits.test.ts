@@ -36,11 +36,39 @@ describe("limits an import checks before encrypting", () => {
   });
 
   it.each([
-    ["a long name", (view: ReturnType<typeof login>) => void (view.name = "n".repeat(700)), "The name is too long: keep it under about 680 characters."],
-    ["51 URIs", (view: ReturnType<typeof login>) => void (view.login!.uris = Array.from({ length: 51 }, (_, i) => ({ uri: `https://${i}.example`, match: null }))), "It has more than 50 URIs."],
-    ["101 custom fields", (view: ReturnType<typeof login>) => void (view.fields = Array.from({ length: 101 }, () => ({ type: 0 as const, name: "f", value: "v", linkedId: null }))), "It has more than 100 custom fields."],
-    ["a long password", (view: ReturnType<typeof login>) => void (view.login!.password = "p".repeat(8_000)), "The username, password or TOTP secret is too long: keep each under about 7,000 characters."],
-    ["a long custom field", (view: ReturnType<typeof login>) => void (view.fields = [{ type: 1, name: "key", value: "v".repeat(8_000), linkedId: null }]), "A custom field is too long: keep each under about 7,000 characters."],
+    [
+      "a long name",
+      (view: ReturnType<typeof login>) => void (view.name = "n".repeat(700)),
+      "The name is too long: keep it under about 680 characters.",
+    ],
+    [
+      "51 URIs",
+      (view: ReturnType<typeof login>) =>
+        void (view.login!.uris = Array.from({ length: 51 }, (_, i) => ({ uri: `https://${i}.example`, match: null }))),
+      "It has more than 50 URIs.",
+    ],
+    [
+      "101 custom fields",
+      (view: ReturnType<typeof login>) =>
+        void (view.fields = Array.from({ length: 101 }, () => ({
+          type: 0 as const,
+          name: "f",
+          value: "v",
+          linkedId: null,
+        }))),
+      "It has more than 100 custom fields.",
+    ],
+    [
+      "a long password",
+      (view: ReturnType<typeof login>) => void (view.login!.password = "p".repeat(8_000)),
+      "The username, password or TOTP secret is too long: keep each under about 7,000 characters.",
+    ],
+    [
+      "a long custom field",
+      (view: ReturnType<typeof login>) =>
+        void (view.fields = [{ type: 1, name: "key", value: "v".repeat(8_000), linkedId: null }]),
+      "A custom field is too long: keep each under about 7,000 characters.",
+    ],
   ])("skips an item with %s, saying why", (_label, change, reason) => {
     const view = login();
     change(view);
@@ -53,13 +81,25 @@ describe("limits an import checks before encrypting", () => {
     const result = emptyResult();
     addItem(result, 1, newCipher("login", "  "));
     const unnamed = newCipher("login", "");
-    unnamed.login!.uris = [{ uri: " ", match: null }, { uri: "https://www.portal.example.com/a", match: null }];
-    unnamed.passwordHistory = Array.from({ length: 7 }, (_, day) => ({ password: `old-${day}`, lastUsedDate: `2025-01-0${day + 1}T00:00:00.000Z` }));
+    unnamed.login!.uris = [
+      { uri: " ", match: null },
+      { uri: "https://www.portal.example.com/a", match: null },
+    ];
+    unnamed.passwordHistory = Array.from({ length: 7 }, (_, day) => ({
+      password: `old-${day}`,
+      lastUsedDate: `2025-01-0${day + 1}T00:00:00.000Z`,
+    }));
     addItem(result, 2, unnamed);
     expect(result.skipped).toEqual([{ row: 1, reason: NOTHING_TO_IMPORT }]);
     const [item] = result.items;
     expect(item?.view.name).toBe("portal.example.com");
     expect(item?.view.login?.uris).toEqual([{ uri: "https://www.portal.example.com/a", match: null }]);
-    expect(item?.view.passwordHistory.map((entry) => entry.password)).toEqual(["old-6", "old-5", "old-4", "old-3", "old-2"]);
+    expect(item?.view.passwordHistory.map((entry) => entry.password)).toEqual([
+      "old-6",
+      "old-5",
+      "old-4",
+      "old-3",
+      "old-2",
+    ]);
   });
 });

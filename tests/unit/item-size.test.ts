@@ -15,7 +15,12 @@ const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react
 async function itemWithFields(count: number) {
   const view = newCipher("login", "Big item");
   view.login = { ...view.login!, username: "someone", password: "hunter2" };
-  view.fields = Array.from({ length: count }, (_, index) => ({ type: 0 as const, name: `${index} ${"n".repeat(7000)}`, value: "x".repeat(7300), linkedId: null }));
+  view.fields = Array.from({ length: count }, (_, index) => ({
+    type: 0 as const,
+    name: `${index} ${"n".repeat(7000)}`,
+    value: "x".repeat(7300),
+    linkedId: null,
+  }));
   const cipher = await encryptCipher(view, SymmetricKey.generate());
   return { owner: "me" as const, cipher, folderId: null, favorite: false, absent: undefined, marker: "$plain" };
 }
@@ -32,7 +37,11 @@ describe("an item too large for a server action request is caught in the browser
     const input = await itemWithFields(CIPHER_LIMITS.fields);
     const parsed = createItemSchema.safeParse(input);
     expect(parsed.success).toBe(true);
-    expect(input.cipher.data.fields.every((field) => field.name!.length <= CIPHER_LIMITS.valueLength && field.value!.length <= CIPHER_LIMITS.valueLength)).toBe(true);
+    expect(
+      input.cipher.data.fields.every(
+        (field) => field.name!.length <= CIPHER_LIMITS.valueLength && field.value!.length <= CIPHER_LIMITS.valueLength,
+      ),
+    ).toBe(true);
     expect(actionBodyBytes([input])).toBeGreaterThan(ACTION_BODY_LIMIT_BYTES);
     expect(itemTooLargeProblem([input])).toMatch(
       /^This item is too large to save: encrypted, it comes to \d\.\d\d MB, and the most the server accepts is 1\.00 MB\. Shorten its notes or remove some custom fields, then save again\.$/,

@@ -27,7 +27,9 @@ describe("nameProblem: a name must show, and show as typed", () => {
   });
 
   it.each(BIDI)("refuses characters that change the text direction (%j)", (name) => {
-    expect(nameProblem(name, "Group name")).toBe("Group name cannot contain characters that change the text direction.");
+    expect(nameProblem(name, "Group name")).toBe(
+      "Group name cannot contain characters that change the text direction.",
+    );
   });
 
   it.each(CONTROLS)("refuses line breaks and control characters (%j)", (name) => {
@@ -42,20 +44,44 @@ describe("nameProblem: a name must show, and show as typed", () => {
   it("nameSchema keeps its prompt for an empty name and its length limit", () => {
     expect(message(nameSchema("Organization name").safeParse("   "))).toBe("Enter an organization name.");
     expect(message(nameSchema("Name", 5).safeParse("abcdef"))).toBe("Name must be at most 5 characters.");
-    expect(message(nameSchema("Name").safeParse("\u202e\u200d"))).toBe("Name cannot contain characters that change the text direction.");
+    expect(message(nameSchema("Name").safeParse("\u202e\u200d"))).toBe(
+      "Name cannot contain characters that change the text direction.",
+    );
   });
 });
 
 describe("every name-like field refuses invisible and direction-changing names", () => {
   const schemas: [string, (name: string) => z.ZodSafeParseResult<unknown>][] = [
     ["organization (new client)", (name) => clientNameSchema.safeParse(name)],
-    ["organization (settings)", (name) => organizationSettingsSchema.safeParse({ organizationId: ID, name, billingEmail: "a@b.example" })],
+    [
+      "organization (settings)",
+      (name) => organizationSettingsSchema.safeParse({ organizationId: ID, name, billingEmail: "a@b.example" }),
+    ],
     ["provider (operator)", (name) => createProviderSchema.safeParse({ name, ownerEmail: "a@b.example" })],
-    ["provider (settings)", (name) => providerSettingsSchema.safeParse({ providerId: ID, name, billingEmail: "a@b.example" })],
-    ["provider request", (name) => providerRequestSchema.safeParse({ businessName: name, type: "msp", billingEmail: "a@b.example", internalOrganizationId: ID })],
+    [
+      "provider (settings)",
+      (name) => providerSettingsSchema.safeParse({ providerId: ID, name, billingEmail: "a@b.example" }),
+    ],
+    [
+      "provider request",
+      (name) =>
+        providerRequestSchema.safeParse({
+          businessName: name,
+          type: "msp",
+          billingEmail: "a@b.example",
+          internalOrganizationId: ID,
+        }),
+    ],
     [
       "provider request's first client",
-      (name) => providerRequestSchema.safeParse({ businessName: "Acme", type: "msp", billingEmail: "a@b.example", internalOrganizationId: ID, firstClientName: name }),
+      (name) =>
+        providerRequestSchema.safeParse({
+          businessName: "Acme",
+          type: "msp",
+          billingEmail: "a@b.example",
+          internalOrganizationId: ID,
+          firstClientName: name,
+        }),
     ],
     ["user (registration)", (name) => startRegistrationSchema.safeParse({ email: "a@b.example", name })],
     ["user (settings)", (name) => updateNameSchema.safeParse({ name })],
@@ -69,7 +95,13 @@ describe("every name-like field refuses invisible and direction-changing names",
   });
 
   it("an optional name may still be left empty", () => {
-    const request = providerRequestSchema.parse({ businessName: "Acme", type: "msp", billingEmail: "a@b.example", internalOrganizationId: ID, firstClientName: "" });
+    const request = providerRequestSchema.parse({
+      businessName: "Acme",
+      type: "msp",
+      billingEmail: "a@b.example",
+      internalOrganizationId: ID,
+      firstClientName: "",
+    });
     expect(request.firstClientName).toBeNull();
   });
 });

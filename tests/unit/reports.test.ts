@@ -102,7 +102,10 @@ describe("reused passwords", () => {
   });
 
   it("never carries the password itself", () => {
-    const [group] = reusedPasswords([login("One", { password: "shared-secret" }), login("Two", { password: "shared-secret" })]);
+    const [group] = reusedPasswords([
+      login("One", { password: "shared-secret" }),
+      login("Two", { password: "shared-secret" }),
+    ]);
     expect(Object.keys(group!)).toEqual(["count", "items"]);
   });
 });

@@ -23,7 +23,9 @@ describe("originFromHeaders (the address and device written to event logs)", () 
 
   it("with TRUST_PROXY=true takes the address the proxy reports: X-Real-IP, else the last X-Forwarded-For entry", () => {
     vi.stubEnv("TRUST_PROXY", "true");
-    expect(origin({ "x-real-ip": "203.0.113.7", "x-forwarded-for": "198.51.100.1, 203.0.113.9" }).ip).toBe("203.0.113.7");
+    expect(origin({ "x-real-ip": "203.0.113.7", "x-forwarded-for": "198.51.100.1, 203.0.113.9" }).ip).toBe(
+      "203.0.113.7",
+    );
     // A proxy appends the address it saw; whatever precedes it came from the client and proves nothing.
     expect(origin({ "x-forwarded-for": "198.51.100.1, 203.0.113.9" }).ip).toBe("203.0.113.9");
     expect(origin({ "x-forwarded-for": "2001:db8::1" }).ip).toBe("2001:db8::1");

@@ -62,7 +62,15 @@ describe("safeReturnPath", () => {
   });
 
   it("only ever answers a path that stays on this site and is a valid Location header", () => {
-    const attempts = ["/%09/evil.example/x", "/\t/evil.example", "/\n/evil.example", "/%0d%0aSet-Cookie:x=1", "/\\evil.example", "//evil.example", "/ok?q=1"];
+    const attempts = [
+      "/%09/evil.example/x",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/%0d%0aSet-Cookie:x=1",
+      "/\\evil.example",
+      "//evil.example",
+      "/ok?q=1",
+    ];
     for (const attempt of attempts) {
       const path = safeReturnPath(attempt);
       expect(path).toMatch(/^\/(?![/\\])/);
@@ -75,13 +83,20 @@ describe("safeReturnPath", () => {
 describe("safeRedirectUrl (next-auth's redirect callback)", () => {
   it("keeps same-origin targets, relative or absolute, as absolute URLs of this site", () => {
     expect(safeRedirectUrl("/vault?x=1", ORIGIN)).toBe(`${ORIGIN}/vault?x=1`);
-    expect(safeRedirectUrl(`${ORIGIN}/login?callbackUrl=%2Fsettings`, ORIGIN)).toBe(`${ORIGIN}/login?callbackUrl=%2Fsettings`);
+    expect(safeRedirectUrl(`${ORIGIN}/login?callbackUrl=%2Fsettings`, ORIGIN)).toBe(
+      `${ORIGIN}/login?callbackUrl=%2Fsettings`,
+    );
   });
 
-  it.each(["https://evil.example/x", "//evil.example", "/\t/evil.example", `${ORIGIN}/\t/evil.example`, "/%5Cevil.example", "javascript:alert(1)", "not a url"])(
-    "sends %s to the vault instead",
-    (target) => {
-      expect(safeRedirectUrl(target, ORIGIN)).toBe(`${ORIGIN}/vault`);
-    },
-  );
+  it.each([
+    "https://evil.example/x",
+    "//evil.example",
+    "/\t/evil.example",
+    `${ORIGIN}/\t/evil.example`,
+    "/%5Cevil.example",
+    "javascript:alert(1)",
+    "not a url",
+  ])("sends %s to the vault instead", (target) => {
+    expect(safeRedirectUrl(target, ORIGIN)).toBe(`${ORIGIN}/vault`);
+  });
 });

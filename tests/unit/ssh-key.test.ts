@@ -16,7 +16,9 @@ describe("SSH keys made in the browser", () => {
       const derived = execFileSync("ssh-keygen", ["-y", "-f", privateFile], { encoding: "utf8" }).trim();
       expect(derived.split(" ").slice(0, 2)).toEqual(key.publicKey.split(" ").slice(0, 2));
       writeFileSync(`${privateFile}.pub`, `${key.publicKey}\n`);
-      const fingerprint = execFileSync("ssh-keygen", ["-l", "-E", "sha256", "-f", `${privateFile}.pub`], { encoding: "utf8" }).split(" ")[1];
+      const fingerprint = execFileSync("ssh-keygen", ["-l", "-E", "sha256", "-f", `${privateFile}.pub`], {
+        encoding: "utf8",
+      }).split(" ")[1];
       expect(key.keyFingerprint).toBe(fingerprint);
     } finally {
       rmSync(dir, { recursive: true, force: true });

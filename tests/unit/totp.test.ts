@@ -22,15 +22,20 @@ const at = (seconds: number) => seconds * 1000;
 const uri = (params: string) => `otpauth://totp/Example:alice@example.com?issuer=Example&${params}`;
 
 describe("totpFromSecret", () => {
-  it.each(SHA1_VECTORS)("matches RFC 6238's SHA-1 vector at %i s (8 digits through an otpauth URI)", (seconds, code) => {
-    const totp = totpFromSecret(uri(`secret=${SEED_SHA1}&digits=8`));
-    expect(totp.digits).toBe(8);
-    expect(totp.code(at(seconds))).toBe(code);
-  });
+  it.each(SHA1_VECTORS)(
+    "matches RFC 6238's SHA-1 vector at %i s (8 digits through an otpauth URI)",
+    (seconds, code) => {
+      const totp = totpFromSecret(uri(`secret=${SEED_SHA1}&digits=8`));
+      expect(totp.digits).toBe(8);
+      expect(totp.code(at(seconds))).toBe(code);
+    },
+  );
 
   it("matches RFC 6238's SHA-256 and SHA-512 vectors with the URI's algorithm", () => {
     expect(totpFromSecret(uri(`secret=${SEED_SHA256}&digits=8&algorithm=SHA256`)).code(at(59))).toBe("46119246");
-    expect(totpFromSecret(uri(`secret=${SEED_SHA512}&digits=8&algorithm=SHA512`)).code(at(1234567890))).toBe("93441116");
+    expect(totpFromSecret(uri(`secret=${SEED_SHA512}&digits=8&algorithm=SHA512`)).code(at(1234567890))).toBe(
+      "93441116",
+    );
   });
 
   it("takes a bare base32 key with Bitwarden's defaults: SHA-1, 6 digits, 30 seconds", () => {
@@ -81,7 +86,12 @@ describe("totpFromSecret", () => {
   });
 
   it("never quotes the key in its errors", () => {
-    const secrets = ["SECRETVALUE9", uri("secret=SECRETVALUE9&digits=6"), uri("secret=SECRETVALUE&digits=99"), "steam://SECRETVALUE"];
+    const secrets = [
+      "SECRETVALUE9",
+      uri("secret=SECRETVALUE9&digits=6"),
+      uri("secret=SECRETVALUE&digits=99"),
+      "steam://SECRETVALUE",
+    ];
     for (const secret of secrets) {
       try {
         totpFromSecret(secret);
@@ -94,6 +104,8 @@ describe("totpFromSecret", () => {
 
   it("says plainly that Steam Guard and counter-based codes are not supported", () => {
     expect(() => totpFromSecret("steam://ABCDEFGHIJKLMNOP")).toThrow("Steam Guard keys (steam://) are not supported.");
-    expect(() => totpFromSecret(`otpauth://hotp/Example?secret=${SEED_SHA1}&counter=1`)).toThrow(/Only time-based codes/);
+    expect(() => totpFromSecret(`otpauth://hotp/Example?secret=${SEED_SHA1}&counter=1`)).toThrow(
+      /Only time-based codes/,
+    );
   });
 });

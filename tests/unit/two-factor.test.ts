@@ -40,7 +40,8 @@ function base32Decode(text: string): Buffer {
 }
 
 /** The independent RFC 6238 code (SHA-1, 30-second steps, 6 digits) for a base32 key. */
-const independentCode = (base32Key: string, unixSeconds: number) => independentTotp(base32Decode(base32Key), unixSeconds);
+const independentCode = (base32Key: string, unixSeconds: number) =>
+  independentTotp(base32Decode(base32Key), unixSeconds);
 
 const at = (seconds: number) => seconds * 1000;
 
@@ -72,7 +73,8 @@ describe("authenticator codes", () => {
 });
 
 /** Whether the code passes at `now` (its step, remembered by the caller, is checked separately). */
-const verifyAuthenticatorCode = (key: string, code: string, now: number) => authenticatorCodeStep(key, code, now) !== null;
+const verifyAuthenticatorCode = (key: string, code: string, now: number) =>
+  authenticatorCodeStep(key, code, now) !== null;
 
 describe("authenticatorCodeStep", () => {
   // The middle of a 30-second step, so "one step earlier" is unambiguous.
@@ -91,7 +93,11 @@ describe("authenticatorCodeStep", () => {
 
   it("answers the step the code belongs to, which the server remembers so the code does not pass twice", () => {
     const current = Math.floor(now / 30_000);
-    expect([-1, 0, 1].map((steps) => authenticatorCodeStep(RFC_SEED, codeAt(steps), now))).toEqual([current - 1, current, current + 1]);
+    expect([-1, 0, 1].map((steps) => authenticatorCodeStep(RFC_SEED, codeAt(steps), now))).toEqual([
+      current - 1,
+      current,
+      current + 1,
+    ]);
   });
 
   it("refuses codes two steps away or more", () => {
@@ -120,7 +126,15 @@ describe("authenticatorCodeStep", () => {
 
   it("refuses anything that is not exactly six digits", () => {
     const code = codeAt(0);
-    for (const typed of ["", code.slice(0, 5), `${code}0`, `0${code}`, `${code.slice(0, 5)}x`, "abcdef", `${code.slice(0, 3)}-${code.slice(3)}`]) {
+    for (const typed of [
+      "",
+      code.slice(0, 5),
+      `${code}0`,
+      `0${code}`,
+      `${code.slice(0, 5)}x`,
+      "abcdef",
+      `${code.slice(0, 3)}-${code.slice(3)}`,
+    ]) {
       expect(verifyAuthenticatorCode(RFC_SEED, typed, now), typed).toBe(false);
     }
   });

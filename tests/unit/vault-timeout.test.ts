@@ -20,7 +20,7 @@ describe("parseVaultTimeoutSettings", () => {
     ["JSON null", "null"],
     ["a number", "5"],
     ["a string", '"lock"'],
-    ["an array", "[1, \"lock\"]"],
+    ["an array", '[1, "lock"]'],
     ["an empty object", "{}"],
   ])("answers the defaults for %s", (_, stored) => {
     expect(parseVaultTimeoutSettings(stored)).toEqual(DEFAULT_VAULT_TIMEOUT_SETTINGS);
@@ -29,13 +29,19 @@ describe("parseVaultTimeoutSettings", () => {
   it("keeps every timeout and action on offer", () => {
     for (const { minutes } of VAULT_TIMEOUT_CHOICES) {
       for (const { value } of VAULT_TIMEOUT_ACTIONS) {
-        expect(parseVaultTimeoutSettings(JSON.stringify({ timeout: minutes, action: value }))).toEqual({ timeout: minutes, action: value });
+        expect(parseVaultTimeoutSettings(JSON.stringify({ timeout: minutes, action: value }))).toEqual({
+          timeout: minutes,
+          action: value,
+        });
       }
     }
   });
 
   it("keeps null (on browser restart) apart from a missing timeout", () => {
-    expect(parseVaultTimeoutSettings('{"timeout": null, "action": "logOut"}')).toEqual({ timeout: null, action: "logOut" });
+    expect(parseVaultTimeoutSettings('{"timeout": null, "action": "logOut"}')).toEqual({
+      timeout: null,
+      action: "logOut",
+    });
     expect(parseVaultTimeoutSettings('{"action": "logOut"}')).toEqual({ timeout: 15, action: "logOut" });
   });
 
@@ -54,7 +60,10 @@ describe("parseVaultTimeoutSettings", () => {
   });
 
   it("ignores fields it does not know", () => {
-    expect(parseVaultTimeoutSettings('{"timeout": 60, "action": "lock", "extra": true}')).toEqual({ timeout: 60, action: "lock" });
+    expect(parseVaultTimeoutSettings('{"timeout": 60, "action": "lock", "extra": true}')).toEqual({
+      timeout: 60,
+      action: "lock",
+    });
   });
 });
 

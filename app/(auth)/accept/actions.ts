@@ -19,7 +19,10 @@ import { invitationTokenSchema } from "@/lib/validation/members";
  */
 export const acceptInvitation = defineAction({
   name: "membership.accept",
-  input: z.object({ kind: z.enum(["provider", "organization"], { error: "Unknown kind of invitation." }), token: invitationTokenSchema }),
+  input: z.object({
+    kind: z.enum(["provider", "organization"], { error: "Unknown kind of invitation." }),
+    token: invitationTokenSchema,
+  }),
   authorize: () => requireUser(),
   async run({ input, scope, tx, record, mail }) {
     if (input.kind === "provider") {
@@ -29,7 +32,10 @@ export const acceptInvitation = defineAction({
       await record({ type: "provider_user_accepted", providerId: member.providerId, providerUserId: member.id });
       const tenant = { kind: "provider" as const, name: await providerName(tx, member.providerId) };
       for (const admin of await providerAdminEmails(tx, member.providerId)) {
-        await mail({ to: admin, ...acceptedMail(tenant, member.email, appUrl(`/providers/${member.providerId}/members`)) });
+        await mail({
+          to: admin,
+          ...acceptedMail(tenant, member.email, appUrl(`/providers/${member.providerId}/members`)),
+        });
       }
       return { redirectTo: "/providers", tenantName: tenant.name };
     }
@@ -39,7 +45,11 @@ export const acceptInvitation = defineAction({
     // After the row is accepted, so the policy checks know the role the person joins with.
     await assertSingleOrganizationAllows(tx, scope.userId, member.organizationId);
     await assertTwoStepLoginAllows(tx, scope.userId, member.organizationId);
-    await record({ type: "organization_user_accepted", organizationId: member.organizationId, organizationUserId: member.id });
+    await record({
+      type: "organization_user_accepted",
+      organizationId: member.organizationId,
+      organizationUserId: member.id,
+    });
     const { name } = await organizationNames(tx, member.organizationId);
     return { redirectTo: "/vault", tenantName: name };
   },

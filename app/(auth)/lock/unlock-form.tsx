@@ -42,7 +42,14 @@ export function UnlockForm({ email, returnTo }: { email: string; returnTo: strin
       </p>
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <TextField label="Master password" name="masterPassword" type="password" autoComplete="current-password" required autoFocus />
+        <TextField
+          label="Master password"
+          name="masterPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          autoFocus
+        />
         {busy ? <IndeterminateProgress label="Deriving your keys from the master password…" /> : null}
         <div className="flex items-center justify-between gap-3">
           <Button type="submit" loading={busy}>

@@ -12,7 +12,12 @@ import { IndeterminateProgress } from "@/components/ui/progress";
 import { useToast } from "@/components/ui/toast";
 import { TOO_MANY_LOGIN_ATTEMPTS } from "@/lib/account-security/login-throttle";
 import { LOGIN_ERROR_CODES } from "@/lib/account-security/two-factor";
-import { deriveLoginSecrets, fetchKdfParameters, fetchKeyMaterial, unlockWithMasterKey } from "@/lib/keyring/account-flows";
+import {
+  deriveLoginSecrets,
+  fetchKdfParameters,
+  fetchKeyMaterial,
+  unlockWithMasterKey,
+} from "@/lib/keyring/account-flows";
 import { storeUserKey } from "@/lib/keyring/storage";
 import { emailSchema } from "@/lib/validation/common";
 import { TwoStepLoginForm, type SecondFactorKind } from "./two-step-login-form";
@@ -43,7 +48,11 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
   /** Signs in with the derived hash (and a code, once asked for one), then unlocks with the master key. */
   async function signInAndUnlock(login: PendingLogin, twoFactor?: { code: string; kind: SecondFactorKind }) {
     setStep("signing-in");
-    const credentials = { email: login.email, masterPasswordHash: login.masterPasswordHash, ...(twoFactor ? { twoFactorCode: twoFactor.code } : {}) };
+    const credentials = {
+      email: login.email,
+      masterPasswordHash: login.masterPasswordHash,
+      ...(twoFactor ? { twoFactorCode: twoFactor.code } : {}),
+    };
     const result = await signIn("credentials", { ...credentials, redirect: false });
     if (result?.code === LOGIN_ERROR_CODES.twoFactorRequired) {
       // The password was right (Bitwarden says so too at this point); the code comes next.
@@ -83,7 +92,10 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
       forget(login);
     }
     if (twoFactor?.kind === "recovery") {
-      toast.show("You logged in with your recovery code, which turned two-step login off. Turn it on again in Settings → Security.", "info");
+      toast.show(
+        "You logged in with your recovery code, which turned two-step login off. Turn it on again in Settings → Security.",
+        "info",
+      );
     }
     router.replace(returnTo);
     router.refresh();
@@ -117,7 +129,11 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
     void run(async () => {
       setStep("deriving");
       const { kdfIterations } = await fetchKdfParameters(email.data);
-      const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: email.data, password, iterations: kdfIterations });
+      const { masterKey, masterPasswordHash } = await deriveLoginSecrets({
+        email: email.data,
+        password,
+        iterations: kdfIterations,
+      });
       await signInAndUnlock({ email: email.data, masterKey, masterPasswordHash });
     });
   }
@@ -137,7 +153,13 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
   const busy = step !== "idle";
   if (askingForCode) {
     return (
-      <TwoStepLoginForm error={error} busy={busy} progress={busy ? stepLabels[step as Exclude<Step, "idle">] : null} onSubmit={onCode} onCancel={startOver} />
+      <TwoStepLoginForm
+        error={error}
+        busy={busy}
+        progress={busy ? stepLabels[step as Exclude<Step, "idle">] : null}
+        onSubmit={onCode}
+        onCancel={startOver}
+      />
     );
   }
   return (
@@ -146,8 +168,22 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
       <p className="mb-6 text-sm text-slate-600">Your master password never leaves this browser.</p>
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <TextField label="Email address" name="email" type="email" autoComplete="username" required defaultValue={initialEmail} error={emailError} />
-        <TextField label="Master password" name="masterPassword" type="password" autoComplete="current-password" required />
+        <TextField
+          label="Email address"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={initialEmail}
+          error={emailError}
+        />
+        <TextField
+          label="Master password"
+          name="masterPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         {busy ? <IndeterminateProgress label={stepLabels[step as Exclude<Step, "idle">]} /> : null}
         <Button type="submit" loading={busy}>
           Log in with master password
@@ -155,7 +191,10 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
       </form>
       <p className="mt-6 text-center text-sm text-slate-600">
         New to Keyhouse?{" "}
-        <Link href={`/register?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-semibold text-brand-700 underline">
+        <Link
+          href={`/register?callbackUrl=${encodeURIComponent(returnTo)}`}
+          className="font-semibold text-brand-700 underline"
+        >
           Create account
         </Link>
       </p>

@@ -26,7 +26,10 @@ export function TwoStepLoginForm({ error, busy, progress, onSubmit, onCancel }: 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const code = String(new FormData(event.currentTarget).get("code") ?? "").trim();
-    if (!code) return setFieldError(recovery ? "Enter your recovery code." : "Enter the 6-digit code from your authenticator app.");
+    if (!code)
+      return setFieldError(
+        recovery ? "Enter your recovery code." : "Enter the 6-digit code from your authenticator app.",
+      );
     setFieldError(undefined);
     onSubmit(code, kind);
   }
@@ -58,7 +61,12 @@ export function TwoStepLoginForm({ error, busy, progress, onSubmit, onCancel }: 
         </Button>
       </form>
       <div className="mt-6 flex flex-wrap justify-between gap-2 text-sm">
-        <button type="button" className="font-semibold text-brand-700 underline" onClick={() => setKind(recovery ? "authenticator" : "recovery")} disabled={busy}>
+        <button
+          type="button"
+          className="font-semibold text-brand-700 underline"
+          onClick={() => setKind(recovery ? "authenticator" : "recovery")}
+          disabled={busy}
+        >
           {recovery ? "Use a code from your authenticator app" : "Use your recovery code instead"}
         </button>
         <button type="button" className="text-slate-600 underline" onClick={onCancel} disabled={busy}>

@@ -13,7 +13,11 @@ import type { InvitationMasterPasswordPolicy } from "@/lib/dal/policies";
 import { createAccountKeys } from "@/lib/keyring/account-flows";
 import { storeUserKey } from "@/lib/keyring/storage";
 import { checkMasterPassword, describeMasterPasswordRequirements } from "@/lib/policies/master-password";
-import { finishRegistrationFormSchema, MIN_MASTER_PASSWORD_LENGTH, type RegistrationProof } from "@/lib/validation/account";
+import {
+  finishRegistrationFormSchema,
+  MIN_MASTER_PASSWORD_LENGTH,
+  type RegistrationProof,
+} from "@/lib/validation/account";
 import { register } from "./actions";
 
 type Step = "idle" | "deriving" | "saving";
@@ -46,9 +50,13 @@ export function FinishRegistrationForm({ email, proof, initialName = "", returnT
     }
     const { name, masterPassword } = form.data;
     // Before deriving keys: only this browser can check the password against the organization's policy.
-    const unmet = masterPasswordPolicy ? await checkMasterPassword(masterPassword, masterPasswordPolicy.requirements, [email, name]) : [];
+    const unmet = masterPasswordPolicy
+      ? await checkMasterPassword(masterPassword, masterPasswordPolicy.requirements, [email, name])
+      : [];
     if (unmet.length > 0) {
-      setFieldErrors({ masterPassword: `This master password does not meet the requirements of ${masterPasswordPolicy!.organizationName}. ${unmet.join(" ")}` });
+      setFieldErrors({
+        masterPassword: `This master password does not meet the requirements of ${masterPasswordPolicy!.organizationName}. ${unmet.join(" ")}`,
+      });
       return;
     }
     setFieldErrors({});
@@ -71,7 +79,11 @@ export function FinishRegistrationForm({ email, proof, initialName = "", returnT
         setFieldErrors(result.fieldErrors ?? {});
         return setError(result.error);
       }
-      const signedIn = await signIn("credentials", { email, masterPasswordHash: keys.masterPasswordHash, redirect: false });
+      const signedIn = await signIn("credentials", {
+        email,
+        masterPasswordHash: keys.masterPasswordHash,
+        redirect: false,
+      });
       if (!signedIn || signedIn.error) {
         toast.show("Your account was created. Log in to continue.", "info");
         return router.replace(`/login?email=${encodeURIComponent(email)}&callbackUrl=${encodeURIComponent(returnTo)}`);
@@ -95,8 +107,23 @@ export function FinishRegistrationForm({ email, proof, initialName = "", returnT
       </p>
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <TextField label="Email address" name="email" type="email" autoComplete="username" readOnly value={email} description="Proved by the link you followed." />
-        <TextField label="Name" name="name" autoComplete="name" required defaultValue={initialName} error={fieldErrors.name} />
+        <TextField
+          label="Email address"
+          name="email"
+          type="email"
+          autoComplete="username"
+          readOnly
+          value={email}
+          description="Proved by the link you followed."
+        />
+        <TextField
+          label="Name"
+          name="name"
+          autoComplete="name"
+          required
+          defaultValue={initialName}
+          error={fieldErrors.name}
+        />
         <TextField
           label="Master password"
           name="masterPassword"

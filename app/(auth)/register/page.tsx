@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: "Create account" };
  * Registration starts by mail. Someone who followed an invitation or setup link here already proved their address
  * with it, so they finish at once (the link's address is the account's), then return to accept it.
  */
-export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RegisterPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const returnTo = safeReturnPath(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   if (await getSession()) redirect(returnTo);
@@ -22,7 +26,14 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   const invited = proof ? await describeRegistrationProof(proof) : null;
   if (proof && invited?.email) {
     const masterPasswordPolicy = proof.via === "organization_user" ? await policiesForInvitation(proof.token) : null;
-    return <FinishRegistrationForm email={invited.email} proof={proof} returnTo={returnTo} masterPasswordPolicy={masterPasswordPolicy} />;
+    return (
+      <FinishRegistrationForm
+        email={invited.email}
+        proof={proof}
+        returnTo={returnTo}
+        masterPasswordPolicy={masterPasswordPolicy}
+      />
+    );
   }
   const email = typeof params.email === "string" ? params.email : "";
   return <StartRegistrationForm initialEmail={email} returnTo={returnTo} />;

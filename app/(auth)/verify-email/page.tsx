@@ -12,9 +12,15 @@ export const metadata: Metadata = { title: "Verify email address" };
  * Where a verification mail's link leads. Verifying takes a press of the button, not the visit alone, so a mail
  * scanner that opens links does not use the link up.
  */
-export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VerifyEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const token = emailLinkTokenSchema.safeParse((await searchParams).token);
-  const link = token.success ? await describeEmailToken(token.data, "verification") : { email: null, problem: EMAIL_TOKEN_PROBLEMS.invalid };
+  const link = token.success
+    ? await describeEmailToken(token.data, "verification")
+    : { email: null, problem: EMAIL_TOKEN_PROBLEMS.invalid };
   return (
     <Card>
       <h1 className="mb-4 text-xl font-semibold">Verify your email address</h1>

@@ -14,14 +14,20 @@ export const requestToBecomeProvider = defineAction({
   authorize: () => requireUser(),
   async run({ input, scope, tx, record, mail }) {
     const { requestId, organization } = await insertProviderRequest(tx, scope, input);
-    await record({ type: "provider_request_submitted", organizationId: organization.id, details: { requestId, businessName: input.businessName, type: input.type } });
+    await record({
+      type: "provider_request_submitted",
+      organizationId: organization.id,
+      details: { requestId, businessName: input.businessName, type: input.type },
+    });
     for (const operator of operatorEmails()) {
       await mail({
         to: operator,
         ...renderMail({
           subject: `${input.businessName} asks to become a provider`,
           heading: "A request to become a provider is waiting",
-          paragraphs: [`${scope.name} (${scope.email}) asks to make ${input.businessName} a provider, with ${organization.name} as its internal organization.`],
+          paragraphs: [
+            `${scope.name} (${scope.email}) asks to make ${input.businessName} a provider, with ${organization.name} as its internal organization.`,
+          ],
           action: { label: "Review provider requests", url: appUrl("/admin/requests") },
         }),
       });
@@ -43,7 +49,11 @@ export const withdrawProviderRequestAction = defineAction({
   authorize: () => requireUser(),
   async run({ input, scope, tx, record }) {
     const request = await withdrawProviderRequest(tx, scope, input.requestId);
-    await record({ type: "provider_request_withdrawn", organizationId: request.organizationId, details: { requestId: request.id } });
+    await record({
+      type: "provider_request_withdrawn",
+      organizationId: request.organizationId,
+      details: { requestId: request.id },
+    });
     return {};
   },
 });

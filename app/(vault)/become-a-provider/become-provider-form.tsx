@@ -31,9 +31,22 @@ export function BecomeProviderForm({ organizations, billingEmail, disabled }: Pr
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {send.error ? <Alert tone="error">{send.error}</Alert> : null}
-      <TextField label="Business name" name="businessName" required maxLength={50} error={send.fieldErrors.businessName} />
+      <TextField
+        label="Business name"
+        name="businessName"
+        required
+        maxLength={50}
+        error={send.fieldErrors.businessName}
+      />
       <SelectField label="Type" name="type" options={TYPE_OPTIONS} defaultValue="msp" error={send.fieldErrors.type} />
-      <TextField label="Billing email" name="billingEmail" type="email" required defaultValue={billingEmail} error={send.fieldErrors.billingEmail} />
+      <TextField
+        label="Billing email"
+        name="billingEmail"
+        type="email"
+        required
+        defaultValue={billingEmail}
+        error={send.fieldErrors.billingEmail}
+      />
       <SelectField
         label="Internal organization"
         name="internalOrganizationId"

@@ -19,7 +19,10 @@ export const metadata: Metadata = { title: "Become a provider" };
  */
 export default async function BecomeProviderPage() {
   const user = await requireUser();
-  const [request, choices] = await Promise.all([findMyLatestProviderRequest(user), internalOrganizationChoices(user.userId)]);
+  const [request, choices] = await Promise.all([
+    findMyLatestProviderRequest(user),
+    internalOrganizationChoices(user.userId),
+  ]);
   const eligible = choices.filter((choice) => choice.problem === null);
   return (
     <div className="max-w-2xl">
@@ -31,12 +34,13 @@ export default async function BecomeProviderPage() {
         <h2 className="mb-2 text-lg font-semibold text-slate-900">Before you start</h2>
         <ol className="flex list-decimal flex-col gap-2 pl-5 text-sm text-slate-700">
           <li>
-            <strong>An Enterprise organization of your own</strong>, that you own and that is nobody&apos;s client. It becomes your
-            provider&apos;s internal organization: your team&apos;s own vault, kept apart from your clients and never billed as one.
+            <strong>An Enterprise organization of your own</strong>, that you own and that is nobody&apos;s client. It
+            becomes your provider&apos;s internal organization: your team&apos;s own vault, kept apart from your clients
+            and never billed as one.
           </li>
           <li>
-            <strong>A client ready to onboard.</strong> Once approved, you create it (or add an organization you own) from the
-            Provider Portal.
+            <strong>A client ready to onboard.</strong> Once approved, you create it (or add an organization you own)
+            from the Provider Portal.
           </li>
         </ol>
       </Card>
@@ -67,7 +71,11 @@ export default async function BecomeProviderPage() {
             </Alert>
           ) : null}
           {eligible.length === 0 ? (
-            <MissingOrganization problems={choices.map((choice) => choice.problem).filter((problem): problem is string => problem !== null)} />
+            <MissingOrganization
+              problems={choices
+                .map((choice) => choice.problem)
+                .filter((problem): problem is string => problem !== null)}
+            />
           ) : (
             <Card>
               <h2 className="mb-4 text-lg font-semibold text-slate-900">Your request</h2>
@@ -92,7 +100,9 @@ function PendingRequest({ request }: { request: MyProviderRequest }) {
   return (
     <Card>
       <h2 className="mb-1 text-lg font-semibold text-slate-900">Your request is waiting for review</h2>
-      <p className="mb-4 text-sm text-slate-600">An operator of this installation reviews it. You get a mail when they decide.</p>
+      <p className="mb-4 text-sm text-slate-600">
+        An operator of this installation reviews it. You get a mail when they decide.
+      </p>
       <dl className="mb-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         {details.map(([term, value]) => (
           <div key={term} className="contents">

@@ -21,9 +21,16 @@ export function WithdrawRequestButton({ requestId, businessName }: { requestId: 
       <Button variant="secondary" onClick={() => setOpen(true)}>
         Withdraw request
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={`Withdraw the request for ${businessName}?`} busy={withdraw.busy}>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={`Withdraw the request for ${businessName}?`}
+        busy={withdraw.busy}
+      >
         {withdraw.error ? <Alert tone="error">{withdraw.error}</Alert> : null}
-        <p className="text-sm text-slate-700">Operators will no longer see it. You can send a new request afterwards.</p>
+        <p className="text-sm text-slate-700">
+          Operators will no longer see it. You can send a new request afterwards.
+        </p>
         <DialogActions>
           <Button variant="secondary" onClick={() => setOpen(false)} disabled={withdraw.busy}>
             Cancel

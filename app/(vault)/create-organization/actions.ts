@@ -15,7 +15,12 @@ export const createOrganizationAction = defineAction({
     const { organizationId, ownerId } = await createOrganization(tx, scope, input);
     // A single organization policy elsewhere may forbid belonging to a second organization (DESIGN §6, policies).
     await assertSingleOrganizationAllows(tx, scope.userId, organizationId);
-    await record({ type: "organization_created", organizationId, organizationUserId: ownerId, details: { plan: input.planType, seats: input.seats } });
+    await record({
+      type: "organization_created",
+      organizationId,
+      organizationUserId: ownerId,
+      details: { plan: input.planType, seats: input.seats },
+    });
     return { organizationId };
   },
 });

@@ -26,7 +26,13 @@ type Plan = "teams_monthly" | "teams_annually" | "enterprise_monthly" | "enterpr
  * The browser makes the organization key and key pair, keeps the key for its creator (wrapped to their own public
  * key) and encrypts the default collection's name: the server receives only ciphertext.
  */
-export function CreateOrganizationForm({ billingEmail, forProvider = false }: { billingEmail: string; forProvider?: boolean }) {
+export function CreateOrganizationForm({
+  billingEmail,
+  forProvider = false,
+}: {
+  billingEmail: string;
+  forProvider?: boolean;
+}) {
   const router = useRouter();
   const { keys } = useKeyring();
   const create = useAction(createOrganizationAction, { success: () => "Your organization is ready.", refresh: false });
@@ -59,9 +65,31 @@ export function CreateOrganizationForm({ billingEmail, forProvider = false }: { 
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {create.error ? <Alert tone="error">{create.error}</Alert> : null}
       <TextField label="Organization name" name="name" required error={create.fieldErrors.name} />
-      <TextField label="Billing email" name="billingEmail" type="email" required defaultValue={billingEmail} error={create.fieldErrors.billingEmail} />
-      <SelectField label="Plan" name="planType" options={PLANS} defaultValue={forProvider ? "enterprise_monthly" : "teams_monthly"} error={create.fieldErrors.planType} />
-      <TextField label="Seats" name="seats" type="number" min={1} step={1} required defaultValue={5} error={create.fieldErrors.seats} />
+      <TextField
+        label="Billing email"
+        name="billingEmail"
+        type="email"
+        required
+        defaultValue={billingEmail}
+        error={create.fieldErrors.billingEmail}
+      />
+      <SelectField
+        label="Plan"
+        name="planType"
+        options={PLANS}
+        defaultValue={forProvider ? "enterprise_monthly" : "teams_monthly"}
+        error={create.fieldErrors.planType}
+      />
+      <TextField
+        label="Seats"
+        name="seats"
+        type="number"
+        min={1}
+        step={1}
+        required
+        defaultValue={5}
+        error={create.fieldErrors.seats}
+      />
       {create.busy ? <IndeterminateProgress label="Creating the organization's encryption keys…" /> : null}
       <div>
         <Button type="submit" loading={create.busy}>

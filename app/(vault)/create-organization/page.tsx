@@ -14,7 +14,10 @@ export default async function CreateOrganizationPage({ searchParams }: { searchP
   const forProvider = (await searchParams).for === "provider";
   return (
     <div className="max-w-xl">
-      <PageHeader title="New organization" description="Share items with your team. You become the organization's owner." />
+      <PageHeader
+        title="New organization"
+        description="Share items with your team. You become the organization's owner."
+      />
       <Card>
         <CreateOrganizationForm billingEmail={user.email} forProvider={forProvider} />
       </Card>

@@ -11,7 +11,10 @@ export default async function GeneratorPage() {
   const { generator } = await policiesForUser(user.userId);
   return (
     <>
-      <PageHeader title="Generator" description="Strong passwords and passphrases, made in your browser from its cryptographic randomness." />
+      <PageHeader
+        title="Generator"
+        description="Strong passwords and passphrases, made in your browser from its cryptographic randomness."
+      />
       <PasswordGenerator rules={generator} />
     </>
   );

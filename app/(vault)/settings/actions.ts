@@ -33,7 +33,10 @@ export const sendVerificationEmailAction = defineAction({
   async run({ scope, tx, record, mail }) {
     if (scope.emailVerified) throw new ActionError("Your email address is already verified.");
     const { token } = await createEmailToken(tx, "verification", scope.email);
-    await mail({ to: scope.email, ...verifyEmailMail(appUrl(`/verify-email?token=${token}`), EMAIL_LINK_LIFETIME_HOURS) });
+    await mail({
+      to: scope.email,
+      ...verifyEmailMail(appUrl(`/verify-email?token=${token}`), EMAIL_LINK_LIFETIME_HOURS),
+    });
     await record({ type: "user_verification_email_sent", userId: scope.userId });
     return { email: scope.email };
   },

@@ -22,7 +22,11 @@ export function DeleteAccount({ email }: { email: string }) {
   const proof = useMasterPasswordProof();
   const [confirmationError, setConfirmationError] = useState<string | undefined>();
   const { run, busy, error, fieldErrors, reset } = useAction(deleteAccountAction, { refresh: false });
-  const errors = { ...fieldErrors, ...(proof.error ? { masterPassword: proof.error } : {}), ...(confirmationError ? { confirmation: confirmationError } : {}) };
+  const errors = {
+    ...fieldErrors,
+    ...(proof.error ? { masterPassword: proof.error } : {}),
+    ...(confirmationError ? { confirmation: confirmationError } : {}),
+  };
 
   function close() {
     reset();
@@ -35,7 +39,9 @@ export function DeleteAccount({ email }: { email: string }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const password = String(form.get("masterPassword") ?? "");
-    const confirmation = String(form.get("confirmation") ?? "").trim().toLowerCase();
+    const confirmation = String(form.get("confirmation") ?? "")
+      .trim()
+      .toLowerCase();
     reset();
     const confirmed = confirmation === email;
     setConfirmationError(confirmed ? undefined : "Type your email address exactly as shown to confirm.");
@@ -66,7 +72,15 @@ export function DeleteAccount({ email }: { email: string }) {
       >
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           {error && !errors.masterPassword && !errors.confirmation ? <Alert tone="error">{error}</Alert> : null}
-          <TextField label="Master password" name="masterPassword" type="password" autoComplete="current-password" required error={errors.masterPassword} data-autofocus />
+          <TextField
+            label="Master password"
+            name="masterPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={errors.masterPassword}
+            data-autofocus
+          />
           <TextField
             label={`Type ${email} to confirm`}
             name="confirmation"

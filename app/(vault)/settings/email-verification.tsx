@@ -12,7 +12,8 @@ import { sendVerificationEmailAction } from "./actions";
  */
 export function SendVerificationEmail() {
   const { run, busy, error } = useAction(sendVerificationEmailAction, {
-    success: ({ email }) => `A verification link was sent to ${email}. It expires in ${EMAIL_LINK_LIFETIME_HOURS} hours.`,
+    success: ({ email }) =>
+      `A verification link was sent to ${email}. It expires in ${EMAIL_LINK_LIFETIME_HOURS} hours.`,
     refresh: false,
   });
   return (

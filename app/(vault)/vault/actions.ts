@@ -34,7 +34,9 @@ import {
 async function requireUserAllowedPersonalItems(): Promise<UserScope> {
   const scope = await requireUser();
   if ((await policiesForUser(scope.userId)).personalOwnership) {
-    throw new ActionError("An organization policy requires you to save items to an organization, not to your personal vault.");
+    throw new ActionError(
+      "An organization policy requires you to save items to an organization, not to your personal vault.",
+    );
   }
   return scope;
 }
@@ -76,7 +78,12 @@ export const setItemStateAction = defineAction({
     const item = await findReachableItem(tx, scope, input.cipherId);
     if (!item) throw new ActionError("This item does not exist or is not yours to see.");
     await setItemState(tx, scope, input.cipherId, input);
-    await record({ type: "cipher_updated", cipherId: item.id, organizationId: item.organizationId, details: { state: true } });
+    await record({
+      type: "cipher_updated",
+      cipherId: item.id,
+      organizationId: item.organizationId,
+      details: { state: true },
+    });
     return {};
   },
 });
@@ -87,7 +94,8 @@ export const trashItemsAction = defineAction({
   authorize: () => requireUser(),
   async run({ input, scope, tx, record }) {
     const items = await trashItems(tx, scope, input.cipherIds, true);
-    for (const item of items) await record({ type: "cipher_deleted", cipherId: item.id, organizationId: item.organizationId });
+    for (const item of items)
+      await record({ type: "cipher_deleted", cipherId: item.id, organizationId: item.organizationId });
     return { count: items.length };
   },
 });
@@ -98,7 +106,8 @@ export const restoreItemsAction = defineAction({
   authorize: () => requireUser(),
   async run({ input, scope, tx, record }) {
     const items = await trashItems(tx, scope, input.cipherIds, false);
-    for (const item of items) await record({ type: "cipher_restored", cipherId: item.id, organizationId: item.organizationId });
+    for (const item of items)
+      await record({ type: "cipher_restored", cipherId: item.id, organizationId: item.organizationId });
     return { count: items.length };
   },
 });
@@ -109,7 +118,8 @@ export const purgeItemsAction = defineAction({
   authorize: () => requireUser(),
   async run({ input, scope, tx, record }) {
     const items = await purgeItems(tx, scope, input.cipherIds);
-    for (const item of items) await record({ type: "cipher_purged", cipherId: item.id, organizationId: item.organizationId });
+    for (const item of items)
+      await record({ type: "cipher_purged", cipherId: item.id, organizationId: item.organizationId });
     return { count: items.length };
   },
 });
@@ -120,7 +130,12 @@ export const moveItemToOrganizationAction = defineAction({
   authorize: () => requireUser(),
   async run({ input, scope, tx, record }) {
     await moveItemToOrganization(tx, scope, input.cipherId, input.organizationId, input.cipher, input.collectionIds);
-    await record({ type: "cipher_collections_updated", cipherId: input.cipherId, organizationId: input.organizationId, details: { moved: true } });
+    await record({
+      type: "cipher_collections_updated",
+      cipherId: input.cipherId,
+      organizationId: input.organizationId,
+      details: { moved: true },
+    });
     return {};
   },
 });
@@ -177,7 +192,10 @@ export const logItemActivity = defineAction({
   async run({ input, scope, tx, record }) {
     const item = await findReachableItem(tx, scope, input.cipherId);
     if (!item) throw new ActionError("This item does not exist or is not yours to see.");
-    const aboutPassword = input.type === "cipher_password_viewed" || input.type === "cipher_password_copied" || input.type === "cipher_totp_copied";
+    const aboutPassword =
+      input.type === "cipher_password_viewed" ||
+      input.type === "cipher_password_copied" ||
+      input.type === "cipher_totp_copied";
     if (aboutPassword && !item.viewPassword) throw new ActionError("You may not see this item's password.");
     await record({ type: input.type, cipherId: item.id, organizationId: item.organizationId });
     return {};

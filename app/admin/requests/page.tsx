@@ -10,7 +10,10 @@ import { RequestActions } from "./request-actions";
 
 export const metadata: Metadata = { title: "Provider requests | Operator" };
 
-const TYPE_LABELS: Record<PendingProviderRequest["type"], string> = { ...REQUESTABLE_PROVIDER_TYPES, business_unit: "Business unit" };
+const TYPE_LABELS: Record<PendingProviderRequest["type"], string> = {
+  ...REQUESTABLE_PROVIDER_TYPES,
+  business_unit: "Business unit",
+};
 
 /** "Become a provider" requests waiting for an operator, oldest first: approve or reject each. */
 export default async function ProviderRequestsPage() {
@@ -66,7 +69,9 @@ function RequestsTable({ rows }: { rows: PendingProviderRequest[] }) {
               <span className="block">{request.organizationName}</span>
               <span className="block text-xs whitespace-nowrap text-slate-600">
                 {planLabel(request.organizationPlan)}
-                {request.organizationSeats !== null ? `, ${request.organizationSeats} ${request.organizationSeats === 1 ? "seat" : "seats"}` : null}
+                {request.organizationSeats !== null
+                  ? `, ${request.organizationSeats} ${request.organizationSeats === 1 ? "seat" : "seats"}`
+                  : null}
               </span>
             </TD>
             <TD>

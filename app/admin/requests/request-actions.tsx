@@ -25,7 +25,12 @@ export function RequestActions({ request }: { request: Request }) {
 
 function ApproveRequest({ request }: { request: Request }) {
   const [open, setOpen] = useState(false);
-  const { run: submit, reset, busy, error } = useAction(approveProviderRequestAction, {
+  const {
+    run: submit,
+    reset,
+    busy,
+    error,
+  } = useAction(approveProviderRequestAction, {
     schema: providerRequestIdSchema,
     success: (approved) => `Approved ${approved.businessName}.`,
   });
@@ -51,8 +56,9 @@ function ApproveRequest({ request }: { request: Request }) {
         message={
           <>
             <p>
-              This creates the provider {request.businessName}. {request.organizationName} becomes its internal organization,
-              and {request.requesterEmail} becomes its first provider admin; they are mailed a link to finish setting it up.
+              This creates the provider {request.businessName}. {request.organizationName} becomes its internal
+              organization, and {request.requesterEmail} becomes its first provider admin; they are mailed a link to
+              finish setting it up.
             </p>
             {error ? (
               <Alert tone="error" className="mt-3">
@@ -72,7 +78,13 @@ function ApproveRequest({ request }: { request: Request }) {
 
 function RejectRequest({ request }: { request: Request }) {
   const [open, setOpen] = useState(false);
-  const { run: submit, reset, busy, error, fieldErrors } = useAction(rejectProviderRequestAction, {
+  const {
+    run: submit,
+    reset,
+    busy,
+    error,
+    fieldErrors,
+  } = useAction(rejectProviderRequestAction, {
     schema: rejectProviderRequestSchema,
     success: (rejected) => `Rejected ${rejected.businessName}.`,
   });

@@ -9,8 +9,11 @@ export const dynamic = "force-dynamic";
  */
 export async function GET() {
   const database = await checkDatabase();
-  return Response.json({ status: database.ok ? "ok" : "unavailable", database: database.kind }, {
-    status: database.ok ? 200 : 503,
-    headers: { "Cache-Control": "no-store" },
-  });
+  return Response.json(
+    { status: database.ok ? "ok" : "unavailable", database: database.kind },
+    {
+      status: database.ok ? 200 : 503,
+      headers: { "Cache-Control": "no-store" },
+    },
+  );
 }

@@ -18,7 +18,10 @@ export async function GET(request: Request) {
   const token = env().METRICS_TOKEN;
   if (!token) return new Response("Not found.", { status: 404 });
   if (!tokenMatches(request.headers.get("authorization"), token)) {
-    return Response.json({ error: "A valid metrics token is required." }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
+    return Response.json(
+      { error: "A valid metrics token is required." },
+      { status: 401, headers: { "WWW-Authenticate": "Bearer" } },
+    );
   }
   const { body, contentType } = await metricsText();
   return new Response(body, { headers: { "Content-Type": contentType, "Cache-Control": "no-store" } });

@@ -34,8 +34,8 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: S
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">Development mailbox</h1>
         <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Development mailbox — not available in production. It shows every mail Keyhouse queued, including
-          single-use links.
+          Development mailbox — not available in production. It shows every mail Keyhouse queued, including single-use
+          links.
         </p>
       </header>
 
@@ -67,10 +67,18 @@ function MailTable(props: { mails: MailSummary[]; page: number; pageCount: numbe
         </caption>
         <thead className="bg-zinc-50 text-zinc-700">
           <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">To</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Subject</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Sent at</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Status</th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              To
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Subject
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Sent at
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Status
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-200">
@@ -208,7 +216,11 @@ function linkify(text: string): ReactNode[] {
     const url = match[0].replace(/[.,;:!?)\]]+$/, "");
     parts.push(text.slice(position, match.index));
     parts.push(
-      <a key={match.index} href={url} className="break-all text-blue-700 underline underline-offset-2 hover:text-blue-900">
+      <a
+        key={match.index}
+        href={url}
+        className="break-all text-blue-700 underline underline-offset-2 hover:text-blue-900"
+      >
         {url}
       </a>,
     );

@@ -8,7 +8,15 @@ import { cn } from "@/components/ui/cn";
 const inputClass =
   "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
 
-export function TextInput({ label, value, onChange, type = "text", autoComplete = "off", mono, action }: {
+export function TextInput({
+  label,
+  value,
+  onChange,
+  type = "text",
+  autoComplete = "off",
+  mono,
+  action,
+}: {
   label: string;
   value: string | null;
   onChange: (value: string | null) => void;
@@ -40,7 +48,17 @@ export function TextInput({ label, value, onChange, type = "text", autoComplete 
 }
 
 /** A secret input with a show/hide toggle (hidden by default). */
-export function SecretInput({ label, value, onChange, action }: { label: string; value: string | null; onChange: (value: string | null) => void; action?: ReactNode }) {
+export function SecretInput({
+  label,
+  value,
+  onChange,
+  action,
+}: {
+  label: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  action?: ReactNode;
+}) {
   const [shown, setShown] = useState(false);
   return (
     <TextInput
@@ -52,7 +70,11 @@ export function SecretInput({ label, value, onChange, action }: { label: string;
       mono
       action={
         <>
-          <button type="button" onClick={() => setShown(!shown)} className="rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => setShown(!shown)}
+            className="rounded-md border border-slate-300 px-3 text-sm hover:bg-slate-50"
+          >
             {shown ? "Hide" : "Show"}
             <span className="sr-only"> {label.toLowerCase()}</span>
           </button>
@@ -63,7 +85,14 @@ export function SecretInput({ label, value, onChange, action }: { label: string;
   );
 }
 
-export function TextArea({ label, value, onChange, rows = 4, maxLength, mono }: {
+export function TextArea({
+  label,
+  value,
+  onChange,
+  rows = 4,
+  maxLength,
+  mono,
+}: {
   label: string;
   value: string | null;
   onChange: (value: string | null) => void;
@@ -96,7 +125,17 @@ export function TextArea({ label, value, onChange, rows = 4, maxLength, mono }: 
   );
 }
 
-export function SelectInput({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
+export function SelectInput({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+}) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">

@@ -26,7 +26,13 @@ const LABELS: Record<(typeof IDENTITY_FIELDS)[number], string> = {
 
 const TITLES = ["Mr", "Mrs", "Ms", "Mx", "Dr"];
 
-export function IdentityFields({ identity, onChange }: { identity: IdentityView; onChange: (identity: IdentityView) => void }) {
+export function IdentityFields({
+  identity,
+  onChange,
+}: {
+  identity: IdentityView;
+  onChange: (identity: IdentityView) => void;
+}) {
   const set = (field: keyof IdentityView, value: string | null) => onChange({ ...identity, [field]: value });
   return (
     <Section title="Identity">
@@ -38,7 +44,12 @@ export function IdentityFields({ identity, onChange }: { identity: IdentityView;
       />
       <div className="grid gap-3 sm:grid-cols-2">
         {IDENTITY_FIELDS.filter((field) => field !== "title").map((field) => (
-          <TextInput key={field} label={LABELS[field]} value={identity[field]} onChange={(value) => set(field, value)} />
+          <TextInput
+            key={field}
+            label={LABELS[field]}
+            value={identity[field]}
+            onChange={(value) => set(field, value)}
+          />
         ))}
       </div>
     </Section>

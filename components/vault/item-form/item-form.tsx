@@ -45,7 +45,10 @@ function withPasswordHistory(before: CipherView, after: CipherView): CipherView 
   return {
     ...after,
     login: { ...after.login, passwordRevisionDate: now },
-    passwordHistory: [{ password: old, lastUsedDate: now }, ...before.passwordHistory].slice(0, CIPHER_LIMITS.passwordHistory),
+    passwordHistory: [{ password: old, lastUsedDate: now }, ...before.passwordHistory].slice(
+      0,
+      CIPHER_LIMITS.passwordHistory,
+    ),
   };
 }
 
@@ -60,7 +63,11 @@ function formView(mode: Props["mode"], initial: CipherView): FormView {
 export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Props) {
   const { userKey, keys } = useKeyring();
   const [view, setView] = useState<FormView>(() => formView(mode, initial));
-  const [owner, setOwner] = useState<ItemOwner>(context.personalAllowed || context.organizations.length === 0 ? { kind: "me" } : { kind: "organization", organizationId: context.organizations[0]!.id, collectionIds: [] });
+  const [owner, setOwner] = useState<ItemOwner>(
+    context.personalAllowed || context.organizations.length === 0
+      ? { kind: "me" }
+      : { kind: "organization", organizationId: context.organizations[0]!.id, collectionIds: [] },
+  );
   const [folderId, setFolderId] = useState<string | null>(item?.folderId ?? null);
   const [favorite, setFavorite] = useState(item?.favorite ?? false);
   const [generating, setGenerating] = useState(false);
@@ -76,24 +83,36 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!view.name.trim()) return setProblem("Enter a name.");
-    if ((view.notes?.length ?? 0) > NOTES_MAX_LENGTH) return setProblem(`Notes can be at most ${NOTES_MAX_LENGTH.toLocaleString("en")} characters.`);
-    if (mode !== "edit" && owner.kind === "organization" && owner.collectionIds.length === 0) return setProblem("Choose at least one collection.");
+    if ((view.notes?.length ?? 0) > NOTES_MAX_LENGTH)
+      return setProblem(`Notes can be at most ${NOTES_MAX_LENGTH.toLocaleString("en")} characters.`);
+    if (mode !== "edit" && owner.kind === "organization" && owner.collectionIds.length === 0)
+      return setProblem("Choose at least one collection.");
     setProblem(null);
     const edited: CipherView = { ...view, fields: storedFields(view.fields) };
     const final = mode === "edit" ? withPasswordHistory(initial, edited) : edited;
-    const organizationId = mode === "edit" ? item!.organizationId : owner.kind === "organization" ? owner.organizationId : null;
+    const organizationId =
+      mode === "edit" ? item!.organizationId : owner.kind === "organization" ? owner.organizationId : null;
     // Encrypted before the action runs, so that its size can be checked first (see tooLarge).
     setEncrypting(true);
     let cipher: EncryptedCipher;
     try {
-      cipher = await encryptCipher({ ...final, name: final.name.trim() }, organizationId ? await keys.organizationKey(organizationId) : userKey);
+      cipher = await encryptCipher(
+        { ...final, name: final.name.trim() },
+        organizationId ? await keys.organizationKey(organizationId) : userKey,
+      );
     } catch {
       return setProblem("The item could not be encrypted, and nothing was saved. Reload the page and try again.");
     } finally {
       setEncrypting(false);
     }
     if (mode === "edit") {
-      const input = { cipherId: item!.id, cipher, folderId, favorite, hiddenValueSources: hiddenValueSources(view.fields, item!.data.fields) };
+      const input = {
+        cipherId: item!.id,
+        cipher,
+        folderId,
+        favorite,
+        hiddenValueSources: hiddenValueSources(view.fields, item!.data.fields),
+      };
       if (tooLarge(input)) return;
       const result = await update.run(input);
       if (result.ok) onSaved(item!.id);
@@ -102,7 +121,14 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
     const input =
       owner.kind === "me"
         ? { owner: "me" as const, cipher, folderId, favorite }
-        : { owner: "organization" as const, organizationId: owner.organizationId, collectionIds: owner.collectionIds, cipher, folderId, favorite };
+        : {
+            owner: "organization" as const,
+            organizationId: owner.organizationId,
+            collectionIds: owner.collectionIds,
+            cipher,
+            folderId,
+            favorite,
+          };
     if (tooLarge(input)) return;
     const result = await create.run(input);
     if (result.ok) onSaved(result.cipherId);
@@ -118,7 +144,12 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
     return problem !== null;
   }
 
-  const title = mode === "edit" ? `Edit ${initial.name}` : mode === "clone" ? `Clone ${initial.name}` : `New ${TYPE_LABELS[view.type].toLowerCase()}`;
+  const title =
+    mode === "edit"
+      ? `Edit ${initial.name}`
+      : mode === "clone"
+        ? `Clone ${initial.name}`
+        : `New ${TYPE_LABELS[view.type].toLowerCase()}`;
   return (
     <Dialog open onClose={onClose} busy={busy} title={title} size="xl">
       <form onSubmit={onSubmit} noValidate className="flex max-h-[75vh] flex-col gap-4 overflow-y-auto pr-1">
@@ -130,14 +161,23 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
             label="Folder"
             value={folderId ?? ""}
             onChange={(value) => setFolderId(value || null)}
-            options={[{ value: "", label: "No folder" }, ...context.folders.map((folder) => ({ value: folder.id, label: folder.name }))]}
+            options={[
+              { value: "", label: "No folder" },
+              ...context.folders.map((folder) => ({ value: folder.id, label: folder.name })),
+            ]}
           />
           <div className="flex flex-col justify-end gap-2 pb-1 text-sm">
             <label className="flex items-center gap-2">
-              <input type="checkbox" checked={favorite} onChange={(event) => setFavorite(event.target.checked)} /> Favorite
+              <input type="checkbox" checked={favorite} onChange={(event) => setFavorite(event.target.checked)} />{" "}
+              Favorite
             </label>
             <label className="flex items-center gap-2">
-              <input type="checkbox" checked={view.reprompt === 1} onChange={(event) => set({ reprompt: event.target.checked ? 1 : 0 })} /> Master password re-prompt
+              <input
+                type="checkbox"
+                checked={view.reprompt === 1}
+                onChange={(event) => set({ reprompt: event.target.checked ? 1 : 0 })}
+              />{" "}
+              Master password re-prompt
             </label>
           </div>
         </div>
@@ -148,7 +188,9 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
             canSeePassword={canSeePassword}
             passwordTools={
               <div className="flex flex-col gap-2">
-                {view.login.password ? <StrengthHint password={view.login.password} userInputs={[view.name, view.login.username ?? ""]} /> : null}
+                {view.login.password ? (
+                  <StrengthHint password={view.login.password} userInputs={[view.name, view.login.username ?? ""]} />
+                ) : null}
                 <div>
                   <Button variant="secondary" onClick={() => setGenerating(!generating)} aria-expanded={generating}>
                     {generating ? "Close generator" : "Generate password"}
@@ -173,7 +215,12 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
         {view.identity ? <IdentityFields identity={view.identity} onChange={(identity) => set({ identity })} /> : null}
         {view.sshKey ? <SshKeyFields sshKey={view.sshKey} onChange={(sshKey) => set({ sshKey })} /> : null}
         <Section title="Notes">
-          <TextArea label="Notes" value={view.notes} onChange={(notes) => set({ notes })} maxLength={NOTES_MAX_LENGTH} />
+          <TextArea
+            label="Notes"
+            value={view.notes}
+            onChange={(notes) => set({ notes })}
+            maxLength={NOTES_MAX_LENGTH}
+          />
         </Section>
         <CustomFields fields={view.fields} onChange={(fields) => set({ fields })} canSeeHidden={canSeePassword} />
         <DialogFormActions onCancel={onClose} busy={busy} />

@@ -28,7 +28,12 @@ export function LoginFields({ login, onChange, canSeePassword, passwordTools }: 
     set({ uris: login.uris.map((uri, position) => (position === index ? { ...uri, ...change } : uri)) });
   return (
     <Section title="Login credentials">
-      <TextInput label="Username" value={login.username} onChange={(username) => set({ username })} autoComplete="off" />
+      <TextInput
+        label="Username"
+        value={login.username}
+        onChange={(username) => set({ username })}
+        autoComplete="off"
+      />
       {canSeePassword ? (
         <>
           <SecretInput label="Password" value={login.password} onChange={(password) => set({ password })} />
@@ -36,28 +41,43 @@ export function LoginFields({ login, onChange, canSeePassword, passwordTools }: 
           <SecretInput label="Authenticator key (TOTP)" value={login.totp} onChange={(totp) => set({ totp })} />
         </>
       ) : (
-        <p className="text-sm text-slate-600">You can edit this item but not see or change its password and authenticator key.</p>
+        <p className="text-sm text-slate-600">
+          You can edit this item but not see or change its password and authenticator key.
+        </p>
       )}
       <div className="flex flex-col gap-2">
         {login.uris.map((uri, index) => (
           <div key={index} className="grid gap-2 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
-            <TextInput label={`Website (URI ${index + 1})`} value={uri.uri} onChange={(value) => setUri(index, { uri: value ?? "" })} />
+            <TextInput
+              label={`Website (URI ${index + 1})`}
+              value={uri.uri}
+              onChange={(value) => setUri(index, { uri: value ?? "" })}
+            />
             <SelectInput
               label={`Match detection for URI ${index + 1}`}
               value={uri.match === null ? "default" : String(uri.match)}
               onChange={(value) => setUri(index, { match: value === "default" ? null : (Number(value) as UriMatch) })}
               options={MATCH_OPTIONS}
             />
-            <Button variant="ghost" onClick={() => set({ uris: login.uris.filter((_, position) => position !== index) })}>
+            <Button
+              variant="ghost"
+              onClick={() => set({ uris: login.uris.filter((_, position) => position !== index) })}
+            >
               Remove<span className="sr-only"> URI {index + 1}</span>
             </Button>
           </div>
         ))}
         <div>
-          <Button variant="secondary" disabled={login.uris.length >= CIPHER_LIMITS.uris} onClick={() => set({ uris: [...login.uris, { uri: "", match: null }] })}>
+          <Button
+            variant="secondary"
+            disabled={login.uris.length >= CIPHER_LIMITS.uris}
+            onClick={() => set({ uris: [...login.uris, { uri: "", match: null }] })}
+          >
             Add website
           </Button>
-          {login.uris.length >= CIPHER_LIMITS.uris ? <span className="ml-2 text-xs text-slate-600">An item has at most {CIPHER_LIMITS.uris} URIs.</span> : null}
+          {login.uris.length >= CIPHER_LIMITS.uris ? (
+            <span className="ml-2 text-xs text-slate-600">An item has at most {CIPHER_LIMITS.uris} URIs.</span>
+          ) : null}
         </div>
       </div>
     </Section>

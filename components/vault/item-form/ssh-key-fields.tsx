@@ -24,7 +24,10 @@ export function SshKeyFields({ sshKey, onChange }: { sshKey: SshKeyView; onChang
   }
 
   async function setPublicKey(publicKey: string | null) {
-    const keyFingerprint = publicKey && /^ssh-[a-z0-9-]+ [A-Za-z0-9+/=]+/.test(publicKey.trim()) ? await sshFingerprint(publicKey).catch(() => null) : null;
+    const keyFingerprint =
+      publicKey && /^ssh-[a-z0-9-]+ [A-Za-z0-9+/=]+/.test(publicKey.trim())
+        ? await sshFingerprint(publicKey).catch(() => null)
+        : null;
     onChange({ ...sshKey, publicKey, keyFingerprint });
   }
 
@@ -37,9 +40,20 @@ export function SshKeyFields({ sshKey, onChange }: { sshKey: SshKeyView; onChang
         <span className="text-xs text-slate-600">Ed25519, made in this browser.</span>
       </div>
       {problem ? <p className="text-sm text-red-700">{problem}</p> : null}
-      <TextArea label="Private key" value={sshKey.privateKey} onChange={(privateKey) => onChange({ ...sshKey, privateKey })} rows={6} mono />
+      <TextArea
+        label="Private key"
+        value={sshKey.privateKey}
+        onChange={(privateKey) => onChange({ ...sshKey, privateKey })}
+        rows={6}
+        mono
+      />
       <TextArea label="Public key" value={sshKey.publicKey} onChange={setPublicKey} rows={2} mono />
-      <TextInput label="Fingerprint" value={sshKey.keyFingerprint} onChange={(keyFingerprint) => onChange({ ...sshKey, keyFingerprint })} mono />
+      <TextInput
+        label="Fingerprint"
+        value={sshKey.keyFingerprint}
+        onChange={(keyFingerprint) => onChange({ ...sshKey, keyFingerprint })}
+        mono
+      />
     </Section>
   );
 }

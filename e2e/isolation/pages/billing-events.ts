@@ -4,6 +4,9 @@ import type { PageEntry } from "../types";
 export const BILLING_EVENTS_PAGES: PageEntry[] = [
   { path: (t) => `/providers/${t.providerId}/billing`, allowed: ["provider_admin"] },
   { path: (t) => `/providers/${t.providerId}/events`, allowed: ["provider_admin"] },
-  { path: (t) => `/providers/${t.providerId}/events?start=2026-01-01&end=2026-01-31&page=2`, allowed: ["provider_admin"] },
+  {
+    path: (t) => `/providers/${t.providerId}/events?start=2026-01-01&end=2026-01-31&page=2`,
+    allowed: ["provider_admin"],
+  },
   { path: (t) => `/providers/${t.providerId}/events/export`, allowed: ["provider_admin"] },
 ];

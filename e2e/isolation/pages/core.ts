@@ -21,7 +21,10 @@ export const CORE_PAGES: PageEntry[] = [
   { path: (t) => `/providers/${t.providerId}/settings`, allowed: ["provider_admin"] },
   { path: (t) => `/organizations/${t.client1}/overview`, allowed: CLIENT1_CONSOLE },
   { path: (t) => `/organizations/${t.client1}/members`, allowed: CLIENT1_CONSOLE },
-  { path: (t) => `/organizations/${t.client2}/members`, allowed: ["other_client_owner", "service_user", "provider_admin"] },
+  {
+    path: (t) => `/organizations/${t.client2}/members`,
+    allowed: ["other_client_owner", "service_user", "provider_admin"],
+  },
   // The provider's internal organization is no client: only its owner (the provider admin) gets in.
   { path: (t) => `/organizations/${t.internal}/overview`, allowed: ["provider_admin"] },
 ];

@@ -9,6 +9,12 @@ const CLIENT1_REPORTS: readonly PageRole[] = ["client_owner", "service_user", "p
 const REPORT_PATHS = ["", "/weak-passwords", "/reused-passwords", "/unsecured-websites", "/member-access"];
 
 export const REPORTS_PAGES: PageEntry[] = [
-  ...REPORT_PATHS.map((path) => ({ path: (t: DemoTenants) => `/organizations/${t.client1}/reports${path}`, allowed: CLIENT1_REPORTS })),
-  { path: (t) => `/organizations/${t.client2}/reports/member-access`, allowed: ["other_client_owner", "service_user", "provider_admin"] },
+  ...REPORT_PATHS.map((path) => ({
+    path: (t: DemoTenants) => `/organizations/${t.client1}/reports${path}`,
+    allowed: CLIENT1_REPORTS,
+  })),
+  {
+    path: (t) => `/organizations/${t.client2}/reports/member-access`,
+    allowed: ["other_client_owner", "service_user", "provider_admin"],
+  },
 ];

@@ -22,20 +22,26 @@ describe("escalation matrix: nobody grants more than they hold", () => {
   });
 
   it("covers every granting action of the app", () => {
-    const granting = ISOLATION_CATALOG.filter((entry) => entry.grants).map((entry) => entry.name).sort();
+    const granting = ISOLATION_CATALOG.filter((entry) => entry.grants)
+      .map((entry) => entry.name)
+      .sort();
     expect(ESCALATION_MATRIX.map((entry) => entry.name).sort()).toEqual(granting);
   });
 
   it("tries every granting action as every role at least once", () => {
     const uncovered = ESCALATION_MATRIX.flatMap((entry) =>
-      ESCALATION_ROLES.filter((role) => entry.attempts.every((attempt) => attempt.allowed.includes(role))).map((role) => `${entry.name} × ${role}`),
+      ESCALATION_ROLES.filter((role) => entry.attempts.every((attempt) => attempt.allowed.includes(role))).map(
+        (role) => `${entry.name} × ${role}`,
+      ),
     );
     expect(uncovered).toEqual([]);
   });
 
   const cases = ESCALATION_MATRIX.flatMap((entry) =>
     entry.attempts.flatMap((attempt) =>
-      ESCALATION_ROLES.filter((role) => !attempt.allowed.includes(role)).map((role) => [entry.name, attempt.label, role, entry, attempt] as const),
+      ESCALATION_ROLES.filter((role) => !attempt.allowed.includes(role)).map(
+        (role) => [entry.name, attempt.label, role, entry, attempt] as const,
+      ),
     ),
   );
 

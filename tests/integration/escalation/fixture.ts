@@ -1,10 +1,28 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { collectionGroups, collections, collectionUsers, type CustomPermissions, groups, organizations, organizationUsers, providerRequests, providers, providerUsers } from "@/db/schema";
+import {
+  collectionGroups,
+  collections,
+  collectionUsers,
+  type CustomPermissions,
+  groups,
+  organizations,
+  organizationUsers,
+  providerRequests,
+  providers,
+  providerUsers,
+} from "@/db/schema";
 import { createInvitation } from "@/lib/dal/invitations";
 import { customPermissionsSchema } from "@/lib/validation/organization-members";
 import type { DemoIds } from "../../support/demo";
-import { addTestMember, createTestOrganization, createTestProvider, createTestUser, inviteTestMember, type TestUser } from "../../support/factories";
+import {
+  addTestMember,
+  createTestOrganization,
+  createTestProvider,
+  createTestUser,
+  inviteTestMember,
+  type TestUser,
+} from "../../support/factories";
 import { FAKE_ENC_2, FAKE_ENC_4 } from "../../support/fakes";
 
 /** The Custom role's flags, each given alone to one member of the matrix. */
@@ -23,7 +41,13 @@ export const ESCALATION_ROLES = [
 export type EscalationRole = (typeof ESCALATION_ROLES)[number];
 
 /** Who the caller is, and their own membership row in "My Client's Organization" (provider members: accepted, unconfirmed). */
-export type Self = { userId: string; email: string; memberId: string; role: "owner" | "admin" | "user" | "custom"; flags: CustomPermissions | null };
+export type Self = {
+  userId: string;
+  email: string;
+  memberId: string;
+  role: "owner" | "admin" | "user" | "custom";
+  flags: CustomPermissions | null;
+};
 
 export type EscalationFixture = {
   demo: DemoIds;
@@ -61,7 +85,12 @@ export type EscalationFixture = {
   selves: Record<EscalationRole, Self>;
 };
 
-async function insertRow(organizationId: string, user: TestUser, type: "user" | "admin", status: "accepted" | "revoked"): Promise<string> {
+async function insertRow(
+  organizationId: string,
+  user: TestUser,
+  type: "user" | "admin",
+  status: "accepted" | "revoked",
+): Promise<string> {
   const db = await getDb();
   const [row] = await db
     .insert(organizationUsers)
@@ -72,12 +101,26 @@ async function insertRow(organizationId: string, user: TestUser, type: "user" | 
 
 async function addProviderMember(providerId: string, user: TestUser): Promise<void> {
   const db = await getDb();
-  await db.insert(providerUsers).values({ providerId, userId: user.id, email: user.email, type: "service_user", status: "confirmed", key: FAKE_ENC_4 });
+  await db.insert(providerUsers).values({
+    providerId,
+    userId: user.id,
+    email: user.email,
+    type: "service_user",
+    status: "confirmed",
+    key: FAKE_ENC_4,
+  });
 }
 
 async function memberIdOf(organizationId: string, email: string): Promise<string> {
   const db = await getDb();
-  const rows = await db.select({ id: organizationUsers.id, email: organizationUsers.email, organizationId: organizationUsers.organizationId }).from(organizationUsers).where(eq(organizationUsers.email, email));
+  const rows = await db
+    .select({
+      id: organizationUsers.id,
+      email: organizationUsers.email,
+      organizationId: organizationUsers.organizationId,
+    })
+    .from(organizationUsers)
+    .where(eq(organizationUsers.email, email));
   return rows.find((row) => row.organizationId === organizationId)!.id;
 }
 
@@ -92,10 +135,20 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
   const ownerMemberId = await memberIdOf(organizationId, "owner@client1.example");
   const user1MemberId = demo.organizationUsers.user1;
 
-  const [secret] = await db.insert(collections).values({ organizationId, name: FAKE_ENC_2 }).returning({ id: collections.id });
-  await db.insert(collectionUsers).values({ organizationId, collectionId: secret!.id, organizationUserId: ownerMemberId, manage: true });
-  const [keepers] = await db.insert(groups).values({ organizationId, name: "Secret keepers" }).returning({ id: groups.id });
-  await db.insert(collectionGroups).values({ organizationId, collectionId: secret!.id, groupId: keepers!.id, manage: true });
+  const [secret] = await db
+    .insert(collections)
+    .values({ organizationId, name: FAKE_ENC_2 })
+    .returning({ id: collections.id });
+  await db
+    .insert(collectionUsers)
+    .values({ organizationId, collectionId: secret!.id, organizationUserId: ownerMemberId, manage: true });
+  const [keepers] = await db
+    .insert(groups)
+    .values({ organizationId, name: "Secret keepers" })
+    .returning({ id: groups.id });
+  await db
+    .insert(collectionGroups)
+    .values({ organizationId, collectionId: secret!.id, groupId: keepers!.id, manage: true });
 
   const admin = await createTestUser({ name: "Client Admin" });
   const adminMemberId = await addTestMember(organizationId, admin, "admin");
@@ -105,13 +158,25 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
     const flags = customPermissionsSchema.parse({ [flag]: true });
     const memberId = await addTestMember(organizationId, user, "custom", "confirmed", flags);
     // Everyone custom can view the default collection: their reach, which they may pass on and no further.
-    await db.insert(collectionUsers).values({ organizationId, collectionId: demo.client1Collection, organizationUserId: memberId, readOnly: true });
+    await db
+      .insert(collectionUsers)
+      .values({ organizationId, collectionId: demo.client1Collection, organizationUserId: memberId, readOnly: true });
     customs[flag] = { user, memberId, flags };
   }
   const target = await createTestUser({ name: "Target" });
   const targetMemberId = await addTestMember(organizationId, target, "user");
-  const pendingAdminMemberId = await insertRow(organizationId, await createTestUser({ name: "Pending Admin" }), "admin", "accepted");
-  const revokedAdminMemberId = await insertRow(organizationId, await createTestUser({ name: "Revoked Admin" }), "admin", "revoked");
+  const pendingAdminMemberId = await insertRow(
+    organizationId,
+    await createTestUser({ name: "Pending Admin" }),
+    "admin",
+    "accepted",
+  );
+  const revokedAdminMemberId = await insertRow(
+    organizationId,
+    await createTestUser({ name: "Revoked Admin" }),
+    "admin",
+    "revoked",
+  );
 
   const tech2 = await createTestUser({ name: "Second Tech" });
   await addProviderMember(demo.providerId, tech2);
@@ -123,8 +188,26 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
   await addProviderMember(demo.providerId, tech4);
 
   // The provider's own members, invited by the client's owner and waiting for confirmation: their "self" rows.
-  const providerAdminSelf = await db.insert(organizationUsers).values({ organizationId, userId: demo.users.admin, email: "admin@demo-msp.example", type: "user", status: "accepted" }).returning({ id: organizationUsers.id });
-  const serviceUserSelf = await db.insert(organizationUsers).values({ organizationId, userId: demo.users.tech, email: "tech@demo-msp.example", type: "user", status: "accepted" }).returning({ id: organizationUsers.id });
+  const providerAdminSelf = await db
+    .insert(organizationUsers)
+    .values({
+      organizationId,
+      userId: demo.users.admin,
+      email: "admin@demo-msp.example",
+      type: "user",
+      status: "accepted",
+    })
+    .returning({ id: organizationUsers.id });
+  const serviceUserSelf = await db
+    .insert(organizationUsers)
+    .values({
+      organizationId,
+      userId: demo.users.tech,
+      email: "tech@demo-msp.example",
+      type: "user",
+      status: "accepted",
+    })
+    .returning({ id: organizationUsers.id });
 
   const foreignOwner = await createTestUser({ name: "Foreign Owner" });
   const foreignOrganization = await createTestOrganization("Foreign Org", foreignOwner);
@@ -132,24 +215,60 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
 
   const organizationInvitationToken = await inviteTestMember(organizationId, "someone-else@test.example");
   const providerInvitationToken = await db.transaction(async (tx) => {
-    const [row] = await tx.insert(providerUsers).values({ providerId: demo.providerId, email: "someone-else-tech@test.example", type: "provider_admin", status: "invited" }).returning({ id: providerUsers.id });
-    return (await createInvitation(tx, "someone-else-tech@test.example", { kind: "provider_user", providerUserId: row!.id })).token;
+    const [row] = await tx
+      .insert(providerUsers)
+      .values({
+        providerId: demo.providerId,
+        email: "someone-else-tech@test.example",
+        type: "provider_admin",
+        status: "invited",
+      })
+      .returning({ id: providerUsers.id });
+    return (
+      await createInvitation(tx, "someone-else-tech@test.example", { kind: "provider_user", providerUserId: row!.id })
+    ).token;
   });
   const setupToken = await db.transaction(async (tx) => {
     const [provider] = await tx.insert(providers).values({ name: "Pending MSP" }).returning({ id: providers.id });
-    return (await createInvitation(tx, "someone-else-owner@test.example", { kind: "provider_setup", providerId: provider!.id })).token;
+    return (
+      await createInvitation(tx, "someone-else-owner@test.example", {
+        kind: "provider_setup",
+        providerId: provider!.id,
+      })
+    ).token;
   });
 
   const [providerRequest] = await db
     .insert(providerRequests)
-    .values({ requesterId: foreignOwner.id, businessName: "Foreign MSP", type: "msp", billingEmail: foreignOwner.email, internalOrganizationId: foreignOrganization })
+    .values({
+      requesterId: foreignOwner.id,
+      businessName: "Foreign MSP",
+      type: "msp",
+      billingEmail: foreignOwner.email,
+      internalOrganizationId: foreignOrganization,
+    })
     .returning({ id: providerRequests.id });
   const keylessAdmin = await createTestUser({ name: "Keyless Admin" });
-  const [keylessProvider] = await db.insert(providers).values({ name: "Keyless MSP", status: "created" }).returning({ id: providers.id });
-  await db.insert(providerUsers).values({ providerId: keylessProvider!.id, userId: keylessAdmin.id, email: keylessAdmin.email, type: "provider_admin", status: "confirmed" });
+  const [keylessProvider] = await db
+    .insert(providers)
+    .values({ name: "Keyless MSP", status: "created" })
+    .returning({ id: providers.id });
+  await db.insert(providerUsers).values({
+    providerId: keylessProvider!.id,
+    userId: keylessAdmin.id,
+    email: keylessAdmin.email,
+    type: "provider_admin",
+    status: "confirmed",
+  });
 
   const outsider = await createTestUser({ name: "Outsider" });
-  const member = (userId: string, email: string, memberId: string, role: Self["role"], flags: CustomPermissions | null = null): Self => ({ userId, email, memberId, role, flags });
+  const member = (
+    userId: string,
+    email: string,
+    memberId: string,
+    role: Self["role"],
+    flags: CustomPermissions | null = null,
+  ): Self => ({ userId, email, memberId, role, flags });
   const selves = {
     owner: member(demo.users.owner1, "owner@client1.example", ownerMemberId, "owner"),
     admin: member(admin.id, admin.email, adminMemberId, "admin"),
@@ -157,7 +276,12 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
     provider_admin: member(demo.users.admin, "admin@demo-msp.example", providerAdminSelf[0]!.id, "user"),
     service_user: member(demo.users.tech, "tech@demo-msp.example", serviceUserSelf[0]!.id, "user"),
     outsider: member(outsider.id, outsider.email, targetMemberId, "user"),
-    ...Object.fromEntries(CUSTOM_FLAGS.map((flag) => [`custom_${flag}`, member(customs[flag].user.id, customs[flag].user.email, customs[flag].memberId, "custom", customs[flag].flags)])),
+    ...Object.fromEntries(
+      CUSTOM_FLAGS.map((flag) => [
+        `custom_${flag}`,
+        member(customs[flag].user.id, customs[flag].user.email, customs[flag].memberId, "custom", customs[flag].flags),
+      ]),
+    ),
   } as Record<EscalationRole, Self>;
 
   const defaultMembers = [

@@ -2,7 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { updateCollectionAction } from "@/app/(console)/organizations/[organizationId]/collections/actions";
 import { createGroupAction } from "@/app/(console)/organizations/[organizationId]/groups/actions";
-import { inviteOrganizationMembersAction, updateOrganizationMemberAction } from "@/app/(console)/organizations/[organizationId]/members/actions";
+import {
+  inviteOrganizationMembersAction,
+  updateOrganizationMemberAction,
+} from "@/app/(console)/organizations/[organizationId]/members/actions";
 import { getDb } from "@/db/client";
 import { collectionUsers, groupUsers, mailOutbox, organizationUsers } from "@/db/schema";
 import { loadDemo } from "../../support/demo";
@@ -32,7 +35,12 @@ describe("the grant rule lets people pass on what they hold", () => {
 
   it("a Custom member who manages users edits a member whose other grants are beyond them, keeping those grants", async () => {
     const db = await getDb();
-    await db.insert(collectionUsers).values({ organizationId: fx.organizationId, collectionId: fx.secretCollection, organizationUserId: fx.targetMemberId, manage: true });
+    await db.insert(collectionUsers).values({
+      organizationId: fx.organizationId,
+      collectionId: fx.secretCollection,
+      organizationUserId: fx.targetMemberId,
+      manage: true,
+    });
     await signInAs(fx.selves.custom_manageUsers.userId);
     const result = await updateOrganizationMemberAction({
       organizationId: fx.organizationId,
@@ -44,7 +52,10 @@ describe("the grant rule lets people pass on what they hold", () => {
       ],
     });
     expect(result).toMatchObject({ ok: true });
-    const grants = await db.select().from(collectionUsers).where(eq(collectionUsers.organizationUserId, fx.targetMemberId));
+    const grants = await db
+      .select()
+      .from(collectionUsers)
+      .where(eq(collectionUsers.organizationUserId, fx.targetMemberId));
     expect(grants).toHaveLength(2);
   });
 
@@ -58,7 +69,10 @@ describe("the grant rule lets people pass on what they hold", () => {
     });
     expect(result).toMatchObject({ ok: true });
     const db = await getDb();
-    const members = await db.select().from(groupUsers).where(eq(groupUsers.organizationUserId, fx.selves.custom_manageGroups.memberId));
+    const members = await db
+      .select()
+      .from(groupUsers)
+      .where(eq(groupUsers.organizationUserId, fx.selves.custom_manageGroups.memberId));
     expect(members).toHaveLength(1);
   });
 
@@ -76,16 +90,29 @@ describe("the grant rule lets people pass on what they hold", () => {
 
   it("a provider member invites the client's own people, and confirmed owners are told by mail", async () => {
     await signInAs(fx.demo.users.tech);
-    const result = await inviteOrganizationMembersAction({ organizationId: fx.organizationId, emails: "client-staff@test.example", type: "user" });
+    const result = await inviteOrganizationMembersAction({
+      organizationId: fx.organizationId,
+      emails: "client-staff@test.example",
+      type: "user",
+    });
     expect(result).toMatchObject({ ok: true, invited: 1 });
     const db = await getDb();
     const [invited] = await db
       .select({ id: organizationUsers.id })
       .from(organizationUsers)
-      .where(and(eq(organizationUsers.organizationId, fx.organizationId), eq(organizationUsers.email, "client-staff@test.example")));
+      .where(
+        and(
+          eq(organizationUsers.organizationId, fx.organizationId),
+          eq(organizationUsers.email, "client-staff@test.example"),
+        ),
+      );
     expect(invited).toBeDefined();
     const mails = await db.select().from(mailOutbox);
-    const toOwner = mails.filter((mail) => mail.to === "owner@client1.example" && mail.subject === "Demo MSP changed the members of My Client's Organization");
+    const toOwner = mails.filter(
+      (mail) =>
+        mail.to === "owner@client1.example" &&
+        mail.subject === "Demo MSP changed the members of My Client's Organization",
+    );
     expect(toOwner).toHaveLength(1);
     expect(toOwner[0]!.text).toContain("tech@demo-msp.example");
     expect(toOwner[0]!.text).toContain("invited client-staff@test.example as a user");

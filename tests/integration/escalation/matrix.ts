@@ -1,6 +1,9 @@
 import { setUpProvider } from "@/app/(portal)/providers/setup/actions";
 import { acceptInvitation } from "@/app/(auth)/accept/actions";
-import { createCollectionAction, updateCollectionAction } from "@/app/(console)/organizations/[organizationId]/collections/actions";
+import {
+  createCollectionAction,
+  updateCollectionAction,
+} from "@/app/(console)/organizations/[organizationId]/collections/actions";
 import { createGroupAction, updateGroupAction } from "@/app/(console)/organizations/[organizationId]/groups/actions";
 import {
   confirmOrganizationMembersAction,
@@ -9,7 +12,11 @@ import {
   updateOrganizationMemberAction,
 } from "@/app/(console)/organizations/[organizationId]/members/actions";
 import { addExistingClientAction, createClientAction } from "@/app/(portal)/providers/[providerId]/clients/actions";
-import { confirmProviderMembersAction, inviteProviderMembersAction, updateProviderMemberAction } from "@/app/(portal)/providers/[providerId]/members/actions";
+import {
+  confirmProviderMembersAction,
+  inviteProviderMembersAction,
+  updateProviderMemberAction,
+} from "@/app/(portal)/providers/[providerId]/members/actions";
 import { createProviderKeyAction } from "@/app/(portal)/providers/[providerId]/actions";
 import { approveProviderRequestAction, createProvider } from "@/app/admin/actions";
 import { customPermissionsSchema } from "@/lib/validation/organization-members";
@@ -50,7 +57,12 @@ let counter = 0;
 /** A fresh address per input, so "already invited" never stands in for the refusal under test. */
 const fresh = () => `escalation-${(counter += 1)}@test.example`;
 
-const member = (fx: EscalationFixture, memberId: string, fields: object) => ({ organizationId: fx.organizationId, memberId, type: "user", ...fields });
+const member = (fx: EscalationFixture, memberId: string, fields: object) => ({
+  organizationId: fx.organizationId,
+  memberId,
+  type: "user",
+  ...fields,
+});
 const inForeign = (input: object) => (fx: EscalationFixture) => ({ ...input, organizationId: fx.foreignOrganization });
 
 export const ESCALATION_MATRIX: GrantingAction[] = [
@@ -58,71 +70,193 @@ export const ESCALATION_MATRIX: GrantingAction[] = [
     name: "organization.members.invite",
     action: inviteOrganizationMembersAction,
     attempts: [
-      { label: "invite an Owner", allowed: OWNERS, input: (fx) => ({ organizationId: fx.organizationId, emails: fresh(), type: "owner" }) },
-      { label: "invite an Admin", allowed: FULL, input: (fx) => ({ organizationId: fx.organizationId, emails: fresh(), type: "admin" }) },
-      { label: "invite a Custom member with every flag", allowed: FULL, input: (fx) => ({ organizationId: fx.organizationId, emails: fresh(), type: "custom", permissions: EVERY_FLAG }) },
+      {
+        label: "invite an Owner",
+        allowed: OWNERS,
+        input: (fx) => ({ organizationId: fx.organizationId, emails: fresh(), type: "owner" }),
+      },
+      {
+        label: "invite an Admin",
+        allowed: FULL,
+        input: (fx) => ({ organizationId: fx.organizationId, emails: fresh(), type: "admin" }),
+      },
+      {
+        label: "invite a Custom member with every flag",
+        allowed: FULL,
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          emails: fresh(),
+          type: "custom",
+          permissions: EVERY_FLAG,
+        }),
+      },
       {
         label: "invite with Can manage on a collection beyond the caller's",
         allowed: FULL,
-        input: (fx) => ({ organizationId: fx.organizationId, emails: fresh(), type: "user", collections: [{ collectionId: fx.secretCollection, level: "manage" }] }),
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          emails: fresh(),
+          type: "user",
+          collections: [{ collectionId: fx.secretCollection, level: "manage" }],
+        }),
       },
-      { label: "invite into a group reaching beyond the caller", allowed: FULL, input: (fx) => ({ organizationId: fx.organizationId, emails: fresh(), type: "user", groupIds: [fx.secretKeepersGroup] }) },
-      { label: "invite themselves", allowed: [], input: (fx, self) => ({ organizationId: fx.organizationId, emails: self.email, type: "admin" }) },
+      {
+        label: "invite into a group reaching beyond the caller",
+        allowed: FULL,
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          emails: fresh(),
+          type: "user",
+          groupIds: [fx.secretKeepersGroup],
+        }),
+      },
+      {
+        label: "invite themselves",
+        allowed: [],
+        input: (fx, self) => ({ organizationId: fx.organizationId, emails: self.email, type: "admin" }),
+      },
       {
         label: "invite a member of the provider",
         allowed: ["owner", "admin", "custom_manageUsers"],
         input: (fx) => ({ organizationId: fx.organizationId, emails: fx.providerMemberElsewhere, type: "user" }),
       },
-      { label: "invite into another organization", allowed: [], input: (fx) => ({ organizationId: fx.foreignOrganization, emails: fresh(), type: "user" }) },
+      {
+        label: "invite into another organization",
+        allowed: [],
+        input: (fx) => ({ organizationId: fx.foreignOrganization, emails: fresh(), type: "user" }),
+      },
     ],
   },
   {
     name: "organization.members.update",
     action: updateOrganizationMemberAction,
     attempts: [
-      { label: "make a member an Owner", allowed: OWNERS, input: (fx) => member(fx, fx.targetMemberId, { type: "owner" }) },
-      { label: "make a member an Admin", allowed: FULL, input: (fx) => member(fx, fx.targetMemberId, { type: "admin" }) },
-      { label: "give a member every Custom flag", allowed: FULL, input: (fx) => member(fx, fx.targetMemberId, { type: "custom", permissions: EVERY_FLAG }) },
+      {
+        label: "make a member an Owner",
+        allowed: OWNERS,
+        input: (fx) => member(fx, fx.targetMemberId, { type: "owner" }),
+      },
+      {
+        label: "make a member an Admin",
+        allowed: FULL,
+        input: (fx) => member(fx, fx.targetMemberId, { type: "admin" }),
+      },
+      {
+        label: "give a member every Custom flag",
+        allowed: FULL,
+        input: (fx) => member(fx, fx.targetMemberId, { type: "custom", permissions: EVERY_FLAG }),
+      },
       {
         label: "give a member Can manage beyond the caller's access",
         allowed: FULL,
-        input: (fx) => member(fx, fx.targetMemberId, { collections: [{ collectionId: fx.secretCollection, level: "manage" }] }),
+        input: (fx) =>
+          member(fx, fx.targetMemberId, { collections: [{ collectionId: fx.secretCollection, level: "manage" }] }),
       },
-      { label: "put a member in a group reaching beyond the caller", allowed: FULL, input: (fx) => member(fx, fx.targetMemberId, { groupIds: [fx.secretKeepersGroup] }) },
-      { label: "demote an Admin", allowed: OWNERS, input: (fx) => member(fx, fx.selves.admin.memberId, { type: "user" }) },
-      { label: "make themselves an Owner", allowed: ["owner"], input: (fx, self) => member(fx, self.memberId, { type: "owner" }) },
+      {
+        label: "put a member in a group reaching beyond the caller",
+        allowed: FULL,
+        input: (fx) => member(fx, fx.targetMemberId, { groupIds: [fx.secretKeepersGroup] }),
+      },
+      {
+        label: "demote an Admin",
+        allowed: OWNERS,
+        input: (fx) => member(fx, fx.selves.admin.memberId, { type: "user" }),
+      },
+      {
+        label: "make themselves an Owner",
+        allowed: ["owner"],
+        input: (fx, self) => member(fx, self.memberId, { type: "owner" }),
+      },
       {
         label: "give themselves Can manage beyond their access",
         allowed: ["owner", "admin"],
-        input: (fx, self) => member(fx, self.memberId, { type: self.role, permissions: self.flags, collections: [{ collectionId: fx.secretCollection, level: "manage" }] }),
+        input: (fx, self) =>
+          member(fx, self.memberId, {
+            type: self.role,
+            permissions: self.flags,
+            collections: [{ collectionId: fx.secretCollection, level: "manage" }],
+          }),
       },
-      { label: "give themselves every Custom flag", allowed: [], input: (fx, self) => member(fx, self.memberId, { type: "custom", permissions: EVERY_FLAG }) },
-      { label: "put themselves in a group reaching beyond them", allowed: ["owner", "admin"], input: (fx, self) => member(fx, self.memberId, { type: self.role, permissions: self.flags, groupIds: [fx.secretKeepersGroup] }) },
-      { label: "change a member of the provider", allowed: ["owner", "admin", "custom_manageUsers"], input: (fx) => member(fx, fx.providerMemberAccepted.memberId, {}) },
-      { label: "change a member of another organization", allowed: [], input: (fx) => ({ ...member(fx, fx.targetMemberId, { type: "admin" }), organizationId: fx.foreignOrganization }) },
+      {
+        label: "give themselves every Custom flag",
+        allowed: [],
+        input: (fx, self) => member(fx, self.memberId, { type: "custom", permissions: EVERY_FLAG }),
+      },
+      {
+        label: "put themselves in a group reaching beyond them",
+        allowed: ["owner", "admin"],
+        input: (fx, self) =>
+          member(fx, self.memberId, { type: self.role, permissions: self.flags, groupIds: [fx.secretKeepersGroup] }),
+      },
+      {
+        label: "change a member of the provider",
+        allowed: ["owner", "admin", "custom_manageUsers"],
+        input: (fx) => member(fx, fx.providerMemberAccepted.memberId, {}),
+      },
+      {
+        label: "change a member of another organization",
+        allowed: [],
+        input: (fx) => ({
+          ...member(fx, fx.targetMemberId, { type: "admin" }),
+          organizationId: fx.foreignOrganization,
+        }),
+      },
     ],
   },
   {
     name: "organization.members.confirm",
     action: confirmOrganizationMembersAction,
     attempts: [
-      { label: "confirm themselves", allowed: [], input: (fx, self) => ({ organizationId: fx.organizationId, confirmations: [{ id: self.memberId, key: FAKE_ENC_4 }] }) },
-      { label: "confirm an Admin", allowed: FULL, input: (fx) => ({ organizationId: fx.organizationId, confirmations: [{ id: fx.pendingAdminMemberId, key: FAKE_ENC_4 }] }) },
+      {
+        label: "confirm themselves",
+        allowed: [],
+        input: (fx, self) => ({
+          organizationId: fx.organizationId,
+          confirmations: [{ id: self.memberId, key: FAKE_ENC_4 }],
+        }),
+      },
+      {
+        label: "confirm an Admin",
+        allowed: FULL,
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          confirmations: [{ id: fx.pendingAdminMemberId, key: FAKE_ENC_4 }],
+        }),
+      },
       {
         label: "confirm a member of the provider",
         allowed: ["owner", "admin", "custom_manageUsers"],
-        input: (fx) => ({ organizationId: fx.organizationId, confirmations: [{ id: fx.providerMemberAccepted.memberId, key: FAKE_ENC_4 }] }),
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          confirmations: [{ id: fx.providerMemberAccepted.memberId, key: FAKE_ENC_4 }],
+        }),
       },
-      { label: "confirm in another organization", allowed: [], input: inForeign({ confirmations: [{ id: "00000000-0000-4000-8000-000000000000", key: FAKE_ENC_4 }] }) },
+      {
+        label: "confirm in another organization",
+        allowed: [],
+        input: inForeign({ confirmations: [{ id: "00000000-0000-4000-8000-000000000000", key: FAKE_ENC_4 }] }),
+      },
     ],
   },
   {
     name: "organization.members.restore",
     action: restoreOrganizationMembersAction,
     attempts: [
-      { label: "restore an Admin", allowed: FULL, input: (fx) => ({ organizationId: fx.organizationId, memberIds: [fx.revokedAdminMemberId] }) },
-      { label: "restore a member of the provider", allowed: ["owner", "admin", "custom_manageUsers"], input: (fx) => ({ organizationId: fx.organizationId, memberIds: [fx.providerMemberRevokedId] }) },
-      { label: "restore in another organization", allowed: [], input: (fx) => ({ organizationId: fx.foreignOrganization, memberIds: [fx.revokedAdminMemberId] }) },
+      {
+        label: "restore an Admin",
+        allowed: FULL,
+        input: (fx) => ({ organizationId: fx.organizationId, memberIds: [fx.revokedAdminMemberId] }),
+      },
+      {
+        label: "restore a member of the provider",
+        allowed: ["owner", "admin", "custom_manageUsers"],
+        input: (fx) => ({ organizationId: fx.organizationId, memberIds: [fx.providerMemberRevokedId] }),
+      },
+      {
+        label: "restore in another organization",
+        allowed: [],
+        input: (fx) => ({ organizationId: fx.foreignOrganization, memberIds: [fx.revokedAdminMemberId] }),
+      },
     ],
   },
   {
@@ -132,17 +266,31 @@ export const ESCALATION_MATRIX: GrantingAction[] = [
       {
         label: "create a group reaching beyond the caller",
         allowed: FULL,
-        input: (fx) => ({ organizationId: fx.organizationId, name: "Reach", collections: [{ collectionId: fx.secretCollection, level: "manage" }] }),
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          name: "Reach",
+          collections: [{ collectionId: fx.secretCollection, level: "manage" }],
+        }),
       },
       {
         label: "create a group holding themselves with more than their access",
         allowed: ["owner", "admin"],
-        input: (fx, self) => ({ organizationId: fx.organizationId, name: "Mine", memberIds: [self.memberId], collections: [{ collectionId: fx.defaultCollection, level: "manage" }] }),
+        input: (fx, self) => ({
+          organizationId: fx.organizationId,
+          name: "Mine",
+          memberIds: [self.memberId],
+          collections: [{ collectionId: fx.defaultCollection, level: "manage" }],
+        }),
       },
       {
         label: "create a group giving a member of the provider access",
         allowed: ["owner", "admin", "custom_manageGroups"],
-        input: (fx) => ({ organizationId: fx.organizationId, name: "Techs", memberIds: [fx.providerMemberAccepted.memberId], collections: [{ collectionId: fx.defaultCollection, level: "view" }] }),
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          name: "Techs",
+          memberIds: [fx.providerMemberAccepted.memberId],
+          collections: [{ collectionId: fx.defaultCollection, level: "view" }],
+        }),
       },
       { label: "create a group in another organization", allowed: [], input: inForeign({ name: "Elsewhere" }) },
     ],
@@ -187,7 +335,11 @@ export const ESCALATION_MATRIX: GrantingAction[] = [
           collections: [{ collectionId: fx.defaultCollection, level: "view" }],
         }),
       },
-      { label: "change a group of another organization", allowed: [], input: (fx) => ({ organizationId: fx.foreignOrganization, groupId: fx.staffGroup, name: "Elsewhere" }) },
+      {
+        label: "change a group of another organization",
+        allowed: [],
+        input: (fx) => ({ organizationId: fx.foreignOrganization, groupId: fx.staffGroup, name: "Elsewhere" }),
+      },
     ],
   },
   {
@@ -197,7 +349,11 @@ export const ESCALATION_MATRIX: GrantingAction[] = [
       {
         label: "create a collection giving a member of the provider access",
         allowed: ["owner", "admin", "custom_createNewCollections"],
-        input: (fx) => ({ organizationId: fx.organizationId, name: FAKE_ENC_2, members: [{ id: fx.providerMemberAccepted.memberId, level: "view" }] }),
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          name: FAKE_ENC_2,
+          members: [{ id: fx.providerMemberAccepted.memberId, level: "view" }],
+        }),
       },
       { label: "create a collection in another organization", allowed: [], input: inForeign({ name: FAKE_ENC_2 }) },
     ],
@@ -241,7 +397,9 @@ export const ESCALATION_MATRIX: GrantingAction[] = [
           organizationId: fx.organizationId,
           collectionId: fx.defaultCollection,
           name: FAKE_ENC_2,
-          members: fx.defaultMembers.map((grant) => (grant.id === fx.user1MemberId ? { ...grant, level: "manage" } : grant)),
+          members: fx.defaultMembers.map((grant) =>
+            grant.id === fx.user1MemberId ? { ...grant, level: "manage" } : grant,
+          ),
           groups: [{ id: fx.staffGroup, level: "view" }],
         }),
       },
@@ -256,83 +414,193 @@ export const ESCALATION_MATRIX: GrantingAction[] = [
           groups: [{ id: fx.staffGroup, level: "view" }],
         }),
       },
-      { label: "change a collection of another organization", allowed: [], input: (fx) => ({ organizationId: fx.foreignOrganization, collectionId: fx.secretCollection, name: FAKE_ENC_2 }) },
+      {
+        label: "change a collection of another organization",
+        allowed: [],
+        input: (fx) => ({
+          organizationId: fx.foreignOrganization,
+          collectionId: fx.secretCollection,
+          name: FAKE_ENC_2,
+        }),
+      },
     ],
   },
   {
     name: "provider.members.invite",
     action: inviteProviderMembersAction,
     attempts: [
-      { label: "invite themselves as provider admin", allowed: [], input: (fx, self) => ({ providerId: fx.demo.providerId, emails: self.email, type: "provider_admin" }) },
-      { label: "invite into another provider", allowed: [], input: (fx) => ({ providerId: fx.otherProviderId, emails: fresh(), type: "provider_admin" }) },
+      {
+        label: "invite themselves as provider admin",
+        allowed: [],
+        input: (fx, self) => ({ providerId: fx.demo.providerId, emails: self.email, type: "provider_admin" }),
+      },
+      {
+        label: "invite into another provider",
+        allowed: [],
+        input: (fx) => ({ providerId: fx.otherProviderId, emails: fresh(), type: "provider_admin" }),
+      },
     ],
   },
   {
     name: "provider.members.confirm",
     action: confirmProviderMembersAction,
     attempts: [
-      { label: "confirm themselves", allowed: [], input: (fx, self) => ({ providerId: fx.demo.providerId, confirmations: [{ id: ownProviderRow(fx, self), key: FAKE_ENC_4 }] }) },
-      { label: "confirm in another provider", allowed: [], input: (fx) => ({ providerId: fx.otherProviderId, confirmations: [{ id: fx.demo.providerUsers.tech, key: FAKE_ENC_4 }] }) },
+      {
+        label: "confirm themselves",
+        allowed: [],
+        input: (fx, self) => ({
+          providerId: fx.demo.providerId,
+          confirmations: [{ id: ownProviderRow(fx, self), key: FAKE_ENC_4 }],
+        }),
+      },
+      {
+        label: "confirm in another provider",
+        allowed: [],
+        input: (fx) => ({
+          providerId: fx.otherProviderId,
+          confirmations: [{ id: fx.demo.providerUsers.tech, key: FAKE_ENC_4 }],
+        }),
+      },
     ],
   },
   {
     name: "provider.members.updateRole",
     action: updateProviderMemberAction,
     attempts: [
-      { label: "make a service user a provider admin", allowed: ["provider_admin"], input: (fx) => ({ providerId: fx.demo.providerId, memberId: fx.demo.providerUsers.tech, type: "provider_admin" }) },
-      { label: "change their own provider role", allowed: [], input: (fx) => ({ providerId: fx.demo.providerId, memberId: fx.demo.providerUsers.admin, type: "service_user" }) },
-      { label: "change a role in another provider", allowed: [], input: (fx) => ({ providerId: fx.otherProviderId, memberId: fx.demo.providerUsers.tech, type: "provider_admin" }) },
+      {
+        label: "make a service user a provider admin",
+        allowed: ["provider_admin"],
+        input: (fx) => ({
+          providerId: fx.demo.providerId,
+          memberId: fx.demo.providerUsers.tech,
+          type: "provider_admin",
+        }),
+      },
+      {
+        label: "change their own provider role",
+        allowed: [],
+        input: (fx) => ({
+          providerId: fx.demo.providerId,
+          memberId: fx.demo.providerUsers.admin,
+          type: "service_user",
+        }),
+      },
+      {
+        label: "change a role in another provider",
+        allowed: [],
+        input: (fx) => ({
+          providerId: fx.otherProviderId,
+          memberId: fx.demo.providerUsers.tech,
+          type: "provider_admin",
+        }),
+      },
     ],
   },
   {
     name: "provider.clients.create",
     action: createClientAction,
     attempts: [
-      { label: "create a client they own themselves", allowed: [], input: (fx, self) => newClient(fx.demo.providerId, self.email) },
-      { label: "create a client owned by a member of the provider", allowed: [], input: (fx) => newClient(fx.demo.providerId, fx.providerMemberElsewhere) },
-      { label: "create a client of another provider", allowed: [], input: (fx) => newClient(fx.otherProviderId, fresh()) },
+      {
+        label: "create a client they own themselves",
+        allowed: [],
+        input: (fx, self) => newClient(fx.demo.providerId, self.email),
+      },
+      {
+        label: "create a client owned by a member of the provider",
+        allowed: [],
+        input: (fx) => newClient(fx.demo.providerId, fx.providerMemberElsewhere),
+      },
+      {
+        label: "create a client of another provider",
+        allowed: [],
+        input: (fx) => newClient(fx.otherProviderId, fresh()),
+      },
     ],
   },
   {
     name: "provider.clients.addExisting",
     action: addExistingClientAction,
     attempts: [
-      { label: "add the provider's internal organization", allowed: [], input: (fx) => ({ providerId: fx.demo.providerId, organizationId: fx.demo.internal, key: FAKE_ENC_2 }) },
-      { label: "add an organization they do not own", allowed: [], input: (fx) => ({ providerId: fx.demo.providerId, organizationId: fx.foreignOrganization, key: FAKE_ENC_2 }) },
-      { label: "add an organization to another provider", allowed: [], input: (fx) => ({ providerId: fx.otherProviderId, organizationId: fx.demo.internal, key: FAKE_ENC_2 }) },
+      {
+        label: "add the provider's internal organization",
+        allowed: [],
+        input: (fx) => ({ providerId: fx.demo.providerId, organizationId: fx.demo.internal, key: FAKE_ENC_2 }),
+      },
+      {
+        label: "add an organization they do not own",
+        allowed: [],
+        input: (fx) => ({ providerId: fx.demo.providerId, organizationId: fx.foreignOrganization, key: FAKE_ENC_2 }),
+      },
+      {
+        label: "add an organization to another provider",
+        allowed: [],
+        input: (fx) => ({ providerId: fx.otherProviderId, organizationId: fx.demo.internal, key: FAKE_ENC_2 }),
+      },
     ],
   },
   {
     name: "membership.accept",
     action: acceptInvitation,
     attempts: [
-      { label: "accept someone else's invitation to the organization", allowed: [], input: (fx) => ({ kind: "organization", token: fx.organizationInvitationToken }) },
-      { label: "accept someone else's invitation to the provider", allowed: [], input: (fx) => ({ kind: "provider", token: fx.providerInvitationToken }) },
+      {
+        label: "accept someone else's invitation to the organization",
+        allowed: [],
+        input: (fx) => ({ kind: "organization", token: fx.organizationInvitationToken }),
+      },
+      {
+        label: "accept someone else's invitation to the provider",
+        allowed: [],
+        input: (fx) => ({ kind: "provider", token: fx.providerInvitationToken }),
+      },
     ],
   },
   {
     name: "provider.setup",
     action: setUpProvider,
     attempts: [
-      { label: "set up a provider from someone else's link", allowed: [], input: (fx) => ({ token: fx.setupToken, name: "Taken", billingEmail: "taken@test.example", key: FAKE_ENC_4 }) },
+      {
+        label: "set up a provider from someone else's link",
+        allowed: [],
+        input: (fx) => ({ token: fx.setupToken, name: "Taken", billingEmail: "taken@test.example", key: FAKE_ENC_4 }),
+      },
     ],
   },
   {
     name: "operator.provider.create",
     action: createProvider,
-    attempts: [{ label: "create a provider they own", allowed: [], input: (_fx, self) => ({ name: "Own MSP", ownerEmail: self.email, teamsMinimum: 0, enterpriseMinimum: 0 }) }],
+    attempts: [
+      {
+        label: "create a provider they own",
+        allowed: [],
+        input: (_fx, self) => ({ name: "Own MSP", ownerEmail: self.email, teamsMinimum: 0, enterpriseMinimum: 0 }),
+      },
+    ],
   },
   {
     name: "operator.providerRequest.approve",
     action: approveProviderRequestAction,
-    attempts: [{ label: "approve a request to become a provider", allowed: [], input: (fx) => ({ requestId: fx.providerRequestId }) }],
+    attempts: [
+      {
+        label: "approve a request to become a provider",
+        allowed: [],
+        input: (fx) => ({ requestId: fx.providerRequestId }),
+      },
+    ],
   },
   {
     name: "provider.key.create",
     action: createProviderKeyAction,
     attempts: [
-      { label: "replace the key of a provider that has one", allowed: [], input: (fx) => ({ providerId: fx.demo.providerId, key: FAKE_ENC_4 }) },
-      { label: "make the key of someone else's approved provider", allowed: [], input: (fx) => ({ providerId: fx.keylessProviderId, key: FAKE_ENC_4 }) },
+      {
+        label: "replace the key of a provider that has one",
+        allowed: [],
+        input: (fx) => ({ providerId: fx.demo.providerId, key: FAKE_ENC_4 }),
+      },
+      {
+        label: "make the key of someone else's approved provider",
+        allowed: [],
+        input: (fx) => ({ providerId: fx.keylessProviderId, key: FAKE_ENC_4 }),
+      },
     ],
   },
 ];

@@ -113,7 +113,13 @@ describe("key derivation", () => {
   });
 
   it("HKDF-Expand agrees for assorted key, info and output sizes", async () => {
-    const sizes = [[1, 0, 1], [32, 3, 32], [64, 100, 33], [100, 7, 200], [32, 1, 8160]] as const;
+    const sizes = [
+      [1, 0, 1],
+      [32, 3, 32],
+      [64, 100, 33],
+      [100, 7, 200],
+      [32, 1, 8160],
+    ] as const;
     for (const [prkLength, infoLength, length] of sizes) {
       const prk = randomBytes(prkLength);
       const info = randomBytes(infoLength);

@@ -32,7 +32,10 @@ export function AcceptInvitationButton({ kind, token, masterPasswordPolicy, pers
     if (!masterPasswordPolicy) return true;
     setChecking(true);
     const password = String(new FormData(form).get("masterPassword") ?? "");
-    const problems = await checkMasterPassword(password, masterPasswordPolicy.requirements, [person.email, person.name]).finally(() => setChecking(false));
+    const problems = await checkMasterPassword(password, masterPasswordPolicy.requirements, [
+      person.email,
+      person.name,
+    ]).finally(() => setChecking(false));
     setUnmet(
       problems.length > 0
         ? `Your master password does not meet the requirements of ${masterPasswordPolicy.organizationName}. ${problems.join(" ")} Change your master password, then accept the invitation again.`

@@ -15,7 +15,10 @@ export const metadata: Metadata = { title: "Accept invitation" };
 const KINDS = { provider: "provider_user", organization: "organization_user" } as const;
 type Kind = keyof typeof KINDS;
 
-type Props = { params: Promise<{ kind: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ kind: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function AcceptPage({ params, searchParams }: Props) {
   const { kind } = await params;
@@ -27,18 +30,23 @@ export default async function AcceptPage({ params, searchParams }: Props) {
     : { problem: "invalid", email: null, tenantName: null };
   const here = `/accept/${kind}?token=${token.success ? token.data : ""}`;
   // Joining an organization with master password requirements: the browser checks the member's password first.
-  const masterPasswordPolicy = kind === "organization" && token.success && session && !invitation.problem ? await policiesForInvitation(token.data) : null;
+  const masterPasswordPolicy =
+    kind === "organization" && token.success && session && !invitation.problem
+      ? await policiesForInvitation(token.data)
+      : null;
 
   return (
     <Card>
-      <h1 className="mb-1 text-xl font-semibold">{invitation.tenantName ? `Join ${invitation.tenantName}` : "Invitation"}</h1>
+      <h1 className="mb-1 text-xl font-semibold">
+        {invitation.tenantName ? `Join ${invitation.tenantName}` : "Invitation"}
+      </h1>
       {invitation.problem && !(invitation.problem === "wrong_email" && !session) ? (
         <Problem invitation={invitation} signedInAs={session?.email ?? null} />
       ) : session ? (
         <>
           <p className="mb-6 text-sm text-slate-600">
-            You were invited to {describeKind(kind)} <strong>{invitation.tenantName}</strong>. After you accept, an administrator
-            confirms you, and then you have access.
+            You were invited to {describeKind(kind)} <strong>{invitation.tenantName}</strong>. After you accept, an
+            administrator confirms you, and then you have access.
           </p>
           <AcceptInvitationButton
             kind={kind}
@@ -80,8 +88,8 @@ function SignInFirst({ invitation, returnTo }: { invitation: InvitationSummary; 
   return (
     <>
       <p className="mb-6 text-sm text-slate-600">
-        This invitation is for <strong>{email}</strong>. Log in with that address to accept it, or create an account for it
-        first.
+        This invitation is for <strong>{email}</strong>. Log in with that address to accept it, or create an account for
+        it first.
       </p>
       <div className="flex flex-wrap gap-3">
         <Link href={`/login?email=${encodeURIComponent(email)}&${callbackUrl}`} className={buttonClasses("primary")}>

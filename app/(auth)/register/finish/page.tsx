@@ -11,7 +11,11 @@ import { FinishRegistrationForm } from "../finish-form";
 export const metadata: Metadata = { title: "Create account" };
 
 /** Where the registration mail's link leads: the link proved the address, so the master password is all that is left. */
-export default async function FinishRegistrationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FinishRegistrationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const session = await getSession();
   if (session) {
@@ -19,7 +23,9 @@ export default async function FinishRegistrationPage({ searchParams }: { searchP
     return (
       <Card>
         <h1 className="mb-4 text-xl font-semibold">Create account</h1>
-        <Alert tone="info">You are logged in as {session.email}. Log out first to create an account with this link.</Alert>
+        <Alert tone="info">
+          You are logged in as {session.email}. Log out first to create an account with this link.
+        </Alert>
         <Link href="/vault" className="mt-4 inline-block text-sm font-semibold text-brand-700 underline">
           Go to your vault
         </Link>
@@ -27,7 +33,9 @@ export default async function FinishRegistrationPage({ searchParams }: { searchP
     );
   }
   const token = emailLinkTokenSchema.safeParse(params.token);
-  const link = token.success ? await describeRegistrationProof({ via: "registration", token: token.data }) : { email: null, problem: EMAIL_TOKEN_PROBLEMS.invalid };
+  const link = token.success
+    ? await describeRegistrationProof({ via: "registration", token: token.data })
+    : { email: null, problem: EMAIL_TOKEN_PROBLEMS.invalid };
   if (!token.success || !link.email) {
     return (
       <Card>

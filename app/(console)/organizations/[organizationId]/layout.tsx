@@ -7,7 +7,13 @@ import { requireOrgScope, requireUser } from "@/lib/authz/scope";
 import { getOrganization } from "@/lib/dal/organizations";
 import { listProducts } from "@/lib/dal/products";
 
-export default async function ConsoleLayout({ children, params }: { children: ReactNode; params: Promise<{ organizationId: string }> }) {
+export default async function ConsoleLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ organizationId: string }>;
+}) {
   const { organizationId } = await params;
   const scope = await requireOrgScope(organizationId, "org.console.access");
   const [user, organization] = await Promise.all([requireUser(), getOrganization(scope)]);
@@ -17,15 +23,18 @@ export default async function ConsoleLayout({ children, params }: { children: Re
   const nav = (
     <SectionNav
       label="Admin Console"
-      items={[{ href: `${base}/overview`, label: "Overview" }, ...sections.map((section) => ({ href: `${base}/${section.path}`, label: section.label }))]}
+      items={[
+        { href: `${base}/overview`, label: "Overview" },
+        ...sections.map((section) => ({ href: `${base}/${section.path}`, label: section.label })),
+      ]}
     />
   );
   return (
     <AppShell user={user} products={products} product={`Admin Console: ${organization.name}`} nav={nav}>
       {scope.access.via === "provider" ? (
         <Alert tone="info" title={`Managed by ${organization.providerName}`} className="mb-6">
-          You are managing {organization.name} as a member of {organization.providerName}, with an owner&apos;s rights. You use
-          no seat here, and the organization&apos;s vault items stay private to its members.
+          You are managing {organization.name} as a member of {organization.providerName}, with an owner&apos;s rights.
+          You use no seat here, and the organization&apos;s vault items stay private to its members.
         </Alert>
       ) : null}
       {!organization.enabled ? (

@@ -8,7 +8,13 @@ import { listProducts } from "@/lib/dal/products";
 import { getProvider } from "@/lib/dal/providers";
 import { ProviderKeyStep } from "./provider-key-step";
 
-export default async function ProviderLayout({ children, params }: { children: ReactNode; params: Promise<{ providerId: string }> }) {
+export default async function ProviderLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ providerId: string }>;
+}) {
   const { providerId } = await params;
   const scope = await requireProviderScope(providerId, "provider.clients.view");
   const [user, provider] = await Promise.all([requireUser(), getProvider(scope)]);
@@ -22,13 +28,20 @@ export default async function ProviderLayout({ children, params }: { children: R
     { href: `${base}/settings`, label: "Settings", admin: true },
   ];
   // Service users see only what they may use (DESIGN §6); the pages and actions check again.
-  const visible = sections.filter((section) => !section.admin || providerRoleHolds(scope.role, "provider.members.manage"));
+  const visible = sections.filter(
+    (section) => !section.admin || providerRoleHolds(scope.role, "provider.members.manage"),
+  );
   return (
-    <AppShell user={user} products={products} product={provider.name} nav={scope.holdsKey ? <SectionNav label="Provider Portal" items={visible} /> : undefined}>
+    <AppShell
+      user={user}
+      products={products}
+      product={provider.name}
+      nav={scope.holdsKey ? <SectionNav label="Provider Portal" items={visible} /> : undefined}
+    >
       {!provider.enabled ? (
         <Alert tone="warning" title="This provider is disabled" className="mb-6">
-          An operator of this installation disabled {provider.name}. Its client organizations are disabled too, and no new
-          clients or seats can be added until it is enabled again.
+          An operator of this installation disabled {provider.name}. Its client organizations are disabled too, and no
+          new clients or seats can be added until it is enabled again.
         </Alert>
       ) : null}
       {/* Until the first admin's browser makes the provider key, that is the only thing to do here. */}

@@ -16,7 +16,10 @@ import { createProviderKeyAction } from "./actions";
 export function ProviderKeyStep({ providerId, providerName }: { providerId: string; providerName: string }) {
   const router = useRouter();
   const { keys } = useKeyring();
-  const create = useAction(createProviderKeyAction, { success: () => `${providerName} is ready. Add your first client.`, refresh: false });
+  const create = useAction(createProviderKeyAction, {
+    success: () => `${providerName} is ready. Add your first client.`,
+    refresh: false,
+  });
 
   async function onCreate() {
     const result = await create.run(async () => {
@@ -34,9 +37,9 @@ export function ProviderKeyStep({ providerId, providerName }: { providerId: stri
       <Card>
         <h1 className="mb-1 text-xl font-semibold">Finish setting up {providerName}</h1>
         <p className="mb-4 text-sm text-slate-600">
-          An operator approved your provider. One step is left: your browser creates the provider&apos;s encryption key, which
-          protects your clients&apos; keys. The server only receives it encrypted for you; you share it with the members you
-          confirm later.
+          An operator approved your provider. One step is left: your browser creates the provider&apos;s encryption key,
+          which protects your clients&apos; keys. The server only receives it encrypted for you; you share it with the
+          members you confirm later.
         </p>
         {create.error ? (
           <Alert tone="error" className="mb-4">

@@ -12,7 +12,11 @@ import { ProviderSetupForm } from "./setup-form";
 
 export const metadata: Metadata = { title: "Set up provider" };
 
-export default async function ProviderSetupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProviderSetupPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const products = await listProducts(user);
   const token = invitationTokenSchema.safeParse((await searchParams).token);
@@ -34,8 +38,8 @@ export default async function ProviderSetupPage({ searchParams }: { searchParams
           ) : (
             <>
               <p className="mb-6 text-sm text-slate-600">
-                Name your provider and say where its invoices go. Your browser creates the provider&apos;s encryption key; the
-                server only receives it encrypted for you.
+                Name your provider and say where its invoices go. Your browser creates the provider&apos;s encryption
+                key; the server only receives it encrypted for you.
               </p>
               <ProviderSetupForm token={token.data} initialName={name} initialBillingEmail={user.email} />
             </>

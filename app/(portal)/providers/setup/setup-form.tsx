@@ -40,7 +40,14 @@ export function ProviderSetupForm({ token, initialName, initialBillingEmail }: P
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {setUp.error ? <Alert tone="error">{setUp.error}</Alert> : null}
       <TextField label="Provider name" name="name" required defaultValue={initialName} error={setUp.fieldErrors.name} />
-      <TextField label="Billing email" name="billingEmail" type="email" required defaultValue={initialBillingEmail} error={setUp.fieldErrors.billingEmail} />
+      <TextField
+        label="Billing email"
+        name="billingEmail"
+        type="email"
+        required
+        defaultValue={initialBillingEmail}
+        error={setUp.fieldErrors.billingEmail}
+      />
       <Button type="submit" loading={setUp.busy}>
         Set up provider
       </Button>

@@ -15,15 +15,23 @@ const number = (value: number) => value.toLocaleString("en");
 
 /** New PBKDF2 iterations for the same master password. */
 export function ChangeKdfForm({ email, kdfIterations }: { email: string; kdfIterations: number }) {
-  const { change, step, refuse, error, fieldErrors } = useMasterCredentialChange(changeKdfAction, { email, success: "Your KDF iterations were changed." });
+  const { change, step, refuse, error, fieldErrors } = useMasterCredentialChange(changeKdfAction, {
+    email,
+    success: "Your KDF iterations were changed.",
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = changeKdfFormSchema.safeParse(Object.fromEntries(new FormData(formElement)));
     if (!form.success) return refuse(fieldErrorsOf(form.error));
-    if (form.data.kdfIterations === kdfIterations) return refuse({ kdfIterations: `Your master key already uses ${number(kdfIterations)} iterations.` });
-    const changed = await change({ currentPassword: form.data.masterPassword, currentField: "masterPassword", iterations: form.data.kdfIterations });
+    if (form.data.kdfIterations === kdfIterations)
+      return refuse({ kdfIterations: `Your master key already uses ${number(kdfIterations)} iterations.` });
+    const changed = await change({
+      currentPassword: form.data.masterPassword,
+      currentField: "masterPassword",
+      iterations: form.data.kdfIterations,
+    });
     if (changed) (formElement.elements.namedItem("masterPassword") as HTMLInputElement).value = "";
   }
 
@@ -45,7 +53,14 @@ export function ChangeKdfForm({ email, kdfIterations }: { email: string; kdfIter
         error={fieldErrors.kdfIterations}
         description={`Between ${number(MIN_KDF_ITERATIONS)} and ${number(MAX_KDF_ITERATIONS)}; ${number(DEFAULT_KDF_ITERATIONS)} is the default.`}
       />
-      <TextField label="Master password" name="masterPassword" type="password" autoComplete="current-password" required error={fieldErrors.masterPassword} />
+      <TextField
+        label="Master password"
+        name="masterPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fieldErrors.masterPassword}
+      />
       {busy ? <IndeterminateProgress label={CHANGE_STEP_LABELS[step]} /> : null}
       <div>
         <Button type="submit" loading={busy}>

@@ -5,7 +5,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
-import { checkMasterPassword, describeMasterPasswordRequirements, type MasterPasswordRequirements } from "@/lib/policies/master-password";
+import {
+  checkMasterPassword,
+  describeMasterPasswordRequirements,
+  type MasterPasswordRequirements,
+} from "@/lib/policies/master-password";
 import { MIN_MASTER_PASSWORD_LENGTH } from "@/lib/validation/account";
 import { changeMasterPasswordFormSchema } from "@/lib/validation/account-security";
 import { fieldErrorsOf } from "@/lib/validation/errors";
@@ -38,16 +42,32 @@ export function ChangeMasterPasswordForm({ email, name, policy }: Props) {
     // Only this browser sees the password, so only it can hold it to the organizations' requirements.
     const unmet = policy ? await checkMasterPassword(newMasterPassword, policy.requirements, [email, name]) : [];
     if (unmet.length > 0) {
-      return refuse({ newMasterPassword: `This master password does not meet the requirements of ${requiredBy(policy!.organizations)}. ${unmet.join(" ")}` });
+      return refuse({
+        newMasterPassword: `This master password does not meet the requirements of ${requiredBy(policy!.organizations)}. ${unmet.join(" ")}`,
+      });
     }
-    if (await change({ currentPassword: currentMasterPassword, currentField: "currentMasterPassword", newPassword: newMasterPassword })) formElement.reset();
+    if (
+      await change({
+        currentPassword: currentMasterPassword,
+        currentField: "currentMasterPassword",
+        newPassword: newMasterPassword,
+      })
+    )
+      formElement.reset();
   }
 
   const busy = step !== "idle";
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {error && Object.keys(fieldErrors).length === 0 ? <Alert tone="error">{error}</Alert> : null}
-      <TextField label="Current master password" name="currentMasterPassword" type="password" autoComplete="current-password" required error={fieldErrors.currentMasterPassword} />
+      <TextField
+        label="Current master password"
+        name="currentMasterPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fieldErrors.currentMasterPassword}
+      />
       <TextField
         label="New master password"
         name="newMasterPassword"
@@ -61,7 +81,14 @@ export function ChangeMasterPasswordForm({ email, name, policy }: Props) {
             : `At least ${MIN_MASTER_PASSWORD_LENGTH} characters. A long passphrase is best.`
         }
       />
-      <TextField label="Confirm new master password" name="confirmNewMasterPassword" type="password" autoComplete="new-password" required error={fieldErrors.confirmNewMasterPassword} />
+      <TextField
+        label="Confirm new master password"
+        name="confirmNewMasterPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={fieldErrors.confirmNewMasterPassword}
+      />
       {busy ? <IndeterminateProgress label={CHANGE_STEP_LABELS[step]} /> : null}
       <div>
         <Button type="submit" loading={busy}>

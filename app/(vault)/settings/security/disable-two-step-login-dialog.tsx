@@ -21,7 +21,10 @@ type Props = {
 export function DisableTwoStepLoginDialog({ open, requiredBy, onClose }: Props) {
   const proof = useMasterPasswordProof();
   const disable = useAction(disableTwoFactorAction, {
-    success: (result) => (result.revokedFrom.length > 0 ? `Two-step login is off. Your access to ${result.revokedFrom.join(", ")} was revoked.` : "Two-step login is off."),
+    success: (result) =>
+      result.revokedFrom.length > 0
+        ? `Two-step login is off. Your access to ${result.revokedFrom.join(", ")} was revoked.`
+        : "Two-step login is off.",
   });
   const busy = proof.deriving || disable.busy;
 
@@ -42,14 +45,23 @@ export function DisableTwoStepLoginDialog({ open, requiredBy, onClose }: Props) 
   }
 
   return (
-    <Dialog open={open} onClose={close} busy={busy} title="Turn off two-step login" description="Logging in will ask only for your master password.">
+    <Dialog
+      open={open}
+      onClose={close}
+      busy={busy}
+      title="Turn off two-step login"
+      description="Logging in will ask only for your master password."
+    >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {requiredBy ? (
           <Alert tone="warning" title="You will lose access">
-            {requiredBy} Turning it off revokes your access there until you turn it on again and an administrator restores you.
+            {requiredBy} Turning it off revokes your access there until you turn it on again and an administrator
+            restores you.
           </Alert>
         ) : null}
-        {disable.error && !disable.fieldErrors.code && !disable.fieldErrors.masterPassword ? <Alert tone="error">{disable.error}</Alert> : null}
+        {disable.error && !disable.fieldErrors.code && !disable.fieldErrors.masterPassword ? (
+          <Alert tone="error">{disable.error}</Alert>
+        ) : null}
         <TextField
           label="Master password"
           name="masterPassword"
@@ -67,7 +79,11 @@ export function DisableTwoStepLoginDialog({ open, requiredBy, onClose }: Props) 
           required
           error={disable.fieldErrors.code}
         />
-        {busy ? <IndeterminateProgress label={proof.deriving ? "Checking your master password…" : "Turning off two-step login…"} /> : null}
+        {busy ? (
+          <IndeterminateProgress
+            label={proof.deriving ? "Checking your master password…" : "Turning off two-step login…"}
+          />
+        ) : null}
         <DialogActions>
           <Button variant="secondary" onClick={close} disabled={busy}>
             Cancel

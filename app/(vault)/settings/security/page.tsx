@@ -10,7 +10,10 @@ import { TwoStepLogin } from "./two-step-login";
 export const metadata: Metadata = { title: "Security" };
 
 /** Organizations whose policy of this type applies to the user, by name. */
-function organizationsWith(policies: Awaited<ReturnType<typeof policiesForUser>>, type: "master_password" | "two_factor_authentication"): string[] {
+function organizationsWith(
+  policies: Awaited<ReturnType<typeof policiesForUser>>,
+  type: "master_password" | "two_factor_authentication",
+): string[] {
   return policies.applied.filter((policy) => policy.type === type).map((policy) => policy.organizationName);
 }
 
@@ -25,16 +28,16 @@ export default async function SecurityPage() {
       <Card>
         <h2 className="mb-1 text-lg font-semibold">Master password</h2>
         <p className="mb-4 text-sm text-slate-600">
-          Changing it logs out every other session of your account. Your vault stays encrypted with the same key; only the way your master
-          password protects that key changes.
+          Changing it logs out every other session of your account. Your vault stays encrypted with the same key; only
+          the way your master password protects that key changes.
         </p>
         <ChangeMasterPasswordForm email={profile.email} name={profile.name} policy={masterPasswordPolicy} />
       </Card>
       <Card>
         <h2 className="mb-1 text-lg font-semibold">Encryption key settings</h2>
         <p className="mb-4 text-sm text-slate-600">
-          Your master key is derived with PBKDF2 SHA-256. More iterations make a stolen hash slower to attack, and unlocking slower on
-          every device. Changing them logs out every other session of your account.
+          Your master key is derived with PBKDF2 SHA-256. More iterations make a stolen hash slower to attack, and
+          unlocking slower on every device. Changing them logs out every other session of your account.
         </p>
         <ChangeKdfForm email={profile.email} kdfIterations={profile.kdfIterations} />
       </Card>

@@ -66,13 +66,17 @@ export function SetUpTwoStepLoginDialog({ open, email, onClose }: Props) {
             From now on, logging in asks for a code from your authenticator app.
           </Alert>
           <p className="text-sm text-slate-700">
-            Write down or print your recovery code and keep it somewhere safe. If you lose your authenticator app, it logs you in once
-            and turns two-step login off. It is shown only now.
+            Write down or print your recovery code and keep it somewhere safe. If you lose your authenticator app, it
+            logs you in once and turns two-step login off. It is shown only now.
           </p>
           <p className="text-sm font-medium text-slate-800" id="recovery-code-label">
             Recovery code
           </p>
-          <code aria-labelledby="recovery-code-label" data-testid="recovery-code" className="rounded bg-slate-100 px-3 py-2 text-center font-mono text-base tracking-wide">
+          <code
+            aria-labelledby="recovery-code-label"
+            data-testid="recovery-code"
+            className="rounded bg-slate-100 px-3 py-2 text-center font-mono text-base tracking-wide"
+          >
             {formatRecoveryCode(recoveryCode)}
           </code>
           <DialogActions>
@@ -83,7 +87,9 @@ export function SetUpTwoStepLoginDialog({ open, email, onClose }: Props) {
         </div>
       ) : key ? (
         <form onSubmit={onCode} noValidate className="flex flex-col gap-4">
-          <p className="text-sm text-slate-700">Scan this QR code with your authenticator app, or type the key into it.</p>
+          <p className="text-sm text-slate-700">
+            Scan this QR code with your authenticator app, or type the key into it.
+          </p>
           <div className="flex flex-wrap items-center gap-4">
             <AuthenticatorQrCode uri={authenticatorUri(key, email)} />
             <dl className="flex flex-col gap-1 text-sm">

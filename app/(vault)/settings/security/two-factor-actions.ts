@@ -7,7 +7,11 @@ import { assertMasterPasswordHash } from "@/lib/dal/account-security";
 import { beginTwoFactorSetup, disableTwoFactor, enableTwoFactor } from "@/lib/dal/two-factor";
 import { reportTwoStepLoginTurnedOff } from "@/lib/dal/two-step-login-policy";
 import { twoFactorEnabledMail } from "@/lib/mail/account-mail";
-import { disableTwoFactorSchema, enableTwoFactorSchema, masterPasswordProofSchema } from "@/lib/validation/account-security";
+import {
+  disableTwoFactorSchema,
+  enableTwoFactorSchema,
+  masterPasswordProofSchema,
+} from "@/lib/validation/account-security";
 
 /**
  * Two-step login with an authenticator app. Every step asks for the master password (its hash), as Bitwarden does,

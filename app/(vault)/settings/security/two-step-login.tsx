@@ -21,7 +21,10 @@ function listed(names: string[]): string {
 /** Whether two-step login is on, and the dialogs that turn it on or off. */
 export function TwoStepLogin({ email, enabledOn, requiredBy }: Props) {
   const [dialog, setDialog] = useState<"setup" | "disable" | null>(null);
-  const required = requiredBy.length > 0 ? `${listed(requiredBy)} ${requiredBy.length === 1 ? "requires" : "require"} two-step login.` : null;
+  const required =
+    requiredBy.length > 0
+      ? `${listed(requiredBy)} ${requiredBy.length === 1 ? "requires" : "require"} two-step login.`
+      : null;
   return (
     <div className="flex flex-col gap-4">
       {enabledOn ? (
@@ -30,7 +33,9 @@ export function TwoStepLogin({ email, enabledOn, requiredBy }: Props) {
         </Alert>
       ) : (
         <Alert tone={required ? "warning" : "info"} title="Two-step login is off">
-          {required ? `${required} Turn it on to keep your access there.` : "Anyone who learns your master password can log in."}
+          {required
+            ? `${required} Turn it on to keep your access there.`
+            : "Anyone who learns your master password can log in."}
         </Alert>
       )}
       <div>

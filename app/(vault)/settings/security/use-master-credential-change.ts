@@ -6,7 +6,11 @@ import { useAction } from "@/components/forms/use-action";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/authz/action";
 import { fetchKeyMaterial } from "@/lib/keyring/account-flows";
-import { InvalidMasterPasswordError, proveMasterPassword, rewrapForMasterPassword } from "@/lib/keyring/master-password-proof";
+import {
+  InvalidMasterPasswordError,
+  proveMasterPassword,
+  rewrapForMasterPassword,
+} from "@/lib/keyring/master-password-proof";
 import { clearKeyring } from "@/lib/keyring/storage";
 import type { MasterCredentialsChange } from "@/lib/validation/account-security";
 import { signInAgain } from "./sign-in-again";
@@ -35,7 +39,10 @@ type Change = {
  * derive the new master key, re-wrap the user key, save, then sign this browser in again (the change ended every
  * session). The master password itself never leaves the browser.
  */
-export function useMasterCredentialChange(action: (input: MasterCredentialsChange) => Promise<ActionResult>, { email, success }: { email: string; success: string }) {
+export function useMasterCredentialChange(
+  action: (input: MasterCredentialsChange) => Promise<ActionResult>,
+  { email, success }: { email: string; success: string },
+) {
   const router = useRouter();
   const toast = useToast();
   const [step, setStep] = useState<Step>("idle");
@@ -75,12 +82,17 @@ export function useMasterCredentialChange(action: (input: MasterCredentialsChang
       } else {
         clearKeyring();
         toast.show(`${success} Log in again to continue.`, "info");
-        router.replace(`/login?email=${encodeURIComponent(email)}&callbackUrl=${encodeURIComponent("/settings/security")}`);
+        router.replace(
+          `/login?email=${encodeURIComponent(email)}&callbackUrl=${encodeURIComponent("/settings/security")}`,
+        );
       }
       return true;
     } catch (failure) {
       if (failure instanceof InvalidMasterPasswordError) refuse({ [currentField]: failure.message });
-      else setLocalError(failure instanceof Error ? failure.message : "Something went wrong and nothing was saved. Please try again.");
+      else
+        setLocalError(
+          failure instanceof Error ? failure.message : "Something went wrong and nothing was saved. Please try again.",
+        );
       return false;
     } finally {
       setStep("idle");

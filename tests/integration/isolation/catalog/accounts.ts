@@ -2,7 +2,11 @@ import { register, startRegistration } from "@/app/(auth)/register/actions";
 import { verifyEmailAction } from "@/app/(auth)/verify-email/actions";
 import { deleteAccountAction, sendVerificationEmailAction, updateNameAction } from "@/app/(vault)/settings/actions";
 import { changeKdfAction, changeMasterPasswordAction } from "@/app/(vault)/settings/security/actions";
-import { beginTwoFactorAction, disableTwoFactorAction, enableTwoFactorAction } from "@/app/(vault)/settings/security/two-factor-actions";
+import {
+  beginTwoFactorAction,
+  disableTwoFactorAction,
+  enableTwoFactorAction,
+} from "@/app/(vault)/settings/security/two-factor-actions";
 import { MIN_KDF_ITERATIONS } from "@/lib/crypto";
 import { FAKE_ENC_2, FAKE_MASTER_PASSWORD_HASH } from "../../../support/fakes";
 import { SIGNED_IN_ROLES } from "../roles";
@@ -21,17 +25,73 @@ const CREDENTIALS_CHANGE = {
 
 export const ACCOUNT_ACTIONS: IsolationEntry[] = [
   // Public: an address and a name start a registration; a link's token (the proof of an address) does the rest.
-  { name: "account.startRegistration", grants: false, action: startRegistration, public: true, allowed: [], input: () => ({}) },
+  {
+    name: "account.startRegistration",
+    grants: false,
+    action: startRegistration,
+    public: true,
+    allowed: [],
+    input: () => ({}),
+  },
   { name: "account.register", grants: false, action: register, public: true, allowed: [], input: () => ({}) },
-  { name: "account.verifyEmail", grants: false, action: verifyEmailAction, public: true, allowed: [], input: () => ({}) },
+  {
+    name: "account.verifyEmail",
+    grants: false,
+    action: verifyEmailAction,
+    public: true,
+    allowed: [],
+    input: () => ({}),
+  },
   // Every role's address is verified already (demo seed, test factories), so there is nothing to send anyone.
-  { name: "account.sendVerificationEmail", grants: false, action: sendVerificationEmailAction, allowed: [], input: () => ({}) },
-  { name: "account.updateName", grants: false, action: updateNameAction, allowed: SIGNED_IN_ROLES, input: () => ({ name: "Renamed" }) },
-  { name: "account.changeMasterPassword", grants: false, action: changeMasterPasswordAction, allowed: [], input: () => CREDENTIALS_CHANGE },
+  {
+    name: "account.sendVerificationEmail",
+    grants: false,
+    action: sendVerificationEmailAction,
+    allowed: [],
+    input: () => ({}),
+  },
+  {
+    name: "account.updateName",
+    grants: false,
+    action: updateNameAction,
+    allowed: SIGNED_IN_ROLES,
+    input: () => ({ name: "Renamed" }),
+  },
+  {
+    name: "account.changeMasterPassword",
+    grants: false,
+    action: changeMasterPasswordAction,
+    allowed: [],
+    input: () => CREDENTIALS_CHANGE,
+  },
   { name: "account.changeKdf", grants: false, action: changeKdfAction, allowed: [], input: () => CREDENTIALS_CHANGE },
-  { name: "account.twoFactor.begin", grants: false, action: beginTwoFactorAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH }) },
-  { name: "account.twoFactor.enable", grants: false, action: enableTwoFactorAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, code: "123456" }) },
-  { name: "account.twoFactor.disable", grants: false, action: disableTwoFactorAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, code: "123456" }) },
+  {
+    name: "account.twoFactor.begin",
+    grants: false,
+    action: beginTwoFactorAction,
+    allowed: [],
+    input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH }),
+  },
+  {
+    name: "account.twoFactor.enable",
+    grants: false,
+    action: enableTwoFactorAction,
+    allowed: [],
+    input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, code: "123456" }),
+  },
+  {
+    name: "account.twoFactor.disable",
+    grants: false,
+    action: disableTwoFactorAction,
+    allowed: [],
+    input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, code: "123456" }),
+  },
   // The confirmation is typed by the person; a wrong master password hash is refused whoever asks.
-  { name: "account.delete", grants: false, action: deleteAccountAction, allowed: [], input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, confirmation: "anyone@example.com" }) },
+  {
+    name: "account.delete",
+    grants: false,
+    action: deleteAccountAction,
+    allowed: [],
+    input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, confirmation: "anyone@example.com" }),
+  },
 ];

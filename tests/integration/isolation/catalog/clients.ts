@@ -42,7 +42,12 @@ export const CLIENT_ACTIONS: IsolationEntry[] = [
     grants: false,
     action: updateClientAction,
     allowed: PROVIDER_MEMBERS,
-    input: (demo) => ({ providerId: demo.providerId, organizationId: demo.client2, name: "Renamed By Intruder", seats: 3 }),
+    input: (demo) => ({
+      providerId: demo.providerId,
+      organizationId: demo.client2,
+      name: "Renamed By Intruder",
+      seats: 3,
+    }),
   },
   {
     name: "provider.clients.unlink",

@@ -10,7 +10,10 @@ export const IMPORT_EXPORT_ACTIONS: IsolationEntry[] = [
     action: importItemsBatch,
     // Provider members may import into a client (DESIGN §6), though they cannot read its items.
     allowed: ["client_owner", "service_user", "provider_admin"],
-    input: (demo) => ({ organizationId: demo.client1, items: [{ cipher: FAKE_LOGIN, collectionIds: [demo.client1Collection] }] }),
+    input: (demo) => ({
+      organizationId: demo.client1,
+      items: [{ cipher: FAKE_LOGIN, collectionIds: [demo.client1Collection] }],
+    }),
   },
   {
     name: "organization.vault.exported",

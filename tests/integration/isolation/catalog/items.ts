@@ -20,20 +20,96 @@ import type { IsolationEntry } from "./types";
 const CLIENT1_EDITORS = ["client_owner", "client_member"] as const;
 
 export const ITEM_ACTIONS: IsolationEntry[] = [
-  { name: "items.create", grants: false, action: createItem, allowed: CLIENT1_EDITORS, input: (demo) => ({ owner: "organization", organizationId: demo.client1, cipher: FAKE_LOGIN, collectionIds: [demo.client1Collection] }) },
-  { name: "items.update", grants: false, action: updateItemAction, allowed: CLIENT1_EDITORS, input: (demo) => ({ cipherId: demo.client1Items[0], cipher: FAKE_LOGIN }) },
-  { name: "items.setState", grants: false, action: setItemStateAction, allowed: CLIENT1_EDITORS, input: (demo) => ({ cipherId: demo.client1Items[0], folderId: null, favorite: true }) },
-  { name: "items.trash", grants: false, action: trashItemsAction, allowed: CLIENT1_EDITORS, input: (demo) => ({ cipherIds: [demo.client1Items[0]] }) },
-  { name: "items.restore", grants: false, action: restoreItemsAction, allowed: CLIENT1_EDITORS, input: (demo) => ({ cipherIds: [demo.client1Items[0]] }) },
+  {
+    name: "items.create",
+    grants: false,
+    action: createItem,
+    allowed: CLIENT1_EDITORS,
+    input: (demo) => ({
+      owner: "organization",
+      organizationId: demo.client1,
+      cipher: FAKE_LOGIN,
+      collectionIds: [demo.client1Collection],
+    }),
+  },
+  {
+    name: "items.update",
+    grants: false,
+    action: updateItemAction,
+    allowed: CLIENT1_EDITORS,
+    input: (demo) => ({ cipherId: demo.client1Items[0], cipher: FAKE_LOGIN }),
+  },
+  {
+    name: "items.setState",
+    grants: false,
+    action: setItemStateAction,
+    allowed: CLIENT1_EDITORS,
+    input: (demo) => ({ cipherId: demo.client1Items[0], folderId: null, favorite: true }),
+  },
+  {
+    name: "items.trash",
+    grants: false,
+    action: trashItemsAction,
+    allowed: CLIENT1_EDITORS,
+    input: (demo) => ({ cipherIds: [demo.client1Items[0]] }),
+  },
+  {
+    name: "items.restore",
+    grants: false,
+    action: restoreItemsAction,
+    allowed: CLIENT1_EDITORS,
+    input: (demo) => ({ cipherIds: [demo.client1Items[0]] }),
+  },
   // Deleting for good needs "can manage" (the owner); and the item is not in the trash, so even they are refused.
-  { name: "items.purge", grants: false, action: purgeItemsAction, allowed: ["client_owner"], input: (demo) => ({ cipherIds: [demo.client1Items[0]] }) },
+  {
+    name: "items.purge",
+    grants: false,
+    action: purgeItemsAction,
+    allowed: ["client_owner"],
+    input: (demo) => ({ cipherIds: [demo.client1Items[0]] }),
+  },
   // Only one's own personal items move into an organization: this one is an organization item already.
-  { name: "items.moveToOrganization", grants: false, action: moveItemToOrganizationAction, allowed: [], input: (demo) => ({ cipherId: demo.client1Items[0], organizationId: demo.client1, cipher: FAKE_LOGIN, collectionIds: [demo.client1Collection] }) },
-  { name: "items.assignCollections", grants: false, action: assignCollectionsAction, allowed: CLIENT1_EDITORS, input: (demo) => ({ cipherId: demo.client1Items[0], collectionIds: [demo.client1Collection] }) },
+  {
+    name: "items.moveToOrganization",
+    grants: false,
+    action: moveItemToOrganizationAction,
+    allowed: [],
+    input: (demo) => ({
+      cipherId: demo.client1Items[0],
+      organizationId: demo.client1,
+      cipher: FAKE_LOGIN,
+      collectionIds: [demo.client1Collection],
+    }),
+  },
+  {
+    name: "items.assignCollections",
+    grants: false,
+    action: assignCollectionsAction,
+    allowed: CLIENT1_EDITORS,
+    input: (demo) => ({ cipherId: demo.client1Items[0], collectionIds: [demo.client1Collection] }),
+  },
   // Folders are personal: anyone signed in has their own; another user's folder id is simply unknown to them.
-  { name: "folders.create", grants: false, action: createFolderAction, allowed: SIGNED_IN_ROLES, input: () => ({ name: FAKE_ENC_2 }) },
-  { name: "folders.rename", grants: false, action: renameFolderAction, allowed: [], input: () => ({ folderId: UNKNOWN_ID, name: FAKE_ENC_2 }) },
-  { name: "folders.delete", grants: false, action: deleteFolderAction, allowed: [], input: () => ({ folderId: UNKNOWN_ID }) },
+  {
+    name: "folders.create",
+    grants: false,
+    action: createFolderAction,
+    allowed: SIGNED_IN_ROLES,
+    input: () => ({ name: FAKE_ENC_2 }),
+  },
+  {
+    name: "folders.rename",
+    grants: false,
+    action: renameFolderAction,
+    allowed: [],
+    input: () => ({ folderId: UNKNOWN_ID, name: FAKE_ENC_2 }),
+  },
+  {
+    name: "folders.delete",
+    grants: false,
+    action: deleteFolderAction,
+    allowed: [],
+    input: () => ({ folderId: UNKNOWN_ID }),
+  },
   {
     name: "items.logActivity",
     grants: false,

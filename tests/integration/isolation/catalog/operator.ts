@@ -8,7 +8,12 @@ export const OPERATOR_ACTIONS: IsolationEntry[] = [
     grants: true,
     action: createProvider,
     allowed: ["operator"],
-    input: () => ({ name: "Isolation MSP", ownerEmail: "owner@isolation.example", teamsMinimum: 1, enterpriseMinimum: 2 }),
+    input: () => ({
+      name: "Isolation MSP",
+      ownerEmail: "owner@isolation.example",
+      teamsMinimum: 1,
+      enterpriseMinimum: 2,
+    }),
   },
   {
     name: "operator.provider.updatePlans",

@@ -26,7 +26,10 @@ export const ORGANIZATION_MEMBER_ACTIONS: IsolationEntry[] = [
     grants: true,
     action: confirmOrganizationMembersAction,
     allowed: CONSOLE,
-    input: (demo) => ({ organizationId: demo.client1, confirmations: [{ id: demo.organizationUsers.user1, key: FAKE_ENC_4 }] }),
+    input: (demo) => ({
+      organizationId: demo.client1,
+      confirmations: [{ id: demo.organizationUsers.user1, key: FAKE_ENC_4 }],
+    }),
   },
   {
     name: "organization.members.remove",

@@ -12,7 +12,13 @@ export const PROVIDER_REQUEST_ACTIONS: IsolationEntry[] = [
     grants: false,
     action: requestToBecomeProvider,
     allowed: [],
-    input: (demo) => ({ businessName: "Isolation MSP", type: "msp", billingEmail: "billing@isolation.example", internalOrganizationId: demo.client1, firstClientName: "" }),
+    input: (demo) => ({
+      businessName: "Isolation MSP",
+      type: "msp",
+      billingEmail: "billing@isolation.example",
+      internalOrganizationId: demo.client1,
+      firstClientName: "",
+    }),
   },
   {
     name: "provider.request.withdraw",

@@ -6,7 +6,10 @@ import {
   resendProviderInvitationAction,
   updateProviderMemberAction,
 } from "@/app/(portal)/providers/[providerId]/members/actions";
-import { setInternalOrganizationAction, updateProviderSettingsAction } from "@/app/(portal)/providers/[providerId]/settings/actions";
+import {
+  setInternalOrganizationAction,
+  updateProviderSettingsAction,
+} from "@/app/(portal)/providers/[providerId]/settings/actions";
 import { setUpProvider } from "@/app/(portal)/providers/setup/actions";
 import { FAKE_ENC_4, FAKE_TOKEN, UNKNOWN_ID } from "../../../support/fakes";
 import { SIGNED_IN_ROLES } from "../roles";
@@ -16,8 +19,20 @@ const ADMINS = ["provider_admin"] as const;
 
 export const PROVIDER_ACTIONS: IsolationEntry[] = [
   // Token-bound: any signed-in user may try, the invitation decides (tested in provider-setup and provider-members).
-  { name: "provider.setup", grants: true, action: setUpProvider, allowed: SIGNED_IN_ROLES, input: () => ({ token: FAKE_TOKEN, name: "X", billingEmail: "x@x.example", key: FAKE_ENC_4 }) },
-  { name: "membership.accept", grants: true, action: acceptInvitation, allowed: SIGNED_IN_ROLES, input: () => ({ kind: "provider", token: FAKE_TOKEN }) },
+  {
+    name: "provider.setup",
+    grants: true,
+    action: setUpProvider,
+    allowed: SIGNED_IN_ROLES,
+    input: () => ({ token: FAKE_TOKEN, name: "X", billingEmail: "x@x.example", key: FAKE_ENC_4 }),
+  },
+  {
+    name: "membership.accept",
+    grants: true,
+    action: acceptInvitation,
+    allowed: SIGNED_IN_ROLES,
+    input: () => ({ kind: "provider", token: FAKE_TOKEN }),
+  },
   {
     name: "provider.members.invite",
     grants: true,
@@ -30,7 +45,10 @@ export const PROVIDER_ACTIONS: IsolationEntry[] = [
     grants: true,
     action: confirmProviderMembersAction,
     allowed: ADMINS,
-    input: (demo) => ({ providerId: demo.providerId, confirmations: [{ id: demo.providerUsers.tech, key: FAKE_ENC_4 }] }),
+    input: (demo) => ({
+      providerId: demo.providerId,
+      confirmations: [{ id: demo.providerUsers.tech, key: FAKE_ENC_4 }],
+    }),
   },
   {
     name: "provider.members.updateRole",

@@ -24,7 +24,11 @@ export const updateCollectionAction = defineAction({
   async run({ input, scope, tx, record }) {
     if (!input.collectionId) throw new ActionError("Say which collection to change.");
     await updateCollection(tx, scope, input.collectionId, input.name, input);
-    await record({ type: "collection_updated", collectionId: input.collectionId, details: { members: input.members.length, groups: input.groups.length } });
+    await record({
+      type: "collection_updated",
+      collectionId: input.collectionId,
+      details: { members: input.members.length, groups: input.groups.length },
+    });
     return {};
   },
 });

@@ -16,13 +16,26 @@ export function CollectionItems({ organizationId, collectionId }: { organization
     let current = true;
     (async () => {
       const response = await fetch(`/organizations/${organizationId}/items?for=view`, { cache: "no-store" });
-      if (!response.ok) throw new Error(((await response.json().catch(() => ({}))) as { error?: string }).error ?? "The items could not be loaded.");
+      if (!response.ok)
+        throw new Error(
+          ((await response.json().catch(() => ({}))) as { error?: string }).error ?? "The items could not be loaded.",
+        );
       const { items: stored } = (await response.json()) as { items: VaultItem[] };
       const key = await keys.organizationKey(organizationId);
       const inCollection = stored.filter((item) => item.collectionIds.includes(collectionId));
-      const views = await Promise.all(inCollection.map(async (item) => ({ id: item.id, view: await decryptCipher(item, key) })));
-      if (current) setItems(views.map(({ id, view }) => ({ id, name: view.name, username: view.login?.username ?? null })).sort((a, b) => a.name.localeCompare(b.name)));
-    })().catch((failure: unknown) => current && setError(failure instanceof Error ? failure.message : "The items could not be loaded."));
+      const views = await Promise.all(
+        inCollection.map(async (item) => ({ id: item.id, view: await decryptCipher(item, key) })),
+      );
+      if (current)
+        setItems(
+          views
+            .map(({ id, view }) => ({ id, name: view.name, username: view.login?.username ?? null }))
+            .sort((a, b) => a.name.localeCompare(b.name)),
+        );
+    })().catch(
+      (failure: unknown) =>
+        current && setError(failure instanceof Error ? failure.message : "The items could not be loaded."),
+    );
     return () => {
       current = false;
     };

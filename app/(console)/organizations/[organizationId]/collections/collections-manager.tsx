@@ -22,7 +22,15 @@ type Collection = OrganizationDirectory["collections"][number];
 type Can = { create: boolean; edit: boolean; delete: boolean; seeItems: boolean };
 
 /** The organization's collections, their names decrypted here, with their access and (for members) their items. */
-export function CollectionsManager({ organizationId, directory, can }: { organizationId: string; directory: OrganizationDirectory; can: Can }) {
+export function CollectionsManager({
+  organizationId,
+  directory,
+  can,
+}: {
+  organizationId: string;
+  directory: OrganizationDirectory;
+  can: Can;
+}) {
   const names = useDecryptedNames(organizationId, directory.collections);
   const [editing, setEditing] = useState<Collection | "new" | null>(null);
   const [deleting, setDeleting] = useState<Collection | null>(null);
@@ -34,7 +42,11 @@ export function CollectionsManager({ organizationId, directory, can }: { organiz
 
   function rowItems(collection: Collection): MenuItem[] {
     const items: MenuItem[] = [];
-    if (can.seeItems) items.push({ label: showing === collection.id ? "Hide items" : "Show items", onSelect: () => setShowing(showing === collection.id ? null : collection.id) });
+    if (can.seeItems)
+      items.push({
+        label: showing === collection.id ? "Hide items" : "Show items",
+        onSelect: () => setShowing(showing === collection.id ? null : collection.id),
+      });
     if (can.edit) items.push({ label: "Edit", onSelect: () => setEditing(collection) });
     if (can.delete) items.push({ label: "Delete", tone: "danger", onSelect: () => setDeleting(collection) });
     return items;
@@ -64,15 +76,23 @@ export function CollectionsManager({ organizationId, directory, can }: { organiz
               <TR key={collection.id}>
                 <RowHeader>
                   {nameOf(collection)}
-                  {showing === collection.id ? <CollectionItems organizationId={organizationId} collectionId={collection.id} /> : null}
+                  {showing === collection.id ? (
+                    <CollectionItems organizationId={organizationId} collectionId={collection.id} />
+                  ) : null}
                 </RowHeader>
                 <TD align="right">{collection.itemCount}</TD>
                 <TD>
-                  {collection.members.length} member{collection.members.length === 1 ? "" : "s"}, {collection.groups.length} group
+                  {collection.members.length} member{collection.members.length === 1 ? "" : "s"},{" "}
+                  {collection.groups.length} group
                   {collection.groups.length === 1 ? "" : "s"}
                 </TD>
                 <TD align="right">
-                  <Menu label="Options" accessibleLabel={`Options for ${nameOf(collection)}`} items={rowItems(collection)} variant="ghost" />
+                  <Menu
+                    label="Options"
+                    accessibleLabel={`Options for ${nameOf(collection)}`}
+                    items={rowItems(collection)}
+                    variant="ghost"
+                  />
                 </TD>
               </TR>
             ))}
@@ -106,7 +126,13 @@ export function CollectionsManager({ organizationId, directory, can }: { organiz
   );
 }
 
-type DialogProps = { organizationId: string; directory: OrganizationDirectory; collection: Collection | null; name: string; onClose: () => void };
+type DialogProps = {
+  organizationId: string;
+  directory: OrganizationDirectory;
+  collection: Collection | null;
+  name: string;
+  onClose: () => void;
+};
 
 /** Create or edit a collection: its name is encrypted here with the organization key before it leaves the browser. */
 function CollectionDialog({ organizationId, directory, collection, name, onClose }: DialogProps) {
@@ -137,10 +163,20 @@ function CollectionDialog({ organizationId, directory, collection, name, onClose
     <Dialog open onClose={onClose} busy={save.busy} title={collection ? `Edit ${name}` : "New collection"} size="lg">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
         {save.error ? <Alert tone="error">{save.error}</Alert> : null}
-        <TextField label="Name" name="name" required defaultValue={name} maxLength={200} error={nameError ?? save.fieldErrors.name} data-autofocus />
+        <TextField
+          label="Name"
+          name="name"
+          required
+          defaultValue={name}
+          maxLength={200}
+          error={nameError ?? save.fieldErrors.name}
+          data-autofocus
+        />
         <AccessEditor
           legend="Members"
-          options={directory.members.filter((member) => member.status !== "revoked").map((member) => ({ id: member.id, label: member.email }))}
+          options={directory.members
+            .filter((member) => member.status !== "revoked")
+            .map((member) => ({ id: member.id, label: member.email }))}
           value={members}
           onChange={setMembers}
           emptyText="No member has access of their own (owners and admins reach every collection)."

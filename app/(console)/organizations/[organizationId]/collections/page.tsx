@@ -13,7 +13,10 @@ export default async function CollectionsPage({ params }: { params: Promise<{ or
   const directory = await loadOrganizationDirectory(scope);
   return (
     <>
-      <PageHeader title="Collections" description="Collections group the organization's items; members and groups reach them at a chosen level." />
+      <PageHeader
+        title="Collections"
+        description="Collections group the organization's items; members and groups reach them at a chosen level."
+      />
       <CollectionsManager
         organizationId={organizationId}
         directory={directory}

@@ -24,7 +24,11 @@ export const updateGroupAction = defineAction({
   async run({ input, scope, tx, record }) {
     if (!input.groupId) throw new ActionError("Say which group to change.");
     await updateGroup(tx, scope, input.groupId, input);
-    await record({ type: "group_updated", groupId: input.groupId, details: { name: input.name, members: input.memberIds.length } });
+    await record({
+      type: "group_updated",
+      groupId: input.groupId,
+      details: { name: input.name, members: input.memberIds.length },
+    });
     return {};
   },
 });

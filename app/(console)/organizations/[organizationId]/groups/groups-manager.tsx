@@ -17,7 +17,13 @@ import { createGroupAction, deleteGroupAction, updateGroupAction } from "./actio
 
 type Group = OrganizationDirectory["groups"][number];
 
-export function GroupsManager({ organizationId, directory }: { organizationId: string; directory: OrganizationDirectory }) {
+export function GroupsManager({
+  organizationId,
+  directory,
+}: {
+  organizationId: string;
+  directory: OrganizationDirectory;
+}) {
   const [editing, setEditing] = useState<Group | "new" | null>(null);
   const [deleting, setDeleting] = useState<Group | null>(null);
   const remove = useAction(deleteGroupAction, { success: () => "The group was deleted." });
@@ -29,7 +35,9 @@ export function GroupsManager({ organizationId, directory }: { organizationId: s
         <Button onClick={() => setEditing("new")}>New group</Button>
       </div>
       {directory.groups.length === 0 ? (
-        <EmptyState title="No groups yet.">Groups give several members the same access to collections at once.</EmptyState>
+        <EmptyState title="No groups yet.">
+          Groups give several members the same access to collections at once.
+        </EmptyState>
       ) : (
         <Table caption="Groups">
           <THead>
@@ -62,7 +70,14 @@ export function GroupsManager({ organizationId, directory }: { organizationId: s
           </TBody>
         </Table>
       )}
-      {editing ? <GroupDialog organizationId={organizationId} directory={directory} group={editing === "new" ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <GroupDialog
+          organizationId={organizationId}
+          directory={directory}
+          group={editing === "new" ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
       <ConfirmDialog
         open={deleting !== null}
         title={`Delete ${deleting?.name}?`}
@@ -81,11 +96,25 @@ export function GroupsManager({ organizationId, directory }: { organizationId: s
   );
 }
 
-function GroupDialog({ organizationId, directory, group, onClose }: { organizationId: string; directory: OrganizationDirectory; group: Group | null; onClose: () => void }) {
+function GroupDialog({
+  organizationId,
+  directory,
+  group,
+  onClose,
+}: {
+  organizationId: string;
+  directory: OrganizationDirectory;
+  group: Group | null;
+  onClose: () => void;
+}) {
   const names = useDecryptedNames(organizationId, directory.collections);
   const [memberIds, setMemberIds] = useState<string[]>(group?.memberIds ?? []);
-  const [collections, setCollections] = useState<AccessEntry[]>(group?.collections.map((grant) => ({ id: grant.collectionId, level: grant.level })) ?? []);
-  const save = useAction(group ? updateGroupAction : createGroupAction, { success: () => (group ? "The group was saved." : "The group was created.") });
+  const [collections, setCollections] = useState<AccessEntry[]>(
+    group?.collections.map((grant) => ({ id: grant.collectionId, level: grant.level })) ?? [],
+  );
+  const save = useAction(group ? updateGroupAction : createGroupAction, {
+    success: () => (group ? "The group was saved." : "The group was created."),
+  });
   const members = directory.members.filter((member) => member.status !== "revoked");
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -105,7 +134,14 @@ function GroupDialog({ organizationId, directory, group, onClose }: { organizati
     <Dialog open onClose={onClose} busy={save.busy} title={group ? `Edit ${group.name}` : "New group"} size="lg">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
         {save.error ? <Alert tone="error">{save.error}</Alert> : null}
-        <TextField label="Name" name="name" required defaultValue={group?.name ?? ""} error={save.fieldErrors.name} data-autofocus />
+        <TextField
+          label="Name"
+          name="name"
+          required
+          defaultValue={group?.name ?? ""}
+          error={save.fieldErrors.name}
+          data-autofocus
+        />
         <fieldset className="flex max-h-48 flex-col gap-1 overflow-y-auto">
           <legend className="mb-1 text-sm font-medium text-slate-800">Members</legend>
           {members.length === 0 ? <p className="text-sm text-slate-600">The organization has no members yet.</p> : null}
@@ -114,7 +150,11 @@ function GroupDialog({ organizationId, directory, group, onClose }: { organizati
               <input
                 type="checkbox"
                 checked={memberIds.includes(member.id)}
-                onChange={(event) => setMemberIds(event.target.checked ? [...memberIds, member.id] : memberIds.filter((id) => id !== member.id))}
+                onChange={(event) =>
+                  setMemberIds(
+                    event.target.checked ? [...memberIds, member.id] : memberIds.filter((id) => id !== member.id),
+                  )
+                }
               />
               {member.name ? `${member.name} (${member.email})` : member.email}
             </label>
@@ -122,7 +162,10 @@ function GroupDialog({ organizationId, directory, group, onClose }: { organizati
         </fieldset>
         <AccessEditor
           legend="Collections"
-          options={directory.collections.map((collection) => ({ id: collection.id, label: names?.get(collection.id) ?? "…" }))}
+          options={directory.collections.map((collection) => ({
+            id: collection.id,
+            label: names?.get(collection.id) ?? "…",
+          }))}
           value={collections}
           onChange={setCollections}
           emptyText="The group reaches no collection yet."

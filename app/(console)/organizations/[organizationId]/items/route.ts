@@ -21,11 +21,15 @@ const PURPOSES: Record<z.infer<typeof purposeSchema>, OrganizationPermission> = 
  */
 export async function GET(request: Request, { params }: { params: Promise<{ organizationId: string }> }) {
   const purpose = purposeSchema.safeParse(new URL(request.url).searchParams.get("for"));
-  if (!purpose.success) return Response.json({ error: "Say what the items are for: ?for=export or ?for=reports." }, { status: 400 });
+  if (!purpose.success)
+    return Response.json({ error: "Say what the items are for: ?for=export or ?for=reports." }, { status: 400 });
   const scope = await requireOrgScope((await params).organizationId, PURPOSES[purpose.data]);
   if (scope.access.via === "provider") {
     return Response.json({ error: "Provider members cannot read a client's vault items." }, { status: 403 });
   }
-  const [items, collections] = await Promise.all([listReachableOrganizationItems(scope), listOrganizationCollectionNames(scope)]);
+  const [items, collections] = await Promise.all([
+    listReachableOrganizationItems(scope),
+    listOrganizationCollectionNames(scope),
+  ]);
   return Response.json({ items, collections }, { headers: { "Cache-Control": "no-store" } });
 }

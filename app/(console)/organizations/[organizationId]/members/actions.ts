@@ -27,7 +27,12 @@ import {
   updateOrganizationMemberSchema,
 } from "@/lib/validation/organization-members";
 
-const ROLE_LABELS = { owner: "an owner", admin: "an admin", user: "a user", custom: "a member with a custom role" } as const;
+const ROLE_LABELS = {
+  owner: "an owner",
+  admin: "an admin",
+  user: "a user",
+  custom: "a member with a custom role",
+} as const;
 
 function acceptUrl(token: string): string {
   return appUrl(`/accept/organization?token=${encodeURIComponent(token)}`);
@@ -37,12 +42,21 @@ function acceptUrl(token: string): string {
  * When a member of the managing provider changed who belongs to the organization or with which role, its confirmed
  * owners get a mail saying who did what (the events already name the provider).
  */
-async function tellOwnersWhenProviderActed(ctx: ActionContext<unknown, OrganizationScope>, changes: string[]): Promise<void> {
+async function tellOwnersWhenProviderActed(
+  ctx: ActionContext<unknown, OrganizationScope>,
+  changes: string[],
+): Promise<void> {
   if (ctx.scope.access.via !== "provider" || changes.length === 0) return;
   const names = await organizationNames(ctx.tx, ctx.scope.organizationId);
-  const change = { organization: names.name, provider: names.providerName ?? "your provider", actor: ctx.user?.email ?? "A provider member", changes };
+  const change = {
+    organization: names.name,
+    provider: names.providerName ?? "your provider",
+    actor: ctx.user?.email ?? "A provider member",
+    changes,
+  };
   const membersUrl = appUrl(`/organizations/${ctx.scope.organizationId}/members`);
-  for (const owner of await confirmedOwnerEmails(ctx.tx, ctx.scope)) await ctx.mail({ to: owner, ...providerChangedMembersMail(change, membersUrl) });
+  for (const owner of await confirmedOwnerEmails(ctx.tx, ctx.scope))
+    await ctx.mail({ to: owner, ...providerChangedMembersMail(change, membersUrl) });
 }
 
 export const inviteOrganizationMembersAction = defineAction({
@@ -53,10 +67,24 @@ export const inviteOrganizationMembersAction = defineAction({
     const { input, scope, tx, record, mail } = ctx;
     const { organization, invited } = await inviteOrganizationMembers(tx, scope, input.emails, input);
     for (const member of invited) {
-      await record({ type: "organization_user_invited", organizationUserId: member.id, details: { email: member.email, role: input.type } });
-      await mail({ to: member.email, ...invitationMail({ kind: "organization", name: organization.name }, ROLE_LABELS[input.type], acceptUrl(member.token)) });
+      await record({
+        type: "organization_user_invited",
+        organizationUserId: member.id,
+        details: { email: member.email, role: input.type },
+      });
+      await mail({
+        to: member.email,
+        ...invitationMail(
+          { kind: "organization", name: organization.name },
+          ROLE_LABELS[input.type],
+          acceptUrl(member.token),
+        ),
+      });
     }
-    await tellOwnersWhenProviderActed(ctx, invited.map((member) => `invited ${member.email} as ${ROLE_LABELS[input.type]}`));
+    await tellOwnersWhenProviderActed(
+      ctx,
+      invited.map((member) => `invited ${member.email} as ${ROLE_LABELS[input.type]}`),
+    );
     return { invited: invited.length };
   },
   constraints: {
@@ -75,9 +103,15 @@ export const confirmOrganizationMembersAction = defineAction({
     const confirmed = await confirmOrganizationMembers(tx, scope, input.confirmations);
     for (const member of confirmed) {
       await record({ type: "organization_user_confirmed", organizationUserId: member.id });
-      await mail({ to: member.email, ...confirmedMail({ kind: "organization", name: organization.name }, appUrl("/vault")) });
+      await mail({
+        to: member.email,
+        ...confirmedMail({ kind: "organization", name: organization.name }, appUrl("/vault")),
+      });
     }
-    await tellOwnersWhenProviderActed(ctx, confirmed.map((member) => `confirmed ${member.email}`));
+    await tellOwnersWhenProviderActed(
+      ctx,
+      confirmed.map((member) => `confirmed ${member.email}`),
+    );
     return { confirmed: confirmed.length };
   },
 });
@@ -98,9 +132,16 @@ export const removeOrganizationMembersAction = defineAction({
     await retireInvitations(tx, { organizationUserIds: input.memberIds });
     await deleteOrganizationMembers(tx, scope, input.memberIds);
     for (const member of members) {
-      await record({ type: "organization_user_removed", organizationUserId: member.id, details: { email: member.email } });
+      await record({
+        type: "organization_user_removed",
+        organizationUserId: member.id,
+        details: { email: member.email },
+      });
     }
-    await tellOwnersWhenProviderActed(ctx, members.map((member) => `removed ${member.email}`));
+    await tellOwnersWhenProviderActed(
+      ctx,
+      members.map((member) => `removed ${member.email}`),
+    );
     return { removed: members.length };
   },
 });
@@ -114,9 +155,15 @@ export const resendOrganizationInvitationAction = defineAction({
     const [member] = await lockOrganizationMembers(tx, scope, [input.memberId]);
     if (member!.status !== "invited") throw new ActionError("Only pending invitations can be sent again.");
     await retireInvitations(tx, { organizationUserIds: [member!.id] });
-    const { token } = await createInvitation(tx, member!.email, { kind: "organization_user", organizationUserId: member!.id });
+    const { token } = await createInvitation(tx, member!.email, {
+      kind: "organization_user",
+      organizationUserId: member!.id,
+    });
     await record({ type: "organization_user_reinvited", organizationUserId: member!.id });
-    await mail({ to: member!.email, ...invitationMail({ kind: "organization", name: organization.name }, ROLE_LABELS[member!.type], acceptUrl(token)) });
+    await mail({
+      to: member!.email,
+      ...invitationMail({ kind: "organization", name: organization.name }, ROLE_LABELS[member!.type], acceptUrl(token)),
+    });
     return {};
   },
 });
@@ -131,9 +178,17 @@ export const updateOrganizationMemberAction = defineAction({
     await record({
       type: "organization_user_updated",
       organizationUserId: input.memberId,
-      details: { from: before.type, to: input.type, collections: input.collections.length, groups: input.groupIds.length },
+      details: {
+        from: before.type,
+        to: input.type,
+        collections: input.collections.length,
+        groups: input.groupIds.length,
+      },
     });
-    const roleChange = before.type === input.type ? `as ${ROLE_LABELS[input.type]}` : `from ${ROLE_LABELS[before.type]} to ${ROLE_LABELS[input.type]}`;
+    const roleChange =
+      before.type === input.type
+        ? `as ${ROLE_LABELS[input.type]}`
+        : `from ${ROLE_LABELS[before.type]} to ${ROLE_LABELS[input.type]}`;
     await tellOwnersWhenProviderActed(ctx, [`changed the role and access of ${before.email} (${roleChange})`]);
     return {};
   },
@@ -146,8 +201,16 @@ export const revokeOrganizationMembersAction = defineAction({
   async run(ctx) {
     const { input, scope, tx, record } = ctx;
     const members = await revokeOrganizationMembers(tx, scope, input.memberIds);
-    for (const member of members) await record({ type: "organization_user_revoked", organizationUserId: member.id, details: { email: member.email } });
-    await tellOwnersWhenProviderActed(ctx, members.map((member) => `revoked ${member.email}`));
+    for (const member of members)
+      await record({
+        type: "organization_user_revoked",
+        organizationUserId: member.id,
+        details: { email: member.email },
+      });
+    await tellOwnersWhenProviderActed(
+      ctx,
+      members.map((member) => `revoked ${member.email}`),
+    );
     return { revoked: members.length };
   },
 });
@@ -159,8 +222,16 @@ export const restoreOrganizationMembersAction = defineAction({
   async run(ctx) {
     const { input, scope, tx, record } = ctx;
     const members = await restoreOrganizationMembers(tx, scope, input.memberIds);
-    for (const member of members) await record({ type: "organization_user_restored", organizationUserId: member.id, details: { email: member.email } });
-    await tellOwnersWhenProviderActed(ctx, members.map((member) => `restored ${member.email}`));
+    for (const member of members)
+      await record({
+        type: "organization_user_restored",
+        organizationUserId: member.id,
+        details: { email: member.email },
+      });
+    await tellOwnersWhenProviderActed(
+      ctx,
+      members.map((member) => `restored ${member.email}`),
+    );
     return { restored: members.length };
   },
   constraints: { organization_users_seat_limit: { message: PROVIDER_SEAT_LIMIT_MESSAGE } },

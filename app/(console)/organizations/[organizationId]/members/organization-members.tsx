@@ -5,7 +5,12 @@ import { useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { type MemberFilterTab, MembersManager } from "@/components/members/members-manager";
 import type { MemberView, RoleOption } from "@/components/members/types";
-import { type CustomFlags, MemberAccessDialog, type MemberAccess, type MemberRole } from "@/components/organization/member-access-dialog";
+import {
+  type CustomFlags,
+  MemberAccessDialog,
+  type MemberAccess,
+  type MemberRole,
+} from "@/components/organization/member-access-dialog";
 import { useDecryptedNames } from "@/components/organization/use-decrypted-names";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import type { MenuItem } from "@/components/ui/menu";
@@ -36,7 +41,17 @@ type Props = {
 const ROLE_LABELS: Record<MemberRole, string> = { owner: "Owner", admin: "Admin", user: "User", custom: "Custom" };
 
 /** The organization's members: the shared members screen, plus access (role, groups, collections), revoke and restore. */
-export function OrganizationMembers({ organization, members, filters, activeFilter, roles, grantableFlags, directory, currentUserId, basePath }: Props) {
+export function OrganizationMembers({
+  organization,
+  members,
+  filters,
+  activeFilter,
+  roles,
+  grantableFlags,
+  directory,
+  currentUserId,
+  basePath,
+}: Props) {
   const router = useRouter();
   const toast = useToast();
   const names = useDecryptedNames(organization.id, directory.collections);
@@ -45,7 +60,10 @@ export function OrganizationMembers({ organization, members, filters, activeFilt
   const revoke = useAction(revokeOrganizationMembersAction);
   const restore = useAction(restoreOrganizationMembersAction);
 
-  const collectionOptions = directory.collections.map((collection) => ({ id: collection.id, label: names?.get(collection.id) ?? "…" }));
+  const collectionOptions = directory.collections.map((collection) => ({
+    id: collection.id,
+    label: names?.get(collection.id) ?? "…",
+  }));
   const groupOptions = directory.groups.map((group) => ({ id: group.id, label: group.name }));
   const roleOptions: RoleOption[] = roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -76,7 +94,11 @@ export function OrganizationMembers({ organization, members, filters, activeFilt
     const result = statusChange.restore ? await restore.run(input) : await revoke.run(input);
     setStatusChange(null);
     if (!result.ok) return toast.show(result.error, "error");
-    toast.show(statusChange.restore ? `${statusChange.member.email}'s access is restored.` : `${statusChange.member.email}'s access is revoked.`);
+    toast.show(
+      statusChange.restore
+        ? `${statusChange.member.email}'s access is restored.`
+        : `${statusChange.member.email}'s access is revoked.`,
+    );
   }
 
   return (
@@ -108,7 +130,13 @@ export function OrganizationMembers({ organization, members, filters, activeFilt
               initial={{ type: "user", permissions: null, collections: [], groupIds: [] }}
               collections={collectionOptions}
               groups={groupOptions}
-              submit={(access) => inviteOrganizationMembersAction({ organizationId: organization.id, emails: access.emails ?? "", ...access })}
+              submit={(access) =>
+                inviteOrganizationMembersAction({
+                  organizationId: organization.id,
+                  emails: access.emails ?? "",
+                  ...access,
+                })
+              }
               onDone={() => onInvited(1)}
             />
           ) : null
@@ -125,7 +153,9 @@ export function OrganizationMembers({ organization, members, filters, activeFilt
           initial={accessOf(editing)}
           collections={collectionOptions}
           groups={groupOptions}
-          submit={(access) => updateOrganizationMemberAction({ organizationId: organization.id, memberId: editing.id, ...access })}
+          submit={(access) =>
+            updateOrganizationMemberAction({ organizationId: organization.id, memberId: editing.id, ...access })
+          }
           onDone={() => {
             toast.show(`${editing.email}'s access was saved.`);
             setEditing(null);
@@ -135,7 +165,9 @@ export function OrganizationMembers({ organization, members, filters, activeFilt
       ) : null}
       <ConfirmDialog
         open={statusChange !== null}
-        title={statusChange?.restore ? `Restore ${statusChange.member.email}?` : `Revoke ${statusChange?.member.email}?`}
+        title={
+          statusChange?.restore ? `Restore ${statusChange.member.email}?` : `Revoke ${statusChange?.member.email}?`
+        }
         message={
           statusChange?.restore
             ? "They get their access back and take a seat again."

@@ -17,7 +17,10 @@ export const metadata: Metadata = { title: "Members" };
 
 const FILTERS = ["all", "invited", "accepted", "revoked"] as const;
 
-type Props = { params: Promise<{ organizationId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ organizationId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function OrganizationMembersPage({ params, searchParams }: Props) {
   const { organizationId } = await params;

@@ -19,8 +19,8 @@ export default async function ReportsPage({ params }: { params: Promise<{ organi
       />
       {readsItems ? null : (
         <Alert tone="info" className="mb-6">
-          As a provider member you can run the Member access report. The other reports read the organization&apos;s vault
-          items, which stay private to its members.
+          As a provider member you can run the Member access report. The other reports read the organization&apos;s
+          vault items, which stay private to its members.
         </Alert>
       )}
       <ul className="grid gap-4 sm:grid-cols-2">
@@ -32,7 +32,9 @@ export default async function ReportsPage({ params }: { params: Promise<{ organi
             >
               <h2 className="font-semibold text-brand-700">{report.title}</h2>
               <p className="mt-1 text-sm text-slate-600">{report.description}</p>
-              {report.readsItems && !readsItems ? <p className="mt-2 text-sm text-slate-500">For the organization&apos;s own members.</p> : null}
+              {report.readsItems && !readsItems ? (
+                <p className="mt-2 text-sm text-slate-500">For the organization&apos;s own members.</p>
+              ) : null}
             </Link>
           </li>
         ))}

@@ -4,7 +4,13 @@ import { scopeHolds, SETTINGS_SECTIONS } from "@/lib/authz/console-sections";
 import { requireOrgScope } from "@/lib/authz/scope";
 
 /** Settings: a side menu of the pages the caller may open, then the page. */
-export default async function SettingsLayout({ children, params }: { children: ReactNode; params: Promise<{ organizationId: string }> }) {
+export default async function SettingsLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ organizationId: string }>;
+}) {
   const { organizationId } = await params;
   const scope = await requireOrgScope(organizationId, "org.console.access");
   const items = SETTINGS_SECTIONS.filter((section) => scopeHolds(scope, section.permission)).map((section) => ({

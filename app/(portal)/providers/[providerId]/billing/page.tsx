@@ -23,14 +23,17 @@ export default async function ProviderBillingPage({
   const base = `/providers/${scope.providerId}/billing`;
   return (
     <>
-      <PageHeader title="Billing" description="Seats your clients are assigned, what they cost per month, and your invoices." />
+      <PageHeader
+        title="Billing"
+        description="Seats your clients are assigned, what they cost per month, and your invoices."
+      />
       <section aria-labelledby="plans-heading" className="mb-10">
         <h2 id="plans-heading" className="mb-1 text-lg font-semibold">
           Plans and seats
         </h2>
         <p className="mb-3 text-sm text-slate-600">
-          Allocated seats are the seats assigned to your clients on each plan. Each plan is billed for its seat minimum, or
-          for all allocated seats when there are more.
+          Allocated seats are the seats assigned to your clients on each plan. Each plan is billed for its seat minimum,
+          or for all allocated seats when there are more.
         </p>
         <PlanTable summary={summary} />
       </section>
@@ -41,11 +44,18 @@ export default async function ProviderBillingPage({
         {invoices.length > 0 ? (
           <InvoiceTable invoices={invoices} csvHref={(invoiceId) => `${base}/invoices/${invoiceId}`} />
         ) : page > 1 ? (
-          <EmptyState title="This page is past the last one.">Go back to the first page to see your newest invoices.</EmptyState>
+          <EmptyState title="This page is past the last one.">
+            Go back to the first page to see your newest invoices.
+          </EmptyState>
         ) : (
           <EmptyState title="No invoices yet.">Invoices appear after a billing period is closed.</EmptyState>
         )}
-        <Pagination page={page} pageSize={INVOICES_PER_PAGE} total={total} href={(target) => (target > 1 ? `${base}?page=${target}` : base)} />
+        <Pagination
+          page={page}
+          pageSize={INVOICES_PER_PAGE}
+          total={total}
+          href={(target) => (target > 1 ? `${base}?page=${target}` : base)}
+        />
       </section>
     </>
   );

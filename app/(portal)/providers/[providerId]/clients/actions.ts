@@ -3,9 +3,21 @@
 import { ActionError, defineAction } from "@/lib/authz/action";
 import { requireProviderScope } from "@/lib/authz/scope";
 import { appUrl } from "@/lib/config";
-import { addExistingClient, createClient, findClientLink, INTERNAL_ORGANIZATION_REFUSAL, unlinkClient, updateClient } from "@/lib/dal/clients";
+import {
+  addExistingClient,
+  createClient,
+  findClientLink,
+  INTERNAL_ORGANIZATION_REFUSAL,
+  unlinkClient,
+  updateClient,
+} from "@/lib/dal/clients";
 import { invitationMail } from "@/lib/mail/membership-mail";
-import { addExistingClientSchema, clientRefSchema, createClientSchema, updateClientSchema } from "@/lib/validation/clients";
+import {
+  addExistingClientSchema,
+  clientRefSchema,
+  createClientSchema,
+  updateClientSchema,
+} from "@/lib/validation/clients";
 
 export const createClientAction = defineAction({
   name: "provider.clients.create",
@@ -19,9 +31,17 @@ export const createClientAction = defineAction({
       providerOrganizationId: created.providerOrganizationId,
       details: { name: input.name, seats: input.seats, plan: input.planType },
     });
-    await record({ type: "organization_user_invited", organizationId: created.organizationId, organizationUserId: created.ownerId, details: { role: "owner" } });
+    await record({
+      type: "organization_user_invited",
+      organizationId: created.organizationId,
+      organizationUserId: created.ownerId,
+      details: { role: "owner" },
+    });
     const acceptUrl = appUrl(`/accept/organization?token=${encodeURIComponent(created.token)}`);
-    await mail({ to: input.ownerEmail, ...invitationMail({ kind: "organization", name: input.name }, "its owner", acceptUrl) });
+    await mail({
+      to: input.ownerEmail,
+      ...invitationMail({ kind: "organization", name: input.name }, "its owner", acceptUrl),
+    });
     return { organizationId: created.organizationId };
   },
 });
@@ -32,7 +52,11 @@ export const addExistingClientAction = defineAction({
   authorize: (input) => requireProviderScope(input.providerId, "provider.clients.add_existing"),
   async run({ input, scope, tx, record }) {
     const added = await addExistingClient(tx, scope, input.organizationId, input.key);
-    await record({ type: "provider_organization_added", organizationId: input.organizationId, providerOrganizationId: added.providerOrganizationId });
+    await record({
+      type: "provider_organization_added",
+      organizationId: input.organizationId,
+      providerOrganizationId: added.providerOrganizationId,
+    });
     return { organizationId: input.organizationId };
   },
   constraints: {
@@ -56,7 +80,10 @@ export const updateClientAction = defineAction({
     return {};
   },
   constraints: {
-    organizations_seats_not_below_used: { field: "seats", message: "Assigned seats cannot be fewer than the seats in use." },
+    organizations_seats_not_below_used: {
+      field: "seats",
+      message: "Assigned seats cannot be fewer than the seats in use.",
+    },
   },
 });
 
@@ -66,7 +93,12 @@ export const unlinkClientAction = defineAction({
   authorize: (input) => requireProviderScope(input.providerId, "provider.clients.unlink"),
   async run({ input, scope, tx, record }) {
     const client = await unlinkClient(tx, scope, input.organizationId);
-    await record({ type: "provider_organization_removed", organizationId: input.organizationId, providerOrganizationId: client.providerOrganizationId, details: { name: client.name } });
+    await record({
+      type: "provider_organization_removed",
+      organizationId: input.organizationId,
+      providerOrganizationId: client.providerOrganizationId,
+      details: { name: client.name },
+    });
     return {};
   },
 });
@@ -79,7 +111,11 @@ export const openClientConsoleAction = defineAction({
   async run({ input, scope, tx, record }) {
     const link = await findClientLink(tx, scope, input.organizationId);
     if (!link) throw new ActionError("This client no longer belongs to the provider.");
-    await record({ type: "provider_organization_vault_accessed", organizationId: input.organizationId, providerOrganizationId: link.id });
+    await record({
+      type: "provider_organization_vault_accessed",
+      organizationId: input.organizationId,
+      providerOrganizationId: link.id,
+    });
     return { href: `/organizations/${input.organizationId}` };
   },
 });

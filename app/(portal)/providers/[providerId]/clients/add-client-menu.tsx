@@ -38,8 +38,18 @@ export function AddClientMenu({ providerId, disabled, addable, suggestedName }: 
           { label: "Existing organization", onSelect: () => setDialog("existing") },
         ]}
       />
-      <NewClientDialog open={dialog === "new"} onClose={() => setDialog(null)} providerId={providerId} suggestedName={suggestedName ?? ""} />
-      <ExistingOrganizationDialog open={dialog === "existing"} onClose={() => setDialog(null)} providerId={providerId} addable={addable} />
+      <NewClientDialog
+        open={dialog === "new"}
+        onClose={() => setDialog(null)}
+        providerId={providerId}
+        suggestedName={suggestedName ?? ""}
+      />
+      <ExistingOrganizationDialog
+        open={dialog === "existing"}
+        onClose={() => setDialog(null)}
+        providerId={providerId}
+        addable={addable}
+      />
     </>
   );
 }
@@ -53,7 +63,17 @@ const PLAN_OPTIONS = [
  * The browser makes the new organization's key and key pair, encrypts the default collection's name with it and
  * wraps the key with the provider key: the server receives only ciphertext.
  */
-function NewClientDialog({ open, onClose, providerId, suggestedName }: { open: boolean; onClose: () => void; providerId: string; suggestedName: string }) {
+function NewClientDialog({
+  open,
+  onClose,
+  providerId,
+  suggestedName,
+}: {
+  open: boolean;
+  onClose: () => void;
+  providerId: string;
+  suggestedName: string;
+}) {
   const { keys } = useKeyring();
   const create = useAction(createClientAction);
   const toast = useToast();
@@ -84,13 +104,47 @@ function NewClientDialog({ open, onClose, providerId, suggestedName }: { open: b
   }
 
   return (
-    <Dialog open={open} onClose={onClose} busy={create.busy} title="New client" description="The client's owner gets an invitation by mail.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      busy={create.busy}
+      title="New client"
+      description="The client's owner gets an invitation by mail."
+    >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {create.error ? <Alert tone="error">{create.error}</Alert> : null}
-        <TextField label="Organization name" name="name" required defaultValue={suggestedName} error={create.fieldErrors.name} data-autofocus />
-        <TextField label="Client owner email" name="ownerEmail" type="email" required error={create.fieldErrors.ownerEmail} />
-        <SelectField label="Plan" name="planType" options={PLAN_OPTIONS} defaultValue="enterprise_monthly" error={create.fieldErrors.planType} />
-        <TextField label="Seats" name="seats" type="number" min={1} step={1} required defaultValue={1} error={create.fieldErrors.seats} />
+        <TextField
+          label="Organization name"
+          name="name"
+          required
+          defaultValue={suggestedName}
+          error={create.fieldErrors.name}
+          data-autofocus
+        />
+        <TextField
+          label="Client owner email"
+          name="ownerEmail"
+          type="email"
+          required
+          error={create.fieldErrors.ownerEmail}
+        />
+        <SelectField
+          label="Plan"
+          name="planType"
+          options={PLAN_OPTIONS}
+          defaultValue="enterprise_monthly"
+          error={create.fieldErrors.planType}
+        />
+        <TextField
+          label="Seats"
+          name="seats"
+          type="number"
+          min={1}
+          step={1}
+          required
+          defaultValue={1}
+          error={create.fieldErrors.seats}
+        />
         {create.busy ? <IndeterminateProgress label="Creating the organization's encryption keys…" /> : null}
         <DialogFormActions onCancel={onClose} busy={create.busy} submitLabel="Create client" />
       </form>
@@ -103,7 +157,17 @@ function NewClientDialog({ open, onClose, providerId, suggestedName }: { open: b
  * Adding one puts its seats on the provider's bill and its administration in the provider's hands, so the admin
  * confirms that first, seeing what will be billed.
  */
-function ExistingOrganizationDialog({ open, onClose, providerId, addable }: { open: boolean; onClose: () => void; providerId: string; addable: Addable[] }) {
+function ExistingOrganizationDialog({
+  open,
+  onClose,
+  providerId,
+  addable,
+}: {
+  open: boolean;
+  onClose: () => void;
+  providerId: string;
+  addable: Addable[];
+}) {
   const { keys } = useKeyring();
   const [chosen, setChosen] = useState<Addable | null>(null);
   const addExisting = useAction(addExistingClientAction, { success: () => "The organization is now a client." });
@@ -131,11 +195,17 @@ function ExistingOrganizationDialog({ open, onClose, providerId, addable }: { op
         {error ? <Alert tone="error">{error}</Alert> : null}
         <div className="flex flex-col gap-3 text-sm text-slate-700">
           <p>
-            Your provider will be billed for its <strong>{chosen.seats} seats</strong> on the {planLabel(chosen.planType)} plan, and its billing
-            email becomes the provider&apos;s.
+            Your provider will be billed for its <strong>{chosen.seats} seats</strong> on the{" "}
+            {planLabel(chosen.planType)} plan, and its billing email becomes the provider&apos;s.
           </p>
-          <p>Every member of your provider, service users included, will administer it as an owner. Its own members keep their access.</p>
-          <p>Do not add your provider&apos;s own organization: mark it as internal in the provider&apos;s settings instead.</p>
+          <p>
+            Every member of your provider, service users included, will administer it as an owner. Its own members keep
+            their access.
+          </p>
+          <p>
+            Do not add your provider&apos;s own organization: mark it as internal in the provider&apos;s settings
+            instead.
+          </p>
         </div>
         <DialogActions>
           <Button variant="secondary" onClick={() => setChosen(null)} disabled={addExisting.busy}>
@@ -168,7 +238,11 @@ function ExistingOrganizationDialog({ open, onClose, providerId, addable }: { op
                   {planLabel(organization.planType)} · {organization.seats} seats
                 </span>
               </span>
-              <Button variant="secondary" onClick={() => setChosen(organization)} aria-label={`Add ${organization.name}`}>
+              <Button
+                variant="secondary"
+                onClick={() => setChosen(organization)}
+                aria-label={`Add ${organization.name}`}
+              >
                 Add
               </Button>
             </li>

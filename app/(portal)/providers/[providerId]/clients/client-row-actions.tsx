@@ -14,7 +14,15 @@ import type { ClientRow } from "@/lib/dal/clients";
 import { openClientConsoleAction, unlinkClientAction, updateClientAction } from "./actions";
 
 /** The client's name opens its Admin Console; the visit is logged first (Bitwarden's "accessed client vault"). */
-export function ClientLink({ providerId, organizationId, name }: { providerId: string; organizationId: string; name: string }) {
+export function ClientLink({
+  providerId,
+  organizationId,
+  name,
+}: {
+  providerId: string;
+  organizationId: string;
+  name: string;
+}) {
   const router = useRouter();
   const toast = useToast();
   const href = `/organizations/${organizationId}`;
@@ -43,35 +51,86 @@ export function ClientRowActions({ providerId, client, canUnlink }: RowProps) {
   return (
     <>
       <Menu label="Options" accessibleLabel={`Options for ${client.name}`} items={items} variant="ghost" />
-      <EditClientDialog open={dialog === "edit"} onClose={() => setDialog(null)} providerId={providerId} client={client} />
-      <UnlinkClientDialog open={dialog === "unlink"} onClose={() => setDialog(null)} providerId={providerId} client={client} />
+      <EditClientDialog
+        open={dialog === "edit"}
+        onClose={() => setDialog(null)}
+        providerId={providerId}
+        client={client}
+      />
+      <UnlinkClientDialog
+        open={dialog === "unlink"}
+        onClose={() => setDialog(null)}
+        providerId={providerId}
+        client={client}
+      />
     </>
   );
 }
 
-function EditClientDialog({ open, onClose, providerId, client }: { open: boolean; onClose: () => void; providerId: string; client: ClientRow }) {
+function EditClientDialog({
+  open,
+  onClose,
+  providerId,
+  client,
+}: {
+  open: boolean;
+  onClose: () => void;
+  providerId: string;
+  client: ClientRow;
+}) {
   const update = useAction(updateClientAction, { success: () => `${client.name} updated.` });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const name = String(form.get("name") ?? "");
-    if ((await update.run({ providerId, organizationId: client.id, name, seats: seatsValue(form.get("seats")) })).ok) onClose();
+    if ((await update.run({ providerId, organizationId: client.id, name, seats: seatsValue(form.get("seats")) })).ok)
+      onClose();
   }
 
   return (
-    <Dialog open={open} onClose={onClose} busy={update.busy} title={`Edit ${client.name}`} description={`${client.used} of ${client.assigned} seats are in use.`}>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      busy={update.busy}
+      title={`Edit ${client.name}`}
+      description={`${client.used} of ${client.assigned} seats are in use.`}
+    >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {update.error ? <Alert tone="error">{update.error}</Alert> : null}
-        <TextField label="Organization name" name="name" defaultValue={client.name} error={update.fieldErrors.name} data-autofocus />
-        <TextField label="Assigned seats" name="seats" type="number" min={client.used} step={1} defaultValue={client.assigned} error={update.fieldErrors.seats} />
+        <TextField
+          label="Organization name"
+          name="name"
+          defaultValue={client.name}
+          error={update.fieldErrors.name}
+          data-autofocus
+        />
+        <TextField
+          label="Assigned seats"
+          name="seats"
+          type="number"
+          min={client.used}
+          step={1}
+          defaultValue={client.assigned}
+          error={update.fieldErrors.seats}
+        />
         <DialogFormActions onCancel={onClose} busy={update.busy} />
       </form>
     </Dialog>
   );
 }
 
-function UnlinkClientDialog({ open, onClose, providerId, client }: { open: boolean; onClose: () => void; providerId: string; client: ClientRow }) {
+function UnlinkClientDialog({
+  open,
+  onClose,
+  providerId,
+  client,
+}: {
+  open: boolean;
+  onClose: () => void;
+  providerId: string;
+  client: ClientRow;
+}) {
   const toast = useToast();
   const unlink = useAction(unlinkClientAction, { success: () => `${client.name} is no longer a client.` });
   return (

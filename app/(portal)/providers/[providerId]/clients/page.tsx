@@ -14,7 +14,10 @@ import { ClientLink, ClientRowActions } from "./client-row-actions";
 
 export const metadata: Metadata = { title: "Clients" };
 
-type Props = { params: Promise<{ providerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ providerId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function ClientsPage({ params, searchParams }: Props) {
   const { providerId } = await params;
@@ -29,16 +32,27 @@ export default async function ClientsPage({ params, searchParams }: Props) {
     canAdd ? listAddableOrganizations(await requireUser()) : Promise.resolve([]),
   ]);
   // A provider approved from a request offers the client its request named, until it has one.
-  const suggestedName = canAdd && clients.length === 0 && !search && page === 1 ? await requestedFirstClientName(scope) : null;
+  const suggestedName =
+    canAdd && clients.length === 0 && !search && page === 1 ? await requestedFirstClientName(scope) : null;
   const canUnlink = providerRoleHolds(scope.role, "provider.clients.unlink");
-  const href = (target: number) => `/providers/${providerId}/clients?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(target) })}`;
+  const href = (target: number) =>
+    `/providers/${providerId}/clients?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(target) })}`;
 
   return (
     <>
       <PageHeader
         title="Clients"
         description="Client organizations this provider manages. Opening one takes you to its Admin Console."
-        actions={canAdd ? <AddClientMenu providerId={providerId} disabled={!provider.enabled} addable={addable} suggestedName={suggestedName} /> : null}
+        actions={
+          canAdd ? (
+            <AddClientMenu
+              providerId={providerId}
+              disabled={!provider.enabled}
+              addable={addable}
+              suggestedName={suggestedName}
+            />
+          ) : null
+        }
       />
       <form role="search" className="mb-4 flex max-w-md gap-2" action={`/providers/${providerId}/clients`}>
         <label htmlFor="client-search" className="sr-only">
@@ -52,7 +66,10 @@ export default async function ClientsPage({ params, searchParams }: Props) {
           placeholder="Search clients"
           className="flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100"
         />
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
+        <button
+          type="submit"
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+        >
           Search
         </button>
       </form>
@@ -83,7 +100,9 @@ export default async function ClientsPage({ params, searchParams }: Props) {
               <TR key={client.id}>
                 <RowHeader>
                   <ClientLink providerId={providerId} organizationId={client.id} name={client.name} />
-                  {client.enabled && provider.enabled ? null : <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">Disabled</span>}
+                  {client.enabled && provider.enabled ? null : (
+                    <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">Disabled</span>
+                  )}
                 </RowHeader>
                 <TD align="right">{client.assigned}</TD>
                 <TD align="right">{client.used}</TD>

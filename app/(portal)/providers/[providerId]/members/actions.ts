@@ -37,12 +37,21 @@ export const inviteProviderMembersAction = defineAction({
     const provider = await lockProvider(tx, scope);
     const invited = await inviteProviderMembers(tx, scope, input.emails, input.type);
     for (const member of invited) {
-      await record({ type: "provider_user_invited", providerUserId: member.id, details: { email: member.email, role: input.type } });
-      await mail({ to: member.email, ...invitationMail({ kind: "provider", name: provider.name }, ROLE_LABELS[input.type], acceptUrl(member.token)) });
+      await record({
+        type: "provider_user_invited",
+        providerUserId: member.id,
+        details: { email: member.email, role: input.type },
+      });
+      await mail({
+        to: member.email,
+        ...invitationMail({ kind: "provider", name: provider.name }, ROLE_LABELS[input.type], acceptUrl(member.token)),
+      });
     }
     return { invited: invited.length };
   },
-  constraints: { provider_users_provider_email: { field: "emails", message: "One of these people is already a member or invited." } },
+  constraints: {
+    provider_users_provider_email: { field: "emails", message: "One of these people is already a member or invited." },
+  },
 });
 
 export const confirmProviderMembersAction = defineAction({
@@ -54,7 +63,10 @@ export const confirmProviderMembersAction = defineAction({
     const confirmed = await confirmProviderMembers(tx, scope, input.confirmations);
     for (const member of confirmed) {
       await record({ type: "provider_user_confirmed", providerUserId: member.id });
-      await mail({ to: member.email, ...confirmedMail({ kind: "provider", name: provider.name }, appUrl(`/providers/${scope.providerId}`)) });
+      await mail({
+        to: member.email,
+        ...confirmedMail({ kind: "provider", name: provider.name }, appUrl(`/providers/${scope.providerId}`)),
+      });
     }
     return { confirmed: confirmed.length };
   },
@@ -68,12 +80,17 @@ export const updateProviderMemberAction = defineAction({
     await lockProvider(tx, scope);
     const [member] = await lockProviderMembers(tx, scope, [input.memberId]);
     if (member!.userId === scope.userId) throw new ActionError("You cannot change your own role.");
-    const demotesConfirmedAdmin = member!.type === "provider_admin" && member!.status === "confirmed" && input.type !== "provider_admin";
+    const demotesConfirmedAdmin =
+      member!.type === "provider_admin" && member!.status === "confirmed" && input.type !== "provider_admin";
     if (demotesConfirmedAdmin && (await remainingConfirmedAdmins(tx, scope, [member!.id])) === 0) {
       throw new ActionError("A provider needs at least one confirmed provider admin.");
     }
     await setProviderMemberRole(tx, scope, member!.id, input.type);
-    await record({ type: "provider_user_updated", providerUserId: member!.id, details: { from: member!.type, to: input.type } });
+    await record({
+      type: "provider_user_updated",
+      providerUserId: member!.id,
+      details: { from: member!.type, to: input.type },
+    });
     return {};
   },
 });
@@ -109,7 +126,10 @@ export const resendProviderInvitationAction = defineAction({
     await retireInvitations(tx, { providerUserIds: [member!.id] });
     const { token } = await createInvitation(tx, member!.email, { kind: "provider_user", providerUserId: member!.id });
     await record({ type: "provider_user_reinvited", providerUserId: member!.id });
-    await mail({ to: member!.email, ...invitationMail({ kind: "provider", name: provider.name }, ROLE_LABELS[member!.type], acceptUrl(token)) });
+    await mail({
+      to: member!.email,
+      ...invitationMail({ kind: "provider", name: provider.name }, ROLE_LABELS[member!.type], acceptUrl(token)),
+    });
     return {};
   },
 });

@@ -20,7 +20,10 @@ const ROLES = [
   { value: "service_user", label: "Service user" },
 ];
 
-type Props = { params: Promise<{ providerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ providerId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function ProviderMembersPage({ params, searchParams }: Props) {
   const { providerId } = await params;
@@ -28,7 +31,10 @@ export default async function ProviderMembersPage({ params, searchParams }: Prop
   const scope = await requireProviderScope(providerId, "provider.members.manage");
   const filter: MemberFilter = query.filter === "invited" || query.filter === "accepted" ? query.filter : "all";
   const page = pageParam(query.page);
-  const [provider, { members, counts }] = await Promise.all([getProvider(scope), listProviderMembers(scope, filter, page)]);
+  const [provider, { members, counts }] = await Promise.all([
+    getProvider(scope),
+    listProviderMembers(scope, filter, page),
+  ]);
   const basePath = `/providers/${providerId}/members`;
   const total = filter === "all" ? counts.all : counts[filter];
   return (
@@ -54,7 +60,12 @@ export default async function ProviderMembersPage({ params, searchParams }: Prop
         currentUserId={scope.userId}
         basePath={basePath}
       />
-      <Pagination page={page} pageSize={MEMBERS_PAGE_SIZE} total={total} href={(target) => `${basePath}?filter=${filter}&page=${target}`} />
+      <Pagination
+        page={page}
+        pageSize={MEMBERS_PAGE_SIZE}
+        total={total}
+        href={(target) => `${basePath}?filter=${filter}&page=${target}`}
+      />
     </>
   );
 }

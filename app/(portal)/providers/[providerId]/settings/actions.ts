@@ -25,8 +25,17 @@ export const setInternalOrganizationAction = defineAction({
   authorize: (input) => requireProviderScope(input.providerId, "provider.settings.manage"),
   async run({ input, scope, tx, record }) {
     const { before } = await setInternalOrganization(tx, scope, input.organizationId);
-    await record({ type: "provider_internal_organization_set", organizationId: input.organizationId, details: { previous: before } });
+    await record({
+      type: "provider_internal_organization_set",
+      organizationId: input.organizationId,
+      details: { previous: before },
+    });
     return {};
   },
-  constraints: { provider_organizations_not_internal: { field: "organizationId", message: "A client organization cannot be the provider's internal organization." } },
+  constraints: {
+    provider_organizations_not_internal: {
+      field: "organizationId",
+      message: "A client organization cannot be the provider's internal organization.",
+    },
+  },
 });

@@ -13,11 +13,15 @@ type Props = { providerId: string; current: Organization | null; candidates: Org
 /** Picks the provider's own organization: it is then never offered or accepted as a client. */
 export function InternalOrganizationForm({ providerId, current, candidates }: Props) {
   const save = useAction(setInternalOrganizationAction, { success: () => "Internal organization saved." });
-  const choices = current && !candidates.some((candidate) => candidate.id === current.id) ? [current, ...candidates] : candidates;
+  const choices =
+    current && !candidates.some((candidate) => candidate.id === current.id) ? [current, ...candidates] : candidates;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void save.run({ providerId, organizationId: String(new FormData(event.currentTarget).get("organizationId") ?? "") });
+    void save.run({
+      providerId,
+      organizationId: String(new FormData(event.currentTarget).get("organizationId") ?? ""),
+    });
   }
 
   return (
@@ -27,7 +31,10 @@ export function InternalOrganizationForm({ providerId, current, candidates }: Pr
         label="Internal organization"
         name="organizationId"
         defaultValue={current?.id ?? ""}
-        options={[{ value: "", label: "None" }, ...choices.map((organization) => ({ value: organization.id, label: organization.name }))]}
+        options={[
+          { value: "", label: "None" },
+          ...choices.map((organization) => ({ value: organization.id, label: organization.name })),
+        ]}
         error={save.fieldErrors.organizationId}
       />
       <div>

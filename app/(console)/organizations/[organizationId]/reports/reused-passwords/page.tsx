@@ -12,7 +12,11 @@ export default async function ReusedPasswordsPage({ params }: { params: Promise<
   const scope = await requireOrgScope(organizationId, "org.reports.view");
   return (
     <>
-      <ReportHeader organizationId={scope.organizationId} report={reportByPath("reused-passwords")} note="Logins you may view only without their passwords are not checked." />
+      <ReportHeader
+        organizationId={scope.organizationId}
+        report={reportByPath("reused-passwords")}
+        note="Logins you may view only without their passwords are not checked."
+      />
       <ItemReportGate scope={scope}>
         <ReusedPasswordsReport organizationId={scope.organizationId} />
       </ItemReportGate>

@@ -12,7 +12,11 @@ export default async function WeakPasswordsPage({ params }: { params: Promise<{ 
   const scope = await requireOrgScope(organizationId, "org.reports.view");
   return (
     <>
-      <ReportHeader organizationId={scope.organizationId} report={reportByPath("weak-passwords")} note="Logins you may view only without their passwords are not checked." />
+      <ReportHeader
+        organizationId={scope.organizationId}
+        report={reportByPath("weak-passwords")}
+        note="Logins you may view only without their passwords are not checked."
+      />
       <ItemReportGate scope={scope}>
         <WeakPasswordsReport organizationId={scope.organizationId} />
       </ItemReportGate>

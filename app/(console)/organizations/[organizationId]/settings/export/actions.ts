@@ -6,7 +6,8 @@ import { requireOrgScope } from "@/lib/authz/scope";
 import { EXPORT_FORMAT_IDS } from "@/lib/export";
 import { uuidSchema } from "@/lib/validation/common";
 
-const PROVIDER_EXPORT_REFUSAL = "Provider members cannot export a client's vault: its items stay private to the organization's members.";
+const PROVIDER_EXPORT_REFUSAL =
+  "Provider members cannot export a client's vault: its items stay private to the organization's members.";
 
 const vaultExportSchema = z.object({
   organizationId: uuidSchema,

@@ -2,7 +2,13 @@
 
 import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
-import { decryptForExport, downloadFile, ExportError, fetchExportItems, writeExportFile } from "@/components/import-export/export-pipeline";
+import {
+  decryptForExport,
+  downloadFile,
+  ExportError,
+  fetchExportItems,
+  writeExportFile,
+} from "@/components/import-export/export-pipeline";
 import { useKeyring } from "@/components/keyring/keyring-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,10 +25,18 @@ type Progress =
   | { phase: "decrypting"; done: number; total: number }
   | { phase: "writing"; encrypted: boolean };
 
-type Exported = { count: number; label: string; fileName: string; leftOut: number; withoutPasswords: number; undecryptable: number };
+type Exported = {
+  count: number;
+  label: string;
+  fileName: string;
+  leftOut: number;
+  withoutPasswords: number;
+  undecryptable: number;
+};
 
 const MIN_PASSWORD_LENGTH = 8;
-const KEY_UNAVAILABLE = "Your copy of the organization key could not be opened, so the items cannot be decrypted. Lock and unlock your vault, then try again.";
+const KEY_UNAVAILABLE =
+  "Your copy of the organization key could not be opened, so the items cannot be decrypted. Lock and unlock your vault, then try again.";
 const PLAINTEXT_WARNING =
   "This export contains your organization's vault data in an unencrypted format. Anyone who gets the file can read every password in it: don't store it or send it over insecure channels (email, chat), and delete it as soon as you are done with it.";
 
@@ -33,9 +47,19 @@ function ProgressView({ progress }: { progress: Progress }) {
     case "loading":
       return <IndeterminateProgress label="Loading the organization's items…" />;
     case "decrypting":
-      return <ProgressBar label={`Decrypted ${count(progress.done)} of ${count(progress.total)} items`} value={progress.done} max={progress.total} />;
+      return (
+        <ProgressBar
+          label={`Decrypted ${count(progress.done)} of ${count(progress.total)} items`}
+          value={progress.done}
+          max={progress.total}
+        />
+      );
     case "writing":
-      return <IndeterminateProgress label={progress.encrypted ? "Encrypting the file with your password…" : "Writing the file…"} />;
+      return (
+        <IndeterminateProgress
+          label={progress.encrypted ? "Encrypting the file with your password…" : "Writing the file…"}
+        />
+      );
     default:
       return null;
   }
@@ -43,9 +67,15 @@ function ProgressView({ progress }: { progress: Progress }) {
 
 function ExportedSummary({ exported }: { exported: Exported }) {
   const notes = [
-    exported.leftOut > 0 ? `${count(exported.leftOut)} cards, identities or SSH keys were left out: Bitwarden's CSV holds only logins and secure notes. Export as JSON to keep them.` : null,
-    exported.withoutPasswords > 0 ? `${count(exported.withoutPasswords)} items are exported without their passwords, because your access to their collections hides passwords.` : null,
-    exported.undecryptable > 0 ? `${count(exported.undecryptable)} items could not be decrypted and were left out.` : null,
+    exported.leftOut > 0
+      ? `${count(exported.leftOut)} cards, identities or SSH keys were left out: Bitwarden's CSV holds only logins and secure notes. Export as JSON to keep them.`
+      : null,
+    exported.withoutPasswords > 0
+      ? `${count(exported.withoutPasswords)} items are exported without their passwords, because your access to their collections hides passwords.`
+      : null,
+    exported.undecryptable > 0
+      ? `${count(exported.undecryptable)} items could not be decrypted and were left out.`
+      : null,
   ].filter((note): note is string => note !== null);
   return (
     <Alert tone="success" title={`Exported ${count(exported.count)} items as ${exported.label}`}>
@@ -81,7 +111,8 @@ export function ExportForm({ organizationId }: { organizationId: string }) {
     if (format.plaintext) return {};
     const password = String(form.get("password") ?? "");
     const confirmation = String(form.get("confirmPassword") ?? "");
-    if (password.length < MIN_PASSWORD_LENGTH) return { password: `Use at least ${MIN_PASSWORD_LENGTH} characters for the file password.` };
+    if (password.length < MIN_PASSWORD_LENGTH)
+      return { password: `Use at least ${MIN_PASSWORD_LENGTH} characters for the file password.` };
     if (confirmation !== password) return { confirmPassword: "The passwords do not match." };
     return {};
   }
@@ -97,7 +128,9 @@ export function ExportForm({ organizationId }: { organizationId: string }) {
       });
       const total = response.items.length;
       setProgress({ phase: "decrypting", done: 0, total });
-      const decrypted = await decryptForExport(organizationId, response, key, (done) => setProgress({ phase: "decrypting", done, total }));
+      const decrypted = await decryptForExport(organizationId, response, key, (done) =>
+        setProgress({ phase: "decrypting", done, total }),
+      );
       setProgress({ phase: "writing", encrypted: !format.plaintext });
       const file = await writeExportFile(formatId, decrypted.source, password);
       const exportedCount = decrypted.source.items.length - file.leftOut;
@@ -105,9 +138,20 @@ export function ExportForm({ organizationId }: { organizationId: string }) {
       if (!recorded.ok) throw new ExportError(recorded.error);
       const fileName = exportFileName(formatId, new Date());
       downloadFile(file.text, fileName, format.mimeType);
-      setExported({ count: exportedCount, label: format.label, fileName, leftOut: file.leftOut, withoutPasswords: decrypted.withoutPasswords, undecryptable: decrypted.undecryptable });
+      setExported({
+        count: exportedCount,
+        label: format.label,
+        fileName,
+        leftOut: file.leftOut,
+        withoutPasswords: decrypted.withoutPasswords,
+        undecryptable: decrypted.undecryptable,
+      });
     } catch (failure) {
-      setError(failure instanceof ExportError ? failure.message : "The export could not be written. Reload the page and try again.");
+      setError(
+        failure instanceof ExportError
+          ? failure.message
+          : "The export could not be written. Reload the page and try again.",
+      );
     } finally {
       setProgress({ phase: "idle" });
     }
@@ -126,7 +170,11 @@ export function ExportForm({ organizationId }: { organizationId: string }) {
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       {exported ? <ExportedSummary exported={exported} /> : null}
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+      >
         {error ? <Alert tone="error">{error}</Alert> : null}
         <SelectField
           label="File format"
@@ -146,10 +194,18 @@ export function ExportForm({ organizationId }: { organizationId: string }) {
         ) : (
           <>
             <p className="text-sm text-slate-700">
-              The file is encrypted with a password you choose. Keyhouse and Bitwarden can import it with that password; without it, nobody can
-              read it. Keep the password somewhere safe: it cannot be recovered.
+              The file is encrypted with a password you choose. Keyhouse and Bitwarden can import it with that password;
+              without it, nobody can read it. Keep the password somewhere safe: it cannot be recovered.
             </p>
-            <TextField label="File password" name="password" type="password" autoComplete="new-password" required disabled={busy} error={fieldErrors.password} />
+            <TextField
+              label="File password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              disabled={busy}
+              error={fieldErrors.password}
+            />
             <TextField
               label="Confirm file password"
               name="confirmPassword"

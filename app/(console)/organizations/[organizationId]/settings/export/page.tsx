@@ -15,11 +15,15 @@ export default async function ExportPage({ params }: { params: Promise<{ organiz
   const scope = await requireOrgScope(organizationId, "org.import_export");
   return (
     <>
-      <PageHeader title="Export vault" description="Download the organization's items you can see, to keep a copy or move them to another password manager." />
+      <PageHeader
+        title="Export vault"
+        description="Download the organization's items you can see, to keep a copy or move them to another password manager."
+      />
       {scope.access.via === "provider" ? (
         <Alert tone="info" title="Provider members cannot export a client's vault" className="max-w-2xl">
-          The organization&apos;s items are encrypted for its own members, and its provider manages it without reading them. Ask one of the
-          organization&apos;s owners to export the vault if a copy is needed. You can still import items into its collections.
+          The organization&apos;s items are encrypted for its own members, and its provider manages it without reading
+          them. Ask one of the organization&apos;s owners to export the vault if a copy is needed. You can still import
+          items into its collections.
         </Alert>
       ) : (
         <ExportForm organizationId={scope.organizationId} />

@@ -23,7 +23,8 @@ type Progress =
 
 const count = (value: number) => value.toLocaleString("en");
 
-const KEY_UNAVAILABLE = "Your copy of the organization key could not be opened, so nothing can be encrypted for it. Lock and unlock your vault, then try again.";
+const KEY_UNAVAILABLE =
+  "Your copy of the organization key could not be opened, so nothing can be encrypted for it. Lock and unlock your vault, then try again.";
 const UNREADABLE = "The file could not be read. Check that it is a file of the format you chose.";
 
 function ProgressView({ progress }: { progress: Progress }) {
@@ -31,9 +32,21 @@ function ProgressView({ progress }: { progress: Progress }) {
     case "reading":
       return <IndeterminateProgress label={progress.label} />;
     case "encrypting":
-      return <ProgressBar label={`Encrypted ${count(progress.done)} of ${count(progress.total)} items`} value={progress.done} max={progress.total} />;
+      return (
+        <ProgressBar
+          label={`Encrypted ${count(progress.done)} of ${count(progress.total)} items`}
+          value={progress.done}
+          max={progress.total}
+        />
+      );
     case "uploading":
-      return <ProgressBar label={`Imported ${count(progress.done)} of ${count(progress.total)}`} value={progress.done} max={progress.total} />;
+      return (
+        <ProgressBar
+          label={`Imported ${count(progress.done)} of ${count(progress.total)}`}
+          value={progress.done}
+          max={progress.total}
+        />
+      );
     default:
       return null;
   }
@@ -53,7 +66,13 @@ async function parseFile(format: ImportFormat, text: string, password: string) {
  * batches (each batch commits on its own, so the progress bar shows real progress). Nothing is uploaded when the
  * file cannot be read.
  */
-export function ImportForm({ organizationId, collections }: { organizationId: string; collections: { id: string; name: string }[] }) {
+export function ImportForm({
+  organizationId,
+  collections,
+}: {
+  organizationId: string;
+  collections: { id: string; name: string }[];
+}) {
   const { keys } = useKeyring();
   const named = sortedByName(useDecryptedNames(organizationId, collections), collections);
   const upload = useAction(importItemsBatch, { refresh: false });
@@ -107,7 +126,10 @@ export function ImportForm({ organizationId, collections }: { organizationId: st
     if (Object.keys(errors).length > 0) return;
     const collection = named?.find((entry) => entry.id === collectionId)?.name ?? "";
 
-    setProgress({ phase: "reading", label: needsPassword ? "Checking the password and decrypting the file…" : "Reading the file…" });
+    setProgress({
+      phase: "reading",
+      label: needsPassword ? "Checking the password and decrypting the file…" : "Reading the file…",
+    });
     const parsed = await parseFile(format, text, password);
     const key = parsed.result ? await organizationKey() : null;
     if (!parsed.result || !key) {
@@ -116,7 +138,9 @@ export function ImportForm({ organizationId, collections }: { organizationId: st
     }
     const total = parsed.result.items.length;
     setProgress({ phase: "encrypting", done: 0, total });
-    const encrypted = await encryptForImport(parsed.result.items, key, collectionId, (done) => setProgress({ phase: "encrypting", done, total }));
+    const encrypted = await encryptForImport(parsed.result.items, key, collectionId, (done) =>
+      setProgress({ phase: "encrypting", done, total }),
+    );
     const skipped = [...parsed.result.skipped, ...encrypted.skipped];
     let imported = 0;
     setProgress({ phase: "uploading", done: 0, total: encrypted.items.length });
@@ -124,7 +148,14 @@ export function ImportForm({ organizationId, collections }: { organizationId: st
       const result = await upload.run({ organizationId, items: batch });
       if (!result.ok) {
         setProgress({ phase: "idle" });
-        return setOutcome({ kind: "stopped", imported, total: encrypted.items.length, error: result.error, skipped, collection });
+        return setOutcome({
+          kind: "stopped",
+          imported,
+          total: encrypted.items.length,
+          error: result.error,
+          skipped,
+          collection,
+        });
       }
       imported += result.imported;
       setProgress({ phase: "uploading", done: imported, total: encrypted.items.length });
@@ -134,13 +165,22 @@ export function ImportForm({ organizationId, collections }: { organizationId: st
   }
 
   if (collections.length === 0) {
-    return <Alert tone="info">This organization has no collections yet. Create one under Collections first: imported items go into a collection.</Alert>;
+    return (
+      <Alert tone="info">
+        This organization has no collections yet. Create one under Collections first: imported items go into a
+        collection.
+      </Alert>
+    );
   }
 
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       {outcome ? <ImportSummary outcome={outcome} rowLabel={format.rowLabel} /> : null}
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+      >
         {formError ? <Alert tone="error">{formError}</Alert> : null}
         <SelectField
           label="File format"

@@ -2,7 +2,11 @@
 
 import { ActionError, defineAction } from "@/lib/authz/action";
 import { requireOrgScope } from "@/lib/authz/scope";
-import { deleteOrganization, lockOrganizationForDeletion, updateOrganizationSettings } from "@/lib/dal/organization-settings";
+import {
+  deleteOrganization,
+  lockOrganizationForDeletion,
+  updateOrganizationSettings,
+} from "@/lib/dal/organization-settings";
 import { deleteOrganizationSchema, organizationSettingsSchema } from "@/lib/validation/organization-settings";
 
 const NAME_MISMATCH = "The name you typed does not match the organization's name. Type it exactly as shown.";

@@ -47,8 +47,8 @@ export function DeleteOrganization({ organizationId, name }: { organizationId: s
         title="Delete organization"
         description={
           <p>
-            This permanently deletes <strong>{name}</strong> with all its members, groups, collections and items. Its members keep their
-            own vaults.
+            This permanently deletes <strong>{name}</strong> with all its members, groups, collections and items. Its
+            members keep their own vaults.
           </p>
         }
       >

@@ -9,8 +9,19 @@ import { organizationSettingsSchema } from "@/lib/validation/organization-settin
 import { updateOrganizationSettingsAction } from "./actions";
 
 /** The organization's name and billing email, for those who may change them. */
-export function OrganizationInfoForm({ organizationId, name, billingEmail }: { organizationId: string; name: string; billingEmail: string }) {
-  const save = useAction(updateOrganizationSettingsAction, { schema: organizationSettingsSchema, success: () => "Organization info saved." });
+export function OrganizationInfoForm({
+  organizationId,
+  name,
+  billingEmail,
+}: {
+  organizationId: string;
+  name: string;
+  billingEmail: string;
+}) {
+  const save = useAction(updateOrganizationSettingsAction, {
+    schema: organizationSettingsSchema,
+    success: () => "Organization info saved.",
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -21,8 +32,22 @@ export function OrganizationInfoForm({ organizationId, name, billingEmail }: { o
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {save.error ? <Alert tone="error">{save.error}</Alert> : null}
-      <TextField label="Organization name" name="name" required maxLength={50} defaultValue={name} error={save.fieldErrors.name} />
-      <TextField label="Billing email" name="billingEmail" type="email" required defaultValue={billingEmail} error={save.fieldErrors.billingEmail} />
+      <TextField
+        label="Organization name"
+        name="name"
+        required
+        maxLength={50}
+        defaultValue={name}
+        error={save.fieldErrors.name}
+      />
+      <TextField
+        label="Billing email"
+        name="billingEmail"
+        type="email"
+        required
+        defaultValue={billingEmail}
+        error={save.fieldErrors.billingEmail}
+      />
       <div>
         <Button type="submit" loading={save.busy}>
           Save

@@ -18,12 +18,19 @@ export default async function OrganizationInfoPage({ params }: { params: Promise
   const organization = await getOrganization(scope);
   return (
     <>
-      <PageHeader title="Organization info" description="The organization's name, where its bills go, and its subscription." />
+      <PageHeader
+        title="Organization info"
+        description="The organization's name, where its bills go, and its subscription."
+      />
       <div className="flex max-w-2xl flex-col gap-6">
         <Card>
           <h2 className="mb-4 text-lg font-semibold">General</h2>
           {scopeHolds(scope, "org.settings.manage") ? (
-            <OrganizationInfoForm organizationId={organization.id} name={organization.name} billingEmail={organization.billingEmail} />
+            <OrganizationInfoForm
+              organizationId={organization.id}
+              name={organization.name}
+              billingEmail={organization.billingEmail}
+            />
           ) : (
             <OrganizationFacts
               facts={[
@@ -34,7 +41,9 @@ export default async function OrganizationInfoPage({ params }: { params: Promise
           )}
         </Card>
         <SubscriptionCard organization={organization} />
-        {scopeHolds(scope, "org.delete") ? <DeleteOrganization organizationId={organization.id} name={organization.name} /> : null}
+        {scopeHolds(scope, "org.delete") ? (
+          <DeleteOrganization organizationId={organization.id} name={organization.name} />
+        ) : null}
       </div>
     </>
   );

@@ -5,7 +5,9 @@ import { OrganizationFacts } from "./organization-facts";
 
 /** Plan and seats, and who pays: the managing provider, or the billing email for an organization on its own. */
 export function SubscriptionCard({ organization }: { organization: OrganizationSummary }) {
-  const billing = organization.providerName ? `Managed by ${organization.providerName}` : `Billed to ${organization.billingEmail}`;
+  const billing = organization.providerName
+    ? `Managed by ${organization.providerName}`
+    : `Billed to ${organization.billingEmail}`;
   return (
     <Card>
       <h2 className="mb-1 text-lg font-semibold">Subscription</h2>

@@ -16,8 +16,15 @@ export const updatePolicyAction = defineAction({
   authorize: (input) => requireOrgScope(input.organizationId, "org.policies.manage"),
   async run({ input, scope, tx, record, mail }) {
     const policy = await savePolicy(tx, scope, input);
-    await record({ type: "policy_updated", policyId: policy.id, details: { type: input.type, enabled: input.enabled } });
-    const revoked = input.type === "two_factor_authentication" && input.enabled ? await revokeMembersWithoutTwoStepLogin(tx, scope) : [];
+    await record({
+      type: "policy_updated",
+      policyId: policy.id,
+      details: { type: input.type, enabled: input.enabled },
+    });
+    const revoked =
+      input.type === "two_factor_authentication" && input.enabled
+        ? await revokeMembersWithoutTwoStepLogin(tx, scope)
+        : [];
     await reportTwoStepLoginRevocations(revoked, { record, mail });
     return { type: input.type, enabled: input.enabled };
   },

@@ -12,7 +12,21 @@ const TYPE_OPTIONS = [
 
 type Errors = Record<string, string>;
 
-function NumberField({ label, name, min, max, value, errors }: { label: string; name: string; min: number; max: number; value: number; errors: Errors }) {
+function NumberField({
+  label,
+  name,
+  min,
+  max,
+  value,
+  errors,
+}: {
+  label: string;
+  name: string;
+  min: number;
+  max: number;
+  value: number;
+  errors: Errors;
+}) {
   return (
     <TextField
       label={label}
@@ -33,22 +47,60 @@ function NumberField({ label, name, min, max, value, errors }: { label: string; 
 export function GeneratorFields({ defaults, errors }: { defaults: PasswordGeneratorPolicyData; errors: Errors }) {
   return (
     <>
-      <SelectField label="Default type" name="defaultType" options={TYPE_OPTIONS} defaultValue={defaults.defaultType ?? ""} error={errors["data.defaultType"]} />
+      <SelectField
+        label="Default type"
+        name="defaultType"
+        options={TYPE_OPTIONS}
+        defaultValue={defaults.defaultType ?? ""}
+        error={errors["data.defaultType"]}
+      />
       <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-800">Passwords</legend>
-        <NumberField label="Minimum length" name="minLength" min={5} max={128} value={defaults.minLength} errors={errors} />
+        <NumberField
+          label="Minimum length"
+          name="minLength"
+          min={5}
+          max={128}
+          value={defaults.minLength}
+          errors={errors}
+        />
         <CheckboxField label="Uppercase letters (A-Z)" name="useUpper" defaultChecked={defaults.useUpper} />
         <CheckboxField label="Lowercase letters (a-z)" name="useLower" defaultChecked={defaults.useLower} />
         <CheckboxField label="Numbers (0-9)" name="useNumbers" defaultChecked={defaults.useNumbers} />
-        <CheckboxField label={`Special characters (${SPECIAL_CHARACTERS})`} name="useSpecial" defaultChecked={defaults.useSpecial} />
+        <CheckboxField
+          label={`Special characters (${SPECIAL_CHARACTERS})`}
+          name="useSpecial"
+          defaultChecked={defaults.useSpecial}
+        />
         <div className="grid gap-3 sm:grid-cols-2">
-          <NumberField label="Minimum numbers" name="minNumbers" min={0} max={9} value={defaults.minNumbers} errors={errors} />
-          <NumberField label="Minimum special characters" name="minSpecial" min={0} max={9} value={defaults.minSpecial} errors={errors} />
+          <NumberField
+            label="Minimum numbers"
+            name="minNumbers"
+            min={0}
+            max={9}
+            value={defaults.minNumbers}
+            errors={errors}
+          />
+          <NumberField
+            label="Minimum special characters"
+            name="minSpecial"
+            min={0}
+            max={9}
+            value={defaults.minSpecial}
+            errors={errors}
+          />
         </div>
       </fieldset>
       <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-800">Passphrases</legend>
-        <NumberField label="Minimum number of words" name="minWords" min={3} max={20} value={defaults.minWords} errors={errors} />
+        <NumberField
+          label="Minimum number of words"
+          name="minWords"
+          min={3}
+          max={20}
+          value={defaults.minWords}
+          errors={errors}
+        />
         <CheckboxField label="Capitalize words" name="capitalize" defaultChecked={defaults.capitalize} />
         <CheckboxField label="Include a number" name="includeNumber" defaultChecked={defaults.includeNumber} />
       </fieldset>

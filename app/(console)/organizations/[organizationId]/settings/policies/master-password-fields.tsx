@@ -7,11 +7,20 @@ import { CheckboxField } from "./checkbox-field";
 
 const COMPLEXITY_OPTIONS = [
   { value: "0", label: "No minimum" },
-  ...([1, 2, 3, 4] as const satisfies StrengthScore[]).map((score) => ({ value: String(score), label: strengthLabel(score) })),
+  ...([1, 2, 3, 4] as const satisfies StrengthScore[]).map((score) => ({
+    value: String(score),
+    label: strengthLabel(score),
+  })),
 ];
 
 /** The master password policy's options; errors are keyed as the action reports them ("data.minLength"). */
-export function MasterPasswordFields({ defaults, errors }: { defaults: MasterPasswordPolicyData; errors: Record<string, string> }) {
+export function MasterPasswordFields({
+  defaults,
+  errors,
+}: {
+  defaults: MasterPasswordPolicyData;
+  errors: Record<string, string>;
+}) {
   return (
     <>
       <SelectField
@@ -38,7 +47,11 @@ export function MasterPasswordFields({ defaults, errors }: { defaults: MasterPas
         <CheckboxField label="Uppercase letters (A-Z)" name="requireUpper" defaultChecked={defaults.requireUpper} />
         <CheckboxField label="Lowercase letters (a-z)" name="requireLower" defaultChecked={defaults.requireLower} />
         <CheckboxField label="Numbers (0-9)" name="requireNumbers" defaultChecked={defaults.requireNumbers} />
-        <CheckboxField label={`Special characters (${SPECIAL_CHARACTERS})`} name="requireSpecial" defaultChecked={defaults.requireSpecial} />
+        <CheckboxField
+          label={`Special characters (${SPECIAL_CHARACTERS})`}
+          name="requireSpecial"
+          defaultChecked={defaults.requireSpecial}
+        />
       </fieldset>
     </>
   );

@@ -43,14 +43,21 @@ export function PoliciesTable({ organizationId, organizationName, policies }: Pr
           ))}
         </TBody>
       </Table>
-      {policy ? <PolicyDialog organizationId={organizationId} policy={policy} onClose={() => setEditing(null)} /> : null}
+      {policy ? (
+        <PolicyDialog organizationId={organizationId} policy={policy} onClose={() => setEditing(null)} />
+      ) : null}
     </>
   );
 }
 
 function PolicyStatus({ enabled }: { enabled: boolean }) {
   return (
-    <span className={cn("rounded px-2 py-0.5 text-xs font-medium", enabled ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-700")}>
+    <span
+      className={cn(
+        "rounded px-2 py-0.5 text-xs font-medium",
+        enabled ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-700",
+      )}
+    >
       {enabled ? "On" : "Off"}
     </span>
   );

@@ -49,7 +49,12 @@ export function PolicyDialog({ organizationId, policy, onClose }: Props) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { organizationId, type: policy.type, enabled: form.get("enabled") === "on", data: readData(policy, form) };
+    const input = {
+      organizationId,
+      type: policy.type,
+      enabled: form.get("enabled") === "on",
+      data: readData(policy, form),
+    };
     if (policy.type === "single_org" && input.enabled && !policy.enabled) setAwaitingConfirmation(input);
     else void save(input);
   }
@@ -60,7 +65,13 @@ export function PolicyDialog({ organizationId, policy, onClose }: Props) {
       {error ? <Alert tone="error">{error}</Alert> : null}
       {/* Hidden, not unmounted, while confirming: going back keeps what was entered. */}
       <form onSubmit={onSubmit} noValidate hidden={confirming} className="flex flex-col gap-4">
-        <SwitchField label="Turn on" name="enabled" defaultChecked={policy.enabled} hint={info.appliesTo} data-autofocus />
+        <SwitchField
+          label="Turn on"
+          name="enabled"
+          defaultChecked={policy.enabled}
+          hint={info.appliesTo}
+          data-autofocus
+        />
         {policy.type === "two_factor_authentication" ? <Alert tone="info">{TWO_STEP_LOGIN_NOTE}</Alert> : null}
         <PolicyOptions policy={policy} errors={fieldErrors} />
         <DialogFormActions onCancel={onClose} busy={busy} />

@@ -25,7 +25,10 @@ export function SwitchField({ label, hint, id, ...input }: Props) {
           aria-hidden="true"
           className="h-5 w-9 rounded-full bg-slate-300 transition-colors peer-checked:bg-brand-600 peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600 peer-focus-visible:ring-offset-2"
         />
-        <span aria-hidden="true" className="absolute top-0.5 left-0.5 h-4 w-4 rounded-full bg-white shadow transition-transform peer-checked:translate-x-4" />
+        <span
+          aria-hidden="true"
+          className="absolute top-0.5 left-0.5 h-4 w-4 rounded-full bg-white shadow transition-transform peer-checked:translate-x-4"
+        />
       </span>
       <div className="text-sm">
         <label htmlFor={inputId} className="cursor-pointer font-medium text-slate-800">

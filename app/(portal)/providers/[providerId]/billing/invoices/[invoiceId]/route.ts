@@ -7,7 +7,10 @@ import { invoiceCsv } from "./invoice-csv";
 export const dynamic = "force-dynamic";
 
 /** An invoice of the provider as a CSV download; another provider's invoice, or none, is a 404 like a foreign tenant. */
-export async function GET(_request: Request, { params }: { params: Promise<{ providerId: string; invoiceId: string }> }) {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ providerId: string; invoiceId: string }> },
+) {
   const { providerId, invoiceId } = await params;
   const scope = await requireProviderScope(providerId, "provider.billing.view");
   const invoice = await getInvoiceWithItems(scope, invoiceId);
