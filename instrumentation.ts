@@ -7,18 +7,18 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Settings first, before any module reads them: a bad one stops the server with every bad variable named.
-  const { checkEnv } = await import("./lib/env");
+  const { checkEnv } = await import("./lib/server/env");
   try {
     checkEnv();
   } catch (error) {
     process.stderr.write(`Keyhouse cannot start: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  const { printErrorsInSummary } = await import("./lib/request-errors");
+  const { printErrorsInSummary } = await import("./lib/server/request-errors");
   printErrorsInSummary();
-  const { exitServer, prepareServer } = await import("./lib/startup");
+  const { exitServer, prepareServer } = await import("./lib/server/startup");
   await prepareServer({ onFatal: exitServer });
 }
 
 /** Errors of pages and route handlers are logged in one summarized form, without queries or their parameters. */
-export { onRequestError } from "./lib/request-errors";
+export { onRequestError } from "./lib/server/request-errors";

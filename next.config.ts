@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/limits";
-import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
+import { STATIC_SECURITY_HEADERS } from "./lib/server/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from node_modules at run time: keep it (and the pg driver) unbundled.

@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { actionRequestProblem, isActionRequest } from "@/lib/action-requests";
+import { actionRequestProblem, isActionRequest } from "@/lib/server/action-requests";
 import {
   isOperator,
   organizationAccessFor,
@@ -9,10 +9,10 @@ import {
 import { auth } from "@/lib/auth/config";
 import { sessionUserOf } from "@/lib/auth/session";
 import { findOrganizationAccess, findProviderMembership } from "@/lib/dal/access";
-import { badRequest } from "@/lib/http";
-import { isDatabaseError, log, summarizeError } from "@/lib/log";
+import { badRequest } from "@/lib/server/http";
+import { isDatabaseError, log, summarizeError } from "@/lib/server/log";
 import { safeReturnPath } from "@/lib/safe-redirect";
-import { secureResponses } from "@/lib/secure-response";
+import { secureResponses } from "@/lib/server/secure-response";
 import { unavailableJson, unavailablePage } from "@/lib/unavailable";
 import { uuidSchema } from "@/lib/validation/common";
 
@@ -72,7 +72,7 @@ export default auth(async (request) => {
   // Every way out carries the security headers (CSP with this request's nonce, HSTS over HTTPS).
   const responses = secureResponses(request);
   const { pathname, search } = request.nextUrl;
-  // Before Next.js decodes a server action's body, which it answers with a 500 when it cannot (lib/action-requests.ts).
+  // Before Next.js decodes a server action's body, which it answers with a 500 when it cannot (lib/server/action-requests.ts).
   if (isActionRequest(request)) {
     const problem = await actionRequestProblem(request);
     if (problem) return responses.secure(badRequest(problem));

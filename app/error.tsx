@@ -15,7 +15,7 @@ type Props = {
 
 /**
  * What a page shows when rendering it failed. Nothing about the error is shown but its digest, which
- * lib/request-errors.ts writes on the server's log line. When the database is what failed, the page says so.
+ * lib/server/request-errors.ts writes on the server's log line. When the database is what failed, the page says so.
  */
 export default function ErrorPage({ error, retry }: Props) {
   const digest = digestOf(error);

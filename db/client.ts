@@ -5,8 +5,8 @@ import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { ClientConfig, Pool, PoolClient, PoolConfig, QueryConfig } from "pg";
-import { env, parseEnv } from "@/lib/env";
-import { log } from "@/lib/log";
+import { env, parseEnv } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
 import * as schema from "./schema";
 
 /** Pooled connections to PostgreSQL. */

@@ -5,7 +5,7 @@ import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ButtonVariant } from "@/components/ui/button-classes";
-import { clearKeyring } from "@/lib/keyring/storage";
+import { clearKeyring } from "@/lib/browser/keyring/storage";
 
 /** Logging out forgets the keys in this tab and ends the session. */
 export function LogoutButton({ variant = "ghost", className }: { variant?: ButtonVariant; className?: string }) {

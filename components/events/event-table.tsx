@@ -1,5 +1,5 @@
 import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { describeEvent } from "@/lib/audit/event-types";
+import { describeEvent } from "@/lib/events/event-types";
 import {
   EVENT_COLUMNS,
   type EventColumn,

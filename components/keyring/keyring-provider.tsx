@@ -14,9 +14,9 @@ import {
 import { Spinner } from "@/components/ui/spinner";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { SymmetricKey } from "@/lib/crypto";
-import { KeyChain } from "@/lib/keyring/keys";
-import { clearKeyring, loadUserKey, subscribeKeyring } from "@/lib/keyring/storage";
-import type { VaultTimeoutAction } from "@/lib/keyring/vault-timeout";
+import { KeyChain } from "@/lib/browser/keyring/keys";
+import { clearKeyring, loadUserKey, subscribeKeyring } from "@/lib/browser/keyring/storage";
+import type { VaultTimeoutAction } from "@/lib/browser/keyring/vault-timeout";
 import { useVaultTimeout } from "./use-vault-timeout";
 
 type Keyring = { userId: string; userKey: SymmetricKey; keys: KeyChain; lock: () => void };

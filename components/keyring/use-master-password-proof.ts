@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { currentMasterPasswordHash, InvalidMasterPasswordError } from "@/lib/keyring/master-password-proof";
+import { currentMasterPasswordHash, InvalidMasterPasswordError } from "@/lib/browser/keyring/master-password-proof";
 
 /**
  * The master password as proof for an account action: derives its hash in the browser (slow on purpose, so

@@ -1,14 +1,18 @@
 "use client";
 
 import { useEffect } from "react";
-import { remainingBeforeTimeout, useVaultTimeoutSettings, type VaultTimeoutAction } from "@/lib/keyring/vault-timeout";
+import {
+  remainingBeforeTimeout,
+  useVaultTimeoutSettings,
+  type VaultTimeoutAction,
+} from "@/lib/browser/keyring/vault-timeout";
 
 /** What counts as using the vault: the pointer and the keyboard (a tab coming back into view is checked, then counts too). */
 const ACTIVITY_EVENTS = ["pointerdown", "pointermove", "keydown", "wheel"] as const;
 
 /**
  * Calls `onTimeout` with the device's timeout action once this tab has seen no activity for the device's vault
- * timeout (lib/keyring/vault-timeout.ts), while `active` (the vault is unlocked). A hidden tab's timers may be
+ * timeout (lib/browser/keyring/vault-timeout.ts), while `active` (the vault is unlocked). A hidden tab's timers may be
  * delayed by the browser, so a tab becoming visible again checks the time first.
  */
 export function useVaultTimeout(active: boolean, onTimeout: (action: VaultTimeoutAction) => void): void {

@@ -7,7 +7,7 @@ import {
   VAULT_TIMEOUT_CHOICES,
   useVaultTimeoutSettings,
   type VaultTimeoutAction,
-} from "@/lib/keyring/vault-timeout";
+} from "@/lib/browser/keyring/vault-timeout";
 
 const ON_RESTART = "restart";
 

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { type SymmetricKey, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
-import type { KeyChain } from "@/lib/keyring/keys";
+import type { KeyChain } from "@/lib/browser/keyring/keys";
 import type { ActionOutcome, MemberView, TenantRef } from "./types";
 
 type Props = {

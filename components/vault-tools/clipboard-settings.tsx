@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { SelectField } from "@/components/ui/select-field";
-import { CLEAR_CLIPBOARD_CHOICES, useClipboardSettings } from "@/lib/clipboard";
+import { CLEAR_CLIPBOARD_CHOICES, useClipboardSettings } from "@/lib/browser/clipboard";
 
 const NEVER = "never";
 

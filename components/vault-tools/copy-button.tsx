@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import type { ButtonVariant } from "@/components/ui/button-classes";
 import { useToast } from "@/components/ui/toast";
-import { type ClearClipboardDelay, copyToClipboard, useClipboardSettings } from "@/lib/clipboard";
+import { type ClearClipboardDelay, copyToClipboard, useClipboardSettings } from "@/lib/browser/clipboard";
 
 type CopyButtonProps = {
   value: string;

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
-import { fetchKeyMaterial, unlockWithMasterPassword } from "@/lib/keyring/account-flows";
+import { fetchKeyMaterial, unlockWithMasterPassword } from "@/lib/browser/keyring/account-flows";
 
 /**
  * "Master password re-prompt": before an item marked with it shows or changes anything secret, the person types

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 /** The demo logins of DESIGN §10 (kept free of server imports so the start script can print them). */
 export const DEMO_ACCOUNTS = [

@@ -1,7 +1,7 @@
 import "server-only";
 import { isIP } from "node:net";
 import { headers } from "next/headers";
-import { trustProxy } from "@/lib/config";
+import { trustProxy } from "@/lib/server/config";
 import type { EventOrigin } from "@/lib/dal/events";
 
 /**

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { embeddedDataDir } from "@/db/client";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 /**
  * The key that signs session cookies. AUTH_SECRET wins; otherwise a random secret is made once and kept in the

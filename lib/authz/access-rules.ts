@@ -1,5 +1,5 @@
 import type { CustomPermissions } from "@/db/schema";
-import { operatorEmails } from "@/lib/config";
+import { operatorEmails } from "@/lib/server/config";
 import {
   memberRoleHolds,
   type OrganizationPermission,

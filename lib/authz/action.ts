@@ -4,7 +4,7 @@ import { getDb, type Transaction } from "@/db/client";
 import { getSession, type SessionUser } from "@/lib/auth/session";
 import { requestOrigin } from "@/lib/auth/request-origin";
 import { type EventInput, insertEvent } from "@/lib/dal/events";
-import { log, summarizeError } from "@/lib/log";
+import { log, summarizeError } from "@/lib/server/log";
 import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/outbox";
 import { fieldErrorsOf } from "@/lib/validation/errors";
 import { actingProviderId, type Scope } from "./scope";

@@ -4,7 +4,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { users, userSessions } from "@/db/schema";
 import { DEFAULT_KDF_ITERATIONS, KDF_PBKDF2_SHA256 } from "@/lib/crypto";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import type { AccountKeysInput } from "@/lib/validation/account";
 import type { EventInput } from "./events";
 import { assertScope, type UserScope } from "@/lib/authz/scope";

@@ -9,7 +9,7 @@ import {
   providerPlans,
 } from "@/db/schema";
 import { assertScope, type ProviderScope } from "@/lib/authz/scope";
-import { type ProviderPlanType, seatPriceCents } from "@/lib/config";
+import { type ProviderPlanType, seatPriceCents } from "@/lib/server/config";
 import { uuidSchema } from "@/lib/validation/common";
 
 export const PROVIDER_PLAN_TYPES = [

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { events } from "@/db/schema";
-import type { EventType } from "@/lib/audit/event-types";
+import type { EventType } from "@/lib/events/event-types";
 
 /** What an action says about itself; the action wrapper adds who, from where and on behalf of which provider. */
 export type EventInput = {

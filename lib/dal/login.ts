@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, eq, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { events, users } from "@/db/schema";
-import type { EventType } from "@/lib/audit/event-types";
+import type { EventType } from "@/lib/events/event-types";
 import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/outbox";
 import { masterPasswordHashMatches } from "./accounts";
 import { type EventInput, type EventOrigin, insertEvent } from "./events";

@@ -4,7 +4,7 @@ import type { Executor } from "@/db/client";
 import { organizations, organizationUsers, policies, providerOrganizations, providerUsers, users } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action";
 import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
-import { appUrl } from "@/lib/config";
+import { appUrl } from "@/lib/server/config";
 import { revokedForTwoStepLoginMail, twoFactorDisabledMail } from "@/lib/mail/account-mail";
 import type { MailMessage } from "@/lib/mail/outbox";
 import { isExemptFromPolicy } from "@/lib/policies/exemptions";

@@ -1,4 +1,4 @@
-import { describeEvent } from "@/lib/audit/event-types";
+import { describeEvent } from "@/lib/events/event-types";
 import { toCsv } from "@/lib/csv";
 import {
   EVENT_COLUMNS,

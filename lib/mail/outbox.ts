@@ -3,8 +3,8 @@ import { and, count, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizz
 import { z } from "zod";
 import { getDb, type Executor } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
-import { devMailboxEnabled, mailFrom } from "@/lib/config";
-import { log } from "@/lib/log";
+import { devMailboxEnabled, mailFrom } from "@/lib/server/config";
+import { log } from "@/lib/server/log";
 import { deliveryErrorMessage, getMailTransport, type MailTransport } from "./transport";
 
 export type MailMessage = { to: string; subject: string; text: string; html: string };

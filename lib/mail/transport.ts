@@ -2,7 +2,7 @@ import "server-only";
 import nodemailer from "nodemailer";
 import type { Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 export type MailTransport = Transporter<SMTPTransport.SentMessageInfo>;
 
@@ -38,7 +38,7 @@ export function resetMailTransport(): void {
   memo = undefined;
 }
 
-/** `smtpUrl` passed lib/env.ts's check: an smtp:// or smtps:// URL. */
+/** `smtpUrl` passed lib/server/env.ts's check: an smtp:// or smtps:// URL. */
 function withDefaultTimeouts(smtpUrl: string): string {
   const url = new URL(smtpUrl);
   for (const [name, value] of Object.entries(DEFAULT_TIMEOUTS_MS)) {

@@ -10,7 +10,7 @@ import {
   providerPlans,
   providers,
 } from "@/db/schema";
-import { type ProviderPlanType, seatPriceCents } from "@/lib/config";
+import { type ProviderPlanType, seatPriceCents } from "@/lib/server/config";
 import { isProviderPlanType, PROVIDER_PLAN_TYPES, planSummary, providerPlanOf } from "@/lib/dal/billing";
 import type { OperatorContext } from "./providers";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { appUrl } from "@/lib/config";
+import { appUrl } from "@/lib/server/config";
 import { approvePendingRequest, rejectPendingRequest } from "@/lib/dal/provider-requests";
 import { renderMail } from "@/lib/mail/templates";
 import type { OperatorContext } from "./providers";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { providerPlans, providers } from "@/db/schema";
-import { appUrl } from "@/lib/config";
+import { appUrl } from "@/lib/server/config";
 import type { EventInput } from "@/lib/dal/events";
 import { createInvitation } from "@/lib/dal/invitations";
 import type { MailMessage } from "@/lib/mail/outbox";

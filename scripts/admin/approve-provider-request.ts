@@ -1,7 +1,7 @@
 /** `approve-provider-request`: the request's provider is made with the requester as its first admin, who is mailed. */
 import { parseArgs } from "node:util";
 import { getDb } from "@/db/client";
-import { appUrl } from "@/lib/config";
+import { appUrl } from "@/lib/server/config";
 import { deliverPendingMail } from "@/lib/mail/outbox";
 import { commandLineContext } from "@/lib/operator/command-context";
 import { approveProviderRequest } from "@/lib/operator/provider-requests";

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MAX_ACTION_NESTING, nestingDepth } from "@/lib/action-requests";
+import { MAX_ACTION_NESTING, nestingDepth } from "@/lib/server/action-requests";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/limits";
 import proxy from "@/proxy";
 import { createTestUser, type TestUser } from "../support/factories";

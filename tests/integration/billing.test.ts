@@ -16,7 +16,7 @@ import {
   providers,
 } from "@/db/schema";
 import { requireProviderScope } from "@/lib/authz/scope";
-import { seatPriceCents } from "@/lib/config";
+import { seatPriceCents } from "@/lib/server/config";
 import { getBillingSummary, getInvoiceWithItems, listInvoices } from "@/lib/dal/billing";
 import { listProviderEvents } from "@/lib/dal/provider-events";
 import { defaultDateRange } from "@/lib/events/date-range";

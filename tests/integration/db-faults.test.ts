@@ -5,8 +5,8 @@ import { GET as readiness } from "@/app/api/health/route";
 import { GET as liveness } from "@/app/api/health/live/route";
 import { closeConnection, type Connection, installConnection, openPostgres } from "@/db/client";
 import { checkDatabase } from "@/lib/dal/health";
-import { log } from "@/lib/log";
-import { prepareServer } from "@/lib/startup";
+import { log } from "@/lib/server/log";
+import { prepareServer } from "@/lib/server/startup";
 import { createThrowawayPostgres, postgresBinDir, type ThrowawayPostgres } from "../support/throwaway-postgres";
 
 /**

@@ -5,7 +5,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { claimEmbeddedDirectory, closeConnection, EmbeddedDatabaseInUseError } from "@/db/client";
-import { prepareServer } from "@/lib/startup";
+import { prepareServer } from "@/lib/server/startup";
 
 /**
  * One process at a time on an embedded database folder, checked with real processes. Process-level and independent

@@ -5,7 +5,7 @@ import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
-import { log } from "@/lib/log";
+import { log } from "@/lib/server/log";
 import {
   MAX_DELIVERY_ATTEMPTS,
   deliverPendingMail,

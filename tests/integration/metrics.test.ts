@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/metrics/route";
-import { countLoginFailure, observeHttpRequests, routeGroupOf, setMetricSources } from "@/lib/metrics";
+import { countLoginFailure, observeHttpRequests, routeGroupOf, setMetricSources } from "@/lib/server/metrics";
 
 const TOKEN = "metrics-token-for-tests-0123456789abcdef";
 const scrape = (authorization?: string) =>

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { events, mailOutbox, organizations, providerRequests, providers, providerUsers, users } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action";
-import { appUrl } from "@/lib/config";
+import { appUrl } from "@/lib/server/config";
 import { ALREADY_DECIDED } from "@/lib/dal/provider-requests";
 import { run as approve } from "@/scripts/admin/approve-provider-request";
 import { run as list } from "@/scripts/admin/list-provider-requests";

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { updateNameAction } from "@/app/(vault)/settings/actions";
 import { type Connection, connection, installConnection } from "@/db/client";
 import * as schema from "@/db/schema";
-import { log } from "@/lib/log";
+import { log } from "@/lib/server/log";
 import proxy from "@/proxy";
 import { createTestUser, type TestUser } from "../support/factories";
 import { currentSession, signInAs } from "../support/session";

@@ -9,7 +9,7 @@ import { getDb, selectRows } from "@/db/client";
 import { ciphers } from "@/db/schema";
 import { type DeliveryResult, deliverPendingMail, enqueueMail } from "@/lib/mail/outbox";
 import { resetMailTransport } from "@/lib/mail/transport";
-import { purgeTrashOnce } from "@/lib/startup";
+import { purgeTrashOnce } from "@/lib/server/startup";
 import { createTestUser } from "../support/factories";
 import { FAKE_LOGIN } from "../support/fakes";
 

@@ -94,7 +94,7 @@ describe("the demo's build check (scripts/demo/build-stamp.ts)", () => {
   beforeEach(() => {
     root = mkdtempSync(path.join(tmpdir(), "keyhouse-build-"));
     write("app/page.tsx", "export default function Page() {}");
-    write("lib/config.ts", "export const a = 1;");
+    write("lib/server/config.ts", "export const a = 1;");
     write("package-lock.json", "{}");
   });
   afterEach(() => {
@@ -114,7 +114,7 @@ describe("the demo's build check (scripts/demo/build-stamp.ts)", () => {
 
   it("builds again after a change, an added file or a removed one, and after any other build", () => {
     build("one");
-    write("lib/config.ts", "export const a = 2;");
+    write("lib/server/config.ts", "export const a = 2;");
     expect(current()).toBe(false);
 
     build("two");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { checkEnv, env, ENV_NAMES, EnvError, parseEnv } from "@/lib/env";
+import { checkEnv, env, ENV_NAMES, EnvError, parseEnv } from "@/lib/server/env";
 
 function problemsOf(source: Record<string, string>): string[] {
   try {

@@ -2,8 +2,8 @@ import { inspect } from "node:util";
 import { DrizzleQueryError } from "drizzle-orm";
 import { DatabaseError } from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isDatabaseError, log, summarizeError } from "@/lib/log";
-import { onRequestError } from "@/lib/request-errors";
+import { isDatabaseError, log, summarizeError } from "@/lib/server/log";
+import { onRequestError } from "@/lib/server/request-errors";
 
 const USER_ID = "6f1c3a52-8a1e-4c57-9d0b-2f7f5b8e9c11";
 const STAMP = "0d3e4b6a-1c2f-4e8d-9a7b-5c6d7e8f9a0b";
@@ -139,7 +139,7 @@ describe("onRequestError (instrumentation.ts): page, route and action errors", (
 
 describe("errors Next.js prints itself", () => {
   it("reach the output as their summary, whoever hands them to console.error", async () => {
-    const { printErrorsInSummary } = await import("@/lib/request-errors");
+    const { printErrorsInSummary } = await import("@/lib/server/request-errors");
     const original = console.error;
     const printed: unknown[][] = [];
     console.error = (...args: unknown[]) => printed.push(args);

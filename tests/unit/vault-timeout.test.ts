@@ -5,7 +5,7 @@ import {
   remainingBeforeTimeout,
   VAULT_TIMEOUT_ACTIONS,
   VAULT_TIMEOUT_CHOICES,
-} from "@/lib/keyring/vault-timeout";
+} from "@/lib/browser/keyring/vault-timeout";
 
 describe("parseVaultTimeoutSettings", () => {
   it("defaults to Bitwarden's web vault: lock after 15 minutes", () => {

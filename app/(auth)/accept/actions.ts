@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/authz/action";
 import { requireUser } from "@/lib/authz/scope";
-import { appUrl } from "@/lib/config";
+import { appUrl } from "@/lib/server/config";
 import { verifyEmailByAcceptedLink } from "@/lib/dal/accounts";
 import { consumeInvitation } from "@/lib/dal/invitations";
 import { acceptOrganizationInvitation, organizationNames } from "@/lib/dal/organization-members";

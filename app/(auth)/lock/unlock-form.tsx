@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
-import { fetchKeyMaterial, unlockWithMasterPassword } from "@/lib/keyring/account-flows";
-import { storeUserKey } from "@/lib/keyring/storage";
+import { fetchKeyMaterial, unlockWithMasterPassword } from "@/lib/browser/keyring/account-flows";
+import { storeUserKey } from "@/lib/browser/keyring/storage";
 
 /** Unlocking is local: the master password re-derives the key that opens the protected user key. */
 export function UnlockForm({ email, returnTo }: { email: string; returnTo: string }) {

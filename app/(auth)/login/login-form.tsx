@@ -17,8 +17,8 @@ import {
   fetchKdfParameters,
   fetchKeyMaterial,
   unlockWithMasterKey,
-} from "@/lib/keyring/account-flows";
-import { storeUserKey } from "@/lib/keyring/storage";
+} from "@/lib/browser/keyring/account-flows";
+import { storeUserKey } from "@/lib/browser/keyring/storage";
 import { emailSchema } from "@/lib/validation/common";
 import { TwoStepLoginForm, type SecondFactorKind } from "./two-step-login-form";
 

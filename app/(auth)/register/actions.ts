@@ -2,7 +2,7 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { publicScope } from "@/lib/authz/scope";
-import { appUrl } from "@/lib/config";
+import { appUrl } from "@/lib/server/config";
 import { createAccount, findAccountIdByEmail } from "@/lib/dal/accounts";
 import { createEmailToken } from "@/lib/dal/email-tokens";
 import { provenRegistrationEmail } from "@/lib/dal/registration";

@@ -10,8 +10,8 @@ import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { useToast } from "@/components/ui/toast";
 import type { InvitationMasterPasswordPolicy } from "@/lib/dal/policies";
-import { createAccountKeys } from "@/lib/keyring/account-flows";
-import { storeUserKey } from "@/lib/keyring/storage";
+import { createAccountKeys } from "@/lib/browser/keyring/account-flows";
+import { storeUserKey } from "@/lib/browser/keyring/storage";
 import { checkMasterPassword, describeMasterPasswordRequirements } from "@/lib/policies/master-password";
 import {
   finishRegistrationFormSchema,

@@ -2,7 +2,7 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { requireUser } from "@/lib/authz/scope";
-import { appUrl, operatorEmails } from "@/lib/config";
+import { appUrl, operatorEmails } from "@/lib/server/config";
 import { insertProviderRequest, withdrawProviderRequest } from "@/lib/dal/provider-requests";
 import { renderMail } from "@/lib/mail/templates";
 import { providerRequestIdSchema, providerRequestSchema } from "@/lib/validation/provider-requests";

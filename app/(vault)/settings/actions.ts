@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ActionError, defineAction } from "@/lib/authz/action";
 import { requireUser } from "@/lib/authz/scope";
-import { appUrl } from "@/lib/config";
+import { appUrl } from "@/lib/server/config";
 import { deleteAccount, updateAccountName } from "@/lib/dal/account-security";
 import { createEmailToken } from "@/lib/dal/email-tokens";
 import { accountDeletedMail, verifyEmailMail } from "@/lib/mail/account-mail";

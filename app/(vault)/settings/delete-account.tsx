@@ -11,7 +11,7 @@ import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { useToast } from "@/components/ui/toast";
-import { clearKeyring } from "@/lib/keyring/storage";
+import { clearKeyring } from "@/lib/browser/keyring/storage";
 import { deleteAccountAction } from "./actions";
 
 /** Deletes the account after the master password and the typed email address; then this browser is signed out. */

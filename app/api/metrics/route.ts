@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
-import { env } from "@/lib/env";
-import { metricsText } from "@/lib/metrics";
+import { env } from "@/lib/server/env";
+import { metricsText } from "@/lib/server/metrics";
 
 export const dynamic = "force-dynamic";
 

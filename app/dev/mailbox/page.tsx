@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { devMailboxEnabled } from "@/lib/config";
+import { devMailboxEnabled } from "@/lib/server/config";
 import { getMail, listMailbox, type Mail, type MailStatus, type MailSummary } from "@/lib/mail/outbox";
 
 // Mail arrives at any time: never serve a cached list.

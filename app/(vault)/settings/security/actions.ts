@@ -2,7 +2,7 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { requireUser } from "@/lib/authz/scope";
-import { appUrl } from "@/lib/config";
+import { appUrl } from "@/lib/server/config";
 import { replaceMasterCredentials } from "@/lib/dal/account-security";
 import { kdfChangedMail, masterPasswordChangedMail } from "@/lib/mail/account-mail";
 import { masterCredentialsChangeSchema } from "@/lib/validation/account-security";

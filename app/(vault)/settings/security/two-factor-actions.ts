@@ -2,7 +2,7 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { requireUser } from "@/lib/authz/scope";
-import { appUrl } from "@/lib/config";
+import { appUrl } from "@/lib/server/config";
 import { assertMasterPasswordHash } from "@/lib/dal/account-security";
 import { beginTwoFactorSetup, disableTwoFactor, enableTwoFactor } from "@/lib/dal/two-factor";
 import { reportTwoStepLoginTurnedOff } from "@/lib/dal/two-step-login-policy";

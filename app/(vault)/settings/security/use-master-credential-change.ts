@@ -5,13 +5,13 @@ import { useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/authz/action";
-import { fetchKeyMaterial } from "@/lib/keyring/account-flows";
+import { fetchKeyMaterial } from "@/lib/browser/keyring/account-flows";
 import {
   InvalidMasterPasswordError,
   proveMasterPassword,
   rewrapForMasterPassword,
-} from "@/lib/keyring/master-password-proof";
-import { clearKeyring } from "@/lib/keyring/storage";
+} from "@/lib/browser/keyring/master-password-proof";
+import { clearKeyring } from "@/lib/browser/keyring/storage";
 import type { MasterCredentialsChange } from "@/lib/validation/account-security";
 import { signInAgain } from "./sign-in-again";
 

@@ -1,5 +1,5 @@
 import { getKdfParameters } from "@/lib/dal/accounts";
-import { parseJsonBody } from "@/lib/http";
+import { parseJsonBody } from "@/lib/server/http";
 import { preloginSchema } from "@/lib/validation/account";
 
 export const dynamic = "force-dynamic";

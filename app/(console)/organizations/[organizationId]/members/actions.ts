@@ -2,7 +2,7 @@
 
 import { type ActionContext, ActionError, defineAction } from "@/lib/authz/action";
 import { type OrganizationScope, requireOrgScope } from "@/lib/authz/scope";
-import { appUrl } from "@/lib/config";
+import { appUrl } from "@/lib/server/config";
 import { createInvitation, retireInvitations } from "@/lib/dal/invitations";
 import {
   confirmedOwnerEmails,

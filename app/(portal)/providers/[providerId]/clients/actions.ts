@@ -2,7 +2,7 @@
 
 import { ActionError, defineAction } from "@/lib/authz/action";
 import { requireProviderScope } from "@/lib/authz/scope";
-import { appUrl } from "@/lib/config";
+import { appUrl } from "@/lib/server/config";
 import {
   addExistingClient,
   createClient,

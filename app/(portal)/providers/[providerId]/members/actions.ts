@@ -3,7 +3,7 @@
 import { defineAction } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action";
 import { requireProviderScope } from "@/lib/authz/scope";
-import { appUrl } from "@/lib/config";
+import { appUrl } from "@/lib/server/config";
 import { createInvitation, retireInvitations } from "@/lib/dal/invitations";
 import {
   confirmProviderMembers,

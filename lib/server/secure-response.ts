@@ -1,6 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { trustProxy } from "@/lib/config";
-import { contentSecurityPolicy, newNonce, servedOverHttps, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
+import { trustProxy } from "@/lib/server/config";
+import {
+  contentSecurityPolicy,
+  newNonce,
+  servedOverHttps,
+  STRICT_TRANSPORT_SECURITY,
+} from "@/lib/server/security-headers";
 
 /**
  * proxy.ts's answers to one request, each carrying that request's Content-Security-Policy (a fresh nonce) and, over

@@ -1,4 +1,4 @@
-import { createDeviceSetting } from "@/lib/device-setting";
+import { createDeviceSetting } from "@/lib/browser/device-setting";
 
 /**
  * Copying secrets in the browser, and clearing them again. After the delay the clipboard is emptied only while it

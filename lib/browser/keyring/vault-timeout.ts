@@ -1,4 +1,4 @@
-import { createDeviceSetting } from "@/lib/device-setting";
+import { createDeviceSetting } from "@/lib/browser/device-setting";
 
 /**
  * The vault timeout of this device (Bitwarden's options for the web vault): after this much inactivity in a tab

@@ -3,10 +3,10 @@ import { DrizzleQueryError, sql } from "drizzle-orm";
 import { type Connection, connection, EmbeddedDatabaseInUseError, getDb, poolStats, selectRows } from "@/db/client";
 import { seedDemoIfEmpty } from "@/db/seed/demo";
 import { purgeExpiredTrash } from "@/lib/dal/item-writes";
-import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { env } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
 import { countQueuedMail, deliverPendingMail } from "@/lib/mail/outbox";
-import { observeHttpRequests, setMetricSources } from "@/lib/metrics";
+import { observeHttpRequests, setMetricSources } from "@/lib/server/metrics";
 
 export type StartupOptions = {
   /** Called when the server must not run on: its embedded database folder is held by another process. */

@@ -1,5 +1,5 @@
-/** Runtime settings, from the checked environment (lib/env.ts; documented in .env.example). */
-import { env } from "@/lib/env";
+/** Runtime settings, from the checked environment (lib/server/env.ts; documented in .env.example). */
+import { env } from "@/lib/server/env";
 
 /** The public base URL of this installation, used in links that mail carries. */
 export function appUrl(path = "/"): string {

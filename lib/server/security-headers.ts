@@ -55,7 +55,7 @@ export const STATIC_SECURITY_HEADERS: readonly { key: string; value: string }[] 
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   {
     key: "Permissions-Policy",
-    // Copy buttons write to the clipboard, and read it back to clear only what they copied (lib/clipboard.ts).
+    // Copy buttons write to the clipboard, and read it back to clear only what they copied (lib/browser/clipboard.ts).
     value:
       "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), display-capture=(), " +
       "accelerometer=(), gyroscope=(), magnetometer=(), clipboard-read=(self), clipboard-write=(self)",

@@ -1,5 +1,5 @@
 import type { Instrumentation } from "next";
-import { type ErrorSummary, log, summarizeError } from "@/lib/log";
+import { type ErrorSummary, log, summarizeError } from "@/lib/server/log";
 
 /**
  * Next.js's hook for errors of pages, route handlers and server actions (instrumentation.ts re-exports it). The

@@ -166,7 +166,7 @@ function shortMessage(message: string, params: unknown[]): string {
 }
 
 /**
- * The one way an error reaches a log line (proxy.ts, the server action wrapper, lib/request-errors.ts): enough to
+ * The one way an error reaches a log line (proxy.ts, the server action wrapper, lib/server/request-errors.ts): enough to
  * debug from, and nothing a query carried.
  */
 export function summarizeError(error: unknown): ErrorSummary {
