@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import type { OrganizationScope } from "@/lib/authz/scope";
+import type { OrganizationScope } from "@/lib/authz/scope-brand";
 
 /**
  * Item reports decrypt the organization's items, which provider members never read (DESIGN §6; the items route

@@ -7,7 +7,8 @@ import { type EventInput, insertEvent } from "@/lib/dal/events";
 import { log, summarizeError } from "@/lib/server/log";
 import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/outbox";
 import { fieldErrorsOf } from "@/lib/validation/errors";
-import { actingProviderId, type Scope } from "./scope";
+import { ActionError } from "./action-error";
+import { actingProviderId, type Scope } from "./scope-brand";
 
 /**
  * The one way to write a server action (DESIGN §6). Every exported action is a public endpoint, so each call goes:
@@ -18,17 +19,6 @@ import { actingProviderId, type Scope } from "./scope";
 export type FailureCode = "invalid_input" | "unauthenticated" | "not_found" | "rejected" | "internal";
 export type ActionFailure = { ok: false; code: FailureCode; error: string; fieldErrors?: Record<string, string> };
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
-
-/** Thrown by an action for an expected refusal: the transaction rolls back and the message reaches the user. */
-export class ActionError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = "ActionError";
-  }
-}
 
 export type ActionContext<I, S extends Scope> = {
   input: I;

@@ -1,6 +1,6 @@
 import type { OrganizationPermission } from "./permissions";
 import { organizationAccessFor, type OrganizationAccessRow } from "./access-rules";
-import type { OrganizationScope } from "./scope";
+import type { OrganizationScope } from "./scope-brand";
 
 /** The Admin Console's sections (DESIGN §3) and the permission each needs; the navigation shows only those held. */
 export const CONSOLE_SECTIONS = [

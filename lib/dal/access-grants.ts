@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { collectionGroups, collections, collectionUsers, groups, groupUsers, organizationUsers } from "@/db/schema";
-import { ActionError } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
 import {
   addedGrants,
   type CollectionGrant,
@@ -11,7 +11,7 @@ import {
   type Grantor,
   holdsEverything,
 } from "@/lib/authz/grant-rule";
-import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
+import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
 import { ACCESS_LEVELS, type AccessLevel, accessLevelOf } from "@/lib/vault/access-levels";
 import { includesProviderMembers } from "./provider-members";
 

@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { organizations, organizationUsers, providers, providerUsers, users } from "@/db/schema";
-import { ActionError } from "@/lib/authz/action";
-import { assertScope, type UserScope } from "@/lib/authz/scope";
+import { ActionError } from "@/lib/authz/action-error";
+import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { MasterCredentialsChange } from "@/lib/validation/account-security";
 import { masterPasswordHashMatches, storedMasterPasswordHash } from "./accounts";
 

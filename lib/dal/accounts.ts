@@ -7,7 +7,7 @@ import { DEFAULT_KDF_ITERATIONS, KDF_PBKDF2_SHA256 } from "@/lib/crypto";
 import { env } from "@/lib/server/env";
 import type { AccountKeysInput } from "@/lib/validation/account";
 import type { EventInput } from "./events";
-import { assertScope, type UserScope } from "@/lib/authz/scope";
+import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 
 function bcryptCost(): number {
   return env().KEYHOUSE_BCRYPT_COST;

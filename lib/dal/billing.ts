@@ -8,7 +8,7 @@ import {
   providerOrganizations,
   providerPlans,
 } from "@/db/schema";
-import { assertScope, type ProviderScope } from "@/lib/authz/scope";
+import { assertScope, type ProviderScope } from "@/lib/authz/scope-brand";
 import { type ProviderPlanType, seatPriceCents } from "@/lib/server/config";
 import { uuidSchema } from "@/lib/validation/common";
 

@@ -10,8 +10,8 @@ import {
   providerPlans,
   providers,
 } from "@/db/schema";
-import { ActionError } from "@/lib/authz/action";
-import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope";
+import { ActionError } from "@/lib/authz/action-error";
+import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { CreateClientInput } from "@/lib/validation/clients";
 import { createInvitation } from "./invitations";
 import { countSeatsInUse } from "./organization-members";

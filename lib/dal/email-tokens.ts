@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { emailTokens } from "@/db/schema";
-import { ActionError } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
 import { EMAIL_LINK_LIFETIME_HOURS } from "@/lib/validation/account";
 import { hashInvitationToken, newLinkToken } from "./invitations";
 

@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { groups } from "@/db/schema";
-import { ActionError } from "@/lib/authz/action";
-import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
+import { ActionError } from "@/lib/authz/action-error";
+import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
 import type { AccessLevel } from "@/lib/vault/access-levels";
 import { loadGrantor, replaceGroupCollections, replaceGroupMembers } from "./access-grants";
 

@@ -3,7 +3,7 @@ import { and, asc, eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Executor, getDb } from "@/db/client";
 import { organizations, organizationUsers, providerOrganizations, providers } from "@/db/schema";
-import { ActionError } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
 import { planLabel } from "@/lib/plans";
 import { confirmedOwnerRow } from "./clients";
 

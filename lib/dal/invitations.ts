@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { invitations, organizations, organizationUsers, providers, providerUsers } from "@/db/schema";
-import { ActionError } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
 
 /** Invitation and setup links are valid for five days (Bitwarden's invitation lifetime). */
 export const INVITATION_LIFETIME_MS = 5 * 24 * 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { organizations, organizationUsers, providerOrganizations, providers, providerUsers, users } from "@/db/schema";
-import { assertScope, type UserScope } from "@/lib/authz/scope";
+import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 
 export type KeyMaterial = {
   userId: string;

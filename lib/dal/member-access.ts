@@ -3,7 +3,7 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { getDb, selectRows } from "@/db/client";
 import { collections, type organizationUserStatus, organizationUsers, users } from "@/db/schema";
 import type { OrganizationRole } from "@/lib/authz/permissions";
-import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
+import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
 import { type AccessLevel, accessLevelOf } from "@/lib/vault/access-levels";
 
 /** How a member reaches a collection: their role (owners and admins reach all), a direct grant, groups. */

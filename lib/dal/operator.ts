@@ -2,7 +2,7 @@ import "server-only";
 import { asc, count, eq, ilike, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { providerOrganizations, providerPlans, providers } from "@/db/schema";
-import { assertScope, type OperatorScope } from "@/lib/authz/scope";
+import { assertScope, type OperatorScope } from "@/lib/authz/scope-brand";
 import { PROVIDERS_PAGE_SIZE, type ProviderListParams } from "@/lib/validation/operator";
 
 /**

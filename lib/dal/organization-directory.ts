@@ -12,7 +12,7 @@ import {
   organizationUsers,
   users,
 } from "@/db/schema";
-import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
+import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
 import { type AccessLevel, accessLevelOf } from "@/lib/vault/access-levels";
 
 export type DirectoryGrant = { id: string; level: AccessLevel };

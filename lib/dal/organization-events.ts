@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, type SQL } from "drizzle-orm";
 import { events } from "@/db/schema";
-import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
+import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
 import type { DateRange } from "@/lib/events/date-range";
 import type { EventExport } from "@/lib/events/export";
 import { type EventPage, readEventExport, readEventPage } from "./event-log";

@@ -9,7 +9,7 @@ import {
   providers,
   users,
 } from "@/db/schema";
-import { ActionError } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
 import {
   flagsBeyondGrantor,
   GRANT_REFUSALS,
@@ -19,7 +19,7 @@ import {
   mayManageMember,
   roleRefusal,
 } from "@/lib/authz/grant-rule";
-import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope";
+import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { MemberAccessInput } from "@/lib/validation/organization-members";
 import { loadGrantor, replaceMemberCollections, replaceMemberGroups } from "./access-grants";
 import { createInvitation } from "./invitations";

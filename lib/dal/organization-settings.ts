@@ -2,8 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { organizations, providerOrganizations } from "@/db/schema";
-import { ActionError } from "@/lib/authz/action";
-import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
+import { ActionError } from "@/lib/authz/action-error";
+import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
 import { providerPlanOf, refreshPlanAllocation } from "./clients";
 
 const GONE = "This organization no longer exists.";

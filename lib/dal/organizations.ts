@@ -9,7 +9,7 @@ import {
   providerOrganizations,
   providers,
 } from "@/db/schema";
-import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope";
+import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { CreateOrganizationInput } from "@/lib/validation/organizations";
 
 export type OrganizationSummary = {

@@ -10,8 +10,8 @@ import {
   providerUsers,
   users,
 } from "@/db/schema";
-import { ActionError } from "@/lib/authz/action";
-import { assertScope, type OrganizationScope } from "@/lib/authz/scope";
+import { ActionError } from "@/lib/authz/action-error";
+import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
 import { isExemptFromPolicy, type PolicyMembership } from "@/lib/policies/exemptions";
 import type { MasterPasswordRequirements } from "@/lib/policies/master-password";
 import {

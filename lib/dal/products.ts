@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { organizations, organizationUsers, providers, providerUsers } from "@/db/schema";
-import { assertScope, type UserScope } from "@/lib/authz/scope";
+import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 import { isOperator } from "@/lib/authz/access-rules";
 
 export type ProductLinks = {

@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, count, eq, inArray, isNotNull, isNull, notInArray, or } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { providerOrganizations, providers, providerUsers, users } from "@/db/schema";
-import { ActionError } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
 import type { ProviderRole } from "@/lib/authz/permissions";
-import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope";
+import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
 import { createInvitation } from "./invitations";
 
 export type ProviderMemberStatus = "invited" | "accepted" | "confirmed";

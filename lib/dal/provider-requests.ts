@@ -2,8 +2,8 @@ import "server-only";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { organizations, providerPlans, providerRequests, providers, providerUsers, users } from "@/db/schema";
-import { ActionError } from "@/lib/authz/action";
-import { assertScope, type OperatorScope, type ProviderScope, type UserScope } from "@/lib/authz/scope";
+import { ActionError } from "@/lib/authz/action-error";
+import { assertScope, type OperatorScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { ProviderRequestInput } from "@/lib/validation/provider-requests";
 import { lockEligibleInternalOrganization } from "./internal-organizations";
 

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { organizations, providers, providerUsers } from "@/db/schema";
 import { internalOrganizationChoices, lockEligibleInternalOrganization } from "./internal-organizations";
-import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope";
+import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
 
 export type ProviderSummary = {
   id: string;

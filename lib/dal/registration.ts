@@ -1,6 +1,6 @@
 import "server-only";
 import { type Executor, getDb } from "@/db/client";
-import { ActionError } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
 import type { RegistrationProof } from "@/lib/validation/account";
 import { consumeEmailToken, describeEmailToken } from "./email-tokens";
 import { findInvitation, INVITATION_PROBLEMS, invitationProblem } from "./invitations";

@@ -10,8 +10,8 @@ import {
   looksLikeAuthenticatorCode,
   normalizeRecoveryCode,
 } from "@/lib/account-security/two-factor";
-import { ActionError } from "@/lib/authz/action";
-import { assertScope, type UserScope } from "@/lib/authz/scope";
+import { ActionError } from "@/lib/authz/action-error";
+import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 
 /**
  * Two-step login with an authenticator app (lib/account-security/two-factor.ts). The authenticator key never

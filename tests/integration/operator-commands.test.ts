@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { events, mailOutbox, organizations, providerRequests, providers, providerUsers, users } from "@/db/schema";
-import { ActionError } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
 import { appUrl } from "@/lib/server/config";
 import { ALREADY_DECIDED } from "@/lib/dal/provider-requests";
 import { run as approve } from "@/scripts/admin/approve-provider-request";

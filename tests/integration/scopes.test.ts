@@ -5,7 +5,8 @@ import {
   type OrganizationPermission,
   type ProviderPermission,
 } from "@/lib/authz/permissions";
-import { assertScope, requireOrgScope, requireProviderScope, requireUser, type UserScope } from "@/lib/authz/scope";
+import { requireOrgScope, requireProviderScope, requireUser } from "@/lib/authz/scope";
+import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 import { type DemoIds, loadDemo } from "../support/demo";
 import { createTestUser } from "../support/factories";
 import { signInAs, signOut } from "../support/session";

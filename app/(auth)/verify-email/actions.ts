@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { ActionError, defineAction } from "@/lib/authz/action";
+import { defineAction } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
 import { publicScope } from "@/lib/authz/scope";
 import { findAccountIdByEmail, markEmailVerified } from "@/lib/dal/accounts";
 import { consumeEmailToken, EMAIL_TOKEN_PROBLEMS } from "@/lib/dal/email-tokens";

@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { ActionError, defineAction } from "@/lib/authz/action";
+import { defineAction } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
 import { requireUser } from "@/lib/authz/scope";
 import { appUrl } from "@/lib/server/config";
 import { deleteAccount, updateAccountName } from "@/lib/dal/account-security";

@@ -1,7 +1,9 @@
 "use server";
 
-import { ActionError, defineAction } from "@/lib/authz/action";
-import { requireUser, type UserScope } from "@/lib/authz/scope";
+import { defineAction } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
+import { requireUser } from "@/lib/authz/scope";
+import { type UserScope } from "@/lib/authz/scope-brand";
 import {
   assignItemCollections,
   createFolder,

@@ -1,6 +1,7 @@
 "use server";
 
-import { ActionError, defineAction } from "@/lib/authz/action";
+import { defineAction } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { createGroup, deleteGroup, updateGroup } from "@/lib/dal/groups";
 import { deleteGroupSchema, saveGroupSchema } from "@/lib/validation/collections";

@@ -1,7 +1,9 @@
 "use server";
 
-import { type ActionContext, ActionError, defineAction } from "@/lib/authz/action";
-import { type OrganizationScope, requireOrgScope } from "@/lib/authz/scope";
+import { type ActionContext, defineAction } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
+import { requireOrgScope } from "@/lib/authz/scope";
+import { type OrganizationScope } from "@/lib/authz/scope-brand";
 import { appUrl } from "@/lib/server/config";
 import { createInvitation, retireInvitations } from "@/lib/dal/invitations";
 import {

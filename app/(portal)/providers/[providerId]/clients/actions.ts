@@ -1,6 +1,7 @@
 "use server";
 
-import { ActionError, defineAction } from "@/lib/authz/action";
+import { defineAction } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
 import { requireProviderScope } from "@/lib/authz/scope";
 import { appUrl } from "@/lib/server/config";
 import {

@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/authz/action";
-import { ActionError } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
 import { requireProviderScope } from "@/lib/authz/scope";
 import { appUrl } from "@/lib/server/config";
 import { createInvitation, retireInvitations } from "@/lib/dal/invitations";

@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { ActionError, defineAction } from "@/lib/authz/action";
+import { defineAction } from "@/lib/authz/action";
+import { ActionError } from "@/lib/authz/action-error";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { EXPORT_FORMAT_IDS } from "@/lib/export";
 import { uuidSchema } from "@/lib/validation/common";
