@@ -7,7 +7,7 @@
  */
 import { createRequire } from "node:module";
 import { isIP } from "node:net";
-import { DEMO_ACCOUNTS, demoPassword } from "@/db/seed/demo-accounts";
+import { DEMO_ACCOUNTS, demoPassword } from "@/lib/seed/demo-accounts";
 import { checkEnv } from "@/lib/server/env";
 import { buildIsCurrent, hashBuildInputs, recordBuild } from "./demo/build-stamp";
 import { supervise } from "./demo/supervise";

@@ -1,6 +1,6 @@
 /** `npm run seed:demo`: loads the demo data of DESIGN §10 into the configured database, if it has no accounts. */
 import { closeConnection, connection } from "@/db/client";
-import { DEMO_ACCOUNTS, demoPassword, seedDemoIfEmpty } from "@/db/seed/demo";
+import { DEMO_ACCOUNTS, demoPassword, seedDemoIfEmpty } from "@/lib/seed/demo";
 
 try {
   const { kind } = await connection();

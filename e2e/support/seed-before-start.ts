@@ -4,7 +4,7 @@
  * before registration verified addresses (LEGACY_OPERATOR), which no page can make any more.
  */
 import { closeConnection, connection, getDb } from "@/db/client";
-import { seedDemoIfEmpty } from "@/db/seed/demo";
+import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { createAccountKeys } from "@/lib/crypto";
 import { createAccount } from "@/lib/dal/accounts";
 import { LEGACY_OPERATOR } from "./legacy-account";

@@ -1,7 +1,7 @@
 import "server-only";
 import { DrizzleQueryError, sql } from "drizzle-orm";
 import { type Connection, connection, EmbeddedDatabaseInUseError, getDb, poolStats, selectRows } from "@/db/client";
-import { seedDemoIfEmpty } from "@/db/seed/demo";
+import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { purgeExpiredTrash } from "@/lib/dal/item-writes";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";

@@ -1,6 +1,6 @@
 import { installConnection, closeConnection, getDb, openPglite } from "@/db/client";
 import { ciphers } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "@/lib/seed/demo";
 import { createAccountKeys, MIN_KDF_ITERATIONS, type SymmetricKey } from "@/lib/crypto";
 import { createAccount } from "@/lib/dal/accounts";
 import { encryptCipher } from "@/lib/vault/cipher-crypto";

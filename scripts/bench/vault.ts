@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import Papa from "papaparse";
-import { demoPassword } from "@/db/seed/demo-accounts";
+import { demoPassword } from "@/lib/seed/demo-accounts";
 import { toBase64 } from "@/lib/crypto";
 import {
   VAULT_KEYS_READY_MARK,

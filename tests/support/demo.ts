@@ -10,7 +10,7 @@ import {
   providerUsers,
   users,
 } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "@/lib/seed/demo";
 import { databaseIsEmpty, testDatabaseOpened, replaceTestDatabase } from "./test-database";
 
 export type DemoIds = {

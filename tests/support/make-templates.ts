@@ -3,13 +3,13 @@
  * the project's scripts run: Node with tsx, outside Vitest):
  *   make-templates.ts pglite <migrated.tar> <demo.tar>        data directory tarballs of an in-memory PGlite
  *   make-templates.ts postgres <server url> <migrated> <demo>  two databases on that server (created here)
- * "migrated" has every migration applied and no rows; "demo" is the same with db/seed/demo.ts's demo data.
+ * "migrated" has every migration applied and no rows; "demo" is the same with lib/seed/demo.ts's demo data.
  */
 import { writeFile } from "node:fs/promises";
 import type { PGlite } from "@electric-sql/pglite";
 import { Client } from "pg";
 import { closeConnection, connection, installConnection, openPglite, openPostgres } from "@/db/client";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "@/lib/seed/demo";
 
 const [kind, ...args] = process.argv.slice(2);
 
