@@ -1,7 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import { assignCollectionsAction, moveItemToOrganizationAction } from "@/app/(vault)/vault/actions";
 import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
 import { Alert } from "@/components/ui/alert";
@@ -29,7 +28,9 @@ export function MoveToOrganizationDialog({
   const { keys } = useKeyring();
   const [organizationId, setOrganizationId] = useState(context.organizations[0]?.id ?? "");
   const [chosen, setChosen] = useState<string[]>([]);
-  const move = useAction(moveItemToOrganizationAction, { success: () => `${view.name} moved to the organization.` });
+  const move = useAction(context.actions.moveItemToOrganization, {
+    success: () => `${view.name} moved to the organization.`,
+  });
   const editable = editableCollections(context.collections, organizationId);
 
   async function submit() {
@@ -89,7 +90,7 @@ export function CollectionsDialog({
   const [chosen, setChosen] = useState<string[]>(
     item.collectionIds.filter((id) => editable.some((collection) => collection.id === id)),
   );
-  const assign = useAction(assignCollectionsAction, { success: () => "Collections saved." });
+  const assign = useAction(context.actions.assignCollections, { success: () => "Collections saved." });
   return (
     <Dialog open onClose={onClose} busy={assign.busy} title={`Collections of ${name}`}>
       {assign.error ? <Alert tone="error">{assign.error}</Alert> : null}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { logItemActivity, purgeItemsAction, restoreItemsAction, trashItemsAction } from "@/app/(vault)/vault/actions";
 import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
 import { Button } from "@/components/ui/button";
@@ -37,9 +36,10 @@ export function ItemPanel({ item, context, onEdit, onClone, onGone }: Props) {
   const [unlocked, setUnlocked] = useState(item.reprompt === 0);
   const [pending, setPending] = useState<Pending>(null);
   const [afterReprompt, setAfterReprompt] = useState<(() => void) | null>(null);
-  const trash = useAction(trashItemsAction, { success: () => "Item sent to the trash." });
-  const restore = useAction(restoreItemsAction, { success: () => "Item restored." });
-  const purge = useAction(purgeItemsAction, { success: () => "Item deleted for good." });
+  const { logItemActivity } = context.actions;
+  const trash = useAction(context.actions.trashItems, { success: () => "Item sent to the trash." });
+  const restore = useAction(context.actions.restoreItems, { success: () => "Item restored." });
+  const purge = useAction(context.actions.purgeItems, { success: () => "Item deleted for good." });
 
   useEffect(() => {
     let current = true;
@@ -52,7 +52,7 @@ export function ItemPanel({ item, context, onEdit, onClone, onGone }: Props) {
     return () => {
       current = false;
     };
-  }, [item, keys, userKey]);
+  }, [item, keys, userKey, logItemActivity]);
 
   /** Runs `then` at once, or after the master password re-prompt for items marked with it. */
   function guarded(then: () => void) {
@@ -125,7 +125,12 @@ export function ItemPanel({ item, context, onEdit, onClone, onGone }: Props) {
         ) : null}
       </div>
       {unlocked ? (
-        <ItemView cipherId={item.id} view={view} viewPassword={item.permissions.viewPassword} />
+        <ItemView
+          cipherId={item.id}
+          view={view}
+          viewPassword={item.permissions.viewPassword}
+          logActivity={context.actions.logItemActivity}
+        />
       ) : (
         <div className="flex flex-col items-start gap-2 text-sm text-slate-600">
           <p>This item is protected with master password re-prompt.</p>

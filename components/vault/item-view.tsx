@@ -1,18 +1,18 @@
 "use client";
 
 import { type ReactNode, useState } from "react";
-import { logItemActivity } from "@/app/(vault)/vault/actions";
 import { CopyButton } from "@/components/vault-tools/copy-button";
 import { TotpCode } from "@/components/vault-tools/totp-code";
 import { Button } from "@/components/ui/button";
 import { type CipherView, FIELD_TYPES, IDENTITY_FIELDS } from "@/lib/vault/cipher-model";
 import { IDENTITY_LABELS } from "./item-form/identity-fields";
+import type { VaultActions } from "./vault-context";
 
 type Activity = "cipher_password_viewed" | "cipher_password_copied" | "cipher_username_copied" | "cipher_totp_copied";
 
 /** Item views and copies go to the event log; failing to log never blocks the person. */
-function useActivity(cipherId: string) {
-  return (type: Activity) => void logItemActivity({ cipherId, type }).catch(() => undefined);
+function useActivity(cipherId: string, logActivity: VaultActions["logItemActivity"]) {
+  return (type: Activity) => void logActivity({ cipherId, type }).catch(() => undefined);
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -68,12 +68,14 @@ export function ItemView({
   cipherId,
   view,
   viewPassword,
+  logActivity,
 }: {
   cipherId: string;
   view: CipherView;
+  logActivity: VaultActions["logItemActivity"];
   viewPassword: boolean;
 }) {
-  const report = useActivity(cipherId);
+  const report = useActivity(cipherId, logActivity);
   const login = view.login;
   const [historyShown, setHistoryShown] = useState(false);
   return (

@@ -11,7 +11,7 @@ import { TYPE_LABELS, type VaultScopeFilter, type VaultSectionFilter, visibleIte
 import { ItemForm } from "./item-form/item-form";
 import { ItemList } from "./item-list";
 import { ItemPanel } from "./item-panel";
-import type { VaultContext } from "./vault-context";
+import type { VaultActions, VaultContext } from "./vault-context";
 import { useVaultIndex } from "./vault-index";
 import { VaultSidebar } from "./vault-sidebar";
 
@@ -22,12 +22,21 @@ type Props = {
   organizations: { id: string; name: string }[];
   personalAllowed: boolean;
   generatorRules: GeneratorRules | null;
+  actions: VaultActions;
 };
 
 type Form = { mode: "create" | "edit" | "clone"; initial: CipherView; item?: VaultItem } | null;
 
 /** The vault: filters on the left, the (virtualized) list in the middle, the opened item on the right. */
-export function VaultBrowser({ items, collections, folders, organizations, personalAllowed, generatorRules }: Props) {
+export function VaultBrowser({
+  items,
+  collections,
+  folders,
+  organizations,
+  personalAllowed,
+  generatorRules,
+  actions,
+}: Props) {
   const index = useVaultIndex(items, collections, folders);
   const [scope, setScope] = useState<VaultScopeFilter>({ kind: "all" });
   const [section, setSection] = useState<VaultSectionFilter>({ kind: "all" });
@@ -50,8 +59,9 @@ export function VaultBrowser({ items, collections, folders, organizations, perso
       folders: folders.map((folder) => ({ id: folder.id, name: index.folders.get(folder.id) ?? "…" })),
       personalAllowed,
       generatorRules,
+      actions,
     }),
-    [organizations, collections, folders, index.collections, index.folders, personalAllowed, generatorRules],
+    [organizations, collections, folders, index.collections, index.folders, personalAllowed, generatorRules, actions],
   );
   const decrypting = index.progress.done < index.progress.total;
 
@@ -69,6 +79,7 @@ export function VaultBrowser({ items, collections, folders, organizations, perso
         organizations={organizations}
         collections={context.collections}
         folders={context.folders}
+        actions={actions}
       />
       <section aria-label="Vault items" className="flex min-w-0 flex-col gap-3">
         <div className="flex gap-2">

@@ -1,4 +1,34 @@
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/authz/action";
 import type { GeneratorRules } from "@/lib/policies/generator";
+import type {
+  assignCollectionsSchema,
+  createFolderSchema,
+  createItemSchema,
+  deleteFolderSchema,
+  itemActivitySchema,
+  itemIdsSchema,
+  moveItemSchema,
+  renameFolderSchema,
+  updateItemSchema,
+} from "@/lib/validation/items";
+
+type Action<Schema extends z.ZodType, R extends object = object> = (input: z.input<Schema>) => Promise<ActionResult<R>>;
+
+/** The vault's server actions: the vault page hands them down (components never import app/). */
+export type VaultActions = {
+  createItem: Action<typeof createItemSchema, { cipherId: string }>;
+  updateItem: Action<typeof updateItemSchema>;
+  trashItems: Action<typeof itemIdsSchema, { count: number }>;
+  restoreItems: Action<typeof itemIdsSchema, { count: number }>;
+  purgeItems: Action<typeof itemIdsSchema, { count: number }>;
+  moveItemToOrganization: Action<typeof moveItemSchema>;
+  assignCollections: Action<typeof assignCollectionsSchema>;
+  createFolder: Action<typeof createFolderSchema, { folderId: string }>;
+  renameFolder: Action<typeof renameFolderSchema>;
+  deleteFolder: Action<typeof deleteFolderSchema>;
+  logItemActivity: Action<typeof itemActivitySchema>;
+};
 
 /** What item forms and dialogs need to know about the person's vault (decrypted names, policies). */
 export type VaultContext = {
@@ -9,4 +39,5 @@ export type VaultContext = {
   /** False when an organization's "remove individual vault" policy applies. */
   personalAllowed: boolean;
   generatorRules: GeneratorRules | null;
+  actions: VaultActions;
 };

@@ -9,10 +9,10 @@ import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog
 import { TextField } from "@/components/ui/field";
 import { Menu } from "@/components/ui/menu";
 import { useToast } from "@/components/ui/toast";
-import { createFolderAction, deleteFolderAction, renameFolderAction } from "@/app/(vault)/vault/actions";
 import { encryptString } from "@/lib/crypto";
 import { CIPHER_TYPES } from "@/lib/vault/cipher-model";
 import { sameFilter, TYPE_LABELS, type VaultScopeFilter, type VaultSectionFilter } from "./filters";
+import type { VaultActions } from "./vault-context";
 
 type Props = {
   scope: VaultScopeFilter;
@@ -22,6 +22,7 @@ type Props = {
   organizations: { id: string; name: string }[];
   collections: { id: string; organizationId: string; name: string }[];
   folders: { id: string; name: string }[];
+  actions: VaultActions;
 };
 
 function FilterButton({
@@ -55,10 +56,19 @@ function Heading({ children }: { children: ReactNode }) {
   return <h2 className="mt-4 mb-1 px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">{children}</h2>;
 }
 
-export function VaultSidebar({ scope, section, onScope, onSection, organizations, collections, folders }: Props) {
+export function VaultSidebar({
+  scope,
+  section,
+  onScope,
+  onSection,
+  organizations,
+  collections,
+  folders,
+  actions,
+}: Props) {
   const [folderDialog, setFolderDialog] = useState<{ id: string | null; name: string } | null>(null);
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
-  const removeFolder = useAction(deleteFolderAction, {
+  const removeFolder = useAction(actions.deleteFolder, {
     success: () => "The folder was deleted; its items stay in your vault.",
   });
   const toast = useToast();
@@ -148,7 +158,9 @@ export function VaultSidebar({ scope, section, onScope, onSection, organizations
           </ul>
         </>
       ) : null}
-      {folderDialog ? <FolderDialog folder={folderDialog} onClose={() => setFolderDialog(null)} /> : null}
+      {folderDialog ? (
+        <FolderDialog folder={folderDialog} actions={actions} onClose={() => setFolderDialog(null)} />
+      ) : null}
       <ConfirmDialog
         open={deleting !== null}
         title={`Delete folder ${deleting?.name}?`}
@@ -169,10 +181,18 @@ export function VaultSidebar({ scope, section, onScope, onSection, organizations
 }
 
 /** Folder names are encrypted with the user key here, before they leave the browser. */
-function FolderDialog({ folder, onClose }: { folder: { id: string | null; name: string }; onClose: () => void }) {
+function FolderDialog({
+  folder,
+  actions,
+  onClose,
+}: {
+  folder: { id: string | null; name: string };
+  actions: VaultActions;
+  onClose: () => void;
+}) {
   const { userKey } = useKeyring();
-  const create = useAction(createFolderAction, { success: () => "Folder created." });
-  const rename = useAction(renameFolderAction, { success: () => "Folder renamed." });
+  const create = useAction(actions.createFolder, { success: () => "Folder created." });
+  const rename = useAction(actions.renameFolder, { success: () => "Folder renamed." });
   const [nameError, setNameError] = useState<string | undefined>();
   const busy = create.busy || rename.busy;
   const error = create.error ?? rename.error;

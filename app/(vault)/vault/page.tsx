@@ -3,12 +3,40 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { PageHeader } from "@/components/ui/page-header";
 import { VaultBrowser } from "@/components/vault/vault-browser";
+import type { VaultActions } from "@/components/vault/vault-context";
 import { requireUser } from "@/lib/authz/scope";
 import { listVaultItems } from "@/lib/dal/items";
 import { listMemberOrganizations } from "@/lib/dal/organizations";
 import { policiesForUser } from "@/lib/dal/policies";
+import {
+  assignCollectionsAction,
+  createFolderAction,
+  createItem,
+  deleteFolderAction,
+  logItemActivity,
+  moveItemToOrganizationAction,
+  purgeItemsAction,
+  renameFolderAction,
+  restoreItemsAction,
+  trashItemsAction,
+  updateItemAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Vault" };
+
+const actions: VaultActions = {
+  createItem,
+  updateItem: updateItemAction,
+  trashItems: trashItemsAction,
+  restoreItems: restoreItemsAction,
+  purgeItems: purgeItemsAction,
+  moveItemToOrganization: moveItemToOrganizationAction,
+  assignCollections: assignCollectionsAction,
+  createFolder: createFolderAction,
+  renameFolder: renameFolderAction,
+  deleteFolder: deleteFolderAction,
+  logItemActivity,
+};
 
 export default async function VaultPage() {
   const user = await requireUser();
@@ -40,6 +68,7 @@ export default async function VaultPage() {
         organizations={organizations}
         personalAllowed={!policies.personalOwnership}
         generatorRules={policies.generator}
+        actions={actions}
       />
     </>
   );

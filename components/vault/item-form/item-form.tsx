@@ -1,7 +1,6 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { createItem, updateItemAction } from "@/app/(vault)/vault/actions";
 import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
 import { Alert } from "@/components/ui/alert";
@@ -73,8 +72,8 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
   const [generating, setGenerating] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [encrypting, setEncrypting] = useState(false);
-  const create = useAction(createItem);
-  const update = useAction(updateItemAction);
+  const create = useAction(context.actions.createItem);
+  const update = useAction(context.actions.updateItem);
   const busy = encrypting || create.busy || update.busy;
   const error = problem ?? create.error ?? update.error;
   const canSeePassword = item?.permissions.viewPassword ?? true;
