@@ -3,10 +3,9 @@ import { AppShell } from "@/components/shell/app-shell";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/authz/scope";
-import { findInvitation, INVITATION_PROBLEMS, invitationProblem } from "@/lib/dal/invitations";
+import { INVITATION_PROBLEMS } from "@/lib/dal/invitations";
 import { listProducts } from "@/lib/dal/products";
-import { pendingProviderName } from "@/lib/dal/provider-members";
-import { getDb } from "@/db/client";
+import { describeProviderSetup } from "@/lib/dal/provider-setup";
 import { invitationTokenSchema } from "@/lib/validation/members";
 import { ProviderSetupForm } from "./setup-form";
 
@@ -20,9 +19,9 @@ export default async function ProviderSetupPage({
   const user = await requireUser();
   const products = await listProducts(user);
   const token = invitationTokenSchema.safeParse((await searchParams).token);
-  const invitation = token.success ? await findInvitation(await getDb(), token.data) : undefined;
-  const problem = invitationProblem(invitation, "provider_setup", user.email);
-  const name = invitation?.providerId && !problem ? await pendingProviderName(invitation.providerId) : null;
+  const link = token.success ? await describeProviderSetup(token.data, user.email) : null;
+  const problem = link ? link.problem : "invalid";
+  const name = link?.providerName ?? null;
 
   return (
     <AppShell user={user} products={products} product="Provider Portal">
@@ -31,8 +30,8 @@ export default async function ProviderSetupPage({
           <h1 className="mb-1 text-xl font-semibold">Set up your provider</h1>
           {problem || !name || !token.success ? (
             <Alert tone="error" className="mt-4">
-              {problem === "wrong_email" && invitation
-                ? `This setup link was sent to ${invitation.email}, but you are logged in as ${user.email}. Log out and log in as ${invitation.email}.`
+              {problem === "wrong_email" && link?.invitedEmail
+                ? `This setup link was sent to ${link.invitedEmail}, but you are logged in as ${user.email}. Log out and log in as ${link.invitedEmail}.`
                 : INVITATION_PROBLEMS[problem ?? "used"]}
             </Alert>
           ) : (
