@@ -1,7 +1,7 @@
 import "server-only";
 import type { JWT } from "next-auth/jwt";
-import { getDb } from "@/db/client";
 import { revokeSession } from "@/lib/dal/sessions";
+import { inTransaction } from "@/lib/dal/transaction";
 import { uuidSchema } from "@/lib/validation/common";
 
 /**
@@ -10,5 +10,5 @@ import { uuidSchema } from "@/lib/validation/common";
  */
 export async function revokeTokenSession(token: JWT | null): Promise<void> {
   const sessionId = uuidSchema.safeParse(token?.sid);
-  if (sessionId.success) await revokeSession(await getDb(), sessionId.data);
+  if (sessionId.success) await inTransaction((tx) => revokeSession(tx, sessionId.data));
 }

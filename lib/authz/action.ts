@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { getDb, type Transaction } from "@/db/client";
 import { getSession, type SessionUser } from "@/lib/auth/session";
 import { requestOrigin } from "@/lib/auth/request-origin";
 import { type EventInput, insertEvent } from "@/lib/dal/events";
+import { inTransaction, type Transaction } from "@/lib/dal/transaction";
 import { log, summarizeError } from "@/lib/server/log";
-import { deliverPendingMail, enqueueMail, type MailMessage } from "@/lib/mail/outbox";
+import { enqueueMail, type MailMessage } from "@/lib/dal/mail-outbox";
+import { deliverPendingMail } from "@/lib/mail/outbox";
 import { fieldErrorsOf } from "@/lib/validation/errors";
 import { ActionError } from "./action-error";
 import { actingProviderId, type Scope } from "./scope-brand";
@@ -66,9 +67,7 @@ export function defineAction<Schema extends z.ZodType, S extends Scope, R extend
       const scope = await spec.authorize(parsed.data, user);
       const origin = await requestOrigin();
       const queuedMail: string[] = [];
-      const result = await (
-        await getDb()
-      ).transaction(async (tx) => {
+      const result = await inTransaction(async (tx) => {
         let recorded = 0;
         const record = async (event: EventInput) => {
           recorded += 1;

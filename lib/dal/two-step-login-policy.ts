@@ -6,7 +6,7 @@ import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
 import { appUrl } from "@/lib/server/config";
 import { revokedForTwoStepLoginMail, twoFactorDisabledMail } from "@/lib/mail/account-mail";
-import type { MailMessage } from "@/lib/mail/outbox";
+import type { MailMessage } from "./mail-outbox";
 import { isExemptFromPolicy } from "@/lib/policies/exemptions";
 import type { EventInput } from "./events";
 import type { SecondFactor } from "./two-factor";

@@ -1,4 +1,5 @@
-import type { MailMessage } from "./outbox";
+import "server-only";
+import type { MailMessage } from "@/lib/dal/mail-outbox";
 
 export type RenderedMail = Omit<MailMessage, "to">;
 

@@ -5,7 +5,8 @@ import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { purgeExpiredTrash } from "@/lib/dal/item-writes";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
-import { countQueuedMail, deliverPendingMail } from "@/lib/mail/outbox";
+import { countQueuedMail } from "@/lib/dal/mail-outbox";
+import { deliverPendingMail } from "@/lib/mail/outbox";
 import { observeHttpRequests, setMetricSources } from "@/lib/server/metrics";
 
 export type StartupOptions = {

@@ -6,14 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
 import { log } from "@/lib/server/log";
-import {
-  MAX_DELIVERY_ATTEMPTS,
-  deliverPendingMail,
-  enqueueMail,
-  getMail,
-  listMailbox,
-  type MailMessage,
-} from "@/lib/mail/outbox";
+import { MAX_DELIVERY_ATTEMPTS, enqueueMail, getMail, listMailbox, type MailMessage } from "@/lib/dal/mail-outbox";
+import { deliverPendingMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/templates";
 import { deliveryErrorMessage, resetMailTransport } from "@/lib/mail/transport";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { devMailboxEnabled } from "@/lib/server/config";
-import { getMail, listMailbox, type Mail, type MailStatus, type MailSummary } from "@/lib/mail/outbox";
+import { getMail, listMailbox, type Mail, type MailStatus, type MailSummary } from "@/lib/dal/mail-outbox";
 
 // Mail arrives at any time: never serve a cached list.
 export const dynamic = "force-dynamic";
