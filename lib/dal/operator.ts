@@ -4,6 +4,7 @@ import { type Executor, getDb } from "@/db/client";
 import { providerOrganizations, providerPlans, providers } from "@/db/schema";
 import { assertScope, type OperatorScope } from "@/lib/authz/scope-brand";
 import { PROVIDERS_PAGE_SIZE, type ProviderListParams } from "@/lib/validation/operator";
+import type { CreateProviderInput } from "@/lib/validation/provider";
 
 /**
  * What the operator pages (/admin) read and write. Operators act on the whole installation, so there is no
@@ -162,4 +163,18 @@ export async function countProviderClients(scope: OperatorScope, tx: Executor, p
     .from(providerOrganizations)
     .where(eq(providerOrganizations.providerId, providerId));
   return row?.clients ?? 0;
+}
+
+/** A pending provider with its two plans' seat minimums; answers its id. Runs in the caller's transaction. */
+export async function insertPendingProvider(
+  tx: Executor,
+  { name, teamsMinimum, enterpriseMinimum }: Pick<CreateProviderInput, "name" | "teamsMinimum" | "enterpriseMinimum">,
+): Promise<string> {
+  const [provider] = await tx.insert(providers).values({ name, status: "pending" }).returning({ id: providers.id });
+  const providerId = provider!.id;
+  await tx.insert(providerPlans).values([
+    { providerId, planType: "teams_monthly", seatMinimum: teamsMinimum },
+    { providerId, planType: "enterprise_monthly", seatMinimum: enterpriseMinimum },
+  ]);
+  return providerId;
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Executor } from "@/db/client";
 import { insertEvent } from "@/lib/dal/events";
+import type { Executor } from "@/lib/dal/transaction";
 import { OPERATOR_DEVICE } from "@/lib/events/rows";
-import { enqueueMail } from "@/lib/mail/outbox";
+import { enqueueMail } from "@/lib/dal/mail-outbox";
 import type { OperatorContext } from "./providers";
 
 /**

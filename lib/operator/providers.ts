@@ -1,10 +1,10 @@
 import "server-only";
-import type { Executor } from "@/db/client";
-import { providerPlans, providers } from "@/db/schema";
 import { appUrl } from "@/lib/server/config";
 import type { EventInput } from "@/lib/dal/events";
 import { createInvitation } from "@/lib/dal/invitations";
-import type { MailMessage } from "@/lib/mail/outbox";
+import { insertPendingProvider } from "@/lib/dal/operator";
+import type { Executor } from "@/lib/dal/transaction";
+import type { MailMessage } from "@/lib/dal/mail-outbox";
 import { renderMail } from "@/lib/mail/templates";
 import type { CreateProviderInput } from "@/lib/validation/provider";
 
@@ -23,15 +23,7 @@ export async function createPendingProvider(
   { tx, record, mail }: OperatorContext,
   input: CreateProviderInput,
 ): Promise<{ providerId: string; setupUrl: string }> {
-  const [provider] = await tx
-    .insert(providers)
-    .values({ name: input.name, status: "pending" })
-    .returning({ id: providers.id });
-  const providerId = provider!.id;
-  await tx.insert(providerPlans).values([
-    { providerId, planType: "teams_monthly", seatMinimum: input.teamsMinimum },
-    { providerId, planType: "enterprise_monthly", seatMinimum: input.enterpriseMinimum },
-  ]);
+  const providerId = await insertPendingProvider(tx, input);
   const { token } = await createInvitation(tx, input.ownerEmail, { kind: "provider_setup", providerId });
   const setupUrl = appUrl(`/providers/setup?token=${encodeURIComponent(token)}`);
   await mail({ to: input.ownerEmail, ...providerSetupMail(input.name, setupUrl) });

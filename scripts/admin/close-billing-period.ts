@@ -2,13 +2,8 @@
 import { parseArgs } from "node:util";
 import { getDb } from "@/db/client";
 import { commandLineContext } from "@/lib/operator/command-context";
-import {
-  type BillingPeriod,
-  closeBillingPeriod,
-  monthPeriod,
-  periodHasEnded,
-  previousMonth,
-} from "@/lib/operator/billing";
+import type { BillingPeriod } from "@/lib/dal/operator-billing";
+import { closeBillingPeriod, monthPeriod, periodHasEnded, previousMonth } from "@/lib/operator/billing";
 import { UsageError } from "./usage";
 
 export const usage =
