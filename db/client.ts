@@ -5,6 +5,7 @@ import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { ClientConfig, Pool, PoolClient, PoolConfig, QueryConfig } from "pg";
+import { embeddedDataDir } from "@/lib/server/config";
 import { env, parseEnv } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
 import * as schema from "./schema";
@@ -41,13 +42,6 @@ export function observeQueries(observer: QueryObserver): () => void {
   return () => observers.delete(observer);
 }
 const logger = { logQuery: (query: string) => observers.forEach((observe) => observe(query)) };
-
-/** `source`: another environment than this process's (scripts that open a second database). */
-export function embeddedDataDir(source?: NodeJS.ProcessEnv): string {
-  const settings = source ? parseEnv(source) : env();
-  // Chosen at run time; keep the bundler from tracing the whole project for it.
-  return path.resolve(/*turbopackIgnore: true*/ settings.KEYHOUSE_DATA_DIR);
-}
 
 /** The embedded database folder is open in another running process: the server stops rather than share it. */
 export class EmbeddedDatabaseInUseError extends Error {

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { embeddedDataDir } from "@/db/client";
+import { embeddedDataDir } from "@/lib/server/config";
 import { env } from "@/lib/server/env";
 
 /**

@@ -1,5 +1,17 @@
+import "server-only";
 /** Runtime settings, from the checked environment (lib/server/env.ts; documented in .env.example). */
-import { env } from "@/lib/server/env";
+import { resolve } from "node:path";
+import { env, parseEnv } from "@/lib/server/env";
+
+/**
+ * The data directory: the embedded database and the generated session secret live there. `source`: another
+ * environment than this process's (scripts that open a second database).
+ */
+export function embeddedDataDir(source?: NodeJS.ProcessEnv): string {
+  const settings = source ? parseEnv(source) : env();
+  // Chosen at run time; keep the bundler from tracing the whole project for it.
+  return resolve(/*turbopackIgnore: true*/ settings.KEYHOUSE_DATA_DIR);
+}
 
 /** The public base URL of this installation, used in links that mail carries. */
 export function appUrl(path = "/"): string {
