@@ -1,3 +1,6 @@
+/** Upper bound on seats: large enough for any customer, small enough to catch typos like 10^9. */
+export const MAX_ORGANIZATION_SEATS = 100_000;
+
 /**
  * The largest server action request body, in bytes: Next.js's serverActions.bodySizeLimit (next.config.ts), the
  * proxy's check of action requests, and the browser's check before it sends an item all use this one number.

@@ -34,9 +34,6 @@ export const organizationUserStatus = pgEnum("organization_user_status", [
   "confirmed",
 ]);
 
-/** Upper bound on seats: large enough for any customer, small enough to catch typos like 10^9. */
-export const MAX_ORGANIZATION_SEATS = 100_000;
-
 export const organizations = pgTable(
   "organizations",
   {
@@ -58,6 +55,7 @@ export const organizations = pgTable(
   },
   (t) => [
     check("organizations_name_not_blank", sql`btrim(${t.name}) <> ''`),
+    // MAX_ORGANIZATION_SEATS (lib/limits.ts)
     check("organizations_seats_range", sql`${t.seats} between 1 and 100000`),
   ],
 );

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_ORGANIZATION_SEATS } from "@/db/schema/organizations";
+import { MAX_ORGANIZATION_SEATS } from "@/lib/limits";
 import { emailSchema, encStringSchema, nameSchema, publicKeySchema, uuidSchema } from "./common";
 
 export const clientPlanSchema = z.enum(["teams_monthly", "enterprise_monthly"], {
