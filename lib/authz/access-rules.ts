@@ -1,3 +1,4 @@
+import "server-only";
 import type { CustomPermissions } from "@/db/schema";
 import { operatorEmails } from "@/lib/server/config";
 import {

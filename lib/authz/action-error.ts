@@ -1,3 +1,4 @@
+import "server-only";
 /** Thrown by an action for an expected refusal: the transaction rolls back and the message reaches the user. */
 export class ActionError extends Error {
   constructor(

@@ -1,3 +1,4 @@
+import "server-only";
 import type { OrganizationPermission } from "./permissions";
 import { organizationAccessFor, type OrganizationAccessRow } from "./access-rules";
 import type { OrganizationScope } from "./scope-brand";

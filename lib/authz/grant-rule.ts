@@ -1,3 +1,4 @@
+import "server-only";
 import type { CustomPermissions } from "@/db/schema";
 import { ACCESS_LEVELS, type AccessLevel } from "@/lib/vault/access-levels";
 import type { OrganizationAccess } from "./access-rules";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The permission catalogue (DESIGN §6): every permission, what it allows, and who holds it.
  * Roles are resolved from the database on every request (lib/authz/scope.ts); never from token claims.

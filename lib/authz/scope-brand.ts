@@ -1,3 +1,4 @@
+import "server-only";
 import type { OrganizationAccess } from "./access-rules";
 import type { ProviderRole } from "./permissions";
 

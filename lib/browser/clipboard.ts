@@ -1,3 +1,4 @@
+import "client-only";
 import { createDeviceSetting } from "@/lib/browser/device-setting";
 
 /**

@@ -3,25 +3,7 @@ import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { organizations, organizationUsers, providerOrganizations, providers, providerUsers, users } from "@/db/schema";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
-
-export type KeyMaterial = {
-  userId: string;
-  email: string;
-  name: string;
-  kdf: number;
-  kdfIterations: number;
-  /** The user key, type 2 under the stretched master key. */
-  key: string;
-  publicKey: string;
-  /** The private key, type 2 under the user key. */
-  privateKey: string;
-  /** Organization keys, type 4 to the user's public key (confirmed memberships). */
-  organizations: { id: string; name: string; key: string }[];
-  /** Provider keys, type 4 to the user's public key (confirmed provider memberships). */
-  providers: { id: string; name: string; key: string }[];
-  /** Client organization keys, type 2 under their provider's key. */
-  providerOrganizations: { providerId: string; organizationId: string; key: string }[];
-};
+import type { KeyMaterial } from "@/lib/vault/key-material";
 
 /** Everything the keyring needs, in four queries whatever the number of memberships. */
 export async function getKeyMaterial(scope: UserScope): Promise<KeyMaterial> {

@@ -1,3 +1,4 @@
+import "server-only";
 import { type RenderedMail, renderMail } from "./templates";
 
 /** Security notices about a person's own account: each tells them what changed and what to do if it was not them. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { type RenderedMail, renderMail } from "./templates";
 
 /** The mails of the invite → accept → confirm flow, shared by providers and organizations. */

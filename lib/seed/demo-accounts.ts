@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/server/env";
 
 /** The demo logins of DESIGN §10 (kept free of server imports so the start script can print them). */

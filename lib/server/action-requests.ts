@@ -1,3 +1,4 @@
+import "server-only";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/limits";
 
 /**

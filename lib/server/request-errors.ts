@@ -1,3 +1,4 @@
+import "server-only";
 import type { Instrumentation } from "next";
 import { type ErrorSummary, log, summarizeError } from "@/lib/server/log";
 

@@ -1,5 +1,6 @@
+import "client-only";
 import { createAccountKeys, CryptoError, deriveLoginSecrets, unlockUserKey, type SymmetricKey } from "@/lib/crypto";
-import type { KeyMaterial } from "@/lib/dal/keys";
+import type { KeyMaterial } from "@/lib/vault/key-material";
 
 /** Browser-side steps of login, unlock and registration. They talk to the server only in ciphertext and hashes. */
 

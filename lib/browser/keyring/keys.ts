@@ -1,3 +1,4 @@
+import "client-only";
 import {
   CryptoError,
   type SymmetricKey,
@@ -5,7 +6,7 @@ import {
   unwrapSymmetricKey,
   unwrapSymmetricKeyWithPrivateKey,
 } from "@/lib/crypto";
-import type { KeyMaterial } from "@/lib/dal/keys";
+import type { KeyMaterial } from "@/lib/vault/key-material";
 import { fetchKeyMaterial } from "./account-flows";
 
 /**

@@ -1,5 +1,6 @@
+import "client-only";
 import { CryptoError, deriveLoginSecrets, rewrapUserKey, type SymmetricKey, unlockUserKey } from "@/lib/crypto";
-import type { KeyMaterial } from "@/lib/dal/keys";
+import type { KeyMaterial } from "@/lib/vault/key-material";
 import { fetchKeyMaterial } from "./account-flows";
 
 /**

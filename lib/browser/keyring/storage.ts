@@ -1,3 +1,4 @@
+import "client-only";
 import { fromBase64, SymmetricKey, toBase64 } from "@/lib/crypto";
 
 /**

@@ -1,0 +1,19 @@
+/** What GET /api/accounts/keys answers: the account's keys, each still encrypted, for the browser's keyring. */
+export type KeyMaterial = {
+  userId: string;
+  email: string;
+  name: string;
+  kdf: number;
+  kdfIterations: number;
+  /** The user key, type 2 under the stretched master key. */
+  key: string;
+  publicKey: string;
+  /** The private key, type 2 under the user key. */
+  privateKey: string;
+  /** Organization keys, type 4 to the user's public key (confirmed memberships). */
+  organizations: { id: string; name: string; key: string }[];
+  /** Provider keys, type 4 to the user's public key (confirmed provider memberships). */
+  providers: { id: string; name: string; key: string }[];
+  /** Client organization keys, type 2 under their provider's key. */
+  providerOrganizations: { providerId: string; organizationId: string; key: string }[];
+};
