@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/server/env";
 
-/** The demo logins of DESIGN §10 (kept free of server imports so the start script can print them). */
+/** The demo logins of DESIGN §10 (kept apart from the database so the start script can print them). */
 export const DEMO_ACCOUNTS = [
   { email: "admin@demo-msp.example", name: "Dana Admin", role: "Provider admin of Demo MSP" },
   { email: "tech@demo-msp.example", name: "Toni Tech", role: "Service user of Demo MSP" },
