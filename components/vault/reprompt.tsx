@@ -1,9 +1,9 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import { MasterPasswordField } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Dialog, DialogFormActions } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { fetchKeyMaterial, unlockWithMasterPassword } from "@/lib/browser/keyring/account-flows";
 
@@ -39,13 +39,7 @@ export function RepromptDialog({ onConfirmed, onCancel }: { onConfirmed: () => v
     >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <TextField
-          label="Master password"
-          name="masterPassword"
-          type="password"
-          autoComplete="current-password"
-          data-autofocus
-        />
+        <MasterPasswordField data-autofocus />
         {busy ? <IndeterminateProgress label="Checking your master password…" /> : null}
         <DialogFormActions onCancel={onCancel} busy={busy} submitLabel="Confirm" />
       </form>

@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { LogoutButton } from "@/components/account/logout-button";
+import { MasterPasswordField } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { fetchKeyMaterial, unlockWithMasterPassword } from "@/lib/browser/keyring/account-flows";
 import { storeUserKey } from "@/lib/browser/keyring/storage";
@@ -42,14 +42,7 @@ export function UnlockForm({ email, returnTo }: { email: string; returnTo: strin
       </p>
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <TextField
-          label="Master password"
-          name="masterPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          autoFocus
-        />
+        <MasterPasswordField required autoFocus />
         {busy ? <IndeterminateProgress label="Deriving your keys from the master password…" /> : null}
         <div className="flex items-center justify-between gap-3">
           <Button type="submit" loading={busy}>

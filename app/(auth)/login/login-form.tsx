@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useRef, useState } from "react";
+import { MasterPasswordField } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -177,13 +178,7 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
           defaultValue={initialEmail}
           error={emailError}
         />
-        <TextField
-          label="Master password"
-          name="masterPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-        />
+        <MasterPasswordField required />
         {busy ? <IndeterminateProgress label={stepLabels[step as Exclude<Step, "idle">]} /> : null}
         <Button type="submit" loading={busy}>
           Log in with master password

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { MasterPasswordField } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -124,10 +125,7 @@ export function FinishRegistrationForm({ email, proof, initialName = "", returnT
           defaultValue={initialName}
           error={fieldErrors.name}
         />
-        <TextField
-          label="Master password"
-          name="masterPassword"
-          type="password"
+        <MasterPasswordField
           autoComplete="new-password"
           required
           error={fieldErrors.masterPassword}
@@ -137,10 +135,9 @@ export function FinishRegistrationForm({ email, proof, initialName = "", returnT
               : `At least ${MIN_MASTER_PASSWORD_LENGTH} characters. A long passphrase is best.`
           }
         />
-        <TextField
+        <MasterPasswordField
           label="Confirm master password"
           name="confirmMasterPassword"
-          type="password"
           autoComplete="new-password"
           required
           error={fieldErrors.confirmMasterPassword}

@@ -5,6 +5,7 @@ import { signOut } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { useMasterPasswordProof } from "@/components/keyring/use-master-password-proof";
+import { MasterPasswordField } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
@@ -72,15 +73,7 @@ export function DeleteAccount({ email }: { email: string }) {
       >
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           {error && !errors.masterPassword && !errors.confirmation ? <Alert tone="error">{error}</Alert> : null}
-          <TextField
-            label="Master password"
-            name="masterPassword"
-            type="password"
-            autoComplete="current-password"
-            required
-            error={errors.masterPassword}
-            data-autofocus
-          />
+          <MasterPasswordField required error={errors.masterPassword} data-autofocus />
           <TextField
             label={`Type ${email} to confirm`}
             name="confirmation"

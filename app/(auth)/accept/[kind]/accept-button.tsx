@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
+import { MasterPasswordField } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 import type { InvitationMasterPasswordPolicy } from "@/lib/dal/policies";
 import { checkMasterPassword, describeMasterPasswordRequirements } from "@/lib/policies/master-password";
 import { acceptInvitation } from "../actions";
@@ -55,11 +55,7 @@ export function AcceptInvitationButton({ kind, token, masterPasswordPolicy, pers
     <form onSubmit={accept} noValidate className="flex flex-col gap-4">
       {error ? <Alert tone="error">{error}</Alert> : null}
       {masterPasswordPolicy ? (
-        <TextField
-          label="Master password"
-          name="masterPassword"
-          type="password"
-          autoComplete="current-password"
+        <MasterPasswordField
           required
           error={unmet ?? undefined}
           description={`${masterPasswordPolicy.organizationName} requires a master password with ${describeMasterPasswordRequirements(masterPasswordPolicy.requirements)}. Enter yours to check it: it is checked in this browser and never sent.`}

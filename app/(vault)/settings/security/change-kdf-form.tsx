@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent } from "react";
+import { MasterPasswordField } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -53,14 +54,7 @@ export function ChangeKdfForm({ email, kdfIterations }: { email: string; kdfIter
         error={fieldErrors.kdfIterations}
         description={`Between ${number(MIN_KDF_ITERATIONS)} and ${number(MAX_KDF_ITERATIONS)}; ${number(DEFAULT_KDF_ITERATIONS)} is the default.`}
       />
-      <TextField
-        label="Master password"
-        name="masterPassword"
-        type="password"
-        autoComplete="current-password"
-        required
-        error={fieldErrors.masterPassword}
-      />
+      <MasterPasswordField required error={fieldErrors.masterPassword} />
       {busy ? <IndeterminateProgress label={CHANGE_STEP_LABELS[step]} /> : null}
       <div>
         <Button type="submit" loading={busy}>

@@ -1,9 +1,9 @@
 "use client";
 
 import { type FormEvent } from "react";
+import { MasterPasswordField } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import {
   checkMasterPassword,
@@ -60,18 +60,15 @@ export function ChangeMasterPasswordForm({ email, name, policy }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {error && Object.keys(fieldErrors).length === 0 ? <Alert tone="error">{error}</Alert> : null}
-      <TextField
+      <MasterPasswordField
         label="Current master password"
         name="currentMasterPassword"
-        type="password"
-        autoComplete="current-password"
         required
         error={fieldErrors.currentMasterPassword}
       />
-      <TextField
+      <MasterPasswordField
         label="New master password"
         name="newMasterPassword"
-        type="password"
         autoComplete="new-password"
         required
         error={fieldErrors.newMasterPassword}
@@ -81,10 +78,9 @@ export function ChangeMasterPasswordForm({ email, name, policy }: Props) {
             : `At least ${MIN_MASTER_PASSWORD_LENGTH} characters. A long passphrase is best.`
         }
       />
-      <TextField
+      <MasterPasswordField
         label="Confirm new master password"
         name="confirmNewMasterPassword"
-        type="password"
         autoComplete="new-password"
         required
         error={fieldErrors.confirmNewMasterPassword}

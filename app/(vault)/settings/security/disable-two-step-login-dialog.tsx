@@ -3,6 +3,7 @@
 import type { FormEvent } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { useMasterPasswordProof } from "@/components/keyring/use-master-password-proof";
+import { MasterPasswordField } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
@@ -62,15 +63,7 @@ export function DisableTwoStepLoginDialog({ open, requiredBy, onClose }: Props) 
         {disable.error && !disable.fieldErrors.code && !disable.fieldErrors.masterPassword ? (
           <Alert tone="error">{disable.error}</Alert>
         ) : null}
-        <TextField
-          label="Master password"
-          name="masterPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          data-autofocus
-          error={proof.error ?? disable.fieldErrors.masterPassword}
-        />
+        <MasterPasswordField required data-autofocus error={proof.error ?? disable.fieldErrors.masterPassword} />
         <TextField
           label="Authenticator code or recovery code"
           name="code"

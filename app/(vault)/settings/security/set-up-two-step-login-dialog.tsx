@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { useMasterPasswordProof } from "@/components/keyring/use-master-password-proof";
+import { MasterPasswordField } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
@@ -130,15 +131,7 @@ export function SetUpTwoStepLoginDialog({ open, email, onClose }: Props) {
         <form onSubmit={onPassword} noValidate className="flex flex-col gap-4">
           <p className="text-sm text-slate-700">Enter your master password to set up an authenticator app.</p>
           {begin.error && !begin.fieldErrors.masterPassword ? <Alert tone="error">{begin.error}</Alert> : null}
-          <TextField
-            label="Master password"
-            name="masterPassword"
-            type="password"
-            autoComplete="current-password"
-            required
-            data-autofocus
-            error={proof.error ?? begin.fieldErrors.masterPassword}
-          />
+          <MasterPasswordField required data-autofocus error={proof.error ?? begin.fieldErrors.masterPassword} />
           {proof.deriving ? <IndeterminateProgress label="Checking your master password…" /> : null}
           <DialogActions>
             <Button variant="secondary" onClick={close} disabled={busy}>

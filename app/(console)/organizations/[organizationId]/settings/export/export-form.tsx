@@ -10,10 +10,10 @@ import {
   writeExportFile,
 } from "@/components/import-export/export-pipeline";
 import { useKeyring } from "@/components/keyring/keyring-provider";
+import { PasswordField } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress, ProgressBar } from "@/components/ui/progress";
 import { SelectField } from "@/components/ui/select-field";
 import { EXPORT_FORMATS, type ExportFormatId, exportFileName, exportFormat } from "@/lib/export";
@@ -197,19 +197,17 @@ export function ExportForm({ organizationId }: { organizationId: string }) {
               The file is encrypted with a password you choose. Keyhouse and Bitwarden can import it with that password;
               without it, nobody can read it. Keep the password somewhere safe: it cannot be recovered.
             </p>
-            <TextField
+            <PasswordField
               label="File password"
               name="password"
-              type="password"
               autoComplete="new-password"
               required
               disabled={busy}
               error={fieldErrors.password}
             />
-            <TextField
+            <PasswordField
               label="Confirm file password"
               name="confirmPassword"
-              type="password"
               autoComplete="new-password"
               required
               disabled={busy}

@@ -6,6 +6,7 @@ import { encryptForImport, toBatches } from "@/components/import-export/import-p
 import { type ImportOutcome, ImportSummary } from "@/components/import-export/import-summary";
 import { sortedByName, useDecryptedNames } from "@/components/organization/use-decrypted-names";
 import { useKeyring } from "@/components/keyring/keyring-provider";
+import { PasswordField } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -228,10 +229,9 @@ export function ImportForm({
           ]}
         />
         {needsPassword ? (
-          <TextField
+          <PasswordField
             label="File password"
             name="password"
-            type="password"
             autoComplete="off"
             required
             disabled={busy}
