@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { emailSchema, nameSchema, uuidSchema } from "./common";
+import { uuidSchema } from "./common";
+import { nameAndBillingEmailFields } from "./tenant-settings";
 
 export const organizationSettingsSchema = z.object({
   organizationId: uuidSchema,
-  name: nameSchema("Name", 50),
-  billingEmail: emailSchema,
+  ...nameAndBillingEmailFields("Name"),
 });
 export type OrganizationSettingsInput = z.infer<typeof organizationSettingsSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { emailSchema, nameSchema } from "./common";
+import { emailSchema, nameSchema, uuidSchema } from "./common";
+import { nameAndBillingEmailFields } from "./tenant-settings";
 
 export const seatMinimumSchema = z
   .number({ error: "Seat minimum must be a number." })
@@ -17,14 +18,13 @@ export const createProviderSchema = z.object({
 export type CreateProviderInput = z.infer<typeof createProviderSchema>;
 
 export const providerSettingsSchema = z.object({
-  providerId: z.uuid({ error: "Not a valid id." }),
-  name: nameSchema("Provider name"),
-  billingEmail: emailSchema,
+  providerId: uuidSchema,
+  ...nameAndBillingEmailFields("Provider name"),
 });
 
 /** The provider's internal organization, or none ("" from the form's "None" option). */
 export const internalOrganizationSchema = z.object({
-  providerId: z.uuid({ error: "Not a valid id." }),
+  providerId: uuidSchema,
   organizationId: z.union([
     z.uuid({ error: "Choose an organization." }),
     z.literal("").transform(() => null),

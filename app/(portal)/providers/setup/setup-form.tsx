@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
+import { NameAndBillingEmailFields } from "@/components/forms/name-and-billing-email-form";
 import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 import { SymmetricKey, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
 import { setUpProvider } from "./actions";
 
@@ -39,14 +39,10 @@ export function ProviderSetupForm({ token, initialName, initialBillingEmail }: P
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {setUp.error ? <Alert tone="error">{setUp.error}</Alert> : null}
-      <TextField label="Provider name" name="name" required defaultValue={initialName} error={setUp.fieldErrors.name} />
-      <TextField
-        label="Billing email"
-        name="billingEmail"
-        type="email"
-        required
-        defaultValue={initialBillingEmail}
-        error={setUp.fieldErrors.billingEmail}
+      <NameAndBillingEmailFields
+        nameLabel="Provider name"
+        initial={{ name: initialName, billingEmail: initialBillingEmail }}
+        fieldErrors={setUp.fieldErrors}
       />
       <Button type="submit" loading={setUp.busy}>
         Set up provider

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { NameAndBillingEmailForm } from "@/components/forms/name-and-billing-email-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireProviderScope } from "@/lib/authz/scope";
 import { getInternalOrganization, getProvider, listInternalCandidates } from "@/lib/dal/providers";
+import { updateProviderSettingsAction } from "./actions";
 import { InternalOrganizationForm } from "./internal-organization-form";
-import { ProviderSettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Provider settings" };
 
@@ -21,10 +22,12 @@ export default async function ProviderSettingsPage({ params }: { params: Promise
       <PageHeader title="Settings" description="How your provider is named, and where its invoices go." />
       <div className="flex max-w-xl flex-col gap-6">
         <Card>
-          <ProviderSettingsForm
-            providerId={provider.id}
-            name={provider.name}
-            billingEmail={provider.billingEmail ?? ""}
+          <NameAndBillingEmailForm
+            action={updateProviderSettingsAction}
+            tenant={{ providerId: provider.id }}
+            nameLabel="Provider name"
+            initial={{ name: provider.name, billingEmail: provider.billingEmail ?? "" }}
+            saved="Provider settings saved."
           />
         </Card>
         <Card>

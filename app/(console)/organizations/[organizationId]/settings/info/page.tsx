@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { NameAndBillingEmailForm } from "@/components/forms/name-and-billing-email-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { scopeHolds } from "@/lib/authz/console-sections";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { getOrganization } from "@/lib/dal/organizations";
 import { DeleteOrganization } from "./delete-organization";
-import { OrganizationInfoForm } from "./info-form";
+import { updateOrganizationSettingsAction } from "./actions";
 import { OrganizationFacts } from "./organization-facts";
 import { SubscriptionCard } from "./subscription-card";
 
@@ -26,10 +27,13 @@ export default async function OrganizationInfoPage({ params }: { params: Promise
         <Card>
           <h2 className="mb-4 text-lg font-semibold">General</h2>
           {scopeHolds(scope, "org.settings.manage") ? (
-            <OrganizationInfoForm
-              organizationId={organization.id}
-              name={organization.name}
-              billingEmail={organization.billingEmail}
+            <NameAndBillingEmailForm
+              action={updateOrganizationSettingsAction}
+              tenant={{ organizationId: organization.id }}
+              nameLabel="Organization name"
+              nameInMessages="Name"
+              initial={{ name: organization.name, billingEmail: organization.billingEmail }}
+              saved="Organization info saved."
             />
           ) : (
             <OrganizationFacts
