@@ -1,13 +1,12 @@
 import "server-only";
-import { and, asc, count, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
-import { type Executor, getDb } from "@/db/client";
+import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
 import {
   type CustomPermissions,
   organizations,
   organizationUsers,
   providerOrganizations,
   providers,
-  users,
 } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
 import {
@@ -22,29 +21,45 @@ import {
 import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { MemberAccessInput } from "@/lib/validation/organization-members";
 import { loadGrantor, replaceMemberCollections, replaceMemberGroups } from "./access-grants";
-import { createInvitation } from "./invitations";
+import {
+  acceptRow,
+  assertAccepted,
+  assertNotMembersYet,
+  confirmRows,
+  countConfirmedInRole,
+  deleteRows,
+  emailsOfConfirmedInRole,
+  inviteRows,
+  listMembersPage,
+  lockRows,
+  type MemberListing,
+  ORGANIZATION_MEMBERSHIPS,
+} from "./membership";
 import { includesProviderMembers, type ProviderMemberTargets } from "./provider-members";
 import { assertSingleOrganizationAllows } from "./policies";
 import { assertRestoredMembersHaveTwoStepLogin } from "./two-step-login-policy";
 
-/** Accepting binds the invited row to the caller's account; the row is named by the invitation, never by the client. */
+/**
+ * Accepting binds the invited row to the caller's account; the row is named by the invitation, never by the client.
+ * Answers the organization's name too, for the message that says whom the person joined.
+ */
 export async function acceptOrganizationInvitation(tx: Executor, scope: UserScope, organizationUserId: string) {
   const { userId } = assertScope(scope);
-  const [member] = await tx
-    .update(organizationUsers)
-    .set({ userId, status: "accepted" })
-    .where(and(eq(organizationUsers.id, organizationUserId), eq(organizationUsers.status, "invited")))
-    .returning({
-      id: organizationUsers.id,
-      organizationId: organizationUsers.organizationId,
-      email: organizationUsers.email,
-    });
-  if (!member) throw new ActionError("This invitation was withdrawn.");
-  return member;
+  const { tenantId: organizationId, ...member } = await acceptRow(
+    tx,
+    ORGANIZATION_MEMBERSHIPS,
+    userId,
+    organizationUserId,
+  );
+  return { ...member, organizationId, organizationName: (await namesOf(tx, organizationId)).name };
 }
 
 /** Name of the organization and of the provider that manages it, if any (mail texts, messages). */
-export async function organizationNames(executor: Executor, organizationId: string) {
+export async function organizationNames(executor: Executor, scope: OrganizationScope) {
+  return namesOf(executor, assertScope(scope).organizationId);
+}
+
+async function namesOf(executor: Executor, organizationId: string) {
   const [row] = await executor
     .select({ name: organizations.name, providerName: providers.name })
     .from(organizations)
@@ -58,17 +73,9 @@ export type OrganizationRole = "owner" | "admin" | "user" | "custom";
 export type OrganizationMemberStatus = "revoked" | "invited" | "accepted" | "confirmed";
 export type OrganizationMemberFilter = "all" | "invited" | "accepted" | "revoked";
 
-export type OrganizationMember = {
-  id: string;
-  email: string;
-  name: string | null;
-  userId: string | null;
-  type: OrganizationRole;
-  status: OrganizationMemberStatus;
-  publicKey: string | null;
-};
+export type OrganizationMember = MemberListing<typeof ORGANIZATION_MEMBERSHIPS>;
 
-export const ORGANIZATION_MEMBERS_PAGE_SIZE = 50;
+export { MEMBERS_PAGE_SIZE } from "./membership";
 
 /** One page of members and the counts behind the filter tabs: two queries whatever the size of the organization. */
 export async function listOrganizationMembers(
@@ -77,39 +84,8 @@ export async function listOrganizationMembers(
   page: number,
 ) {
   const { organizationId } = assertScope(scope);
-  const db = await getDb();
-  const members: OrganizationMember[] = await db
-    .select({
-      id: organizationUsers.id,
-      email: organizationUsers.email,
-      name: users.name,
-      userId: organizationUsers.userId,
-      type: organizationUsers.type,
-      status: organizationUsers.status,
-      publicKey: users.publicKey,
-    })
-    .from(organizationUsers)
-    .leftJoin(users, eq(users.id, organizationUsers.userId))
-    .where(
-      and(
-        eq(organizationUsers.organizationId, organizationId),
-        filter === "all" ? undefined : eq(organizationUsers.status, filter),
-      ),
-    )
-    .orderBy(asc(organizationUsers.email))
-    .limit(ORGANIZATION_MEMBERS_PAGE_SIZE)
-    .offset((page - 1) * ORGANIZATION_MEMBERS_PAGE_SIZE);
-  const tallies = await db
-    .select({ status: organizationUsers.status, n: count() })
-    .from(organizationUsers)
-    .where(eq(organizationUsers.organizationId, organizationId))
-    .groupBy(organizationUsers.status);
   const counts = { all: 0, invited: 0, accepted: 0, confirmed: 0, revoked: 0 };
-  for (const tally of tallies) {
-    counts[tally.status] = tally.n;
-    counts.all += tally.n;
-  }
-  return { members, counts };
+  return listMembersPage(ORGANIZATION_MEMBERSHIPS, organizationId, filter, page, counts);
 }
 
 /**
@@ -204,14 +180,7 @@ export async function inviteOrganizationMembers(
   assertMayGrantRoleAndFlags(grantor, access);
   await assertNoProviderMembers(tx, scope, { emails });
   const organization = await lockOrganization(tx, scope);
-  const existing = await tx
-    .select({ email: organizationUsers.email })
-    .from(organizationUsers)
-    .where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.email, emails)));
-  if (existing.length > 0) {
-    const taken = `Already a member or invited: ${existing.map((row) => row.email).join(", ")}.`;
-    throw new ActionError(taken, { emails: taken });
-  }
+  await assertNotMembersYet(tx, ORGANIZATION_MEMBERSHIPS, organizationId, emails);
   const free = organization.seats - (await countSeatsInUse(tx, organizationId));
   if (emails.length > free) {
     const message = seatLimitMessage(organization.managedByProvider, Math.max(0, free));
@@ -229,16 +198,8 @@ export async function inviteOrganizationMembers(
       })),
     )
     .returning({ id: organizationUsers.id, email: organizationUsers.email });
-  const invited = [];
-  for (const member of created) {
-    await replaceMemberAccess(tx, grantor, organizationId, member.id, access);
-    const { token } = await createInvitation(tx, member.email, {
-      kind: "organization_user",
-      organizationUserId: member.id,
-    });
-    invited.push({ ...member, token });
-  }
-  return { organization, invited };
+  for (const member of created) await replaceMemberAccess(tx, grantor, organizationId, member.id, access);
+  return { organization, invited: await inviteRows(tx, ORGANIZATION_MEMBERSHIPS, created) };
 }
 
 export async function countSeatsInUse(tx: Executor, organizationId: string): Promise<number> {
@@ -252,18 +213,7 @@ export async function countSeatsInUse(tx: Executor, organizationId: string): Pro
 /** Rows of this organization among `ids`, locked; unknown or foreign ids are refused. */
 export async function lockOrganizationMembers(tx: Executor, scope: OrganizationScope, ids: string[]) {
   const { organizationId } = assertScope(scope);
-  const rows = await tx
-    .select({
-      id: organizationUsers.id,
-      email: organizationUsers.email,
-      userId: organizationUsers.userId,
-      type: organizationUsers.type,
-      status: organizationUsers.status,
-    })
-    .from(organizationUsers)
-    .where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, ids)))
-    .for("update");
-  if (rows.length !== ids.length) throw new ActionError("Some of these members no longer exist. Reload the page.");
+  const rows = await lockRows(tx, ORGANIZATION_MEMBERSHIPS, organizationId, ids);
   const role = grantorRole(scope.access);
   if (rows.some((row) => !mayManageMember(role, row.type))) throw new ActionError(roleRefusal(role));
   return rows;
@@ -282,39 +232,19 @@ export async function confirmOrganizationMembers(
     confirmations.map((confirmation) => confirmation.id),
   );
   if (rows.some((row) => row.userId === scope.userId)) throw new ActionError(GRANT_REFUSALS.confirmSelf);
-  const notAccepted = rows.filter((row) => row.status !== "accepted");
-  if (notAccepted.length > 0) {
-    throw new ActionError(
-      `Only members who accepted their invitation can be confirmed: ${notAccepted.map((row) => row.email).join(", ")}.`,
-    );
-  }
+  assertAccepted(rows);
   await assertNoProviderMembers(tx, scope, {
     emails: rows.map((row) => row.email),
     userIds: rows.map((row) => row.userId),
   });
-  for (const { id, key } of confirmations) {
-    await tx
-      .update(organizationUsers)
-      .set({ status: "confirmed", key })
-      .where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.id, id)));
-  }
+  await confirmRows(tx, ORGANIZATION_MEMBERSHIPS, organizationId, confirmations);
   return rows;
 }
 
 /** The confirmed owners' addresses: a client's owners are told of what its provider changes. */
 export async function confirmedOwnerEmails(tx: Executor, scope: OrganizationScope): Promise<string[]> {
   const { organizationId } = assertScope(scope);
-  const rows = await tx
-    .select({ email: organizationUsers.email })
-    .from(organizationUsers)
-    .where(
-      and(
-        eq(organizationUsers.organizationId, organizationId),
-        eq(organizationUsers.type, "owner"),
-        eq(organizationUsers.status, "confirmed"),
-      ),
-    );
-  return rows.map((row) => row.email);
+  return emailsOfConfirmedInRole(tx, ORGANIZATION_MEMBERSHIPS, organizationId, "owner");
 }
 
 /** Confirmed owners left if these members went away. */
@@ -324,25 +254,11 @@ export async function remainingConfirmedOwners(
   excluding: string[],
 ): Promise<number> {
   const { organizationId } = assertScope(scope);
-  const [row] = await tx
-    .select({ n: count() })
-    .from(organizationUsers)
-    .where(
-      and(
-        eq(organizationUsers.organizationId, organizationId),
-        eq(organizationUsers.type, "owner"),
-        eq(organizationUsers.status, "confirmed"),
-        excluding.length ? notInArray(organizationUsers.id, excluding) : undefined,
-      ),
-    );
-  return row?.n ?? 0;
+  return countConfirmedInRole(tx, ORGANIZATION_MEMBERSHIPS, organizationId, "owner", excluding);
 }
 
 export async function deleteOrganizationMembers(tx: Executor, scope: OrganizationScope, ids: string[]): Promise<void> {
-  const { organizationId } = assertScope(scope);
-  await tx
-    .delete(organizationUsers)
-    .where(and(eq(organizationUsers.organizationId, organizationId), inArray(organizationUsers.id, ids)));
+  await deleteRows(tx, ORGANIZATION_MEMBERSHIPS, assertScope(scope).organizationId, ids);
 }
 
 /**

@@ -1,63 +1,37 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNotNull, isNull, notInArray, or } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { providerOrganizations, providers, providerUsers, users } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
 import type { ProviderRole } from "@/lib/authz/permissions";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
-import { createInvitation } from "./invitations";
+import {
+  acceptRow,
+  assertAccepted,
+  assertNotMembersYet,
+  confirmRows,
+  countConfirmedInRole,
+  deleteRows,
+  emailsOfConfirmedInRole,
+  inviteRows,
+  listMembersPage,
+  lockRows,
+  type MemberListing,
+  PROVIDER_MEMBERSHIPS,
+} from "./membership";
 
 export type ProviderMemberStatus = "invited" | "accepted" | "confirmed";
 export type MemberFilter = "all" | "invited" | "accepted";
 
-export type ProviderMember = {
-  id: string;
-  email: string;
-  name: string | null;
-  userId: string | null;
-  type: ProviderRole;
-  status: ProviderMemberStatus;
-  /** Shown (as a fingerprint phrase) to the admin who confirms an accepted member. */
-  publicKey: string | null;
-};
+export type ProviderMember = MemberListing<typeof PROVIDER_MEMBERSHIPS>;
 
-export const MEMBERS_PAGE_SIZE = 50;
+export { MEMBERS_PAGE_SIZE } from "./membership";
 
 /** One page of members with the counts behind the filter tabs: two queries whatever the size of the provider. */
 export async function listProviderMembers(scope: ProviderScope, filter: MemberFilter, page: number) {
   const { providerId } = assertScope(scope);
-  const db = await getDb();
-  const condition = and(
-    eq(providerUsers.providerId, providerId),
-    filter === "all" ? undefined : eq(providerUsers.status, filter),
-  );
-  const members: ProviderMember[] = await db
-    .select({
-      id: providerUsers.id,
-      email: providerUsers.email,
-      name: users.name,
-      userId: providerUsers.userId,
-      type: providerUsers.type,
-      status: providerUsers.status,
-      publicKey: users.publicKey,
-    })
-    .from(providerUsers)
-    .leftJoin(users, eq(users.id, providerUsers.userId))
-    .where(condition)
-    .orderBy(asc(providerUsers.email))
-    .limit(MEMBERS_PAGE_SIZE)
-    .offset((page - 1) * MEMBERS_PAGE_SIZE);
-  const tallies = await db
-    .select({ status: providerUsers.status, n: count() })
-    .from(providerUsers)
-    .where(eq(providerUsers.providerId, providerId))
-    .groupBy(providerUsers.status);
   const counts = { all: 0, invited: 0, accepted: 0, confirmed: 0 };
-  for (const tally of tallies) {
-    counts[tally.status] = tally.n;
-    counts.all += tally.n;
-  }
-  return { members, counts };
+  return listMembersPage(PROVIDER_MEMBERSHIPS, providerId, filter, page, counts);
 }
 
 /**
@@ -77,45 +51,17 @@ export async function lockProvider(tx: Executor, scope: ProviderScope): Promise<
 
 export async function inviteProviderMembers(tx: Executor, scope: ProviderScope, emails: string[], type: ProviderRole) {
   const { providerId } = assertScope(scope);
-  const existing = await tx
-    .select({ email: providerUsers.email })
-    .from(providerUsers)
-    .where(and(eq(providerUsers.providerId, providerId), inArray(providerUsers.email, emails)));
-  if (existing.length > 0) {
-    const taken = existing.map((row) => row.email).join(", ");
-    throw new ActionError(`Already a member or invited: ${taken}.`, {
-      emails: `Already a member or invited: ${taken}.`,
-    });
-  }
+  await assertNotMembersYet(tx, PROVIDER_MEMBERSHIPS, providerId, emails);
   const created = await tx
     .insert(providerUsers)
     .values(emails.map((email) => ({ providerId, email, type, status: "invited" as const })))
     .returning({ id: providerUsers.id, email: providerUsers.email });
-  // One after the other: a transaction's connection runs one query at a time.
-  const invited: { id: string; email: string; token: string }[] = [];
-  for (const member of created) {
-    const { token } = await createInvitation(tx, member.email, { kind: "provider_user", providerUserId: member.id });
-    invited.push({ ...member, token });
-  }
-  return invited;
+  return inviteRows(tx, PROVIDER_MEMBERSHIPS, created);
 }
 
 /** Rows of this provider among `ids`, locked for the change that follows; unknown or foreign ids are refused. */
 export async function lockProviderMembers(tx: Executor, scope: ProviderScope, ids: string[]) {
-  const { providerId } = assertScope(scope);
-  const rows = await tx
-    .select({
-      id: providerUsers.id,
-      email: providerUsers.email,
-      userId: providerUsers.userId,
-      type: providerUsers.type,
-      status: providerUsers.status,
-    })
-    .from(providerUsers)
-    .where(and(eq(providerUsers.providerId, providerId), inArray(providerUsers.id, ids)))
-    .for("update");
-  if (rows.length !== ids.length) throw new ActionError("Some of these members no longer exist. Reload the page.");
-  return rows;
+  return lockRows(tx, PROVIDER_MEMBERSHIPS, assertScope(scope).providerId, ids);
 }
 
 export async function confirmProviderMembers(
@@ -130,18 +76,8 @@ export async function confirmProviderMembers(
     scope,
     confirmations.map((confirmation) => confirmation.id),
   );
-  const notAccepted = rows.filter((row) => row.status !== "accepted");
-  if (notAccepted.length > 0) {
-    throw new ActionError(
-      `Only members who accepted their invitation can be confirmed: ${notAccepted.map((row) => row.email).join(", ")}.`,
-    );
-  }
-  for (const { id, key } of confirmations) {
-    await tx
-      .update(providerUsers)
-      .set({ status: "confirmed", key })
-      .where(and(eq(providerUsers.providerId, providerId), eq(providerUsers.id, id)));
-  }
+  assertAccepted(rows);
+  await confirmRows(tx, PROVIDER_MEMBERSHIPS, providerId, confirmations);
   return rows;
 }
 
@@ -152,18 +88,7 @@ export async function remainingConfirmedAdmins(
   excluding: string[],
 ): Promise<number> {
   const { providerId } = assertScope(scope);
-  const [row] = await tx
-    .select({ n: count() })
-    .from(providerUsers)
-    .where(
-      and(
-        eq(providerUsers.providerId, providerId),
-        eq(providerUsers.type, "provider_admin"),
-        eq(providerUsers.status, "confirmed"),
-        excluding.length ? notInArray(providerUsers.id, excluding) : undefined,
-      ),
-    );
-  return row?.n ?? 0;
+  return countConfirmedInRole(tx, PROVIDER_MEMBERSHIPS, providerId, "provider_admin", excluding);
 }
 
 export async function setProviderMemberRole(
@@ -180,40 +105,27 @@ export async function setProviderMemberRole(
 }
 
 export async function deleteProviderMembers(tx: Executor, scope: ProviderScope, ids: string[]): Promise<void> {
-  const { providerId } = assertScope(scope);
-  await tx.delete(providerUsers).where(and(eq(providerUsers.providerId, providerId), inArray(providerUsers.id, ids)));
+  await deleteRows(tx, PROVIDER_MEMBERSHIPS, assertScope(scope).providerId, ids);
 }
 
-/** The caller's own pending invitation rows are matched by invitation, never by id from the client. */
+/**
+ * The caller's own pending invitation row is matched by invitation, never by id from the client. Answers the
+ * provider's name and its confirmed admins' addresses too, for the "a member accepted" mail.
+ */
 export async function acceptProviderInvitation(tx: Executor, scope: UserScope, providerUserId: string) {
   const { userId } = assertScope(scope);
-  const [member] = await tx
-    .update(providerUsers)
-    .set({ userId, status: "accepted" })
-    .where(and(eq(providerUsers.id, providerUserId), eq(providerUsers.status, "invited")))
-    .returning({ id: providerUsers.id, providerId: providerUsers.providerId, email: providerUsers.email });
-  if (!member) throw new ActionError("This invitation was withdrawn.");
-  return member;
+  const { tenantId: providerId, ...member } = await acceptRow(tx, PROVIDER_MEMBERSHIPS, userId, providerUserId);
+  return {
+    ...member,
+    providerId,
+    providerName: await providerName(tx, providerId),
+    adminEmails: await emailsOfConfirmedInRole(tx, PROVIDER_MEMBERSHIPS, providerId, "provider_admin"),
+  };
 }
 
-export async function providerName(executor: Executor, providerId: string): Promise<string> {
+async function providerName(executor: Executor, providerId: string): Promise<string> {
   const [row] = await executor.select({ name: providers.name }).from(providers).where(eq(providers.id, providerId));
   return row?.name ?? "your provider";
-}
-
-/** Confirmed admins' emails, for "a member accepted" notifications. */
-export async function providerAdminEmails(tx: Executor, providerId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ email: providerUsers.email })
-    .from(providerUsers)
-    .where(
-      and(
-        eq(providerUsers.providerId, providerId),
-        eq(providerUsers.type, "provider_admin"),
-        eq(providerUsers.status, "confirmed"),
-      ),
-    );
-  return rows.map((row) => row.email);
 }
 
 export type SetupInput = { name: string; billingEmail: string; key: string };

@@ -6,9 +6,9 @@ import { requireUser } from "@/lib/authz/scope";
 import { appUrl } from "@/lib/server/config";
 import { verifyEmailByAcceptedLink } from "@/lib/dal/accounts";
 import { consumeInvitation } from "@/lib/dal/invitations";
-import { acceptOrganizationInvitation, organizationNames } from "@/lib/dal/organization-members";
+import { acceptOrganizationInvitation } from "@/lib/dal/organization-members";
 import { assertSingleOrganizationAllows } from "@/lib/dal/policies";
-import { acceptProviderInvitation, providerAdminEmails, providerName } from "@/lib/dal/provider-members";
+import { acceptProviderInvitation } from "@/lib/dal/provider-members";
 import { assertTwoStepLoginAllows } from "@/lib/dal/two-step-login-policy";
 import { acceptedMail } from "@/lib/mail/membership-mail";
 import { invitationTokenSchema } from "@/lib/validation/members";
@@ -30,8 +30,8 @@ export const acceptInvitation = defineAction({
       await verifyEmailByAcceptedLink(tx, invitation.email, record);
       const member = await acceptProviderInvitation(tx, scope, invitation.providerUserId!);
       await record({ type: "provider_user_accepted", providerId: member.providerId, providerUserId: member.id });
-      const tenant = { kind: "provider" as const, name: await providerName(tx, member.providerId) };
-      for (const admin of await providerAdminEmails(tx, member.providerId)) {
+      const tenant = { kind: "provider" as const, name: member.providerName };
+      for (const admin of member.adminEmails) {
         await mail({
           to: admin,
           ...acceptedMail(tenant, member.email, appUrl(`/providers/${member.providerId}/members`)),
@@ -50,7 +50,6 @@ export const acceptInvitation = defineAction({
       organizationId: member.organizationId,
       organizationUserId: member.id,
     });
-    const { name } = await organizationNames(tx, member.organizationId);
-    return { redirectTo: "/vault", tenantName: name };
+    return { redirectTo: "/vault", tenantName: member.organizationName };
   },
 });

@@ -49,7 +49,7 @@ async function tellOwnersWhenProviderActed(
   changes: string[],
 ): Promise<void> {
   if (ctx.scope.access.via !== "provider" || changes.length === 0) return;
-  const names = await organizationNames(ctx.tx, ctx.scope.organizationId);
+  const names = await organizationNames(ctx.tx, ctx.scope);
   const change = {
     organization: names.name,
     provider: names.providerName ?? "your provider",

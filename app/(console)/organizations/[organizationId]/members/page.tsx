@@ -7,7 +7,7 @@ import {
   grantableFlags,
   grantableRoles,
   listOrganizationMembers,
-  ORGANIZATION_MEMBERS_PAGE_SIZE,
+  MEMBERS_PAGE_SIZE,
   type OrganizationMemberFilter,
 } from "@/lib/dal/organization-members";
 import { getOrganization } from "@/lib/dal/organizations";
@@ -55,7 +55,7 @@ export default async function OrganizationMembersPage({ params, searchParams }: 
       />
       <Pagination
         page={page}
-        pageSize={ORGANIZATION_MEMBERS_PAGE_SIZE}
+        pageSize={MEMBERS_PAGE_SIZE}
         total={filter === "all" ? counts.all : counts[filter]}
         href={(target) => `${basePath}?filter=${filter}&page=${target}`}
       />
