@@ -2,6 +2,7 @@
 
 import { type ComponentProps, useState } from "react";
 import { TextField } from "@/components/ui/field";
+import { MIN_MASTER_PASSWORD_LENGTH } from "@/lib/validation/account";
 
 type PasswordFieldProps = Omit<ComponentProps<typeof TextField>, "type">;
 
@@ -43,4 +44,42 @@ export function MasterPasswordField({
   ...input
 }: MasterPasswordFieldProps) {
   return <PasswordField label={label} name={name} {...input} />;
+}
+
+/**
+ * A master password being chosen and its confirmation (registration, change). The confirmation is labelled and named
+ * after the first field ("Confirm new master password", "confirmNewMasterPassword"); `requirements` is the sentence of
+ * the organizations' policy, when one applies.
+ */
+export function NewMasterPasswordFields({
+  label = "Master password",
+  name = "masterPassword",
+  requirements,
+  fieldErrors,
+}: {
+  label?: string;
+  name?: string;
+  requirements: string | null;
+  fieldErrors: Record<string, string>;
+}) {
+  const confirmation = `confirm${name[0]!.toUpperCase()}${name.slice(1)}`;
+  return (
+    <>
+      <MasterPasswordField
+        label={label}
+        name={name}
+        autoComplete="new-password"
+        required
+        error={fieldErrors[name]}
+        description={requirements ?? `At least ${MIN_MASTER_PASSWORD_LENGTH} characters. A long passphrase is best.`}
+      />
+      <MasterPasswordField
+        label={`Confirm ${label.toLowerCase()}`}
+        name={confirmation}
+        autoComplete="new-password"
+        required
+        error={fieldErrors[confirmation]}
+      />
+    </>
+  );
 }

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
-import { MasterPasswordField } from "@/components/forms/password-field";
+import { NewMasterPasswordFields } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -14,11 +14,7 @@ import type { InvitationMasterPasswordPolicy } from "@/lib/dal/policies";
 import { createAccountKeys } from "@/lib/browser/keyring/account-flows";
 import { storeUserKey } from "@/lib/browser/keyring/storage";
 import { checkMasterPassword, describeMasterPasswordRequirements } from "@/lib/policies/master-password";
-import {
-  finishRegistrationFormSchema,
-  MIN_MASTER_PASSWORD_LENGTH,
-  type RegistrationProof,
-} from "@/lib/validation/account";
+import { finishRegistrationFormSchema, type RegistrationProof } from "@/lib/validation/account";
 import { register } from "./actions";
 
 type Step = "idle" | "deriving" | "saving";
@@ -125,22 +121,13 @@ export function FinishRegistrationForm({ email, proof, initialName = "", returnT
           defaultValue={initialName}
           error={fieldErrors.name}
         />
-        <MasterPasswordField
-          autoComplete="new-password"
-          required
-          error={fieldErrors.masterPassword}
-          description={
+        <NewMasterPasswordFields
+          fieldErrors={fieldErrors}
+          requirements={
             masterPasswordPolicy
               ? `${masterPasswordPolicy.organizationName} requires a master password with ${describeMasterPasswordRequirements(masterPasswordPolicy.requirements)}.`
-              : `At least ${MIN_MASTER_PASSWORD_LENGTH} characters. A long passphrase is best.`
+              : null
           }
-        />
-        <MasterPasswordField
-          label="Confirm master password"
-          name="confirmMasterPassword"
-          autoComplete="new-password"
-          required
-          error={fieldErrors.confirmMasterPassword}
         />
         {step === "deriving" ? <IndeterminateProgress label="Creating your encryption keys…" /> : null}
         {step === "saving" ? <IndeterminateProgress label="Creating your account…" /> : null}

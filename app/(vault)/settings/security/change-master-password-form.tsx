@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent } from "react";
-import { MasterPasswordField } from "@/components/forms/password-field";
+import { MasterPasswordField, NewMasterPasswordFields } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { IndeterminateProgress } from "@/components/ui/progress";
@@ -10,7 +10,6 @@ import {
   describeMasterPasswordRequirements,
   type MasterPasswordRequirements,
 } from "@/lib/policies/master-password";
-import { MIN_MASTER_PASSWORD_LENGTH } from "@/lib/validation/account";
 import { changeMasterPasswordFormSchema } from "@/lib/validation/account-security";
 import { fieldErrorsOf } from "@/lib/validation/errors";
 import { changeMasterPasswordAction } from "./actions";
@@ -66,24 +65,15 @@ export function ChangeMasterPasswordForm({ email, name, policy }: Props) {
         required
         error={fieldErrors.currentMasterPassword}
       />
-      <MasterPasswordField
+      <NewMasterPasswordFields
         label="New master password"
         name="newMasterPassword"
-        autoComplete="new-password"
-        required
-        error={fieldErrors.newMasterPassword}
-        description={
+        fieldErrors={fieldErrors}
+        requirements={
           policy
             ? `${requiredBy(policy.organizations)} ${policy.organizations.length === 1 ? "requires" : "require"} a master password with ${describeMasterPasswordRequirements(policy.requirements)}.`
-            : `At least ${MIN_MASTER_PASSWORD_LENGTH} characters. A long passphrase is best.`
+            : null
         }
-      />
-      <MasterPasswordField
-        label="Confirm new master password"
-        name="confirmNewMasterPassword"
-        autoComplete="new-password"
-        required
-        error={fieldErrors.confirmNewMasterPassword}
       />
       {busy ? <IndeterminateProgress label={CHANGE_STEP_LABELS[step]} /> : null}
       <div>
