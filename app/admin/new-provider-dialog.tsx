@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogFormActions } from "@/components/ui/dialog";
@@ -8,36 +8,23 @@ import { TextField } from "@/components/ui/field";
 import { createProviderSchema } from "@/lib/validation/provider";
 import { createProvider } from "./actions";
 import { readSeatMinimums, SeatMinimumFields } from "./seat-minimum-fields";
-import { useAction } from "@/components/forms/use-action";
+import { useActionDialog } from "@/components/forms/use-action-dialog";
 
 /** "New provider": a pending provider whose owner is mailed a setup link. */
 export function NewProviderDialog() {
-  const [open, setOpen] = useState(false);
-  const {
-    run: submit,
-    reset,
-    busy,
-    error,
-    fieldErrors,
-  } = useAction(createProvider, {
+  const { open, show, close, submit, busy, error, fieldErrors } = useActionDialog(createProvider, {
     schema: createProviderSchema,
     success: (created) => `Created ${created.name}. Its setup link was mailed to ${created.ownerEmail}.`,
   });
 
-  function show() {
-    reset();
-    setOpen(true);
-  }
-
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const created = await submit({
+    await submit({
       name: form.get("name"),
       ownerEmail: form.get("ownerEmail"),
       ...readSeatMinimums(form),
     });
-    if (created.ok) setOpen(false);
   }
 
   return (
@@ -45,7 +32,7 @@ export function NewProviderDialog() {
       <Button onClick={show}>New provider</Button>
       <Dialog
         open={open}
-        onClose={() => setOpen(false)}
+        onClose={close}
         title="New provider"
         description="The provider stays pending until its owner follows the setup link mailed to them (single use, valid 5 days)."
         busy={busy}
@@ -69,7 +56,7 @@ export function NewProviderDialog() {
             error={fieldErrors.ownerEmail}
           />
           <SeatMinimumFields defaults={{ teamsMinimum: 0, enterpriseMinimum: 0 }} errors={fieldErrors} />
-          <DialogFormActions onCancel={() => setOpen(false)} busy={busy} submitLabel="Create provider" />
+          <DialogFormActions onCancel={close} busy={busy} submitLabel="Create provider" />
         </form>
       </Dialog>
     </>

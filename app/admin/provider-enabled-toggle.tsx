@@ -1,12 +1,11 @@
 "use client";
 
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { setProviderEnabledSchema } from "@/lib/validation/operator";
 import { setProviderEnabled } from "./actions";
-import { useAction } from "@/components/forms/use-action";
+import { useActionDialog } from "@/components/forms/use-action-dialog";
 
 type Provider = { id: string; name: string; enabled: boolean; clients: number };
 
@@ -14,15 +13,9 @@ const clientOrganizations = (count: number) => `${count} client ${count === 1 ? 
 
 /** "Disable" or "Enable", after a confirmation that says what happens to the provider's clients. */
 export function ProviderEnabledToggle({ provider }: { provider: Provider }) {
-  const [open, setOpen] = useState(false);
   const enabling = !provider.enabled;
   const verb = enabling ? "Enable" : "Disable";
-  const {
-    run: submit,
-    reset,
-    busy,
-    error,
-  } = useAction(setProviderEnabled, {
+  const { open, show, close, submit, busy, error } = useActionDialog(setProviderEnabled, {
     schema: setProviderEnabledSchema,
     success: (changed) =>
       changed.enabled
@@ -30,13 +23,8 @@ export function ProviderEnabledToggle({ provider }: { provider: Provider }) {
         : `Disabled ${changed.name} and its ${clientOrganizations(changed.clients)}.`,
   });
 
-  function show() {
-    reset();
-    setOpen(true);
-  }
-
   async function confirm() {
-    if ((await submit({ providerId: provider.id, enabled: enabling })).ok) setOpen(false);
+    await submit({ providerId: provider.id, enabled: enabling });
   }
 
   const consequence = enabling
@@ -65,7 +53,7 @@ export function ProviderEnabledToggle({ provider }: { provider: Provider }) {
         tone={enabling ? "primary" : "danger"}
         busy={busy}
         onConfirm={confirm}
-        onCancel={() => setOpen(false)}
+        onCancel={close}
       />
     </>
   );

@@ -1,29 +1,22 @@
 "use client";
 
-import { useState } from "react";
-import { useAction } from "@/components/forms/use-action";
+import { useActionDialog } from "@/components/forms/use-action-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions } from "@/components/ui/dialog";
 import { withdrawProviderRequestAction } from "./actions";
 
 export function WithdrawRequestButton({ requestId, businessName }: { requestId: string; businessName: string }) {
-  const [open, setOpen] = useState(false);
-  const withdraw = useAction(withdrawProviderRequestAction, { success: () => "Request withdrawn." });
-
-  async function confirm() {
-    const result = await withdraw.run({ requestId });
-    if (result.ok) setOpen(false);
-  }
+  const withdraw = useActionDialog(withdrawProviderRequestAction, { success: () => "Request withdrawn." });
 
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
+      <Button variant="secondary" onClick={withdraw.show}>
         Withdraw request
       </Button>
       <Dialog
-        open={open}
-        onClose={() => setOpen(false)}
+        open={withdraw.open}
+        onClose={withdraw.close}
         title={`Withdraw the request for ${businessName}?`}
         busy={withdraw.busy}
       >
@@ -32,10 +25,10 @@ export function WithdrawRequestButton({ requestId, businessName }: { requestId: 
           Operators will no longer see it. You can send a new request afterwards.
         </p>
         <DialogActions>
-          <Button variant="secondary" onClick={() => setOpen(false)} disabled={withdraw.busy}>
+          <Button variant="secondary" onClick={withdraw.close} disabled={withdraw.busy}>
             Cancel
           </Button>
-          <Button variant="danger" onClick={confirm} loading={withdraw.busy}>
+          <Button variant="danger" onClick={() => withdraw.submit({ requestId })} loading={withdraw.busy}>
             Withdraw
           </Button>
         </DialogActions>

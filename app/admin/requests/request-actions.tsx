@@ -1,7 +1,7 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
-import { useAction } from "@/components/forms/use-action";
+import type { FormEvent } from "react";
+import { useActionDialog } from "@/components/forms/use-action-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog";
@@ -24,24 +24,13 @@ export function RequestActions({ request }: { request: Request }) {
 }
 
 function ApproveRequest({ request }: { request: Request }) {
-  const [open, setOpen] = useState(false);
-  const {
-    run: submit,
-    reset,
-    busy,
-    error,
-  } = useAction(approveProviderRequestAction, {
+  const { open, show, close, submit, busy, error } = useActionDialog(approveProviderRequestAction, {
     schema: providerRequestIdSchema,
     success: (approved) => `Approved ${approved.businessName}.`,
   });
 
-  function show() {
-    reset();
-    setOpen(true);
-  }
-
   async function confirm() {
-    if ((await submit({ requestId: request.id })).ok) setOpen(false);
+    await submit({ requestId: request.id });
   }
 
   return (
@@ -70,34 +59,22 @@ function ApproveRequest({ request }: { request: Request }) {
         confirmLabel="Approve"
         busy={busy}
         onConfirm={confirm}
-        onCancel={() => setOpen(false)}
+        onCancel={close}
       />
     </>
   );
 }
 
 function RejectRequest({ request }: { request: Request }) {
-  const [open, setOpen] = useState(false);
-  const {
-    run: submit,
-    reset,
-    busy,
-    error,
-    fieldErrors,
-  } = useAction(rejectProviderRequestAction, {
+  const { open, show, close, submit, busy, error, fieldErrors } = useActionDialog(rejectProviderRequestAction, {
     schema: rejectProviderRequestSchema,
     success: (rejected) => `Rejected ${rejected.businessName}.`,
   });
 
-  function show() {
-    reset();
-    setOpen(true);
-  }
-
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    if ((await submit({ requestId: request.id, reason: form.get("reason") })).ok) setOpen(false);
+    await submit({ requestId: request.id, reason: form.get("reason") });
   }
 
   return (
@@ -108,7 +85,7 @@ function RejectRequest({ request }: { request: Request }) {
       </Button>
       <Dialog
         open={open}
-        onClose={() => setOpen(false)}
+        onClose={close}
         title={`Reject ${request.businessName}?`}
         description={`The request is closed and ${request.requesterEmail} is mailed your reason. They can send a new request.`}
         busy={busy}
@@ -124,7 +101,7 @@ function RejectRequest({ request }: { request: Request }) {
             error={fieldErrors.reason}
             data-autofocus
           />
-          <DialogFormActions onCancel={() => setOpen(false)} busy={busy} submitLabel="Reject request" />
+          <DialogFormActions onCancel={close} busy={busy} submitLabel="Reject request" />
         </form>
       </Dialog>
     </>
