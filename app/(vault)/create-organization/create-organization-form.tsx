@@ -2,11 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
+import { NameAndBillingEmailFields } from "@/components/forms/name-and-billing-email-form";
 import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
+import { SeatsField } from "@/components/forms/seats-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { SelectField } from "@/components/ui/select-field";
 import { createOrganizationKeys, encryptString, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
@@ -64,14 +65,10 @@ export function CreateOrganizationForm({
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {create.error ? <Alert tone="error">{create.error}</Alert> : null}
-      <TextField label="Organization name" name="name" required error={create.fieldErrors.name} />
-      <TextField
-        label="Billing email"
-        name="billingEmail"
-        type="email"
-        required
-        defaultValue={billingEmail}
-        error={create.fieldErrors.billingEmail}
+      <NameAndBillingEmailFields
+        nameLabel="Organization name"
+        initial={{ name: "", billingEmail }}
+        fieldErrors={create.fieldErrors}
       />
       <SelectField
         label="Plan"
@@ -80,16 +77,7 @@ export function CreateOrganizationForm({
         defaultValue={forProvider ? "enterprise_monthly" : "teams_monthly"}
         error={create.fieldErrors.planType}
       />
-      <TextField
-        label="Seats"
-        name="seats"
-        type="number"
-        min={1}
-        step={1}
-        required
-        defaultValue={5}
-        error={create.fieldErrors.seats}
-      />
+      <SeatsField required defaultValue={5} error={create.fieldErrors.seats} />
       {create.busy ? <IndeterminateProgress label="Creating the organization's encryption keys…" /> : null}
       <div>
         <Button type="submit" loading={create.busy}>

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
+import { SeatsField } from "@/components/forms/seats-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogFormActions } from "@/components/ui/dialog";
@@ -135,16 +136,7 @@ function NewClientDialog({
           defaultValue="enterprise_monthly"
           error={create.fieldErrors.planType}
         />
-        <TextField
-          label="Seats"
-          name="seats"
-          type="number"
-          min={1}
-          step={1}
-          required
-          defaultValue={1}
-          error={create.fieldErrors.seats}
-        />
+        <SeatsField required defaultValue={1} error={create.fieldErrors.seats} />
         {create.busy ? <IndeterminateProgress label="Creating the organization's encryption keys…" /> : null}
         <DialogFormActions onCancel={onClose} busy={create.busy} submitLabel="Create client" />
       </form>

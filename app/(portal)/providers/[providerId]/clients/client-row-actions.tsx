@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { seatsValue } from "@/lib/forms";
+import { SeatsField } from "@/components/forms/seats-field";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
@@ -105,12 +106,9 @@ function EditClientDialog({
           error={update.fieldErrors.name}
           data-autofocus
         />
-        <TextField
+        <SeatsField
           label="Assigned seats"
-          name="seats"
-          type="number"
           min={client.used}
-          step={1}
           defaultValue={client.assigned}
           error={update.fieldErrors.seats}
         />
