@@ -3,7 +3,7 @@ import { and, asc, count, eq, inArray, notInArray } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { organizationUsers, providerUsers, users } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
-import { createInvitation } from "./invitations";
+import { createInvitation, retireInvitations } from "./invitations";
 
 /**
  * What organization and provider memberships share: invited by email, accepted by an account, confirmed with a key
@@ -14,11 +14,13 @@ export const ORGANIZATION_MEMBERSHIPS = {
   table: organizationUsers,
   tenantId: organizationUsers.organizationId,
   invitation: (id: string) => ({ kind: "organization_user" as const, organizationUserId: id }),
+  invitations: (ids: string[]) => ({ organizationUserIds: ids }),
 };
 export const PROVIDER_MEMBERSHIPS = {
   table: providerUsers,
   tenantId: providerUsers.providerId,
   invitation: (id: string) => ({ kind: "provider_user" as const, providerUserId: id }),
+  invitations: (ids: string[]) => ({ providerUserIds: ids }),
 };
 type Memberships = typeof ORGANIZATION_MEMBERSHIPS | typeof PROVIDER_MEMBERSHIPS;
 type Row = Memberships["table"]["$inferSelect"];
@@ -106,6 +108,17 @@ export async function inviteRows(tx: Executor, memberships: Memberships, created
     invited.push({ ...member, token });
   }
   return invited;
+}
+
+/** A new link for a member still invited (a locked row); the links sent before stop working. */
+export async function reissueInvitation(
+  tx: Executor,
+  memberships: Memberships,
+  member: { id: string; email: string; status: string },
+): Promise<string> {
+  if (member.status !== "invited") throw new ActionError("Only pending invitations can be sent again.");
+  await retireInvitations(tx, memberships.invitations([member.id]));
+  return (await createInvitation(tx, member.email, memberships.invitation(member.id))).token;
 }
 
 /** The invited row named by the invitation becomes the caller's, accepted; it is never named by the client. */
@@ -198,6 +211,8 @@ export async function emailsOfConfirmedInRole(
   return rows.map((row) => row.email);
 }
 
+/** Removes rows of the tenant; the invitation links sent to them stop working. */
 export async function deleteRows(tx: Executor, memberships: Memberships, tenantId: string, ids: string[]) {
+  await retireInvitations(tx, memberships.invitations(ids));
   await tx.delete(memberships.table).where(and(eq(memberships.tenantId, tenantId), inArray(memberships.table.id, ids)));
 }

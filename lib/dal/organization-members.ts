@@ -34,6 +34,7 @@ import {
   lockRows,
   type MemberListing,
   ORGANIZATION_MEMBERSHIPS,
+  reissueInvitation,
 } from "./membership";
 import { includesProviderMembers, type ProviderMemberTargets } from "./provider-members";
 import { assertSingleOrganizationAllows } from "./policies";
@@ -219,6 +220,12 @@ export async function lockOrganizationMembers(tx: Executor, scope: OrganizationS
   return rows;
 }
 
+/** Sends a pending invitation again, as a new link: the member must still be one the caller manages. */
+export async function reinviteOrganizationMember(tx: Executor, scope: OrganizationScope, memberId: string) {
+  const [member] = await lockOrganizationMembers(tx, scope, [memberId]);
+  return { member: member!, token: await reissueInvitation(tx, ORGANIZATION_MEMBERSHIPS, member!) };
+}
+
 /** Confirming hands a member the organization key: nobody confirms themselves, nor (through the provider) a provider member. */
 export async function confirmOrganizationMembers(
   tx: Executor,
@@ -257,6 +264,7 @@ export async function remainingConfirmedOwners(
   return countConfirmedInRole(tx, ORGANIZATION_MEMBERSHIPS, organizationId, "owner", excluding);
 }
 
+/** Removes members; their invitation links stop working. */
 export async function deleteOrganizationMembers(tx: Executor, scope: OrganizationScope, ids: string[]): Promise<void> {
   await deleteRows(tx, ORGANIZATION_MEMBERSHIPS, assertScope(scope).organizationId, ids);
 }

@@ -18,6 +18,7 @@ import {
   lockRows,
   type MemberListing,
   PROVIDER_MEMBERSHIPS,
+  reissueInvitation,
 } from "./membership";
 
 export type ProviderMemberStatus = "invited" | "accepted" | "confirmed";
@@ -64,6 +65,12 @@ export async function lockProviderMembers(tx: Executor, scope: ProviderScope, id
   return lockRows(tx, PROVIDER_MEMBERSHIPS, assertScope(scope).providerId, ids);
 }
 
+/** Sends a pending invitation again, as a new link. */
+export async function reinviteProviderMember(tx: Executor, scope: ProviderScope, memberId: string) {
+  const [member] = await lockProviderMembers(tx, scope, [memberId]);
+  return { member: member!, token: await reissueInvitation(tx, PROVIDER_MEMBERSHIPS, member!) };
+}
+
 export async function confirmProviderMembers(
   tx: Executor,
   scope: ProviderScope,
@@ -104,6 +111,7 @@ export async function setProviderMemberRole(
     .where(and(eq(providerUsers.providerId, providerId), eq(providerUsers.id, id)));
 }
 
+/** Removes members; their invitation links stop working. */
 export async function deleteProviderMembers(tx: Executor, scope: ProviderScope, ids: string[]): Promise<void> {
   await deleteRows(tx, PROVIDER_MEMBERSHIPS, assertScope(scope).providerId, ids);
 }

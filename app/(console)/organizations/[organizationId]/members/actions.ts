@@ -5,7 +5,6 @@ import { ActionError } from "@/lib/authz/action-error";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { type OrganizationScope } from "@/lib/authz/scope-brand";
 import { appUrl } from "@/lib/server/config";
-import { createInvitation, retireInvitations } from "@/lib/dal/invitations";
 import {
   confirmedOwnerEmails,
   confirmOrganizationMembers,
@@ -15,6 +14,7 @@ import {
   lockOrganizationMembers,
   organizationNames,
   PROVIDER_SEAT_LIMIT_MESSAGE,
+  reinviteOrganizationMember,
   remainingConfirmedOwners,
   restoreOrganizationMembers,
   revokeOrganizationMembers,
@@ -131,7 +131,6 @@ export const removeOrganizationMembersAction = defineAction({
     if (removesConfirmedOwner && (await remainingConfirmedOwners(tx, scope, input.memberIds)) === 0) {
       throw new ActionError("An organization needs at least one confirmed owner.");
     }
-    await retireInvitations(tx, { organizationUserIds: input.memberIds });
     await deleteOrganizationMembers(tx, scope, input.memberIds);
     for (const member of members) {
       await record({
@@ -154,17 +153,11 @@ export const resendOrganizationInvitationAction = defineAction({
   authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
   async run({ input, scope, tx, record, mail }) {
     const organization = await lockOrganization(tx, scope);
-    const [member] = await lockOrganizationMembers(tx, scope, [input.memberId]);
-    if (member!.status !== "invited") throw new ActionError("Only pending invitations can be sent again.");
-    await retireInvitations(tx, { organizationUserIds: [member!.id] });
-    const { token } = await createInvitation(tx, member!.email, {
-      kind: "organization_user",
-      organizationUserId: member!.id,
-    });
-    await record({ type: "organization_user_reinvited", organizationUserId: member!.id });
+    const { member, token } = await reinviteOrganizationMember(tx, scope, input.memberId);
+    await record({ type: "organization_user_reinvited", organizationUserId: member.id });
     await mail({
-      to: member!.email,
-      ...invitationMail({ kind: "organization", name: organization.name }, ROLE_LABELS[member!.type], acceptUrl(token)),
+      to: member.email,
+      ...invitationMail({ kind: "organization", name: organization.name }, ROLE_LABELS[member.type], acceptUrl(token)),
     });
     return {};
   },

@@ -4,13 +4,13 @@ import { defineAction } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action-error";
 import { requireProviderScope } from "@/lib/authz/scope";
 import { appUrl } from "@/lib/server/config";
-import { createInvitation, retireInvitations } from "@/lib/dal/invitations";
 import {
   confirmProviderMembers,
   deleteProviderMembers,
   inviteProviderMembers,
   lockProvider,
   lockProviderMembers,
+  reinviteProviderMember,
   remainingConfirmedAdmins,
   setProviderMemberRole,
 } from "@/lib/dal/provider-members";
@@ -106,7 +106,6 @@ export const removeProviderMembersAction = defineAction({
     if ((await remainingConfirmedAdmins(tx, scope, input.memberIds)) === 0) {
       throw new ActionError("A provider needs at least one confirmed provider admin.");
     }
-    await retireInvitations(tx, { providerUserIds: input.memberIds });
     await deleteProviderMembers(tx, scope, input.memberIds);
     for (const member of members) {
       await record({ type: "provider_user_removed", providerUserId: member.id, details: { email: member.email } });
@@ -121,14 +120,11 @@ export const resendProviderInvitationAction = defineAction({
   authorize: (input) => requireProviderScope(input.providerId, "provider.members.manage"),
   async run({ input, scope, tx, record, mail }) {
     const provider = await lockProvider(tx, scope);
-    const [member] = await lockProviderMembers(tx, scope, [input.memberId]);
-    if (member!.status !== "invited") throw new ActionError("Only pending invitations can be sent again.");
-    await retireInvitations(tx, { providerUserIds: [member!.id] });
-    const { token } = await createInvitation(tx, member!.email, { kind: "provider_user", providerUserId: member!.id });
-    await record({ type: "provider_user_reinvited", providerUserId: member!.id });
+    const { member, token } = await reinviteProviderMember(tx, scope, input.memberId);
+    await record({ type: "provider_user_reinvited", providerUserId: member.id });
     await mail({
-      to: member!.email,
-      ...invitationMail({ kind: "provider", name: provider.name }, ROLE_LABELS[member!.type], acceptUrl(token)),
+      to: member.email,
+      ...invitationMail({ kind: "provider", name: provider.name }, ROLE_LABELS[member.type], acceptUrl(token)),
     });
     return {};
   },
