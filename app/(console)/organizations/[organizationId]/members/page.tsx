@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { memberFilterTabs } from "@/components/members/filter-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, pageParam } from "@/components/ui/pagination";
 import { requireOrgScope } from "@/lib/authz/scope";
@@ -40,12 +41,7 @@ export default async function OrganizationMembersPage({ params, searchParams }: 
       <OrganizationMembers
         organization={{ id: organization.id, name: organization.name }}
         members={members}
-        filters={[
-          { value: "all", label: "All", count: counts.all },
-          { value: "invited", label: "Invited", count: counts.invited },
-          { value: "accepted", label: "Needs confirmation", count: counts.accepted },
-          { value: "revoked", label: "Revoked", count: counts.revoked },
-        ]}
+        filters={memberFilterTabs(counts)}
         activeFilter={filter}
         roles={grantableRoles(scope)}
         grantableFlags={grantableFlags(scope)}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { MembersManager } from "@/components/members/members-manager";
+import { memberFilterTabs } from "@/components/members/filter-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, pageParam } from "@/components/ui/pagination";
 import { requireProviderScope } from "@/lib/authz/scope";
@@ -43,11 +44,7 @@ export default async function ProviderMembersPage({ params, searchParams }: Prop
       <MembersManager
         tenant={{ kind: "provider", id: provider.id, name: provider.name }}
         members={members}
-        filters={[
-          { value: "all", label: "All", count: counts.all },
-          { value: "invited", label: "Invited", count: counts.invited },
-          { value: "accepted", label: "Needs confirmation", count: counts.accepted },
-        ]}
+        filters={memberFilterTabs(counts)}
         activeFilter={filter}
         roles={ROLES}
         actions={{
