@@ -168,13 +168,13 @@ function assertMayGrantRoleAndFlags(grantor: Grantor, access: MemberAccessInput)
 /** Sets a member's collections and groups (the invite and edit dialogs send the whole lists). */
 async function replaceMemberAccess(
   tx: Executor,
+  scope: OrganizationScope,
   grantor: Grantor,
-  organizationId: string,
   memberId: string,
   access: MemberAccessInput,
 ): Promise<void> {
-  await replaceMemberCollections(tx, grantor, organizationId, memberId, access.collections);
-  await replaceMemberGroups(tx, grantor, organizationId, memberId, access.groupIds);
+  await replaceMemberCollections(tx, scope, grantor, memberId, access.collections);
+  await replaceMemberGroups(tx, scope, grantor, memberId, access.groupIds);
 }
 
 /**
@@ -231,7 +231,7 @@ export async function inviteOrganizationMembers(
     .returning({ id: organizationUsers.id, email: organizationUsers.email });
   const invited = [];
   for (const member of created) {
-    await replaceMemberAccess(tx, grantor, organizationId, member.id, access);
+    await replaceMemberAccess(tx, scope, grantor, member.id, access);
     const { token } = await createInvitation(tx, member.email, {
       kind: "organization_user",
       organizationUserId: member.id,
@@ -370,7 +370,7 @@ export async function updateOrganizationMember(
     .update(organizationUsers)
     .set({ type: access.type, permissions: permissionsFor(access) })
     .where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.id, memberId)));
-  await replaceMemberAccess(tx, grantor, organizationId, memberId, access);
+  await replaceMemberAccess(tx, scope, grantor, memberId, access);
   return member!;
 }
 
