@@ -24,7 +24,7 @@ import type { MemberAccessInput } from "@/lib/validation/organization-members";
 import { loadGrantor, replaceMemberCollections, replaceMemberGroups } from "./access-grants";
 import { createInvitation } from "./invitations";
 import { includesProviderMembers, type ProviderMemberTargets } from "./provider-members";
-import { assertSingleOrganizationAllows } from "./policies";
+import { assertSingleOrganizationAllowsRestore } from "./policies";
 import { assertRestoredMembersHaveTwoStepLogin } from "./two-step-login-policy";
 
 /** Accepting binds the invited row to the caller's account; the row is named by the invitation, never by the client. */
@@ -420,9 +420,9 @@ export async function restoreOrganizationMembers(tx: Executor, scope: Organizati
   // A restored member must not end up breaching a single organization policy, as when joining. The check reads
   // their role here, so it runs once the rows are restored; a refusal rolls the whole restore back.
   for (const member of members) {
-    if (member.userId) await assertSingleOrganizationAllows(tx, member.userId, organizationId);
+    if (member.userId) await assertSingleOrganizationAllowsRestore(tx, scope, member.userId);
   }
   // Nor a "require two-step login" policy (Bitwarden restores them only once they comply).
-  await assertRestoredMembersHaveTwoStepLogin(tx, organizationId, memberIds);
+  await assertRestoredMembersHaveTwoStepLogin(tx, scope, memberIds);
   return members;
 }
