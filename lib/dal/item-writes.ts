@@ -303,7 +303,10 @@ export async function assignItemCollections(tx: Executor, scope: UserScope, ciph
   return item;
 }
 
-/** Deletes items that have been in the trash longer than the retention period (run at start and periodically). */
+/**
+ * Deletes items that have been in the trash longer than the retention period (run at start and periodically).
+ * Scope-less: a housekeeping job of the whole installation.
+ */
 export async function purgeExpiredTrash(executor: Executor, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - TRASH_RETENTION_DAYS * 24 * 60 * 60 * 1000);
   const purged = await executor
