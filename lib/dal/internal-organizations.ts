@@ -60,14 +60,14 @@ function problemOf(row: OwnedOrganizationRow, forProviderId: string | null): str
 }
 
 /** Who chooses: a user asking to become a provider, or a provider member choosing in its settings. */
-type Chooser = UserScope | ProviderScope;
+type ChooserScope = UserScope | ProviderScope;
 
-function choosingProviderId(scope: Chooser): string | null {
+function choosingProviderId(scope: ChooserScope): string | null {
   return scope.kind === "provider" ? scope.providerId : null;
 }
 
 /** Every organization the user owns, each with what keeps it from being the internal organization (if anything). */
-export async function internalOrganizationChoices(scope: Chooser): Promise<InternalOrganizationChoice[]> {
+export async function internalOrganizationChoices(scope: ChooserScope): Promise<InternalOrganizationChoice[]> {
   const { userId } = assertScope(scope);
   const rows = await ownedOrganizations(await getDb(), userId);
   return rows.map((row) => ({ id: row.id, name: row.name, problem: problemOf(row, choosingProviderId(scope)) }));
@@ -98,7 +98,7 @@ async function lockEligible(
 /** The caller's choice, for their request or their provider's settings (see lockEligible). */
 export function lockEligibleInternalOrganization(
   tx: Executor,
-  scope: Chooser,
+  scope: ChooserScope,
   organizationId: string,
 ): Promise<{ id: string; name: string }> {
   const { userId } = assertScope(scope);
