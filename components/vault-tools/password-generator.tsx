@@ -21,7 +21,7 @@ import { GeneratorOptionsForm } from "./generator-options";
 import { useGeneratorHistory } from "./use-generator-history";
 
 type PasswordGeneratorProps = {
-  /** The organization's effective rules (`policiesForUser(userId).generator`); null when no policy applies. */
+  /** The organization's effective rules (`policiesForUser(scope).generator`); null when no policy applies. */
   rules: GeneratorRules | null;
   /** Given, a "Use this password" button hands the value to an item form. */
   onUse?: (value: string) => void;

@@ -42,11 +42,11 @@ async function assertAllIn(
     throw new ActionError(`Some of these ${what} do not exist in this organization. Reload the page.`);
 }
 
-export const assertCollectionsIn = (tx: Executor, organizationId: string, ids: string[]) =>
+const assertCollectionsIn = (tx: Executor, organizationId: string, ids: string[]) =>
   assertAllIn(tx, collections, organizationId, ids, "collections");
-export const assertGroupsIn = (tx: Executor, organizationId: string, ids: string[]) =>
+const assertGroupsIn = (tx: Executor, organizationId: string, ids: string[]) =>
   assertAllIn(tx, groups, organizationId, ids, "groups");
-export const assertMembersIn = (tx: Executor, organizationId: string, ids: string[]) =>
+const assertMembersIn = (tx: Executor, organizationId: string, ids: string[]) =>
   assertAllIn(tx, organizationUsers, organizationId, ids, "members");
 
 const grantOf = (row: Flags): CollectionGrant => ({ collectionId: row.collectionId, level: accessLevelOf(row) });
@@ -157,11 +157,12 @@ async function groupsGrants(tx: Executor, organizationId: string, groupIds: stri
 
 export async function replaceMemberCollections(
   tx: Executor,
+  scope: OrganizationScope,
   grantor: Grantor,
-  organizationId: string,
   memberId: string,
   grants: CollectionGrant[],
 ): Promise<void> {
+  const { organizationId } = assertScope(scope);
   await assertCollectionsIn(
     tx,
     organizationId,
@@ -190,11 +191,12 @@ export async function replaceMemberCollections(
 /** Joining a group gives its collection access: joining one that reaches beyond the caller's own access is refused. */
 export async function replaceMemberGroups(
   tx: Executor,
+  scope: OrganizationScope,
   grantor: Grantor,
-  organizationId: string,
   memberId: string,
   groupIds: string[],
 ): Promise<void> {
+  const { organizationId } = assertScope(scope);
   await assertGroupsIn(tx, organizationId, groupIds);
   const condition = and(eq(groupUsers.organizationId, organizationId), eq(groupUsers.organizationUserId, memberId));
   const previous = new Set(
@@ -212,11 +214,12 @@ export async function replaceMemberGroups(
 
 export async function replaceGroupMembers(
   tx: Executor,
+  scope: OrganizationScope,
   grantor: Grantor,
-  organizationId: string,
   groupId: string,
   memberIds: string[],
 ): Promise<void> {
+  const { organizationId } = assertScope(scope);
   await assertMembersIn(tx, organizationId, memberIds);
   const condition = and(eq(groupUsers.organizationId, organizationId), eq(groupUsers.groupId, groupId));
   const previous = new Set(
@@ -238,11 +241,12 @@ export async function replaceGroupMembers(
 
 export async function replaceGroupCollections(
   tx: Executor,
+  scope: OrganizationScope,
   grantor: Grantor,
-  organizationId: string,
   groupId: string,
   grants: CollectionGrant[],
 ): Promise<void> {
+  const { organizationId } = assertScope(scope);
   await assertCollectionsIn(
     tx,
     organizationId,
@@ -288,11 +292,12 @@ function raisedOnCollection(
 /** A collection's whole access list, from the collection's side (its dialog lists members and groups). */
 export async function replaceCollectionAccess(
   tx: Executor,
+  scope: OrganizationScope,
   grantor: Grantor,
-  organizationId: string,
   collectionId: string,
   access: AccessList,
 ): Promise<void> {
+  const { organizationId } = assertScope(scope);
   await assertMembersIn(
     tx,
     organizationId,

@@ -104,7 +104,8 @@ export async function verifyEmailByAcceptedLink(
 
 /**
  * The signed-in user, if the session's row is theirs, neither revoked (logout) nor expired, and its security stamp
- * is still current (a password change rotates it). One query: every request pays for it.
+ * is still current (a password change rotates it). One query: every request pays for it. Scope-less: every scope
+ * is built from its answer.
  */
 export async function findSessionUser(userId: string, securityStamp: string, sessionId: string) {
   const db = await getDb();

@@ -266,7 +266,10 @@ export async function unlinkClient(tx: Executor, scope: ProviderScope, organizat
   return client;
 }
 
-/** The membership rows that make `userId` a confirmed Owner of their organization. */
+/**
+ * The membership rows that make `userId` a confirmed Owner of their organization: a condition, not a query. Its
+ * callers take the user from their scope, or from the locked request an operator approves.
+ */
 export function confirmedOwnerRow(userId: string): SQL {
   return and(
     eq(organizationUsers.userId, userId),
@@ -276,7 +279,7 @@ export function confirmedOwnerRow(userId: string): SQL {
 }
 
 /** Organizations the user owns (confirmed) that no provider manages as a client, narrowed by `conditions`. */
-export async function ownedUnmanagedOrganizations(userId: string, ...conditions: SQL[]) {
+async function ownedUnmanagedOrganizations(userId: string, ...conditions: SQL[]) {
   const db = await getDb();
   return db
     .select({

@@ -14,13 +14,7 @@ export async function createCollection(tx: Executor, scope: OrganizationScope, n
   const { organizationId } = assertScope(scope);
   const grantor = await loadGrantor(tx, scope);
   const [collection] = await tx.insert(collections).values({ organizationId, name }).returning({ id: collections.id });
-  await replaceCollectionAccess(
-    tx,
-    withCreatedCollection(grantor, collection!.id),
-    organizationId,
-    collection!.id,
-    access,
-  );
+  await replaceCollectionAccess(tx, scope, withCreatedCollection(grantor, collection!.id), collection!.id, access);
   return collection!.id;
 }
 
@@ -48,7 +42,7 @@ export async function updateCollection(
     .update(collections)
     .set({ name })
     .where(and(eq(collections.organizationId, organizationId), eq(collections.id, collectionId)));
-  await replaceCollectionAccess(tx, await loadGrantor(tx, scope), organizationId, collectionId, access);
+  await replaceCollectionAccess(tx, scope, await loadGrantor(tx, scope), collectionId, access);
 }
 
 /** Deletes a collection; its items stay in the organization (unassigned, as in Bitwarden), its grants go with it. */

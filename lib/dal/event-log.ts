@@ -2,22 +2,34 @@ import "server-only";
 import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { events, organizations, providers, users } from "@/db/schema";
+import { assertScope, type OrganizationScope, type ProviderScope } from "@/lib/authz/scope-brand";
 import { type DateRange, rangeBounds } from "@/lib/events/date-range";
 import type { EventExport } from "@/lib/events/export";
 import type { EventRow } from "@/lib/events/rows";
 
 /**
- * The statements behind every event log. Each takes its tenant condition from a scoped module
- * (provider-events.ts, organization-events.ts) that builds it from an asserted scope, and puts it in every
- * statement it runs; pages and routes call those modules, never this one.
+ * The statements behind every event log. Each builds its tenant condition from the asserted scope and puts it in
+ * every statement it runs; pages and routes call the scoped modules (provider-events.ts, organization-events.ts).
  */
 
 export const EVENTS_PER_PAGE = 50;
 export const EVENTS_EXPORT_LIMIT = 10_000;
 
-function inRange(tenant: SQL, range: DateRange): SQL | undefined {
+/**
+ * An organization's events are rows carrying its id: what its members did, and what the managing provider's
+ * members did inside it (those rows also carry the provider's id). A provider's are rows carrying its id: its own
+ * changes and what its members did inside client organizations.
+ */
+function tenantEvents(scope: OrganizationScope | ProviderScope): SQL {
+  const checked = assertScope(scope);
+  return checked.kind === "organization"
+    ? eq(events.organizationId, checked.organizationId)
+    : eq(events.providerId, checked.providerId);
+}
+
+function inRange(scope: OrganizationScope | ProviderScope, range: DateRange): SQL | undefined {
   const { from, until } = rangeBounds(range);
-  return and(tenant, gte(events.occurredAt, from), lt(events.occurredAt, until));
+  return and(tenantEvents(scope), gte(events.occurredAt, from), lt(events.occurredAt, until));
 }
 
 /** Events newest first, with the acting user, the organization and the acting provider joined in (one statement). */
@@ -51,9 +63,13 @@ async function selectEvents(where: SQL | undefined, limit: number, offset: numbe
 export type EventPage = { rows: EventRow[]; page: number; pageSize: number; total: number };
 
 /** One page of 50 and how many events the range holds (two queries, however many rows). */
-export async function readEventPage(tenant: SQL, range: DateRange, page: number): Promise<EventPage> {
+export async function readEventPage(
+  scope: OrganizationScope | ProviderScope,
+  range: DateRange,
+  page: number,
+): Promise<EventPage> {
   const db = await getDb();
-  const where = inRange(tenant, range);
+  const where = inRange(scope, range);
   const [rows, [counted]] = await Promise.all([
     selectEvents(where, EVENTS_PER_PAGE, (page - 1) * EVENTS_PER_PAGE),
     db.select({ value: count() }).from(events).where(where),
@@ -62,8 +78,11 @@ export async function readEventPage(tenant: SQL, range: DateRange, page: number)
 }
 
 /** The newest 10,000 events of the range for a CSV download, and whether older ones were left out (one query). */
-export async function readEventExport(tenant: SQL, range: DateRange): Promise<EventExport> {
-  const rows = await selectEvents(inRange(tenant, range), EVENTS_EXPORT_LIMIT + 1, 0);
+export async function readEventExport(
+  scope: OrganizationScope | ProviderScope,
+  range: DateRange,
+): Promise<EventExport> {
+  const rows = await selectEvents(inRange(scope, range), EVENTS_EXPORT_LIMIT + 1, 0);
   return {
     rows: rows.slice(0, EVENTS_EXPORT_LIMIT),
     truncatedAt: rows.length > EVENTS_EXPORT_LIMIT ? EVENTS_EXPORT_LIMIT : null,

@@ -22,7 +22,10 @@ export type EventInput = {
 
 export type EventOrigin = { ip: string | null; device: string | null };
 
-/** Appends one event; callers pass their transaction so the event commits (or not) with its change. */
+/**
+ * Appends one event; callers pass their transaction so the event commits (or not) with its change. Scope-less: the
+ * action wrapper and the login write events the scope (or its absence) already decided.
+ */
 export async function insertEvent(executor: Executor, event: EventInput & EventOrigin): Promise<void> {
   await executor.insert(events).values(event);
 }

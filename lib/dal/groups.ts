@@ -13,8 +13,8 @@ export async function createGroup(tx: Executor, scope: OrganizationScope, conten
   const { organizationId } = assertScope(scope);
   const grantor = await loadGrantor(tx, scope);
   const [group] = await tx.insert(groups).values({ organizationId, name: content.name }).returning({ id: groups.id });
-  await replaceGroupMembers(tx, grantor, organizationId, group!.id, content.memberIds);
-  await replaceGroupCollections(tx, grantor, organizationId, group!.id, content.collections);
+  await replaceGroupMembers(tx, scope, grantor, group!.id, content.memberIds);
+  await replaceGroupCollections(tx, scope, grantor, group!.id, content.collections);
   return group!.id;
 }
 
@@ -37,8 +37,8 @@ export async function updateGroup(tx: Executor, scope: OrganizationScope, groupI
     .update(groups)
     .set({ name: content.name })
     .where(and(eq(groups.organizationId, organizationId), eq(groups.id, groupId)));
-  await replaceGroupMembers(tx, grantor, organizationId, groupId, content.memberIds);
-  await replaceGroupCollections(tx, grantor, organizationId, groupId, content.collections);
+  await replaceGroupMembers(tx, scope, grantor, groupId, content.memberIds);
+  await replaceGroupCollections(tx, scope, grantor, groupId, content.collections);
 }
 
 /** Deleting a group removes its members' access through it; the members themselves stay. */

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { type Executor, getDb } from "@/db/client";
 import { organizations, organizationUsers, providerOrganizations, providers } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
+import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
 import { planLabel } from "@/lib/plans";
 import { confirmedOwnerRow } from "./clients";
 
@@ -58,24 +59,29 @@ function problemOf(row: OwnedOrganizationRow, forProviderId: string | null): str
   return null;
 }
 
+/** Who chooses: a user asking to become a provider, or a provider member choosing in its settings. */
+type ChooserScope = UserScope | ProviderScope;
+
+function choosingProviderId(scope: ChooserScope): string | null {
+  return scope.kind === "provider" ? scope.providerId : null;
+}
+
 /** Every organization the user owns, each with what keeps it from being the internal organization (if anything). */
-export async function internalOrganizationChoices(
-  userId: string,
-  forProviderId: string | null = null,
-): Promise<InternalOrganizationChoice[]> {
+export async function internalOrganizationChoices(scope: ChooserScope): Promise<InternalOrganizationChoice[]> {
+  const { userId } = assertScope(scope);
   const rows = await ownedOrganizations(await getDb(), userId);
-  return rows.map((row) => ({ id: row.id, name: row.name, problem: problemOf(row, forProviderId) }));
+  return rows.map((row) => ({ id: row.id, name: row.name, problem: problemOf(row, choosingProviderId(scope)) }));
 }
 
 /**
- * Locks the organization and refuses (ActionError) unless the user may make it an internal organization now: the
+ * Locks the organization and refuses (ActionError) unless `userId` may make it an internal organization now: the
  * check that counts, made inside the writing transaction so nothing changes between it and the write.
  */
-export async function lockEligibleInternalOrganization(
+async function lockEligible(
   tx: Executor,
   userId: string,
   organizationId: string,
-  forProviderId: string | null = null,
+  forProviderId: string | null,
 ): Promise<{ id: string; name: string }> {
   const [row] = await ownedOrganizations(tx, userId, eq(organizations.id, organizationId)).for("update", {
     of: organizations,
@@ -87,4 +93,26 @@ export async function lockEligibleInternalOrganization(
   const problem = problemOf(row, forProviderId);
   if (problem) throw new ActionError(problem, { internalOrganizationId: problem });
   return { id: row.id, name: row.name };
+}
+
+/** The caller's choice, for their request or their provider's settings (see lockEligible). */
+export function lockEligibleInternalOrganization(
+  tx: Executor,
+  scope: ChooserScope,
+  organizationId: string,
+): Promise<{ id: string; name: string }> {
+  const { userId } = assertScope(scope);
+  return lockEligible(tx, userId, organizationId, choosingProviderId(scope));
+}
+
+/**
+ * An operator approving a request checks the requester's choice again (see lockEligible). Scope-less: operators
+ * act from /admin and the command line, and the requester is read from the locked request row.
+ */
+export function lockRequestedInternalOrganization(
+  tx: Executor,
+  requesterId: string,
+  organizationId: string,
+): Promise<{ id: string; name: string }> {
+  return lockEligible(tx, requesterId, organizationId, null);
 }

@@ -28,13 +28,22 @@ type ItemAccess = {
   canManage: boolean;
 };
 
-type Reach = { id: string; can_edit: boolean; view_password: boolean; can_manage: boolean };
+type LockedRow = {
+  id: string;
+  organization_id: string | null;
+  data: EncryptedCipherData;
+  deleted_at: Date | string | null;
+  can_edit: boolean;
+  view_password: boolean;
+  can_manage: boolean;
+};
 
 /**
  * The items as the caller may change them, locked, in the order asked: their own personal items (full rights), or
  * organization items they reach (edit, see passwords and manage as their collections and role allow). Anything
- * else is "not found". `check` runs on each in turn, so the first item refused is the one named. Two queries
- * whatever the number of items.
+ * else is "not found": the reach is the locking statement's condition, so other tenants' rows are neither read nor
+ * locked. `check` runs on each in turn, so the first item refused is the one named. One statement whatever the
+ * number of items.
  */
 async function lockItemsForUser(
   tx: Executor,
@@ -43,46 +52,35 @@ async function lockItemsForUser(
   check: (item: ItemAccess) => void = () => undefined,
 ): Promise<ItemAccess[]> {
   const { userId } = assertScope(scope);
-  const targets = await tx
-    .select({
-      id: ciphers.id,
-      userId: ciphers.userId,
-      organizationId: ciphers.organizationId,
-      data: ciphers.data,
-      deletedAt: ciphers.deletedAt,
-    })
-    .from(ciphers)
-    .where(inArray(ciphers.id, cipherIds))
-    .for("update");
-  const shared = targets
-    .filter((target) => target.userId !== userId && target.organizationId)
-    .map((target) => target.id);
-  const reaches =
-    shared.length === 0
-      ? []
-      : await selectRows<Reach>(
-          tx,
-          sql`select id, can_edit, view_password, can_manage from (${organizationItemsQuery(userId, null)}) items
-              where items.id in (${sql.join(
-                shared.map((id) => sql`${id}`),
-                sql`, `,
-              )})`,
-        );
-  const byId = new Map(targets.map((target) => [target.id, target]));
-  const reachById = new Map(reaches.map((reach) => [reach.id, reach]));
+  const ids = sql.join(
+    cipherIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  const own = sql`coalesce(ci.user_id = ${userId}, false)`;
+  const rows = await selectRows<LockedRow>(
+    tx,
+    sql`select ci.id, ci.organization_id, ci.data, ci.deleted_at,
+          ${own} or coalesce(reach.can_edit, false) as can_edit,
+          ${own} or coalesce(reach.view_password, false) as view_password,
+          ${own} or coalesce(reach.can_manage, false) as can_manage
+        from ciphers ci
+        left join (select id, can_edit, view_password, can_manage
+          from (${organizationItemsQuery(scope)}) items where items.id in (${ids})) reach on reach.id = ci.id
+        where ci.id in (${ids}) and (${own} or reach.id is not null)
+        for update of ci`,
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
   return cipherIds.map((cipherId) => {
-    const target = byId.get(cipherId);
-    if (!target) throw new ActionError(NOT_FOUND);
-    const data = target.data as EncryptedCipherData;
-    const reach =
-      target.userId === userId ? { can_edit: true, view_password: true, can_manage: true } : reachById.get(cipherId);
-    if (!reach) throw new ActionError(NOT_FOUND);
+    const row = byId.get(cipherId);
+    if (!row) throw new ActionError(NOT_FOUND);
     const item = {
-      ...target,
-      data,
-      canEdit: reach.can_edit,
-      viewPassword: reach.view_password,
-      canManage: reach.can_manage,
+      id: row.id,
+      organizationId: row.organization_id,
+      data: row.data,
+      deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at),
+      canEdit: row.can_edit,
+      viewPassword: row.view_password,
+      canManage: row.can_manage,
     };
     check(item);
     return item;
@@ -156,14 +154,13 @@ async function assertEditableCollections(
   organizationId: string,
   collectionIds: string[],
 ): Promise<void> {
-  const { userId } = assertScope(scope);
   if (collectionIds.length === 0)
     throw new ActionError("Choose at least one collection for an organization item.", {
       collectionIds: "Choose at least one collection.",
     });
   const rows = await selectRows<{ collection_id: string }>(
     tx,
-    sql`with ${collectionAccessCte(userId)}
+    sql`with ${collectionAccessCte(scope)}
         select collection_id from collection_access
         where organization_id = ${organizationId} and not read_only
           and collection_id in (${sql.join(
@@ -306,7 +303,10 @@ export async function assignItemCollections(tx: Executor, scope: UserScope, ciph
   return item;
 }
 
-/** Deletes items that have been in the trash longer than the retention period (run at start and periodically). */
+/**
+ * Deletes items that have been in the trash longer than the retention period (run at start and periodically).
+ * Scope-less: a housekeeping job of the whole installation.
+ */
 export async function purgeExpiredTrash(executor: Executor, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - TRASH_RETENTION_DAYS * 24 * 60 * 60 * 1000);
   const purged = await executor

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb, selectRows } from "@/db/client";
 import { ciphers, collectionCiphers, collections, folders } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
@@ -82,12 +82,13 @@ function toVaultItem(row: ItemRow): VaultItem {
 }
 
 /**
- * Items of organizations the user reaches: through the collections they reach, and every item (collection or not)
- * where they are owner or admin. `organizationId` narrows it to one organization.
+ * Items of organizations the scope's user reaches: through the collections they reach, and every item (collection
+ * or not) where they are owner or admin. An organization scope narrows it to that organization.
  */
-export function organizationItemsQuery(userId: string, organizationId: string | null): ReturnType<typeof sql> {
+export function organizationItemsQuery(scope: UserScope | OrganizationScope): SQL {
+  const { userId } = assertScope(scope);
   return sql`
-    with ${collectionAccessCte(userId)},
+    with ${collectionAccessCte(scope)},
     reachable as (
       select cc.cipher_id, ca.collection_id, ca.read_only, ca.hide_passwords, ca.manage
       from collection_access ca join collection_ciphers cc on cc.collection_id = ca.collection_id
@@ -103,7 +104,7 @@ export function organizationItemsQuery(userId: string, organizationId: string | 
     from reachable r
     join ciphers ci on ci.id = r.cipher_id
     left join cipher_user_states s on s.cipher_id = ci.id and s.user_id = ${userId}
-    ${organizationId ? sql`where ci.organization_id = ${organizationId}` : sql``}
+    ${scope.kind === "organization" ? sql`where ci.organization_id = ${scope.organizationId}` : sql``}
     group by ci.id`;
 }
 
@@ -123,7 +124,7 @@ export async function listVaultItems(
           from ciphers ci left join cipher_user_states s on s.cipher_id = ci.id and s.user_id = ${userId}
           where ci.user_id = ${userId}`,
     ),
-    selectRows<ItemRow>(db, organizationItemsQuery(userId, null)),
+    selectRows<ItemRow>(db, organizationItemsQuery(scope)),
     selectRows<{
       id: string;
       organization_id: string;
@@ -133,7 +134,7 @@ export async function listVaultItems(
       manage: boolean;
     }>(
       db,
-      sql`with ${collectionAccessCte(userId)}
+      sql`with ${collectionAccessCte(scope)}
           select c.id, c.organization_id, c.name, ca.read_only, ca.hide_passwords, ca.manage
           from collection_access ca join collections c on c.id = ca.collection_id`,
     ),
@@ -158,10 +159,10 @@ export async function listVaultItems(
  * by Bitwarden's rule (DESIGN §6).
  */
 export async function listReachableOrganizationItems(scope: OrganizationScope): Promise<VaultItem[]> {
-  const { organizationId, userId, access } = assertScope(scope);
+  const { access } = assertScope(scope);
   if (access.via === "provider") throw new ActionError("Provider members cannot read a client's vault items.");
   const db = await getDb();
-  const rows = await selectRows<ItemRow>(db, organizationItemsQuery(userId, organizationId));
+  const rows = await selectRows<ItemRow>(db, organizationItemsQuery(scope));
   return rows.filter((row) => row.deleted_at === null).map(toVaultItem);
 }
 
@@ -212,7 +213,7 @@ export async function findReachableItem(executor: Executor, scope: UserScope, ci
   if (own) return { id: own.id, organizationId: null as string | null, viewPassword: true };
   const [shared] = await selectRows<{ id: string; organization_id: string; view_password: boolean }>(
     executor,
-    sql`select * from (${organizationItemsQuery(userId, null)}) items where items.id = ${cipherId}`,
+    sql`select * from (${organizationItemsQuery(scope)}) items where items.id = ${cipherId}`,
   );
   return shared ? { id: shared.id, organizationId: shared.organization_id, viewPassword: shared.view_password } : null;
 }

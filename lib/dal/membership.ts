@@ -3,6 +3,7 @@ import { and, asc, count, eq, inArray, notInArray } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { organizationUsers, providerUsers, users } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
+import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 import { createInvitation, retireInvitations } from "./invitations";
 
 /**
@@ -122,8 +123,9 @@ export async function reissueInvitation(
 }
 
 /** The invited row named by the invitation becomes the caller's, accepted; it is never named by the client. */
-export async function acceptRow(tx: Executor, memberships: Memberships, userId: string, memberId: string) {
+export async function acceptRow(tx: Executor, memberships: Memberships, scope: UserScope, memberId: string) {
   const { table } = memberships;
+  const { userId } = assertScope(scope);
   const [member] = await tx
     .update(table)
     .set({ userId, status: "accepted" })

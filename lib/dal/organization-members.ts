@@ -37,7 +37,7 @@ import {
   reissueInvitation,
 } from "./membership";
 import { includesProviderMembers, type ProviderMemberTargets } from "./provider-members";
-import { assertSingleOrganizationAllows } from "./policies";
+import { assertSingleOrganizationAllowsRestore } from "./policies";
 import { assertRestoredMembersHaveTwoStepLogin } from "./two-step-login-policy";
 
 /**
@@ -45,11 +45,10 @@ import { assertRestoredMembersHaveTwoStepLogin } from "./two-step-login-policy";
  * Answers the organization's name too, for the message that says whom the person joined.
  */
 export async function acceptOrganizationInvitation(tx: Executor, scope: UserScope, organizationUserId: string) {
-  const { userId } = assertScope(scope);
   const { tenantId: organizationId, ...member } = await acceptRow(
     tx,
     ORGANIZATION_MEMBERSHIPS,
-    userId,
+    scope,
     organizationUserId,
   );
   return { ...member, organizationId, organizationName: (await namesOf(tx, organizationId)).name };
@@ -145,13 +144,13 @@ function assertMayGrantRoleAndFlags(grantor: Grantor, access: MemberAccessInput)
 /** Sets a member's collections and groups (the invite and edit dialogs send the whole lists). */
 async function replaceMemberAccess(
   tx: Executor,
+  scope: OrganizationScope,
   grantor: Grantor,
-  organizationId: string,
   memberId: string,
   access: MemberAccessInput,
 ): Promise<void> {
-  await replaceMemberCollections(tx, grantor, organizationId, memberId, access.collections);
-  await replaceMemberGroups(tx, grantor, organizationId, memberId, access.groupIds);
+  await replaceMemberCollections(tx, scope, grantor, memberId, access.collections);
+  await replaceMemberGroups(tx, scope, grantor, memberId, access.groupIds);
 }
 
 /**
@@ -199,7 +198,7 @@ export async function inviteOrganizationMembers(
       })),
     )
     .returning({ id: organizationUsers.id, email: organizationUsers.email });
-  for (const member of created) await replaceMemberAccess(tx, grantor, organizationId, member.id, access);
+  for (const member of created) await replaceMemberAccess(tx, scope, grantor, member.id, access);
   return { organization, invited: await inviteRows(tx, ORGANIZATION_MEMBERSHIPS, created) };
 }
 
@@ -294,7 +293,7 @@ export async function updateOrganizationMember(
     .update(organizationUsers)
     .set({ type: access.type, permissions: permissionsFor(access) })
     .where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.id, memberId)));
-  await replaceMemberAccess(tx, grantor, organizationId, memberId, access);
+  await replaceMemberAccess(tx, scope, grantor, memberId, access);
   return member!;
 }
 
@@ -344,9 +343,9 @@ export async function restoreOrganizationMembers(tx: Executor, scope: Organizati
   // A restored member must not end up breaching a single organization policy, as when joining. The check reads
   // their role here, so it runs once the rows are restored; a refusal rolls the whole restore back.
   for (const member of members) {
-    if (member.userId) await assertSingleOrganizationAllows(tx, member.userId, organizationId);
+    if (member.userId) await assertSingleOrganizationAllowsRestore(tx, scope, member.userId);
   }
   // Nor a "require two-step login" policy (Bitwarden restores them only once they comply).
-  await assertRestoredMembersHaveTwoStepLogin(tx, organizationId, memberIds);
+  await assertRestoredMembersHaveTwoStepLogin(tx, scope, memberIds);
   return members;
 }

@@ -11,7 +11,7 @@ import {
   users,
 } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
-import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
+import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope-brand";
 import { isExemptFromPolicy, type PolicyMembership } from "@/lib/policies/exemptions";
 import type { MasterPasswordRequirements } from "@/lib/policies/master-password";
 import {
@@ -81,12 +81,13 @@ function providerMemberColumn(userId: string) {
 }
 
 /**
- * What the policies of a user's organizations ask of them (lib/policies/user-policies.ts): enabled policies of
+ * What the policies of the user's organizations ask of them (lib/policies/user-policies.ts): enabled policies of
  * the organizations where they are an accepted or confirmed member, minus those they are exempt from
  * (lib/policies/exemptions.ts). The vault reads this for changing the master password, the generator, and
  * whether individual items may be kept and exported. One query.
  */
-export async function policiesForUser(userId: string): Promise<UserPolicies> {
+export async function policiesForUser(scope: UserScope): Promise<UserPolicies> {
+  const { userId } = assertScope(scope);
   const db = await getDb();
   const rows = await db
     .select({
@@ -186,18 +187,11 @@ async function targetOrganization(tx: Executor, organizationId: string) {
  * - an organization they belong to has the policy and they are not exempt there.
  * "Belong" means accepted or confirmed; exemptions are lib/policies/exemptions.ts (owners and admins).
  *
- * Call it inside the transaction that adds the membership, after writing the membership row, so their role in
- * `organizationId` is known:
- * - accepting an invitation: after the row is marked accepted (app/(auth)/accept/actions.ts);
- * - creating an organization: after inserting the creator's owner row (owners are exempt in the new
- *   organization, which has no policies yet, so only the second rule can refuse).
- * The user's row is locked first, so two joins by the same person run one after the other.
+ * Run inside the transaction that adds the membership, after writing the membership row, so their role in
+ * `organizationId` is known. The user's row is locked first, so two joins by the same person run one after the
+ * other.
  */
-export async function assertSingleOrganizationAllows(
-  tx: Executor,
-  userId: string,
-  organizationId: string,
-): Promise<void> {
+async function assertSingleOrganizationAllowsUser(tx: Executor, userId: string, organizationId: string): Promise<void> {
   await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("no key update");
   const memberships = await membershipsWithSingleOrg(tx, userId);
   const here = memberships.find((membership) => membership.organizationId === organizationId);
@@ -217,4 +211,23 @@ export async function assertSingleOrganizationAllows(
       `You belong to ${blocking.organizationName}, whose single organization policy does not allow its members to belong to any other organization.`,
     );
   }
+}
+
+/**
+ * The caller joins `organizationId` (see assertSingleOrganizationAllowsUser):
+ * - accepting an invitation: after the row is marked accepted (app/(auth)/accept/actions.ts);
+ * - creating an organization: after inserting the creator's owner row (owners are exempt in the new
+ *   organization, which has no policies yet, so only the second rule can refuse).
+ */
+export function assertSingleOrganizationAllows(tx: Executor, scope: UserScope, organizationId: string): Promise<void> {
+  return assertSingleOrganizationAllowsUser(tx, assertScope(scope).userId, organizationId);
+}
+
+/** A revoked member of the scope's organization is restored: after their row is restored, as when joining. */
+export function assertSingleOrganizationAllowsRestore(
+  tx: Executor,
+  scope: OrganizationScope,
+  memberUserId: string,
+): Promise<void> {
+  return assertSingleOrganizationAllowsUser(tx, memberUserId, assertScope(scope).organizationId);
 }

@@ -121,8 +121,7 @@ export async function deleteProviderMembers(tx: Executor, scope: ProviderScope, 
  * provider's name and its confirmed admins' addresses too, for the "a member accepted" mail.
  */
 export async function acceptProviderInvitation(tx: Executor, scope: UserScope, providerUserId: string) {
-  const { userId } = assertScope(scope);
-  const { tenantId: providerId, ...member } = await acceptRow(tx, PROVIDER_MEMBERSHIPS, userId, providerUserId);
+  const { tenantId: providerId, ...member } = await acceptRow(tx, PROVIDER_MEMBERSHIPS, scope, providerUserId);
   return {
     ...member,
     providerId,

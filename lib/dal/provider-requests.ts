@@ -5,7 +5,7 @@ import { organizations, providerPlans, providerRequests, providers, providerUser
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type OperatorScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { ProviderRequestInput } from "@/lib/validation/provider-requests";
-import { lockEligibleInternalOrganization } from "./internal-organizations";
+import { lockEligibleInternalOrganization, lockRequestedInternalOrganization } from "./internal-organizations";
 
 /**
  * "Become a provider" (DESIGN §11): a business's request, seen only by its requester and by operators, and decided
@@ -60,7 +60,7 @@ export async function insertProviderRequest(tx: Executor, scope: UserScope, inpu
   const { userId, emailVerified } = assertScope(scope);
   if (!emailVerified)
     throw new ActionError("Verify your email address in Settings first: an operator needs to know it is yours.");
-  const organization = await lockEligibleInternalOrganization(tx, userId, input.internalOrganizationId);
+  const organization = await lockEligibleInternalOrganization(tx, scope, input.internalOrganizationId);
   const [request] = await tx
     .insert(providerRequests)
     .values({ requesterId: userId, ...input, internalOrganizationId: organization.id })
@@ -174,10 +174,11 @@ async function lockPendingRequest(tx: Executor, requestId: string) {
  * Approves a pending request: the provider is made (status `created`, the organization marked internal) with the
  * requester as its first admin, confirmed but without the provider key until their browser makes it. The
  * organization passes the rule again: it may have changed hands or become a client since the request.
+ * Scope-less, as is the rejection: operators' work, which lib/operator runs for /admin and the command line.
  */
 export async function approvePendingRequest(tx: Executor, requestId: string) {
   const request = await lockPendingRequest(tx, requestId);
-  const organization = await lockEligibleInternalOrganization(tx, request.requesterId, request.internalOrganizationId);
+  const organization = await lockRequestedInternalOrganization(tx, request.requesterId, request.internalOrganizationId);
   const [provider] = await tx
     .insert(providers)
     .values({

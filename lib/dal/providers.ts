@@ -89,8 +89,7 @@ export async function getInternalOrganization(scope: ProviderScope): Promise<{ i
 
 /** Organizations the caller may make the provider's internal one (lib/dal/internal-organizations.ts has the rule). */
 export async function listInternalCandidates(scope: ProviderScope): Promise<{ id: string; name: string }[]> {
-  const { userId, providerId } = assertScope(scope);
-  const choices = await internalOrganizationChoices(userId, providerId);
+  const choices = await internalOrganizationChoices(scope);
   return choices.filter((choice) => choice.problem === null).map(({ id, name }) => ({ id, name }));
 }
 
@@ -100,8 +99,8 @@ export async function listInternalCandidates(scope: ProviderScope): Promise<{ id
  * guards it too).
  */
 export async function setInternalOrganization(tx: Executor, scope: ProviderScope, organizationId: string | null) {
-  const { providerId, userId } = assertScope(scope);
-  if (organizationId) await lockEligibleInternalOrganization(tx, userId, organizationId, providerId);
+  const { providerId } = assertScope(scope);
+  if (organizationId) await lockEligibleInternalOrganization(tx, scope, organizationId);
   const [before] = await tx
     .select({ id: providers.internalOrganizationId })
     .from(providers)

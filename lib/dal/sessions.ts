@@ -10,7 +10,10 @@ import { userSessions } from "@/db/schema";
  */
 export const SESSION_MAX_AGE_SECONDS = 24 * 60 * 60;
 
-/** Starts a session for a user who just logged in; answers its id, which the session cookie carries. */
+/**
+ * Starts a session for a user who just logged in; answers its id, which the session cookie carries. Scope-less:
+ * it runs before there is a session.
+ */
 export async function openSession(executor: Executor, userId: string): Promise<string> {
   // The user's ended sessions are of no more use: dropping them here keeps the table from growing forever.
   await executor

@@ -127,7 +127,7 @@ export async function disableTwoFactor(tx: Executor, scope: UserScope, code: str
 /**
  * The second step of a login: which factor `code` is, or null when it is wrong or already used. An authenticator
  * code's step is remembered; a recovery code turns two-step login off and is used up (Bitwarden's rule), in the
- * caller's transaction.
+ * caller's transaction. Scope-less: it runs before there is a session.
  */
 export async function redeemSecondFactor(tx: Executor, userId: string, code: string): Promise<SecondFactor | null> {
   const row = await lockTwoFactor(tx, userId);

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { organizations, organizationUsers, policies, providerOrganizations, providerUsers, users } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
-import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
+import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope-brand";
 import { appUrl } from "@/lib/server/config";
 import { revokedForTwoStepLoginMail, twoFactorDisabledMail } from "@/lib/mail/account-mail";
 import type { MailMessage } from "./mail-outbox";
@@ -98,11 +98,12 @@ async function revokeFromOrganizationsRequiringTwoStepLogin(
 }
 
 /**
- * Refuses (rolling the accept back) when the organization requires two-step login of the role the person joins
+ * Refuses (rolling the accept back) when the organization requires two-step login of the role the caller joins
  * with and they have not turned it on. Call it after the membership row is marked accepted, like the single
  * organization check (app/(auth)/accept/actions.ts).
  */
-export async function assertTwoStepLoginAllows(tx: Executor, userId: string, organizationId: string): Promise<void> {
+export async function assertTwoStepLoginAllows(tx: Executor, scope: UserScope, organizationId: string): Promise<void> {
+  const { userId } = assertScope(scope);
   const where = and(eq(organizationUsers.userId, userId), eq(organizationUsers.organizationId, organizationId));
   const [blocked] = await boundMembershipsWithoutTwoStepLogin(tx, where);
   if (blocked) {
@@ -136,9 +137,10 @@ export async function reportTwoStepLoginRevocations(
 /** Refuses to restore members the policy binds while they are without two-step login (call after restoring the rows). */
 export async function assertRestoredMembersHaveTwoStepLogin(
   tx: Executor,
-  organizationId: string,
+  scope: OrganizationScope,
   organizationUserIds: string[],
 ): Promise<void> {
+  const { organizationId } = assertScope(scope);
   const where = and(
     eq(organizationUsers.organizationId, organizationId),
     inArray(organizationUsers.id, organizationUserIds),
@@ -155,7 +157,7 @@ export async function assertRestoredMembersHaveTwoStepLogin(
 /**
  * Two-step login was just turned off, in the settings or by a login with the recovery code (`factor` says which):
  * records it, mails the person, then revokes them from the organizations whose policy binds them, reporting each.
- * Answers those revocations.
+ * Answers those revocations. Takes the user, not a scope: a login with the recovery code has no session yet.
  */
 export async function reportTwoStepLoginTurnedOff(
   tx: Executor,

@@ -1,5 +1,6 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
+import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope-brand";
 
 /**
  * Who reaches which collection, and how (DESIGN §5). A member reaches a collection directly (collection_users) or
@@ -8,10 +9,11 @@ import { type SQL, sql } from "drizzle-orm";
  * passwords hidden only if all hide them, manage if any manages. Only confirmed members of enabled organizations
  * (whose provider, if any, is enabled) reach anything; provider members are not members and reach no items.
  *
- * `collectionAccessCte(userId)` is the SQL of a CTE named `collection_access(organization_id, collection_id,
- * read_only, hide_passwords, manage)` for one user, to put in front of the queries that need it.
+ * `collectionAccessCte(scope)` is the SQL of a CTE named `collection_access(organization_id, collection_id,
+ * read_only, hide_passwords, manage)` for the scope's user, to put in front of the queries that need it.
  */
-export function collectionAccessCte(userId: string): SQL {
+export function collectionAccessCte(scope: UserScope | OrganizationScope): SQL {
+  const { userId } = assertScope(scope);
   return sql`
     memberships as (
       select ou.id, ou.organization_id, ou.type

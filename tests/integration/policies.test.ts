@@ -7,6 +7,7 @@ import { updatePolicyAction } from "@/app/(console)/organizations/[organizationI
 import PoliciesPage from "@/app/(console)/organizations/[organizationId]/settings/policies/page";
 import { ToastProvider } from "@/components/ui/toast";
 import { getDb } from "@/db/client";
+import { requireUser } from "@/lib/authz/scope";
 import { type CustomPermissions, events, organizationUsers, policies, providerOrganizations } from "@/db/schema";
 import {
   assertSingleOrganizationAllows,
@@ -34,6 +35,12 @@ vi.mock("next/navigation", async (original) => ({
 }));
 
 let demo: DemoIds;
+
+/** The user's scope, as the pages hold it: signs in as them. */
+async function scopeOf(userId: string) {
+  await signInAs(userId);
+  return requireUser();
+}
 
 beforeAll(async () => {
   demo = await loadDemo();
@@ -220,7 +227,7 @@ describe("policies that apply to a user", () => {
   });
 
   const typesOf = async (user: TestUser) =>
-    (await policiesForUser(user.id)).applied.map((policy) => policy.type).sort();
+    (await policiesForUser(await scopeOf(user.id))).applied.map((policy) => policy.type).sort();
 
   it("binds accepted and confirmed members to every enabled policy", async () => {
     const expected = [
@@ -232,7 +239,7 @@ describe("policies that apply to a user", () => {
     ];
     expect(await typesOf(members.user!)).toEqual(expected);
     expect(await typesOf(members.accepted!)).toEqual(expected);
-    expect(await policiesForUser(members.user!.id)).toMatchObject({
+    expect(await policiesForUser(await scopeOf(members.user!.id))).toMatchObject({
       masterPassword: { minLength: 16 },
       generator: { password: { minLength: 20 } },
       singleOrganization: true,
@@ -258,7 +265,7 @@ describe("policies that apply to a user", () => {
 
   it("leaves revoked members and strangers outside", async () => {
     expect(await typesOf(members.revoked!)).toEqual([]);
-    expect((await policiesForUser(demo.users.owner2)).applied).toEqual([]);
+    expect((await policiesForUser(await scopeOf(demo.users.owner2))).applied).toEqual([]);
   });
 
   it("exempts members of the managing provider from what binds owners' peers", async () => {
@@ -364,11 +371,13 @@ describe("single organization", () => {
     await setPolicy(strict, "single_org", true);
     const created = await createTestOrganization("Would-be Org", member);
     const db = await getDb();
-    await expect(db.transaction((tx) => assertSingleOrganizationAllows(tx, member.id, created))).rejects.toThrow(
+    const memberScope = await scopeOf(member.id);
+    await expect(db.transaction((tx) => assertSingleOrganizationAllows(tx, memberScope, created))).rejects.toThrow(
       "You belong to Creator's Org, whose single organization policy does not allow its members to belong to any other organization.",
     );
+    const ownerScope = await scopeOf(owner.id);
     await expect(
-      db.transaction((tx) => assertSingleOrganizationAllows(tx, owner.id, created)),
+      db.transaction((tx) => assertSingleOrganizationAllows(tx, ownerScope, created)),
     ).resolves.toBeUndefined();
   });
 });

@@ -118,7 +118,8 @@ describe("becoming a provider", () => {
   });
 
   it("tells the demo's client owner why their organization cannot be the internal one", async () => {
-    const choices = await internalOrganizationChoices(demo.users.owner2);
+    await signInAs(demo.users.owner2);
+    const choices = await internalOrganizationChoices(await requireUser());
     expect(choices).toEqual([
       {
         id: demo.client2,

@@ -43,8 +43,8 @@ export const acceptInvitation = defineAction({
     await verifyEmailByAcceptedLink(tx, invitation.email, record);
     const member = await acceptOrganizationInvitation(tx, scope, invitation.organizationUserId!);
     // After the row is accepted, so the policy checks know the role the person joins with.
-    await assertSingleOrganizationAllows(tx, scope.userId, member.organizationId);
-    await assertTwoStepLoginAllows(tx, scope.userId, member.organizationId);
+    await assertSingleOrganizationAllows(tx, scope, member.organizationId);
+    await assertTwoStepLoginAllows(tx, scope, member.organizationId);
     await record({
       type: "organization_user_accepted",
       organizationId: member.organizationId,

@@ -19,10 +19,7 @@ export const metadata: Metadata = { title: "Become a provider" };
  */
 export default async function BecomeProviderPage() {
   const user = await requireUser();
-  const [request, choices] = await Promise.all([
-    findMyLatestProviderRequest(user),
-    internalOrganizationChoices(user.userId),
-  ]);
+  const [request, choices] = await Promise.all([findMyLatestProviderRequest(user), internalOrganizationChoices(user)]);
   const eligible = choices.filter((choice) => choice.problem === null);
   return (
     <div className="max-w-2xl">

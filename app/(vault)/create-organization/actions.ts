@@ -14,7 +14,7 @@ export const createOrganizationAction = defineAction({
   async run({ input, scope, tx, record }) {
     const { organizationId, ownerId } = await createOrganization(tx, scope, input);
     // A single organization policy elsewhere may forbid belonging to a second organization (DESIGN §6, policies).
-    await assertSingleOrganizationAllows(tx, scope.userId, organizationId);
+    await assertSingleOrganizationAllows(tx, scope, organizationId);
     await record({
       type: "organization_created",
       organizationId,

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Generator" };
 
 export default async function GeneratorPage() {
   const user = await requireUser();
-  const { generator } = await policiesForUser(user.userId);
+  const { generator } = await policiesForUser(user);
   return (
     <>
       <PageHeader

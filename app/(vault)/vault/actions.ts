@@ -35,7 +35,7 @@ import {
 /** "Remove individual vault": members of an organization with the policy keep no personal items (DESIGN §6). */
 async function requireUserAllowedPersonalItems(): Promise<UserScope> {
   const scope = await requireUser();
-  if ((await policiesForUser(scope.userId)).personalOwnership) {
+  if ((await policiesForUser(scope)).personalOwnership) {
     throw new ActionError(
       "An organization policy requires you to save items to an organization, not to your personal vault.",
     );

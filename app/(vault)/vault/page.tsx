@@ -43,7 +43,7 @@ export default async function VaultPage() {
   const [{ items, collections, folders }, organizations, policies] = await Promise.all([
     listVaultItems(user),
     listMemberOrganizations(user),
-    policiesForUser(user.userId),
+    policiesForUser(user),
   ]);
   return (
     <>

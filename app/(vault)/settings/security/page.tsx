@@ -19,7 +19,7 @@ function organizationsWith(
 
 export default async function SecurityPage() {
   const user = await requireUser();
-  const [profile, policies] = await Promise.all([getAccountProfile(user), policiesForUser(user.userId)]);
+  const [profile, policies] = await Promise.all([getAccountProfile(user), policiesForUser(user)]);
   const masterPasswordPolicy = policies.masterPassword
     ? { requirements: policies.masterPassword, organizations: organizationsWith(policies, "master_password") }
     : null;
