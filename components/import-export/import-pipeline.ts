@@ -17,7 +17,7 @@ const BATCH_CHARACTERS = 800_000;
 /** Items encrypted between two progress updates. */
 const ENCRYPT_STEP = 25;
 
-export type Encrypted = { items: ImportBatchItem[]; skipped: SkippedRow[] };
+export type EncryptedImport = { items: ImportBatchItem[]; skipped: SkippedRow[] };
 
 /** Encrypts every item for `collectionId`; an item the server would refuse is skipped with the server's sentence. */
 export async function encryptForImport(
@@ -25,8 +25,8 @@ export async function encryptForImport(
   key: SymmetricKey,
   collectionId: string,
   onProgress: (done: number) => void,
-): Promise<Encrypted> {
-  const result: Encrypted = { items: [], skipped: [] };
+): Promise<EncryptedImport> {
+  const result: EncryptedImport = { items: [], skipped: [] };
   for (let start = 0; start < parsed.length; start += ENCRYPT_STEP) {
     const step = parsed.slice(start, start + ENCRYPT_STEP);
     const ciphers = await Promise.all(step.map((item) => encryptCipher(item.view, key)));

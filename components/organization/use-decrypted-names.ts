@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useKeyring } from "@/components/keyring/keyring-provider";
-import { decryptString } from "@/lib/crypto";
+import { decryptString, type EncString } from "@/lib/crypto";
 
 /**
  * Collection names are EncStrings under the organization key (DESIGN §4): decrypted here, in the browser, for
@@ -23,7 +23,7 @@ export function sortedByName(
 
 export function useDecryptedNames(
   organizationId: string,
-  encrypted: { id: string; name: string }[],
+  encrypted: { id: string; name: EncString }[],
 ): Map<string, string> | null {
   const { keys } = useKeyring();
   const [names, setNames] = useState<Map<string, string> | null>(null);

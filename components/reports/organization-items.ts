@@ -1,4 +1,4 @@
-import { decryptString, type SymmetricKey } from "@/lib/crypto";
+import { decryptString, type EncString, type SymmetricKey } from "@/lib/crypto";
 import type { VaultItem } from "@/lib/dal/items";
 import { decryptCipher } from "@/lib/vault/cipher-crypto";
 import type { CipherView } from "@/lib/vault/cipher-model";
@@ -7,7 +7,7 @@ import type { CipherView } from "@/lib/vault/cipher-model";
  * The organization's items as the items route sends them (encrypted), and their decryption in this browser, for
  * the item reports and the export. The server only ever relays ciphertext (DESIGN §4).
  */
-export type OrganizationItems = { items: VaultItem[]; collections: { id: string; name: string }[] };
+export type OrganizationItems = { items: VaultItem[]; collections: { id: string; name: EncString }[] };
 
 /** What a failed load says: `offline` when the request never got an answer, `failed` when the server gave no reason. */
 type LoadMessages = { offline: string; failed: string };

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useKeyring } from "@/components/keyring/keyring-provider";
-import { decryptString, encryptString, type SymmetricKey } from "@/lib/crypto";
+import { asEncString, decryptString, encryptString, type SymmetricKey } from "@/lib/crypto";
 
 /**
  * The generator's history for this tab: the values the person copied or used, newest first, the last 25. It is
@@ -30,7 +30,7 @@ async function readHistory(key: SymmetricKey): Promise<HistoryEntry[]> {
   const stored = sessionStorage.getItem(STORAGE_KEY);
   if (!stored) return [];
   try {
-    const entries: unknown = JSON.parse(await decryptString(stored, key));
+    const entries: unknown = JSON.parse(await decryptString(asEncString(stored), key));
     if (Array.isArray(entries) && entries.every(isEntry)) return entries;
   } catch {
     // Falls through to dropping it.

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useKeyring } from "@/components/keyring/keyring-provider";
-import { decryptString, type SymmetricKey } from "@/lib/crypto";
+import { decryptString, type EncString, type SymmetricKey } from "@/lib/crypto";
 import type { VaultCollection, VaultFolder, VaultItem } from "@/lib/dal/items";
 
 /**
@@ -28,7 +28,7 @@ export const VAULT_LIST_RENDERED_MARK = "keyhouse:vault-list-rendered";
 export const VAULT_NAMES_DECRYPTED_MARK = "keyhouse:vault-names-decrypted";
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function decryptOrNull(value: string | null | undefined, key: SymmetricKey): Promise<string | null> {
+async function decryptOrNull(value: EncString | null | undefined, key: SymmetricKey): Promise<string | null> {
   return value ? decryptString(value, key).catch(() => null) : null;
 }
 

@@ -1,5 +1,5 @@
 import { boolean, foreignKey, pgTable, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt } from "./columns";
+import { createdAt, encString, id, updatedAt } from "./columns";
 import { groups, organizations, organizationUsers } from "./organizations";
 
 /** A collection's name is a type-2 EncString under the organization key: the server never sees it. */
@@ -10,7 +10,7 @@ export const collections = pgTable(
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    name: text("name").notNull(),
+    name: encString("name").notNull(),
     externalId: text("external_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

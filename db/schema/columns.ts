@@ -1,4 +1,5 @@
-import { timestamp, uuid } from "drizzle-orm/pg-core";
+import { text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { EncString } from "@/lib/crypto";
 
 /** Shared column builders so every table spells ids and timestamps the same way. */
 export const id = () => uuid("id").primaryKey().defaultRandom();
@@ -8,3 +9,6 @@ export const updatedAt = () =>
     .notNull()
     .defaultNow()
     .$onUpdate(() => new Date());
+
+/** A text column holding an EncString (ciphertext): plaintext does not type-check as its value. */
+export const encString = (name: string) => text(name).$type<EncString>();

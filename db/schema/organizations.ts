@@ -15,7 +15,7 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt } from "./columns";
+import { createdAt, encString, id, updatedAt } from "./columns";
 import { users } from "./users";
 
 export const organizationPlanType = pgEnum("organization_plan_type", [
@@ -45,7 +45,7 @@ export const organizations = pgTable(
     status: organizationStatus("status").notNull().default("created"),
     enabled: boolean("enabled").notNull().default(true),
     publicKey: text("public_key").notNull(),
-    privateKey: text("private_key").notNull(),
+    privateKey: encString("private_key").notNull(),
     useGroups: boolean("use_groups").notNull().default(true),
     usePolicies: boolean("use_policies").notNull().default(true),
     useEvents: boolean("use_events").notNull().default(true),
@@ -91,7 +91,7 @@ export const organizationUsers = pgTable(
     type: organizationUserType("type").notNull(),
     status: organizationUserStatus("status").notNull().default("invited"),
     permissions: jsonb("permissions").$type<CustomPermissions>(),
-    key: text("key"),
+    key: encString("key"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -6,13 +6,12 @@ import {
   integer,
   pgEnum,
   pgTable,
-  text,
   unique,
   uniqueIndex,
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt } from "./columns";
+import { createdAt, encString, id, updatedAt } from "./columns";
 import { organizations } from "./organizations";
 import { users } from "./users";
 
@@ -58,7 +57,7 @@ export const providerUsers = pgTable(
     email: varchar("email", { length: 256 }).notNull(),
     type: providerUserType("type").notNull(),
     status: providerUserStatus("status").notNull().default("invited"),
-    key: text("key"),
+    key: encString("key"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -117,7 +116,7 @@ export const providerOrganizations = pgTable(
       .notNull()
       .unique("provider_organizations_one_provider")
       .references(() => organizations.id, { onDelete: "cascade" }),
-    key: text("key").notNull(),
+    key: encString("key").notNull(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -11,7 +11,7 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
-import { createdAt, id, updatedAt } from "./columns";
+import { createdAt, encString, id, updatedAt } from "./columns";
 
 /**
  * Accounts. Only ciphertext and public material is stored: `key` is the user key wrapped by the stretched
@@ -31,9 +31,9 @@ export const users = pgTable(
     kdfType: smallint("kdf_type").notNull().default(0),
     kdfIterations: integer("kdf_iterations").notNull(),
     masterPasswordHash: text("master_password_hash").notNull(),
-    key: text("key").notNull(),
+    key: encString("key").notNull(),
     publicKey: text("public_key").notNull(),
-    privateKey: text("private_key").notNull(),
+    privateKey: encString("private_key").notNull(),
     securityStamp: uuid("security_stamp").notNull().defaultRandom(),
     emailVerified: boolean("email_verified").notNull().default(false),
     twoFactorSecret: varchar("two_factor_secret", { length: 64 }),

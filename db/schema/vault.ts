@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { EncryptedCipherData } from "@/lib/vault/cipher-crypto";
 import {
   boolean,
   check,
@@ -9,13 +10,12 @@ import {
   pgTable,
   primaryKey,
   smallint,
-  text,
   timestamp,
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
 import { collections } from "./collections";
-import { createdAt, id, updatedAt } from "./columns";
+import { createdAt, encString, id, updatedAt } from "./columns";
 import { organizations } from "./organizations";
 import { users } from "./users";
 
@@ -29,7 +29,7 @@ export const folders = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    name: text("name").notNull(),
+    name: encString("name").notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -47,9 +47,9 @@ export const ciphers = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
     type: cipherType("type").notNull(),
-    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
-    key: text("key"),
-    reprompt: smallint("reprompt").notNull().default(0),
+    data: jsonb("data").$type<EncryptedCipherData>().notNull(),
+    key: encString("key"),
+    reprompt: smallint("reprompt").$type<0 | 1>().notNull().default(0),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,3 +1,4 @@
+import type { EncString } from "./enc-string";
 import { CryptoError } from "./errors";
 import {
   DEFAULT_KDF_ITERATIONS,
@@ -23,11 +24,11 @@ export interface AccountKeys {
   kdfIterations: number;
   masterPasswordHash: string;
   /** Protected user key: type 2 under the stretched master key. */
-  key: string;
+  key: EncString;
   /** Base64 SPKI DER. */
   publicKey: string;
   /** PKCS#8 DER as type 2 under the user key. */
-  privateKey: string;
+  privateKey: EncString;
   /** Unwrapped, for the browser's keyring only; never send it. */
   userKey: SymmetricKey;
 }
@@ -82,7 +83,7 @@ export async function unlockUserKey({
   protectedUserKey,
 }: {
   masterKey: Uint8Array;
-  protectedUserKey: string;
+  protectedUserKey: EncString;
 }): Promise<SymmetricKey> {
   const stretched = await stretchMasterKey(masterKey);
   try {
@@ -94,6 +95,6 @@ export async function unlockUserKey({
 }
 
 /** Password change: the user key stays, only its wrapping changes. Returns the new protected user key. */
-export async function rewrapUserKey(userKey: SymmetricKey, newMasterKey: Uint8Array): Promise<string> {
+export async function rewrapUserKey(userKey: SymmetricKey, newMasterKey: Uint8Array): Promise<EncString> {
   return wrapSymmetricKey(userKey, await stretchMasterKey(newMasterKey));
 }

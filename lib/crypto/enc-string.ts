@@ -31,6 +31,13 @@ export interface RsaOaepEncString {
 }
 export type ParsedEncString = AesCbcHmacEncString | RsaOaepEncString;
 
+declare const encStringBrand: unique symbol;
+/**
+ * A serialized EncString ("2.iv|data|mac" or "4.data"). The brand keeps plaintext out of places that hold
+ * ciphertext: only encryption (formatEncString) and a shape check (isEncString, asEncString) produce one.
+ */
+export type EncString = string & { readonly [encStringBrand]: true };
+
 function decodeOrNull(b64: string): Bytes | null {
   try {
     return fromBase64(b64);
@@ -69,19 +76,31 @@ export function parseEncString(s: string): ParsedEncString | null {
   return null;
 }
 
-export function isEncString(s: unknown, type?: EncStringTypeValue): boolean {
+export function isEncString(s: unknown, type?: EncStringTypeValue): s is EncString {
   if (typeof s !== "string") return false;
   const parsed = parseEncString(s);
   return parsed !== null && (type === undefined || parsed.type === type);
 }
 
-export function formatEncString(parsed: ParsedEncString): string {
-  if (parsed.type === EncStringType.Rsa2048_OaepSha1) return `${parsed.type}.${toBase64(parsed.data)}`;
-  return `${parsed.type}.${toBase64(parsed.iv)}|${toBase64(parsed.data)}|${toBase64(parsed.mac)}`;
+/** Checks the shape of a value read from outside (a file, a request) and brands it; throws a CryptoError if off. */
+export function asEncString(s: string, type?: EncStringTypeValue): EncString {
+  const parsed = parseEncString(s);
+  if (!parsed) throw new CryptoError("malformedEncString");
+  if (type !== undefined && parsed.type !== type) throw new CryptoError("wrongEncStringType");
+  return s as EncString;
+}
+
+export function formatEncString(parsed: ParsedEncString): EncString {
+  const body =
+    parsed.type === EncStringType.Rsa2048_OaepSha1
+      ? toBase64(parsed.data)
+      : `${toBase64(parsed.iv)}|${toBase64(parsed.data)}|${toBase64(parsed.mac)}`;
+  // The one place a string becomes an EncString without a check: it is built here from its parts.
+  return `${parsed.type}.${body}` as EncString;
 }
 
 /** Parses a type-2 EncString or throws a CryptoError saying why it cannot be used. */
-export function parseAesCbcHmacEncString(enc: string): AesCbcHmacEncString {
+export function parseAesCbcHmacEncString(enc: EncString): AesCbcHmacEncString {
   const parsed = parseEncString(enc);
   if (!parsed) throw new CryptoError("malformedEncString");
   if (parsed.type !== EncStringType.AesCbc256_HmacSha256) throw new CryptoError("wrongEncStringType");
@@ -89,19 +108,19 @@ export function parseAesCbcHmacEncString(enc: string): AesCbcHmacEncString {
 }
 
 /** Type 2 under `key`, with a fresh random IV. */
-export async function encryptBytes(data: Uint8Array, key: SymmetricKey): Promise<string> {
+export async function encryptBytes(data: Uint8Array, key: SymmetricKey): Promise<EncString> {
   const parts = await encryptAesCbcHmac(data, key, randomBytes(AES_CBC_IV_LENGTH));
   return formatEncString({ type: EncStringType.AesCbc256_HmacSha256, ...parts });
 }
 
-export async function encryptString(plaintext: string, key: SymmetricKey): Promise<string> {
+export async function encryptString(plaintext: string, key: SymmetricKey): Promise<EncString> {
   return encryptBytes(utf8Encode(plaintext), key);
 }
 
-export async function decryptBytes(enc: string, key: SymmetricKey): Promise<Bytes> {
+export async function decryptBytes(enc: EncString, key: SymmetricKey): Promise<Bytes> {
   return decryptAesCbcHmac(parseAesCbcHmacEncString(enc), key);
 }
 
-export async function decryptString(enc: string, key: SymmetricKey): Promise<string> {
+export async function decryptString(enc: EncString, key: SymmetricKey): Promise<string> {
   return utf8Decode(await decryptBytes(enc, key));
 }

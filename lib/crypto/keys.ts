@@ -1,4 +1,4 @@
-import { decryptBytes, encryptBytes } from "./enc-string";
+import { decryptBytes, encryptBytes, type EncString } from "./enc-string";
 import { CryptoError } from "./errors";
 import { importPrivateKey, rsaDecrypt, rsaEncrypt } from "./rsa";
 import { SymmetricKey } from "./symmetric-key";
@@ -10,31 +10,31 @@ import type { Bytes } from "./encoding";
  * type 4 under a member's public key; the private key travels as type 2 under the user key.
  */
 
-export async function wrapSymmetricKey(key: SymmetricKey, wrappingKey: SymmetricKey): Promise<string> {
+export async function wrapSymmetricKey(key: SymmetricKey, wrappingKey: SymmetricKey): Promise<EncString> {
   return withRawKey(key, (raw) => encryptBytes(raw, wrappingKey));
 }
 
-export async function unwrapSymmetricKey(enc: string, wrappingKey: SymmetricKey): Promise<SymmetricKey> {
+export async function unwrapSymmetricKey(enc: EncString, wrappingKey: SymmetricKey): Promise<SymmetricKey> {
   return toSymmetricKey(await decryptBytes(enc, wrappingKey));
 }
 
-export async function wrapSymmetricKeyForPublicKey(key: SymmetricKey, publicKeyB64: string): Promise<string> {
+export async function wrapSymmetricKeyForPublicKey(key: SymmetricKey, publicKeyB64: string): Promise<EncString> {
   return withRawKey(key, (raw) => rsaEncrypt(raw, publicKeyB64));
 }
 
 export async function unwrapSymmetricKeyWithPrivateKey(
-  enc: string,
+  enc: EncString,
   privateKeyPkcs8: Uint8Array,
 ): Promise<SymmetricKey> {
   return toSymmetricKey(await rsaDecrypt(enc, privateKeyPkcs8));
 }
 
-export async function wrapPrivateKey(pkcs8: Uint8Array, userKey: SymmetricKey): Promise<string> {
+export async function wrapPrivateKey(pkcs8: Uint8Array, userKey: SymmetricKey): Promise<EncString> {
   return encryptBytes(pkcs8, userKey);
 }
 
 /** Also checks the result imports as an RSA-2048 PKCS#8 key, so a bad blob fails here, not later. */
-export async function unwrapPrivateKey(enc: string, userKey: SymmetricKey): Promise<Bytes> {
+export async function unwrapPrivateKey(enc: EncString, userKey: SymmetricKey): Promise<Bytes> {
   const pkcs8 = await decryptBytes(enc, userKey);
   await importPrivateKey(pkcs8);
   return pkcs8;

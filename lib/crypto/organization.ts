@@ -1,3 +1,4 @@
+import type { EncString } from "./enc-string";
 import { wrapPrivateKey } from "./keys";
 import { generateRsaKeyPair } from "./rsa";
 import { SymmetricKey } from "./symmetric-key";
@@ -8,7 +9,7 @@ export interface OrganizationKeys {
   /** Base64 SPKI DER. */
   publicKey: string;
   /** PKCS#8 DER as type 2 under the organization key. */
-  privateKey: string;
+  privateKey: EncString;
 }
 
 /** A new organization's key hierarchy (DESIGN §4): a random organization key and an RSA pair under it. */

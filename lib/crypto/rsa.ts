@@ -1,5 +1,5 @@
 import { asBufferSource, fromBase64, toBase64, type Bytes } from "./encoding";
-import { EncStringType, formatEncString, parseEncString } from "./enc-string";
+import { EncStringType, formatEncString, parseEncString, type EncString } from "./enc-string";
 import { CryptoError } from "./errors";
 import { subtle } from "./webcrypto";
 
@@ -73,7 +73,7 @@ export async function isValidPublicKey(publicKeyB64: unknown): Promise<boolean> 
 }
 
 /** Type-4 EncString of `data` (at most 214 bytes with OAEP-SHA1 on 2048 bits) for the key's owner. */
-export async function rsaEncrypt(data: Uint8Array, publicKeyB64: string): Promise<string> {
+export async function rsaEncrypt(data: Uint8Array, publicKeyB64: string): Promise<EncString> {
   const key = await importPublicKey(publicKeyB64);
   let ciphertext: ArrayBuffer;
   try {
@@ -85,7 +85,7 @@ export async function rsaEncrypt(data: Uint8Array, publicKeyB64: string): Promis
   return formatEncString({ type: EncStringType.Rsa2048_OaepSha1, data: new Uint8Array(ciphertext) });
 }
 
-export async function rsaDecrypt(enc: string, privateKeyPkcs8: Uint8Array): Promise<Bytes> {
+export async function rsaDecrypt(enc: EncString, privateKeyPkcs8: Uint8Array): Promise<Bytes> {
   const parsed = parseEncString(enc);
   if (!parsed) throw new CryptoError("malformedEncString");
   if (parsed.type !== EncStringType.Rsa2048_OaepSha1) throw new CryptoError("wrongEncStringType");

@@ -12,6 +12,7 @@ import {
 } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
+import type { EncString } from "@/lib/crypto";
 import type { CreateClientInput } from "@/lib/validation/clients";
 import { createInvitation } from "./invitations";
 import { countSeatsInUse } from "./organization-members";
@@ -307,7 +308,7 @@ export async function listAddableOrganizations(scope: UserScope) {
 }
 
 /** Adds an organization the caller owns as a client; the caller's browser wrapped its key with the provider key. */
-export async function addExistingClient(tx: Executor, scope: ProviderScope, organizationId: string, key: string) {
+export async function addExistingClient(tx: Executor, scope: ProviderScope, organizationId: string, key: EncString) {
   assertHoldsProviderKey(scope);
   const { providerId, userId } = assertScope(scope);
   const provider = await providerBillingEmail(tx, scope);

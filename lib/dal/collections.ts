@@ -4,13 +4,19 @@ import type { Executor } from "@/db/client";
 import { collections } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
+import type { EncString } from "@/lib/crypto";
 import type { AccessLevel } from "@/lib/vault/access-levels";
 import { loadGrantor, replaceCollectionAccess, withCreatedCollection } from "./access-grants";
 
 type CollectionAccess = { members: { id: string; level: AccessLevel }[]; groups: { id: string; level: AccessLevel }[] };
 
 /** Creates a collection (its name already encrypted with the organization key) with its access list. */
-export async function createCollection(tx: Executor, scope: OrganizationScope, name: string, access: CollectionAccess) {
+export async function createCollection(
+  tx: Executor,
+  scope: OrganizationScope,
+  name: EncString,
+  access: CollectionAccess,
+) {
   const { organizationId } = assertScope(scope);
   const grantor = await loadGrantor(tx, scope);
   const [collection] = await tx.insert(collections).values({ organizationId, name }).returning({ id: collections.id });
@@ -33,7 +39,7 @@ export async function updateCollection(
   tx: Executor,
   scope: OrganizationScope,
   collectionId: string,
-  name: string,
+  name: EncString,
   access: CollectionAccess,
 ) {
   const { organizationId } = assertScope(scope);

@@ -4,6 +4,7 @@ import { type Executor, selectRows } from "@/db/client";
 import { ciphers, cipherUserStates, collectionCiphers, folders } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
+import type { EncString } from "@/lib/crypto";
 import type { EncryptedCipherInput } from "@/lib/validation/cipher";
 import type { HiddenValueSource } from "@/lib/validation/items";
 import type { EncryptedCipherData } from "@/lib/vault/cipher-crypto";
@@ -316,13 +317,13 @@ export async function purgeExpiredTrash(executor: Executor, now = new Date()): P
   return purged.length;
 }
 
-export async function createFolder(tx: Executor, scope: UserScope, name: string) {
+export async function createFolder(tx: Executor, scope: UserScope, name: EncString) {
   const { userId } = assertScope(scope);
   const [folder] = await tx.insert(folders).values({ userId, name }).returning({ id: folders.id });
   return folder!.id;
 }
 
-export async function renameFolder(tx: Executor, scope: UserScope, folderId: string, name: string) {
+export async function renameFolder(tx: Executor, scope: UserScope, folderId: string, name: EncString) {
   const { userId } = assertScope(scope);
   const renamed = await tx
     .update(folders)

@@ -4,6 +4,7 @@ import { type Executor, getDb, selectRows } from "@/db/client";
 import { ciphers, collectionCiphers, collections, folders } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope-brand";
+import type { EncString } from "@/lib/crypto";
 import type { EncryptedCipherInput } from "@/lib/validation/cipher";
 import type { EncryptedCipherData } from "@/lib/vault/cipher-crypto";
 import type { CipherType } from "@/lib/vault/cipher-model";
@@ -28,7 +29,7 @@ export type VaultItem = {
 export type VaultCollection = {
   id: string;
   organizationId: string;
-  name: string;
+  name: EncString;
   readOnly: boolean;
   hidePasswords: boolean;
   manage: boolean;
@@ -108,7 +109,7 @@ export function organizationItemsQuery(scope: UserScope | OrganizationScope): SQ
     group by ci.id`;
 }
 
-export type VaultFolder = { id: string; name: string };
+export type VaultFolder = { id: string; name: EncString };
 
 /** Everything the vault page needs, in four queries (run together) whatever the size of the vault. */
 export async function listVaultItems(
@@ -128,7 +129,7 @@ export async function listVaultItems(
     selectRows<{
       id: string;
       organization_id: string;
-      name: string;
+      name: EncString;
       read_only: boolean;
       hide_passwords: boolean;
       manage: boolean;
@@ -221,7 +222,7 @@ export async function findReachableItem(executor: Executor, scope: UserScope, ci
 /** The organization's collections with their encrypted names: all of them for owners, admins and provider members. */
 export async function listOrganizationCollectionNames(
   scope: OrganizationScope,
-): Promise<{ id: string; name: string }[]> {
+): Promise<{ id: string; name: EncString }[]> {
   const { organizationId } = assertScope(scope);
   const db = await getDb();
   return db

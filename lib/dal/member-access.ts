@@ -4,6 +4,7 @@ import { getDb, selectRows } from "@/db/client";
 import { collections, type organizationUserStatus, organizationUsers, users } from "@/db/schema";
 import type { OrganizationRole } from "@/lib/authz/permissions";
 import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
+import type { EncString } from "@/lib/crypto";
 import { type AccessLevel, accessLevelOf } from "@/lib/vault/access-levels";
 
 /** How a member reaches a collection: their role (owners and admins reach all), a direct grant, groups. */
@@ -22,7 +23,7 @@ export type MemberAccess = {
 };
 
 /** Collection names are EncStrings under the organization key: the browser decrypts them. */
-export type MemberAccessReport = { members: MemberAccess[]; collections: { id: string; name: string }[] };
+export type MemberAccessReport = { members: MemberAccess[]; collections: { id: string; name: EncString }[] };
 
 type GrantRow = {
   member_id: string;

@@ -4,6 +4,7 @@ import { type Executor, getDb } from "@/db/client";
 import { organizationUsers, providerUsers, users } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
+import type { EncString } from "@/lib/crypto";
 import { createInvitation, retireInvitations } from "./invitations";
 
 /**
@@ -162,7 +163,7 @@ export async function confirmRows(
   tx: Executor,
   memberships: Memberships,
   tenantId: string,
-  confirmations: { id: string; key: string }[],
+  confirmations: { id: string; key: EncString }[],
 ): Promise<void> {
   const { table } = memberships;
   for (const { id, key } of confirmations) {

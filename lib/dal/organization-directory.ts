@@ -13,6 +13,7 @@ import {
   users,
 } from "@/db/schema";
 import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
+import type { EncString } from "@/lib/crypto";
 import { type AccessLevel, accessLevelOf } from "@/lib/vault/access-levels";
 
 export type DirectoryGrant = { id: string; level: AccessLevel };
@@ -35,7 +36,13 @@ export type OrganizationDirectory = {
     collections: { collectionId: string; level: AccessLevel }[];
   }[];
   /** Collection names are EncStrings under the organization key: the browser decrypts them. */
-  collections: { id: string; name: string; itemCount: number; members: DirectoryGrant[]; groups: DirectoryGrant[] }[];
+  collections: {
+    id: string;
+    name: EncString;
+    itemCount: number;
+    members: DirectoryGrant[];
+    groups: DirectoryGrant[];
+  }[];
 };
 
 const levelOf = (row: { readOnly: boolean; hidePasswords: boolean; manage: boolean }) => accessLevelOf(row);

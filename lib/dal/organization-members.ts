@@ -19,6 +19,7 @@ import {
   roleRefusal,
 } from "@/lib/authz/grant-rule";
 import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope-brand";
+import type { EncString } from "@/lib/crypto";
 import type { MemberAccessInput } from "@/lib/validation/organization-members";
 import { loadGrantor, replaceMemberCollections, replaceMemberGroups } from "./access-grants";
 import {
@@ -229,7 +230,7 @@ export async function reinviteOrganizationMember(tx: Executor, scope: Organizati
 export async function confirmOrganizationMembers(
   tx: Executor,
   scope: OrganizationScope,
-  confirmations: { id: string; key: string }[],
+  confirmations: { id: string; key: EncString }[],
 ) {
   const { organizationId } = assertScope(scope);
   const rows = await lockOrganizationMembers(

@@ -5,6 +5,7 @@ import { providerOrganizations, providers, providerUsers, users } from "@/db/sch
 import { ActionError } from "@/lib/authz/action-error";
 import type { ProviderRole } from "@/lib/authz/permissions";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
+import type { EncString } from "@/lib/crypto";
 import {
   acceptRow,
   assertAccepted,
@@ -74,7 +75,7 @@ export async function reinviteProviderMember(tx: Executor, scope: ProviderScope,
 export async function confirmProviderMembers(
   tx: Executor,
   scope: ProviderScope,
-  confirmations: { id: string; key: string }[],
+  confirmations: { id: string; key: EncString }[],
 ) {
   assertHoldsProviderKey(scope);
   const { providerId } = assertScope(scope);
@@ -135,7 +136,7 @@ async function providerName(executor: Executor, providerId: string): Promise<str
   return row?.name ?? "your provider";
 }
 
-export type SetupInput = { name: string; billingEmail: string; key: string };
+export type SetupInput = { name: string; billingEmail: string; key: EncString };
 
 /**
  * Completes a pending provider from its setup invitation: the invitation (not the caller) names the provider, and
@@ -170,7 +171,7 @@ export function assertHoldsProviderKey(scope: ProviderScope): void {
  * key. Only while nobody holds a key and the provider has no client: a key made later would lock out those who
  * hold the real one, and clients' keys are wrapped with it.
  */
-export async function storeFirstProviderKey(tx: Executor, scope: ProviderScope, key: string) {
+export async function storeFirstProviderKey(tx: Executor, scope: ProviderScope, key: EncString) {
   const { providerId, providerUserId } = assertScope(scope);
   await tx.select({ id: providers.id }).from(providers).where(eq(providers.id, providerId)).for("update");
   const [holders] = await tx

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fromBase64, isEncString } from "@/lib/crypto";
+import { fromBase64, isEncString, type EncString } from "@/lib/crypto";
 
 /** Field schemas shared by forms (client) and server actions, so both give the same clear messages. */
 
@@ -56,11 +56,15 @@ export const linkTokenSchema = (link: string) =>
     .string({ error: `The ${link} is incomplete.` })
     .regex(/^[A-Za-z0-9_-]{43}$/, `The ${link} is incomplete or damaged.`);
 
-/** A type-2 (AES-CBC + HMAC) or type-4 (RSA-OAEP) EncString, checked by shape: the server cannot decrypt it. */
+/**
+ * A type-2 (AES-CBC + HMAC) or type-4 (RSA-OAEP) EncString, checked by shape: the server cannot decrypt it. Typed
+ * EncString on both sides: a caller must send ciphertext (plaintext does not compile), and what it parses can go
+ * where an EncString is required. Each failed check stops the next, as z.string() would on a non-string.
+ */
 export const encStringSchema = (type: 2 | 4 = 2) =>
   z
-    .string({ error: "Encrypted data is missing." })
-    .max(1_000_000, "Encrypted data is too large.")
+    .custom<EncString>((value) => typeof value === "string", { error: "Encrypted data is missing.", abort: true })
+    .refine((value) => value.length <= 1_000_000, { error: "Encrypted data is too large.", abort: true })
     .refine((value) => isEncString(value, type), { error: "Encrypted data is malformed." });
 
 export const base64BytesSchema = (bytes: number, what: string) =>

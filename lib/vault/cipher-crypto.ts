@@ -1,64 +1,91 @@
-import { decryptString, encryptString, type SymmetricKey } from "@/lib/crypto";
+import { decryptString, encryptString, type EncString, type SymmetricKey } from "@/lib/crypto";
 import { type CipherType, type CipherView, IDENTITY_FIELDS } from "./cipher-model";
+
+/** Values an item keeps readable when stored, as in Bitwarden's API: kinds, flags, link ids and dates. */
+type PlainKey = "type" | "reprompt" | "match" | "linkedId" | "passwordRevisionDate" | "lastUsedDate";
+
+/** `T` with every secret string typed `S`: the same item in the clear (S = string) or encrypted (S = EncString). */
+type WithSecrets<T, S extends string> = { [K in keyof T]: K extends PlainKey ? T[K] : SecretValue<T[K], S> };
+type SecretValue<V, S extends string> = V extends string
+  ? S
+  : V extends readonly (infer E)[]
+    ? WithSecrets<E, S>[]
+    : V extends object
+      ? WithSecrets<V, S>
+      : V;
+
+/**
+ * The stored form of a decrypted shape: each secret string is an EncString (Bitwarden's `Login.username: EncString`
+ * for `LoginView.username: string`), so the compiler keeps an item in the clear out of storage and vice versa.
+ */
+export type Encrypted<T> = WithSecrets<T, EncString>;
+
+/** An item's content: everything but the plain type and reprompt flag. */
+type CipherContent = Omit<CipherView, "type" | "reprompt">;
 
 /**
  * An item as the server stores and relays it (DESIGN §4): Bitwarden's API shape, every secret string a type-2
- * EncString under the owning key (user key or organization key); only type, reprompt and dates are plain. Its
- * shape is the decrypted item's (CipherView), strings aside.
+ * EncString under the owning key (user key or organization key); only type, reprompt and dates are plain.
  */
-export type EncryptedCipherData = Omit<CipherView, "type" | "reprompt">;
+export type EncryptedCipherData = Encrypted<CipherContent>;
 
 export type EncryptedCipher = { type: CipherType; reprompt: 0 | 1; data: EncryptedCipherData };
 
-type Transform = (value: string) => Promise<string>;
+type Transform<From extends string, To extends string> = (value: From) => Promise<To>;
 
-async function optional(value: string | null, transform: Transform): Promise<string | null> {
+async function optional<From extends string, To extends string>(
+  value: From | null,
+  transform: Transform<From, To>,
+): Promise<To | null> {
   return value === null || value === "" ? null : transform(value);
 }
 
-/** Applies `transform` to every secret string of an item's data, keeping its shape (encrypt and decrypt alike). */
-async function mapSecrets(item: EncryptedCipherData, transform: Transform): Promise<EncryptedCipherData> {
-  const mapRecord = async <R extends Record<string, string | null>>(
-    record: R | null,
-    keys: readonly (keyof R)[],
-  ): Promise<R | null> => {
+/** Applies `transform` to every secret string of an item's content, keeping its shape (encrypt and decrypt alike). */
+async function mapSecrets<From extends string, To extends string>(
+  item: WithSecrets<CipherContent, From>,
+  transform: Transform<From, To>,
+): Promise<WithSecrets<CipherContent, To>> {
+  const mapRecord = async <K extends string>(
+    record: Record<K, From | null> | null,
+    keys: readonly K[],
+  ): Promise<Record<K, To | null> | null> => {
     if (!record) return null;
-    const entries = await Promise.all(
-      keys.map(async (key) => [key, await optional(record[key] as string | null, transform)] as const),
-    );
-    return { ...record, ...Object.fromEntries(entries) };
+    const entries = await Promise.all(keys.map(async (key) => [key, await optional(record[key], transform)] as const));
+    // Object.fromEntries forgets the keys it was given; they are exactly `keys`.
+    return Object.fromEntries(entries) as Record<K, To | null>;
   };
   const login = item.login
     ? {
-        ...item.login,
         username: await optional(item.login.username, transform),
         password: await optional(item.login.password, transform),
         totp: await optional(item.login.totp, transform),
         uris: await Promise.all(
-          item.login.uris.map(async (entry) => ({
-            uri: (await optional(entry.uri, transform)) ?? "",
-            match: entry.match,
-          })),
+          item.login.uris.map(async (entry) => ({ uri: await transform(entry.uri), match: entry.match })),
         ),
+        passwordRevisionDate: item.login.passwordRevisionDate,
       }
     : null;
   return {
-    ...item,
     name: await transform(item.name),
     notes: await optional(item.notes, transform),
     login,
+    secureNote: item.secureNote,
     card: await mapRecord(item.card, ["cardholderName", "brand", "number", "expMonth", "expYear", "code"] as const),
     identity: await mapRecord(item.identity, IDENTITY_FIELDS),
     sshKey: await mapRecord(item.sshKey, ["privateKey", "publicKey", "keyFingerprint"] as const),
     fields: await Promise.all(
       item.fields.map(async (field) => ({
-        ...field,
+        type: field.type,
         name: await optional(field.name, transform),
         value: await optional(field.value, transform),
+        linkedId: field.linkedId,
       })),
     ),
     passwordHistory: await Promise.all(
-      item.passwordHistory.map(async (entry) => ({ ...entry, password: await transform(entry.password) })),
+      item.passwordHistory.map(async (entry) => ({
+        password: await transform(entry.password),
+        lastUsedDate: entry.lastUsedDate,
+      })),
     ),
   };
 }

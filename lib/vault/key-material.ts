@@ -1,3 +1,5 @@
+import type { EncString } from "@/lib/crypto";
+
 /** What GET /api/accounts/keys answers: the account's keys, each still encrypted, for the browser's keyring. */
 export type KeyMaterial = {
   userId: string;
@@ -6,14 +8,14 @@ export type KeyMaterial = {
   kdf: number;
   kdfIterations: number;
   /** The user key, type 2 under the stretched master key. */
-  key: string;
+  key: EncString;
   publicKey: string;
   /** The private key, type 2 under the user key. */
-  privateKey: string;
+  privateKey: EncString;
   /** Organization keys, type 4 to the user's public key (confirmed memberships). */
-  organizations: { id: string; name: string; key: string }[];
+  organizations: { id: string; name: string; key: EncString }[];
   /** Provider keys, type 4 to the user's public key (confirmed provider memberships). */
-  providers: { id: string; name: string; key: string }[];
+  providers: { id: string; name: string; key: EncString }[];
   /** Client organization keys, type 2 under their provider's key. */
-  providerOrganizations: { providerId: string; organizationId: string; key: string }[];
+  providerOrganizations: { providerId: string; organizationId: string; key: EncString }[];
 };

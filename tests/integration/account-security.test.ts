@@ -24,7 +24,7 @@ import {
   inviteTestMember,
   type TestUser,
 } from "../support/factories";
-import { FAKE_ENC_2 } from "../support/fakes";
+import { FAKE_ENC_2, FAKE_LOGIN } from "../support/fakes";
 import { unlockAccount } from "../support/node-bitwarden";
 import { signInAs, setDecodedSession } from "../support/session";
 
@@ -196,6 +196,7 @@ describe("master password change", () => {
     await signInAs(user.id);
     const change = await credentialsChange(user, { password: "another master password" });
     const before = await databaseSnapshot();
+    // @ts-expect-error -- the types refuse plaintext for the key; the server must refuse it too.
     expect(await changeMasterPasswordAction({ ...change, key: "not an EncString" })).toMatchObject({
       ok: false,
       code: "invalid_input",
@@ -579,7 +580,7 @@ describe("account deletion", () => {
     await addTestMember(organizationId, user, "owner");
     const db = await getDb();
     await db.insert(folders).values({ userId: user.id, name: FAKE_ENC_2 });
-    await db.insert(ciphers).values({ userId: user.id, type: "login", data: { name: FAKE_ENC_2 } });
+    await db.insert(ciphers).values({ userId: user.id, type: "login", data: FAKE_LOGIN.data });
 
     await signInAs(user.id);
     expect(

@@ -25,6 +25,7 @@ import { commandLineContext } from "@/lib/operator/command-context";
 import { databaseSnapshot } from "../support/db-scan";
 import { type DemoIds, loadDemo } from "../support/demo";
 import { createTestProvider, createTestUser, type TestUser } from "../support/factories";
+import { FAKE_ENC_2 } from "../support/fakes";
 import { respond } from "../support/next";
 import { countQueries } from "../support/queries";
 import { signInAs } from "../support/session";
@@ -50,13 +51,13 @@ async function addClients(
         seats: client.seats,
         status: "managed" as const,
         publicKey: "placeholder-public-key",
-        privateKey: "placeholder-private-key",
+        privateKey: FAKE_ENC_2,
       })),
     )
     .returning({ id: organizations.id });
   await db
     .insert(providerOrganizations)
-    .values(rows.map((row) => ({ providerId, organizationId: row.id, key: "placeholder-wrapped-key" })));
+    .values(rows.map((row) => ({ providerId, organizationId: row.id, key: FAKE_ENC_2 })));
   return rows.map((row) => row.id);
 }
 

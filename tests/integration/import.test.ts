@@ -7,7 +7,7 @@ import { ciphers, collectionCiphers, collections, events } from "@/db/schema";
 import type { SymmetricKey } from "@/lib/crypto";
 import { parseChromeCsv } from "@/lib/import/chrome-csv";
 import { encryptedCipherSchema } from "@/lib/validation/cipher";
-import { decryptCipher, encryptCipher, type EncryptedCipher } from "@/lib/vault/cipher-crypto";
+import { decryptCipher, encryptCipher } from "@/lib/vault/cipher-crypto";
 import { type CipherView, newCipher } from "@/lib/vault/cipher-model";
 import { databaseSnapshot, findPlaintext } from "../support/db-scan";
 import { type DemoIds, loadDemo } from "../support/demo";
@@ -75,9 +75,7 @@ describe("importing a batch of items", () => {
       .from(ciphers)
       .innerJoin(collectionCiphers, eq(collectionCiphers.cipherId, ciphers.id))
       .where(and(eq(ciphers.organizationId, demo.client1), eq(collectionCiphers.collectionId, demo.client1Collection)));
-    const decrypted = await Promise.all(
-      stored.map((row) => decryptCipher(row as unknown as EncryptedCipher, organizationKey)),
-    );
+    const decrypted = await Promise.all(stored.map((row) => decryptCipher(row, organizationKey)));
     for (const view of views) expect(decrypted).toContainEqual(view);
     expect(await lastEvent("organization_items_imported")).toMatchObject({
       actingUserId: demo.users.owner1,

@@ -11,6 +11,7 @@ import {
 import { getDb } from "@/db/client";
 import { events, mailOutbox, providerUsers } from "@/db/schema";
 import {
+  asEncString,
   type SymmetricKey,
   unwrapPrivateKey,
   unwrapSymmetricKeyWithPrivateKey,
@@ -234,7 +235,7 @@ describe("a provider keeps a confirmed admin, and nobody removes themselves", ()
         email: second.email,
         type: "provider_admin",
         status: "confirmed",
-        key: `4.${Buffer.alloc(256, 1).toString("base64")}`,
+        key: asEncString(`4.${Buffer.alloc(256, 1).toString("base64")}`),
       })
       .returning({ id: providerUsers.id });
     await signInAs(second.id);

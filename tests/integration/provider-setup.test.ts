@@ -4,6 +4,7 @@ import { setUpProvider } from "@/app/(portal)/providers/setup/actions";
 import { getDb } from "@/db/client";
 import { events, invitations, providers, providerUsers } from "@/db/schema";
 import {
+  asEncString,
   SymmetricKey,
   unwrapSymmetricKeyWithPrivateKey,
   unwrapPrivateKey,
@@ -104,7 +105,11 @@ describe("provider setup from the operator's link", () => {
     ["a bad billing email", { billingEmail: "nope" }, "billingEmail"],
     [
       "a type-2 key where a type-4 key belongs",
-      { key: "2.AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" },
+      {
+        key: asEncString(
+          "2.AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+        ),
+      },
       "key",
     ],
   ])("refuses %s with a field error and writes nothing", async (_label, change, field) => {

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { organizations, organizationUsers } from "@/db/schema";
-import { generateRsaKeyPair, toBase64 } from "@/lib/crypto";
+import { asEncString, generateRsaKeyPair, toBase64 } from "@/lib/crypto";
 
 /**
  * The database's last guard on seats (migration 0001): whatever the application does, Used never exceeds the
@@ -22,7 +22,9 @@ describe("seat guard in the database", () => {
         planType: "enterprise_monthly",
         seats: 3,
         publicKey,
-        privateKey: `2.${toBase64(new Uint8Array(16))}|${toBase64(new Uint8Array(32))}|${toBase64(new Uint8Array(32))}`,
+        privateKey: asEncString(
+          `2.${toBase64(new Uint8Array(16))}|${toBase64(new Uint8Array(32))}|${toBase64(new Uint8Array(32))}`,
+        ),
       })
       .returning({ id: organizations.id });
     organizationId = organization!.id;

@@ -3,6 +3,7 @@ import { CryptoError, SymmetricKey } from "@/lib/crypto";
 import { encryptedCipherSchema } from "@/lib/validation/cipher";
 import { decryptCipher, encryptCipher } from "@/lib/vault/cipher-crypto";
 import { CIPHER_TYPES, type CipherView, newCipher } from "@/lib/vault/cipher-model";
+import { uncheckedEncString } from "./crypto/helpers";
 
 function fullLogin(): CipherView {
   const item = newCipher("login", "Bank");
@@ -41,6 +42,14 @@ describe("item encryption", () => {
     }
   });
 
+  it("encrypts a blank URI like any value, so an item with an empty URI row passes the shape check", async () => {
+    const view = newCipher("login", "Blank URI");
+    view.login!.uris = [{ uri: "", match: null }];
+    const stored = await encryptCipher(view, key);
+    expect(encryptedCipherSchema.safeParse(stored).success).toBe(true);
+    expect(await decryptCipher(stored, key)).toEqual(view);
+  });
+
   it("leaves no secret in the clear in the stored form", async () => {
     const stored = JSON.stringify(await encryptCipher(fullLogin(), key));
     for (const secret of [
@@ -64,7 +73,7 @@ describe("item encryption", () => {
     tampered.data.login!.password = stored.data.name;
     // A swapped but valid EncString decrypts to the wrong field: the MAC protects each value, not the layout.
     expect((await decryptCipher(tampered, key)).login?.password).toBe("Bank");
-    tampered.data.login!.password = stored.data.login!.password!.replace(/.\|/, "A|");
+    tampered.data.login!.password = uncheckedEncString(stored.data.login!.password!.replace(/.\|/, "A|"));
     await expect(decryptCipher(tampered, key)).rejects.toBeInstanceOf(CryptoError);
   });
 });

@@ -1,5 +1,12 @@
 import "client-only";
-import { CryptoError, deriveLoginSecrets, rewrapUserKey, type SymmetricKey, unlockUserKey } from "@/lib/crypto";
+import {
+  CryptoError,
+  deriveLoginSecrets,
+  type EncString,
+  rewrapUserKey,
+  type SymmetricKey,
+  unlockUserKey,
+} from "@/lib/crypto";
 import type { KeyMaterial } from "@/lib/vault/key-material";
 import { fetchKeyMaterial } from "./account-flows";
 
@@ -45,7 +52,7 @@ export async function rewrapForMasterPassword(
   material: KeyMaterial,
   userKey: SymmetricKey,
   { password, iterations }: { password: string; iterations: number },
-): Promise<{ masterPasswordHash: string; key: string }> {
+): Promise<{ masterPasswordHash: string; key: EncString }> {
   const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: material.email, password, iterations });
   try {
     return { masterPasswordHash, key: await rewrapUserKey(userKey, masterKey) };

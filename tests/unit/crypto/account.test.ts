@@ -18,7 +18,7 @@ import {
   unwrapPrivateKey,
   type AccountKeys,
 } from "@/lib/crypto";
-import { expectCryptoError, expectNoSecrets } from "./helpers";
+import { expectCryptoError, expectNoSecrets, uncheckedEncString } from "./helpers";
 
 const email = "Dana.Scully@Example.org";
 const password = "trust no one, 1013";
@@ -83,7 +83,10 @@ describe("login and unlock", () => {
 
   it("reports a malformed protected key as malformed, not as a wrong password", async () => {
     const { masterKey } = await deriveLoginSecrets({ email, password, iterations });
-    await expectCryptoError(unlockUserKey({ masterKey, protectedUserKey: "2.garbage" }), "malformedEncString");
+    await expectCryptoError(
+      unlockUserKey({ masterKey, protectedUserKey: uncheckedEncString("2.garbage") }),
+      "malformedEncString",
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import { createCipheriv, createHmac } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  asEncString,
   CRYPTO_ERROR_MESSAGES,
   CryptoError,
   EncStringType,
@@ -12,9 +13,10 @@ import {
   isEncString,
   parseEncString,
   randomBytes,
+  type EncString,
 } from "@/lib/crypto";
 import { encryptBytesWithIv } from "@/lib/crypto/enc-string-fixed-iv";
-import { expectCryptoError, expectNoSecrets, flipBit, range, replacePart } from "./helpers";
+import { expectCryptoError, expectNoSecrets, flipBit, range, replacePart, uncheckedEncString } from "./helpers";
 
 const b64 = (length: number, fill = 7) => Buffer.alloc(length, fill).toString("base64");
 const validType2 = `2.${b64(16)}|${b64(32)}|${b64(32)}`;
@@ -86,7 +88,7 @@ describe("tampering and wrong keys", () => {
   const key = SymmetricKey.generate();
   const secret = "my bank PIN is 4921";
 
-  const cases: [string, (enc: string) => string][] = [
+  const cases: [string, (enc: EncString) => EncString][] = [
     ["a flipped MAC bit", (enc) => replacePart(enc, 2, (b) => flipBit(b, 31))],
     ["a flipped IV bit", (enc) => replacePart(enc, 0, (b) => flipBit(b, 3))],
     ["a flipped ciphertext bit", (enc) => replacePart(enc, 1, (b) => flipBit(b, 0))],
@@ -102,7 +104,7 @@ describe("tampering and wrong keys", () => {
   it("rejects ciphertext from one message with the MAC of another", async () => {
     const a = await encryptString("first message!!", key);
     const b = await encryptString("second message!", key);
-    const spliced = `${a.split("|")[0]}|${b.split("|")[1]}|${a.split("|")[2]}`;
+    const spliced = asEncString(`${a.split("|")[0]}|${b.split("|")[1]}|${a.split("|")[2]}`);
     await expectCryptoError(decryptString(spliced, key), "decryptFailed");
   });
 
@@ -128,7 +130,9 @@ describe("tampering and wrong keys", () => {
     const cipher = createCipheriv("aes-256-cbc", raw.subarray(0, 32), iv).setAutoPadding(false);
     const data = Buffer.concat([cipher.update(Buffer.alloc(16, 0x41)), cipher.final()]); // last byte 0x41: bad padding
     const mac = createHmac("sha256", raw.subarray(32)).update(iv).update(data).digest();
-    const enc = `2.${Buffer.from(iv).toString("base64")}|${data.toString("base64")}|${mac.toString("base64")}`;
+    const enc = asEncString(
+      `2.${Buffer.from(iv).toString("base64")}|${data.toString("base64")}|${mac.toString("base64")}`,
+    );
     await expectCryptoError(decryptBytes(enc, key), "decryptFailed");
   });
 
@@ -139,8 +143,8 @@ describe("tampering and wrong keys", () => {
   });
 
   it("refuses malformed input and type-4 values before any crypto", async () => {
-    await expectCryptoError(decryptString("2.nope", key), "malformedEncString");
-    await expectCryptoError(decryptString(validType4, key), "wrongEncStringType");
+    await expectCryptoError(decryptString(uncheckedEncString("2.nope"), key), "malformedEncString");
+    await expectCryptoError(decryptString(asEncString(validType4), key), "wrongEncStringType");
   });
 
   it("uses only the fixed sentences as messages", () => {

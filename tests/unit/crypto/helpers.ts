@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { CRYPTO_ERROR_MESSAGES, CryptoError, type CryptoErrorCode } from "@/lib/crypto";
+import { asEncString, CRYPTO_ERROR_MESSAGES, CryptoError, type CryptoErrorCode, type EncString } from "@/lib/crypto";
 
 export const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, "hex"));
 export const toHex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
@@ -40,13 +40,19 @@ export function expectNoSecrets(error: Error, ...secrets: string[]): void {
   }
 }
 
-/** Rebuilds a type-2 EncString with one part replaced, keeping valid base64. */
-export function replacePart(enc: string, index: 0 | 1 | 2, mutate: (bytes: Uint8Array) => Uint8Array): string {
+/**
+ * A malformed value typed as an EncString, as if it had skipped the shape check (a corrupt row, a bug elsewhere): for
+ * tests that the decrypt functions still check the shape themselves. The one cast the tests need.
+ */
+export const uncheckedEncString = (value: string): EncString => value as EncString;
+
+/** Rebuilds a type-2 EncString with one part replaced, keeping valid base64 (so still a well-shaped EncString). */
+export function replacePart(enc: string, index: 0 | 1 | 2, mutate: (bytes: Uint8Array) => Uint8Array): EncString {
   const parts = enc.slice(2).split("|");
   const part = parts[index];
   if (part === undefined) throw new Error("bad test input");
   parts[index] = Buffer.from(mutate(Uint8Array.from(Buffer.from(part, "base64")))).toString("base64");
-  return `2.${parts.join("|")}`;
+  return asEncString(`2.${parts.join("|")}`);
 }
 
 export function flipBit(bytes: Uint8Array, index = 0): Uint8Array {

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  asEncString,
   EncStringType,
   SymmetricKey,
   encryptBytes,
@@ -22,7 +23,7 @@ import {
   wrapSymmetricKeyForPublicKey,
   type RsaKeyPair,
 } from "@/lib/crypto";
-import { expectCryptoError, expectNoSecrets, flipBit } from "./helpers";
+import { expectCryptoError, expectNoSecrets, flipBit, uncheckedEncString } from "./helpers";
 
 let alice: RsaKeyPair;
 let bob: RsaKeyPair;
@@ -72,10 +73,13 @@ describe("type-4 encryption", () => {
     expectNoSecrets(error, toBase64(secret));
     const parsed = parseEncString(enc);
     if (!parsed) throw new Error("expected a parsed EncString");
-    await expectCryptoError(rsaDecrypt(`4.${toBase64(flipBit(parsed.data, 100))}`, alice.privateKey), "decryptFailed");
+    await expectCryptoError(
+      rsaDecrypt(asEncString(`4.${toBase64(flipBit(parsed.data, 100))}`), alice.privateKey),
+      "decryptFailed",
+    );
     const type2 = await encryptBytes(secret, SymmetricKey.generate());
     await expectCryptoError(rsaDecrypt(type2, alice.privateKey), "wrongEncStringType");
-    await expectCryptoError(rsaDecrypt("4.short", alice.privateKey), "malformedEncString");
+    await expectCryptoError(rsaDecrypt(uncheckedEncString("4.short"), alice.privateKey), "malformedEncString");
     await expectCryptoError(rsaDecrypt(enc, randomBytes(1200)), "invalidPrivateKey");
     await expectCryptoError(rsaEncrypt(secret, "AAAA"), "invalidPublicKey");
     await expectCryptoError(rsaEncrypt(secret, "%%%"), "invalidPublicKey");

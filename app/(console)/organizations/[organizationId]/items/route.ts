@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { OrganizationItems } from "@/components/reports/organization-items";
 import type { OrganizationPermission } from "@/lib/authz/permissions";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { listOrganizationCollectionNames, listReachableOrganizationItems } from "@/lib/dal/items";
@@ -31,5 +32,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ orga
     listReachableOrganizationItems(scope),
     listOrganizationCollectionNames(scope),
   ]);
-  return Response.json({ items, collections }, { headers: { "Cache-Control": "no-store" } });
+  // The browser reads this body as OrganizationItems: ciphertext typed as such on both ends.
+  const body: OrganizationItems = { items, collections };
+  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }

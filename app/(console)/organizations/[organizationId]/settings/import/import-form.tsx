@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress, ProgressBar } from "@/components/ui/progress";
 import { SelectField } from "@/components/ui/select-field";
-import type { SymmetricKey } from "@/lib/crypto";
+import type { EncString, SymmetricKey } from "@/lib/crypto";
 import { IMPORT_FORMATS, ImportFileError, type ImportFormat, importFormat } from "@/lib/import";
 import { importItemsBatch } from "./actions";
 
@@ -72,7 +72,7 @@ export function ImportForm({
   collections,
 }: {
   organizationId: string;
-  collections: { id: string; name: string }[];
+  collections: { id: string; name: EncString }[];
 }) {
   const { keys } = useKeyring();
   const named = sortedByName(useDecryptedNames(organizationId, collections), collections);
