@@ -16,7 +16,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { createdAt, encString, id, updatedAt } from "./columns";
-import { users } from "./users";
+import { memberColumns } from "./member-columns";
 
 export const organizationPlanType = pgEnum("organization_plan_type", [
   "free",
@@ -82,18 +82,13 @@ export type CustomPermissions = {
 export const organizationUsers = pgTable(
   "organization_users",
   {
-    id: id(),
+    ...memberColumns(),
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
-    email: varchar("email", { length: 256 }).notNull(),
     type: organizationUserType("type").notNull(),
     status: organizationUserStatus("status").notNull().default("invited"),
     permissions: jsonb("permissions").$type<CustomPermissions>(),
-    key: encString("key"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
   },
   (t) => [
     unique("organization_users_org_email").on(t.organizationId, t.email),

@@ -12,8 +12,8 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { createdAt, encString, id, updatedAt } from "./columns";
+import { memberColumns } from "./member-columns";
 import { organizations } from "./organizations";
-import { users } from "./users";
 
 export const providerType = pgEnum("provider_type", ["msp", "reseller", "business_unit"]);
 export const providerStatus = pgEnum("provider_status", ["pending", "created", "billable"]);
@@ -49,17 +49,12 @@ export const providers = pgTable(
 export const providerUsers = pgTable(
   "provider_users",
   {
-    id: id(),
+    ...memberColumns(),
     providerId: uuid("provider_id")
       .notNull()
       .references(() => providers.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
-    email: varchar("email", { length: 256 }).notNull(),
     type: providerUserType("type").notNull(),
     status: providerUserStatus("status").notNull().default("invited"),
-    key: encString("key"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
   },
   (t) => [
     unique("provider_users_provider_email").on(t.providerId, t.email),
