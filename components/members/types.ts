@@ -1,4 +1,5 @@
 import type { ActionResult } from "@/lib/authz/action";
+import type { OrganizationMemberStatus, ProviderMemberStatus } from "@/lib/enums";
 
 /** What the shared members screens need to know about a tenant and its members, provider or organization alike. */
 
@@ -12,7 +13,7 @@ export type MemberView = {
   name: string | null;
   userId: string | null;
   type: string;
-  status: "revoked" | "invited" | "accepted" | "confirmed";
+  status: OrganizationMemberStatus | ProviderMemberStatus;
   publicKey: string | null;
 };
 

@@ -5,10 +5,10 @@ import { useAction } from "@/components/forms/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Dialog, DialogFormActions } from "@/components/ui/dialog";
 import type { ActionResult } from "@/lib/authz/action";
+import type { OrganizationRole } from "@/lib/enums";
 import { MAX_INVITES_AT_ONCE } from "@/lib/validation/members";
 import { AccessEditor, type AccessEntry, type AccessOption } from "./access-editor";
 
-export type MemberRole = "owner" | "admin" | "user" | "custom";
 export type CustomFlags = Record<(typeof CUSTOM_FLAGS)[number]["key"], boolean>;
 
 /** The Custom role's flags, in the order Bitwarden lists them. */
@@ -24,7 +24,7 @@ export const CUSTOM_FLAGS = [
   { key: "deleteAnyCollection", label: "Delete any collection" },
 ] as const;
 
-const ROLE_TEXT: Record<MemberRole, { label: string; hint: string }> = {
+const ROLE_TEXT: Record<OrganizationRole, { label: string; hint: string }> = {
   owner: { label: "Owner", hint: "Everything, including billing and deleting the organization." },
   admin: { label: "Admin", hint: "Manages members, groups, collections, policies and all items." },
   user: { label: "User", hint: "Uses the items of the collections they are given." },
@@ -32,7 +32,7 @@ const ROLE_TEXT: Record<MemberRole, { label: string; hint: string }> = {
 };
 
 export type MemberAccess = {
-  type: MemberRole;
+  type: OrganizationRole;
   permissions: CustomFlags | null;
   collections: { collectionId: string; level: AccessEntry["level"] }[];
   groupIds: string[];
@@ -43,7 +43,7 @@ type Props = {
   title: string;
   open: boolean;
   onClose: () => void;
-  roles: MemberRole[];
+  roles: OrganizationRole[];
   /** The flags the caller holds and so may give; null when they may give every flag. */
   grantableFlags: CustomFlags | null;
   initial: MemberAccess;
@@ -71,7 +71,7 @@ export function MemberAccessDialog({
   onDone,
 }: Props) {
   const ids = useId();
-  const [type, setType] = useState<MemberRole>(initial.type);
+  const [type, setType] = useState<OrganizationRole>(initial.type);
   const [flags, setFlags] = useState<CustomFlags>(initial.permissions ?? noFlags());
   const [grants, setGrants] = useState<AccessEntry[]>(
     initial.collections.map((grant) => ({ id: grant.collectionId, level: grant.level })),

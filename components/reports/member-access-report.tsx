@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { AccessVia, MemberAccess, MemberAccessReport as Report } from "@/lib/dal/member-access";
-import type { OrganizationRole } from "@/lib/authz/permissions";
+import type { OrganizationRole } from "@/lib/enums";
 import { ACCESS_LEVEL_LABELS } from "@/lib/vault/access-levels";
 
 const ROLE_LABELS: Record<OrganizationRole, string> = {

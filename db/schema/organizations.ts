@@ -15,24 +15,14 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
+import { ORGANIZATION_MEMBER_STATUSES, ORGANIZATION_PLANS, ORGANIZATION_ROLES } from "@/lib/enums";
 import { createdAt, encString, id, updatedAt } from "./columns";
 import { memberColumns } from "./member-columns";
 
-export const organizationPlanType = pgEnum("organization_plan_type", [
-  "free",
-  "teams_monthly",
-  "teams_annually",
-  "enterprise_monthly",
-  "enterprise_annually",
-]);
+export const organizationPlanType = pgEnum("organization_plan_type", ORGANIZATION_PLANS);
 export const organizationStatus = pgEnum("organization_status", ["created", "managed"]);
-export const organizationUserType = pgEnum("organization_user_type", ["owner", "admin", "user", "custom"]);
-export const organizationUserStatus = pgEnum("organization_user_status", [
-  "revoked",
-  "invited",
-  "accepted",
-  "confirmed",
-]);
+export const organizationUserType = pgEnum("organization_user_type", ORGANIZATION_ROLES);
+export const organizationUserStatus = pgEnum("organization_user_status", ORGANIZATION_MEMBER_STATUSES);
 
 export const organizations = pgTable(
   "organizations",

@@ -1,15 +1,9 @@
 import { boolean, jsonb, pgEnum, pgTable, unique, uuid } from "drizzle-orm/pg-core";
+import { POLICY_TYPES } from "@/lib/enums";
 import { createdAt, id, updatedAt } from "./columns";
 import { organizations } from "./organizations";
 
-export const policyType = pgEnum("policy_type", [
-  "master_password",
-  "password_generator",
-  "single_org",
-  "personal_ownership",
-  "disable_personal_vault_export",
-  "two_factor_authentication",
-]);
+export const policyType = pgEnum("policy_type", POLICY_TYPES);
 
 export const policies = pgTable(
   "policies",

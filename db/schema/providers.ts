@@ -11,15 +11,22 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
+import {
+  PROVIDER_MEMBER_STATUSES,
+  PROVIDER_PLANS,
+  PROVIDER_ROLES,
+  PROVIDER_STATUSES,
+  PROVIDER_TYPES,
+} from "@/lib/enums";
 import { createdAt, encString, id, updatedAt } from "./columns";
 import { memberColumns } from "./member-columns";
 import { organizations } from "./organizations";
 
-export const providerType = pgEnum("provider_type", ["msp", "reseller", "business_unit"]);
-export const providerStatus = pgEnum("provider_status", ["pending", "created", "billable"]);
-export const providerUserType = pgEnum("provider_user_type", ["provider_admin", "service_user"]);
-export const providerUserStatus = pgEnum("provider_user_status", ["invited", "accepted", "confirmed"]);
-export const providerPlanType = pgEnum("provider_plan_type", ["teams_monthly", "enterprise_monthly"]);
+export const providerType = pgEnum("provider_type", PROVIDER_TYPES);
+export const providerStatus = pgEnum("provider_status", PROVIDER_STATUSES);
+export const providerUserType = pgEnum("provider_user_type", PROVIDER_ROLES);
+export const providerUserStatus = pgEnum("provider_user_status", PROVIDER_MEMBER_STATUSES);
+export const providerPlanType = pgEnum("provider_plan_type", PROVIDER_PLANS);
 
 export const providers = pgTable(
   "providers",

@@ -1,12 +1,11 @@
 import "server-only";
 import type { CustomPermissions } from "@/db/schema";
 import { operatorEmails } from "@/lib/server/config";
+import type { OrganizationRole, ProviderRole } from "@/lib/enums";
 import {
   memberRoleHolds,
   type OrganizationPermission,
-  type OrganizationRole,
   type ProviderPermission,
-  type ProviderRole,
   providerMemberHoldsInOrganization,
   providerRoleHolds,
 } from "./permissions";

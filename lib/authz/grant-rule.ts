@@ -2,7 +2,7 @@ import "server-only";
 import type { CustomPermissions } from "@/db/schema";
 import { ACCESS_LEVELS, type AccessLevel } from "@/lib/vault/access-levels";
 import type { OrganizationAccess } from "./access-rules";
-import type { OrganizationRole } from "./permissions";
+import type { OrganizationRole } from "@/lib/enums";
 
 /**
  * The grant rule (DESIGN §11): nobody grants a role, a Custom flag, a group membership or collection access beyond

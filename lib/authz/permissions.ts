@@ -4,9 +4,7 @@ import "server-only";
  * Roles are resolved from the database on every request (lib/authz/scope.ts); never from token claims.
  */
 import type { CustomPermissions } from "@/db/schema";
-
-export type ProviderRole = "provider_admin" | "service_user";
-export type OrganizationRole = "owner" | "admin" | "user" | "custom";
+import type { OrganizationRole, ProviderRole } from "@/lib/enums";
 
 type ProviderPermissionSpec = { description: string; roles: readonly ProviderRole[] };
 

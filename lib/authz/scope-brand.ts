@@ -1,6 +1,6 @@
 import "server-only";
 import type { OrganizationAccess } from "./access-rules";
-import type { ProviderRole } from "./permissions";
+import type { ProviderRole } from "@/lib/enums";
 
 export type { OrganizationAccess };
 

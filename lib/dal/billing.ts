@@ -9,29 +9,28 @@ import {
   providerPlans,
 } from "@/db/schema";
 import { assertScope, type ProviderScope } from "@/lib/authz/scope-brand";
-import { type ProviderPlanType, seatPriceCents } from "@/lib/server/config";
+import { PROVIDER_PLANS, type ProviderPlan } from "@/lib/enums";
+import { isProviderPlan, organizationPlansOf } from "@/lib/plans";
+import { seatPriceCents } from "@/lib/server/config";
 import { uuidSchema } from "@/lib/validation/common";
 
-export const PROVIDER_PLAN_TYPES = [
-  "teams_monthly",
-  "enterprise_monthly",
-] as const satisfies readonly ProviderPlanType[];
-
-export function isProviderPlanType(value: unknown): value is ProviderPlanType {
-  return (PROVIDER_PLAN_TYPES as readonly unknown[]).includes(value);
-}
+/** An enum value as an SQL literal (not a parameter): the values are ours, never a caller's. */
+const literal = (value: string) => sql.raw(`'${value}'`);
 
 /**
- * The provider plan an organization bills under (DESIGN §7): monthly and annual plans of a tier share one provider
- * plan; a free organization bills under none. Plain SQL text without parameters, so it can be grouped by.
+ * The provider plan an organization bills under, in SQL: lib/plans.ts's `providerPlanOf`, built from the same plan
+ * families. Plain SQL text without parameters, so it can be grouped by.
  */
-export const providerPlanOf = sql<ProviderPlanType | null>`(case
-  when ${organizations.planType} in ('teams_monthly', 'teams_annually') then 'teams_monthly'
-  when ${organizations.planType} in ('enterprise_monthly', 'enterprise_annually') then 'enterprise_monthly'
-end)`;
+export const providerPlanOf = sql<ProviderPlan | null>`(case ${sql.join(
+  PROVIDER_PLANS.map(
+    (plan) =>
+      sql`when ${organizations.planType} in (${sql.join(organizationPlansOf(plan).map(literal), sql`, `)}) then ${literal(plan)}`,
+  ),
+  sql` `,
+)} end)`;
 
 export type PlanSummary = {
-  planType: ProviderPlanType;
+  planType: ProviderPlan;
   seatMinimum: number;
   allocatedSeats: number;
   /** Seats allocated above the minimum ("additional seats purchased"). */
@@ -44,7 +43,7 @@ export type PlanSummary = {
  * The billing math, shared by the Billing page and closing a period: like Bitwarden, a plan bills its seat minimum
  * even when fewer seats are allocated, and every allocated seat above it: max(minimum, allocated) × price.
  */
-export function planSummary(planType: ProviderPlanType, seatMinimum: number, allocatedSeats: number): PlanSummary {
+export function planSummary(planType: ProviderPlan, seatMinimum: number, allocatedSeats: number): PlanSummary {
   const price = seatPriceCents(planType);
   return {
     planType,
@@ -78,7 +77,7 @@ export async function getBillingSummary(scope: ProviderScope): Promise<BillingSu
       .groupBy(providerPlanOf),
   ]);
   // A provider without a plan row (not set up by an operator) has a minimum of 0 on it.
-  const plans = PROVIDER_PLAN_TYPES.map((planType) =>
+  const plans = PROVIDER_PLANS.map((planType) =>
     planSummary(
       planType,
       minimums.find((plan) => plan.planType === planType)?.seatMinimum ?? 0,
@@ -125,7 +124,7 @@ export async function listInvoices(scope: ProviderScope, page: number): Promise<
 export type InvoiceItem = {
   clientName: string;
   organizationId: string;
-  planType: ProviderPlanType;
+  planType: ProviderPlan;
   assignedSeats: number;
   usedSeats: number;
   remainingSeats: number;
@@ -175,6 +174,6 @@ export async function getInvoiceWithItems(scope: ProviderScope, invoiceId: unkno
 
 function toInvoiceItem(item: Omit<InvoiceItem, "planType" | "remainingSeats"> & { planType: string }): InvoiceItem {
   // Items are written only by closeBillingPeriod, with a provider plan type; anything else is a broken row.
-  if (!isProviderPlanType(item.planType)) throw new Error(`invoice item with unknown plan ${item.planType}`);
+  if (!isProviderPlan(item.planType)) throw new Error(`invoice item with unknown plan ${item.planType}`);
   return { ...item, planType: item.planType, remainingSeats: item.assignedSeats - item.usedSeats };
 }

@@ -13,34 +13,17 @@ import {
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { EncString } from "@/lib/crypto";
+import { type OrganizationPlan, PROVIDER_PLANS, type ProviderPlan } from "@/lib/enums";
+import { organizationPlansOf, providerPlanOf } from "@/lib/plans";
 import type { CreateClientInput } from "@/lib/validation/clients";
 import { createInvitation } from "./invitations";
-import { countSeatsInUse } from "./organization-members";
+import { countSeatsInUse, seatsUsedBy } from "./seats";
 import { assertHoldsProviderKey, includesProviderMembers } from "./provider-members";
 
 /** Told when a client would make a provider member its owner (DESIGN §11: provider members stay providers). */
 export const PROVIDER_MEMBER_AS_OWNER =
   "A member of this provider cannot be a client's owner: provider members manage clients through the provider. Invite the client's own contact.";
 export const INTERNAL_ORGANIZATION_REFUSAL = "A provider's internal organization cannot be a client.";
-
-export type ProviderPlan = "teams_monthly" | "enterprise_monthly";
-type OrganizationPlan = (typeof organizations.$inferSelect)["planType"];
-
-/** Teams clients count against the Teams plan, Enterprise clients against Enterprise (monthly or annual alike). */
-export function providerPlanOf(plan: OrganizationPlan): ProviderPlan | null {
-  if (plan.startsWith("teams")) return "teams_monthly";
-  if (plan.startsWith("enterprise")) return "enterprise_monthly";
-  return null;
-}
-
-const PLAN_FAMILY: Record<ProviderPlan, OrganizationPlan[]> = {
-  teams_monthly: ["teams_monthly", "teams_annually"],
-  enterprise_monthly: ["enterprise_monthly", "enterprise_annually"],
-};
-
-/** Seats in use: invited, accepted and confirmed members (DESIGN §7). Provider members are not rows and use none. */
-const usedSeats = sql<number>`(select count(*)::int from ${organizationUsers}
-  where ${organizationUsers.organizationId} = ${organizations.id} and ${organizationUsers.status} <> 'revoked')`;
 
 export type ClientRow = {
   id: string;
@@ -63,7 +46,7 @@ export async function listClients(scope: ProviderScope, { search, page }: { sear
       name: organizations.name,
       planType: organizations.planType,
       assigned: organizations.seats,
-      used: usedSeats,
+      used: seatsUsedBy(organizations.id),
       enabled: organizations.enabled,
       total: sql<number>`count(*) over ()::int`,
     })
@@ -106,7 +89,7 @@ async function lockPlan(tx: Executor, providerId: string, plan: ProviderPlan) {
 export async function refreshPlanAllocation(tx: Executor, providerId: string, plan: ProviderPlan): Promise<void> {
   const allocated = sql<number>`coalesce((select sum(${organizations.seats})::int from ${providerOrganizations}
       join ${organizations} on ${organizations.id} = ${providerOrganizations.organizationId}
-      where ${providerOrganizations.providerId} = ${providerId} and ${inArray(organizations.planType, PLAN_FAMILY[plan])}), 0)`;
+      where ${providerOrganizations.providerId} = ${providerId} and ${inArray(organizations.planType, organizationPlansOf(plan))}), 0)`;
   await tx
     .update(providerPlans)
     .set({ allocatedSeats: allocated, purchasedSeats: sql`greatest(0, ${allocated} - ${providerPlans.seatMinimum})` })
@@ -303,7 +286,7 @@ export async function listAddableOrganizations(scope: UserScope) {
   return ownedUnmanagedOrganizations(
     userId,
     notInternal,
-    inArray(organizations.planType, [...PLAN_FAMILY.teams_monthly, ...PLAN_FAMILY.enterprise_monthly]),
+    inArray(organizations.planType, PROVIDER_PLANS.flatMap(organizationPlansOf)),
   );
 }
 

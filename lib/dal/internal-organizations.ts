@@ -5,7 +5,7 @@ import { type Executor, getDb } from "@/db/client";
 import { organizations, organizationUsers, providerOrganizations, providers } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
-import { planLabel } from "@/lib/plans";
+import { planFamily, planLabel } from "@/lib/plans";
 import { confirmedOwnerRow } from "./clients";
 
 /**
@@ -53,7 +53,7 @@ function problemOf(row: OwnedOrganizationRow, forProviderId: string | null): str
   if (row.internalOfId && row.internalOfId !== forProviderId) {
     return `${row.name} is already the internal organization of ${row.internalOfName}.`;
   }
-  if (!row.planType.startsWith("enterprise"))
+  if (planFamily(row.planType) !== "enterprise")
     return `${row.name} is on the ${planLabel(row.planType)} plan. It needs the Enterprise plan.`;
   if (!row.enabled) return `${row.name} is disabled.`;
   return null;

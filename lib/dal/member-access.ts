@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { getDb, selectRows } from "@/db/client";
 import { collections, type organizationUserStatus, organizationUsers, users } from "@/db/schema";
-import type { OrganizationRole } from "@/lib/authz/permissions";
+import type { OrganizationRole } from "@/lib/enums";
 import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
 import type { EncString } from "@/lib/crypto";
 import { type AccessLevel, accessLevelOf } from "@/lib/vault/access-levels";

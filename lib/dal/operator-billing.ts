@@ -3,15 +3,17 @@ import { and, asc, count, eq, inArray, ne, notExists, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   organizations,
-  organizationUsers,
   providerInvoiceItems,
   providerInvoices,
   providerOrganizations,
   providerPlans,
   providers,
 } from "@/db/schema";
-import { type ProviderPlanType, seatPriceCents } from "@/lib/server/config";
-import { isProviderPlanType, PROVIDER_PLAN_TYPES, planSummary, providerPlanOf } from "./billing";
+import { PROVIDER_PLANS, type ProviderPlan } from "@/lib/enums";
+import { isProviderPlan } from "@/lib/plans";
+import { seatPriceCents } from "@/lib/server/config";
+import { planSummary, providerPlanOf } from "./billing";
+import { seatsUsedBy } from "./seats";
 
 /** A billing period is one calendar month (UTC), stored as its first and last day (both inclusive). */
 export type BillingPeriod = { month: string; start: string; end: string };
@@ -152,15 +154,10 @@ type BillableClient = {
   providerId: string;
   organizationId: string;
   name: string;
-  planType: ProviderPlanType;
+  planType: ProviderPlan;
   seats: number;
   used: number;
 };
-
-/** Seats used = memberships invited, accepted or confirmed (DESIGN §7); revoked members use none. */
-const usedSeats = sql<number>`(select count(*)::int from ${organizationUsers}
-  where ${organizationUsers.organizationId} = ${organizations.id}
-  and ${organizationUsers.status} in ('invited', 'accepted', 'confirmed'))`;
 
 /** Every client of every provider not yet invoiced for the period, in one query. */
 async function listBillableClients(tx: Executor, periodStart: string): Promise<BillableClient[]> {
@@ -171,7 +168,7 @@ async function listBillableClients(tx: Executor, periodStart: string): Promise<B
       name: organizations.name,
       planType: providerPlanOf,
       seats: organizations.seats,
-      used: usedSeats,
+      used: seatsUsedBy(organizations.id),
     })
     .from(providerOrganizations)
     .innerJoin(organizations, eq(organizations.id, providerOrganizations.organizationId))
@@ -193,12 +190,12 @@ async function listBillableClients(tx: Executor, periodStart: string): Promise<B
     )
     .orderBy(asc(providerOrganizations.providerId), asc(organizations.name));
   return rows.flatMap(({ planType, ...row }) =>
-    isProviderPlanType(planType) ? [{ ...row, planType, used: Number(row.used) }] : [],
+    isProviderPlan(planType) ? [{ ...row, planType, used: Number(row.used) }] : [],
   );
 }
 
 function invoiceTotal(clients: BillableClient[], minimums: { planType: string; seatMinimum: number }[]): number {
-  return PROVIDER_PLAN_TYPES.reduce((total, planType) => {
+  return PROVIDER_PLANS.reduce((total, planType) => {
     const allocated = clients
       .filter((client) => client.planType === planType)
       .reduce((sum, client) => sum + client.seats, 0);

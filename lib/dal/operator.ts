@@ -3,6 +3,7 @@ import { asc, count, eq, ilike, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { providerOrganizations, providerPlans, providers } from "@/db/schema";
 import { assertScope, type OperatorScope } from "@/lib/authz/scope-brand";
+import type { ProviderStatus } from "@/lib/enums";
 import { PROVIDERS_PAGE_SIZE, type ProviderListParams } from "@/lib/validation/operator";
 import type { CreateProviderInput } from "@/lib/validation/provider";
 
@@ -14,7 +15,7 @@ import type { CreateProviderInput } from "@/lib/validation/provider";
 export type OperatorProviderRow = {
   id: string;
   name: string;
-  status: "pending" | "created" | "billable";
+  status: ProviderStatus;
   enabled: boolean;
   clients: number;
   teamsMinimum: number;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
   type CustomPermissions,
@@ -20,6 +20,7 @@ import {
 } from "@/lib/authz/grant-rule";
 import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { EncString } from "@/lib/crypto";
+import { type OrganizationRole, ORGANIZATION_ROLES } from "@/lib/enums";
 import type { MemberAccessInput } from "@/lib/validation/organization-members";
 import { loadGrantor, replaceMemberCollections, replaceMemberGroups } from "./access-grants";
 import {
@@ -39,6 +40,7 @@ import {
 } from "./membership";
 import { includesProviderMembers, type ProviderMemberTargets } from "./provider-members";
 import { assertSingleOrganizationAllowsRestore } from "./policies";
+import { countSeatsInUse } from "./seats";
 import { assertRestoredMembersHaveTwoStepLogin } from "./two-step-login-policy";
 
 /**
@@ -70,8 +72,6 @@ async function namesOf(executor: Executor, organizationId: string) {
   return { name: row?.name ?? "the organization", providerName: row?.providerName ?? null };
 }
 
-export type OrganizationRole = "owner" | "admin" | "user" | "custom";
-export type OrganizationMemberStatus = "revoked" | "invited" | "accepted" | "confirmed";
 export type OrganizationMemberFilter = "all" | "invited" | "accepted" | "revoked";
 
 export type OrganizationMember = MemberListing<typeof ORGANIZATION_MEMBERSHIPS>;
@@ -121,7 +121,7 @@ export function seatLimitMessage(managedByProvider: boolean, free: number): stri
 /** The roles the caller may give (the invite and edit dialogs offer only these). */
 export function grantableRoles(scope: OrganizationScope): OrganizationRole[] {
   const role = grantorRole(assertScope(scope).access);
-  return (["owner", "admin", "user", "custom"] as const).filter((candidate) => mayGrantRole(role, candidate));
+  return ORGANIZATION_ROLES.filter((candidate) => mayGrantRole(role, candidate));
 }
 
 /** The Custom flags the caller may give: their own when they are a Custom member, every flag (null) otherwise. */
@@ -201,14 +201,6 @@ export async function inviteOrganizationMembers(
     .returning({ id: organizationUsers.id, email: organizationUsers.email });
   for (const member of created) await replaceMemberAccess(tx, scope, grantor, member.id, access);
   return { organization, invited: await inviteRows(tx, ORGANIZATION_MEMBERSHIPS, created) };
-}
-
-export async function countSeatsInUse(tx: Executor, organizationId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(organizationUsers)
-    .where(and(eq(organizationUsers.organizationId, organizationId), ne(organizationUsers.status, "revoked")));
-  return row?.n ?? 0;
 }
 
 /** Rows of this organization among `ids`, locked; unknown or foreign ids are refused. */

@@ -4,7 +4,8 @@ import type { Executor } from "@/db/client";
 import { organizations, providerOrganizations } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
-import { providerPlanOf, refreshPlanAllocation } from "./clients";
+import { providerPlanOf } from "@/lib/plans";
+import { refreshPlanAllocation } from "./clients";
 
 const GONE = "This organization no longer exists.";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import {
   collections,
@@ -11,6 +11,7 @@ import {
 } from "@/db/schema";
 import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { CreateOrganizationInput } from "@/lib/validation/organizations";
+import { seatsUsedBy } from "./seats";
 
 export type OrganizationSummary = {
   id: string;
@@ -34,8 +35,7 @@ export async function getOrganization(scope: OrganizationScope): Promise<Organiz
       billingEmail: organizations.billingEmail,
       planType: organizations.planType,
       seats: organizations.seats,
-      used: sql<number>`(select count(*)::int from ${organizationUsers}
-        where ${organizationUsers.organizationId} = ${organizations.id} and ${organizationUsers.status} <> 'revoked')`,
+      used: seatsUsedBy(organizations.id),
       providerName: providers.name,
     })
     .from(organizations)

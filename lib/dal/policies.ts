@@ -14,20 +14,11 @@ import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope-brand";
 import { isExemptFromPolicy, type PolicyMembership } from "@/lib/policies/exemptions";
 import type { MasterPasswordRequirements } from "@/lib/policies/master-password";
-import {
-  type AppliedPolicy,
-  POLICY_TYPES,
-  policyDataOf,
-  type PolicyDataMap,
-  type PolicyState,
-  type PolicyType,
-} from "@/lib/policies/types";
+import { POLICY_TYPES, type PolicyType } from "@/lib/enums";
+import { type AppliedPolicy, policyDataOf, type PolicyDataMap, type PolicyState } from "@/lib/policies/types";
 import { summarizeUserPolicies, type UserPolicies } from "@/lib/policies/user-policies";
 import { invitationTokenSchema } from "@/lib/validation/members";
 import { hashInvitationToken, invitationProblem } from "./invitations";
-
-// lib/policies is isomorphic and cannot import the schema. Its PolicyType and the policy_type enum stay equal by
-// type checking: savePolicy writes a PolicyType into the column, and the readers pass the column's type on as one.
 
 /** Every policy of the organization, in the console's order; never-saved ones are off with default data. */
 export async function listOrganizationPolicies(scope: OrganizationScope): Promise<PolicyState[]> {

@@ -3,7 +3,7 @@ import { and, count, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { providerOrganizations, providers, providerUsers, users } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
-import type { ProviderRole } from "@/lib/authz/permissions";
+import type { ProviderRole } from "@/lib/enums";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { EncString } from "@/lib/crypto";
 import {
@@ -22,7 +22,6 @@ import {
   reissueInvitation,
 } from "./membership";
 
-export type ProviderMemberStatus = "invited" | "accepted" | "confirmed";
 export type MemberFilter = "all" | "invited" | "accepted";
 
 export type ProviderMember = MemberListing<typeof PROVIDER_MEMBERSHIPS>;

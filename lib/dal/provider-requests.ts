@@ -4,6 +4,7 @@ import { type Executor, getDb } from "@/db/client";
 import { organizations, providerPlans, providerRequests, providers, providerUsers, users } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type OperatorScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
+import type { OrganizationPlan, ProviderType } from "@/lib/enums";
 import type { ProviderRequestInput } from "@/lib/validation/provider-requests";
 import { lockEligibleInternalOrganization, lockRequestedInternalOrganization } from "./internal-organizations";
 
@@ -17,7 +18,7 @@ export type ProviderRequestStatus = (typeof providerRequests.$inferSelect)["stat
 export type MyProviderRequest = {
   id: string;
   businessName: string;
-  type: "msp" | "reseller" | "business_unit";
+  type: ProviderType;
   billingEmail: string;
   organizationName: string;
   firstClientName: string | null;
@@ -89,14 +90,14 @@ export async function withdrawProviderRequest(tx: Executor, scope: UserScope, re
 export type PendingProviderRequest = {
   id: string;
   businessName: string;
-  type: "msp" | "reseller" | "business_unit";
+  type: ProviderType;
   billingEmail: string;
   firstClientName: string | null;
   requesterName: string;
   requesterEmail: string;
   organizationId: string;
   organizationName: string;
-  organizationPlan: string;
+  organizationPlan: OrganizationPlan;
   organizationSeats: number | null;
   createdAt: Date;
 };

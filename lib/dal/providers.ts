@@ -4,13 +4,14 @@ import { type Executor, getDb } from "@/db/client";
 import { organizations, providers, providerUsers } from "@/db/schema";
 import { internalOrganizationChoices, lockEligibleInternalOrganization } from "./internal-organizations";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
+import type { ProviderMemberStatus, ProviderRole, ProviderStatus } from "@/lib/enums";
 
 export type ProviderSummary = {
   id: string;
   name: string;
   businessName: string | null;
   billingEmail: string | null;
-  status: "pending" | "created" | "billable";
+  status: ProviderStatus;
   enabled: boolean;
 };
 
@@ -36,8 +37,8 @@ export async function getProvider(scope: ProviderScope): Promise<ProviderSummary
 export type MyProvider = {
   id: string;
   name: string;
-  role: "provider_admin" | "service_user";
-  status: "invited" | "accepted" | "confirmed";
+  role: ProviderRole;
+  status: ProviderMemberStatus;
   enabled: boolean;
 };
 

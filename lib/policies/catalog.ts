@@ -1,4 +1,4 @@
-import type { PolicyType } from "./types";
+import type { PolicyType } from "@/lib/enums";
 
 type PolicyInfo = {
   name: string;

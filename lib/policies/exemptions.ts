@@ -1,8 +1,8 @@
-import type { PolicyType } from "./types";
+import type { OrganizationRole, PolicyType } from "@/lib/enums";
 
 /** A user's membership of an organization, as far as policy exemptions care. */
 export type PolicyMembership = {
-  role: "owner" | "admin" | "user" | "custom";
+  role: OrganizationRole;
   /** Custom members' flags; only `managePolicies` matters here. */
   permissions: { managePolicies?: boolean } | null;
   /** The user is also a confirmed member of the provider that manages this organization. */

@@ -1,20 +1,11 @@
 import { z } from "zod";
+import type { PolicyType } from "@/lib/enums";
 
 /**
- * The organization policies Keyhouse stores (db/schema/policies.ts) and the shape of each one's `data`.
+ * The shape of each organization policy's `data` (the policy types are listed in lib/enums.ts).
  * Isomorphic: the console validates with these in the browser, the action on the server, and the vault reads
  * stored data through `policyDataOf`.
  */
-
-export const POLICY_TYPES = [
-  "master_password",
-  "password_generator",
-  "single_org",
-  "personal_ownership",
-  "disable_personal_vault_export",
-  "two_factor_authentication",
-] as const;
-export type PolicyType = (typeof POLICY_TYPES)[number];
 
 /** A form sends numbers as text; an empty field is "missing", not zero. */
 function wholeNumber(label: string, min: number, max: number) {

@@ -1,6 +1,7 @@
 import { combineGeneratorPolicies, type GeneratorRules } from "./generator";
 import { combineMasterPasswordPolicies, type MasterPasswordRequirements } from "./master-password";
-import type { AppliedPolicy, PolicyDataMap, PolicyType } from "./types";
+import type { PolicyType } from "@/lib/enums";
+import type { AppliedPolicy, PolicyDataMap } from "./types";
 
 /**
  * Everything the policies of a user's organizations ask of them, ready for the forms and the vault: the

@@ -1,6 +1,7 @@
 import "server-only";
 /** Runtime settings, from the checked environment (lib/server/env.ts; documented in .env.example). */
 import { resolve } from "node:path";
+import type { ProviderPlan } from "@/lib/enums";
 import { env, parseEnv } from "@/lib/server/env";
 
 /**
@@ -41,10 +42,8 @@ export function operatorEmails(): readonly string[] {
   return env().ADMIN_EMAILS;
 }
 
-export type ProviderPlanType = "teams_monthly" | "enterprise_monthly";
-
 /** Per-seat monthly prices in cents, for billing estimates and invoices (no payment gateway). */
-export function seatPriceCents(plan: ProviderPlanType): number {
+export function seatPriceCents(plan: ProviderPlan): number {
   const settings = env();
   return plan === "teams_monthly"
     ? settings.SEAT_PRICE_TEAMS_MONTHLY_CENTS

@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { PROVIDER_PLANS } from "@/lib/enums";
 import { MAX_ORGANIZATION_SEATS } from "@/lib/limits";
 import { emailSchema, encStringSchema, nameSchema, publicKeySchema, uuidSchema } from "./common";
 
-export const clientPlanSchema = z.enum(["teams_monthly", "enterprise_monthly"], {
-  error: "Choose Teams or Enterprise.",
-});
+export const clientPlanSchema = z.enum(PROVIDER_PLANS, { error: "Choose Teams or Enterprise." });
 
 export const seatsSchema = z
   .number({ error: "Seats must be a number." })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ORGANIZATION_ROLES } from "@/lib/enums";
 import { uuidSchema } from "./common";
 import { confirmationSchema, inviteEmailsSchema, memberIdsSchema } from "./members";
 
@@ -29,7 +30,7 @@ export const customPermissionsSchema = z.object({
   deleteAnyCollection: z.boolean().default(false),
 });
 
-export const memberRoleSchema = z.enum(["owner", "admin", "user", "custom"], { error: "Choose a role." });
+export const memberRoleSchema = z.enum(ORGANIZATION_ROLES, { error: "Choose a role." });
 
 const groupIdsSchema = z
   .array(uuidSchema)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ORGANIZATION_PLANS } from "@/lib/enums";
 import { emailSchema, encStringSchema, publicKeySchema } from "./common";
 import { clientNameSchema, seatsSchema } from "./clients";
 
@@ -10,9 +11,7 @@ import { clientNameSchema, seatsSchema } from "./clients";
 export const createOrganizationSchema = z.object({
   name: clientNameSchema,
   billingEmail: emailSchema,
-  planType: z.enum(["teams_monthly", "teams_annually", "enterprise_monthly", "enterprise_annually"], {
-    error: "Choose a plan.",
-  }),
+  planType: z.enum(ORGANIZATION_PLANS).exclude(["free"], { error: "Choose a plan." }),
   seats: seatsSchema,
   publicKey: publicKeySchema,
   privateKey: encStringSchema(2),

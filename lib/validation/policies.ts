@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { POLICY_DATA_SCHEMAS, type PolicyType } from "@/lib/policies/types";
+import type { PolicyType } from "@/lib/enums";
+import { POLICY_DATA_SCHEMAS } from "@/lib/policies/types";
 import { uuidSchema } from "./common";
 
 function policyUpdate<T extends PolicyType>(type: T) {

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { PROVIDER_ROLES } from "@/lib/enums";
 import { emailSchema, encStringSchema, nameSchema, uuidSchema } from "./common";
 import { confirmationSchema, invitationTokenSchema, inviteEmailsSchema, memberIdsSchema } from "./members";
 
-export const providerRoleSchema = z.enum(["provider_admin", "service_user"], { error: "Choose a role." });
+export const providerRoleSchema = z.enum(PROVIDER_ROLES, { error: "Choose a role." });
 
 export const providerSetupSchema = z.object({
   token: invitationTokenSchema,

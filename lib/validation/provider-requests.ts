@@ -1,8 +1,12 @@
 import { z } from "zod";
+import { PROVIDER_TYPES, type ProviderType } from "@/lib/enums";
 import { emailSchema, nameSchema, refineName, uuidSchema } from "./common";
 
 /** The provider types a business may ask for; "business unit" is for Bitwarden's enterprise resellers, not offered here. */
-export const REQUESTABLE_PROVIDER_TYPES = { msp: "Managed service provider (MSP)", reseller: "Reseller" } as const;
+export const REQUESTABLE_PROVIDER_TYPES = {
+  msp: "Managed service provider (MSP)",
+  reseller: "Reseller",
+} as const satisfies Record<Exclude<ProviderType, "business_unit">, string>;
 
 const optionalName = (label: string) =>
   refineName(z.string().trim().max(50, `${label} must be at most 50 characters.`), label)
@@ -13,7 +17,7 @@ const optionalName = (label: string) =>
 /** "Become a provider": what the requester tells the operator. */
 export const providerRequestSchema = z.object({
   businessName: nameSchema("Business name"),
-  type: z.enum(["msp", "reseller"], { error: "Choose what kind of provider you are." }),
+  type: z.enum(PROVIDER_TYPES).exclude(["business_unit"], { error: "Choose what kind of provider you are." }),
   billingEmail: emailSchema,
   internalOrganizationId: z.uuid({ error: "Choose your internal organization." }),
   firstClientName: optionalName("First client's name"),

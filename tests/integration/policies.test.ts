@@ -15,7 +15,8 @@ import {
   policiesForInvitation,
   policiesForUser,
 } from "@/lib/dal/policies";
-import { POLICY_DEFAULTS, POLICY_TYPES } from "@/lib/policies/types";
+import { POLICY_TYPES } from "@/lib/enums";
+import { POLICY_DEFAULTS } from "@/lib/policies/types";
 import { databaseSnapshot } from "../support/db-scan";
 import { type DemoIds, loadDemo } from "../support/demo";
 import {

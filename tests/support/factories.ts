@@ -10,6 +10,7 @@ import {
 } from "@/lib/crypto";
 import { createAccount } from "@/lib/dal/accounts";
 import { createInvitation } from "@/lib/dal/invitations";
+import type { OrganizationMemberStatus, OrganizationRole } from "@/lib/enums";
 import { FAKE_ENC_2, FAKE_ENC_4, FAKE_PUBLIC_KEY } from "./fakes";
 
 export type TestUser = { id: string; email: string; name: string; password: string; keys: AccountKeys };
@@ -60,9 +61,6 @@ export async function createTestProvider(
   });
 }
 
-type OrganizationRole = "owner" | "admin" | "user" | "custom";
-type MemberStatus = "invited" | "accepted" | "confirmed" | "revoked";
-
 /** An organization of its own for a test (placeholder keys, never opened), with one confirmed owner. */
 export async function createTestOrganization(name: string, owner: TestUser, seats = 10): Promise<string> {
   const db = await getDb();
@@ -86,7 +84,7 @@ export async function addTestMember(
   organizationId: string,
   user: TestUser,
   type: OrganizationRole,
-  status: MemberStatus = "confirmed",
+  status: OrganizationMemberStatus = "confirmed",
   permissions: Partial<CustomPermissions> | null = null,
 ): Promise<string> {
   const db = await getDb();

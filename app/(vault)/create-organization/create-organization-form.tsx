@@ -11,17 +11,19 @@ import { Button } from "@/components/ui/button";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { SelectField } from "@/components/ui/select-field";
 import { createOrganizationKeys, encryptString, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
+import type { OrganizationPlan } from "@/lib/enums";
 import { seatsValue } from "@/lib/forms";
 import { createOrganizationAction } from "./actions";
 
-const PLANS = [
+/** The paid plans: an organization is created on one (free is not offered). */
+type Plan = Exclude<OrganizationPlan, "free">;
+
+const PLANS: { value: Plan; label: string }[] = [
   { value: "teams_monthly", label: "Teams (monthly)" },
   { value: "teams_annually", label: "Teams (annually)" },
   { value: "enterprise_monthly", label: "Enterprise (monthly)" },
   { value: "enterprise_annually", label: "Enterprise (annually)" },
 ];
-
-type Plan = "teams_monthly" | "teams_annually" | "enterprise_monthly" | "enterprise_annually";
 
 /**
  * The browser makes the organization key and key pair, keeps the key for its creator (wrapped to their own public

@@ -9,13 +9,13 @@ import {
   type CustomFlags,
   MemberAccessDialog,
   type MemberAccess,
-  type MemberRole,
 } from "@/components/organization/member-access-dialog";
 import { useDecryptedNames } from "@/components/organization/use-decrypted-names";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import type { MenuItem } from "@/components/ui/menu";
 import { useToast } from "@/components/ui/toast";
 import type { OrganizationDirectory } from "@/lib/dal/organization-directory";
+import type { OrganizationRole } from "@/lib/enums";
 import {
   confirmOrganizationMembersAction,
   inviteOrganizationMembersAction,
@@ -31,14 +31,19 @@ type Props = {
   members: MemberView[];
   filters: MemberFilterTab[];
   activeFilter: string;
-  roles: MemberRole[];
+  roles: OrganizationRole[];
   grantableFlags: CustomFlags | null;
   directory: OrganizationDirectory;
   currentUserId: string;
   basePath: string;
 };
 
-const ROLE_LABELS: Record<MemberRole, string> = { owner: "Owner", admin: "Admin", user: "User", custom: "Custom" };
+const ROLE_LABELS: Record<OrganizationRole, string> = {
+  owner: "Owner",
+  admin: "Admin",
+  user: "User",
+  custom: "Custom",
+};
 
 /** The organization's members: the shared members screen, plus access (role, groups, collections), revoke and restore. */
 export function OrganizationMembers({
@@ -70,7 +75,7 @@ export function OrganizationMembers({
   function accessOf(member: MemberView): MemberAccess {
     const entry = directory.members.find((candidate) => candidate.id === member.id);
     return {
-      type: member.type as MemberRole,
+      type: member.type as OrganizationRole,
       permissions: entry?.permissions ?? null,
       collections: entry?.collections ?? [],
       groupIds: entry?.groupIds ?? [],

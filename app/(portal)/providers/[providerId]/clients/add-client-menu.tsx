@@ -13,11 +13,12 @@ import { IndeterminateProgress } from "@/components/ui/progress";
 import { SelectField } from "@/components/ui/select-field";
 import { useToast } from "@/components/ui/toast";
 import { createOrganizationKeys, encryptString, wrapSymmetricKey } from "@/lib/crypto";
+import type { OrganizationPlan, ProviderPlan } from "@/lib/enums";
 import { planLabel } from "@/lib/plans";
 import { addExistingClientAction, createClientAction } from "./actions";
 import { seatsValue } from "@/lib/forms";
 
-type Addable = { id: string; name: string; planType: string; seats: number };
+type Addable = { id: string; name: string; planType: OrganizationPlan; seats: number };
 type Props = { providerId: string; disabled: boolean; addable: Addable[]; suggestedName?: string | null };
 
 export function AddClientMenu({ providerId, disabled, addable, suggestedName }: Props) {
@@ -55,7 +56,7 @@ export function AddClientMenu({ providerId, disabled, addable, suggestedName }: 
   );
 }
 
-const PLAN_OPTIONS = [
+const PLAN_OPTIONS: { value: ProviderPlan; label: string }[] = [
   { value: "enterprise_monthly", label: "Enterprise" },
   { value: "teams_monthly", label: "Teams" },
 ];
@@ -90,7 +91,7 @@ function NewClientDialog({
         providerId,
         name,
         ownerEmail: String(form.get("ownerEmail") ?? ""),
-        planType: String(form.get("planType")) as "teams_monthly" | "enterprise_monthly",
+        planType: String(form.get("planType")) as ProviderPlan,
         seats: seatsValue(form.get("seats")),
         publicKey,
         privateKey,

@@ -4,6 +4,7 @@ import { memberFilterTabs } from "@/components/members/filter-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, pageParam } from "@/components/ui/pagination";
 import { requireProviderScope } from "@/lib/authz/scope";
+import type { ProviderRole } from "@/lib/enums";
 import { listProviderMembers, type MemberFilter, MEMBERS_PAGE_SIZE } from "@/lib/dal/provider-members";
 import { getProvider } from "@/lib/dal/providers";
 import {
@@ -16,7 +17,7 @@ import {
 
 export const metadata: Metadata = { title: "Provider members" };
 
-const ROLES = [
+const ROLES: { value: ProviderRole; label: string }[] = [
   { value: "provider_admin", label: "Provider admin" },
   { value: "service_user", label: "Service user" },
 ];

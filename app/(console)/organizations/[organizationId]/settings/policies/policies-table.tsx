@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { POLICY_INFO } from "@/lib/policies/catalog";
-import type { PolicyState, PolicyType } from "@/lib/policies/types";
+import type { PolicyType } from "@/lib/enums";
+import type { PolicyState } from "@/lib/policies/types";
 import { PolicyDialog } from "./policy-dialog";
 
 type Props = { organizationId: string; organizationName: string; policies: PolicyState[] };

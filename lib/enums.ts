@@ -1,0 +1,47 @@
+/**
+ * The values of the database enums that code outside the data access layer speaks: db/schema builds its pgEnums
+ * from these lists, and the permission rules, validation and forms derive their types and zod enums from them, so a
+ * value is added in one place. It imports nothing, so the browser and the schema can both load it.
+ */
+
+export const ORGANIZATION_PLANS = [
+  "free",
+  "teams_monthly",
+  "teams_annually",
+  "enterprise_monthly",
+  "enterprise_annually",
+] as const;
+export type OrganizationPlan = (typeof ORGANIZATION_PLANS)[number];
+
+export const ORGANIZATION_ROLES = ["owner", "admin", "user", "custom"] as const;
+export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
+
+export const ORGANIZATION_MEMBER_STATUSES = ["revoked", "invited", "accepted", "confirmed"] as const;
+export type OrganizationMemberStatus = (typeof ORGANIZATION_MEMBER_STATUSES)[number];
+
+export const PROVIDER_TYPES = ["msp", "reseller", "business_unit"] as const;
+export type ProviderType = (typeof PROVIDER_TYPES)[number];
+
+export const PROVIDER_STATUSES = ["pending", "created", "billable"] as const;
+export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
+
+export const PROVIDER_ROLES = ["provider_admin", "service_user"] as const;
+export type ProviderRole = (typeof PROVIDER_ROLES)[number];
+
+export const PROVIDER_MEMBER_STATUSES = ["invited", "accepted", "confirmed"] as const;
+export type ProviderMemberStatus = (typeof PROVIDER_MEMBER_STATUSES)[number];
+
+/** The plans a provider buys seats on; each covers one family of organization plans (lib/plans.ts). */
+export const PROVIDER_PLANS = ["teams_monthly", "enterprise_monthly"] as const;
+export type ProviderPlan = (typeof PROVIDER_PLANS)[number];
+
+/** In the order the console lists them. */
+export const POLICY_TYPES = [
+  "master_password",
+  "password_generator",
+  "single_org",
+  "personal_ownership",
+  "disable_personal_vault_export",
+  "two_factor_authentication",
+] as const;
+export type PolicyType = (typeof POLICY_TYPES)[number];
