@@ -2,7 +2,7 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action-error";
-import { requireOperatorScope } from "@/lib/authz/scope";
+import { operator } from "@/lib/authz/scope-rules";
 import {
   countProviderClients,
   lockProviderForOperator,
@@ -22,7 +22,7 @@ const NO_SUCH_PROVIDER = "This provider does not exist. Reload the page to see t
 export const createProvider = defineAction({
   name: "operator.provider.create",
   input: createProviderSchema,
-  authorize: () => requireOperatorScope(),
+  scope: operator(),
   async run({ input, tx, record, mail }) {
     // The setup link stays in the owner's mail: it is a single-use secret and the operator does not need it.
     const { providerId } = await createPendingProvider({ tx, record, mail }, input);
@@ -34,7 +34,7 @@ export const createProvider = defineAction({
 export const updateProviderPlans = defineAction({
   name: "operator.provider.updatePlans",
   input: updateProviderPlansSchema,
-  authorize: () => requireOperatorScope(),
+  scope: operator(),
   async run({ input, scope, tx, record }) {
     const provider = await lockProviderForOperator(scope, tx, input.providerId);
     if (!provider) throw new ActionError(NO_SUCH_PROVIDER);
@@ -53,7 +53,7 @@ export const updateProviderPlans = defineAction({
 export const setProviderEnabled = defineAction({
   name: "operator.provider.setEnabled",
   input: setProviderEnabledSchema,
-  authorize: () => requireOperatorScope(),
+  scope: operator(),
   async run({ input, scope, tx, record }) {
     const provider = await updateProviderEnabled(scope, tx, input.providerId, input.enabled);
     if (!provider) throw new ActionError(NO_SUCH_PROVIDER);
@@ -71,7 +71,7 @@ export const setProviderEnabled = defineAction({
 export const approveProviderRequestAction = defineAction({
   name: "operator.providerRequest.approve",
   input: providerRequestIdSchema,
-  authorize: () => requireOperatorScope(),
+  scope: operator(),
   async run({ input, tx, record, mail }) {
     const approved = await approveProviderRequest({ tx, record, mail }, input.requestId);
     return { providerId: approved.providerId, businessName: approved.businessName };
@@ -90,7 +90,7 @@ export const approveProviderRequestAction = defineAction({
 export const rejectProviderRequestAction = defineAction({
   name: "operator.providerRequest.reject",
   input: rejectProviderRequestSchema,
-  authorize: () => requireOperatorScope(),
+  scope: operator(),
   async run({ input, tx, record, mail }) {
     const rejected = await rejectProviderRequest({ tx, record, mail }, input.requestId, input.reason);
     return { businessName: rejected.businessName };

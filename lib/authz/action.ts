@@ -10,6 +10,7 @@ import { deliverPendingMail } from "@/lib/mail/outbox";
 import { fieldErrorsOf } from "@/lib/validation/errors";
 import { ActionError } from "./action-error";
 import { actingProviderId, type Scope } from "./scope-brand";
+import type { ScopeRule } from "./scope-rules";
 
 /**
  * The one way to write a server action (DESIGN §6). Every exported action is a public endpoint, so each call goes:
@@ -38,12 +39,20 @@ export type ConstraintMessage = { message: string; field?: string };
 type ActionSpec<Schema extends z.ZodType, S extends Scope, R extends object> = {
   name: string;
   input: Schema;
-  /** Public actions (registration) need no session; all others refuse a signed-out caller. */
-  public?: boolean;
-  authorize: (input: z.output<Schema>, user: SessionUser | null) => Promise<S>;
   run: (ctx: ActionContext<z.output<Schema>, S>) => Promise<R>;
   constraints?: Record<string, ConstraintMessage>;
-};
+} & (
+  | {
+      /** The declared gate (./scope-rules.ts); only `anyone()` lets a signed-out caller through. */
+      scope: ScopeRule<z.output<Schema>, S>;
+      authorize?: never;
+    }
+  | {
+      /** A gate that needs more than a permission on the input's tenant; it always needs a session. */
+      authorize: (input: z.output<Schema>, user: SessionUser | null) => Promise<S>;
+      scope?: never;
+    }
+);
 
 const ACTION_MARK = Symbol.for("keyhouse.action");
 
@@ -61,10 +70,10 @@ export function defineAction<Schema extends z.ZodType, S extends Scope, R extend
   const action = async (raw: z.input<Schema> | FormData): Promise<ActionResult<R>> => {
     try {
       const user = await getSession();
-      if (!user && !spec.public) return failure("unauthenticated", "Your session has ended. Sign in again.");
+      if (!user && !spec.scope?.public) return failure("unauthenticated", "Your session has ended. Sign in again.");
       const parsed = await spec.input.safeParseAsync(raw instanceof FormData ? formDataToObject(raw) : raw);
       if (!parsed.success) return invalidInput(parsed.error);
-      const scope = await spec.authorize(parsed.data, user);
+      const scope = spec.scope ? await spec.scope.issue(parsed.data) : await spec.authorize(parsed.data, user);
       const origin = await requestOrigin();
       const queuedMail: string[] = [];
       const result = await inTransaction(async (tx) => {

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { events, mailOutbox, users } from "@/db/schema";
 import { defineAction } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action-error";
-import { publicScope, requireUser } from "@/lib/authz/scope";
+import { anyone, org, user } from "@/lib/authz/scope-rules";
 import { databaseSnapshot } from "../support/db-scan";
 import { createTestUser, type TestUser } from "../support/factories";
 import { signInAs, signOut, setDecodedSession } from "../support/session";
@@ -15,7 +15,7 @@ import { signInAs, signOut, setDecodedSession } from "../support/session";
 const renameSelf = defineAction({
   name: "test.renameSelf",
   input: z.object({ name: z.string().min(1, "Enter a name."), failAfterWrite: z.coerce.boolean().default(false) }),
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record, mail }) {
     await tx.update(users).set({ name: input.name }).where(eq(users.id, scope.userId));
     await record({ type: "user_registered", userId: scope.userId });
@@ -33,7 +33,7 @@ const renameSelf = defineAction({
 const refuseAfterWrite = defineAction({
   name: "test.refuseAfterWrite",
   input: z.object({}),
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ scope, tx, record }) {
     await tx.update(users).set({ name: "Changed" }).where(eq(users.id, scope.userId));
     await record({ type: "user_registered", userId: scope.userId });
@@ -44,7 +44,7 @@ const refuseAfterWrite = defineAction({
 const forgetsEvent = defineAction({
   name: "test.forgetsEvent",
   input: z.object({}),
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ scope, tx }) {
     await tx.update(users).set({ name: "No event" }).where(eq(users.id, scope.userId));
     return {};
@@ -63,8 +63,7 @@ const hidden = defineAction({
 const duplicateEmail = defineAction({
   name: "test.duplicateEmail",
   input: z.object({ email: z.string() }),
-  public: true,
-  authorize: async () => publicScope(),
+  scope: anyone(),
   async run({ input, tx, record }) {
     await record({ type: "user_registered" });
     await tx.update(users).set({ email: input.email }).where(eq(users.email, "nobody@nowhere.example"));
@@ -73,6 +72,17 @@ const duplicateEmail = defineAction({
     return {};
   },
   constraints: { users_email_unique: { field: "email", message: "That email is taken." } },
+});
+
+// A declared gate reads its tenant from the input, so an input without that field does not type-check.
+defineAction({
+  name: "test.withoutTenant",
+  input: z.object({ name: z.string() }),
+  // @ts-expect-error the input has no organizationId for org() to read
+  scope: org("org.members.manage"),
+  async run() {
+    return {};
+  },
 });
 
 describe("the server-action wrapper", () => {

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/authz/action";
-import { requireUser } from "@/lib/authz/scope";
+import { user } from "@/lib/authz/scope-rules";
 import { appUrl } from "@/lib/server/config";
 import { verifyEmailByAcceptedLink } from "@/lib/dal/accounts";
 import { consumeInvitation } from "@/lib/dal/invitations";
@@ -23,7 +23,7 @@ export const acceptInvitation = defineAction({
     kind: z.enum(["provider", "organization"], { error: "Unknown kind of invitation." }),
     token: invitationTokenSchema,
   }),
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record, mail }) {
     if (input.kind === "provider") {
       const invitation = await consumeInvitation(tx, input.token, "provider_user", scope.email);

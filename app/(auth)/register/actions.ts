@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/authz/action";
-import { publicScope } from "@/lib/authz/scope";
+import { anyone } from "@/lib/authz/scope-rules";
 import { appUrl } from "@/lib/server/config";
 import { createAccount, findAccountIdByEmail } from "@/lib/dal/accounts";
 import { createEmailToken } from "@/lib/dal/email-tokens";
@@ -16,8 +16,7 @@ import { EMAIL_LINK_LIFETIME_HOURS, registerSchema, startRegistrationSchema } fr
 export const startRegistration = defineAction({
   name: "account.startRegistration",
   input: startRegistrationSchema,
-  public: true,
-  authorize: async () => publicScope(),
+  scope: anyone(),
   async run({ input, tx, record, mail }) {
     const existingId = await findAccountIdByEmail(tx, input.email);
     if (existingId) {
@@ -42,8 +41,7 @@ const NOT_CREATED = "No account was created with this link. If you already have 
 export const register = defineAction({
   name: "account.register",
   input: registerSchema,
-  public: true,
-  authorize: async () => publicScope(),
+  scope: anyone(),
   async run({ input: { via, token, ...account }, tx, record }) {
     const email = await provenRegistrationEmail(tx, { via, token });
     const user = await createAccount(tx, { ...account, email, emailVerified: true });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action-error";
-import { publicScope } from "@/lib/authz/scope";
+import { anyone } from "@/lib/authz/scope-rules";
 import { findAccountIdByEmail, markEmailVerified } from "@/lib/dal/accounts";
 import { consumeEmailToken, EMAIL_TOKEN_PROBLEMS } from "@/lib/dal/email-tokens";
 import { emailLinkTokenSchema } from "@/lib/validation/account";
@@ -15,8 +15,7 @@ import { emailLinkTokenSchema } from "@/lib/validation/account";
 export const verifyEmailAction = defineAction({
   name: "account.verifyEmail",
   input: z.object({ token: emailLinkTokenSchema }),
-  public: true,
-  authorize: async () => publicScope(),
+  scope: anyone(),
   async run({ input, tx, record }) {
     const { email } = await consumeEmailToken(tx, input.token, "verification");
     const userId = await findAccountIdByEmail(tx, email);

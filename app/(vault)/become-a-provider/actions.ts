@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/authz/action";
-import { requireUser } from "@/lib/authz/scope";
+import { user } from "@/lib/authz/scope-rules";
 import { appUrl, operatorEmails } from "@/lib/server/config";
 import { insertProviderRequest, withdrawProviderRequest } from "@/lib/dal/provider-requests";
 import { renderMail } from "@/lib/mail/templates";
@@ -11,7 +11,7 @@ import { providerRequestIdSchema, providerRequestSchema } from "@/lib/validation
 export const requestToBecomeProvider = defineAction({
   name: "provider.request.submit",
   input: providerRequestSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record, mail }) {
     const { requestId, organization } = await insertProviderRequest(tx, scope, input);
     await record({
@@ -46,7 +46,7 @@ export const requestToBecomeProvider = defineAction({
 export const withdrawProviderRequestAction = defineAction({
   name: "provider.request.withdraw",
   input: providerRequestIdSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     const request = await withdrawProviderRequest(tx, scope, input.requestId);
     await record({

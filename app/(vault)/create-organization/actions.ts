@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/authz/action";
-import { requireUser } from "@/lib/authz/scope";
+import { user } from "@/lib/authz/scope-rules";
 import { createOrganization } from "@/lib/dal/organizations";
 import { assertSingleOrganizationAllows } from "@/lib/dal/policies";
 import { createOrganizationSchema } from "@/lib/validation/organizations";
@@ -10,7 +10,7 @@ import { createOrganizationSchema } from "@/lib/validation/organizations";
 export const createOrganizationAction = defineAction({
   name: "organization.create",
   input: createOrganizationSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     const { organizationId, ownerId } = await createOrganization(tx, scope, input);
     // A single organization policy elsewhere may forbid belonging to a second organization (DESIGN §6, policies).

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action-error";
-import { requireUser } from "@/lib/authz/scope";
+import { user } from "@/lib/authz/scope-rules";
 import { appUrl } from "@/lib/server/config";
 import { deleteAccount, updateAccountName } from "@/lib/dal/account-security";
 import { createEmailToken } from "@/lib/dal/email-tokens";
@@ -15,7 +15,7 @@ import { deleteAccountSchema, updateNameSchema } from "@/lib/validation/account-
 export const updateNameAction = defineAction({
   name: "account.updateName",
   input: updateNameSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     await updateAccountName(tx, scope, input.name);
     await record({ type: "user_updated_name", userId: scope.userId });
@@ -30,7 +30,7 @@ export const updateNameAction = defineAction({
 export const sendVerificationEmailAction = defineAction({
   name: "account.sendVerificationEmail",
   input: z.object({}),
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ scope, tx, record, mail }) {
     if (scope.emailVerified) throw new ActionError("Your email address is already verified.");
     const { token } = await createEmailToken(tx, "verification", scope.email);
@@ -47,7 +47,7 @@ export const sendVerificationEmailAction = defineAction({
 export const deleteAccountAction = defineAction({
   name: "account.delete",
   input: deleteAccountSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record, mail }) {
     if (input.confirmation !== scope.email) {
       const message = "Type your email address exactly as shown to confirm.";

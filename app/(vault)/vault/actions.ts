@@ -3,6 +3,7 @@
 import { defineAction } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action-error";
 import { requireUser } from "@/lib/authz/scope";
+import { user } from "@/lib/authz/scope-rules";
 import { type UserScope } from "@/lib/authz/scope-brand";
 import {
   assignItemCollections,
@@ -63,7 +64,7 @@ export const createItem = defineAction({
 export const updateItemAction = defineAction({
   name: "items.update",
   input: updateItemSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     const item = await updateItem(tx, scope, input.cipherId, input.cipher, input.hiddenValueSources);
     await setItemState(tx, scope, input.cipherId, input);
@@ -75,7 +76,7 @@ export const updateItemAction = defineAction({
 export const setItemStateAction = defineAction({
   name: "items.setState",
   input: itemStateSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     const item = await findReachableItem(tx, scope, input.cipherId);
     if (!item) throw new ActionError("This item does not exist or is not yours to see.");
@@ -93,7 +94,7 @@ export const setItemStateAction = defineAction({
 export const trashItemsAction = defineAction({
   name: "items.trash",
   input: itemIdsSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     const items = await trashItems(tx, scope, input.cipherIds, true);
     for (const item of items)
@@ -105,7 +106,7 @@ export const trashItemsAction = defineAction({
 export const restoreItemsAction = defineAction({
   name: "items.restore",
   input: itemIdsSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     const items = await trashItems(tx, scope, input.cipherIds, false);
     for (const item of items)
@@ -117,7 +118,7 @@ export const restoreItemsAction = defineAction({
 export const purgeItemsAction = defineAction({
   name: "items.purge",
   input: itemIdsSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     const items = await purgeItems(tx, scope, input.cipherIds);
     for (const item of items)
@@ -129,7 +130,7 @@ export const purgeItemsAction = defineAction({
 export const moveItemToOrganizationAction = defineAction({
   name: "items.moveToOrganization",
   input: moveItemSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     await moveItemToOrganization(tx, scope, input.cipherId, input.organizationId, input.cipher, input.collectionIds);
     await record({
@@ -145,7 +146,7 @@ export const moveItemToOrganizationAction = defineAction({
 export const assignCollectionsAction = defineAction({
   name: "items.assignCollections",
   input: assignCollectionsSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     const item = await assignItemCollections(tx, scope, input.cipherId, input.collectionIds);
     await record({ type: "cipher_collections_updated", cipherId: item.id, organizationId: item.organizationId });
@@ -156,7 +157,7 @@ export const assignCollectionsAction = defineAction({
 export const createFolderAction = defineAction({
   name: "folders.create",
   input: createFolderSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     const folderId = await createFolder(tx, scope, input.name);
     await record({ type: "folder_created", details: { folderId } });
@@ -167,7 +168,7 @@ export const createFolderAction = defineAction({
 export const renameFolderAction = defineAction({
   name: "folders.rename",
   input: renameFolderSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     await renameFolder(tx, scope, input.folderId, input.name);
     await record({ type: "folder_updated", details: { folderId: input.folderId } });
@@ -178,7 +179,7 @@ export const renameFolderAction = defineAction({
 export const deleteFolderAction = defineAction({
   name: "folders.delete",
   input: deleteFolderSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     await deleteFolder(tx, scope, input.folderId);
     await record({ type: "folder_deleted", details: { folderId: input.folderId } });
@@ -190,7 +191,7 @@ export const deleteFolderAction = defineAction({
 export const logItemActivity = defineAction({
   name: "items.logActivity",
   input: itemActivitySchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     const item = await findReachableItem(tx, scope, input.cipherId);
     if (!item) throw new ActionError("This item does not exist or is not yours to see.");

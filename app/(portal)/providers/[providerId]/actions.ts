@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/authz/action";
-import { requireProviderScope } from "@/lib/authz/scope";
+import { provider } from "@/lib/authz/scope-rules";
 import { storeFirstProviderKey } from "@/lib/dal/provider-members";
 import { providerKeySchema } from "@/lib/validation/provider-members";
 
@@ -9,7 +9,7 @@ import { providerKeySchema } from "@/lib/validation/provider-members";
 export const createProviderKeyAction = defineAction({
   name: "provider.key.create",
   input: providerKeySchema,
-  authorize: (input) => requireProviderScope(input.providerId, "provider.settings.manage"),
+  scope: provider("provider.settings.manage"),
   async run({ input, scope, tx, record }) {
     await storeFirstProviderKey(tx, scope, input.key);
     await record({ type: "provider_key_created", providerUserId: scope.providerUserId });

@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/authz/action";
-import { requireUser } from "@/lib/authz/scope";
+import { user } from "@/lib/authz/scope-rules";
 import { verifyEmailByAcceptedLink } from "@/lib/dal/accounts";
 import { consumeInvitation } from "@/lib/dal/invitations";
 import { completeProviderSetup } from "@/lib/dal/provider-members";
@@ -11,7 +11,7 @@ import { providerSetupSchema } from "@/lib/validation/provider-members";
 export const setUpProvider = defineAction({
   name: "provider.setup",
   input: providerSetupSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     const invitation = await consumeInvitation(tx, input.token, "provider_setup", scope.email);
     await verifyEmailByAcceptedLink(tx, invitation.email, record);

@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/authz/action";
-import { requireUser } from "@/lib/authz/scope";
+import { user } from "@/lib/authz/scope-rules";
 import { appUrl } from "@/lib/server/config";
 import { replaceMasterCredentials } from "@/lib/dal/account-security";
 import { kdfChangedMail, masterPasswordChangedMail } from "@/lib/mail/account-mail";
@@ -15,7 +15,7 @@ import { masterCredentialsChangeSchema } from "@/lib/validation/account-security
 export const changeMasterPasswordAction = defineAction({
   name: "account.changeMasterPassword",
   input: masterCredentialsChangeSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record, mail }) {
     await replaceMasterCredentials(tx, scope, input);
     await record({ type: "user_changed_master_password", userId: scope.userId });
@@ -28,7 +28,7 @@ export const changeMasterPasswordAction = defineAction({
 export const changeKdfAction = defineAction({
   name: "account.changeKdf",
   input: masterCredentialsChangeSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record, mail }) {
     await replaceMasterCredentials(tx, scope, input);
     await record({ type: "user_changed_kdf", userId: scope.userId, details: { kdfIterations: input.kdfIterations } });

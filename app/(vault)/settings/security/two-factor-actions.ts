@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/authz/action";
-import { requireUser } from "@/lib/authz/scope";
+import { user } from "@/lib/authz/scope-rules";
 import { appUrl } from "@/lib/server/config";
 import { assertMasterPasswordHash } from "@/lib/dal/account-security";
 import { beginTwoFactorSetup, disableTwoFactor, enableTwoFactor } from "@/lib/dal/two-factor";
@@ -22,7 +22,7 @@ import {
 export const beginTwoFactorAction = defineAction({
   name: "account.twoFactor.begin",
   input: masterPasswordProofSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record }) {
     await assertMasterPasswordHash(tx, scope, input.masterPasswordHash);
     const { key } = await beginTwoFactorSetup(tx, scope);
@@ -35,7 +35,7 @@ export const beginTwoFactorAction = defineAction({
 export const enableTwoFactorAction = defineAction({
   name: "account.twoFactor.enable",
   input: enableTwoFactorSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record, mail }) {
     await assertMasterPasswordHash(tx, scope, input.masterPasswordHash);
     const { recoveryCode } = await enableTwoFactor(tx, scope, input.code);
@@ -49,7 +49,7 @@ export const enableTwoFactorAction = defineAction({
 export const disableTwoFactorAction = defineAction({
   name: "account.twoFactor.disable",
   input: disableTwoFactorSchema,
-  authorize: () => requireUser(),
+  scope: user(),
   async run({ input, scope, tx, record, mail }) {
     await assertMasterPasswordHash(tx, scope, input.masterPasswordHash);
     const factor = await disableTwoFactor(tx, scope, input.code);

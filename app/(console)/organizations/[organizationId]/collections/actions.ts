@@ -2,14 +2,14 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action-error";
-import { requireOrgScope } from "@/lib/authz/scope";
+import { org } from "@/lib/authz/scope-rules";
 import { createCollection, deleteCollection, updateCollection } from "@/lib/dal/collections";
 import { deleteCollectionSchema, saveCollectionSchema } from "@/lib/validation/collections";
 
 export const createCollectionAction = defineAction({
   name: "organization.collections.create",
   input: saveCollectionSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.collections.create"),
+  scope: org("org.collections.create"),
   async run({ input, scope, tx, record }) {
     if (input.collectionId) throw new ActionError("A new collection has no id yet.");
     const collectionId = await createCollection(tx, scope, input.name, input);
@@ -21,7 +21,7 @@ export const createCollectionAction = defineAction({
 export const updateCollectionAction = defineAction({
   name: "organization.collections.update",
   input: saveCollectionSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.collections.edit_any"),
+  scope: org("org.collections.edit_any"),
   async run({ input, scope, tx, record }) {
     if (!input.collectionId) throw new ActionError("Say which collection to change.");
     await updateCollection(tx, scope, input.collectionId, input.name, input);
@@ -37,7 +37,7 @@ export const updateCollectionAction = defineAction({
 export const deleteCollectionAction = defineAction({
   name: "organization.collections.delete",
   input: deleteCollectionSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.collections.delete_any"),
+  scope: org("org.collections.delete_any"),
   async run({ input, scope, tx, record }) {
     await deleteCollection(tx, scope, input.collectionId);
     await record({ type: "collection_deleted", collectionId: input.collectionId });

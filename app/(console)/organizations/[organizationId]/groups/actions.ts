@@ -2,14 +2,14 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action-error";
-import { requireOrgScope } from "@/lib/authz/scope";
+import { org } from "@/lib/authz/scope-rules";
 import { createGroup, deleteGroup, updateGroup } from "@/lib/dal/groups";
 import { deleteGroupSchema, saveGroupSchema } from "@/lib/validation/collections";
 
 export const createGroupAction = defineAction({
   name: "organization.groups.create",
   input: saveGroupSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.groups.manage"),
+  scope: org("org.groups.manage"),
   async run({ input, scope, tx, record }) {
     if (input.groupId) throw new ActionError("A new group has no id yet.");
     const groupId = await createGroup(tx, scope, input);
@@ -21,7 +21,7 @@ export const createGroupAction = defineAction({
 export const updateGroupAction = defineAction({
   name: "organization.groups.update",
   input: saveGroupSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.groups.manage"),
+  scope: org("org.groups.manage"),
   async run({ input, scope, tx, record }) {
     if (!input.groupId) throw new ActionError("Say which group to change.");
     await updateGroup(tx, scope, input.groupId, input);
@@ -37,7 +37,7 @@ export const updateGroupAction = defineAction({
 export const deleteGroupAction = defineAction({
   name: "organization.groups.delete",
   input: deleteGroupSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.groups.manage"),
+  scope: org("org.groups.manage"),
   async run({ input, scope, tx, record }) {
     const group = await deleteGroup(tx, scope, input.groupId);
     await record({ type: "group_deleted", groupId: input.groupId, details: { name: group.name } });

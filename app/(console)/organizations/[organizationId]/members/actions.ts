@@ -2,7 +2,7 @@
 
 import { type ActionContext, defineAction } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action-error";
-import { requireOrgScope } from "@/lib/authz/scope";
+import { org } from "@/lib/authz/scope-rules";
 import { type OrganizationScope } from "@/lib/authz/scope-brand";
 import { appUrl } from "@/lib/server/config";
 import {
@@ -64,7 +64,7 @@ async function tellOwnersWhenProviderActed(
 export const inviteOrganizationMembersAction = defineAction({
   name: "organization.members.invite",
   input: inviteOrganizationMembersSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
+  scope: org("org.members.manage"),
   async run(ctx) {
     const { input, scope, tx, record, mail } = ctx;
     const { organization, invited } = await inviteOrganizationMembers(tx, scope, input.emails, input);
@@ -98,7 +98,7 @@ export const inviteOrganizationMembersAction = defineAction({
 export const confirmOrganizationMembersAction = defineAction({
   name: "organization.members.confirm",
   input: confirmOrganizationMembersSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
+  scope: org("org.members.manage"),
   async run(ctx) {
     const { input, scope, tx, record, mail } = ctx;
     const organization = await lockOrganization(tx, scope);
@@ -121,7 +121,7 @@ export const confirmOrganizationMembersAction = defineAction({
 export const removeOrganizationMembersAction = defineAction({
   name: "organization.members.remove",
   input: removeOrganizationMembersSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
+  scope: org("org.members.manage"),
   async run(ctx) {
     const { input, scope, tx, record } = ctx;
     await lockOrganization(tx, scope);
@@ -150,7 +150,7 @@ export const removeOrganizationMembersAction = defineAction({
 export const resendOrganizationInvitationAction = defineAction({
   name: "organization.members.resend",
   input: resendOrganizationInvitationSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
+  scope: org("org.members.manage"),
   async run({ input, scope, tx, record, mail }) {
     const organization = await lockOrganization(tx, scope);
     const { member, token } = await reinviteOrganizationMember(tx, scope, input.memberId);
@@ -166,7 +166,7 @@ export const resendOrganizationInvitationAction = defineAction({
 export const updateOrganizationMemberAction = defineAction({
   name: "organization.members.update",
   input: updateOrganizationMemberSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
+  scope: org("org.members.manage"),
   async run(ctx) {
     const { input, scope, tx, record } = ctx;
     const before = await updateOrganizationMember(tx, scope, input.memberId, input);
@@ -192,7 +192,7 @@ export const updateOrganizationMemberAction = defineAction({
 export const revokeOrganizationMembersAction = defineAction({
   name: "organization.members.revoke",
   input: removeOrganizationMembersSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
+  scope: org("org.members.manage"),
   async run(ctx) {
     const { input, scope, tx, record } = ctx;
     const members = await revokeOrganizationMembers(tx, scope, input.memberIds);
@@ -213,7 +213,7 @@ export const revokeOrganizationMembersAction = defineAction({
 export const restoreOrganizationMembersAction = defineAction({
   name: "organization.members.restore",
   input: removeOrganizationMembersSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.members.manage"),
+  scope: org("org.members.manage"),
   async run(ctx) {
     const { input, scope, tx, record } = ctx;
     const members = await restoreOrganizationMembers(tx, scope, input.memberIds);

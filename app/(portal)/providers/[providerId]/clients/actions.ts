@@ -2,7 +2,7 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action-error";
-import { requireProviderScope } from "@/lib/authz/scope";
+import { provider } from "@/lib/authz/scope-rules";
 import { appUrl } from "@/lib/server/config";
 import {
   addExistingClient,
@@ -23,7 +23,7 @@ import {
 export const createClientAction = defineAction({
   name: "provider.clients.create",
   input: createClientSchema,
-  authorize: (input) => requireProviderScope(input.providerId, "provider.clients.create"),
+  scope: provider("provider.clients.create"),
   async run({ input, scope, tx, record, mail }) {
     const created = await createClient(tx, scope, input);
     await record({
@@ -50,7 +50,7 @@ export const createClientAction = defineAction({
 export const addExistingClientAction = defineAction({
   name: "provider.clients.addExisting",
   input: addExistingClientSchema,
-  authorize: (input) => requireProviderScope(input.providerId, "provider.clients.add_existing"),
+  scope: provider("provider.clients.add_existing"),
   async run({ input, scope, tx, record }) {
     const added = await addExistingClient(tx, scope, input.organizationId, input.key);
     await record({
@@ -69,7 +69,7 @@ export const addExistingClientAction = defineAction({
 export const updateClientAction = defineAction({
   name: "provider.clients.update",
   input: updateClientSchema,
-  authorize: (input) => requireProviderScope(input.providerId, "provider.clients.update"),
+  scope: provider("provider.clients.update"),
   async run({ input, scope, tx, record }) {
     const { before, providerOrganizationId } = await updateClient(tx, scope, input.organizationId, input);
     await record({
@@ -91,7 +91,7 @@ export const updateClientAction = defineAction({
 export const unlinkClientAction = defineAction({
   name: "provider.clients.unlink",
   input: clientRefSchema,
-  authorize: (input) => requireProviderScope(input.providerId, "provider.clients.unlink"),
+  scope: provider("provider.clients.unlink"),
   async run({ input, scope, tx, record }) {
     const client = await unlinkClient(tx, scope, input.organizationId);
     await record({
@@ -108,7 +108,7 @@ export const unlinkClientAction = defineAction({
 export const openClientConsoleAction = defineAction({
   name: "provider.clients.open",
   input: clientRefSchema,
-  authorize: (input) => requireProviderScope(input.providerId, "provider.clients.view"),
+  scope: provider("provider.clients.view"),
   async run({ input, scope, tx, record }) {
     const link = await findClientLink(tx, scope, input.organizationId);
     if (!link) throw new ActionError("This client no longer belongs to the provider.");

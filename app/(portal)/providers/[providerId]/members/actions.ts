@@ -2,7 +2,7 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action-error";
-import { requireProviderScope } from "@/lib/authz/scope";
+import { provider } from "@/lib/authz/scope-rules";
 import { appUrl } from "@/lib/server/config";
 import {
   confirmProviderMembers,
@@ -32,7 +32,7 @@ function acceptUrl(token: string): string {
 export const inviteProviderMembersAction = defineAction({
   name: "provider.members.invite",
   input: inviteProviderMembersSchema,
-  authorize: (input) => requireProviderScope(input.providerId, "provider.members.manage"),
+  scope: provider("provider.members.manage"),
   async run({ input, scope, tx, record, mail }) {
     const provider = await lockProvider(tx, scope);
     const invited = await inviteProviderMembers(tx, scope, input.emails, input.type);
@@ -57,7 +57,7 @@ export const inviteProviderMembersAction = defineAction({
 export const confirmProviderMembersAction = defineAction({
   name: "provider.members.confirm",
   input: confirmProviderMembersSchema,
-  authorize: (input) => requireProviderScope(input.providerId, "provider.members.manage"),
+  scope: provider("provider.members.manage"),
   async run({ input, scope, tx, record, mail }) {
     const provider = await lockProvider(tx, scope);
     const confirmed = await confirmProviderMembers(tx, scope, input.confirmations);
@@ -75,7 +75,7 @@ export const confirmProviderMembersAction = defineAction({
 export const updateProviderMemberAction = defineAction({
   name: "provider.members.updateRole",
   input: updateProviderMemberSchema,
-  authorize: (input) => requireProviderScope(input.providerId, "provider.members.manage"),
+  scope: provider("provider.members.manage"),
   async run({ input, scope, tx, record }) {
     await lockProvider(tx, scope);
     const [member] = await lockProviderMembers(tx, scope, [input.memberId]);
@@ -98,7 +98,7 @@ export const updateProviderMemberAction = defineAction({
 export const removeProviderMembersAction = defineAction({
   name: "provider.members.remove",
   input: removeProviderMembersSchema,
-  authorize: (input) => requireProviderScope(input.providerId, "provider.members.manage"),
+  scope: provider("provider.members.manage"),
   async run({ input, scope, tx, record }) {
     await lockProvider(tx, scope);
     const members = await lockProviderMembers(tx, scope, input.memberIds);
@@ -117,7 +117,7 @@ export const removeProviderMembersAction = defineAction({
 export const resendProviderInvitationAction = defineAction({
   name: "provider.members.resend",
   input: resendProviderInvitationSchema,
-  authorize: (input) => requireProviderScope(input.providerId, "provider.members.manage"),
+  scope: provider("provider.members.manage"),
   async run({ input, scope, tx, record, mail }) {
     const provider = await lockProvider(tx, scope);
     const { member, token } = await reinviteProviderMember(tx, scope, input.memberId);

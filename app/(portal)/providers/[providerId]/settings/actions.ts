@@ -1,14 +1,14 @@
 "use server";
 
 import { defineAction } from "@/lib/authz/action";
-import { requireProviderScope } from "@/lib/authz/scope";
+import { provider } from "@/lib/authz/scope-rules";
 import { setInternalOrganization, updateProviderSettings } from "@/lib/dal/providers";
 import { internalOrganizationSchema, providerSettingsSchema } from "@/lib/validation/provider";
 
 export const updateProviderSettingsAction = defineAction({
   name: "provider.settings.update",
   input: providerSettingsSchema,
-  authorize: (input) => requireProviderScope(input.providerId, "provider.settings.manage"),
+  scope: provider("provider.settings.manage"),
   async run({ input, scope, tx, record }) {
     const before = await updateProviderSettings(tx, scope, { name: input.name, billingEmail: input.billingEmail });
     await record({
@@ -22,7 +22,7 @@ export const updateProviderSettingsAction = defineAction({
 export const setInternalOrganizationAction = defineAction({
   name: "provider.settings.internalOrganization",
   input: internalOrganizationSchema,
-  authorize: (input) => requireProviderScope(input.providerId, "provider.settings.manage"),
+  scope: provider("provider.settings.manage"),
   async run({ input, scope, tx, record }) {
     const { before } = await setInternalOrganization(tx, scope, input.organizationId);
     await record({

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action-error";
-import { requireOrgScope } from "@/lib/authz/scope";
+import { org } from "@/lib/authz/scope-rules";
 import { EXPORT_FORMAT_IDS } from "@/lib/export";
 import { uuidSchema } from "@/lib/validation/common";
 
@@ -23,7 +23,7 @@ const vaultExportSchema = z.object({
 export const recordVaultExport = defineAction({
   name: "organization.vault.exported",
   input: vaultExportSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.import_export"),
+  scope: org("org.import_export"),
   async run({ input, scope, record }) {
     if (scope.access.via === "provider") throw new ActionError(PROVIDER_EXPORT_REFUSAL);
     await record({ type: "organization_vault_exported", details: { format: input.format, count: input.count } });

@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/authz/action";
-import { requireOrgScope } from "@/lib/authz/scope";
+import { org } from "@/lib/authz/scope-rules";
 import { createOrganizationItems } from "@/lib/dal/items";
 import { importBatchSchema } from "@/lib/validation/items";
 
@@ -12,7 +12,7 @@ import { importBatchSchema } from "@/lib/validation/items";
 export const importItemsBatch = defineAction({
   name: "organization.items.import",
   input: importBatchSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.import_export"),
+  scope: org("org.import_export"),
   async run({ input, scope, tx, record }) {
     const ids = await createOrganizationItems(tx, scope, input.items);
     await record({ type: "organization_items_imported", details: { count: ids.length } });

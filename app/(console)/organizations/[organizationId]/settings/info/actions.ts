@@ -2,7 +2,7 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action-error";
-import { requireOrgScope } from "@/lib/authz/scope";
+import { org } from "@/lib/authz/scope-rules";
 import {
   deleteOrganization,
   lockOrganizationForDeletion,
@@ -15,7 +15,7 @@ const NAME_MISMATCH = "The name you typed does not match the organization's name
 export const updateOrganizationSettingsAction = defineAction({
   name: "organization.settings.update",
   input: organizationSettingsSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.settings.manage"),
+  scope: org("org.settings.manage"),
   async run({ input, scope, tx, record }) {
     const before = await updateOrganizationSettings(tx, scope, { name: input.name, billingEmail: input.billingEmail });
     await record({
@@ -29,7 +29,7 @@ export const updateOrganizationSettingsAction = defineAction({
 export const deleteOrganizationAction = defineAction({
   name: "organization.delete",
   input: deleteOrganizationSchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.delete"),
+  scope: org("org.delete"),
   async run({ input, scope, tx, record }) {
     const organization = await lockOrganizationForDeletion(tx, scope);
     if (input.confirmName !== organization.name) throw new ActionError(NAME_MISMATCH, { confirmName: NAME_MISMATCH });

@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/authz/action";
-import { requireOrgScope } from "@/lib/authz/scope";
+import { org } from "@/lib/authz/scope-rules";
 import { savePolicy } from "@/lib/dal/policies";
 import { reportTwoStepLoginRevocations, revokeMembersWithoutTwoStepLogin } from "@/lib/dal/two-step-login-policy";
 import { updatePolicySchema } from "@/lib/validation/policies";
@@ -13,7 +13,7 @@ import { updatePolicySchema } from "@/lib/validation/policies";
 export const updatePolicyAction = defineAction({
   name: "organization.policies.update",
   input: updatePolicySchema,
-  authorize: (input) => requireOrgScope(input.organizationId, "org.policies.manage"),
+  scope: org("org.policies.manage"),
   async run({ input, scope, tx, record, mail }) {
     const policy = await savePolicy(tx, scope, input);
     await record({
