@@ -1,11 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { actionRequestProblem, isActionRequest } from "@/lib/server/action-requests";
-import {
-  isOperator,
-  organizationAccessFor,
-  providerAccessAllows,
-  providerPermissionForPath,
-} from "@/lib/authz/access-rules";
+import { isOperator, organizationAccessFor, providerAccessAllows } from "@/lib/authz/access-rules";
+import { providerPermissionForPath } from "@/lib/authz/provider-sections";
 import { auth } from "@/lib/auth/config";
 import { sessionUserOf } from "@/lib/auth/session";
 import { findOrganizationAccess, findProviderMembership } from "@/lib/dal/access";

@@ -63,19 +63,3 @@ export function organizationAccessFor(
 export function providerAccessAllows(role: ProviderRole, permission: ProviderPermission): boolean {
   return providerRoleHolds(role, permission);
 }
-
-/** The provider permission a Provider Portal path needs: its admin-only sections need more than the rest. */
-export function providerPermissionForPath(section: string | undefined): ProviderPermission {
-  switch (section) {
-    case "members":
-      return "provider.members.manage";
-    case "events":
-      return "provider.events.view";
-    case "billing":
-      return "provider.billing.view";
-    case "settings":
-      return "provider.settings.manage";
-    default:
-      return "provider.clients.view";
-  }
-}

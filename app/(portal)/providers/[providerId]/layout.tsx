@@ -3,6 +3,7 @@ import { AppShell } from "@/components/shell/app-shell";
 import { SectionNav, type SectionNavItem } from "@/components/shell/section-nav";
 import { Alert } from "@/components/ui/alert";
 import { providerRoleHolds } from "@/lib/authz/permissions";
+import { PROVIDER_SECTIONS } from "@/lib/authz/provider-sections";
 import { requireProviderScope, requireUser } from "@/lib/authz/scope";
 import { listProducts } from "@/lib/dal/products";
 import { getProvider } from "@/lib/dal/providers";
@@ -19,18 +20,10 @@ export default async function ProviderLayout({
   const scope = await requireProviderScope(providerId, "provider.clients.view");
   const [user, provider] = await Promise.all([requireUser(), getProvider(scope)]);
   const products = await listProducts(user);
-  const base = `/providers/${provider.id}`;
-  const sections: (SectionNavItem & { admin: boolean })[] = [
-    { href: `${base}/clients`, label: "Clients", admin: false },
-    { href: `${base}/members`, label: "Members", admin: true },
-    { href: `${base}/events`, label: "Event logs", admin: true },
-    { href: `${base}/billing`, label: "Billing", admin: true },
-    { href: `${base}/settings`, label: "Settings", admin: true },
-  ];
   // Service users see only what they may use (DESIGN §6); the pages and actions check again.
-  const visible = sections.filter(
-    (section) => !section.admin || providerRoleHolds(scope.role, "provider.members.manage"),
-  );
+  const visible: SectionNavItem[] = PROVIDER_SECTIONS.filter((section) =>
+    providerRoleHolds(scope.role, section.permission),
+  ).map((section) => ({ href: `/providers/${provider.id}/${section.path}`, label: section.label }));
   return (
     <AppShell
       user={user}
