@@ -35,6 +35,9 @@ export type ProviderMemberStatus = (typeof PROVIDER_MEMBER_STATUSES)[number];
 export const PROVIDER_PLANS = ["teams_monthly", "enterprise_monthly"] as const;
 export type ProviderPlan = (typeof PROVIDER_PLANS)[number];
 
+export const CIPHER_TYPES = ["login", "secure_note", "card", "identity", "ssh_key"] as const;
+export type CipherType = (typeof CIPHER_TYPES)[number];
+
 /** In the order the console lists them. */
 export const POLICY_TYPES = [
   "master_password",

@@ -14,12 +14,13 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { CIPHER_TYPES } from "@/lib/enums";
 import { collections } from "./collections";
 import { createdAt, encString, id, updatedAt } from "./columns";
 import { organizations } from "./organizations";
 import { users } from "./users";
 
-export const cipherType = pgEnum("cipher_type", ["login", "secure_note", "card", "identity", "ssh_key"]);
+export const cipherType = pgEnum("cipher_type", CIPHER_TYPES);
 
 /** A personal folder; its name is a type-2 EncString under the user key. */
 export const folders = pgTable(

@@ -3,8 +3,10 @@
  * Bitwarden's API shape with every string below encrypted (lib/vault/cipher-crypto.ts).
  */
 
-export const CIPHER_TYPES = ["login", "secure_note", "card", "identity", "ssh_key"] as const;
-export type CipherType = (typeof CIPHER_TYPES)[number];
+import { CIPHER_TYPES, type CipherType } from "@/lib/enums";
+
+// Part of the vault's model; listed with the other enum values, which the schema's cipher_type is built from.
+export { CIPHER_TYPES, type CipherType };
 
 /** Bitwarden's numeric item types, for imports and exports in its formats. */
 export const BITWARDEN_CIPHER_TYPE: Record<CipherType, number> = {
