@@ -35,6 +35,9 @@ export type ProviderMemberStatus = (typeof PROVIDER_MEMBER_STATUSES)[number];
 export const PROVIDER_PLANS = ["teams_monthly", "enterprise_monthly"] as const;
 export type ProviderPlan = (typeof PROVIDER_PLANS)[number];
 
+/** What an invitation link invites to: setting up a provider, or joining a provider or an organization. */
+export const INVITATION_KINDS = ["provider_setup", "provider_user", "organization_user"] as const;
+
 export const CIPHER_TYPES = ["login", "secure_note", "card", "identity", "ssh_key"] as const;
 export type CipherType = (typeof CIPHER_TYPES)[number];
 

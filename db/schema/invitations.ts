@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { INVITATION_KINDS } from "@/lib/enums";
 import { createdAt, id } from "./columns";
 import { organizationUsers } from "./organizations";
 import { providers, providerUsers } from "./providers";
 
-export const invitationKind = pgEnum("invitation_kind", ["provider_setup", "provider_user", "organization_user"]);
+export const invitationKind = pgEnum("invitation_kind", INVITATION_KINDS);
 
 /**
  * Single-use, expiring links (setup, invitations). Only a SHA-256 of the token is stored, and the link is

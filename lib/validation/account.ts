@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { KDF_PBKDF2_SHA256, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS } from "@/lib/crypto";
+import { INVITATION_KINDS } from "@/lib/enums";
 import {
   base64BytesSchema,
   emailSchema,
@@ -38,7 +39,7 @@ export const startRegistrationSchema = z.object({ email: emailSchema, name: name
  * The links that prove an address and so may create an account for it: the mailed registration link, or an
  * invitation or provider setup link (sent to the address too). The address comes from the link, never the form.
  */
-export const REGISTRATION_PROOFS = ["registration", "provider_setup", "provider_user", "organization_user"] as const;
+export const REGISTRATION_PROOFS = ["registration", ...INVITATION_KINDS] as const;
 
 export const emailLinkTokenSchema = linkTokenSchema("link");
 
