@@ -17,7 +17,7 @@ import { type OrganizationPlan, PROVIDER_PLANS, type ProviderPlan } from "@/lib/
 import { organizationPlansOf, providerPlanOf } from "@/lib/plans";
 import type { CreateClientInput } from "@/lib/validation/clients";
 import { createInvitation } from "./invitations";
-import { countSeatsInUse, seatsUsedBy } from "./seats";
+import { countClientSeatsInUse, seatsUsedBy } from "./seats";
 import { assertHoldsProviderKey, includesProviderMembers } from "./provider-members";
 
 /** Told when a client would make a provider member its owner (DESIGN §11: provider members stay providers). */
@@ -207,7 +207,7 @@ export async function updateClient(
   }
   if (plan)
     assertServiceUserMayBuy(scope, plan.seatMinimum, plan.allocated, plan.allocated - before.seats + change.seats);
-  const used = await countSeatsInUse(tx, organizationId);
+  const used = await countClientSeatsInUse(tx, scope, organizationId);
   if (change.seats < used) {
     const message = `Assigned seats cannot be fewer than the ${used} seats in use.`;
     throw new ActionError(message, { seats: message });

@@ -182,7 +182,7 @@ export async function inviteOrganizationMembers(
   await assertNoProviderMembers(tx, scope, { emails });
   const organization = await lockOrganization(tx, scope);
   await assertNotMembersYet(tx, ORGANIZATION_MEMBERSHIPS, organizationId, emails);
-  const free = organization.seats - (await countSeatsInUse(tx, organizationId));
+  const free = organization.seats - (await countSeatsInUse(tx, scope));
   if (emails.length > free) {
     const message = seatLimitMessage(organization.managedByProvider, Math.max(0, free));
     throw new ActionError(message, { emails: message });
@@ -323,7 +323,7 @@ export async function restoreOrganizationMembers(tx: Executor, scope: Organizati
     emails: members.map((member) => member.email),
     userIds: members.map((member) => member.userId),
   });
-  const free = organization.seats - (await countSeatsInUse(tx, organizationId));
+  const free = organization.seats - (await countSeatsInUse(tx, scope));
   if (members.length > free) throw new ActionError(seatLimitMessage(organization.managedByProvider, Math.max(0, free)));
   await tx
     .update(organizationUsers)

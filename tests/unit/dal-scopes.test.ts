@@ -22,7 +22,6 @@ const SCOPE_LESS: Record<string, string> = {
   "clients.ts:confirmedOwnerRow": "a SQL condition; callers take the user from a scope or a locked request",
   "clients.ts:refreshPlanAllocation": "a recount for the scope's provider or a deleted client's provider",
   // Not converted yet: member and seat functions with their own rework under way.
-  "organization-members.ts:countSeatsInUse": "not converted yet",
   "provider-members.ts:pendingProviderName": "not converted yet",
   "provider-members.ts:includesProviderMembers": "not converted yet",
 };
