@@ -34,7 +34,7 @@ export const inviteProviderMembersAction = defineAction({
   input: inviteProviderMembersSchema,
   scope: provider("provider.members.manage"),
   async run({ input, scope, tx, record, mail }) {
-    const provider = await lockProvider(tx, scope);
+    const { name: providerName } = await lockProvider(tx, scope);
     const invited = await inviteProviderMembers(tx, scope, input.emails, input.type);
     for (const member of invited) {
       await record({
@@ -44,7 +44,7 @@ export const inviteProviderMembersAction = defineAction({
       });
       await mail({
         to: member.email,
-        ...invitationMail({ kind: "provider", name: provider.name }, ROLE_LABELS[input.type], acceptUrl(member.token)),
+        ...invitationMail({ kind: "provider", name: providerName }, ROLE_LABELS[input.type], acceptUrl(member.token)),
       });
     }
     return { invited: invited.length };
@@ -59,13 +59,13 @@ export const confirmProviderMembersAction = defineAction({
   input: confirmProviderMembersSchema,
   scope: provider("provider.members.manage"),
   async run({ input, scope, tx, record, mail }) {
-    const provider = await lockProvider(tx, scope);
+    const { name: providerName } = await lockProvider(tx, scope);
     const confirmed = await confirmProviderMembers(tx, scope, input.confirmations);
     for (const member of confirmed) {
       await record({ type: "provider_user_confirmed", providerUserId: member.id });
       await mail({
         to: member.email,
-        ...confirmedMail({ kind: "provider", name: provider.name }, appUrl(`/providers/${scope.providerId}`)),
+        ...confirmedMail({ kind: "provider", name: providerName }, appUrl(`/providers/${scope.providerId}`)),
       });
     }
     return { confirmed: confirmed.length };
@@ -119,12 +119,12 @@ export const resendProviderInvitationAction = defineAction({
   input: resendProviderInvitationSchema,
   scope: provider("provider.members.manage"),
   async run({ input, scope, tx, record, mail }) {
-    const provider = await lockProvider(tx, scope);
+    const { name: providerName } = await lockProvider(tx, scope);
     const { member, token } = await reinviteProviderMember(tx, scope, input.memberId);
     await record({ type: "provider_user_reinvited", providerUserId: member.id });
     await mail({
       to: member.email,
-      ...invitationMail({ kind: "provider", name: provider.name }, ROLE_LABELS[member.type], acceptUrl(token)),
+      ...invitationMail({ kind: "provider", name: providerName }, ROLE_LABELS[member.type], acceptUrl(token)),
     });
     return {};
   },
