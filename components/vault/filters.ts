@@ -1,5 +1,5 @@
 import type { VaultItem } from "@/lib/dal/items";
-import type { CipherType } from "@/lib/vault/cipher-model";
+import type { CipherType } from "@/lib/enums";
 import type { IndexedItem } from "./vault-index";
 
 /** Bitwarden's web vault filters: which vault, then which part of it. */

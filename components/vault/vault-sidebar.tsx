@@ -10,7 +10,7 @@ import { TextField } from "@/components/ui/field";
 import { Menu } from "@/components/ui/menu";
 import { useToast } from "@/components/ui/toast";
 import { encryptString } from "@/lib/crypto";
-import { CIPHER_TYPES } from "@/lib/vault/cipher-model";
+import { CIPHER_TYPES } from "@/lib/enums";
 import { sameFilter, TYPE_LABELS, type VaultScopeFilter, type VaultSectionFilter } from "./filters";
 import type { VaultActions } from "./vault-context";
 

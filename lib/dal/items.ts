@@ -7,7 +7,7 @@ import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz
 import type { EncString } from "@/lib/crypto";
 import type { EncryptedCipherInput } from "@/lib/validation/cipher";
 import type { EncryptedCipherData } from "@/lib/vault/cipher-crypto";
-import type { CipherType } from "@/lib/vault/cipher-model";
+import type { CipherType } from "@/lib/enums";
 import { collectionAccessCte } from "./vault-access";
 
 export type ItemPermissions = { edit: boolean; viewPassword: boolean; manage: boolean };

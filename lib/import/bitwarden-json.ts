@@ -1,13 +1,13 @@
 import { z } from "zod";
 import {
   BITWARDEN_CIPHER_TYPE,
-  type CipherType,
   type CipherView,
   type FieldType,
   IDENTITY_FIELDS,
   newCipher,
   type UriMatch,
 } from "@/lib/vault/cipher-model";
+import { type CipherType } from "@/lib/enums";
 import { addItem, emptyResult, skipRow } from "./result";
 import { ImportFileError, type ParseResult } from "./types";
 

@@ -1,4 +1,5 @@
-import type { CipherType, LoginView } from "@/lib/vault/cipher-model";
+import type { LoginView } from "@/lib/vault/cipher-model";
+import type { CipherType } from "@/lib/enums";
 
 /**
  * What the item reports read of a decrypted item (lib/vault/cipher-model.ts's CipherView plus its id fits).

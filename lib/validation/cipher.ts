@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { CIPHER_LIMITS, CIPHER_TYPES, IDENTITY_FIELDS } from "@/lib/vault/cipher-model";
+import { CIPHER_LIMITS, IDENTITY_FIELDS } from "@/lib/vault/cipher-model";
+import { CIPHER_TYPES } from "@/lib/enums";
 import { encStringSchema, uuidSchema } from "./common";
 
 /**

@@ -1,5 +1,6 @@
 import { decryptString, encryptString, type EncString, type SymmetricKey } from "@/lib/crypto";
-import { type CipherType, type CipherView, IDENTITY_FIELDS } from "./cipher-model";
+import { type CipherView, IDENTITY_FIELDS } from "./cipher-model";
+import { type CipherType } from "@/lib/enums";
 
 /** Values an item keeps readable when stored, as in Bitwarden's API: kinds, flags, link ids and dates. */
 type PlainKey = "type" | "reprompt" | "match" | "linkedId" | "passwordRevisionDate" | "lastUsedDate";

@@ -5,9 +5,6 @@
 
 import { CIPHER_TYPES, type CipherType } from "@/lib/enums";
 
-// Part of the vault's model; listed with the other enum values, which the schema's cipher_type is built from.
-export { CIPHER_TYPES, type CipherType };
-
 /** Bitwarden's numeric item types, for imports and exports in its formats. */
 export const BITWARDEN_CIPHER_TYPE: Record<CipherType, number> = {
   login: 1,

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { CryptoError, SymmetricKey } from "@/lib/crypto";
 import { encryptedCipherSchema } from "@/lib/validation/cipher";
 import { decryptCipher, encryptCipher } from "@/lib/vault/cipher-crypto";
-import { CIPHER_TYPES, type CipherView, newCipher } from "@/lib/vault/cipher-model";
+import { type CipherView, newCipher } from "@/lib/vault/cipher-model";
+import { CIPHER_TYPES } from "@/lib/enums";
 import { uncheckedEncString } from "./crypto/helpers";
 
 function fullLogin(): CipherView {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { reusedPasswords } from "@/lib/reports/reused-passwords";
 import { unsecuredWebsites } from "@/lib/reports/unsecured-websites";
 import { weakPasswords } from "@/lib/reports/weak-passwords";
-import { type CipherType, type CipherView, newCipher } from "@/lib/vault/cipher-model";
+import { type CipherView, newCipher } from "@/lib/vault/cipher-model";
+import { type CipherType } from "@/lib/enums";
 
 type Item = CipherView & { id: string };
 
