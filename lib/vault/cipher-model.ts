@@ -3,7 +3,7 @@
  * Bitwarden's API shape with every string below encrypted (lib/vault/cipher-crypto.ts).
  */
 
-import { CIPHER_TYPES, type CipherType } from "@/lib/enums";
+import type { CipherType } from "@/lib/enums";
 
 /** Bitwarden's numeric item types, for imports and exports in its formats. */
 export const BITWARDEN_CIPHER_TYPE: Record<CipherType, number> = {
