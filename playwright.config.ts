@@ -46,6 +46,9 @@ export default defineConfig({
       AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       APP_URL: BASE_URL,
       LOG_LEVEL: "warn",
+      // bcrypt at its cheapest: each login's bcrypt runs on the server's one thread, and the tests log in hundreds of
+      // times. The master key derivation in the browser is unchanged.
+      KEYHOUSE_BCRYPT_COST: "4",
       // The last one is e2e/support/legacy-account.ts: listed, but its address is not verified.
       ADMIN_EMAILS:
         "operator@keyhouse.test,operator2@keyhouse.test,operator3@keyhouse.test,operator4@keyhouse.test,legacy-operator@keyhouse.test",
