@@ -10,5 +10,11 @@ export const updatedAt = () =>
     .defaultNow()
     .$onUpdate(() => new Date());
 
+/**
+ * When what this row's users would get from a Bitwarden client sync last changed (DESIGN §12). Bumped by the action
+ * wrapper for the tenants an action's events name; clients compare it to decide whether to sync.
+ */
+export const revisionDate = () => timestamp("revision_date", { withTimezone: true }).notNull().defaultNow();
+
 /** A text column holding an EncString (ciphertext): plaintext does not type-check as its value. */
 export const encString = (name: string) => text(name).$type<EncString>();

@@ -16,7 +16,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { ORGANIZATION_MEMBER_STATUSES, ORGANIZATION_PLANS, ORGANIZATION_ROLES } from "@/lib/enums";
-import { createdAt, encString, id, updatedAt } from "./columns";
+import { createdAt, encString, id, revisionDate, updatedAt } from "./columns";
 import { memberColumns } from "./member-columns";
 
 export const organizationPlanType = pgEnum("organization_plan_type", ORGANIZATION_PLANS);
@@ -42,6 +42,7 @@ export const organizations = pgTable(
     useTotp: boolean("use_totp").notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    revisionDate: revisionDate(),
   },
   (t) => [
     check("organizations_name_not_blank", sql`btrim(${t.name}) <> ''`),

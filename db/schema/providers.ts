@@ -18,7 +18,7 @@ import {
   PROVIDER_STATUSES,
   PROVIDER_TYPES,
 } from "@/lib/enums";
-import { createdAt, encString, id, updatedAt } from "./columns";
+import { createdAt, encString, id, revisionDate, updatedAt } from "./columns";
 import { memberColumns } from "./member-columns";
 import { organizations } from "./organizations";
 
@@ -48,6 +48,7 @@ export const providers = pgTable(
       .references(() => organizations.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    revisionDate: revisionDate(),
   },
   (t) => [check("providers_name_not_blank", sql`btrim(${t.name}) <> ''`)],
 );

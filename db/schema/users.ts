@@ -11,7 +11,7 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
-import { createdAt, encString, id, updatedAt } from "./columns";
+import { createdAt, encString, id, revisionDate, updatedAt } from "./columns";
 
 /**
  * Accounts. Only ciphertext and public material is stored: `key` is the user key wrapped by the stretched
@@ -41,6 +41,14 @@ export const users = pgTable(
     twoFactorRecoveryCodeHash: varchar("two_factor_recovery_code_hash", { length: 64 }),
     /** The 30-second step of the last authenticator code accepted: no code of that step or before works again. */
     twoFactorLastStep: bigint("two_factor_last_step", { mode: "number" }),
+    /**
+     * The personal API key's secret (`bw login --apikey`) as its SHA-256: it is random, so a fast hash suffices, and
+     * it is shown once when made. Null until the user makes one.
+     */
+    apiKeyHash: varchar("api_key_hash", { length: 64 }),
+    /** The id the official apps give the user key (not secret): the first app to ask records it, the rest read it. */
+    userKeyId: varchar("user_key_id", { length: 64 }),
+    revisionDate: revisionDate(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
