@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getSession, type SessionUser } from "@/lib/auth/session";
 import { requestOrigin } from "@/lib/auth/request-origin";
 import { type EventInput, insertEvent } from "@/lib/dal/events";
+import { addRevisionTargets, bumpRevisions, emptyRevisionTargets } from "@/lib/dal/revisions";
 import { inTransaction, type Transaction } from "@/lib/dal/transaction";
 import { log, summarizeError } from "@/lib/server/log";
 import { enqueueMail, type MailMessage } from "@/lib/dal/mail-outbox";
@@ -78,21 +79,24 @@ export function defineAction<Schema extends z.ZodType, S extends Scope, R extend
       const queuedMail: string[] = [];
       const result = await inTransaction(async (tx) => {
         let recorded = 0;
+        const revised = emptyRevisionTargets();
         const record = async (event: EventInput) => {
           recorded += 1;
-          await insertEvent(tx, {
+          const complete = {
             ...event,
             actingUserId: event.actingUserId === undefined ? (user?.id ?? null) : event.actingUserId,
             providerId: event.providerId ?? actingProviderId(scope),
             organizationId: event.organizationId ?? (scope.kind === "organization" ? scope.organizationId : null),
-            ...origin,
-          });
+          };
+          addRevisionTargets(revised, complete);
+          await insertEvent(tx, { ...complete, ...origin });
         };
         const mail = async (message: MailMessage) => {
           queuedMail.push(await enqueueMail(tx, message));
         };
         const value = await spec.run({ input: parsed.data, scope, user, tx, record, mail });
         if (recorded === 0) throw new Error(`action ${spec.name} changed data without recording an event`);
+        await bumpRevisions(tx, revised);
         return value;
       });
       if (queuedMail.length > 0) await deliverPendingMail(queuedMail);

@@ -1,5 +1,6 @@
 import "server-only";
 import { insertEvent } from "@/lib/dal/events";
+import { addRevisionTargets, bumpRevisions, emptyRevisionTargets } from "@/lib/dal/revisions";
 import type { Executor } from "@/lib/dal/transaction";
 import { OPERATOR_DEVICE } from "@/lib/events/rows";
 import { enqueueMail } from "@/lib/dal/mail-outbox";
@@ -14,7 +15,12 @@ export function commandLineContext(tx: Executor): OperatorContext & { queuedMail
   return {
     tx,
     queuedMail,
-    record: (event) => insertEvent(tx, { ...event, actingUserId: null, ip: null, device: OPERATOR_DEVICE }),
+    record: async (event) => {
+      await insertEvent(tx, { ...event, actingUserId: null, ip: null, device: OPERATOR_DEVICE });
+      const revised = emptyRevisionTargets();
+      addRevisionTargets(revised, event);
+      await bumpRevisions(tx, revised);
+    },
     mail: async (message) => {
       queuedMail.push(await enqueueMail(tx, message));
     },

@@ -136,6 +136,7 @@ export const removeOrganizationMembersAction = defineAction({
       await record({
         type: "organization_user_removed",
         organizationUserId: member.id,
+        userId: member.userId,
         details: { email: member.email },
       });
     }

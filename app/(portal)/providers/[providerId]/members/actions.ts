@@ -108,7 +108,12 @@ export const removeProviderMembersAction = defineAction({
     }
     await deleteProviderMembers(tx, scope, input.memberIds);
     for (const member of members) {
-      await record({ type: "provider_user_removed", providerUserId: member.id, details: { email: member.email } });
+      await record({
+        type: "provider_user_removed",
+        providerUserId: member.id,
+        userId: member.userId,
+        details: { email: member.email },
+      });
     }
     return { removed: members.length };
   },
