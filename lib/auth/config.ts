@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { LOGIN_ERROR_CODES } from "@/lib/account-security/two-factor";
 import { logIn } from "@/lib/dal/login";
 import { countLoginFailure } from "@/lib/server/metrics";
-import { SESSION_MAX_AGE_SECONDS } from "@/lib/dal/sessions";
+import { openBrowserSession, SESSION_MAX_AGE_SECONDS } from "@/lib/dal/sessions";
 import { log } from "@/lib/server/log";
 import { safeRedirectUrl } from "@/lib/safe-redirect";
 import { credentialsSchema } from "@/lib/validation/account";
@@ -63,8 +63,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const outcome = await logIn(parsed.data, originFromHeaders(request.headers));
-        if (outcome.ok) return outcome.user;
+        const outcome = await logIn(parsed.data, originFromHeaders(request.headers), openBrowserSession);
+        if (outcome.ok) return { ...outcome.user, sessionId: outcome.session };
         if (outcome.reason !== "two_factor_required") countLoginFailure(outcome.reason);
         if (outcome.reason === "too_many_attempts") throw new TooManyAttempts();
         if (outcome.reason === "two_factor_required") throw new TwoFactorRequired();

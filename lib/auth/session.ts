@@ -1,8 +1,10 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Session } from "next-auth";
 import { cache } from "react";
 import { findSessionUser } from "@/lib/dal/accounts";
 import { uuidSchema } from "@/lib/validation/common";
+import { verifyAccessToken } from "./access-token";
 import { auth } from "./config";
 
 export type SessionUser = { id: string; email: string; name: string; emailVerified: boolean };
@@ -20,5 +22,34 @@ export async function sessionUserOf(session: Session | null): Promise<SessionUse
   return findSessionUser(userId.data, stamp.data, sessionId.data);
 }
 
-/** The signed-in user for this request (see sessionUserOf). Memoised per request. */
-export const getSession = cache(async (): Promise<SessionUser | null> => sessionUserOf(await auth()));
+/**
+ * The user an official app's access token belongs to (DESIGN §12): the same database check as a cookie's, on the
+ * session row of the app's device, so signing the device out or rotating the stamp ends the token at once.
+ */
+export async function bearerUserOf(authorization: string | null): Promise<SessionUser | null> {
+  const token = /^Bearer ([\w.-]+)$/i.exec(authorization?.trim() ?? "")?.[1];
+  const claims = token ? await verifyAccessToken(token) : null;
+  return claims ? findSessionUser(claims.userId, claims.securityStamp, claims.sessionId) : null;
+}
+
+/** A request that names its caller with an access token rather than a cookie. */
+export function hasBearerToken(h: Headers): boolean {
+  return /^Bearer\s/i.test(h.get("authorization") ?? "");
+}
+
+const bearerRequest = new AsyncLocalStorage<{ authorization: string | null }>();
+
+/**
+ * Runs a Bitwarden API route handler so that the gates (requireUser and the scopes built on it) see the caller its
+ * access token names. Only these routes take tokens; pages and server actions know callers by cookie alone.
+ */
+export function withBearerToken<T>(request: Request, run: () => Promise<T>): Promise<T> {
+  return bearerRequest.run({ authorization: request.headers.get("authorization") }, run);
+}
+
+/** The signed-in user for this request: by access token in an API route, else by cookie. Memoised per request. */
+export const getSession = cache(async (): Promise<SessionUser | null> => {
+  const bearer = bearerRequest.getStore();
+  if (bearer) return bearerUserOf(bearer.authorization);
+  return sessionUserOf(await auth());
+});

@@ -8,16 +8,32 @@ import { enqueueMail, type MailMessage } from "./mail-outbox";
 import { masterPasswordHashMatches } from "./accounts";
 import { type EventInput, type EventOrigin, insertEvent } from "./events";
 import { countLoginFailure, forgetLoginFailures, loginThrottled, loginThrottleKeys } from "./login-throttle";
-import { openSession } from "./sessions";
 import { redeemSecondFactor } from "./two-factor";
 import { reportTwoStepLoginTurnedOff } from "./two-step-login-policy";
 
-export type AuthenticatedUser = { id: string; email: string; name: string; securityStamp: string; sessionId: string };
+export type AuthenticatedUser = {
+  id: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+  securityStamp: string;
+  /** When two-step login was turned on; null while it is off. */
+  twoFactorEnabledAt: Date | null;
+};
 
-export type LoginCredentials = { email: string; masterPasswordHash: string; twoFactorCode?: string };
+export type LoginCredentials = {
+  email: string;
+  masterPasswordHash: string;
+  twoFactorCode?: string;
+  /** An app's "remember me" token for this device stands in for the code when it holds (DESIGN §12). */
+  twoFactorRemembered?: (user: { id: string; twoFactorEnabledAt: Date }) => boolean;
+};
 
-export type LoginOutcome =
-  | { ok: true; user: AuthenticatedUser }
+/** What a successful login opens, in the transaction of its event: a browser session, or a device's (DESIGN §12). */
+export type SessionOpener<S> = (tx: Executor, user: AuthenticatedUser) => Promise<S>;
+
+export type LoginOutcome<S> =
+  | { ok: true; user: AuthenticatedUser; session: S }
   | {
       ok: false;
       reason:
@@ -41,7 +57,11 @@ const WRONG_CODES_WINDOW = sql`interval '15 minutes'`;
  * a code comes only after a correct password. Known accounts get "logged in", "login failed", "logins paused" or
  * "wrong two-step code" events.
  */
-export async function logIn(credentials: LoginCredentials, origin: EventOrigin): Promise<LoginOutcome> {
+export async function logIn<S>(
+  credentials: LoginCredentials,
+  origin: EventOrigin,
+  open: SessionOpener<S>,
+): Promise<LoginOutcome<S>> {
   const db = await getDb();
   const throttle = loginThrottleKeys(credentials.email, origin.ip);
   // Refused before the costly bcrypt work: while throttled, an attempt costs one read and is not counted.
@@ -51,6 +71,7 @@ export async function logIn(credentials: LoginCredentials, origin: EventOrigin):
       id: users.id,
       email: users.email,
       name: users.name,
+      emailVerified: users.emailVerified,
       securityStamp: users.securityStamp,
       hash: users.masterPasswordHash,
       twoFactorEnabledAt: users.twoFactorEnabledAt,
@@ -70,19 +91,22 @@ export async function logIn(credentials: LoginCredentials, origin: EventOrigin):
     });
     return { ok: false, reason: blocked ? "too_many_attempts" : "invalid_credentials" };
   }
-  if (user!.twoFactorEnabledAt) {
+  const remembered = (enabledAt: Date) =>
+    credentials.twoFactorRemembered?.({ id: user!.id, twoFactorEnabledAt: enabledAt }) === true;
+  if (user!.twoFactorEnabledAt && !remembered(user!.twoFactorEnabledAt)) {
     if (!credentials.twoFactorCode) return { ok: false, reason: "two_factor_required" };
     const step = await passSecondStep(user!, credentials.twoFactorCode, origin);
     if (step !== "passed")
       return { ok: false, reason: step === "locked" ? "too_many_two_factor_codes" : "invalid_two_factor_code" };
   }
-  const { id, email, name, securityStamp } = user!;
-  const sessionId = await db.transaction(async (tx) => {
+  const { id, email, name, emailVerified, securityStamp, twoFactorEnabledAt } = user!;
+  const authenticated = { id, email, name, emailVerified, securityStamp, twoFactorEnabledAt };
+  const session = await db.transaction(async (tx) => {
     await forgetLoginFailures(tx, throttle);
     await insertEvent(tx, { type: "user_logged_in", actingUserId: id, userId: id, ...origin });
-    return openSession(tx, id);
+    return open(tx, authenticated);
   });
-  return { ok: true, user: { id, email, name, securityStamp, sessionId } };
+  return { ok: true, user: authenticated, session };
 }
 
 /**

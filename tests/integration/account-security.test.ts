@@ -16,6 +16,7 @@ import { authenticatorCode } from "@/lib/account-security/two-factor";
 import { getSession } from "@/lib/auth/session";
 import { deriveLoginSecrets, MIN_KDF_ITERATIONS, rewrapUserKey } from "@/lib/crypto";
 import { logIn } from "@/lib/dal/login";
+import { openBrowserSession } from "@/lib/dal/sessions";
 import { databaseSnapshot } from "../support/db-scan";
 import {
   addTestMember,
@@ -162,9 +163,15 @@ describe("master password change", () => {
     ).toThrow();
 
     expect(
-      await logIn({ email: user.email, masterPasswordHash: await hashOf(user, newPassword) }, ORIGIN),
+      await logIn(
+        { email: user.email, masterPasswordHash: await hashOf(user, newPassword) },
+        ORIGIN,
+        openBrowserSession,
+      ),
     ).toMatchObject({ ok: true, user: { securityStamp: after!.securityStamp } });
-    expect(await logIn({ email: user.email, masterPasswordHash: await hashOf(user) }, ORIGIN)).toEqual({
+    expect(
+      await logIn({ email: user.email, masterPasswordHash: await hashOf(user) }, ORIGIN, openBrowserSession),
+    ).toEqual({
       ok: false,
       reason: "invalid_credentials",
     });
@@ -240,7 +247,11 @@ describe("KDF iterations", () => {
       }),
     ).not.toThrow();
     expect(
-      await logIn({ email: user.email, masterPasswordHash: await hashOf(user, user.password, 200_000) }, ORIGIN),
+      await logIn(
+        { email: user.email, masterPasswordHash: await hashOf(user, user.password, 200_000) },
+        ORIGIN,
+        openBrowserSession,
+      ),
     ).toMatchObject({ ok: true });
     expect(await eventTypes(user.id)).toContain("user_changed_kdf");
   });
@@ -298,31 +309,45 @@ describe("two-step login", () => {
     const masterPasswordHash = await hashOf(user);
     const credentials = { email: user.email, masterPasswordHash };
 
-    expect(await logIn({ ...credentials, masterPasswordHash: await hashOf(user, "wrong password") }, ORIGIN)).toEqual({
+    expect(
+      await logIn(
+        { ...credentials, masterPasswordHash: await hashOf(user, "wrong password") },
+        ORIGIN,
+        openBrowserSession,
+      ),
+    ).toEqual({
       ok: false,
       reason: "invalid_credentials",
     });
-    expect(await logIn(credentials, ORIGIN)).toEqual({ ok: false, reason: "two_factor_required" });
+    expect(await logIn(credentials, ORIGIN, openBrowserSession)).toEqual({ ok: false, reason: "two_factor_required" });
     expect(
-      await logIn({ ...credentials, twoFactorCode: "000000" === authenticatorCode(key) ? "111111" : "000000" }, ORIGIN),
+      await logIn(
+        { ...credentials, twoFactorCode: "000000" === authenticatorCode(key) ? "111111" : "000000" },
+        ORIGIN,
+        openBrowserSession,
+      ),
     ).toEqual({ ok: false, reason: "invalid_two_factor_code" });
     expect(
-      await logIn({ ...credentials, twoFactorCode: authenticatorCode(key, Date.now() - 90_000) }, ORIGIN),
+      await logIn(
+        { ...credentials, twoFactorCode: authenticatorCode(key, Date.now() - 90_000) },
+        ORIGIN,
+        openBrowserSession,
+      ),
     ).toMatchObject({ ok: false });
     // The code that turned it on has been used; the next step's code (one step of clock drift) passes, once.
-    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(0) }, ORIGIN)).toEqual({
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(0) }, ORIGIN, openBrowserSession)).toEqual({
       ok: false,
       reason: "invalid_two_factor_code",
     });
-    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(1) }, ORIGIN)).toMatchObject({
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(1) }, ORIGIN, openBrowserSession)).toMatchObject({
       ok: true,
       user: { id: user.id },
     });
-    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(1) }, ORIGIN)).toEqual({
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(1) }, ORIGIN, openBrowserSession)).toEqual({
       ok: false,
       reason: "invalid_two_factor_code",
     });
-    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(-1) }, ORIGIN)).toEqual({
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(-1) }, ORIGIN, openBrowserSession)).toEqual({
       ok: false,
       reason: "invalid_two_factor_code",
     });
@@ -339,12 +364,14 @@ describe("two-step login", () => {
     const wrong = { ...credentials, twoFactorCode: authenticatorCode(key, Date.now() - 300_000) };
 
     for (let attempt = 0; attempt < 4; attempt++)
-      expect(await logIn(wrong, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
-    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(1) }, ORIGIN)).toMatchObject({ ok: true });
+      expect(await logIn(wrong, ORIGIN, openBrowserSession)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(1) }, ORIGIN, openBrowserSession)).toMatchObject({
+      ok: true,
+    });
     for (let attempt = 0; attempt < 5; attempt++)
-      expect(await logIn(wrong, ORIGIN)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
-    expect(await logIn(wrong, ORIGIN)).toEqual({ ok: false, reason: "too_many_two_factor_codes" });
-    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(2) }, ORIGIN)).toEqual({
+      expect(await logIn(wrong, ORIGIN, openBrowserSession)).toEqual({ ok: false, reason: "invalid_two_factor_code" });
+    expect(await logIn(wrong, ORIGIN, openBrowserSession)).toEqual({ ok: false, reason: "too_many_two_factor_codes" });
+    expect(await logIn({ ...credentials, twoFactorCode: codeAfter(2) }, ORIGIN, openBrowserSession)).toEqual({
       ok: false,
       reason: "too_many_two_factor_codes",
     });
@@ -385,7 +412,9 @@ describe("two-step login", () => {
       twoFactorRecoveryCodeHash: null,
       twoFactorLastStep: null,
     });
-    expect(await logIn({ email: user.email, masterPasswordHash }, ORIGIN)).toMatchObject({ ok: true });
+    expect(await logIn({ email: user.email, masterPasswordHash }, ORIGIN, openBrowserSession)).toMatchObject({
+      ok: true,
+    });
     expect(await eventTypes(user.id)).toContain("user_disabled_two_factor");
   });
 
@@ -394,7 +423,9 @@ describe("two-step login", () => {
     const { recoveryCode } = await turnOnTwoStepLogin(user);
     const credentials = { email: user.email, masterPasswordHash: await hashOf(user) };
     const typed = recoveryCode.toLowerCase().replace(/(.{4})/g, "$1-");
-    expect(await logIn({ ...credentials, twoFactorCode: typed }, ORIGIN)).toMatchObject({ ok: true });
+    expect(await logIn({ ...credentials, twoFactorCode: typed }, ORIGIN, openBrowserSession)).toMatchObject({
+      ok: true,
+    });
     expect(await account(user.id)).toMatchObject({ twoFactorEnabledAt: null, twoFactorRecoveryCodeHash: null });
     expect(await eventTypes(user.id)).toContain("user_recovered_two_factor");
     expect(await mailsTo(user.email)).toContain("Two-step login is off for your Keyhouse account");
@@ -402,7 +433,7 @@ describe("two-step login", () => {
     // Turned on again, the old recovery code no longer works.
     const again = await turnOnTwoStepLogin(user);
     expect(again.recoveryCode).not.toBe(recoveryCode);
-    expect(await logIn({ ...credentials, twoFactorCode: recoveryCode }, ORIGIN)).toEqual({
+    expect(await logIn({ ...credentials, twoFactorCode: recoveryCode }, ORIGIN, openBrowserSession)).toEqual({
       ok: false,
       reason: "invalid_two_factor_code",
     });
@@ -519,6 +550,7 @@ describe("require two-step login policy", () => {
       await logIn(
         { email: member.email, masterPasswordHash: await hashOf(member), twoFactorCode: recoveryCode },
         ORIGIN,
+        openBrowserSession,
       ),
     ).toMatchObject({ ok: true });
     expect(await statusOf(organizationId, member.id)).toBe("revoked");
@@ -593,7 +625,9 @@ describe("account deletion", () => {
     expect(await eventTypes(user.id)).toContain("user_deleted");
     expect(await mailsTo(user.email)).toContain("Your Keyhouse account was deleted");
     expect(await getSession()).toBeNull();
-    expect(await logIn({ email: user.email, masterPasswordHash: await hashOf(user) }, ORIGIN)).toEqual({
+    expect(
+      await logIn({ email: user.email, masterPasswordHash: await hashOf(user) }, ORIGIN, openBrowserSession),
+    ).toEqual({
       ok: false,
       reason: "invalid_credentials",
     });

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { events, loginThrottles, userSessions } from "@/db/schema";
 import { LOGIN_THROTTLE } from "@/lib/account-security/login-throttle";
 import { logIn } from "@/lib/dal/login";
+import { openBrowserSession } from "@/lib/dal/sessions";
 import { createTestUser, type TestUser, uniqueEmail } from "../support/factories";
 
 /** A master password hash the browser could send, that is nobody's. */
@@ -18,7 +19,7 @@ function newAddress(): string {
 }
 
 function attempt(email: string, masterPasswordHash: string, ip: string | null) {
-  return logIn({ email, masterPasswordHash }, { ip, device: "test" });
+  return logIn({ email, masterPasswordHash }, { ip, device: "test" }, openBrowserSession);
 }
 
 /** The answers to `count` wrong logins for `email`, one after the other. */

@@ -8,7 +8,7 @@ import { revokeTokenSession } from "@/lib/auth/logout";
 import { getSession } from "@/lib/auth/session";
 import { deriveLoginSecrets, MIN_KDF_ITERATIONS, rewrapUserKey } from "@/lib/crypto";
 import { logIn } from "@/lib/dal/login";
-import { SESSION_MAX_AGE_SECONDS } from "@/lib/dal/sessions";
+import { SESSION_MAX_AGE_SECONDS, openBrowserSession } from "@/lib/dal/sessions";
 import proxy from "@/proxy";
 import { createTestUser, type TestUser } from "../support/factories";
 import { testSession, setDecodedSession } from "../support/session";
@@ -17,10 +17,14 @@ const ORIGIN = { ip: "198.51.100.20", device: "test" };
 
 /** Logs in as the login form does and acts with the cookie that login would set; answers the session's id. */
 async function logInAs(user: TestUser): Promise<string> {
-  const outcome = await logIn({ email: user.email, masterPasswordHash: user.keys.masterPasswordHash }, ORIGIN);
+  const outcome = await logIn(
+    { email: user.email, masterPasswordHash: user.keys.masterPasswordHash },
+    ORIGIN,
+    openBrowserSession,
+  );
   if (!outcome.ok) throw new Error(`login refused: ${outcome.reason}`);
-  await setDecodedSession(user.id, outcome.user.securityStamp, outcome.user.sessionId);
-  return outcome.user.sessionId;
+  await setDecodedSession(user.id, outcome.user.securityStamp, outcome.session);
+  return outcome.session;
 }
 
 /** What proxy.ts answers a request for `path` carrying the current session cookie. */

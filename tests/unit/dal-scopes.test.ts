@@ -16,6 +16,8 @@ const SCOPE_LESS: Record<string, string> = {
   "access.ts:findOrganizationAccess": "the gate lookup that builds an organization scope",
   "accounts.ts:findSessionUser": "reads the session every scope is built from",
   "sessions.ts:openSession": "login, before there is a session",
+  "sessions.ts:dropEndedSessions": "login's housekeeping, before there is a session",
+  "devices.ts:openDeviceSession": "an app's login, before there is a session",
   "two-factor.ts:redeemSecondFactor": "login's second step, before there is a session",
   "two-step-login-policy.ts:reportTwoStepLoginTurnedOff": "also run by a login with the recovery code",
   "internal-organizations.ts:lockRequestedInternalOrganization": "an operator's approval, for the requester",
