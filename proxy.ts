@@ -3,7 +3,7 @@ import { actionRequestProblem, isActionRequest } from "@/lib/server/action-reque
 import { isOperator, organizationAccessFor, providerAccessAllows } from "@/lib/authz/access-rules";
 import { providerPermissionForPath } from "@/lib/authz/provider-sections";
 import { auth } from "@/lib/auth/config";
-import { sessionUserOf } from "@/lib/auth/session";
+import { hasBearerToken, sessionUserOf } from "@/lib/auth/session";
 import { findOrganizationAccess, findProviderMembership } from "@/lib/dal/access";
 import { badRequest } from "@/lib/server/http";
 import { isDatabaseError, log, summarizeError } from "@/lib/server/log";
@@ -29,7 +29,15 @@ const PUBLIC_PATHS = [
   /^\/api\/health(\/live)?\/?$/,
   // Its own bearer token guards it (METRICS_TOKEN).
   /^\/api\/metrics\/?$/,
+  // The official apps' login, and what they ask before it (DESIGN §12).
+  /^\/identity(\/.*)?$/,
+  /^\/api\/config\/?$/,
 ];
+
+/** The apps' API (DESIGN §12) names its caller with an access token, which the route checks like a cookie. */
+function isAppRequest(request: NextRequest, pathname: string): boolean {
+  return /^\/(api|events)\//.test(pathname) && hasBearerToken(request.headers);
+}
 
 type Verdict = "allow" | "not_found";
 
@@ -74,6 +82,7 @@ export default auth(async (request) => {
     if (problem) return responses.secure(badRequest(problem));
   }
   if (PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return responses.next();
+  if (isAppRequest(request, pathname)) return responses.next();
 
   try {
     const user = await sessionUserOf(request.auth);
@@ -97,7 +106,7 @@ function unavailable(request: NextRequest, path: string) {
 }
 
 function signedOut(request: NextRequest, path: string) {
-  if (path.startsWith("/api/")) return NextResponse.json({ error: "Not signed in." }, { status: 401 });
+  if (/^\/(api|events)\//.test(path)) return NextResponse.json({ error: "Not signed in." }, { status: 401 });
   const login = new URL("/login", request.url);
   if (path !== "/" && path !== "/vault") login.searchParams.set("callbackUrl", path);
   return NextResponse.redirect(login);

@@ -142,3 +142,17 @@ export async function getAccountProfile(scope: UserScope) {
   if (!profile) throw new Error("signed-in user has no account row");
   return profile;
 }
+
+/**
+ * Records the id the official apps give the caller's user key, unless one is recorded (the apps send it only while
+ * their sync shows none). Answers whether this call recorded it.
+ */
+export async function recordUserKeyId(executor: Executor, scope: UserScope, userKeyId: string): Promise<boolean> {
+  const { userId } = assertScope(scope);
+  const recorded = await executor
+    .update(users)
+    .set({ userKeyId })
+    .where(and(eq(users.id, userId), isNull(users.userKeyId)))
+    .returning({ id: users.id });
+  return recorded.length > 0;
+}

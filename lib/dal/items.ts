@@ -22,7 +22,10 @@ export type VaultItem = {
   favorite: boolean;
   folderId: string | null;
   deletedAt: string | null;
+  createdAt: string;
   updatedAt: string;
+  /** The item's own key (Bitwarden's cipher key), type 2 under the owning key; null when the owning key is used. */
+  key: EncString | null;
   permissions: ItemPermissions;
 };
 
@@ -45,7 +48,9 @@ type ItemRow = {
   favorite: boolean | null;
   folder_id: string | null;
   deleted_at: Date | string | null;
+  created_at: Date | string;
   updated_at: Date | string;
+  key: EncString | null;
   can_edit: boolean;
   view_password: boolean;
   can_manage: boolean;
@@ -77,7 +82,9 @@ function toVaultItem(row: ItemRow): VaultItem {
     favorite: row.favorite ?? false,
     folderId: row.folder_id,
     deletedAt: row.deleted_at ? iso(row.deleted_at) : null,
+    createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
+    key: row.key,
     permissions: { edit: row.can_edit, viewPassword: row.view_password, manage: row.can_manage },
   };
 }
@@ -98,7 +105,7 @@ export function organizationItemsQuery(scope: UserScope | OrganizationScope): SQ
       from ciphers ci join memberships m on m.organization_id = ci.organization_id
       where m.type in ('owner', 'admin')
     )
-    select ci.id, ci.organization_id, ci.type, ci.reprompt, ci.data, ci.deleted_at, ci.updated_at,
+    select ci.id, ci.organization_id, ci.type, ci.reprompt, ci.data, ci.deleted_at, ci.created_at, ci.updated_at, ci.key,
       array_remove(array_agg(distinct r.collection_id), null) as collection_ids,
       bool_or(not r.read_only) as can_edit, bool_or(not r.hide_passwords) as view_password, bool_or(r.manage) as can_manage,
       max(s.folder_id::text)::uuid as folder_id, bool_or(s.favorite) as favorite
@@ -109,7 +116,7 @@ export function organizationItemsQuery(scope: UserScope | OrganizationScope): SQ
     group by ci.id`;
 }
 
-export type VaultFolder = { id: string; name: EncString };
+export type VaultFolder = { id: string; name: EncString; updatedAt: Date };
 
 /** Everything the vault page needs, in four queries (run together) whatever the size of the vault. */
 export async function listVaultItems(
@@ -120,7 +127,8 @@ export async function listVaultItems(
   const [personal, shared, reachable, ownFolders] = await Promise.all([
     selectRows<ItemRow>(
       db,
-      sql`select ci.id, ci.organization_id, ci.type, ci.reprompt, ci.data, ci.deleted_at, ci.updated_at, null as collection_ids,
+      sql`select ci.id, ci.organization_id, ci.type, ci.reprompt, ci.data, ci.deleted_at, ci.created_at, ci.updated_at, ci.key,
+            null as collection_ids,
             true as can_edit, true as view_password, true as can_manage, s.folder_id, s.favorite
           from ciphers ci left join cipher_user_states s on s.cipher_id = ci.id and s.user_id = ${userId}
           where ci.user_id = ${userId}`,
@@ -139,7 +147,10 @@ export async function listVaultItems(
           select c.id, c.organization_id, c.name, ca.read_only, ca.hide_passwords, ca.manage
           from collection_access ca join collections c on c.id = ca.collection_id`,
     ),
-    db.select({ id: folders.id, name: folders.name }).from(folders).where(eq(folders.userId, userId)),
+    db
+      .select({ id: folders.id, name: folders.name, updatedAt: folders.updatedAt })
+      .from(folders)
+      .where(eq(folders.userId, userId)),
   ]);
   return {
     folders: ownFolders,

@@ -1,0 +1,50 @@
+import "server-only";
+import type { VaultItem } from "@/lib/dal/items";
+import { BITWARDEN_CIPHER_TYPE } from "@/lib/vault/cipher-model";
+
+/**
+ * CipherDetailsResponse (DESIGN §12): the stored document (already Bitwarden's typed shape, every secret an EncString)
+ * plus the metadata and the caller's rights on it. `useTotp` is the owning organization's flag (false for personal
+ * items).
+ */
+export function cipherResponse(item: VaultItem, useTotp: boolean) {
+  const { data } = item;
+  return {
+    object: "cipherDetails",
+    id: item.id,
+    organizationId: item.organizationId,
+    folderId: item.folderId,
+    type: BITWARDEN_CIPHER_TYPE[item.type],
+    name: data.name,
+    notes: data.notes,
+    login: data.login
+      ? {
+          ...data.login,
+          uris: data.login.uris.map((entry) => ({ uriChecksum: null, ...entry })),
+          autofillOnPageLoad: null,
+          fido2Credentials: null,
+        }
+      : null,
+    secureNote: data.secureNote,
+    card: data.card,
+    identity: data.identity,
+    sshKey: data.sshKey,
+    fields: data.fields.length > 0 ? data.fields : null,
+    passwordHistory: data.passwordHistory.length > 0 ? data.passwordHistory : null,
+    attachments: null,
+    favorite: item.favorite,
+    reprompt: item.reprompt,
+    key: item.key,
+    edit: item.permissions.edit,
+    viewPassword: item.permissions.viewPassword,
+    // Keyhouse lets whoever may edit an item trash and restore it (deleting it for good needs manage rights).
+    permissions: { delete: item.permissions.edit, restore: item.permissions.edit },
+    organizationUseTotp: useTotp,
+    collectionIds: item.collectionIds,
+    creationDate: item.createdAt,
+    revisionDate: item.updatedAt,
+    deletedDate: item.deletedAt,
+    archivedDate: null,
+    data: null,
+  };
+}
