@@ -69,7 +69,7 @@ export async function decryptItems(
   for (let start = 0; start < items.length; start += STEP) {
     const step = await Promise.all(
       items.slice(start, start + STEP).map((item) =>
-        decryptCipher({ type: item.type, reprompt: item.reprompt, data: item.data }, key).then(
+        decryptCipher({ type: item.type, reprompt: item.reprompt, key: item.key, data: item.data }, key).then(
           (view) => ({ item, view }),
           () => null,
         ),

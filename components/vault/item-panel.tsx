@@ -45,7 +45,10 @@ export function ItemPanel({ item, context, onEdit, onClone, onGone }: Props) {
     let current = true;
     (async () => {
       const key = item.organizationId ? await keys.organizationKey(item.organizationId) : userKey;
-      const decrypted = await decryptCipher({ type: item.type, reprompt: item.reprompt, data: item.data }, key);
+      const decrypted = await decryptCipher(
+        { type: item.type, reprompt: item.reprompt, key: item.key, data: item.data },
+        key,
+      );
       if (current) setView(decrypted);
     })().catch(() => current && setFailed(true));
     void logItemActivity({ cipherId: item.id, type: "cipher_viewed" }).catch(() => undefined);

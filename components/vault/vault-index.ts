@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useKeyring } from "@/components/keyring/keyring-provider";
-import { decryptString, type EncString, type SymmetricKey } from "@/lib/crypto";
+import { decryptString, type EncString, type SymmetricKey, unwrapSymmetricKey } from "@/lib/crypto";
 import type { VaultCollection, VaultFolder, VaultItem } from "@/lib/dal/items";
 
 /**
@@ -48,6 +48,18 @@ export function useVaultIndex(items: VaultItem[], collections: VaultCollection[]
     performance.mark(VAULT_KEYS_READY_MARK);
     const keyFor = (organizationId: string | null) =>
       organizationId ? keys.organizationKey(organizationId) : Promise.resolve(userKey);
+    // An item an official app gave its own key is encrypted with that key, itself under the owning key.
+    const itemKeys = new Map<string, Promise<SymmetricKey>>();
+    const itemKeyFor = (item: VaultItem) => {
+      if (!item.key) return keyFor(item.organizationId);
+      const itemKey = item.key;
+      let cached = itemKeys.get(item.id);
+      if (!cached) {
+        cached = keyFor(item.organizationId).then((owner) => unwrapSymmetricKey(itemKey, owner));
+        itemKeys.set(item.id, cached);
+      }
+      return cached;
+    };
     (async () => {
       const collectionNames = new Map(
         await Promise.all(
@@ -81,7 +93,7 @@ export function useVaultIndex(items: VaultItem[], collections: VaultCollection[]
         const chunk = items.slice(start, start + CHUNK);
         const decrypted = await Promise.all(
           chunk.map(async (item) => {
-            const key = await keyFor(item.organizationId).catch(() => null);
+            const key = await itemKeyFor(item).catch(() => null);
             const name = key ? await decryptOrNull(item.data.name, key) : null;
             return name === null ? null : { id: item.id, name, subtitle: null, uris: [] };
           }),
@@ -107,7 +119,7 @@ export function useVaultIndex(items: VaultItem[], collections: VaultCollection[]
           items.slice(start, start + CHUNK).map(async (item) => {
             const entry = entries.get(item.id);
             if (!entry) return;
-            const key = await keyFor(item.organizationId);
+            const key = await itemKeyFor(item);
             entry.subtitle = await decryptOrNull(
               item.data.login?.username ?? item.data.card?.cardholderName ?? item.data.identity?.email,
               key,

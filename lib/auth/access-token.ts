@@ -32,7 +32,7 @@ export async function signAccessToken({ user, sessionId, deviceIdentifier, clien
     email: user.email,
     name: user.name,
     email_verified: user.emailVerified,
-    premium: false,
+    premium: true,
     sstamp: user.securityStamp,
     sid: sessionId,
     device: deviceIdentifier,

@@ -57,7 +57,7 @@ function organizationCore(row: OrganizationRow) {
     useSecretsManager: false,
     usePasswordManager: true,
     selfHost: true,
-    usersGetPremium: false,
+    usersGetPremium: true,
     hasPublicAndPrivateKeys: true,
     ssoBound: false,
     identifier: null,
@@ -155,7 +155,8 @@ export function profileResponse(sync: SyncData) {
     name: account.name,
     email: account.email,
     emailVerified: account.emailVerified,
-    premium: false,
+    // Keyhouse has no paid tier for people: every feature Bitwarden sells as Premium (TOTP codes...) is everyone's.
+    premium: true,
     premiumFromOrganization: false,
     culture: "en-US",
     twoFactorEnabled: account.twoFactorEnabled,

@@ -77,8 +77,8 @@ export async function readJson<S extends z.ZodType>(
 }
 
 /**
- * A server action's result as an API answer: its value shaped by `shape` (an empty 200 when that gives undefined), or
- * its failure with the matching status.
+ * A server action's result as an API answer: `shape` makes the answer from its value (a response, a body, or
+ * undefined for an empty 200), or its failure gets the matching status.
  */
 export async function actionResponse<R extends object>(
   result: ActionResult<R>,
@@ -86,6 +86,7 @@ export async function actionResponse<R extends object>(
 ): Promise<Response> {
   if (result.ok) {
     const body = await shape(result);
+    if (body instanceof Response) return body;
     return body === undefined ? new Response(null, { status: 200, headers: NO_STORE }) : json(body);
   }
   const status = { invalid_input: 400, unauthenticated: 401, not_found: 404, rejected: 400, internal: 500 }[

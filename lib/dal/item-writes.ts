@@ -142,7 +142,7 @@ export async function createPersonalItem(
   const { userId } = assertScope(scope);
   const [created] = await tx
     .insert(ciphers)
-    .values({ userId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data })
+    .values({ userId, type: cipher.type, reprompt: cipher.reprompt, key: cipher.key, data: cipher.data })
     .returning({ id: ciphers.id });
   await setItemState(tx, scope, created!.id, state);
   return created!.id;
@@ -185,7 +185,7 @@ export async function createOrganizationItem(
   await assertEditableCollections(tx, scope, organizationId, collectionIds);
   const [created] = await tx
     .insert(ciphers)
-    .values({ organizationId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data })
+    .values({ organizationId, type: cipher.type, reprompt: cipher.reprompt, key: cipher.key, data: cipher.data })
     .returning({ id: ciphers.id });
   await tx
     .insert(collectionCiphers)
@@ -204,7 +204,10 @@ export async function updateItem(
   requireEdit(item);
   if (item.deletedAt) throw new ActionError("Restore this item from the trash before editing it.");
   const data = item.viewPassword ? cipher.data : keepHiddenSecrets(item.data, cipher.data, hiddenValueSources);
-  await tx.update(ciphers).set({ type: cipher.type, reprompt: cipher.reprompt, data }).where(eq(ciphers.id, item.id));
+  await tx
+    .update(ciphers)
+    .set({ type: cipher.type, reprompt: cipher.reprompt, key: cipher.key, data })
+    .where(eq(ciphers.id, item.id));
   return item;
 }
 
@@ -247,11 +250,16 @@ export async function trashItems(tx: Executor, scope: UserScope, cipherIds: stri
   return items;
 }
 
-export async function purgeItems(tx: Executor, scope: UserScope, cipherIds: string[]) {
+export async function purgeItems(
+  tx: Executor,
+  scope: UserScope,
+  cipherIds: string[],
+  { evenOutsideTrash }: { evenOutsideTrash: boolean },
+) {
   const items = await lockItemsForUser(tx, scope, cipherIds, (item) => {
     if (!item.canManage)
       throw new ActionError("Only members who manage this item's collection can delete it for good.");
-    if (!item.deletedAt) throw new ActionError("Move the item to the trash first.");
+    if (!item.deletedAt && !evenOutsideTrash) throw new ActionError("Move the item to the trash first.");
   });
   await tx.delete(ciphers).where(
     inArray(
@@ -284,7 +292,14 @@ export async function moveItemToOrganization(
   await assertEditableCollections(tx, scope, organizationId, collectionIds);
   await tx
     .update(ciphers)
-    .set({ userId: null, organizationId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data })
+    .set({
+      userId: null,
+      organizationId,
+      type: cipher.type,
+      reprompt: cipher.reprompt,
+      key: cipher.key,
+      data: cipher.data,
+    })
     .where(eq(ciphers.id, cipherId));
   await tx
     .insert(collectionCiphers)

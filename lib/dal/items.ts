@@ -118,6 +118,29 @@ export function organizationItemsQuery(scope: UserScope | OrganizationScope): SQ
 
 export type VaultFolder = { id: string; name: EncString; updatedAt: Date };
 
+const personalItemsQuery = (userId: string) =>
+  sql`select ci.id, ci.organization_id, ci.type, ci.reprompt, ci.data, ci.deleted_at, ci.created_at, ci.updated_at, ci.key,
+        null as collection_ids, true as can_edit, true as view_password, true as can_manage, s.folder_id, s.favorite
+      from ciphers ci left join cipher_user_states s on s.cipher_id = ci.id and s.user_id = ${userId}
+      where ci.user_id = ${userId}`;
+
+/**
+ * One item as the caller's vault has it (the official apps' answer after a change), with whether its organization
+ * shows verification codes; null when the caller does not reach it. Two queries.
+ */
+export async function getVaultItem(scope: UserScope, cipherId: string) {
+  const { userId } = assertScope(scope);
+  const db = await getDb();
+  const [row] = await selectRows<ItemRow & { use_totp: boolean }>(
+    db,
+    sql`select items.*, coalesce(o.use_totp, false) as use_totp
+        from ((${personalItemsQuery(userId)}) union all (${organizationItemsQuery(scope)})) items
+        left join organizations o on o.id = items.organization_id
+        where items.id = ${cipherId}`,
+  );
+  return row ? { item: toVaultItem(row), useTotp: row.use_totp } : null;
+}
+
 /** Everything the vault page needs, in four queries (run together) whatever the size of the vault. */
 export async function listVaultItems(
   scope: UserScope,
@@ -125,28 +148,9 @@ export async function listVaultItems(
   const { userId } = assertScope(scope);
   const db = await getDb();
   const [personal, shared, reachable, ownFolders] = await Promise.all([
-    selectRows<ItemRow>(
-      db,
-      sql`select ci.id, ci.organization_id, ci.type, ci.reprompt, ci.data, ci.deleted_at, ci.created_at, ci.updated_at, ci.key,
-            null as collection_ids,
-            true as can_edit, true as view_password, true as can_manage, s.folder_id, s.favorite
-          from ciphers ci left join cipher_user_states s on s.cipher_id = ci.id and s.user_id = ${userId}
-          where ci.user_id = ${userId}`,
-    ),
+    selectRows<ItemRow>(db, personalItemsQuery(userId)),
     selectRows<ItemRow>(db, organizationItemsQuery(scope)),
-    selectRows<{
-      id: string;
-      organization_id: string;
-      name: EncString;
-      read_only: boolean;
-      hide_passwords: boolean;
-      manage: boolean;
-    }>(
-      db,
-      sql`with ${collectionAccessCte(scope)}
-          select c.id, c.organization_id, c.name, ca.read_only, ca.hide_passwords, ca.manage
-          from collection_access ca join collections c on c.id = ca.collection_id`,
-    ),
+    listReachableCollections(scope),
     db
       .select({ id: folders.id, name: folders.name, updatedAt: folders.updatedAt })
       .from(folders)
@@ -155,15 +159,34 @@ export async function listVaultItems(
   return {
     folders: ownFolders,
     items: [...personal, ...shared].map(toVaultItem),
-    collections: reachable.map((row) => ({
-      id: row.id,
-      organizationId: row.organization_id,
-      name: row.name,
-      readOnly: row.read_only,
-      hidePasswords: row.hide_passwords,
-      manage: row.manage,
-    })),
+    collections: reachable,
   };
+}
+
+/** The collections the scope's user reaches, and how (one query). */
+export async function listReachableCollections(scope: UserScope): Promise<VaultCollection[]> {
+  const db = await getDb();
+  const rows = await selectRows<{
+    id: string;
+    organization_id: string;
+    name: EncString;
+    read_only: boolean;
+    hide_passwords: boolean;
+    manage: boolean;
+  }>(
+    db,
+    sql`with ${collectionAccessCte(scope)}
+        select c.id, c.organization_id, c.name, ca.read_only, ca.hide_passwords, ca.manage
+        from collection_access ca join collections c on c.id = ca.collection_id`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    organizationId: row.organization_id,
+    name: row.name,
+    readOnly: row.read_only,
+    hidePasswords: row.hide_passwords,
+    manage: row.manage,
+  }));
 }
 
 /**
@@ -204,6 +227,7 @@ export async function createOrganizationItems(
         organizationId,
         type: item.cipher.type,
         reprompt: item.cipher.reprompt,
+        key: item.cipher.key,
         data: item.cipher.data,
       })),
     )
@@ -240,4 +264,14 @@ export async function listOrganizationCollectionNames(
     .select({ id: collections.id, name: collections.name })
     .from(collections)
     .where(eq(collections.organizationId, organizationId));
+}
+
+/** The caller's folders, or one of them (null when it is not theirs). Names stay encrypted under the user key. */
+export async function listFolders(scope: UserScope, folderId?: string): Promise<VaultFolder[]> {
+  const { userId } = assertScope(scope);
+  const db = await getDb();
+  return db
+    .select({ id: folders.id, name: folders.name, updatedAt: folders.updatedAt })
+    .from(folders)
+    .where(and(eq(folders.userId, userId), folderId ? eq(folders.id, folderId) : undefined));
 }

@@ -14,6 +14,7 @@ import {
 } from "@/db/schema";
 import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
 import type { EncString } from "@/lib/crypto";
+import type { OrganizationMemberStatus, OrganizationRole } from "@/lib/enums";
 import { type AccessLevel, accessLevelOf } from "@/lib/vault/access-levels";
 
 export type DirectoryGrant = { id: string; level: AccessLevel };
@@ -21,10 +22,12 @@ export type DirectoryGrant = { id: string; level: AccessLevel };
 export type OrganizationDirectory = {
   members: {
     id: string;
+    userId: string | null;
     email: string;
     name: string | null;
-    type: string;
-    status: string;
+    twoFactorEnabled: boolean;
+    type: OrganizationRole;
+    status: OrganizationMemberStatus;
     permissions: CustomPermissions | null;
     groupIds: string[];
     collections: { collectionId: string; level: AccessLevel }[];
@@ -57,8 +60,10 @@ export async function loadOrganizationDirectory(scope: OrganizationScope): Promi
   const memberRows = await db
     .select({
       id: organizationUsers.id,
+      userId: organizationUsers.userId,
       email: organizationUsers.email,
       name: users.name,
+      twoFactorEnabled: sql<boolean>`${users.twoFactorEnabledAt} is not null`,
       type: organizationUsers.type,
       status: organizationUsers.status,
       permissions: organizationUsers.permissions,

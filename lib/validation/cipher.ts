@@ -71,6 +71,11 @@ export const encryptedCipherSchema = z
   .object({
     type: cipherTypeSchema,
     reprompt: z.union([z.literal(0), z.literal(1)]).default(0),
+    /**
+     * The item's own key (Bitwarden's cipher key), under the owning key; its fields are then encrypted with it. The
+     * official apps may send one; without it the fields are under the owning key.
+     */
+    key: encStringSchema(2).nullable().default(null),
     data: z.object({
       name: encStringSchema(2).refine((value) => value.length <= CIPHER_LIMITS.nameLength, {
         error: "The name is too long.",

@@ -83,6 +83,12 @@ export const itemIdsSchema = z.object({
     .transform((ids) => [...new Set(ids)]),
 });
 
+/**
+ * Deleting for good: from the trash in the web vault; the official apps may delete an item outside it, as Bitwarden
+ * lets them.
+ */
+export const purgeItemsSchema = itemIdsSchema.extend({ evenOutsideTrash: z.boolean().default(false) });
+
 export const moveItemSchema = z.object({
   cipherId: uuidSchema,
   organizationId: uuidSchema,

@@ -1,4 +1,4 @@
-import { decryptString, encryptString, type EncString, type SymmetricKey } from "@/lib/crypto";
+import { decryptString, encryptString, type EncString, type SymmetricKey, unwrapSymmetricKey } from "@/lib/crypto";
 import { type CipherView, IDENTITY_FIELDS } from "./cipher-model";
 import { type CipherType } from "@/lib/enums";
 
@@ -30,7 +30,11 @@ type CipherContent = Omit<CipherView, "type" | "reprompt">;
  */
 export type EncryptedCipherData = Encrypted<CipherContent>;
 
-export type EncryptedCipher = { type: CipherType; reprompt: 0 | 1; data: EncryptedCipherData };
+/**
+ * `key`: the item's own key (Bitwarden's cipher key) under the owning key, when an official app gave it one; the
+ * fields are then encrypted with it. Keyhouse's browser encrypts under the owning key (key null).
+ */
+export type EncryptedCipher = { type: CipherType; reprompt: 0 | 1; key: EncString | null; data: EncryptedCipherData };
 
 type Transform<From extends string, To extends string> = (value: From) => Promise<To>;
 
@@ -91,15 +95,22 @@ async function mapSecrets<From extends string, To extends string>(
   };
 }
 
-/** Encrypts an item for storage under its owner's key. */
+/** Encrypts an item for storage under its owner's key (an item key it had is dropped: the owning key suffices). */
 export async function encryptCipher(view: CipherView, key: SymmetricKey): Promise<EncryptedCipher> {
   const { type, reprompt, ...content } = view;
   const data = await mapSecrets(content, (value) => encryptString(value, key));
-  return { type, reprompt, data };
+  return { type, reprompt, key: null, data };
 }
 
-/** Decrypts a stored item; fails (CryptoError) if any part was tampered with or the key is wrong. */
-export async function decryptCipher(cipher: EncryptedCipher, key: SymmetricKey): Promise<CipherView> {
+/**
+ * Decrypts a stored item with the owning key, through the item's own key when it has one; fails (CryptoError) if
+ * any part was tampered with or the key is wrong.
+ */
+export async function decryptCipher(
+  cipher: Pick<EncryptedCipher, "type" | "reprompt" | "data"> & { key?: EncString | null },
+  ownerKey: SymmetricKey,
+): Promise<CipherView> {
+  const key = cipher.key ? await unwrapSymmetricKey(cipher.key, ownerKey) : ownerKey;
   const content = await mapSecrets(cipher.data, (value) => decryptString(value, key));
   return { type: cipher.type, reprompt: cipher.reprompt, ...content };
 }

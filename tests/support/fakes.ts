@@ -19,6 +19,7 @@ export const FAKE_MASTER_PASSWORD_HASH = b64(32, 9);
 export const FAKE_LOGIN: EncryptedCipher = {
   type: "login",
   reprompt: 0,
+  key: null,
   data: {
     name: FAKE_ENC_2,
     notes: null,

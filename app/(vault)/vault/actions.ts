@@ -29,6 +29,7 @@ import {
   itemIdsSchema,
   itemStateSchema,
   moveItemSchema,
+  purgeItemsSchema,
   renameFolderSchema,
   updateItemSchema,
 } from "@/lib/validation/items";
@@ -117,10 +118,10 @@ export const restoreItemsAction = defineAction({
 
 export const purgeItemsAction = defineAction({
   name: "items.purge",
-  input: itemIdsSchema,
+  input: purgeItemsSchema,
   scope: user(),
   async run({ input, scope, tx, record }) {
-    const items = await purgeItems(tx, scope, input.cipherIds);
+    const items = await purgeItems(tx, scope, input.cipherIds, input);
     for (const item of items)
       await record({ type: "cipher_purged", cipherId: item.id, organizationId: item.organizationId });
     return { count: items.length };
