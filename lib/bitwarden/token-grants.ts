@@ -4,7 +4,7 @@ import { ACCESS_TOKEN_SECONDS, signAccessToken } from "@/lib/auth/access-token";
 import { originFromHeaders } from "@/lib/auth/request-origin";
 import { issueRememberToken, rememberTokenValid } from "@/lib/auth/two-factor-remember";
 import { openDeviceSession, refreshDeviceSession } from "@/lib/dal/devices";
-import { logIn, type LoginOutcome } from "@/lib/dal/login";
+import { logIn, logInWithApiKey, type LoginOutcome } from "@/lib/dal/login";
 import { countLoginFailure } from "@/lib/server/metrics";
 import { masterPasswordHashSchema } from "@/lib/validation/account";
 import { emailSchema } from "@/lib/validation/common";
@@ -46,7 +46,17 @@ const refreshGrant = z.object({
   refresh_token: text(200),
 });
 
-const tokenRequest = z.discriminatedUnion("grant_type", [passwordGrant, refreshGrant]);
+const apiKeyGrant = z.object({
+  grant_type: z.literal("client_credentials"),
+  client_id: text(64),
+  client_secret: text(100),
+  scope: text(200).optional(),
+  ...deviceFields,
+});
+
+const GRANTS = ["password", "refresh_token", "client_credentials"];
+
+const tokenRequest = z.discriminatedUnion("grant_type", [passwordGrant, refreshGrant, apiKeyGrant]);
 
 const grantRefused = (message: string, error?: string) => json(grantError(message, error), 400);
 
@@ -59,14 +69,19 @@ export async function answerTokenRequest(request: Request): Promise<Response> {
   }
   const parsed = tokenRequest.safeParse(form);
   if (!parsed.success) {
-    const unsupported = !["password", "refresh_token"].includes(String(form.grant_type));
+    const unsupported = !GRANTS.includes(String(form.grant_type));
     return unsupported
       ? grantRefused("This kind of login is not supported.", "unsupported_grant_type")
       : grantRefused(WRONG_CREDENTIALS);
   }
-  return parsed.data.grant_type === "password"
-    ? passwordLogin(parsed.data, request.headers)
-    : refreshLogin(parsed.data);
+  switch (parsed.data.grant_type) {
+    case "password":
+      return passwordLogin(parsed.data, request.headers);
+    case "client_credentials":
+      return apiKeyLogin(parsed.data, request.headers);
+    case "refresh_token":
+      return refreshLogin(parsed.data);
+  }
 }
 
 async function passwordLogin(body: z.output<typeof passwordGrant>, headers: Headers): Promise<Response> {
@@ -116,6 +131,34 @@ async function passwordLogin(body: z.output<typeof passwordGrant>, headers: Head
     scope: body.scope ?? "api offline_access",
   };
   return json(loginResponse(tokens, session.account, rememberToken));
+}
+
+/**
+ * `bw login --apikey`: the personal API key instead of the master password and two-step login. The app gets no
+ * refresh token (it logs in with the key again) and still needs the master password to unlock.
+ */
+async function apiKeyLogin(body: z.output<typeof apiKeyGrant>, headers: Headers): Promise<Response> {
+  const device = { type: body.deviceType, identifier: body.deviceIdentifier, name: body.deviceName };
+  const outcome = await logInWithApiKey(
+    { clientId: body.client_id, clientSecret: body.client_secret },
+    originFromHeaders(headers),
+    (tx, user) => openDeviceSession(tx, user.id, device),
+  );
+  if (!outcome.ok) {
+    countLoginFailure(outcome.reason === "too_many_attempts" ? "too_many_attempts" : "invalid_credentials");
+    return outcome.reason === "too_many_attempts"
+      ? grantRefused("Too many failed login attempts. Try again in 15 minutes.")
+      : grantRefused("client_id or client_secret is incorrect. Try again.", "invalid_client");
+  }
+  const { user, session } = outcome;
+  const accessToken = await signAccessToken({
+    user,
+    sessionId: session.sessionId,
+    deviceIdentifier: device.identifier,
+    clientId: body.client_id,
+  });
+  const tokens = { accessToken, expiresIn: ACCESS_TOKEN_SECONDS, refreshToken: null, scope: body.scope ?? "api" };
+  return json(loginResponse(tokens, session.account, null));
 }
 
 function refusal(outcome: Extract<LoginOutcome<unknown>, { ok: false }>): Response {

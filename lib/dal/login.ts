@@ -1,4 +1,5 @@
 import "server-only";
+import { timingSafeEqual } from "node:crypto";
 import { and, count, eq, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { events, users } from "@/db/schema";
@@ -7,7 +8,15 @@ import { deliverPendingMail } from "@/lib/mail/outbox";
 import { enqueueMail, type MailMessage } from "./mail-outbox";
 import { masterPasswordHashMatches } from "./accounts";
 import { type EventInput, type EventOrigin, insertEvent } from "./events";
-import { countLoginFailure, forgetLoginFailures, loginThrottled, loginThrottleKeys } from "./login-throttle";
+import { uuidSchema } from "@/lib/validation/common";
+import { API_KEY_CLIENT_PREFIX, apiKeyHash } from "./api-keys";
+import {
+  countLoginFailure,
+  forgetLoginFailures,
+  loginThrottled,
+  loginThrottleKeys,
+  type LoginThrottleKeys,
+} from "./login-throttle";
 import { redeemSecondFactor } from "./two-factor";
 import { reportTwoStepLoginTurnedOff } from "./two-step-login-policy";
 
@@ -79,17 +88,7 @@ export async function logIn<S>(
     .from(users)
     .where(eq(users.email, credentials.email));
   if (!(await masterPasswordHashMatches(credentials.masterPasswordHash, user?.hash))) {
-    const { blocked } = await db.transaction(async (tx) => {
-      const counted = await countLoginFailure(tx, throttle);
-      if (user) {
-        const record = (type: EventType) =>
-          insertEvent(tx, { type, actingUserId: user.id, userId: user.id, ...origin });
-        await record("user_login_failed");
-        if (counted.accountJustBlocked) await record("user_login_throttled");
-      }
-      return counted;
-    });
-    return { ok: false, reason: blocked ? "too_many_attempts" : "invalid_credentials" };
+    return failedLogin(throttle, user ?? null, origin);
   }
   const remembered = (enabledAt: Date) =>
     credentials.twoFactorRemembered?.({ id: user!.id, twoFactorEnabledAt: enabledAt }) === true;
@@ -100,13 +99,83 @@ export async function logIn<S>(
       return { ok: false, reason: step === "locked" ? "too_many_two_factor_codes" : "invalid_two_factor_code" };
   }
   const { id, email, name, emailVerified, securityStamp, twoFactorEnabledAt } = user!;
-  const authenticated = { id, email, name, emailVerified, securityStamp, twoFactorEnabledAt };
-  const session = await db.transaction(async (tx) => {
-    await forgetLoginFailures(tx, throttle);
-    await insertEvent(tx, { type: "user_logged_in", actingUserId: id, userId: id, ...origin });
-    return open(tx, authenticated);
+  return succeededLogin(throttle, { id, email, name, emailVerified, securityStamp, twoFactorEnabledAt }, origin, open);
+}
+
+/** A wrong credential: counted by the throttle, and in the account's events when the account exists. */
+async function failedLogin(
+  throttle: LoginThrottleKeys,
+  user: { id: string } | null,
+  origin: EventOrigin,
+): Promise<{ ok: false; reason: "too_many_attempts" | "invalid_credentials" }> {
+  const { blocked } = await (
+    await getDb()
+  ).transaction(async (tx) => {
+    const counted = await countLoginFailure(tx, throttle);
+    if (user) {
+      const record = (type: EventType) => insertEvent(tx, { type, actingUserId: user.id, userId: user.id, ...origin });
+      await record("user_login_failed");
+      if (counted.accountJustBlocked) await record("user_login_throttled");
+    }
+    return counted;
   });
-  return { ok: true, user: authenticated, session };
+  return { ok: false, reason: blocked ? "too_many_attempts" : "invalid_credentials" };
+}
+
+/** A login that passed: the throttle forgets the account's failures, the event is written, the session opened. */
+async function succeededLogin<S>(
+  throttle: LoginThrottleKeys,
+  user: AuthenticatedUser,
+  origin: EventOrigin,
+  open: SessionOpener<S>,
+): Promise<LoginOutcome<S>> {
+  const session = await (
+    await getDb()
+  ).transaction(async (tx) => {
+    await forgetLoginFailures(tx, throttle);
+    await insertEvent(tx, { type: "user_logged_in", actingUserId: user.id, userId: user.id, ...origin });
+    return open(tx, user);
+  });
+  return { ok: true, user, session };
+}
+
+export type ApiKeyCredentials = { clientId: string; clientSecret: string };
+
+/**
+ * Checks a personal API key login (`bw login --apikey`): the same throttle, events and session as a password login.
+ * As in Bitwarden, the key stands in for the master password and two-step login (the vault still needs the master
+ * password to unlock). An unknown client id costs the same hash as a known one.
+ */
+export async function logInWithApiKey<S>(
+  credentials: ApiKeyCredentials,
+  origin: EventOrigin,
+  open: SessionOpener<S>,
+): Promise<LoginOutcome<S>> {
+  const db = await getDb();
+  const userId = credentials.clientId.startsWith(API_KEY_CLIENT_PREFIX)
+    ? uuidSchema.safeParse(credentials.clientId.slice(API_KEY_CLIENT_PREFIX.length))
+    : null;
+  const [user] = userId?.success
+    ? await db
+        .select({
+          id: users.id,
+          email: users.email,
+          name: users.name,
+          emailVerified: users.emailVerified,
+          securityStamp: users.securityStamp,
+          twoFactorEnabledAt: users.twoFactorEnabledAt,
+          apiKeyHash: users.apiKeyHash,
+        })
+        .from(users)
+        .where(eq(users.id, userId.data))
+    : [];
+  const throttle = loginThrottleKeys(user?.email ?? credentials.clientId.toLowerCase(), origin.ip);
+  if (await loginThrottled(db, throttle)) return { ok: false, reason: "too_many_attempts" };
+  const given = Buffer.from(apiKeyHash(credentials.clientSecret));
+  const stored = Buffer.from(user?.apiKeyHash ?? "".padEnd(64, "0"));
+  if (!user?.apiKeyHash || !timingSafeEqual(given, stored)) return failedLogin(throttle, user ?? null, origin);
+  const { apiKeyHash: _stored, ...authenticated } = user;
+  return succeededLogin(throttle, authenticated, origin, open);
 }
 
 /**
