@@ -1,11 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { BASE_URL, PORT, TLS_DIR, TLS_PORT } from "./e2e/support/servers";
 
 /**
  * End-to-end tests drive Debian's Chromium against a production build (`next build` first, then `next start`) on a
- * fresh embedded database, which the server seeds with the demo data on start.
+ * fresh embedded database, which the server seeds with the demo data on start; and the official Bitwarden CLI
+ * against the same server over HTTPS.
  */
-const PORT = Number(process.env.E2E_PORT || 3210);
-const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -31,27 +31,40 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    // A data folder per port, so two e2e runs on one machine never share (or delete) each other's database. It is
-    // seeded before the server opens it (e2e/support/seed-before-start.ts): demo data and a pre-verification account.
-    command: `rm -rf .data-e2e-${PORT} && node --import ./scripts/register-server-hooks.mjs --import tsx e2e/support/seed-before-start.ts && exec npx next start -p ${PORT} -H 127.0.0.1`,
-    url: `${BASE_URL}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      KEYHOUSE_DATA_DIR: `.data-e2e-${PORT}`,
-      KEYHOUSE_DEV_MAILBOX: "true",
-      AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
-      APP_URL: BASE_URL,
-      LOG_LEVEL: "warn",
-      // bcrypt at its cheapest: each login's bcrypt runs on the server's one thread, and the tests log in hundreds of
-      // times. The master key derivation in the browser is unchanged.
-      KEYHOUSE_BCRYPT_COST: "4",
-      // The last one is e2e/support/legacy-account.ts: listed, but its address is not verified.
-      ADMIN_EMAILS:
-        "operator@keyhouse.test,operator2@keyhouse.test,operator3@keyhouse.test,operator4@keyhouse.test,legacy-operator@keyhouse.test",
+  webServer: [
+    {
+      // A data folder per port, so two e2e runs on one machine never share (or delete) each other's database. It is
+      // seeded before the server opens it (e2e/support/seed-before-start.ts): demo data and a pre-verification account.
+      command: `rm -rf .data-e2e-${PORT} && node --import ./scripts/register-server-hooks.mjs --import tsx e2e/support/seed-before-start.ts && exec npx next start -p ${PORT} -H 127.0.0.1`,
+      url: `${BASE_URL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        KEYHOUSE_DATA_DIR: `.data-e2e-${PORT}`,
+        KEYHOUSE_DEV_MAILBOX: "true",
+        AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+        APP_URL: BASE_URL,
+        LOG_LEVEL: "warn",
+        // bcrypt at its cheapest: each login's bcrypt runs on the server's one thread, and the tests log in hundreds of
+        // times. The master key derivation in the browser is unchanged.
+        KEYHOUSE_BCRYPT_COST: "4",
+        // The last one is e2e/support/legacy-account.ts: listed, but its address is not verified.
+        ADMIN_EMAILS:
+          "operator@keyhouse.test,operator2@keyhouse.test,operator3@keyhouse.test,operator4@keyhouse.test,operator5@keyhouse.test,legacy-operator@keyhouse.test",
+      },
     },
-  },
+    {
+      // A throwaway certificate authority and certificate, made at start (scripts/tls-proxy.mjs).
+      command: `rm -rf ${TLS_DIR} && exec node scripts/tls-proxy.mjs --listen ${TLS_PORT} --upstream ${BASE_URL} --dir ${TLS_DIR}`,
+      url: `https://127.0.0.1:${TLS_PORT}/api/health/live`,
+      ignoreHTTPSErrors: true,
+      // Its health check passes through to the app, which takes longest to start.
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -1,0 +1,300 @@
+import { expect, type Page, test } from "@playwright/test";
+import {
+  createProviderThroughUi,
+  escapeRegExp,
+  newPage,
+  register,
+  registerFromLink,
+  registerOrLogIn,
+  uniqueEmail,
+} from "./helpers";
+import { BwClient } from "./support/bw";
+import { marked } from "./support/plaintext-marker";
+
+/**
+ * Issue 12: the official Bitwarden CLI (pinned, @bitwarden/cli 2026.9.0) against Keyhouse over HTTPS, and the same
+ * data in the web vault in Chromium. What the CLI writes, the web vault opens, and the reverse.
+ */
+const stamp = Date.now().toString(36);
+const TOTP_SECRET = "JBSWY3DPEHPK3PXP";
+/** This spec's operator (listed in playwright.config.ts's ADMIN_EMAILS). */
+const OPERATOR = { email: "operator5@keyhouse.test", name: "Opal Operator", password: "opal operator master password" };
+
+type BwItem = {
+  id: string;
+  name: string;
+  type: number;
+  organizationId: string | null;
+  collectionIds: string[];
+  folderId: string | null;
+  login?: { username: string | null; password: string | null; totp: string | null };
+  notes: string | null;
+};
+
+const vaultList = (page: Page) => page.getByRole("listbox", { name: "Items" });
+
+async function openInWebVault(page: Page, name: string) {
+  await vaultList(page)
+    .getByRole("option", { name: new RegExp(escapeRegExp(name)) })
+    .click();
+  await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
+}
+
+/**
+ * An item as `bw create item` takes it: the shape of `bw get template item` (written out, to spare a CLI start per
+ * item), with the parts of one type filled in.
+ */
+function itemFrom(fill: Record<string, unknown>): string {
+  const template = {
+    organizationId: null,
+    collectionIds: null,
+    folderId: null,
+    type: 1,
+    name: "Item name",
+    notes: null,
+    favorite: false,
+    fields: [],
+    login: null,
+    secureNote: null,
+    card: null,
+    identity: null,
+    reprompt: 0,
+  };
+  return BwClient.encode({ ...template, ...fill });
+}
+
+/** `bw get template org-collection`, written out, with a name and nobody granted anything. */
+function collectionFrom(organizationId: string, name: string): string {
+  return BwClient.encode({ organizationId, name, externalId: null, groups: [], users: [] });
+}
+
+test("the CLI logs in over HTTPS and shares every item type with the web vault, both ways", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const person = { email: uniqueEmail("cli"), name: "Cleo Cli", password: "cleo cli master password" };
+  const page = await newPage(browser);
+  await register(page, person);
+
+  // An item made in the browser first.
+  const webItem = marked(`Made on the web ${stamp}`);
+  await page.getByRole("button", { name: "New item" }).click();
+  await page.getByRole("menuitem", { name: "Login", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: /^New login/ });
+  await dialog.getByLabel("Name", { exact: true }).fill(webItem);
+  await dialog.getByLabel("Username").fill(marked("web-user"));
+  await dialog.getByLabel("Password", { exact: true }).fill(marked("Web-Pass-1"));
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+
+  const bw = new BwClient();
+  try {
+    await bw.logIn(person.email, person.password);
+    const fromWeb = (await bw.json<BwItem[]>(["list", "items"])).find((item) => item.name === webItem);
+    expect(fromWeb?.login?.username).toBe(marked("web-user"));
+    expect(await bw.ok(["get", "password", fromWeb!.id])).toBe(marked("Web-Pass-1"));
+
+    // Every item type, made by the CLI, in a folder it made.
+    const folder = await bw.json<{ id: string }>(["create", "folder", BwClient.encode({ name: marked("Cli folder") })]);
+    const names = {
+      login: marked(`Cli login ${stamp}`),
+      note: marked(`Cli note ${stamp}`),
+      card: marked(`Cli card ${stamp}`),
+      identity: marked(`Cli identity ${stamp}`),
+    };
+    const login = await bw.json<BwItem>([
+      "create",
+      "item",
+      itemFrom({
+        type: 1,
+        name: names.login,
+        folderId: folder.id,
+        notes: marked("made by the cli"),
+        login: {
+          username: marked("cli-user"),
+          password: marked("Cli-Pass-1"),
+          totp: TOTP_SECRET,
+          uris: [{ uri: "https://cli.example/login", match: null }],
+        },
+      }),
+    ]);
+    await bw.ok(["create", "item", itemFrom({ type: 2, name: names.note, secureNote: { type: 0 } })]);
+    await bw.ok([
+      "create",
+      "item",
+      itemFrom({
+        type: 3,
+        name: names.card,
+        card: { cardholderName: marked("Cleo Cli"), brand: "Visa", number: marked("4111111111111111") },
+      }),
+    ]);
+    await bw.ok([
+      "create",
+      "item",
+      itemFrom({ type: 4, name: names.identity, identity: { firstName: marked("Cleo") } }),
+    ]);
+    expect(await bw.ok(["get", "totp", login.id])).toMatch(/^\d{6}$/);
+
+    // An edit in the CLI.
+    const edited = { ...(await bw.json<BwItem>(["get", "item", login.id])), notes: marked("edited by the cli") };
+    await bw.ok(["edit", "item", login.id, BwClient.encode(edited)]);
+
+    // The web vault opens all of it.
+    await page.reload();
+    for (const name of Object.values(names)) await expect(vaultList(page)).toContainText(name);
+    await openInWebVault(page, names.login);
+    await expect(page.getByText(marked("edited by the cli"))).toBeVisible();
+    await expect(page.getByText(marked("cli-user")).first()).toBeVisible();
+    await expect(page.getByRole("timer")).toHaveAttribute("aria-label", /Verification code \d{3} \d{3}/);
+
+    // Trash, restore and delete for good from the CLI; the web vault follows.
+    // Found by exact name: the CLI's --search reads `~` as query syntax.
+    const note = (await bw.json<BwItem[]>(["list", "items"])).find((item) => item.name === names.note)!;
+    await bw.ok(["delete", "item", note.id]);
+    await bw.ok(["restore", "item", note.id]);
+    await bw.ok(["delete", "item", note.id, "--permanent"]);
+    await page.reload();
+    await expect(vaultList(page)).toContainText(names.card);
+    await expect(vaultList(page)).not.toContainText(names.note);
+  } finally {
+    bw.dispose();
+  }
+});
+
+test("an organization item moves and changes collections from the CLI; a member who loses access stops seeing it after a plain sync", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const owner = { email: uniqueEmail("cli-owner"), name: "Orla Owner", password: "orla owner master password" };
+  const member = { email: uniqueEmail("cli-member"), name: "Milo Member", password: "milo member master password" };
+  const organization = `Cli Org ${stamp}`;
+  const ownerPage = await newPage(browser);
+  await register(ownerPage, owner);
+  await ownerPage.getByRole("link", { name: "New organization" }).click();
+  await ownerPage.getByLabel("Organization name").fill(organization);
+  await ownerPage.getByLabel("Seats").fill("3");
+  await ownerPage.getByRole("button", { name: "Create organization" }).click();
+  await expect(ownerPage.getByRole("heading", { name: organization })).toBeVisible();
+  const organizationUrl = ownerPage.url().replace(/\/overview$/, "");
+  await ownerPage.goto(`${organizationUrl}/members`);
+  await ownerPage.getByRole("button", { name: "Invite member" }).click();
+  const invite = ownerPage.getByRole("dialog", { name: "Invite members" });
+  await invite.getByLabel("Email addresses").fill(member.email);
+  await invite.getByLabel("Add", { exact: true }).selectOption({ label: "Default collection" });
+  await invite.getByRole("button", { name: "Invite" }).click();
+  await expect(invite).toBeHidden();
+  const memberPage = await newPage(browser);
+  await registerFromLink(memberPage, member, { subject: `Join ${organization} on Keyhouse` });
+  await memberPage.getByRole("button", { name: "Accept invitation" }).click();
+  await ownerPage.goto(`${organizationUrl}/members?filter=accepted`);
+  await ownerPage.getByRole("button", { name: `Options for ${member.email}` }).click();
+  await ownerPage.getByRole("menuitem", { name: "Confirm" }).click();
+  await ownerPage
+    .getByRole("dialog", { name: `Confirm ${member.email}` })
+    .getByRole("button", { name: "Confirm" })
+    .click();
+
+  const ownerCli = new BwClient();
+  const memberCli = new BwClient();
+  try {
+    // The owner makes a personal item in the CLI and moves it into the organization's collection.
+    await ownerCli.logIn(owner.email, owner.password);
+    const [org] = await ownerCli.json<{ id: string; name: string }[]>(["list", "organizations"]);
+    expect(org?.name).toBe(organization);
+    const collections = await ownerCli.json<{ id: string; name: string }[]>(["list", "collections"]);
+    const defaultCollection = collections.find((collection) => collection.name === "Default collection")!;
+    const shared = marked(`Shared from the cli ${stamp}`);
+    const item = await ownerCli.json<BwItem>([
+      "create",
+      "item",
+      itemFrom({
+        type: 1,
+        name: shared,
+        login: { username: marked("team-user"), password: marked("Team-Pass-1"), uris: [] },
+      }),
+    ]);
+    const moved = await ownerCli.json<BwItem>(["move", item.id, org!.id, BwClient.encode([defaultCollection.id])]);
+    expect(moved.organizationId).toBe(org!.id);
+
+    // A second collection, made in the CLI by the owner; the item goes into both.
+    const extra = await ownerCli.json<{ id: string }>([
+      "create",
+      "org-collection",
+      "--organizationid",
+      org!.id,
+      collectionFrom(org!.id, marked(`Cli collection ${stamp}`)),
+    ]);
+    await ownerCli.ok([
+      "edit",
+      "item-collections",
+      item.id,
+      "--organizationid",
+      org!.id,
+      BwClient.encode([defaultCollection.id, extra.id]),
+    ]);
+
+    // The member reads it in the CLI, and in the web vault.
+    await memberCli.logIn(member.email, member.password);
+    const seen = await memberCli.json<BwItem[]>(["list", "items"]);
+    expect(seen.map((entry) => entry.name)).toContain(shared);
+    expect(await memberCli.ok(["get", "password", item.id])).toBe(marked("Team-Pass-1"));
+    await memberPage.goto("/vault");
+    await openInWebVault(memberPage, shared);
+
+    // The owner takes the member out of the default collection in the console.
+    await ownerPage.goto(`${organizationUrl}/members`);
+    await ownerPage.getByRole("button", { name: `Options for ${member.email}` }).click();
+    await ownerPage.getByRole("menuitem", { name: "Edit access" }).click();
+    const access = ownerPage.getByRole("dialog", { name: `Access of ${member.email}` });
+    await access.getByRole("button", { name: "Remove Default collection" }).click();
+    await access.getByRole("button", { name: "Save" }).click();
+    await expect(access).toBeHidden();
+
+    // A plain sync (no --force) notices, and the item is gone from the member's CLI.
+    await memberCli.ok(["sync"]);
+    expect((await memberCli.json<BwItem[]>(["list", "items"])).map((entry) => entry.name)).not.toContain(shared);
+  } finally {
+    ownerCli.dispose();
+    memberCli.dispose();
+  }
+});
+
+test("a provider admin makes a collection in a client from the CLI, and sees none of the client's items", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  // A provider of this test's own, so no other test's changes to the demo provider get in the way.
+  const operatorPage = await newPage(browser);
+  await registerOrLogIn(operatorPage, OPERATOR);
+  const provider = `Cli MSP ${stamp}`;
+  const admin = { email: uniqueEmail("cli-msp"), name: "Max Msp", password: "max msp master password" };
+  const adminPage = await newPage(browser);
+  await createProviderThroughUi(operatorPage, adminPage, { name: provider, owner: admin });
+  const client = `Cli Client ${stamp}`;
+  await adminPage.getByRole("button", { name: "Add" }).click();
+  await adminPage.getByRole("menuitem", { name: "New client" }).click();
+  const create = adminPage.getByRole("dialog", { name: "New client" });
+  await create.getByLabel("Organization name").fill(client);
+  await create.getByLabel("Client owner email").fill(uniqueEmail("cli-client-owner"));
+  await create.getByLabel("Seats").fill("5");
+  await create.getByRole("button", { name: "Create client" }).click();
+  await expect(create).toBeHidden();
+  await adminPage.getByRole("link", { name: client }).click();
+  await expect(adminPage).toHaveURL(/\/organizations\/[0-9a-f-]{36}/);
+  const clientId = adminPage.url().match(/\/organizations\/([0-9a-f-]{36})/)![1]!;
+
+  const bw = new BwClient();
+  try {
+    await bw.logIn(admin.email, admin.password);
+    // The client comes through the provider: `bw list organizations` names only organizations one is a member of.
+    expect(await bw.json<unknown[]>(["list", "organizations"])).toEqual([]);
+    const name = marked(`Msp collection ${stamp}`);
+    await bw.ok(["create", "org-collection", "--organizationid", clientId, collectionFrom(clientId, name)]);
+    const listed = await bw.json<{ name: string }[]>(["list", "org-collections", "--organizationid", clientId]);
+    expect(listed.map((collection) => collection.name)).toContain(name);
+    expect(await bw.json<unknown[]>(["list", "items"])).toEqual([]);
+    // The client's console shows it, decrypted with the client's key.
+    await adminPage.goto(`/organizations/${clientId}/collections`);
+    await expect(adminPage.getByRole("rowheader", { name })).toBeVisible();
+  } finally {
+    bw.dispose();
+  }
+});
