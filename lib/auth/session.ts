@@ -47,6 +47,15 @@ export function withBearerToken<T>(request: Request, run: () => Promise<T>): Pro
   return bearerRequest.run({ authorization: request.headers.get("authorization") }, run);
 }
 
+/**
+ * The id of the browser session this page or action runs in (its cookie names the row), to mark it among the
+ * account's sessions and keep it when the others end. Valid once getSession has accepted the caller.
+ */
+export async function currentSessionId(): Promise<string | null> {
+  const sessionId = uuidSchema.safeParse((await auth())?.sessionId);
+  return sessionId.success ? sessionId.data : null;
+}
+
 /** The signed-in user for this request: by access token in an API route, else by cookie. Memoised per request. */
 export const getSession = cache(async (): Promise<SessionUser | null> => {
   const bearer = bearerRequest.getStore();

@@ -136,6 +136,7 @@ export async function getAccountProfile(scope: UserScope) {
       kdfIterations: users.kdfIterations,
       publicKey: users.publicKey,
       twoFactorEnabledAt: users.twoFactorEnabledAt,
+      hasApiKey: sql<boolean>`${users.apiKeyHash} is not null`,
     })
     .from(users)
     .where(eq(users.id, userId));

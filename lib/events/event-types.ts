@@ -8,7 +8,8 @@ export const EVENT_TYPES = {
   user_login_failed: "Login attempt failed with incorrect master password",
   user_login_throttled: "Logins paused after too many failed attempts",
   user_key_id_recorded: "Recorded the id of their encryption key for the apps",
-  user_sessions_ended: "Logged out of other devices",
+  user_sessions_ended: "Logged out of other sessions or devices",
+  user_api_key_rotated: "Created a new API key, which voids the old one",
 
   provider_request_submitted: "Asked to become a provider",
   provider_request_withdrawn: "Withdrew a request to become a provider",

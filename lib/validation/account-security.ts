@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AUTHENTICATOR_CODE_LENGTH } from "@/lib/account-security/two-factor";
-import { encStringSchema, nameSchema } from "./common";
+import { encStringSchema, nameSchema, uuidSchema } from "./common";
 import { kdfIterationsSchema, masterPasswordHashSchema, MIN_MASTER_PASSWORD_LENGTH } from "./account";
 
 /**
@@ -81,3 +81,8 @@ export const deleteAccountSchema = z.object({
   masterPasswordHash: masterPasswordHashSchema,
   confirmation: z.string({ error: "Type your email address to confirm." }).trim().toLowerCase(),
 });
+
+/** One of the account's sessions to log out (Settings → Security → Devices). */
+export const endSessionSchema = z.object({ sessionId: uuidSchema });
+
+export const endOtherSessionsSchema = z.object({});

@@ -1,10 +1,16 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
+import { currentSessionId } from "@/lib/auth/session";
 import { requireUser } from "@/lib/authz/scope";
+import { DEVICE_TYPE_NAMES } from "@/lib/bitwarden/enums";
 import { getAccountProfile } from "@/lib/dal/accounts";
+import { listSessions } from "@/lib/dal/devices";
 import { policiesForUser } from "@/lib/dal/policies";
+import { formatEventTime } from "@/lib/events/rows";
+import { ApiKeyCard } from "./api-key";
 import { ChangeKdfForm } from "./change-kdf-form";
 import { ChangeMasterPasswordForm } from "./change-master-password-form";
+import { Devices, type SessionRow } from "./devices";
 import { TwoStepLogin } from "./two-step-login";
 
 export const metadata: Metadata = { title: "Security" };
@@ -17,9 +23,27 @@ function organizationsWith(
   return policies.applied.filter((policy) => policy.type === type).map((policy) => policy.organizationName);
 }
 
+/** A session as the Devices card shows it: an app by the kind of device, a browser session as the web vault. */
+function sessionRows(sessions: Awaited<ReturnType<typeof listSessions>>, currentId: string | null): SessionRow[] {
+  const time = (date: Date) => ({ iso: date.toISOString(), text: formatEventTime(date) });
+  return sessions.map((session) => ({
+    id: session.id,
+    kind: session.deviceType === null ? "Web vault" : (DEVICE_TYPE_NAMES[session.deviceType] ?? "Unknown device"),
+    deviceName: session.deviceName,
+    firstLoggedIn: time(session.createdAt),
+    lastSeen: time(session.lastSeenAt),
+    current: session.id === currentId,
+  }));
+}
+
 export default async function SecurityPage() {
   const user = await requireUser();
-  const [profile, policies] = await Promise.all([getAccountProfile(user), policiesForUser(user)]);
+  const [profile, policies, sessions, currentId] = await Promise.all([
+    getAccountProfile(user),
+    policiesForUser(user),
+    listSessions(user),
+    currentSessionId(),
+  ]);
   const masterPasswordPolicy = policies.masterPassword
     ? { requirements: policies.masterPassword, organizations: organizationsWith(policies, "master_password") }
     : null;
@@ -51,6 +75,23 @@ export default async function SecurityPage() {
           enabledOn={profile.twoFactorEnabledAt ? profile.twoFactorEnabledAt.toISOString().slice(0, 10) : null}
           requiredBy={organizationsWith(policies, "two_factor_authentication")}
         />
+      </Card>
+      <Card>
+        <h2 className="mb-1 text-lg font-semibold">Devices</h2>
+        <p className="mb-4 text-sm text-slate-600">
+          Browsers and Bitwarden apps logged in to your account. Logging one out ends its access at once; it has to log
+          in again with your master password.
+        </p>
+        <Devices sessions={sessionRows(sessions, currentId)} />
+      </Card>
+      <Card>
+        <h2 className="mb-1 text-lg font-semibold">API key</h2>
+        <p className="mb-4 text-sm text-slate-600">
+          Log in to the Bitwarden CLI with <code className="font-mono">bw login --apikey</code>, for scripts and
+          servers. The key only logs in: unlocking the vault still needs your master password. Keep it as secret as a
+          password.
+        </p>
+        <ApiKeyCard hasApiKey={profile.hasApiKey} />
       </Card>
     </>
   );

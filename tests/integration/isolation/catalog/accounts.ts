@@ -3,12 +3,17 @@ import { verifyEmailAction } from "@/app/(auth)/verify-email/actions";
 import { deleteAccountAction, sendVerificationEmailAction, updateNameAction } from "@/app/(vault)/settings/actions";
 import { changeKdfAction, changeMasterPasswordAction } from "@/app/(vault)/settings/security/actions";
 import {
+  endOtherSessionsAction,
+  endSessionAction,
+  rotateApiKeyAction,
+} from "@/app/(vault)/settings/security/device-actions";
+import {
   beginTwoFactorAction,
   disableTwoFactorAction,
   enableTwoFactorAction,
 } from "@/app/(vault)/settings/security/two-factor-actions";
 import { MIN_KDF_ITERATIONS } from "@/lib/crypto";
-import { FAKE_ENC_2, FAKE_MASTER_PASSWORD_HASH } from "../../../support/fakes";
+import { FAKE_ENC_2, FAKE_MASTER_PASSWORD_HASH, UNKNOWN_ID } from "../../../support/fakes";
 import { SIGNED_IN_ROLES } from "../roles";
 import type { IsolationEntry } from "./types";
 
@@ -85,6 +90,29 @@ export const ACCOUNT_ACTIONS: IsolationEntry[] = [
     action: disableTwoFactorAction,
     allowed: [],
     input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH, code: "123456" }),
+  },
+  // A session id that is nobody's (as another user's would be) ends nothing and is refused, whoever asks.
+  {
+    name: "account.sessions.end",
+    grants: false,
+    action: endSessionAction,
+    allowed: [],
+    input: () => ({ sessionId: UNKNOWN_ID }),
+  },
+  // Everyone may log out their own other sessions; no one else's.
+  {
+    name: "account.sessions.endOthers",
+    grants: false,
+    action: endOtherSessionsAction,
+    allowed: SIGNED_IN_ROLES,
+    input: () => ({}),
+  },
+  {
+    name: "account.apiKey.rotate",
+    grants: false,
+    action: rotateApiKeyAction,
+    allowed: [],
+    input: () => ({ masterPasswordHash: FAKE_MASTER_PASSWORD_HASH }),
   },
   // The confirmation is typed by the person; a wrong master password hash is refused whoever asks.
   {
