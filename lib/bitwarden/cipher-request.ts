@@ -32,9 +32,14 @@ export const cipherRequestSchema = z.object({
       totp: value,
       passwordRevisionDate: value,
       uris: z
-        .array(z.object({ uri: value, match: value }))
+        .array(z.object({ uri: value, uriChecksum: value, match: value }))
         .nullish()
         .transform((uris) => uris ?? []),
+      autofillOnPageLoad: value,
+      fido2Credentials: z
+        .array(z.record(z.string(), z.unknown()))
+        .nullish()
+        .transform((credentials) => credentials ?? []),
     })
     .nullish(),
   secureNote: part,
@@ -56,6 +61,21 @@ export type CipherRequest = z.output<typeof cipherRequestSchema>;
 
 const CARD_FIELDS = ["cardholderName", "brand", "number", "expMonth", "expYear", "code"] as const;
 const SSH_KEY_FIELDS = ["privateKey", "publicKey", "keyFingerprint"] as const;
+const FIDO2_CREDENTIAL_FIELDS = [
+  "credentialId",
+  "keyType",
+  "keyAlgorithm",
+  "keyCurve",
+  "keyValue",
+  "rpId",
+  "userHandle",
+  "userName",
+  "counter",
+  "rpName",
+  "userDisplayName",
+  "discoverable",
+  "creationDate",
+] as const;
 
 function pick(source: Record<string, unknown> | null | undefined, keys: readonly string[]) {
   return source ? Object.fromEntries(keys.map((key) => [key, source[key] ?? null])) : null;
@@ -80,8 +100,16 @@ export function toKeyhouseCipher(
               username: request.login?.username ?? null,
               password: request.login?.password ?? null,
               totp: request.login?.totp ?? null,
-              uris: (request.login?.uris ?? []).map((entry) => ({ uri: entry.uri, match: entry.match })),
+              uris: (request.login?.uris ?? []).map((entry) => ({
+                uri: entry.uri,
+                uriChecksum: entry.uriChecksum,
+                match: entry.match,
+              })),
               passwordRevisionDate: request.login?.passwordRevisionDate ?? null,
+              autofillOnPageLoad: request.login?.autofillOnPageLoad ?? null,
+              fido2Credentials: (request.login?.fido2Credentials ?? []).map((credential) =>
+                pick(credential, FIDO2_CREDENTIAL_FIELDS),
+              ),
             }
           : null,
       secureNote: type === "secure_note" ? { type: 0 } : null,

@@ -18,12 +18,7 @@ export function cipherResponse(item: VaultItem, useTotp: boolean) {
     name: data.name,
     notes: data.notes,
     login: data.login
-      ? {
-          ...data.login,
-          uris: data.login.uris.map((entry) => ({ uriChecksum: null, ...entry })),
-          autofillOnPageLoad: null,
-          fido2Credentials: null,
-        }
+      ? { ...data.login, fido2Credentials: data.login.fido2Credentials.length > 0 ? data.login.fido2Credentials : null }
       : null,
     secureNote: data.secureNote,
     card: data.card,

@@ -55,4 +55,5 @@ export {
 } from "./account";
 export { fingerprintPhrase, fingerprintWords } from "./fingerprint";
 export { isWebCryptoAvailable } from "./webcrypto";
+export { sha256Base64 } from "./hash";
 export { createOrganizationKeys, type OrganizationKeys } from "./organization";

@@ -7,7 +7,7 @@ import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { EncString } from "@/lib/crypto";
 import type { EncryptedCipherInput } from "@/lib/validation/cipher";
 import type { HiddenValueSource } from "@/lib/validation/items";
-import type { EncryptedCipherData } from "@/lib/vault/cipher-crypto";
+import { type EncryptedCipherData, withStoredDefaults } from "@/lib/vault/cipher-crypto";
 import { FIELD_TYPES } from "@/lib/vault/cipher-model";
 import { organizationItemsQuery } from "./items";
 import { collectionAccessCte } from "./vault-access";
@@ -77,7 +77,7 @@ async function lockItemsForUser(
     const item = {
       id: row.id,
       organizationId: row.organization_id,
-      data: row.data,
+      data: withStoredDefaults(row.data),
       deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at),
       canEdit: row.can_edit,
       viewPassword: row.view_password,
@@ -100,8 +100,8 @@ function requireEdit(item: ItemAccess): void {
 
 /**
  * A member who may edit but not see passwords sends an item without them (they never had them): keep the stored
- * password, TOTP secret and password history. Hidden field values come only from the stored item: a sent hidden
- * field gets the value of the stored one its source names (lib/vault/hidden-fields.ts: matched by position as
+ * password, TOTP secret, passkeys and password history. Hidden field values come only from the stored item: a sent
+ * hidden field gets the value of the stored one its source names (lib/vault/hidden-fields.ts: matched by position as
  * served, not by ciphertext, which every save re-encrypts), or none. So such a member can rename, drop or add
  * hidden fields but never reads, moves into view or writes a hidden value.
  */
@@ -126,7 +126,12 @@ function keepHiddenSecrets(
     ...sent,
     login:
       sent.login && stored.login
-        ? { ...sent.login, password: stored.login.password, totp: stored.login.totp }
+        ? {
+            ...sent.login,
+            password: stored.login.password,
+            totp: stored.login.totp,
+            fido2Credentials: stored.login.fido2Credentials,
+          }
         : sent.login,
     passwordHistory: stored.passwordHistory,
     fields,

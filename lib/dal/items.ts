@@ -6,7 +6,7 @@ import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { EncString } from "@/lib/crypto";
 import type { EncryptedCipherInput } from "@/lib/validation/cipher";
-import type { EncryptedCipherData } from "@/lib/vault/cipher-crypto";
+import { type EncryptedCipherData, withStoredDefaults } from "@/lib/vault/cipher-crypto";
 import type { CipherType } from "@/lib/enums";
 import { collectionAccessCte } from "./vault-access";
 
@@ -58,13 +58,14 @@ type ItemRow = {
 
 /**
  * "Can view, except passwords" is enforced here, not only hidden in the page: the server cannot read the item, but
- * it can leave out the encrypted password, TOTP secret, password history and hidden fields, so they never reach a
- * member who may not see them.
+ * it can leave out the encrypted password, TOTP secret, passkeys, password history and hidden fields, so they never
+ * reach a member who may not see them.
  */
 function withoutHiddenSecrets(data: EncryptedCipherData): EncryptedCipherData {
   return {
     ...data,
-    login: data.login ? { ...data.login, password: null, totp: null } : null,
+    // A passkey's private key signs in like a password does.
+    login: data.login ? { ...data.login, password: null, totp: null, fido2Credentials: [] } : null,
     fields: data.fields.map((field) => (field.type === 1 ? { ...field, value: null } : field)),
     passwordHistory: [],
   };
@@ -77,7 +78,7 @@ function toVaultItem(row: ItemRow): VaultItem {
     organizationId: row.organization_id,
     type: row.type,
     reprompt: row.reprompt === 1 ? 1 : 0,
-    data: row.view_password ? row.data : withoutHiddenSecrets(row.data),
+    data: row.view_password ? withStoredDefaults(row.data) : withoutHiddenSecrets(withStoredDefaults(row.data)),
     collectionIds: row.collection_ids ?? [],
     favorite: row.favorite ?? false,
     folderId: row.folder_id,

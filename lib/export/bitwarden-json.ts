@@ -17,7 +17,8 @@ function toBitwardenItem(item: ExportItem, organizationId: string, collectionIds
     name: view.name,
     notes: view.notes,
     favorite: false,
-    ...(view.login ? { login: { ...view.login, fido2Credentials: [] } } : {}),
+    // Bitwarden's export has passkeys (as strings, like its view) but not the per-login autofill choice.
+    ...(view.login ? { login: { ...view.login, autofillOnPageLoad: undefined } } : {}),
     ...(view.secureNote ? { secureNote: view.secureNote } : {}),
     ...(view.card ? { card: view.card } : {}),
     ...(view.identity ? { identity: view.identity } : {}),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   BITWARDEN_CIPHER_TYPE,
   type CipherView,
+  type Fido2CredentialView,
   type FieldType,
   IDENTITY_FIELDS,
   newCipher,
@@ -26,6 +27,43 @@ const date = text.transform((value) => {
 const record = <K extends string>(keys: readonly K[]) =>
   z.object(Object.fromEntries(keys.map((key) => [key, text])) as Record<K, typeof text>).nullish();
 
+/** A passkey as Bitwarden exports it: every value a string, counter and discoverable too. */
+const passkeySchema = z.object({
+  credentialId: text,
+  keyType: text,
+  keyAlgorithm: text,
+  keyCurve: text,
+  keyValue: text,
+  rpId: text,
+  userHandle: text,
+  userName: text,
+  counter: text,
+  rpName: text,
+  userDisplayName: text,
+  discoverable: text,
+  creationDate: date,
+});
+
+/** A passkey the file has whole (key, credential and site), or none: a partial one could never sign in. */
+function toPasskey(entry: z.infer<typeof passkeySchema>): Fido2CredentialView[] {
+  const { credentialId, keyType, keyAlgorithm, keyCurve, keyValue, rpId } = entry;
+  if (!credentialId || !keyType || !keyAlgorithm || !keyCurve || !keyValue || !rpId) return [];
+  return [
+    {
+      ...entry,
+      credentialId,
+      keyType,
+      keyAlgorithm,
+      keyCurve,
+      keyValue,
+      rpId,
+      counter: entry.counter ?? "0",
+      discoverable: entry.discoverable ?? "false",
+      creationDate: entry.creationDate ?? new Date().toISOString(),
+    },
+  ];
+}
+
 const itemSchema = z.object({
   type: z.number().int(),
   name: text,
@@ -40,6 +78,7 @@ const itemSchema = z.object({
       totp: text,
       uris: z.array(z.object({ uri: text, match: z.number().int().min(0).max(5).nullish() })).nullish(),
       passwordRevisionDate: date,
+      fido2Credentials: z.array(passkeySchema).nullish(),
     })
     .nullish(),
   card: record(["cardholderName", "brand", "number", "expMonth", "expYear", "code"] as const),
@@ -94,6 +133,8 @@ function toView(item: BitwardenItem, type: CipherType): CipherView {
         entry.uri ? [{ uri: entry.uri, match: (entry.match ?? null) as UriMatch }] : [],
       ),
       passwordRevisionDate: item.login.passwordRevisionDate,
+      autofillOnPageLoad: null,
+      fido2Credentials: (item.login.fido2Credentials ?? []).flatMap(toPasskey),
     };
   }
   if (view.card && item.card) view.card = { ...view.card, ...item.card };

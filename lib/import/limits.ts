@@ -32,6 +32,10 @@ export function limitProblem(view: CipherView): string | null {
     if (tooLong(login.username) || tooLong(login.password) || tooLong(login.totp)) {
       return "The username, password or TOTP secret is too long: keep each under about 7,000 characters.";
     }
+    if (login.fido2Credentials.length > CIPHER_LIMITS.fido2Credentials)
+      return `It has more than ${CIPHER_LIMITS.fido2Credentials} passkeys.`;
+    if (login.fido2Credentials.some((passkey) => anyTooLong({ ...passkey, creationDate: null })))
+      return "A passkey is too long: keep each of its values under about 7,000 characters.";
   }
   if (anyTooLong(view.card) || anyTooLong(view.identity) || anyTooLong(view.sshKey)) {
     return "A value is too long: keep each under about 7,000 characters.";

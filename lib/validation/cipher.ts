@@ -23,6 +23,24 @@ const notesSecret = encStringSchema(2)
 
 const isoDate = z.iso.datetime({ offset: true, error: "A date is malformed." }).nullable();
 
+/** A passkey as the apps write it: every value encrypted, the creation date plain. */
+const fido2CredentialSchema = z.object({
+  credentialId: secret().unwrap(),
+  keyType: secret().unwrap(),
+  keyAlgorithm: secret().unwrap(),
+  keyCurve: secret().unwrap(),
+  keyValue: secret().unwrap(),
+  rpId: secret().unwrap(),
+  userHandle: secret().default(null),
+  userName: secret().default(null),
+  counter: secret().unwrap(),
+  rpName: secret().default(null),
+  userDisplayName: secret().default(null),
+  discoverable: secret().unwrap(),
+  creationDate: z.iso.datetime({ offset: true, error: "A passkey's creation date is malformed." }),
+});
+
+// Passkeys, the autofill choice and URI checksums default to none: items written before Keyhouse kept them.
 const loginSchema = z.object({
   username: secret(),
   password: secret(),
@@ -33,11 +51,18 @@ const loginSchema = z.object({
         uri: encStringSchema(2).refine((value) => value.length <= CIPHER_LIMITS.valueLength, {
           error: "A URI is too long.",
         }),
+        /** base64(SHA-256(URI)), encrypted like the URI (lib/vault/cipher-crypto.ts). */
+        uriChecksum: secret().default(null),
         match: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.null()]),
       }),
     )
     .max(CIPHER_LIMITS.uris, `An item can have at most ${CIPHER_LIMITS.uris} URIs.`),
   passwordRevisionDate: isoDate,
+  autofillOnPageLoad: z.boolean().nullable().default(null),
+  fido2Credentials: z
+    .array(fido2CredentialSchema)
+    .max(CIPHER_LIMITS.fido2Credentials, `An item can have at most ${CIPHER_LIMITS.fido2Credentials} passkeys.`)
+    .default([]),
 });
 
 const cardSchema = z.object({

@@ -1,12 +1,37 @@
-import { decryptString, encryptString, type EncString, type SymmetricKey, unwrapSymmetricKey } from "@/lib/crypto";
-import { type CipherView, IDENTITY_FIELDS } from "./cipher-model";
+import {
+  decryptString,
+  encryptString,
+  type EncString,
+  sha256Base64,
+  type SymmetricKey,
+  unwrapSymmetricKey,
+} from "@/lib/crypto";
+import { type CipherView, IDENTITY_FIELDS, type LoginUri } from "./cipher-model";
 import { type CipherType } from "@/lib/enums";
 
 /** Values an item keeps readable when stored, as in Bitwarden's API: kinds, flags, link ids and dates. */
-type PlainKey = "type" | "reprompt" | "match" | "linkedId" | "passwordRevisionDate" | "lastUsedDate";
+type PlainKey =
+  | "type"
+  | "reprompt"
+  | "match"
+  | "linkedId"
+  | "passwordRevisionDate"
+  | "lastUsedDate"
+  | "autofillOnPageLoad"
+  | "creationDate";
 
 /** `T` with every secret string typed `S`: the same item in the clear (S = string) or encrypted (S = EncString). */
-type WithSecrets<T, S extends string> = { [K in keyof T]: K extends PlainKey ? T[K] : SecretValue<T[K], S> };
+type WithSecrets<T, S extends string> = Flat<
+  { [K in keyof T]: K extends PlainKey ? T[K] : SecretValue<T[K], S> } & (T extends LoginUri
+    ? StoredUriChecksum<S>
+    : unknown)
+>;
+type Flat<T> = { [K in keyof T]: T[K] };
+/**
+ * A stored URI also carries Bitwarden's `uriChecksum`: base64(SHA-256(URI)), encrypted like the URI. The apps check
+ * it (and may drop a URI that does not match), so it is derived from the URI at every encryption, never kept apart.
+ */
+type StoredUriChecksum<S extends string> = S extends EncString ? { uriChecksum: EncString | null } : unknown;
 type SecretValue<V, S extends string> = V extends string
   ? S
   : V extends readonly (infer E)[]
@@ -38,6 +63,24 @@ export type EncryptedCipher = { type: CipherType; reprompt: 0 | 1; key: EncStrin
 
 type Transform<From extends string, To extends string> = (value: From) => Promise<To>;
 
+/**
+ * Items stored before Keyhouse kept passkeys, the autofill choice and URI checksums lack those keys: read them as
+ * none. Applied wherever stored data is read (the DAL, decryption), so the rest of the code sees one shape.
+ */
+export function withStoredDefaults(data: EncryptedCipherData): EncryptedCipherData {
+  if (!data.login) return data;
+  const login: Partial<EncryptedCipherData["login"] & object> = data.login;
+  return {
+    ...data,
+    login: {
+      ...data.login,
+      uris: data.login.uris.map((entry) => ({ ...entry, uriChecksum: entry.uriChecksum ?? null })),
+      autofillOnPageLoad: login.autofillOnPageLoad ?? null,
+      fido2Credentials: login.fido2Credentials ?? [],
+    },
+  };
+}
+
 async function optional<From extends string, To extends string>(
   value: From | null,
   transform: Transform<From, To>,
@@ -49,6 +92,7 @@ async function optional<From extends string, To extends string>(
 async function mapSecrets<From extends string, To extends string>(
   item: WithSecrets<CipherContent, From>,
   transform: Transform<From, To>,
+  mapUri: (entry: WithSecrets<LoginUri, From>) => Promise<WithSecrets<LoginUri, To>>,
 ): Promise<WithSecrets<CipherContent, To>> {
   const mapRecord = async <K extends string>(
     record: Record<K, From | null> | null,
@@ -64,10 +108,26 @@ async function mapSecrets<From extends string, To extends string>(
         username: await optional(item.login.username, transform),
         password: await optional(item.login.password, transform),
         totp: await optional(item.login.totp, transform),
-        uris: await Promise.all(
-          item.login.uris.map(async (entry) => ({ uri: await transform(entry.uri), match: entry.match })),
-        ),
+        uris: await Promise.all(item.login.uris.map(mapUri)),
         passwordRevisionDate: item.login.passwordRevisionDate,
+        autofillOnPageLoad: item.login.autofillOnPageLoad,
+        fido2Credentials: await Promise.all(
+          item.login.fido2Credentials.map(async (credential) => ({
+            credentialId: await transform(credential.credentialId),
+            keyType: await transform(credential.keyType),
+            keyAlgorithm: await transform(credential.keyAlgorithm),
+            keyCurve: await transform(credential.keyCurve),
+            keyValue: await transform(credential.keyValue),
+            rpId: await transform(credential.rpId),
+            userHandle: await optional(credential.userHandle, transform),
+            userName: await optional(credential.userName, transform),
+            counter: await transform(credential.counter),
+            rpName: await optional(credential.rpName, transform),
+            userDisplayName: await optional(credential.userDisplayName, transform),
+            discoverable: await transform(credential.discoverable),
+            creationDate: credential.creationDate,
+          })),
+        ),
       }
     : null;
   return {
@@ -98,7 +158,12 @@ async function mapSecrets<From extends string, To extends string>(
 /** Encrypts an item for storage under its owner's key (an item key it had is dropped: the owning key suffices). */
 export async function encryptCipher(view: CipherView, key: SymmetricKey): Promise<EncryptedCipher> {
   const { type, reprompt, ...content } = view;
-  const data = await mapSecrets(content, (value) => encryptString(value, key));
+  const encrypt = (value: string) => encryptString(value, key);
+  const data = await mapSecrets(content, encrypt, async ({ uri, match }) => ({
+    uri: await encrypt(uri),
+    uriChecksum: await encrypt(await sha256Base64(uri)),
+    match,
+  }));
   return { type, reprompt, key: null, data };
 }
 
@@ -111,6 +176,11 @@ export async function decryptCipher(
   ownerKey: SymmetricKey,
 ): Promise<CipherView> {
   const key = cipher.key ? await unwrapSymmetricKey(cipher.key, ownerKey) : ownerKey;
-  const content = await mapSecrets(cipher.data, (value) => decryptString(value, key));
+  const decrypt = (value: EncString) => decryptString(value, key);
+  // Checksums are for the apps, which may be shown a changed URI by the server; here the MAC already vouches for it.
+  const content = await mapSecrets(withStoredDefaults(cipher.data), decrypt, async ({ uri, match }) => ({
+    uri: await decrypt(uri),
+    match,
+  }));
   return { type: cipher.type, reprompt: cipher.reprompt, ...content };
 }

@@ -21,7 +21,28 @@ export type UriMatch = (typeof URI_MATCH_TYPES)[keyof typeof URI_MATCH_TYPES] | 
 export const FIELD_TYPES = { text: 0, hidden: 1, boolean: 2, linked: 3 } as const;
 export type FieldType = (typeof FIELD_TYPES)[keyof typeof FIELD_TYPES];
 
+/** A website of a login. Its stored form also carries a checksum of the URI, derived when encrypting. */
 export type LoginUri = { uri: string; match: UriMatch };
+
+/**
+ * A passkey (Bitwarden's Fido2Credential), written by the official apps; the web vault shows and keeps it. Every
+ * value is a string as Bitwarden encrypts it (counter and discoverable too: "0", "true"); creationDate is plain.
+ */
+export type Fido2CredentialView = {
+  credentialId: string;
+  keyType: string;
+  keyAlgorithm: string;
+  keyCurve: string;
+  keyValue: string;
+  rpId: string;
+  userHandle: string | null;
+  userName: string | null;
+  counter: string;
+  rpName: string | null;
+  userDisplayName: string | null;
+  discoverable: string;
+  creationDate: string;
+};
 
 export type LoginView = {
   username: string | null;
@@ -29,6 +50,9 @@ export type LoginView = {
   totp: string | null;
   uris: LoginUri[];
   passwordRevisionDate: string | null;
+  /** The apps' "autofill on page load" choice for this login; null follows the account's setting. */
+  autofillOnPageLoad: boolean | null;
+  fido2Credentials: Fido2CredentialView[];
 };
 
 export type CardView = {
@@ -92,10 +116,20 @@ export const CIPHER_LIMITS = {
   uris: 50,
   fields: 100,
   passwordHistory: 5,
+  /** Bitwarden's apps keep one passkey per login; a few more leave room without letting an item grow unbounded. */
+  fido2Credentials: 5,
 } as const;
 
 export function emptyLogin(): LoginView {
-  return { username: null, password: null, totp: null, uris: [], passwordRevisionDate: null };
+  return {
+    username: null,
+    password: null,
+    totp: null,
+    uris: [],
+    passwordRevisionDate: null,
+    autofillOnPageLoad: null,
+    fido2Credentials: [],
+  };
 }
 
 export function emptyIdentity(): IdentityView {

@@ -23,7 +23,15 @@ export const FAKE_LOGIN: EncryptedCipher = {
   data: {
     name: FAKE_ENC_2,
     notes: null,
-    login: { username: FAKE_ENC_2, password: FAKE_ENC_2, totp: null, uris: [], passwordRevisionDate: null },
+    login: {
+      username: FAKE_ENC_2,
+      password: FAKE_ENC_2,
+      totp: null,
+      uris: [],
+      passwordRevisionDate: null,
+      autofillOnPageLoad: null,
+      fido2Credentials: [],
+    },
     secureNote: null,
     card: null,
     identity: null,

@@ -3,6 +3,7 @@ import { CryptoError, SymmetricKey } from "@/lib/crypto";
 import { encryptedCipherSchema } from "@/lib/validation/cipher";
 import { decryptCipher, encryptCipher } from "@/lib/vault/cipher-crypto";
 import { type CipherView, newCipher } from "@/lib/vault/cipher-model";
+import { samplePasskey } from "../support/passkey";
 import { CIPHER_TYPES } from "@/lib/enums";
 import { uncheckedEncString } from "./crypto/helpers";
 
@@ -18,6 +19,8 @@ function fullLogin(): CipherView {
       { uri: "http://old.bank.example", match: null },
     ],
     passwordRevisionDate: "2026-01-02T03:04:05.000Z",
+    autofillOnPageLoad: true,
+    fido2Credentials: [samplePasskey()],
   };
   item.fields = [
     { type: 0, name: "Branch", value: "12", linkedId: null },

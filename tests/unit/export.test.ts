@@ -11,6 +11,7 @@ import { parseBitwardenJson } from "@/lib/import/bitwarden-json";
 import { parseProtectedBitwardenJson, WRONG_PASSWORD } from "@/lib/import/bitwarden-protected-json";
 import { ImportFileError } from "@/lib/import/types";
 import { type CipherView, IDENTITY_FIELDS, newCipher } from "@/lib/vault/cipher-model";
+import { samplePasskey } from "../support/passkey";
 
 const ORG = "0b8f9e6a-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
 const SHARED = { id: "11111111-1111-4111-8111-111111111111", name: "Shared" };
@@ -30,6 +31,8 @@ function everyType(): CipherView[] {
       { uri: "http://old.bank.example", match: null },
     ],
     passwordRevisionDate: "2026-01-02T03:04:05.000Z",
+    autofillOnPageLoad: null,
+    fido2Credentials: [samplePasskey()],
   };
   login.fields = [
     { type: 0, name: "Branch", value: "12", linkedId: null },
@@ -92,8 +95,10 @@ describe("Bitwarden JSON export", () => {
       folderId: null,
       favorite: false,
       collectionIds: [SHARED.id],
-      login: { fido2Credentials: [] },
+      // Passkeys as Bitwarden exports them; the per-login autofill choice is not part of its export.
+      login: { fido2Credentials: [samplePasskey()] },
     });
+    expect(Object.keys(document.items[0].login)).not.toContain("autofillOnPageLoad");
   });
 
   it("round-trips every item type unchanged", () => {
@@ -125,6 +130,8 @@ describe("Bitwarden CSV export", () => {
         { uri: "https://b.example/path", match: null },
       ],
       passwordRevisionDate: null,
+      autofillOnPageLoad: null,
+      fido2Credentials: [],
     };
     login.fields = [
       { type: 0, name: "Recovery", value: "12345", linkedId: null },
