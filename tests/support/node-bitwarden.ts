@@ -138,3 +138,8 @@ export function independentTotp(
   const binary = mac.readUInt32BE(offset) & 0x7fffffff;
   return String(binary % 10 ** digits).padStart(digits, "0");
 }
+
+/** Bitwarden's URI checksum before encryption: base64(SHA-256(URI as UTF-8)), as its EncryptService.hash computes. */
+export function uriChecksum(uri: string): string {
+  return createHash("sha256").update(uri, "utf8").digest("base64");
+}
