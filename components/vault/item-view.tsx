@@ -6,6 +6,7 @@ import { TotpCode } from "@/components/vault-tools/totp-code";
 import { Button } from "@/components/ui/button";
 import { type CipherView, FIELD_TYPES, IDENTITY_FIELDS } from "@/lib/vault/cipher-model";
 import { IDENTITY_LABELS } from "./item-form/identity-fields";
+import { passkeyCreated } from "./item-form/login-fields";
 import type { VaultActions } from "./vault-context";
 
 type Activity = "cipher_password_viewed" | "cipher_password_copied" | "cipher_username_copied" | "cipher_totp_copied";
@@ -110,6 +111,13 @@ export function ItemView({
           <TotpCode secret={login.totp} />
         </Row>
       ) : null}
+      {viewPassword
+        ? login?.fido2Credentials.map((passkey, index) => (
+            <Row key={`passkey-${index}`} label="Passkey">
+              <span>Created {passkeyCreated(passkey)}</span>
+            </Row>
+          ))
+        : null}
       {login?.uris.map((uri, index) => {
         const href = launchable(uri.uri);
         return (

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  asEncString,
-  decryptString,
-  encryptString,
-  type EncString,
-  SymmetricKey,
-  wrapSymmetricKey,
-} from "@/lib/crypto";
+import { decryptString, encryptString, type EncString, SymmetricKey, wrapSymmetricKey } from "@/lib/crypto";
 import { cipherRequestSchema, toKeyhouseCipher } from "@/lib/bitwarden/cipher-request";
 import { cipherResponse } from "@/lib/bitwarden/ciphers";
 import type { VaultItem } from "@/lib/dal/items";

@@ -54,9 +54,15 @@ function withPasswordHistory(before: CipherView, after: CipherView): CipherView 
 /** The item as the form edits it: custom fields remember where they were in the item as served. */
 type FormView = Omit<CipherView, "fields"> & { fields: EditableField[] };
 
+/**
+ * The item as the form starts: an edit keeps what the form does not show (passkeys, the apps' autofill choice), so
+ * saving preserves them; a clone leaves passkeys behind, as Bitwarden does (a site knows a passkey by one item).
+ */
 function formView(mode: Props["mode"], initial: CipherView): FormView {
   if (mode === "edit") return { ...initial, fields: editableFields(initial.fields) };
-  return mode === "clone" ? { ...initial, name: `${initial.name} - Clone` } : initial;
+  if (mode !== "clone") return initial;
+  const login = initial.login ? { ...initial.login, fido2Credentials: [] } : null;
+  return { ...initial, name: `${initial.name} - Clone`, login };
 }
 
 export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Props) {

@@ -1,7 +1,13 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { CIPHER_LIMITS, type LoginView, URI_MATCH_TYPES, type UriMatch } from "@/lib/vault/cipher-model";
+import {
+  CIPHER_LIMITS,
+  type Fido2CredentialView,
+  type LoginView,
+  URI_MATCH_TYPES,
+  type UriMatch,
+} from "@/lib/vault/cipher-model";
 import { Section, SecretInput, SelectInput, TextInput } from "./field-controls";
 
 const MATCH_OPTIONS = [
@@ -13,6 +19,13 @@ const MATCH_OPTIONS = [
   { value: String(URI_MATCH_TYPES.regex), label: "Regular expression" },
   { value: String(URI_MATCH_TYPES.never), label: "Never" },
 ];
+
+/** When a passkey was made, as Bitwarden shows it ("Passkey: created <date>"). */
+export function passkeyCreated(passkey: Fido2CredentialView): string {
+  const date = new Date(passkey.creationDate);
+  if (Number.isNaN(date.getTime())) return passkey.creationDate;
+  return date.toLocaleString("en", { dateStyle: "medium", timeStyle: "short" });
+}
 
 type Props = {
   login: LoginView;
@@ -45,6 +58,11 @@ export function LoginFields({ login, onChange, canSeePassword, passwordTools }: 
           You can edit this item but not see or change its password and authenticator key.
         </p>
       )}
+      {login.fido2Credentials.map((passkey, index) => (
+        <p key={index} className="text-sm text-slate-600">
+          Passkey: created {passkeyCreated(passkey)}. Saving keeps it.
+        </p>
+      ))}
       <div className="flex flex-col gap-2">
         {login.uris.map((uri, index) => (
           <div key={index} className="grid gap-2 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
