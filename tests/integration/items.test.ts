@@ -26,6 +26,7 @@ import { type DemoIds, loadDemo } from "../support/demo";
 import { createTestUser, type TestUser } from "../support/factories";
 import { memberOrganizationKey, unlockAs } from "../support/keys";
 import { signInAs } from "../support/session";
+import { samplePasskey } from "../support/passkey";
 
 function login(name: string, password: string) {
   const item = newCipher("login", name);
@@ -161,8 +162,20 @@ describe("vault items", () => {
     expect((await decryptCipher(moved, client1Key)).name).toBe("moving");
   });
 
-  it("keeps the stored password when a member who may not see it edits the item", async () => {
+  it("keeps the stored password and passkey when a member who may not see them edits the item", async () => {
     const db = await getDb();
+    // An app gave the item a passkey: its private key signs in like a password, so it is hidden the same way.
+    await signInAs(demo.users.owner1);
+    const original = (await listVaultItems(await requireUser())).items.find(
+      (item) => item.id === demo.client1Items[0],
+    )!;
+    const withPasskey = await decryptCipher(original, client1Key);
+    withPasskey.login!.fido2Credentials = [samplePasskey()];
+    const saved = await updateItemAction({
+      cipherId: original.id,
+      cipher: await encryptCipher(withPasskey, client1Key),
+    });
+    expect(saved).toEqual({ ok: true });
     const [membership] = await db
       .select({ id: organizationUsers.id })
       .from(organizationUsers)
@@ -182,6 +195,7 @@ describe("vault items", () => {
     expect(target.permissions).toMatchObject({ edit: true, viewPassword: false });
     const view = await decryptCipher(target, client1Key);
     expect(view.login?.password).toBeNull();
+    expect(view.login?.fido2Credentials).toEqual([]);
     view.name = "Client portal (renamed)";
     expect(await updateItemAction({ cipherId: target.id, cipher: await encryptCipher(view, client1Key) })).toEqual({
       ok: true,
@@ -191,6 +205,7 @@ describe("vault items", () => {
     const decrypted = await decryptCipher(stored, client1Key);
     expect(decrypted.name).toBe("Client portal (renamed)");
     expect(decrypted.login?.password).toBe("Winter2026!");
+    expect(decrypted.login?.fido2Credentials).toEqual([samplePasskey()]);
     await db
       .update(collectionUsers)
       .set({ hidePasswords: false })
