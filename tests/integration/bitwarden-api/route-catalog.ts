@@ -24,7 +24,7 @@ import * as prelogin from "@/app/identity/accounts/prelogin/route";
 import * as token from "@/app/identity/connect/token/route";
 import type { OrganizationPermission } from "@/lib/authz/permissions";
 import { FAKE_ENC_2 } from "../../support/fakes";
-import type { RouteHandler } from "./api";
+import { callRoute, type RouteHandler } from "./api";
 
 /**
  * Every route of the Bitwarden client API (DESIGN §12) with each HTTP method it exports. routes-isolation.test.ts
@@ -203,4 +203,20 @@ export function catalogEntries() {
   return ROUTE_CATALOG.flatMap((route) =>
     Object.entries(route.methods).map(([method, spec]) => ({ route, method: method as HttpMethod, spec: spec! })),
   );
+}
+
+/** Calls a catalog route with its well-formed body and the path's ids. */
+export function callCatalogRoute(
+  route: CatalogRoute,
+  method: HttpMethod,
+  spec: MethodSpec,
+  ids: PathIds,
+  auth: { token?: string | null; authorization?: string },
+) {
+  return callRoute(handlerOf(route, method), pathOf(route, ids), {
+    method,
+    ...auth,
+    params: paramsOf(route, ids),
+    body: spec.body?.(ids),
+  });
 }

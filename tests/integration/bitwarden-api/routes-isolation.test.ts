@@ -15,15 +15,12 @@ import { callRoute, deviceToken } from "./api";
 import {
   API_ROOTS,
   catalogEntries,
+  callCatalogRoute as call,
   handlerOf,
   HTTP_METHODS,
   NOT_BITWARDEN_API,
   paramNames,
-  paramsOf,
   pathOf,
-  type CatalogRoute,
-  type HttpMethod,
-  type MethodSpec,
   type PathIds,
   ROUTE_CATALOG,
 } from "./route-catalog";
@@ -35,21 +32,6 @@ function routeFilesUnder(folder: string): string[] {
 }
 
 const authenticated = catalogEntries().filter(({ route }) => !route.public);
-
-function call(
-  route: CatalogRoute,
-  method: HttpMethod,
-  spec: MethodSpec,
-  ids: PathIds,
-  auth: { token?: string | null; authorization?: string },
-) {
-  return callRoute(handlerOf(route, method), pathOf(route, ids), {
-    method,
-    ...auth,
-    params: paramsOf(route, ids),
-    body: spec.body?.(ids),
-  });
-}
 
 describe("the Bitwarden API's route catalog", () => {
   it("lists every route file and every method it exports", () => {
