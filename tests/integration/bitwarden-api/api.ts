@@ -10,10 +10,8 @@ import { openDeviceSession } from "@/lib/dal/devices";
  * path parameters as Next.js passes them.
  */
 
-export type RouteHandler = (
-  request: Request,
-  context: { params: Promise<Record<string, string>> },
-) => Promise<Response>;
+/** Any route handler: its params' type is its own (a call passes what the path names). */
+export type RouteHandler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 
 export type ApiCall = {
   method?: string;
@@ -38,7 +36,7 @@ export async function callRoute(handler: RouteHandler, path: string, call: ApiCa
     headers.set("content-type", "application/json");
   }
   const request = new Request(`https://localhost${path}`, { method: call.method ?? "GET", headers, body });
-  return handler(request, { params: Promise.resolve(call.params ?? {}) });
+  return handler(request, { params: Promise.resolve(call.params ?? {}) as Promise<never> });
 }
 
 export type DeviceToken = { token: string; sessionId: string; refreshToken: string; deviceIdentifier: string };
