@@ -73,7 +73,8 @@ describe("organization routes for each role", () => {
           organizationId: demo.client1,
           collectionId: changes ? await freshCollection() : demo.client1Collection,
         };
-        const before = await databaseSnapshot();
+        // A snapshot of the demo is the slow part: only the writing methods take one.
+        const before = method === "GET" ? null : await databaseSnapshot();
         const response = await call(route, method, spec, ids, { token: tokens.get(role) ?? null });
         if (role === "signed_out") {
           expect({ role, status: response.status }).toEqual({ role, status: 401 });
@@ -83,7 +84,7 @@ describe("organization routes for each role", () => {
         } else {
           expect({ role, status: response.status }).toEqual({ role, status: 404 });
         }
-        expect(await databaseSnapshot()).toEqual(before);
+        if (before) expect(await databaseSnapshot()).toEqual(before);
       }
     },
   );
