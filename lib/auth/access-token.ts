@@ -26,8 +26,12 @@ export type AccessTokenSubject = {
   clientId: string;
 };
 
-export async function signAccessToken({ user, sessionId, deviceIdentifier, clientId }: AccessTokenSubject) {
-  const now = Math.floor(Date.now() / 1000);
+/** `issuedAt` is for tests that need a token which has already expired. */
+export async function signAccessToken(
+  { user, sessionId, deviceIdentifier, clientId }: AccessTokenSubject,
+  issuedAt = new Date(),
+) {
+  const now = Math.floor(issuedAt.getTime() / 1000);
   return new SignJWT({
     email: user.email,
     name: user.name,

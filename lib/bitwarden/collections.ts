@@ -45,11 +45,23 @@ export function collectionAccessResponse(organizationId: string, collection: Dir
 }
 
 /** The collection of the scope's organization the route names, with its access; anything else is a 404. */
-export async function collectionAnswer(scope: OrganizationScope, collectionId: string): Promise<Response> {
+async function organizationCollection(scope: OrganizationScope, collectionId: string) {
   const directory = await loadOrganizationDirectory(scope);
   const collection = directory.collections.find((entry) => entry.id === collectionId);
   if (!collection) notFound();
-  return json(collectionAccessResponse(scope.organizationId, collection));
+  return collection;
+}
+
+export async function collectionAnswer(scope: OrganizationScope, collectionId: string): Promise<Response> {
+  return json(collectionAccessResponse(scope.organizationId, await organizationCollection(scope, collectionId)));
+}
+
+/**
+ * A 404 before changing a collection that is not the organization's (another tenant's id), as for reading one; the
+ * actions alone would refuse it with a 400.
+ */
+export async function requireOrganizationCollection(scope: OrganizationScope, collectionId: string): Promise<void> {
+  await organizationCollection(scope, collectionId);
 }
 
 const selectionSchema = z.object({

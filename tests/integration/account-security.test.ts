@@ -28,15 +28,9 @@ import {
 import { FAKE_ENC_2, FAKE_LOGIN } from "../support/fakes";
 import { unlockAccount } from "../support/node-bitwarden";
 import { signInAs, setDecodedSession } from "../support/session";
+import { hashOf, turnOnTwoStepLogin } from "../support/two-step-login";
 
 const ORIGIN = { ip: "203.0.113.9", device: "test" };
-
-/** The hash the browser derives for this password (at this account's iterations unless given). */
-async function hashOf(user: TestUser, password = user.password, iterations = MIN_KDF_ITERATIONS): Promise<string> {
-  const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: user.email, password, iterations });
-  masterKey.fill(0);
-  return masterPasswordHash;
-}
 
 /** What the settings page sends for a new password or new iterations: current proof, new hash, re-wrapped user key. */
 async function credentialsChange(user: TestUser, { password = user.password, iterations = MIN_KDF_ITERATIONS } = {}) {
@@ -69,23 +63,6 @@ async function eventTypes(userId: string) {
   return (await db.select({ type: events.type }).from(events).where(eq(events.userId, userId))).map(
     (event) => event.type,
   );
-}
-
-/**
- * Turns two-step login on through the actions, as the settings page does; answers the key, the recovery code, and
- * `codeAfter(n)`: the code `n` steps after the one that turned it on (that one, like any code, passes only once).
- */
-async function turnOnTwoStepLogin(user: TestUser) {
-  await signInAs(user.id);
-  const masterPasswordHash = await hashOf(user);
-  const begun = await beginTwoFactorAction({ masterPasswordHash });
-  if (!begun.ok) throw new Error(begun.error);
-  const enabledAt = Date.now();
-  const enabled = await enableTwoFactorAction({ masterPasswordHash, code: authenticatorCode(begun.key, enabledAt) });
-  if (!enabled.ok) throw new Error(enabled.error);
-  const codeAfter = (steps: number) => authenticatorCode(begun.key, enabledAt + steps * 30_000);
-  const enabledStep = Math.floor(enabledAt / 30_000);
-  return { key: begun.key, recoveryCode: enabled.recoveryCode, codeAfter, enabledStep };
 }
 
 async function statusOf(organizationId: string, userId: string) {
