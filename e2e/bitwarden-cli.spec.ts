@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 import {
   createProviderThroughUi,
   escapeRegExp,
@@ -9,6 +10,7 @@ import {
   uniqueEmail,
 } from "./helpers";
 import { BwClient } from "./support/bw";
+import { TLS_URL } from "./support/servers";
 import { marked } from "./support/plaintext-marker";
 
 /**
@@ -296,5 +298,75 @@ test("a provider admin makes a collection in a client from the CLI, and sees non
     await expect(adminPage.getByRole("rowheader", { name })).toBeVisible();
   } finally {
     bw.dispose();
+  }
+});
+
+function authenticatorCode(key: string, now = Date.now()): string {
+  return new TOTP({ secret: Secret.fromBase32(key), algorithm: "SHA1", digits: 6, period: 30 }).generate({
+    timestamp: now,
+  });
+}
+
+test("two-step login and the personal API key in the CLI; Settings lists the CLI and logs it out", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const person = { email: uniqueEmail("cli-2fa"), name: "Tia Twostep", password: "tia twostep master password" };
+  const page = await newPage(browser);
+  await register(page, person);
+  await page.goto("/settings/security");
+  await page.getByRole("button", { name: "Turn on two-step login" }).click();
+  const setUp = page.getByRole("dialog", { name: "Turn on two-step login" });
+  await setUp.getByLabel("Master password").fill(person.password);
+  await setUp.getByRole("button", { name: "Continue" }).click();
+  const key = (await setUp.getByText(/^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/).textContent())!.replace(/\s+/g, "");
+  await setUp.getByLabel("Verification code").fill(authenticatorCode(key));
+  await setUp.getByRole("button", { name: "Turn on" }).click();
+  await setUp.getByRole("button", { name: "I saved my recovery code" }).click();
+  await expect(setUp).toBeHidden();
+
+  const withCode = new BwClient();
+  const withApiKey = new BwClient();
+  try {
+    // Without a code the CLI cannot log in; with the authenticator's next code it can.
+    await withCode.ok(["config", "server", TLS_URL]);
+    const refused = await withCode.run(["login", person.email, person.password, "--raw"]);
+    expect(refused.code).not.toBe(0);
+    await withCode.logIn(person.email, person.password, [
+      "--method",
+      "0",
+      "--code",
+      authenticatorCode(key, Date.now() + 30_000),
+    ]);
+    expect(await withCode.json<unknown[]>(["list", "items"])).toEqual([]);
+
+    // The personal API key, made in Settings, logs a second CLI in (the vault still unlocks with the master password).
+    await page.reload();
+    await page.getByRole("button", { name: "Create API key" }).click();
+    const create = page.getByRole("dialog", { name: "Create API key" });
+    await create.getByLabel("Master password").fill(person.password);
+    await create.getByRole("button", { name: "Create key" }).click();
+    const shown = page.getByRole("dialog", { name: "Your API key" });
+    const clientId = (await shown.getByTestId("api-key-client-id").textContent())!.trim();
+    const clientSecret = (await shown.getByTestId("api-key-client-secret").textContent())!.trim();
+    await shown.getByRole("button", { name: "Done" }).click();
+    await withApiKey.logInWithApiKey(clientId, clientSecret, person.password);
+    expect(await withApiKey.json<unknown[]>(["list", "folders"])).toHaveLength(1);
+
+    // Settings shows both CLIs; logging the others out ends their access at the next request.
+    await page.reload();
+    const sessions = page.getByRole("list", { name: "Sessions" });
+    await expect(sessions.getByRole("listitem").filter({ hasText: "Linux CLI" })).toHaveCount(2);
+    await page.getByRole("button", { name: "Log out all other sessions" }).click();
+    await page
+      .getByRole("dialog", { name: "Log out all other sessions?" })
+      .getByRole("button", { name: "Log out others" })
+      .click();
+    await expect(sessions.getByRole("listitem").filter({ hasText: "Linux CLI" })).toHaveCount(0);
+    const ended = await withCode.run(["sync", "--force"]);
+    expect(ended.code).not.toBe(0);
+  } finally {
+    withCode.dispose();
+    withApiKey.dispose();
   }
 });

@@ -17,7 +17,7 @@ export class BwClient {
   readonly dataDir = mkdtempSync(path.join(tmpdir(), "keyhouse-bw-"));
   session: string | null = null;
 
-  run(args: string[], { input }: { input?: string } = {}): Promise<BwResult> {
+  run(args: string[], { input, env }: { input?: string; env?: Record<string, string> } = {}): Promise<BwResult> {
     return new Promise((resolve) => {
       const child = execFile(
         process.execPath,
@@ -29,6 +29,7 @@ export class BwClient {
             NODE_EXTRA_CA_CERTS: path.resolve(TLS_DIR, "ca.pem"),
             BW_NOINTERACTION: "true",
             ...(this.session ? { BW_SESSION: this.session } : {}),
+            ...env,
           },
           timeout: 60_000,
           maxBuffer: 16 * 1024 * 1024,
@@ -41,7 +42,7 @@ export class BwClient {
   }
 
   /** Runs a command that must succeed; answers its standard output. */
-  async ok(args: string[], options?: { input?: string }): Promise<string> {
+  async ok(args: string[], options?: { input?: string; env?: Record<string, string> }): Promise<string> {
     const result = await this.run(args, options);
     if (result.code !== 0) throw new Error(`bw ${args[0]} failed (${result.code}): ${result.stderr || result.stdout}`);
     return result.stdout;
@@ -56,6 +57,13 @@ export class BwClient {
   async logIn(email: string, password: string, extra: string[] = []): Promise<void> {
     await this.ok(["config", "server", TLS_URL]);
     this.session = (await this.ok(["login", email, password, "--raw", ...extra])).trim();
+  }
+
+  /** `bw login --apikey` with a personal API key, then `bw unlock` with the master password. */
+  async logInWithApiKey(clientId: string, clientSecret: string, password: string): Promise<void> {
+    await this.ok(["config", "server", TLS_URL]);
+    await this.ok(["login", "--apikey"], { env: { BW_CLIENTID: clientId, BW_CLIENTSECRET: clientSecret } });
+    this.session = (await this.ok(["unlock", password, "--raw"])).trim();
   }
 
   /** `bw encode`: the base64 JSON the create and edit commands take. */
