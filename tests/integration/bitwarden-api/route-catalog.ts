@@ -53,6 +53,8 @@ export type MethodSpec = {
   body?: (ids: PathIds) => unknown;
   /** The organization permission the route asks requireOrgScope for. */
   permission?: OrganizationPermission;
+  /** The granting action it runs: tests/integration/escalation/api-escalation.test.ts tries it through the route. */
+  grants?: string;
 };
 
 export type CatalogRoute = {
@@ -147,7 +149,7 @@ export const ROUTE_CATALOG: CatalogRoute[] = [
     module: orgCollections,
     methods: {
       GET: { permission: "org.console.access" },
-      POST: { permission: "org.collections.create", body: collectionBody },
+      POST: { permission: "org.collections.create", body: collectionBody, grants: "organization.collections.create" },
     },
   },
   {
@@ -155,8 +157,8 @@ export const ROUTE_CATALOG: CatalogRoute[] = [
     module: orgCollection,
     methods: {
       GET: { permission: "org.console.access" },
-      PUT: { permission: "org.collections.edit_any", body: collectionBody },
-      POST: { permission: "org.collections.edit_any", body: collectionBody },
+      PUT: { permission: "org.collections.edit_any", body: collectionBody, grants: "organization.collections.update" },
+      POST: { permission: "org.collections.edit_any", body: collectionBody, grants: "organization.collections.update" },
       DELETE: { permission: "org.collections.delete_any" },
     },
   },
