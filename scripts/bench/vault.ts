@@ -3,7 +3,9 @@
  * Chromium, the time from "keys in memory" to the first rendered list and to all names decrypted, beside a bare
  * WebCrypto loop decrypting the same names in the same page. Then how long a client's owner waits for a Bitwarden
  * CSV of 500 and 5,000 logins to be imported into the organization (parsed, encrypted in the page, uploaded in
- * batches). README explains the figures.
+ * batches). And what an official Bitwarden app's sync of the same vaults costs the server (GET /api/sync with an
+ * access token) beside the web vault page's own data load (GET /vault with the session cookie), interleaved in the
+ * same run. README explains the figures.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -12,7 +14,7 @@ import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import Papa from "papaparse";
 import { demoPassword } from "@/lib/seed/demo-accounts";
-import { toBase64 } from "@/lib/crypto";
+import { deriveMasterKey, hashMasterPassword, MIN_KDF_ITERATIONS, toBase64 } from "@/lib/crypto";
 import {
   VAULT_KEYS_READY_MARK,
   VAULT_LIST_RENDERED_MARK,
@@ -81,6 +83,54 @@ async function measure(page: Page, vault: BenchVault) {
 }
 
 const format = (ms: number) => `${Math.round(ms).toLocaleString("en")} ms`;
+
+/** An access token for the vault's account, as an official app gets one (password grant). */
+async function appAccessToken(vault: BenchVault): Promise<string> {
+  const masterKey = await deriveMasterKey(vault.password, vault.email, MIN_KDF_ITERATIONS);
+  const form = new URLSearchParams({
+    grant_type: "password",
+    client_id: "cli",
+    scope: "api offline_access",
+    username: vault.email,
+    password: await hashMasterPassword(masterKey, vault.password),
+    deviceType: "25",
+    deviceIdentifier: crypto.randomUUID(),
+    deviceName: "bench",
+  });
+  const answer = (await (await fetch(`${BASE}/identity/connect/token`, { method: "POST", body: form })).json()) as {
+    access_token?: string;
+  };
+  if (!answer.access_token) throw new Error("the bench account could not log in through the token endpoint");
+  return answer.access_token;
+}
+
+const SYNC_REPETITIONS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * The server's side of a vault load, interleaved so both see the same machine: an app's GET /api/sync and the web
+ * vault page's GET /vault (server rendering with the vault's data), each read to the end. Medians.
+ */
+async function measureSync(page: Page, vault: BenchVault) {
+  const token = await appAccessToken(vault);
+  const sync: number[] = [];
+  const vaultPage: number[] = [];
+  let syncBytes = 0;
+  for (let round = 0; round < SYNC_REPETITIONS; round += 1) {
+    let started = performance.now();
+    const body = await (await fetch(`${BASE}/api/sync`, { headers: { authorization: `Bearer ${token}` } })).text();
+    sync.push(performance.now() - started);
+    syncBytes = body.length;
+    started = performance.now();
+    await (await page.request.get(`${BASE}/vault`)).body();
+    vaultPage.push(performance.now() - started);
+  }
+  return { sync: median(sync), vaultPage: median(vaultPage), syncBytes };
+}
 
 /** A Bitwarden CSV export of `size` logins, each with a name, a username, a password and a website. */
 function bitwardenCsv(size: number, run: string): string {
@@ -156,9 +206,11 @@ try {
     ],
   });
   const rows = [];
+  const syncRows = [];
   for (const vault of vaults) {
     const page = await (await browser.newContext()).newPage();
     rows.push({ size: vault.size, ...(await measure(page, vault)) });
+    syncRows.push({ size: vault.size, ...(await measureSync(page, vault)) });
   }
   const importFolder = mkdtempSync(path.join(os.tmpdir(), "keyhouse-bench-import-"));
   const imports = [];
@@ -186,6 +238,18 @@ try {
       ].join(" | "),
     );
   }
+  console.log("\nApp sync: GET /api/sync beside the web vault page's GET /vault, same account (medians of 5)\n");
+  console.log(["Items", "/api/sync", "/vault", "Sync / page", "Sync size"].join(" | "));
+  for (const row of syncRows)
+    console.log(
+      [
+        row.size.toLocaleString("en"),
+        format(row.sync),
+        format(row.vaultPage),
+        (row.sync / row.vaultPage).toFixed(2),
+        `${Math.round(row.syncBytes / 1024).toLocaleString("en")} KB`,
+      ].join(" | "),
+    );
   console.log(
     "\nImport benchmark: a Bitwarden CSV into an organization, from the click to the summary (Chromium, this machine)\n",
   );
