@@ -127,3 +127,9 @@ export function toKeyhouseCipher(
 
 /** CipherCollectionsRequest: the collections an organization item is to be in. */
 export const cipherCollectionsRequestSchema = z.object({ collectionIds: z.array(uuidSchema).max(100) });
+
+/** CipherBulk*Request: the items a bulk change is about (the organization id some apps add is not needed). */
+export const cipherIdsRequestSchema = z.object({ ids: z.array(uuidSchema).min(1).max(500) });
+
+/** CipherBulkMoveRequest: items to file in a folder (null: out of folders). */
+export const cipherMoveRequestSchema = cipherIdsRequestSchema.extend({ folderId: uuidSchema.nullish() });

@@ -7,8 +7,11 @@ import { masterPasswordUnlockResponse } from "./master-password-unlock";
 import { policyResponse } from "./policies";
 import { profileResponse } from "./profile";
 
-/** SyncResponse: the whole vault as an app stores it (DESIGN §12). Domains are not kept (the CLI never asks). */
-export function syncResponse(sync: SyncData) {
+/**
+ * SyncResponse: the whole vault as an app stores it (DESIGN §12). Keyhouse keeps no equivalent domains: apps that ask
+ * (autofill) get empty lists; the CLI asks for none.
+ */
+export function syncResponse(sync: SyncData, { excludeDomains }: { excludeDomains: boolean }) {
   const useTotp = new Map(sync.memberships.map((row) => [row.id, row.useTotp]));
   return {
     object: "sync",
@@ -20,7 +23,7 @@ export function syncResponse(sync: SyncData) {
     ),
     policies: sync.policies.map(policyResponse),
     sends: [],
-    domains: null,
+    domains: excludeDomains ? null : { object: "domains", equivalentDomains: [], globalEquivalentDomains: [] },
     userDecryption: {
       masterPasswordUnlock: masterPasswordUnlockResponse(sync.account),
       userKeyId: sync.account.userKeyId,

@@ -224,13 +224,7 @@ export async function setItemState(
   state: { folderId: string | null; favorite: boolean },
 ) {
   const { userId } = assertScope(scope);
-  if (state.folderId) {
-    const [folder] = await tx
-      .select({ id: folders.id })
-      .from(folders)
-      .where(and(eq(folders.id, state.folderId), eq(folders.userId, userId)));
-    if (!folder) throw new ActionError("This folder does not exist.", { folderId: "This folder does not exist." });
-  }
+  await assertOwnFolder(tx, userId, state.folderId);
   await tx
     .insert(cipherUserStates)
     .values({ cipherId, userId, folderId: state.folderId, favorite: state.favorite })
@@ -238,6 +232,30 @@ export async function setItemState(
       target: [cipherUserStates.cipherId, cipherUserStates.userId],
       set: { folderId: state.folderId, favorite: state.favorite },
     });
+}
+
+async function assertOwnFolder(tx: Executor, userId: string, folderId: string | null): Promise<void> {
+  if (!folderId) return;
+  const [folder] = await tx
+    .select({ id: folders.id })
+    .from(folders)
+    .where(and(eq(folders.id, folderId), eq(folders.userId, userId)));
+  if (!folder) throw new ActionError("This folder does not exist.", { folderId: "This folder does not exist." });
+}
+
+/** Files items the caller reaches in one of their folders (or none); each keeps the caller's favorite mark. */
+export async function moveItemsToFolder(tx: Executor, scope: UserScope, cipherIds: string[], folderId: string | null) {
+  const { userId } = assertScope(scope);
+  await assertOwnFolder(tx, userId, folderId);
+  const items = await lockItemsForUser(tx, scope, cipherIds);
+  await tx
+    .insert(cipherUserStates)
+    .values(items.map((item) => ({ cipherId: item.id, userId, folderId })))
+    .onConflictDoUpdate({
+      target: [cipherUserStates.cipherId, cipherUserStates.userId],
+      set: { folderId: sql`excluded.folder_id` },
+    });
+  return items;
 }
 
 /** Trash and restore need edit rights; deleting for good needs manage rights (or the item being one's own). */

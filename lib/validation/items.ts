@@ -89,6 +89,8 @@ export const itemIdsSchema = z.object({
  */
 export const purgeItemsSchema = itemIdsSchema.extend({ evenOutsideTrash: z.boolean().default(false) });
 
+export const moveItemsToFolderSchema = itemIdsSchema.extend({ folderId: folderIdSchema });
+
 export const moveItemSchema = z.object({
   cipherId: uuidSchema,
   organizationId: uuidSchema,

@@ -11,6 +11,7 @@ import {
   createOrganizationItem,
   createPersonalItem,
   deleteFolder,
+  moveItemsToFolder,
   moveItemToOrganization,
   purgeItems,
   renameFolder,
@@ -29,6 +30,7 @@ import {
   itemIdsSchema,
   itemStateSchema,
   moveItemSchema,
+  moveItemsToFolderSchema,
   purgeItemsSchema,
   renameFolderSchema,
   updateItemSchema,
@@ -124,6 +126,24 @@ export const purgeItemsAction = defineAction({
     const items = await purgeItems(tx, scope, input.cipherIds, input);
     for (const item of items)
       await record({ type: "cipher_purged", cipherId: item.id, organizationId: item.organizationId });
+    return { count: items.length };
+  },
+});
+
+/** Files several items in one of the caller's folders (or takes them out of folders); favorites stay. */
+export const moveItemsToFolderAction = defineAction({
+  name: "items.moveToFolder",
+  input: moveItemsToFolderSchema,
+  scope: user(),
+  async run({ input, scope, tx, record }) {
+    const items = await moveItemsToFolder(tx, scope, input.cipherIds, input.folderId);
+    for (const item of items)
+      await record({
+        type: "cipher_updated",
+        cipherId: item.id,
+        organizationId: item.organizationId,
+        details: { state: true },
+      });
     return { count: items.length };
   },
 });

@@ -1,6 +1,6 @@
-import { createItem } from "@/app/(vault)/vault/actions";
+import { createItem, purgeItemsAction } from "@/app/(vault)/vault/actions";
 import { requireUser } from "@/lib/authz/scope";
-import { cipherRequestSchema, toKeyhouseCipher } from "@/lib/bitwarden/cipher-request";
+import { cipherIdsRequestSchema, cipherRequestSchema, toKeyhouseCipher } from "@/lib/bitwarden/cipher-request";
 import { itemAnswer } from "@/lib/bitwarden/items";
 import { actionResponse, apiError, apiRoute, readJson } from "@/lib/bitwarden/route";
 
@@ -26,4 +26,12 @@ export const POST = apiRoute(async (request) => {
       : { owner: "me", cipher: cipher.cipher, ...state },
   );
   return actionResponse(result, ({ cipherId }) => itemAnswer(scope, cipherId));
+});
+
+/** Deletes several items for good, in or out of the trash (each needs manage rights). */
+export const DELETE = apiRoute(async (request) => {
+  await requireUser();
+  const body = await readJson(request, cipherIdsRequestSchema);
+  if (!body.ok) return body.response;
+  return actionResponse(await purgeItemsAction({ cipherIds: body.data.ids, evenOutsideTrash: true }), () => undefined);
 });

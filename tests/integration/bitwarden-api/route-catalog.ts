@@ -9,6 +9,10 @@ import * as cipher from "@/app/api/ciphers/[cipherId]/route";
 import * as cipherShare from "@/app/api/ciphers/[cipherId]/share/route";
 import * as ciphersCreate from "@/app/api/ciphers/create/route";
 import * as ciphers from "@/app/api/ciphers/route";
+import * as ciphersDelete from "@/app/api/ciphers/delete/route";
+import * as ciphersMove from "@/app/api/ciphers/move/route";
+import * as ciphersRestore from "@/app/api/ciphers/restore/route";
+import * as cipherDetails from "@/app/api/ciphers/[cipherId]/details/route";
 import * as collections from "@/app/api/collections/route";
 import * as config from "@/app/api/config/route";
 import * as folder from "@/app/api/folders/[folderId]/route";
@@ -73,6 +77,7 @@ const cipherBody = (ids: PathIds, organizationId: string | null = null) => ({
   login: { username: FAKE_ENC_2, password: FAKE_ENC_2, uris: [] },
 });
 const folderBody = () => ({ name: FAKE_ENC_2 });
+const idsBody = (ids: PathIds) => ({ ids: [ids.cipherId] });
 const collectionBody = () => ({ name: FAKE_ENC_2, groups: [], users: [] });
 const collectionIdsBody = (ids: PathIds) => ({ collectionIds: [ids.collectionId] });
 const shareBody = (ids: PathIds) => ({
@@ -100,8 +105,23 @@ export const ROUTE_CATALOG: CatalogRoute[] = [
   {
     file: "app/api/ciphers/route.ts",
     module: ciphers,
-    methods: { POST: { body: (ids) => cipherBody(ids) } },
+    methods: { POST: { body: (ids) => cipherBody(ids) }, DELETE: { body: idsBody } },
   },
+  {
+    file: "app/api/ciphers/delete/route.ts",
+    module: ciphersDelete,
+    methods: { PUT: { body: idsBody }, POST: { body: idsBody } },
+  },
+  { file: "app/api/ciphers/restore/route.ts", module: ciphersRestore, methods: { PUT: { body: idsBody } } },
+  {
+    file: "app/api/ciphers/move/route.ts",
+    module: ciphersMove,
+    methods: {
+      PUT: { body: (ids) => ({ ...idsBody(ids), folderId: null }) },
+      POST: { body: (ids) => ({ ...idsBody(ids), folderId: null }) },
+    },
+  },
+  { file: "app/api/ciphers/[cipherId]/details/route.ts", module: cipherDetails, methods: { GET: {} } },
   {
     file: "app/api/ciphers/create/route.ts",
     module: ciphersCreate,

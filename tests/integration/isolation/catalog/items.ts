@@ -4,6 +4,7 @@ import {
   createItem,
   deleteFolderAction,
   logItemActivity,
+  moveItemsToFolderAction,
   moveItemToOrganizationAction,
   purgeItemsAction,
   renameFolderAction,
@@ -45,6 +46,14 @@ export const ITEM_ACTIONS: IsolationEntry[] = [
     action: setItemStateAction,
     allowed: CLIENT1_EDITORS,
     input: (demo) => ({ cipherId: demo.client1Items[0], folderId: null, favorite: true }),
+  },
+  // Filing an item in a folder needs only to reach it (folders are one's own); no folder keeps the change small.
+  {
+    name: "items.moveToFolder",
+    grants: false,
+    action: moveItemsToFolderAction,
+    allowed: CLIENT1_EDITORS,
+    input: (demo) => ({ cipherIds: [demo.client1Items[0]], folderId: null }),
   },
   {
     name: "items.trash",

@@ -1,0 +1,20 @@
+import { restoreItemsAction } from "@/app/(vault)/vault/actions";
+import { requireUser } from "@/lib/authz/scope";
+import { cipherIdsRequestSchema } from "@/lib/bitwarden/cipher-request";
+import { cipherResponse } from "@/lib/bitwarden/ciphers";
+import { listResponse } from "@/lib/bitwarden/list";
+import { actionResponse, apiRoute, readJson } from "@/lib/bitwarden/route";
+import { getVaultItem } from "@/lib/dal/items";
+
+export const dynamic = "force-dynamic";
+
+/** Brings several items back from the trash; the answer lists them as the apps store them. */
+export const PUT = apiRoute(async (request) => {
+  const scope = await requireUser();
+  const body = await readJson(request, cipherIdsRequestSchema);
+  if (!body.ok) return body.response;
+  return actionResponse(await restoreItemsAction({ cipherIds: body.data.ids }), async () => {
+    const restored = await Promise.all(body.data.ids.map((id) => getVaultItem(scope, id)));
+    return listResponse(restored.flatMap((found) => (found ? [cipherResponse(found.item, found.useTotp)] : [])));
+  });
+});
