@@ -25,7 +25,7 @@ export function MoveToOrganizationDialog({
   context: VaultContext;
   onClose: () => void;
 }) {
-  const { keys } = useKeyring();
+  const { keys, userKey } = useKeyring();
   const [organizationId, setOrganizationId] = useState(context.organizations[0]?.id ?? "");
   const [chosen, setChosen] = useState<string[]>([]);
   const move = useAction(context.actions.moveItemToOrganization, {
@@ -38,7 +38,12 @@ export function MoveToOrganizationDialog({
       cipherId: item.id,
       organizationId,
       collectionIds: chosen,
-      cipher: await encryptCipher(view, await keys.organizationKey(organizationId)),
+      // A personal item's own key (an official app's) moves with it, wrapped under the organization key.
+      cipher: await encryptCipher(
+        view,
+        await keys.organizationKey(organizationId),
+        item.key ? { itemKey: item.key, wrappedWith: userKey } : undefined,
+      ),
     }));
     if (result.ok) onClose();
   }

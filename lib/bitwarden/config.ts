@@ -2,7 +2,8 @@ import "server-only";
 /**
  * GET /api/config (DESIGN §12). `version` is the Bitwarden API level Keyhouse speaks (the apps compare it before
  * using newer endpoints); `server` names Keyhouse, so the apps say they talk to a third-party server. Feature flags
- * are only those Keyhouse really supports: none yet, so the apps keep to their default behaviour.
+ * are only those Keyhouse really supports: per-item keys (the apps then encrypt each item under a key of its own,
+ * which Keyhouse stores, and its web vault decrypts with and keeps).
  */
 export const BITWARDEN_API_VERSION = "2026.9.0";
 
@@ -20,7 +21,7 @@ export function configResponse(baseUrl: string) {
       notifications: null,
       sso: null,
     },
-    featureStates: {},
+    featureStates: { enableCipherKeyEncryption: true },
     push: { pushTechnology: 0, vapidPublicKey: null },
     settings: { disableUserRegistration: false },
     communication: null,

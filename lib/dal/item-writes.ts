@@ -22,6 +22,7 @@ const CHANGED_SINCE_SERVED =
 type ItemAccess = {
   id: string;
   organizationId: string | null;
+  key: EncString | null;
   data: EncryptedCipherData;
   deletedAt: Date | null;
   canEdit: boolean;
@@ -32,6 +33,7 @@ type ItemAccess = {
 type LockedRow = {
   id: string;
   organization_id: string | null;
+  key: EncString | null;
   data: EncryptedCipherData;
   deleted_at: Date | string | null;
   can_edit: boolean;
@@ -60,7 +62,7 @@ async function lockItemsForUser(
   const own = sql`coalesce(ci.user_id = ${userId}, false)`;
   const rows = await selectRows<LockedRow>(
     tx,
-    sql`select ci.id, ci.organization_id, ci.data, ci.deleted_at,
+    sql`select ci.id, ci.organization_id, ci.key, ci.data, ci.deleted_at,
           ${own} or coalesce(reach.can_edit, false) as can_edit,
           ${own} or coalesce(reach.view_password, false) as view_password,
           ${own} or coalesce(reach.can_manage, false) as can_manage
@@ -77,6 +79,7 @@ async function lockItemsForUser(
     const item = {
       id: row.id,
       organizationId: row.organization_id,
+      key: row.key,
       data: withStoredDefaults(row.data),
       deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at),
       canEdit: row.can_edit,
@@ -208,6 +211,8 @@ export async function updateItem(
   const item = await lockItemForUser(tx, scope, cipherId);
   requireEdit(item);
   if (item.deletedAt) throw new ActionError("Restore this item from the trash before editing it.");
+  // The kept password is encrypted under the item's key: it must stay the same for the two to fit together.
+  if (!item.viewPassword && item.key !== cipher.key) throw new ActionError(CHANGED_SINCE_SERVED);
   const data = item.viewPassword ? cipher.data : keepHiddenSecrets(item.data, cipher.data, hiddenValueSources);
   await tx
     .update(ciphers)

@@ -5,6 +5,7 @@ import {
   sha256Base64,
   type SymmetricKey,
   unwrapSymmetricKey,
+  wrapSymmetricKey,
 } from "@/lib/crypto";
 import { type CipherView, IDENTITY_FIELDS, type LoginUri } from "./cipher-model";
 import { type CipherType } from "@/lib/enums";
@@ -155,16 +156,38 @@ async function mapSecrets<From extends string, To extends string>(
   };
 }
 
-/** Encrypts an item for storage under its owner's key (an item key it had is dropped: the owning key suffices). */
-export async function encryptCipher(view: CipherView, key: SymmetricKey): Promise<EncryptedCipher> {
+/**
+ * Encrypts an item for storage: under its owner's key, or under its own key when it has one (`keep`, an item the
+ * official apps gave a key), which stays the item's.
+ */
+export async function encryptCipher(
+  view: CipherView,
+  ownerKey: SymmetricKey,
+  keep?: ItemKeyToKeep,
+): Promise<EncryptedCipher> {
   const { type, reprompt, ...content } = view;
+  const own = keep ? await keptItemKey(keep, ownerKey) : null;
+  const key = own?.key ?? ownerKey;
   const encrypt = (value: string) => encryptString(value, key);
   const data = await mapSecrets(content, encrypt, async ({ uri, match }) => ({
     uri: await encrypt(uri),
     uriChecksum: await encrypt(await sha256Base64(uri)),
     match,
   }));
-  return { type, reprompt, key: null, data };
+  return { type, reprompt, key: own?.wrapped ?? null, data };
+}
+
+/**
+ * An item's own key as stored (`itemKey`) and the key it is wrapped with now (`wrappedWith`): the owning key, which
+ * differs from the new one when the item moves into an organization.
+ */
+export type ItemKeyToKeep = { itemKey: EncString; wrappedWith: SymmetricKey };
+
+/** The item's own key, wrapped under the (possibly new) owning key, so an edit or a move keeps it as the apps do. */
+async function keptItemKey(keep: ItemKeyToKeep, ownerKey: SymmetricKey) {
+  const key = await unwrapSymmetricKey(keep.itemKey, keep.wrappedWith);
+  const wrapped = keep.wrappedWith === ownerKey ? keep.itemKey : await wrapSymmetricKey(key, ownerKey);
+  return { key, wrapped };
 }
 
 /**

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createItem, updateItemAction } from "@/app/(vault)/vault/actions";
 import { getDb } from "@/db/client";
 import { collectionGroups, collectionUsers } from "@/db/schema";
-import type { SymmetricKey } from "@/lib/crypto";
+import { SymmetricKey, wrapSymmetricKey } from "@/lib/crypto";
 import { requireUser } from "@/lib/authz/scope";
 import { listVaultItems, type VaultItem } from "@/lib/dal/items";
 import { decryptCipher, encryptCipher } from "@/lib/vault/cipher-crypto";
@@ -153,6 +153,44 @@ describe("editing an item as a member who may edit but not see passwords", () =>
       error: expect.stringContaining("changed this item since you opened it"),
     });
     expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("keeps an app-given item key: the kept password is under it, so an edit that drops it is refused", async () => {
+    // The owner's app gave the item a key of its own (Bitwarden's cipher key); every field is under it.
+    await signInAs(demo.users.owner1);
+    const itemKey = SymmetricKey.generate();
+    const wrapped = await wrapSymmetricKey(itemKey, orgKey);
+    const view = newCipher("login", "Keyed");
+    view.login = { ...view.login!, password: "Keyed-password-1" };
+    const created = await createItem({
+      owner: "organization",
+      organizationId: demo.client1,
+      cipher: await encryptCipher(view, orgKey, { itemKey: wrapped, wrappedWith: orgKey }),
+      collectionIds: [demo.client1Collection],
+    });
+    if (!created.ok) throw new Error(created.error);
+    const served = await servedTo(demo.users.user1, created.cipherId);
+    expect(served.key).toBe(wrapped);
+    const seen = await decryptCipher(served, orgKey);
+
+    const before = await databaseSnapshot();
+    const dropped = await updateItemAction({
+      cipherId: served.id,
+      cipher: await encryptCipher({ ...seen, name: "Re-keyed" }, orgKey),
+    });
+    expect(dropped).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("changed this item since you opened it"),
+    });
+    expect(await databaseSnapshot()).toEqual(before);
+
+    const kept = await updateItemAction({
+      cipherId: served.id,
+      cipher: await encryptCipher({ ...seen, name: "Renamed" }, orgKey, { itemKey: wrapped, wrappedWith: orgKey }),
+    });
+    expect(kept).toEqual({ ok: true });
+    const stored = await storedView(served.id);
+    expect(stored).toMatchObject({ name: "Renamed", login: { password: "Keyed-password-1" } });
   });
 
   it("refuses two fields claiming one stored hidden value", async () => {

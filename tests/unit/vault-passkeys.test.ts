@@ -93,6 +93,23 @@ describe("passkeys, autofill on page load and URI checksums", () => {
     expect(await decryptCipher(moved, key)).toEqual(loginWithPasskey());
   });
 
+  it("keep an app-written item's own key through an edit, and re-wrap it when the item moves to a new owner", async () => {
+    const itemKey = SymmetricKey.generate();
+    const wrapped = await wrapSymmetricKey(itemKey, key);
+    const edited = await encryptCipher(loginWithPasskey(), key, { itemKey: wrapped, wrappedWith: key });
+    expect(edited.key).toBe(wrapped);
+    // Fields are under the item's key, not the owning key.
+    await expect(decryptString(edited.data.name, key)).rejects.toThrow();
+    expect(await decryptString(edited.data.name, itemKey)).toBe("Bank");
+    expect(await decryptCipher(edited, key)).toEqual(loginWithPasskey());
+
+    const organizationKey = SymmetricKey.generate();
+    const moved = await encryptCipher(loginWithPasskey(), organizationKey, { itemKey: wrapped, wrappedWith: key });
+    expect(moved.key).not.toBe(wrapped);
+    expect(await decryptCipher(moved, organizationKey)).toEqual(loginWithPasskey());
+    await expect(decryptCipher(moved, key)).rejects.toThrow();
+  });
+
   it("read items stored before these were kept as having none", async () => {
     const stored = await encryptCipher(newCipher("login", "Old"), key);
     const { autofillOnPageLoad: _autofill, fido2Credentials: _passkeys, ...oldLogin } = stored.data.login!;
