@@ -53,15 +53,23 @@ export class BwClient {
     return JSON.parse(await this.ok(args, options)) as T;
   }
 
-  /** Points the CLI at the test server and logs in with the master password; keeps the session key. */
+  private configured = false;
+
+  /** Points the CLI at the test server (once per data folder). */
+  async configure(): Promise<void> {
+    if (!this.configured) await this.ok(["config", "server", TLS_URL]);
+    this.configured = true;
+  }
+
+  /** Logs in with the master password (pointing the CLI at the test server first); keeps the session key. */
   async logIn(email: string, password: string, extra: string[] = []): Promise<void> {
-    await this.ok(["config", "server", TLS_URL]);
+    await this.configure();
     this.session = (await this.ok(["login", email, password, "--raw", ...extra])).trim();
   }
 
   /** `bw login --apikey` with a personal API key, then `bw unlock` with the master password. */
   async logInWithApiKey(clientId: string, clientSecret: string, password: string): Promise<void> {
-    await this.ok(["config", "server", TLS_URL]);
+    await this.configure();
     await this.ok(["login", "--apikey"], { env: { BW_CLIENTID: clientId, BW_CLIENTSECRET: clientSecret } });
     this.session = (await this.ok(["unlock", password, "--raw"])).trim();
   }
