@@ -38,6 +38,16 @@ export type LoginCredentials = {
   twoFactorRemembered?: (user: { id: string; twoFactorEnabledAt: Date }) => boolean;
 };
 
+/** The account's columns a login answers with, whatever the credential. */
+const AUTHENTICATED_COLUMNS = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  emailVerified: users.emailVerified,
+  securityStamp: users.securityStamp,
+  twoFactorEnabledAt: users.twoFactorEnabledAt,
+};
+
 /** What a successful login opens, in the transaction of its event: a browser session, or a device's (DESIGN §12). */
 export type SessionOpener<S> = (tx: Executor, user: AuthenticatedUser) => Promise<S>;
 
@@ -76,15 +86,7 @@ export async function logIn<S>(
   // Refused before the costly bcrypt work: while throttled, an attempt costs one read and is not counted.
   if (await loginThrottled(db, throttle)) return { ok: false, reason: "too_many_attempts" };
   const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      emailVerified: users.emailVerified,
-      securityStamp: users.securityStamp,
-      hash: users.masterPasswordHash,
-      twoFactorEnabledAt: users.twoFactorEnabledAt,
-    })
+    .select({ ...AUTHENTICATED_COLUMNS, hash: users.masterPasswordHash })
     .from(users)
     .where(eq(users.email, credentials.email));
   if (!(await masterPasswordHashMatches(credentials.masterPasswordHash, user?.hash))) {
@@ -98,8 +100,8 @@ export async function logIn<S>(
     if (step !== "passed")
       return { ok: false, reason: step === "locked" ? "too_many_two_factor_codes" : "invalid_two_factor_code" };
   }
-  const { id, email, name, emailVerified, securityStamp, twoFactorEnabledAt } = user!;
-  return succeededLogin(throttle, { id, email, name, emailVerified, securityStamp, twoFactorEnabledAt }, origin, open);
+  const { hash: _hash, ...authenticated } = user!;
+  return succeededLogin(throttle, authenticated, origin, open);
 }
 
 /** A wrong credential: counted by the throttle, and in the account's events when the account exists. */
@@ -157,15 +159,7 @@ export async function logInWithApiKey<S>(
     : null;
   const [user] = userId?.success
     ? await db
-        .select({
-          id: users.id,
-          email: users.email,
-          name: users.name,
-          emailVerified: users.emailVerified,
-          securityStamp: users.securityStamp,
-          twoFactorEnabledAt: users.twoFactorEnabledAt,
-          apiKeyHash: users.apiKeyHash,
-        })
+        .select({ ...AUTHENTICATED_COLUMNS, apiKeyHash: users.apiKeyHash })
         .from(users)
         .where(eq(users.id, userId.data))
     : [];
