@@ -1,9 +1,9 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
+import { newSecret } from "@/lib/server/secret-token";
 
 /**
  * The personal API key (`bw login --apikey`, DESIGN §12): client id `user.<user id>` and a random secret, shown once
@@ -11,20 +11,13 @@ import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
  */
 export const API_KEY_CLIENT_PREFIX = "user.";
 
-export function apiKeyHash(secret: string): string {
-  return createHash("sha256").update(secret).digest("hex");
-}
-
 /** Replaces the caller's API key; answers the new one, which is never shown again. */
 export async function rotateApiKey(
   tx: Executor,
   scope: UserScope,
 ): Promise<{ clientId: string; clientSecret: string }> {
   const { userId } = assertScope(scope);
-  const clientSecret = randomBytes(24).toString("base64url");
-  await tx
-    .update(users)
-    .set({ apiKeyHash: apiKeyHash(clientSecret) })
-    .where(eq(users.id, userId));
+  const { secret: clientSecret, hash } = newSecret(24);
+  await tx.update(users).set({ apiKeyHash: hash }).where(eq(users.id, userId));
   return { clientId: `${API_KEY_CLIENT_PREFIX}${userId}`, clientSecret };
 }

@@ -1,9 +1,9 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { userSessions, users } from "@/db/schema";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
+import { newSecret, secretHash } from "@/lib/server/secret-token";
 import { uuidSchema } from "@/lib/validation/common";
 import { dropEndedSessions } from "./sessions";
 
@@ -18,15 +18,6 @@ export const DEVICE_SESSION_DAYS = 30;
 export type DeviceDescription = { type: number; identifier: string; name: string };
 export type DeviceSession = { sessionId: string; refreshToken: string; deviceIdentifier: string };
 export type DeviceLogin = DeviceSession & { account: Awaited<ReturnType<typeof readAccountKeys>> };
-
-function newSecret(): { secret: string; hash: string } {
-  const secret = randomBytes(32).toString("base64url");
-  return { secret, hash: sha256(secret) };
-}
-
-function sha256(value: string): string {
-  return createHash("sha256").update(value).digest("hex");
-}
 
 const deviceExpiry = sql`now() + ${DEVICE_SESSION_DAYS}::int * interval '1 day'`;
 
@@ -122,7 +113,7 @@ export async function refreshDeviceSession(refreshToken: string): Promise<Refres
       )
       .for("update", { of: userSessions });
     if (!row) return null;
-    if (row.hash !== sha256(secret)) {
+    if (row.hash !== secretHash(secret)) {
       await tx
         .update(userSessions)
         .set({ revokedAt: sql`now()` })

@@ -4,7 +4,8 @@ import { type Executor, getDb } from "@/db/client";
 import { emailTokens } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
 import { EMAIL_LINK_LIFETIME_HOURS } from "@/lib/validation/account";
-import { hashInvitationToken, newLinkToken } from "./invitations";
+import { secretHash } from "@/lib/server/secret-token";
+import { newLinkToken } from "./invitations";
 
 /**
  * Links that prove an address (DESIGN §11): `registration` finishes a new account, `verification` verifies an
@@ -55,7 +56,7 @@ async function findEmailToken(
   const query = executor
     .select()
     .from(emailTokens)
-    .where(eq(emailTokens.tokenHash, hashInvitationToken(token)));
+    .where(eq(emailTokens.tokenHash, secretHash(token)));
   const [row] = lock ? await query.for("update") : await query;
   return row;
 }

@@ -1,9 +1,9 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { invitations, organizations, organizationUsers, providers, providerUsers } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
+import { newSecret, secretHash } from "@/lib/server/secret-token";
 
 /** Invitation and setup links are valid for five days (Bitwarden's invitation lifetime). */
 export const INVITATION_LIFETIME_MS = 5 * 24 * 60 * 60 * 1000;
@@ -13,14 +13,10 @@ type InvitationTarget =
   | { kind: "provider_user"; providerUserId: string }
   | { kind: "organization_user"; organizationUserId: string };
 
-export function hashInvitationToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
-
 /** A new single-use link token (32 random bytes, base64url) and the SHA-256 that is all the database keeps of it. */
 export function newLinkToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, tokenHash: hashInvitationToken(token) };
+  const { secret, hash } = newSecret();
+  return { token: secret, tokenHash: hash };
 }
 
 /**
@@ -74,7 +70,7 @@ export async function findInvitation(
   const query = executor
     .select()
     .from(invitations)
-    .where(eq(invitations.tokenHash, hashInvitationToken(token)));
+    .where(eq(invitations.tokenHash, secretHash(token)));
   const [row] = lock ? await query.for("update") : await query;
   return row;
 }
@@ -134,7 +130,7 @@ export async function describeInvitation(
     .leftJoin(providers, eq(providers.id, providerUsers.providerId))
     .leftJoin(organizationUsers, eq(organizationUsers.id, invitations.organizationUserId))
     .leftJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
-    .where(eq(invitations.tokenHash, hashInvitationToken(token)));
+    .where(eq(invitations.tokenHash, secretHash(token)));
   const summary: InvitationSummary = {
     problem: invitationProblem(row?.invitation, kind, email),
     email: row?.invitation.email ?? null,

@@ -5,11 +5,12 @@ import { type Executor, getDb } from "@/db/client";
 import { events, users } from "@/db/schema";
 import type { EventType } from "@/lib/events/event-types";
 import { deliverPendingMail } from "@/lib/mail/outbox";
+import { secretHash } from "@/lib/server/secret-token";
 import { enqueueMail, type MailMessage } from "./mail-outbox";
 import { masterPasswordHashMatches } from "./accounts";
 import { type EventInput, type EventOrigin, insertEvent } from "./events";
 import { uuidSchema } from "@/lib/validation/common";
-import { API_KEY_CLIENT_PREFIX, apiKeyHash } from "./api-keys";
+import { API_KEY_CLIENT_PREFIX } from "./api-keys";
 import {
   countLoginFailure,
   forgetLoginFailures,
@@ -165,7 +166,7 @@ export async function logInWithApiKey<S>(
     : [];
   const throttle = loginThrottleKeys(user?.email ?? credentials.clientId.toLowerCase(), origin.ip);
   if (await loginThrottled(db, throttle)) return { ok: false, reason: "too_many_attempts" };
-  const given = Buffer.from(apiKeyHash(credentials.clientSecret));
+  const given = Buffer.from(secretHash(credentials.clientSecret));
   const stored = Buffer.from(user?.apiKeyHash ?? "".padEnd(64, "0"));
   if (!user?.apiKeyHash || !timingSafeEqual(given, stored)) return failedLogin(throttle, user ?? null, origin);
   const { apiKeyHash: _stored, ...authenticated } = user;

@@ -18,7 +18,8 @@ import { POLICY_TYPES, type PolicyType } from "@/lib/enums";
 import { type AppliedPolicy, policyDataOf, type PolicyDataMap, type PolicyState } from "@/lib/policies/types";
 import { summarizeUserPolicies, type UserPolicies } from "@/lib/policies/user-policies";
 import { invitationTokenSchema } from "@/lib/validation/members";
-import { hashInvitationToken, invitationProblem } from "./invitations";
+import { secretHash } from "@/lib/server/secret-token";
+import { invitationProblem } from "./invitations";
 
 /** Every policy of the organization, in the console's order; never-saved ones are off with default data. */
 export async function listOrganizationPolicies(scope: OrganizationScope): Promise<PolicyState[]> {
@@ -128,7 +129,7 @@ export async function policiesForInvitation(token: string): Promise<InvitationMa
     .innerJoin(organizationUsers, eq(organizationUsers.id, invitations.organizationUserId))
     .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
     .leftJoin(policies, and(eq(policies.organizationId, organizations.id), eq(policies.type, "master_password")))
-    .where(eq(invitations.tokenHash, hashInvitationToken(parsed.data)));
+    .where(eq(invitations.tokenHash, secretHash(parsed.data)));
   if (!row || invitationProblem(row.invitation, "organization_user", null) || !row.enabled) return null;
   return { organizationName: row.organizationName, requirements: policyDataOf("master_password", row.data) };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
@@ -12,6 +12,7 @@ import {
 } from "@/lib/account-security/two-factor";
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
+import { secretHash } from "@/lib/server/secret-token";
 
 /**
  * Two-step login with an authenticator app (lib/account-security/two-factor.ts). The authenticator key never
@@ -37,14 +38,10 @@ const twoFactorColumns = {
   lastStep: users.twoFactorLastStep,
 };
 
-function hashRecoveryCode(code: string): string {
-  return createHash("sha256").update(code, "utf8").digest("hex");
-}
-
 function recoveryCodeMatches(row: TwoFactorRow, typed: string): boolean {
   const code = normalizeRecoveryCode(typed);
   if (!code || !row.recoveryCodeHash) return false;
-  return timingSafeEqual(Buffer.from(hashRecoveryCode(code)), Buffer.from(row.recoveryCodeHash));
+  return timingSafeEqual(Buffer.from(secretHash(code)), Buffer.from(row.recoveryCodeHash));
 }
 
 /**
@@ -95,7 +92,7 @@ export async function enableTwoFactor(tx: Executor, scope: UserScope, code: stri
     .update(users)
     .set({
       twoFactorEnabledAt: new Date(),
-      twoFactorRecoveryCodeHash: hashRecoveryCode(recoveryCode),
+      twoFactorRecoveryCodeHash: secretHash(recoveryCode),
       twoFactorLastStep: step,
     })
     .where(eq(users.id, userId));

@@ -8,7 +8,7 @@ import { getDb } from "@/db/client";
 import { emailTokens, events, mailOutbox, users } from "@/db/schema";
 import { SymmetricKey, wrapSymmetricKeyForPublicKey } from "@/lib/crypto";
 import { createEmailToken } from "@/lib/dal/email-tokens";
-import { hashInvitationToken } from "@/lib/dal/invitations";
+import { secretHash } from "@/lib/server/secret-token";
 import { commandLineContext } from "@/lib/operator/command-context";
 import { createPendingProvider } from "@/lib/operator/providers";
 import { createProviderSchema } from "@/lib/validation/provider";
@@ -64,7 +64,7 @@ describe("verifying the address of an existing account", () => {
     const [row] = await db
       .select()
       .from(emailTokens)
-      .where(eq(emailTokens.tokenHash, hashInvitationToken(token)));
+      .where(eq(emailTokens.tokenHash, secretHash(token)));
     expect(row).toMatchObject({ purpose: "verification", email: legacy.email, usedAt: null });
     expect(await isVerified(legacy.id)).toBe(false);
     expect(await eventTypesOf(legacy.id)).toEqual(["user_verification_email_sent"]);

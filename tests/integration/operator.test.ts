@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { events, invitations, mailOutbox, providerPlans, providers } from "@/db/schema";
-import { hashInvitationToken } from "@/lib/dal/invitations";
+import { secretHash } from "@/lib/server/secret-token";
 import { commandLineContext } from "@/lib/operator/command-context";
 import { createPendingProvider } from "@/lib/operator/providers";
 import { createProviderSchema } from "@/lib/validation/provider";
@@ -32,7 +32,7 @@ describe("operator: create a provider", () => {
     expect(token.length).toBeGreaterThanOrEqual(40);
     const [invitation] = await db.select().from(invitations).where(eq(invitations.providerId, created.providerId));
     expect(invitation).toMatchObject({ kind: "provider_setup", email: "owner@acme.example", usedAt: null });
-    expect(invitation!.tokenHash).toBe(hashInvitationToken(token));
+    expect(invitation!.tokenHash).toBe(secretHash(token));
     expect(invitation!.tokenHash).not.toContain(token);
     const lifetime = invitation!.expiresAt.getTime() - invitation!.createdAt.getTime();
     expect(Math.round(lifetime / 3_600_000)).toBe(120);

@@ -14,7 +14,7 @@ import {
 } from "@/lib/crypto";
 import { requireOperatorScope } from "@/lib/authz/scope";
 import { createEmailToken } from "@/lib/dal/email-tokens";
-import { hashInvitationToken } from "@/lib/dal/invitations";
+import { secretHash } from "@/lib/server/secret-token";
 import { commandLineContext } from "@/lib/operator/command-context";
 import { createPendingProvider } from "@/lib/operator/providers";
 import { createProviderSchema } from "@/lib/validation/provider";
@@ -105,7 +105,7 @@ describe("registration starts by mail and does not reveal who has an account (fi
     const token = await mailedRegistrationToken(email);
     const db = await getDb();
     const [row] = await db.select().from(emailTokens).where(eq(emailTokens.email, email));
-    expect(row).toMatchObject({ purpose: "registration", tokenHash: hashInvitationToken(token), usedAt: null });
+    expect(row).toMatchObject({ purpose: "registration", tokenHash: secretHash(token), usedAt: null });
     expect(JSON.stringify(row)).not.toContain(token);
     const hours = (row!.expiresAt.getTime() - row!.createdAt.getTime()) / 3_600_000;
     expect(hours).toBeCloseTo(24, 1);
@@ -186,7 +186,7 @@ describe("finishing a registration from the mailed link", () => {
     const [used] = await db
       .select()
       .from(emailTokens)
-      .where(eq(emailTokens.tokenHash, hashInvitationToken(token)));
+      .where(eq(emailTokens.tokenHash, secretHash(token)));
     expect(used!.usedAt).toBeInstanceOf(Date);
   });
 
@@ -338,7 +338,7 @@ describe("registering from an invitation or setup link", () => {
     const [invitation] = await db
       .select()
       .from(invitations)
-      .where(eq(invitations.tokenHash, hashInvitationToken(token)));
+      .where(eq(invitations.tokenHash, secretHash(token)));
     expect(invitation!.usedAt).toBeNull();
 
     // Then the new account accepts it, as an existing one would.
@@ -381,7 +381,7 @@ describe("registering from an invitation or setup link", () => {
     await db
       .update(invitations)
       .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(invitations.tokenHash, hashInvitationToken(token)));
+      .where(eq(invitations.tokenHash, secretHash(token)));
     expect(await register(finish(keys, token, "organization_user"))).toMatchObject({
       ok: false,
       error: "This invitation has expired. Ask for a new one.",
@@ -390,7 +390,7 @@ describe("registering from an invitation or setup link", () => {
     await db
       .update(invitations)
       .set({ expiresAt: new Date(Date.now() + 60_000), usedAt: new Date() })
-      .where(eq(invitations.tokenHash, hashInvitationToken(token)));
+      .where(eq(invitations.tokenHash, secretHash(token)));
     expect(await register(finish(keys, token, "organization_user"))).toMatchObject({
       ok: false,
       error: "This invitation has already been used.",
