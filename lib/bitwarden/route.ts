@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { ActionResult } from "@/lib/authz/action";
 import { ActionError } from "@/lib/authz/action-error";
 import { withBearerToken } from "@/lib/auth/session";
+import { type BodyResult, readJsonBody } from "@/lib/server/http";
 import { isDatabaseError, log, summarizeError } from "@/lib/server/log";
 import { unavailableJson } from "@/lib/unavailable";
 import { fieldErrorsOf } from "@/lib/validation/errors";
@@ -52,28 +53,17 @@ function failureResponse(error: unknown): Response {
 }
 
 /** Reads a JSON body through a zod schema; a 400 in Bitwarden's shape names what is wrong. */
-export async function readJson<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return { ok: false, response: apiError(400, "The request body must be JSON.") };
-  }
-  const parsed = await schema.safeParseAsync(body);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  const fields = fieldErrorsOf(parsed.error);
-  const messages = Object.values(fields);
-  return {
-    ok: false,
-    response: apiError(
+export function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<BodyResult<S>> {
+  return readJsonBody(request, schema, (error) => {
+    if (!error) return apiError(400, "The request body must be JSON.");
+    const fields = fieldErrorsOf(error);
+    const messages = Object.values(fields);
+    return apiError(
       400,
       messages.length === 1 ? messages[0]! : "The model state is invalid.",
       Object.fromEntries(Object.entries(fields).map(([field, message]) => [field, [message]])),
-    ),
-  };
+    );
+  });
 }
 
 /**

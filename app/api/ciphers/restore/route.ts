@@ -4,7 +4,7 @@ import { cipherIdsRequestSchema } from "@/lib/bitwarden/cipher-request";
 import { cipherResponse } from "@/lib/bitwarden/ciphers";
 import { listResponse } from "@/lib/bitwarden/list";
 import { actionResponse, apiRoute, readJson } from "@/lib/bitwarden/route";
-import { getVaultItem } from "@/lib/dal/items";
+import { getVaultItems } from "@/lib/dal/items";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ export const PUT = apiRoute(async (request) => {
   const body = await readJson(request, cipherIdsRequestSchema);
   if (!body.ok) return body.response;
   return actionResponse(await restoreItemsAction({ cipherIds: body.data.ids }), async () => {
-    const restored = await Promise.all(body.data.ids.map((id) => getVaultItem(scope, id)));
-    return listResponse(restored.flatMap((found) => (found ? [cipherResponse(found.item, found.useTotp)] : [])));
+    const restored = await getVaultItems(scope, body.data.ids);
+    return listResponse(restored.map((found) => cipherResponse(found.item, found.useTotp)));
   });
 });

@@ -1,8 +1,6 @@
-import { assignCollectionsAction } from "@/app/(vault)/vault/actions";
-import { requireUser } from "@/lib/authz/scope";
-import { cipherCollectionsRequestSchema } from "@/lib/bitwarden/cipher-request";
-import { itemAnswer, reachableItem } from "@/lib/bitwarden/items";
-import { actionResponse, apiRoute, readJson } from "@/lib/bitwarden/route";
+import { itemAnswer } from "@/lib/bitwarden/items";
+import { apiRoute } from "@/lib/bitwarden/route";
+import { assignItemCollections } from "../assign-collections";
 
 export const dynamic = "force-dynamic";
 
@@ -10,12 +8,7 @@ type Params = { cipherId: string };
 
 /** Older apps' form of ./collections_v2: the answer is the item itself. */
 async function assign(request: Request, { cipherId }: Params) {
-  const scope = await requireUser();
-  const { item } = await reachableItem(scope, cipherId);
-  const body = await readJson(request, cipherCollectionsRequestSchema);
-  if (!body.ok) return body.response;
-  const result = await assignCollectionsAction({ cipherId: item.id, collectionIds: body.data.collectionIds });
-  return actionResponse(result, () => itemAnswer(scope, item.id));
+  return assignItemCollections(request, cipherId, itemAnswer);
 }
 
 export const PUT = apiRoute<Params>(assign);

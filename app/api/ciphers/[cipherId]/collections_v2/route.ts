@@ -1,10 +1,7 @@
-import { assignCollectionsAction } from "@/app/(vault)/vault/actions";
-import { requireUser } from "@/lib/authz/scope";
-import { cipherCollectionsRequestSchema } from "@/lib/bitwarden/cipher-request";
 import { cipherResponse } from "@/lib/bitwarden/ciphers";
-import { reachableItem } from "@/lib/bitwarden/items";
-import { actionResponse, apiRoute, readJson } from "@/lib/bitwarden/route";
+import { apiRoute } from "@/lib/bitwarden/route";
 import { getVaultItem } from "@/lib/dal/items";
+import { assignItemCollections } from "../assign-collections";
 
 export const dynamic = "force-dynamic";
 
@@ -15,13 +12,8 @@ type Params = { cipherId: string };
  * may have taken it out of their own collections).
  */
 async function assign(request: Request, { cipherId }: Params) {
-  const scope = await requireUser();
-  const { item } = await reachableItem(scope, cipherId);
-  const body = await readJson(request, cipherCollectionsRequestSchema);
-  if (!body.ok) return body.response;
-  const result = await assignCollectionsAction({ cipherId: item.id, collectionIds: body.data.collectionIds });
-  return actionResponse(result, async () => {
-    const after = await getVaultItem(scope, item.id);
+  return assignItemCollections(request, cipherId, async (scope, itemId) => {
+    const after = await getVaultItem(scope, itemId);
     return {
       object: "optionalCipherDetails",
       unavailable: !after,
