@@ -1,25 +1,18 @@
 import { expect, type Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import {
-  createProviderThroughUi,
-  escapeRegExp,
-  newPage,
-  register,
-  registerFromLink,
-  registerOrLogIn,
-  uniqueEmail,
-} from "./helpers";
+import { escapeRegExp, logIn, newPage, register, uniqueEmail } from "./helpers";
 import { BwClient } from "./support/bw";
+import { CLI_ORGANIZATION, CLI_PROVIDER } from "./support/cli-tenants";
 import { marked } from "./support/plaintext-marker";
 
 /**
  * Issue 12: the official Bitwarden CLI (pinned, @bitwarden/cli 2026.9.0) against Keyhouse over HTTPS, and the same
- * data in the web vault in Chromium. What the CLI writes, the web vault opens, and the reverse.
+ * data in the web vault in Chromium. What the CLI writes, the web vault opens, and the reverse. Logins run as
+ * terminal commands; the vault commands after them go through `bw serve` (the same commands behind the CLI's own REST
+ * API: see e2e/support/bw.ts).
  */
 const stamp = Date.now().toString(36);
 const TOTP_SECRET = "JBSWY3DPEHPK3PXP";
-/** This spec's operator (listed in playwright.config.ts's ADMIN_EMAILS). */
-const OPERATOR = { email: "operator5@keyhouse.test", name: "Opal Operator", password: "opal operator master password" };
 
 type BwItem = {
   id: string;
@@ -42,10 +35,10 @@ async function openInWebVault(page: Page, name: string) {
 }
 
 /**
- * An item as `bw create item` takes it: the shape of `bw get template item` (written out, to spare a CLI start per
+ * An item as `bw create item` takes it: the shape of `bw get template item` (written out, to spare a CLI request per
  * item), with the parts of one type filled in.
  */
-function itemFrom(fill: Record<string, unknown>): string {
+function itemFrom(fill: Record<string, unknown>): Record<string, unknown> {
   const template = {
     organizationId: null,
     collectionIds: null,
@@ -61,93 +54,64 @@ function itemFrom(fill: Record<string, unknown>): string {
     identity: null,
     reprompt: 0,
   };
-  return BwClient.encode({ ...template, ...fill });
+  return { ...template, ...fill };
 }
 
 /** `bw get template org-collection`, written out, with a name and nobody granted anything. */
-function collectionFrom(organizationId: string, name: string): string {
-  return BwClient.encode({ organizationId, name, externalId: null, groups: [], users: [] });
+function collectionFrom(organizationId: string, name: string) {
+  return { organizationId, name, externalId: null, groups: [], users: [] };
 }
 
 test("an organization item moves and changes collections from the CLI; a member who loses access stops seeing it after a plain sync", async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
-  const owner = { email: uniqueEmail("cli-owner"), name: "Orla Owner", password: "orla owner master password" };
-  const member = { email: uniqueEmail("cli-member"), name: "Milo Member", password: "milo member master password" };
-  const organization = `Cli Org ${stamp}`;
+  test.setTimeout(180_000);
+  const { owner, member, name: organization } = CLI_ORGANIZATION;
   const ownerPage = await newPage(browser);
-  await register(ownerPage, owner);
-  await ownerPage.getByRole("link", { name: "New organization" }).click();
-  await ownerPage.getByLabel("Organization name").fill(organization);
-  await ownerPage.getByLabel("Seats").fill("3");
-  await ownerPage.getByRole("button", { name: "Create organization" }).click();
-  await expect(ownerPage.getByRole("heading", { name: organization })).toBeVisible();
-  const organizationUrl = ownerPage.url().replace(/\/overview$/, "");
-  await ownerPage.goto(`${organizationUrl}/members`);
-  await ownerPage.getByRole("button", { name: "Invite member" }).click();
-  const invite = ownerPage.getByRole("dialog", { name: "Invite members" });
-  await invite.getByLabel("Email addresses").fill(member.email);
-  await invite.getByLabel("Add", { exact: true }).selectOption({ label: "Default collection" });
-  await invite.getByRole("button", { name: "Invite" }).click();
-  await expect(invite).toBeHidden();
+  await logIn(ownerPage, owner.email, owner.password);
   const memberPage = await newPage(browser);
-  await registerFromLink(memberPage, member, { subject: `Join ${organization} on Keyhouse` });
-  await memberPage.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(memberPage.getByRole("heading", { name: "My vault" })).toBeVisible();
-  await ownerPage.goto(`${organizationUrl}/members?filter=accepted`);
-  await ownerPage.getByRole("button", { name: `Options for ${member.email}` }).click();
-  await ownerPage.getByRole("menuitem", { name: "Confirm" }).click();
-  const confirm = ownerPage.getByRole("dialog", { name: `Confirm ${member.email}` });
-  await confirm.getByRole("button", { name: "Confirm" }).click();
-  await expect(confirm).toBeHidden();
-  await ownerPage.goto(`${organizationUrl}/members`);
-  await expect(ownerPage.getByRole("row").filter({ hasText: member.email })).toContainText("Confirmed");
+  await logIn(memberPage, member.email, member.password);
 
   const ownerCli = new BwClient();
   const memberCli = new BwClient();
   try {
     // The owner makes a personal item in the CLI and moves it into the organization's collection.
     await ownerCli.logIn(owner.email, owner.password);
-    const [org] = await ownerCli.json<{ id: string; name: string }[]>(["list", "organizations"]);
+    await ownerCli.serve();
+    const [org] = await ownerCli.call<{ id: string; name: string }[]>("GET", "/list/object/organizations");
     expect(org?.name).toBe(organization);
-    const collections = await ownerCli.json<{ id: string; name: string }[]>(["list", "collections"]);
+    const collections = await ownerCli.call<{ id: string; name: string }[]>("GET", "/list/object/collections");
     const defaultCollection = collections.find((collection) => collection.name === "Default collection")!;
     const shared = marked(`Shared from the cli ${stamp}`);
-    const item = await ownerCli.json<BwItem>([
-      "create",
-      "item",
+    const item = await ownerCli.call<BwItem>(
+      "POST",
+      "/object/item",
       itemFrom({
         type: 1,
         name: shared,
         login: { username: marked("team-user"), password: marked("Team-Pass-1"), uris: [] },
       }),
-    ]);
-    await ownerCli.ok(["move", item.id, org!.id, BwClient.encode([defaultCollection.id])]);
-    // Read back in a new run of the CLI: `bw move` may print its copy from before the server's answer was stored.
-    const moved = await ownerCli.json<BwItem>(["get", "item", item.id]);
+    );
+    await ownerCli.call("POST", `/move/${item.id}/${org!.id}`, [defaultCollection.id]);
+    const moved = await ownerCli.call<BwItem>("GET", `/object/item/${item.id}`);
     expect(moved.organizationId).toBe(org!.id);
+    const organizationUrl = `/organizations/${org!.id}`;
 
     // A second collection, made in the CLI by the owner; the item goes into both.
-    const extra = await ownerCli.json<{ id: string }>([
-      "create",
-      "org-collection",
-      "--organizationid",
-      org!.id,
+    const extra = await ownerCli.call<{ id: string }>(
+      "POST",
+      `/object/org-collection?organizationid=${org!.id}`,
       collectionFrom(org!.id, marked(`Cli collection ${stamp}`)),
-    ]);
-    await ownerCli.ok([
-      "edit",
-      "item-collections",
-      item.id,
-      "--organizationid",
-      org!.id,
-      BwClient.encode([defaultCollection.id, extra.id]),
+    );
+    await ownerCli.call("PUT", `/object/item-collections/${item.id}?organizationid=${org!.id}`, [
+      defaultCollection.id,
+      extra.id,
     ]);
 
     // The member reads it in the CLI, and in the web vault.
     await memberCli.logIn(member.email, member.password);
-    const seen = await memberCli.json<BwItem[]>(["list", "items"]);
+    await memberCli.serve();
+    const seen = await memberCli.call<BwItem[]>("GET", "/list/object/items");
     expect(seen.find((entry) => entry.name === shared)?.login?.password).toBe(marked("Team-Pass-1"));
     await memberPage.goto("/vault");
     await openInWebVault(memberPage, shared);
@@ -162,8 +126,10 @@ test("an organization item moves and changes collections from the CLI; a member 
     await expect(access).toBeHidden();
 
     // A plain sync (no --force) notices, and the item is gone from the member's CLI.
-    await memberCli.ok(["sync"]);
-    expect((await memberCli.json<BwItem[]>(["list", "items"])).map((entry) => entry.name)).not.toContain(shared);
+    await memberCli.call("POST", "/sync");
+    expect((await memberCli.call<BwItem[]>("GET", "/list/object/items")).map((entry) => entry.name)).not.toContain(
+      shared,
+    );
   } finally {
     ownerCli.dispose();
     memberCli.dispose();
@@ -173,37 +139,27 @@ test("an organization item moves and changes collections from the CLI; a member 
 test("a provider admin makes a collection in a client from the CLI, and sees none of the client's items", async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
-  // A provider of this test's own, so no other test's changes to the demo provider get in the way.
-  const operatorPage = await newPage(browser);
-  await registerOrLogIn(operatorPage, OPERATOR);
-  const provider = `Cli MSP ${stamp}`;
-  const admin = { email: uniqueEmail("cli-msp"), name: "Max Msp", password: "max msp master password" };
+  test.setTimeout(180_000);
+  const { admin, client } = CLI_PROVIDER;
   const adminPage = await newPage(browser);
-  await createProviderThroughUi(operatorPage, adminPage, { name: provider, owner: admin });
-  const client = `Cli Client ${stamp}`;
-  await adminPage.getByRole("button", { name: "Add" }).click();
-  await adminPage.getByRole("menuitem", { name: "New client" }).click();
-  const create = adminPage.getByRole("dialog", { name: "New client" });
-  await create.getByLabel("Organization name").fill(client);
-  await create.getByLabel("Client owner email").fill(uniqueEmail("cli-client-owner"));
-  await create.getByLabel("Seats").fill("5");
-  await create.getByRole("button", { name: "Create client" }).click();
-  await expect(create).toBeHidden();
-  await adminPage.getByRole("link", { name: client }).click();
+  await logIn(adminPage, admin.email, admin.password);
+  await adminPage.goto("/providers");
+  await adminPage.getByRole("link", { name: CLI_PROVIDER.name }).click();
+  await adminPage.getByRole("link", { name: client.name }).click();
   await expect(adminPage).toHaveURL(/\/organizations\/[0-9a-f-]{36}/);
   const clientId = adminPage.url().match(/\/organizations\/([0-9a-f-]{36})/)![1]!;
 
   const bw = new BwClient();
   try {
     await bw.logIn(admin.email, admin.password);
+    await bw.serve();
     // The client comes through the provider: `bw list organizations` names only organizations one is a member of.
-    expect(await bw.json<unknown[]>(["list", "organizations"])).toEqual([]);
+    expect(await bw.call<unknown[]>("GET", "/list/object/organizations")).toEqual([]);
     const name = marked(`Msp collection ${stamp}`);
-    await bw.ok(["create", "org-collection", "--organizationid", clientId, collectionFrom(clientId, name)]);
-    const listed = await bw.json<{ name: string }[]>(["list", "org-collections", "--organizationid", clientId]);
+    await bw.call("POST", `/object/org-collection?organizationid=${clientId}`, collectionFrom(clientId, name));
+    const listed = await bw.call<{ name: string }[]>("GET", `/list/object/org-collections?organizationid=${clientId}`);
     expect(listed.map((collection) => collection.name)).toContain(name);
-    expect(await bw.json<unknown[]>(["list", "items"])).toEqual([]);
+    expect(await bw.call<unknown[]>("GET", "/list/object/items")).toEqual([]);
     // The client's console shows it, decrypted with the client's key.
     await adminPage.goto(`/organizations/${clientId}/collections`);
     await expect(adminPage.getByRole("rowheader", { name })).toBeVisible();
@@ -261,25 +217,22 @@ test("the CLI logs in over HTTPS with two-step login and the API key, shares eve
       "--code",
       authenticatorCode(key, Date.now() + 30_000),
     ]);
-    const fromWeb = (await withCode.json<BwItem[]>(["list", "items"])).find((item) => item.name === webItem);
+    await withCode.serve();
+    const fromWeb = (await withCode.call<BwItem[]>("GET", "/list/object/items")).find((item) => item.name === webItem);
     expect(fromWeb?.login?.username).toBe(marked("web-user"));
-    expect(await withCode.ok(["get", "password", fromWeb!.id])).toBe(marked("Web-Pass-1"));
+    expect(await withCode.call("GET", `/object/password/${fromWeb!.id}`)).toBe(marked("Web-Pass-1"));
 
     // Every item type, made by the CLI, in a folder it made.
-    const folder = await withCode.json<{ id: string }>([
-      "create",
-      "folder",
-      BwClient.encode({ name: marked("Cli folder") }),
-    ]);
+    const folder = await withCode.call<{ id: string }>("POST", "/object/folder", { name: marked("Cli folder") });
     const names = {
       login: marked(`Cli login ${stamp}`),
       note: marked(`Cli note ${stamp}`),
       card: marked(`Cli card ${stamp}`),
       identity: marked(`Cli identity ${stamp}`),
     };
-    const login = await withCode.json<BwItem>([
-      "create",
-      "item",
+    const login = await withCode.call<BwItem>(
+      "POST",
+      "/object/item",
       itemFrom({
         type: 1,
         name: names.login,
@@ -292,31 +245,31 @@ test("the CLI logs in over HTTPS with two-step login and the API key, shares eve
           uris: [{ uri: "https://cli.example/login", match: null }],
         },
       }),
-    ]);
-    const note = await withCode.json<BwItem>([
-      "create",
-      "item",
+    );
+    const note = await withCode.call<BwItem>(
+      "POST",
+      "/object/item",
       itemFrom({ type: 2, name: names.note, secureNote: { type: 0 } }),
-    ]);
-    await withCode.ok([
-      "create",
-      "item",
+    );
+    await withCode.call(
+      "POST",
+      "/object/item",
       itemFrom({
         type: 3,
         name: names.card,
         card: { cardholderName: marked("Cleo Cli"), brand: "Visa", number: marked("4111111111111111") },
       }),
-    ]);
-    await withCode.ok([
-      "create",
-      "item",
+    );
+    await withCode.call(
+      "POST",
+      "/object/item",
       itemFrom({ type: 4, name: names.identity, identity: { firstName: marked("Cleo") } }),
-    ]);
-    expect(await withCode.ok(["get", "totp", login.id])).toMatch(/^\d{6}$/);
+    );
+    expect(await withCode.call("GET", `/object/totp/${login.id}`)).toMatch(/^\d{6}$/);
 
     // An edit in the CLI.
     const edited = { ...login, notes: marked("edited by the cli") };
-    await withCode.ok(["edit", "item", login.id, BwClient.encode(edited)]);
+    await withCode.call("PUT", `/object/item/${login.id}`, edited);
 
     // The web vault opens all of it.
     await page.goto("/vault");
@@ -327,9 +280,9 @@ test("the CLI logs in over HTTPS with two-step login and the API key, shares eve
     await expect(page.getByRole("timer")).toHaveAttribute("aria-label", /Verification code \d{3} \d{3}/);
 
     // Trash, restore and delete for good from the CLI; the web vault follows.
-    await withCode.ok(["delete", "item", note.id]);
-    await withCode.ok(["restore", "item", note.id]);
-    await withCode.ok(["delete", "item", note.id, "--permanent"]);
+    await withCode.call("DELETE", `/object/item/${note.id}`);
+    await withCode.call("POST", `/restore/item/${note.id}`);
+    await withCode.call("DELETE", `/object/item/${note.id}?permanent=true`);
     await page.reload();
     await expect(vaultList(page)).toContainText(names.card);
     await expect(vaultList(page)).not.toContainText(names.note);
@@ -358,8 +311,8 @@ test("the CLI logs in over HTTPS with two-step login and the API key, shares eve
       .getByRole("button", { name: "Log out others" })
       .click();
     await expect(sessions.getByRole("listitem").filter({ hasText: "Linux CLI" })).toHaveCount(0);
-    const ended = await withCode.run(["sync", "--force"]);
-    expect(ended.code).not.toBe(0);
+    const ended = await withCode.send("POST", "/sync?force=true");
+    expect(ended.success).toBe(false);
   } finally {
     withCode.dispose();
     withApiKey.dispose();

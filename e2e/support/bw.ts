@@ -1,5 +1,6 @@
-import { execFile } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { TLS_DIR, TLS_URL } from "./servers";
@@ -7,15 +8,28 @@ import { TLS_DIR, TLS_URL } from "./servers";
 /**
  * The official Bitwarden CLI (the pinned @bitwarden/cli devDependency), driven as a person drives it in a terminal:
  * each BwClient has its own data folder, talks to Keyhouse over HTTPS (trusting the test certificate authority) and
- * never waits for input.
+ * never waits for input. Once logged in, `serve()` starts the CLI's own REST API (`bw serve`, the commands of the
+ * terminal behind HTTP), so that many commands cost one start of the CLI, which takes seconds of CPU each time.
  */
 const BW = path.resolve("node_modules/@bitwarden/cli/build/bw.js");
 
 export type BwResult = { code: number; stdout: string; stderr: string };
+type ServeAnswer = { success: boolean; message?: string; data?: unknown };
 
 export class BwClient {
   readonly dataDir = mkdtempSync(path.join(tmpdir(), "keyhouse-bw-"));
   session: string | null = null;
+
+  private environment(extra?: Record<string, string>): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      BITWARDENCLI_APPDATA_DIR: this.dataDir,
+      NODE_EXTRA_CA_CERTS: path.resolve(TLS_DIR, "ca.pem"),
+      BW_NOINTERACTION: "true",
+      ...(this.session ? { BW_SESSION: this.session } : {}),
+      ...extra,
+    };
+  }
 
   run(args: string[], { input, env }: { input?: string; env?: Record<string, string> } = {}): Promise<BwResult> {
     return new Promise((resolve) => {
@@ -23,14 +37,7 @@ export class BwClient {
         process.execPath,
         [BW, ...args],
         {
-          env: {
-            ...process.env,
-            BITWARDENCLI_APPDATA_DIR: this.dataDir,
-            NODE_EXTRA_CA_CERTS: path.resolve(TLS_DIR, "ca.pem"),
-            BW_NOINTERACTION: "true",
-            ...(this.session ? { BW_SESSION: this.session } : {}),
-            ...env,
-          },
+          env: this.environment(env),
           timeout: 60_000,
           maxBuffer: 16 * 1024 * 1024,
         },
@@ -79,7 +86,73 @@ export class BwClient {
     return Buffer.from(JSON.stringify(value)).toString("base64");
   }
 
+  private server: ChildProcess | null = null;
+  private readonly socket = path.join(this.dataDir, "serve.sock");
+
+  /** Starts `bw serve` on a Unix socket in the data folder (after logging in) and waits until it answers. */
+  async serve(): Promise<void> {
+    this.server = spawn(process.execPath, [BW, "serve", "--hostname", `unix://${this.socket}`], {
+      env: this.environment(),
+      stdio: "ignore",
+    });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const status = await this.send("GET", "/status").catch(() => null);
+      if (status?.success) return;
+      if (Date.now() > deadline || this.server.exitCode !== null) throw new Error("bw serve did not start");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  /** One request to `bw serve`: its answer, `{ success, data?, message? }`. */
+  send(method: string, route: string, body?: unknown): Promise<ServeAnswer> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const call = request(
+        {
+          socketPath: this.socket,
+          method,
+          path: route,
+          // `bw serve` accepts only its own Host names (its default port, as the socket has none).
+          headers: { host: "localhost:8087", ...(payload ? { "content-type": "application/json" } : {}) },
+          timeout: 60_000,
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => {
+            try {
+              resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as ServeAnswer);
+            } catch (error) {
+              reject(error as Error);
+            }
+          });
+        },
+      );
+      call.on("timeout", () => call.destroy(new Error(`bw serve: ${method} ${route} timed out`)));
+      call.on("error", reject);
+      call.end(payload);
+    });
+  }
+
+  /**
+   * A `bw serve` request that must succeed; answers its data (for a list, the list itself). The CLI answers a command
+   * from its local copy of the vault, which catches up with its own last write a moment after that write's answer: a
+   * "Not found." (checked before anything is sent to the server) is asked again for up to two seconds.
+   */
+  async call<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
+    let answer = await this.send(method, route, body);
+    for (let retry = 0; !answer.success && answer.message === "Not found." && retry < 10; retry++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      answer = await this.send(method, route, body);
+    }
+    if (!answer.success) throw new Error(`bw serve: ${method} ${route} failed: ${answer.message ?? "no message"}`);
+    const data = answer.data as { object?: string; data?: unknown } | undefined;
+    return (data?.object === "list" || data?.object === "string" ? data.data : data) as T;
+  }
+
   dispose(): void {
+    this.server?.kill();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

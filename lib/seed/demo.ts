@@ -1,45 +1,17 @@
 import "server-only";
-import { count, eq } from "drizzle-orm";
-import { type Executor, getDb } from "@/db/client";
-import {
-  ciphers,
-  collectionCiphers,
-  collectionGroups,
-  collections,
-  collectionUsers,
-  groups,
-  groupUsers,
-  organizations,
-  organizationUsers,
-  providerOrganizations,
-  providerPlans,
-  providers,
-  providerUsers,
-  users,
-} from "@/db/schema";
-import {
-  type AccountKeys,
-  createAccountKeys,
-  createOrganizationKeys,
-  encryptString,
-  SymmetricKey,
-  wrapSymmetricKey,
-  wrapSymmetricKeyForPublicKey,
-} from "@/lib/crypto";
-import { createAccount } from "@/lib/dal/accounts";
-import { encryptCipher } from "@/lib/vault/cipher-crypto";
+import { count } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
 import { type CipherView, newCipher } from "@/lib/vault/cipher-model";
 import { DEMO_ACCOUNTS, type DemoEmail, demoPassword } from "./demo-accounts";
+import { deriveAccountKeys, insertAccounts, markInternalOrganization, seedOrganization, seedProvider } from "./tenants";
 
 export { DEMO_ACCOUNTS, demoPassword };
 
 /**
- * The demo data of DESIGN §10, made with the same lib/crypto the browser uses, so every key, wrapped key and
- * collection name is real ciphertext that the demo accounts can open with their master password.
- * The memberships are fixed so the Provider Portal's seat figures stay true: 3/2/1, 3/1/2 and 2/1/1.
+ * The demo data of DESIGN §10 (built from lib/seed/tenants.ts). The memberships are fixed so the Provider Portal's
+ * seat figures stay true: 3/2/1, 3/1/2 and 2/1/1.
  */
-
-type Account = AccountKeys & { id: string; email: string };
 
 const PROVIDER_BILLING_EMAIL = "billing@demo-msp.example";
 
@@ -97,27 +69,29 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
 
 export async function seedDemo(): Promise<void> {
   const password = demoPassword();
-  // Key derivation is the slow part: do it before opening the transaction.
-  const keys = await Promise.all(DEMO_ACCOUNTS.map((account) => createAccountKeys({ email: account.email, password })));
+  const people = DEMO_ACCOUNTS.map((account) => ({ ...account, password }));
+  const keys = await deriveAccountKeys(people);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const accounts = new Map<DemoEmail, Account>();
-    for (const [index, account] of DEMO_ACCOUNTS.entries()) {
-      const accountKeys = keys[index]!;
-      const { id } = await createAccount(tx, { email: account.email, name: account.name, ...accountKeys });
-      accounts.set(account.email, { ...accountKeys, id, email: account.email });
-    }
-    await tx.update(users).set({ emailVerified: true });
+    const accounts = await insertAccounts(tx, people, keys);
     const get = (email: DemoEmail) => accounts.get(email)!;
-    const providerKey = await seedProvider(tx, get("admin@demo-msp.example"), get("tech@demo-msp.example"));
+    const provider = await seedProvider(tx, {
+      name: "Demo MSP",
+      businessName: "Demo MSP LLC",
+      billingEmail: PROVIDER_BILLING_EMAIL,
+      admin: get("admin@demo-msp.example"),
+      serviceUsers: [get("tech@demo-msp.example")],
+      allocatedSeats: CLIENTS.reduce((sum, client) => sum + client.seats, 0),
+    });
     for (const client of CLIENTS) {
       await seedOrganization(tx, {
         name: client.name,
         seats: client.seats,
         owner: get(client.owner),
         users: client.users.map(get),
-        provider: providerKey,
+        provider,
         items: DEMO_ITEMS[client.items],
+        staffGroup: true,
       });
     }
     const internalOrganizationId = await seedOrganization(tx, {
@@ -127,132 +101,8 @@ export async function seedDemo(): Promise<void> {
       users: [get("tech@demo-msp.example")],
       provider: null,
       items: DEMO_ITEMS.internal,
+      staffGroup: true,
     });
-    // The MSP's own vault is marked internal: it is never offered or accepted as a client.
-    await tx.update(providers).set({ internalOrganizationId }).where(eq(providers.id, providerKey.id));
+    await markInternalOrganization(tx, provider.id, internalOrganizationId);
   });
-}
-
-type SeededProvider = { id: string; key: SymmetricKey };
-
-async function seedProvider(tx: Executor, admin: Account, tech: Account): Promise<SeededProvider> {
-  const key = SymmetricKey.generate();
-  const [provider] = await tx
-    .insert(providers)
-    .values({
-      name: "Demo MSP",
-      businessName: "Demo MSP LLC",
-      billingEmail: PROVIDER_BILLING_EMAIL,
-      status: "billable",
-    })
-    .returning({ id: providers.id });
-  const providerId = provider!.id;
-  await tx.insert(providerUsers).values([
-    {
-      providerId,
-      userId: admin.id,
-      email: "admin@demo-msp.example",
-      type: "provider_admin",
-      status: "confirmed",
-      key: await wrapSymmetricKeyForPublicKey(key, admin.publicKey),
-    },
-    {
-      providerId,
-      userId: tech.id,
-      email: "tech@demo-msp.example",
-      type: "service_user",
-      status: "confirmed",
-      key: await wrapSymmetricKeyForPublicKey(key, tech.publicKey),
-    },
-  ]);
-  const allocated = CLIENTS.reduce((sum, client) => sum + client.seats, 0);
-  await tx.insert(providerPlans).values([
-    { providerId, planType: "teams_monthly", seatMinimum: 0 },
-    { providerId, planType: "enterprise_monthly", seatMinimum: 10, allocatedSeats: allocated },
-  ]);
-  return { id: providerId, key };
-}
-
-type OrganizationSeed = {
-  name: string;
-  seats: number;
-  owner: Account;
-  users: Account[];
-  provider: SeededProvider | null;
-  items: CipherView[];
-};
-
-async function seedOrganization(tx: Executor, seed: OrganizationSeed): Promise<string> {
-  const { organizationKey, publicKey, privateKey } = await createOrganizationKeys();
-  const [organization] = await tx
-    .insert(organizations)
-    .values({
-      name: seed.name,
-      billingEmail: seed.provider ? PROVIDER_BILLING_EMAIL : seed.owner.email,
-      planType: "enterprise_monthly",
-      seats: seed.seats,
-      status: seed.provider ? "managed" : "created",
-      publicKey,
-      privateKey,
-    })
-    .returning({ id: organizations.id });
-  const organizationId = organization!.id;
-  if (seed.provider) {
-    await tx.insert(providerOrganizations).values({
-      providerId: seed.provider.id,
-      organizationId,
-      key: await wrapSymmetricKey(organizationKey, seed.provider.key),
-    });
-  }
-  const members = [
-    { account: seed.owner, type: "owner" as const },
-    ...seed.users.map((account) => ({ account, type: "user" as const })),
-  ];
-  const memberRows = await tx
-    .insert(organizationUsers)
-    .values(
-      await Promise.all(
-        members.map(async ({ account, type }) => ({
-          organizationId,
-          userId: account.id,
-          email: account.email,
-          type,
-          status: "confirmed" as const,
-          key: await wrapSymmetricKeyForPublicKey(organizationKey, account.publicKey),
-        })),
-      ),
-    )
-    .returning({ id: organizationUsers.id, type: organizationUsers.type });
-  const [collection] = await tx
-    .insert(collections)
-    .values({ organizationId, name: await encryptString("Default collection", organizationKey) })
-    .returning({ id: collections.id });
-  await tx.insert(collectionUsers).values(
-    memberRows.map((member) => ({
-      organizationId,
-      collectionId: collection!.id,
-      organizationUserId: member.id,
-      manage: member.type === "owner",
-    })),
-  );
-  // A group of the organization's users with view access to the default collection, so groups have an example.
-  const users = memberRows.filter((member) => member.type === "user");
-  if (users.length > 0) {
-    const [group] = await tx.insert(groups).values({ organizationId, name: "Staff" }).returning({ id: groups.id });
-    await tx
-      .insert(groupUsers)
-      .values(users.map((member) => ({ organizationId, groupId: group!.id, organizationUserId: member.id })));
-    await tx
-      .insert(collectionGroups)
-      .values({ organizationId, collectionId: collection!.id, groupId: group!.id, readOnly: true });
-  }
-  for (const item of seed.items) {
-    const { type, reprompt, data } = await encryptCipher(item, organizationKey);
-    const [cipher] = await tx
-      .insert(ciphers)
-      .values({ organizationId, type, reprompt, data })
-      .returning({ id: ciphers.id });
-    await tx.insert(collectionCiphers).values({ organizationId, collectionId: collection!.id, cipherId: cipher!.id });
-  }
-  return organizationId;
 }
