@@ -1,8 +1,18 @@
 import { createCipheriv, createDecipheriv, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decryptFile, encryptFile, SymmetricKey, utf8Decode, utf8Encode } from "@/lib/crypto";
+import {
+  decryptFile,
+  decryptString,
+  encryptFile,
+  SymmetricKey,
+  unwrapSymmetricKey,
+  utf8Decode,
+  utf8Encode,
+  wrapSymmetricKey,
+} from "@/lib/crypto";
 import { encryptAesCbcHmac } from "@/lib/crypto/aes-cbc-hmac";
 import { formatEncArrayBuffer } from "@/lib/crypto/enc-array-buffer";
+import { attachmentWrappingKey, decryptAttachment, encryptAttachment } from "@/lib/vault/attachment-crypto";
 import { expectCryptoError, hex, range, toHex } from "./helpers";
 
 /**
@@ -61,5 +71,22 @@ describe("encrypted files (EncArrayBuffer)", () => {
     await expectCryptoError(decryptFile(otherType, key), "wrongEncStringType");
     await expectCryptoError(decryptFile(hex(KNOWN).subarray(0, 49), key), "malformedEncString");
     await expectCryptoError(decryptFile(hex(KNOWN), SymmetricKey.generate()), "decryptFailed");
+  });
+});
+
+describe("attachments as the clients make them (lib/vault/attachment-crypto.ts)", () => {
+  it("wraps the file's key and name under the item's key when it has one, else under the owning key", async () => {
+    const ownerKey = SymmetricKey.generate();
+    const itemKey = SymmetricKey.generate();
+    const bytes = utf8Encode(PLAIN);
+    for (const wrappedItemKey of [null, await wrapSymmetricKey(itemKey, ownerKey)]) {
+      const wrapping = await attachmentWrappingKey(wrappedItemKey, ownerKey);
+      const file = await encryptAttachment("notes.txt", bytes, wrapping);
+      const expectedWrapper = wrappedItemKey ? itemKey : ownerKey;
+      expect(await decryptString(file.fileName, expectedWrapper)).toBe("notes.txt");
+      const fileKey = await unwrapSymmetricKey(file.key, expectedWrapper);
+      expect(nodeDecrypt(file.data, fileKey.toBytes())).toBe(PLAIN);
+      expect(utf8Decode(await decryptAttachment(file, file.data, wrapping))).toBe(PLAIN);
+    }
   });
 });
