@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { ACTION_BODY_LIMIT_BYTES } from "./lib/limits";
+import { ACTION_BODY_LIMIT_BYTES, PROXY_BODY_LIMIT_BYTES } from "./lib/limits";
 import { STATIC_SECURITY_HEADERS } from "./lib/server/security-headers";
 
 const nextConfig: NextConfig = {
@@ -11,7 +11,11 @@ const nextConfig: NextConfig = {
   output: process.env.KEYHOUSE_STANDALONE === "true" ? "standalone" : undefined,
   typedRoutes: false,
   // Next's default (1 MB), named once: proxy.ts and the item form check against the same number.
-  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
+  // Attachment uploads pass through proxy.ts, which Next.js would otherwise cut at 10 MB (lib/limits.ts).
+  experimental: {
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+    proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES,
+  },
   async headers() {
     return [
       {

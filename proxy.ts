@@ -32,6 +32,8 @@ const PUBLIC_PATHS = [
   // The official apps' login, and what they ask before it (DESIGN §12).
   /^\/identity(\/.*)?$/,
   /^\/api\/config\/?$/,
+  // Attachment download links carry their own signature (lib/auth/attachment-link.ts): the apps send no token.
+  /^\/api\/attachments\/[^/]+\/[^/]+\/?$/,
 ];
 
 /** The apps' API (DESIGN §12) names its caller with an access token, which the route checks like a cookie. */

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { escapeRegExp, logIn, newPage, register, uniqueEmail } from "./helpers";
@@ -271,6 +273,16 @@ test("the CLI logs in over HTTPS with two-step login and the API key, shares eve
     const edited = { ...login, notes: marked("edited by the cli") };
     await withCode.call("PUT", `/object/item/${login.id}`, edited);
 
+    // A file attached from the CLI comes back whole from the server (encrypted there), and the web vault lists it.
+    const attachmentName = `${marked("cli-attachment")}.txt`;
+    const attachmentText = marked("a file the cli attached");
+    const attached = path.join(withCode.dataDir, attachmentName);
+    writeFileSync(attached, attachmentText);
+    await withCode.ok(["create", "attachment", "--file", attached, "--itemid", login.id]);
+    const downloaded = path.join(withCode.dataDir, "downloaded.txt");
+    await withCode.ok(["get", "attachment", attachmentName, "--itemid", login.id, "--output", downloaded]);
+    expect(readFileSync(downloaded, "utf8")).toBe(attachmentText);
+
     // The web vault opens all of it.
     await page.goto("/vault");
     for (const name of Object.values(names)) await expect(vaultList(page)).toContainText(name);
@@ -278,6 +290,7 @@ test("the CLI logs in over HTTPS with two-step login and the API key, shares eve
     await expect(page.getByText(marked("edited by the cli"))).toBeVisible();
     await expect(page.getByText(marked("cli-user")).first()).toBeVisible();
     await expect(page.getByRole("timer")).toHaveAttribute("aria-label", /Verification code \d{3} \d{3}/);
+    await expect(page.getByRole("region", { name: "Attachments" })).toContainText(attachmentName);
 
     // Trash, restore and delete for good from the CLI; the web vault follows.
     await withCode.call("DELETE", `/object/item/${note.id}`);

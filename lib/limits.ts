@@ -36,3 +36,15 @@ export function itemTooLargeProblem(args: unknown[]): string | null {
     `${formatMegabytes(ACTION_BODY_LIMIT_BYTES)}. Shorten its notes or remove some custom fields, then save again.`
   );
 }
+
+/**
+ * The most KEYHOUSE_MAX_ATTACHMENT_MB may allow: an attachment's encrypted size, in MB. Bitwarden takes 500 MB (100 MB
+ * from its mobile apps); Keyhouse keeps files in PostgreSQL and holds an upload in memory, so 100 MB at most.
+ */
+export const ATTACHMENT_MB_CEILING = 100;
+
+/**
+ * Next.js copies a request's body for proxy.ts and cuts it, without an error, past proxyClientMaxBodySize (10 MB by
+ * default): large enough for the largest attachment and its multipart envelope.
+ */
+export const PROXY_BODY_LIMIT_BYTES = (ATTACHMENT_MB_CEILING + 1) * 1024 * 1024;

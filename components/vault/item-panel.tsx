@@ -13,6 +13,7 @@ import { decryptCipher } from "@/lib/vault/cipher-crypto";
 import type { CipherView } from "@/lib/vault/cipher-model";
 import { TYPE_LABELS } from "./filters";
 import { CollectionsDialog, MoveToOrganizationDialog } from "./item-dialogs";
+import { ItemAttachments } from "./item-attachments";
 import { ItemView } from "./item-view";
 import { RepromptDialog } from "./reprompt";
 import type { VaultContext } from "./vault-context";
@@ -142,6 +143,9 @@ export function ItemPanel({ item, context, onEdit, onClone, onGone }: Props) {
           </Button>
         </div>
       )}
+      {unlocked ? (
+        <ItemAttachments item={item} canEdit={!deleted && item.permissions.edit} actions={context.actions} />
+      ) : null}
       {collections.length > 0 ? (
         <p className="mt-4 text-xs text-slate-600">
           Collections: {collections.map((collection) => collection.name).join(", ")}

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/authz/action";
 import type { GeneratorRules } from "@/lib/policies/generator";
+import type { attachmentIdsSchema, createAttachmentSchema } from "@/lib/validation/attachments";
 import type {
   assignCollectionsSchema,
   createFolderSchema,
@@ -28,6 +29,8 @@ export type VaultActions = {
   renameFolder: Action<typeof renameFolderSchema>;
   deleteFolder: Action<typeof deleteFolderSchema>;
   logItemActivity: Action<typeof itemActivitySchema>;
+  createAttachment: Action<typeof createAttachmentSchema, { attachmentId: string }>;
+  deleteAttachment: Action<typeof attachmentIdsSchema>;
 };
 
 /** What item forms and dialogs need to know about the person's vault (decrypted names, policies). */

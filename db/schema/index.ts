@@ -10,3 +10,4 @@ export * from "./mail";
 export * from "./billing";
 export * from "./sessions";
 export * from "./provider-requests";
+export * from "./attachments";

@@ -1,6 +1,7 @@
 import "server-only";
 import type { VaultItem } from "@/lib/dal/items";
 import { BITWARDEN_CIPHER_TYPE } from "@/lib/vault/cipher-model";
+import { attachmentResponse } from "./attachments";
 
 /**
  * CipherDetailsResponse (DESIGN §12): the stored document (already Bitwarden's typed shape, every secret an EncString)
@@ -26,7 +27,7 @@ export function cipherResponse(item: VaultItem, useTotp: boolean) {
     sshKey: data.sshKey,
     fields: data.fields.length > 0 ? data.fields : null,
     passwordHistory: data.passwordHistory.length > 0 ? data.passwordHistory : null,
-    attachments: null,
+    attachments: item.attachments.length > 0 ? item.attachments.map((file) => attachmentResponse(item.id, file)) : null,
     favorite: item.favorite,
     reprompt: item.reprompt,
     key: item.key,

@@ -53,6 +53,7 @@ export {
   type AccountKeys,
   type Credentials,
 } from "./account";
+export { encryptFile, decryptFile, formatEncArrayBuffer, parseEncArrayBuffer } from "./enc-array-buffer";
 export { fingerprintPhrase, fingerprintWords } from "./fingerprint";
 export { isWebCryptoAvailable } from "./webcrypto";
 export { sha256Base64 } from "./hash";

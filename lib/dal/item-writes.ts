@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { type Executor, selectRows } from "@/db/client";
-import { ciphers, cipherUserStates, collectionCiphers, folders } from "@/db/schema";
+import { attachments, ciphers, cipherUserStates, collectionCiphers, folders } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { EncString } from "@/lib/crypto";
@@ -99,6 +99,14 @@ async function lockItemForUser(tx: Executor, scope: UserScope, cipherId: string)
 
 function requireEdit(item: ItemAccess): void {
   if (!item.canEdit) throw new ActionError("You can view this item but not change it.");
+}
+
+/** One item the caller may edit, out of the trash, locked (its attachments change under the same rule). */
+export async function lockItemToEdit(tx: Executor, scope: UserScope, cipherId: string): Promise<ItemAccess> {
+  const item = await lockItemForUser(tx, scope, cipherId);
+  requireEdit(item);
+  if (item.deletedAt) throw new ActionError("Restore this item from the trash before editing it.");
+  return item;
 }
 
 /**
@@ -317,6 +325,15 @@ export async function moveItemToOrganization(
     .where(and(eq(ciphers.id, cipherId), eq(ciphers.userId, userId), isNull(ciphers.deletedAt)))
     .for("update");
   if (!own) throw new ActionError(NOT_FOUND);
+  // Their keys are wrapped by the personal key or the item's: the apps re-upload each file when they move an item.
+  const [attached] = await tx
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(eq(attachments.cipherId, cipherId));
+  if (attached)
+    throw new ActionError(
+      "Items with attachments cannot move to an organization yet. Download the files, delete them, then move the item.",
+    );
   await assertEditableCollections(tx, scope, organizationId, collectionIds);
   await tx
     .update(ciphers)

@@ -12,6 +12,9 @@ import { collectionAccessCte } from "./vault-access";
 
 export type ItemPermissions = { edit: boolean; viewPassword: boolean; manage: boolean };
 
+/** A file attached to an item, once uploaded: its name and key are ciphertext, its size that of the encrypted file. */
+export type VaultAttachment = { id: string; fileName: EncString; key: EncString; size: number };
+
 export type VaultItem = {
   id: string;
   organizationId: string | null;
@@ -27,6 +30,7 @@ export type VaultItem = {
   /** The item's own key (Bitwarden's cipher key), type 2 under the owning key; null when the owning key is used. */
   key: EncString | null;
   permissions: ItemPermissions;
+  attachments: VaultAttachment[];
 };
 
 export type VaultCollection = {
@@ -54,7 +58,13 @@ type ItemRow = {
   can_edit: boolean;
   view_password: boolean;
   can_manage: boolean;
+  attachments: VaultAttachment[] | null;
 };
+
+/** The item's uploaded attachments as a JSON list, for the item queries' select lists (never their bytes). */
+const attachmentsColumn = sql`(
+  select json_agg(json_build_object('id', a.id, 'fileName', a.file_name, 'key', a.key, 'size', a.size) order by a.created_at)
+  from attachments a where a.cipher_id = ci.id and a.uploaded_at is not null) as attachments`;
 
 /**
  * "Can view, except passwords" is enforced here, not only hidden in the page: the server cannot read the item, but
@@ -87,6 +97,7 @@ function toVaultItem(row: ItemRow): VaultItem {
     updatedAt: iso(row.updated_at),
     key: row.key,
     permissions: { edit: row.can_edit, viewPassword: row.view_password, manage: row.can_manage },
+    attachments: (row.attachments ?? []).map((attachment) => ({ ...attachment, size: Number(attachment.size) })),
   };
 }
 
@@ -109,7 +120,7 @@ export function organizationItemsQuery(scope: UserScope | OrganizationScope): SQ
     select ci.id, ci.organization_id, ci.type, ci.reprompt, ci.data, ci.deleted_at, ci.created_at, ci.updated_at, ci.key,
       array_remove(array_agg(distinct r.collection_id), null) as collection_ids,
       bool_or(not r.read_only) as can_edit, bool_or(not r.hide_passwords) as view_password, bool_or(r.manage) as can_manage,
-      max(s.folder_id::text)::uuid as folder_id, bool_or(s.favorite) as favorite
+      max(s.folder_id::text)::uuid as folder_id, bool_or(s.favorite) as favorite, ${attachmentsColumn}
     from reachable r
     join ciphers ci on ci.id = r.cipher_id
     left join cipher_user_states s on s.cipher_id = ci.id and s.user_id = ${userId}
@@ -121,7 +132,8 @@ export type VaultFolder = { id: string; name: EncString; updatedAt: Date };
 
 const personalItemsQuery = (userId: string) =>
   sql`select ci.id, ci.organization_id, ci.type, ci.reprompt, ci.data, ci.deleted_at, ci.created_at, ci.updated_at, ci.key,
-        null as collection_ids, true as can_edit, true as view_password, true as can_manage, s.folder_id, s.favorite
+        null as collection_ids, true as can_edit, true as view_password, true as can_manage, s.folder_id, s.favorite,
+        ${attachmentsColumn}
       from ciphers ci left join cipher_user_states s on s.cipher_id = ci.id and s.user_id = ${userId}
       where ci.user_id = ${userId}`;
 

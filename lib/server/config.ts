@@ -49,3 +49,8 @@ export function seatPriceCents(plan: ProviderPlan): number {
     ? settings.SEAT_PRICE_TEAMS_MONTHLY_CENTS
     : settings.SEAT_PRICE_ENTERPRISE_MONTHLY_CENTS;
 }
+
+/** The largest attachment the server takes, in bytes of the encrypted file (KEYHOUSE_MAX_ATTACHMENT_MB). */
+export function maxAttachmentBytes(): number {
+  return env().KEYHOUSE_MAX_ATTACHMENT_MB * 1024 * 1024;
+}

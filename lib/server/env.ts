@@ -88,6 +88,8 @@ const variables = z.object({
   SEAT_PRICE_ENTERPRISE_MONTHLY_CENTS: integer(600, 0, 1_000_000, "must be a whole number of cents from 0 to 1000000"),
 
   KEYHOUSE_BCRYPT_COST: integer(12, 4, 15, "must be a whole number from 4 to 15"),
+  /** The largest file attachment, encrypted, in MB (Bitwarden's 100 MB at most: lib/limits.ts). */
+  KEYHOUSE_MAX_ATTACHMENT_MB: integer(100, 1, 100, "must be a whole number from 1 to 100"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "must be one of fatal, error, warn, info, debug, trace, silent",

@@ -2,6 +2,7 @@ import "server-only";
 import { DrizzleQueryError, sql } from "drizzle-orm";
 import { type Connection, connection, EmbeddedDatabaseInUseError, getDb, poolStats, selectRows } from "@/db/client";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
+import { purgeAbandonedUploads } from "@/lib/dal/attachments";
 import { purgeExpiredTrash } from "@/lib/dal/item-writes";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
@@ -143,7 +144,10 @@ export async function purgeTrashOnce(): Promise<number | null> {
       tx,
       sql`select pg_try_advisory_xact_lock(${TRASH_PURGE_LOCK}::bigint) as taken`,
     );
-    return lock?.taken ? purgeExpiredTrash(tx) : null;
+    if (!lock?.taken) return null;
+    // Uploads the apps started and never finished go with the same sweep.
+    await purgeAbandonedUploads(tx);
+    return purgeExpiredTrash(tx);
   });
 }
 

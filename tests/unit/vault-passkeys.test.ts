@@ -206,6 +206,7 @@ describe("the official apps' items", () => {
       updatedAt: "2026-01-01T00:00:00.000Z",
       key: null,
       permissions: { edit: true, viewPassword: true, manage: true },
+      attachments: [],
     };
     const response = cipherResponse(item, false);
     expect(response.login).toMatchObject({

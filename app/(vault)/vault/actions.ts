@@ -20,6 +20,9 @@ import {
   updateItem,
 } from "@/lib/dal/item-writes";
 import { findReachableItem } from "@/lib/dal/items";
+import { createAttachment, deleteAttachment, storeAttachmentContent } from "@/lib/dal/attachments";
+import { maxAttachmentBytes } from "@/lib/server/config";
+import { attachmentIdsSchema, createAttachmentSchema, uploadAttachmentSchema } from "@/lib/validation/attachments";
 import { policiesForUser } from "@/lib/dal/policies";
 import {
   assignCollectionsSchema,
@@ -222,6 +225,59 @@ export const logItemActivity = defineAction({
       input.type === "cipher_totp_copied";
     if (aboutPassword && !item.viewPassword) throw new ActionError("You may not see this item's password.");
     await record({ type: input.type, cipherId: item.id, organizationId: item.organizationId });
+    return {};
+  },
+});
+
+/**
+ * Announces a file to attach to an item (its encrypted name, key and size); its bytes follow through a route
+ * (uploadAttachmentAction), which the apps and the web vault call with the id this returns.
+ */
+export const createAttachmentAction = defineAction({
+  name: "attachments.create",
+  input: createAttachmentSchema,
+  scope: user(),
+  async run({ input, scope, tx, record }) {
+    const { item, attachmentId } = await createAttachment(tx, scope, input.cipherId, input, maxAttachmentBytes());
+    await record({
+      type: "cipher_attachment_announced",
+      cipherId: item.id,
+      organizationId: item.organizationId,
+      details: { attachmentId },
+    });
+    return { attachmentId };
+  },
+});
+
+/** Stores an announced file's encrypted bytes: only route handlers call it (the bytes exceed an action's body limit). */
+export const uploadAttachmentAction = defineAction({
+  name: "attachments.upload",
+  input: uploadAttachmentSchema,
+  scope: user(),
+  async run({ input, scope, tx, record }) {
+    const item = await storeAttachmentContent(tx, scope, input.cipherId, input.attachmentId, input.data);
+    await record({
+      type: "cipher_attachment_created",
+      cipherId: item.id,
+      organizationId: item.organizationId,
+      details: { attachmentId: input.attachmentId },
+    });
+    return {};
+  },
+});
+
+export const deleteAttachmentAction = defineAction({
+  name: "attachments.delete",
+  input: attachmentIdsSchema,
+  scope: user(),
+  async run({ input, scope, tx, record }) {
+    const item = await deleteAttachment(tx, scope, input.cipherId, input.attachmentId);
+    await record({
+      type: "cipher_attachment_deleted",
+      cipherId: item.id,
+      organizationId: item.organizationId,
+      details: { attachmentId: input.attachmentId },
+    });
     return {};
   },
 });

@@ -10,7 +10,9 @@ import { listMemberOrganizations } from "@/lib/dal/organizations";
 import { policiesForUser } from "@/lib/dal/policies";
 import {
   assignCollectionsAction,
+  createAttachmentAction,
   createFolderAction,
+  deleteAttachmentAction,
   createItem,
   deleteFolderAction,
   logItemActivity,
@@ -36,6 +38,8 @@ const actions: VaultActions = {
   renameFolder: renameFolderAction,
   deleteFolder: deleteFolderAction,
   logItemActivity,
+  createAttachment: createAttachmentAction,
+  deleteAttachment: deleteAttachmentAction,
 };
 
 export default async function VaultPage() {

@@ -4,6 +4,9 @@ import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { signAccessToken } from "@/lib/auth/access-token";
 import { openDeviceSession } from "@/lib/dal/devices";
+import * as cipherAttachment from "@/app/api/ciphers/[cipherId]/attachment/[attachmentId]/route";
+import * as cipherAttachmentV2 from "@/app/api/ciphers/[cipherId]/attachment/v2/route";
+import { FAKE_ENC_2 } from "../../support/fakes";
 
 /**
  * Calling the Bitwarden API's route handlers as the apps do: with a Bearer access token of a device session, and
@@ -16,7 +19,7 @@ export type RouteHandler = (request: Request, context: { params: Promise<never> 
 export type ApiCall = {
   method?: string;
   token?: string | null;
-  /** A JSON body; a URLSearchParams is sent as a form (the token endpoint). */
+  /** A JSON body; a URLSearchParams is sent as a form (the token endpoint), a FormData as multipart (uploads). */
   body?: unknown;
   params?: Record<string, string>;
   authorization?: string;
@@ -28,7 +31,10 @@ export async function callRoute(handler: RouteHandler, path: string, call: ApiCa
   if (call.authorization !== undefined) headers.set("authorization", call.authorization);
   else if (call.token) headers.set("authorization", `Bearer ${call.token}`);
   let body: BodyInit | undefined;
-  if (call.body instanceof URLSearchParams) {
+  if (call.body instanceof FormData) {
+    // fetch's Request sets the multipart type and its boundary.
+    body = call.body;
+  } else if (call.body instanceof URLSearchParams) {
     body = call.body;
     headers.set("content-type", "application/x-www-form-urlencoded");
   } else if (call.body !== undefined) {
@@ -102,4 +108,34 @@ export function passwordForm(fields: {
   if (fields.twoFactorProvider !== undefined) form.set("twoFactorProvider", String(fields.twoFactorProvider));
   if (fields.twoFactorRemember !== undefined) form.set("twoFactorRemember", fields.twoFactorRemember);
   return form;
+}
+
+/** An announced file's encrypted bytes, as the apps upload them (multipart, the file in `data`). */
+export function attachmentUpload(bytes: Uint8Array<ArrayBuffer> = new Uint8Array(16).fill(7)): FormData {
+  const form = new FormData();
+  form.append("data", new Blob([bytes], { type: "application/octet-stream" }), FAKE_ENC_2);
+  return form;
+}
+
+/** Attaches a file to an item as the apps do (announce, then upload); its id. */
+export async function uploadAttachment(
+  token: string,
+  cipherId: string,
+  bytes: Uint8Array<ArrayBuffer> = new Uint8Array(16).fill(7),
+): Promise<string> {
+  const announced = await callRoute(cipherAttachmentV2.POST as RouteHandler, `/api/ciphers/${cipherId}/attachment/v2`, {
+    method: "POST",
+    token,
+    params: { cipherId },
+    body: { key: FAKE_ENC_2, fileName: FAKE_ENC_2, fileSize: bytes.byteLength, adminRequest: false },
+  });
+  if (announced.status !== 200) throw new Error(`announcing a file answered ${announced.status}`);
+  const { attachmentId } = (await announced.json()) as { attachmentId: string };
+  const uploaded = await callRoute(
+    cipherAttachment.POST as RouteHandler,
+    `/api/ciphers/${cipherId}/attachment/${attachmentId}`,
+    { method: "POST", token, params: { cipherId, attachmentId }, body: attachmentUpload(bytes) },
+  );
+  if (uploaded.status !== 200) throw new Error(`uploading a file answered ${uploaded.status}`);
+  return attachmentId;
 }

@@ -70,6 +70,7 @@ describe("organization routes for each role", () => {
         const ids: PathIds = {
           cipherId: UNKNOWN_ID,
           folderId: UNKNOWN_ID,
+          attachmentId: UNKNOWN_ID,
           organizationId: demo.client1,
           collectionId: changes ? await freshCollection() : demo.client1Collection,
         };

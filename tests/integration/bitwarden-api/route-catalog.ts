@@ -1,5 +1,9 @@
 import * as revisionDate from "@/app/api/accounts/revision-date/route";
 import * as userKeyId from "@/app/api/accounts/key-management/user-key-id/route";
+import * as attachmentLink from "@/app/api/attachments/[cipherId]/[attachmentId]/route";
+import * as cipherAttachment from "@/app/api/ciphers/[cipherId]/attachment/[attachmentId]/route";
+import * as cipherAttachmentDelete from "@/app/api/ciphers/[cipherId]/attachment/[attachmentId]/delete/route";
+import * as cipherAttachmentV2 from "@/app/api/ciphers/[cipherId]/attachment/v2/route";
 import * as cipherCollections from "@/app/api/ciphers/[cipherId]/collections/route";
 import * as cipherCollectionsV2 from "@/app/api/ciphers/[cipherId]/collections_v2/route";
 import * as cipherDelete from "@/app/api/ciphers/[cipherId]/delete/route";
@@ -28,7 +32,7 @@ import * as prelogin from "@/app/identity/accounts/prelogin/route";
 import * as token from "@/app/identity/connect/token/route";
 import type { OrganizationPermission } from "@/lib/authz/permissions";
 import { FAKE_ENC_2 } from "../../support/fakes";
-import { callRoute, type RouteHandler } from "./api";
+import { attachmentUpload, callRoute, type RouteHandler } from "./api";
 
 /**
  * Every route of the Bitwarden client API (DESIGN §12) with each HTTP method it exports. routes-isolation.test.ts
@@ -50,7 +54,13 @@ export const NOT_BITWARDEN_API = [
 ];
 
 /** The ids a request names: the caller's own or another tenant's, depending on the test. */
-export type PathIds = { cipherId: string; folderId: string; organizationId: string; collectionId: string };
+export type PathIds = {
+  cipherId: string;
+  folderId: string;
+  organizationId: string;
+  collectionId: string;
+  attachmentId: string;
+};
 
 export type MethodSpec = {
   /** A well-formed body, so that a refusal is about the caller and not the input. */
@@ -80,6 +90,7 @@ const folderBody = () => ({ name: FAKE_ENC_2 });
 const idsBody = (ids: PathIds) => ({ ids: [ids.cipherId] });
 const collectionBody = () => ({ name: FAKE_ENC_2, groups: [], users: [] });
 const collectionIdsBody = (ids: PathIds) => ({ collectionIds: [ids.collectionId] });
+const attachmentBody = () => ({ key: FAKE_ENC_2, fileName: FAKE_ENC_2, fileSize: 16, adminRequest: false });
 const shareBody = (ids: PathIds) => ({
   cipher: cipherBody(ids, ids.organizationId),
   collectionIds: [ids.collectionId],
@@ -156,6 +167,28 @@ export const ROUTE_CATALOG: CatalogRoute[] = [
     file: "app/api/ciphers/[cipherId]/share/route.ts",
     module: cipherShare,
     methods: { PUT: { body: shareBody }, POST: { body: shareBody } },
+  },
+  {
+    file: "app/api/ciphers/[cipherId]/attachment/v2/route.ts",
+    module: cipherAttachmentV2,
+    methods: { POST: { body: attachmentBody } },
+  },
+  {
+    file: "app/api/ciphers/[cipherId]/attachment/[attachmentId]/route.ts",
+    module: cipherAttachment,
+    methods: { GET: {}, POST: { body: () => attachmentUpload() }, DELETE: {} },
+  },
+  {
+    file: "app/api/ciphers/[cipherId]/attachment/[attachmentId]/delete/route.ts",
+    module: cipherAttachmentDelete,
+    methods: { POST: {} },
+  },
+  // A download link's signature is its proof (the apps fetch it without a token): tests/integration/attachments.test.ts.
+  {
+    file: "app/api/attachments/[cipherId]/[attachmentId]/route.ts",
+    module: attachmentLink,
+    public: true,
+    methods: { GET: {} },
   },
   { file: "app/api/collections/route.ts", module: collections, methods: { GET: {} } },
   { file: "app/api/folders/route.ts", module: folders, methods: { GET: {}, POST: { body: folderBody } } },

@@ -11,7 +11,7 @@ import { type DemoIds, loadDemo } from "../../support/demo";
 import { createTestUser } from "../../support/factories";
 import { FAKE_ENC_2, UNKNOWN_ID } from "../../support/fakes";
 import { makeRoleUsers, type Role, ROLES, type RoleUsers } from "../isolation/roles";
-import { callRoute, deviceToken } from "./api";
+import { callRoute, deviceToken, uploadAttachment } from "./api";
 import {
   API_ROOTS,
   catalogEntries,
@@ -61,6 +61,7 @@ describe("Bitwarden API routes refuse callers without a valid token", () => {
     folderId: UNKNOWN_ID,
     organizationId: UNKNOWN_ID,
     collectionId: UNKNOWN_ID,
+    attachmentId: UNKNOWN_ID,
   };
 
   beforeAll(async () => {
@@ -139,6 +140,7 @@ describe("Bitwarden API routes keep tenants apart", () => {
       folderId: ((await created.json()) as { id: string }).id,
       organizationId: demo.client1,
       collectionId: demo.client1Collection,
+      attachmentId: await uploadAttachment(tokens.get("client_member")!, demo.client1Items[0]!),
     };
   });
 

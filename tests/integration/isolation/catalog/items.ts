@@ -12,6 +12,9 @@ import {
   setItemStateAction,
   trashItemsAction,
   updateItemAction,
+  createAttachmentAction,
+  deleteAttachmentAction,
+  uploadAttachmentAction,
 } from "@/app/(vault)/vault/actions";
 import { FAKE_ENC_2, FAKE_LOGIN, UNKNOWN_ID } from "../../../support/fakes";
 import { SIGNED_IN_ROLES } from "../roles";
@@ -21,6 +24,28 @@ import type { IsolationEntry } from "./types";
 const CLIENT1_EDITORS = ["client_owner", "client_member"] as const;
 
 export const ITEM_ACTIONS: IsolationEntry[] = [
+  {
+    name: "attachments.create",
+    grants: false,
+    action: createAttachmentAction,
+    allowed: CLIENT1_EDITORS,
+    input: (demo) => ({ cipherId: demo.client1Items[0], fileName: FAKE_ENC_2, key: FAKE_ENC_2, size: 16 }),
+  },
+  // The demo's items have no attachments: editors are refused too (not found), the others before that.
+  {
+    name: "attachments.upload",
+    grants: false,
+    action: uploadAttachmentAction,
+    allowed: CLIENT1_EDITORS,
+    input: (demo) => ({ cipherId: demo.client1Items[0], attachmentId: UNKNOWN_ID, data: new Uint8Array(16) }),
+  },
+  {
+    name: "attachments.delete",
+    grants: false,
+    action: deleteAttachmentAction,
+    allowed: CLIENT1_EDITORS,
+    input: (demo) => ({ cipherId: demo.client1Items[0], attachmentId: UNKNOWN_ID }),
+  },
   {
     name: "items.create",
     grants: false,
