@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { ACTION_BODY_LIMIT_BYTES, PROXY_BODY_LIMIT_BYTES } from "./lib/limits";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/limits";
 import { STATIC_SECURITY_HEADERS } from "./lib/server/security-headers";
 
 const nextConfig: NextConfig = {
@@ -10,11 +10,10 @@ const nextConfig: NextConfig = {
   // .next/standalone, with only the node_modules it uses. `next start` (demo, tests) needs the ordinary output.
   output: process.env.KEYHOUSE_STANDALONE === "true" ? "standalone" : undefined,
   typedRoutes: false,
-  // Next's default (1 MB), named once: proxy.ts and the item form check against the same number.
-  // Attachment uploads pass through proxy.ts, which Next.js would otherwise cut at 10 MB (lib/limits.ts).
+  // Next's default (1 MB), named once: proxy.ts and the item form check against the same number. (Attachment uploads
+  // stay out of proxy.ts's matcher, so its 10 MB body buffer stays as it is.)
   experimental: {
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
-    proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES,
   },
   async headers() {
     return [

@@ -115,6 +115,9 @@ function signedOut(request: NextRequest, path: string) {
 }
 
 export const config = {
-  // Everything but static assets.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg|jpeg|webp|txt)$).*)"],
+  // Everything but static assets and the two attachment uploads: Next.js buffers in memory every body that passes
+  // through the proxy (up to 10 MB, and cuts it there), and those routes check their caller themselves.
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|api/ciphers/[^/]+/attachment/[^/]+$|vault/attachments/|.*\\.(?:png|svg|ico|jpg|jpeg|webp|txt)$).*)",
+  ],
 };

@@ -1,5 +1,3 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { escapeRegExp, logIn, newPage, register, uniqueEmail } from "./helpers";
@@ -276,12 +274,8 @@ test("the CLI logs in over HTTPS with two-step login and the API key, shares eve
     // A file attached from the CLI comes back whole from the server (encrypted there), and the web vault lists it.
     const attachmentName = `${marked("cli-attachment")}.txt`;
     const attachmentText = marked("a file the cli attached");
-    const attached = path.join(withCode.dataDir, attachmentName);
-    writeFileSync(attached, attachmentText);
-    await withCode.ok(["create", "attachment", "--file", attached, "--itemid", login.id]);
-    const downloaded = path.join(withCode.dataDir, "downloaded.txt");
-    await withCode.ok(["get", "attachment", attachmentName, "--itemid", login.id, "--output", downloaded]);
-    expect(readFileSync(downloaded, "utf8")).toBe(attachmentText);
+    await withCode.attach(login.id, attachmentName, attachmentText);
+    expect((await withCode.attachment(login.id, attachmentName)).toString("utf8")).toBe(attachmentText);
 
     // The web vault opens all of it.
     await page.goto("/vault");

@@ -42,9 +42,3 @@ export function itemTooLargeProblem(args: unknown[]): string | null {
  * from its mobile apps); Keyhouse keeps files in PostgreSQL and holds an upload in memory, so 100 MB at most.
  */
 export const ATTACHMENT_MB_CEILING = 100;
-
-/**
- * Next.js copies a request's body for proxy.ts and cuts it, without an error, past proxyClientMaxBodySize (10 MB by
- * default): large enough for the largest attachment and its multipart envelope.
- */
-export const PROXY_BODY_LIMIT_BYTES = (ATTACHMENT_MB_CEILING + 1) * 1024 * 1024;

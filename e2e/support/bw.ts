@@ -104,9 +104,12 @@ export class BwClient {
     }
   }
 
-  /** One request to `bw serve`: its answer, `{ success, data?, message? }`. */
-  send(method: string, route: string, body?: unknown): Promise<ServeAnswer> {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
+  /** One request to `bw serve`: its status and body. */
+  private request(
+    method: string,
+    route: string,
+    body?: { bytes: Buffer; type: string },
+  ): Promise<{ status: number; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const call = request(
         {
@@ -114,25 +117,54 @@ export class BwClient {
           method,
           path: route,
           // `bw serve` accepts only its own Host names (its default port, as the socket has none).
-          headers: { host: "localhost:8087", ...(payload ? { "content-type": "application/json" } : {}) },
+          headers: { host: "localhost:8087", ...(body ? { "content-type": body.type } : {}) },
           timeout: 60_000,
         },
         (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("end", () => {
-            try {
-              resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as ServeAnswer);
-            } catch (error) {
-              reject(error as Error);
-            }
-          });
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
         },
       );
       call.on("timeout", () => call.destroy(new Error(`bw serve: ${method} ${route} timed out`)));
       call.on("error", reject);
-      call.end(payload);
+      call.end(body?.bytes);
     });
+  }
+
+  /** A JSON request to `bw serve`: its answer, `{ success, data?, message? }`. */
+  async send(method: string, route: string, body?: unknown): Promise<ServeAnswer> {
+    const payload =
+      body === undefined ? undefined : { bytes: Buffer.from(JSON.stringify(body)), type: "application/json" };
+    const answer = await this.request(method, route, payload);
+    return JSON.parse(answer.body.toString("utf8")) as ServeAnswer;
+  }
+
+  /** `bw create attachment`: the file goes up as the form field `file`, as `bw serve` takes it. */
+  async attach(itemId: string, fileName: string, content: string): Promise<void> {
+    const boundary = `keyhouse-${Date.now().toString(36)}`;
+    const bytes = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+        `Content-Type: application/octet-stream\r\n\r\n${content}\r\n--${boundary}--\r\n`,
+    );
+    const answer = await this.request("POST", `/attachment?itemid=${itemId}`, {
+      bytes,
+      type: `multipart/form-data; boundary=${boundary}`,
+    });
+    const parsed = JSON.parse(answer.body.toString("utf8")) as ServeAnswer;
+    if (!parsed.success) throw new Error(`bw serve: attaching failed: ${parsed.message ?? "no message"}`);
+  }
+
+  /** `bw get attachment`: the file's decrypted bytes (asked again while the local copy catches up, as in `call`). */
+  async attachment(itemId: string, fileName: string): Promise<Buffer> {
+    const route = `/object/attachment/${encodeURIComponent(fileName)}?itemid=${itemId}`;
+    let answer = await this.request("GET", route);
+    for (let retry = 0; answer.status !== 200 && retry < 10; retry++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      answer = await this.request("GET", route);
+    }
+    if (answer.status !== 200) throw new Error(`bw serve: the attachment did not come back: ${answer.body}`);
+    return answer.body;
   }
 
   /**
