@@ -1,64 +1,28 @@
 /**
- * Runs on the e2e server's fresh embedded database just before the server starts (PGlite admits one process, so
- * nothing can write to it while the server runs): the demo data, as the server would seed it; one account from
- * before registration verified addresses (LEGACY_OPERATOR), which no page can make any more; and the CLI tests'
- * tenants (CLI_ORGANIZATION, CLI_PROVIDER).
+ * Runs just before the e2e server starts (playwright.config.ts): a fresh database with the e2e data
+ * (e2e/support/e2e-database.ts). With --prepare, `npm test` runs it beside the build instead, and the server's start
+ * then takes the database prepared for it, once.
  */
-import { closeConnection, connection, getDb } from "@/db/client";
-import { seedDemoIfEmpty } from "@/lib/seed/demo";
-import { deriveAccountKeys, insertAccounts, seedOrganization, seedProvider } from "@/lib/seed/tenants";
-import { createAccountKeys } from "@/lib/crypto";
-import { createAccount } from "@/lib/dal/accounts";
-import { CLI_ORGANIZATION, CLI_PROVIDER } from "./cli-tenants";
-import { LEGACY_OPERATOR } from "./legacy-account";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { PORT } from "./servers";
 
-async function seedCliTenants() {
-  const people = [CLI_ORGANIZATION.owner, CLI_ORGANIZATION.member, CLI_PROVIDER.admin, CLI_PROVIDER.client.owner];
-  const keys = await deriveAccountKeys(people);
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const accounts = await insertAccounts(tx, people, keys);
-    const get = (person: { email: string }) => accounts.get(person.email)!;
-    await seedOrganization(tx, {
-      name: CLI_ORGANIZATION.name,
-      seats: 3,
-      owner: get(CLI_ORGANIZATION.owner),
-      users: [get(CLI_ORGANIZATION.member)],
-      provider: null,
-      items: [],
-      staffGroup: false,
-    });
-    const provider = await seedProvider(tx, {
-      name: CLI_PROVIDER.name,
-      businessName: `${CLI_PROVIDER.name} LLC`,
-      billingEmail: "billing@cli-msp.example",
-      admin: get(CLI_PROVIDER.admin),
-      serviceUsers: [],
-      allocatedSeats: 5,
-    });
-    await seedOrganization(tx, {
-      name: CLI_PROVIDER.client.name,
-      seats: 5,
-      owner: get(CLI_PROVIDER.client.owner),
-      users: [],
-      provider,
-      items: [],
-      staffGroup: false,
-    });
-  });
-}
+const dataDir = process.env.KEYHOUSE_DATA_DIR || `.data-e2e-${PORT}`;
+process.env.KEYHOUSE_DATA_DIR = dataDir;
+// Inside the data folder, so that a fresh folder never carries it (PostgreSQL ignores files it does not know there).
+const preparedMark = `${dataDir}/prepared-for-e2e`;
+const preparing = process.argv.includes("--prepare");
 
-try {
-  await connection();
-  await seedDemoIfEmpty();
-  const { email, name, password } = LEGACY_OPERATOR;
-  const keys = await createAccountKeys({ email, password });
-  const db = await getDb();
-  await db.transaction((tx) => createAccount(tx, { email, name, ...keys, emailVerified: false }));
-  await seedCliTenants();
-} catch (error) {
-  console.error(`Seeding the e2e database failed: ${(error as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  await closeConnection().catch(() => {});
+if (!preparing && existsSync(preparedMark)) {
+  rmSync(preparedMark);
+} else {
+  rmSync(dataDir, { recursive: true, force: true });
+  try {
+    // Imported only now: the database client reads KEYHOUSE_DATA_DIR, and the modules take seconds to load.
+    const { seedE2eDatabase } = await import("./e2e-database");
+    await seedE2eDatabase();
+    if (preparing) writeFileSync(preparedMark, "");
+  } catch (error) {
+    console.error(`Seeding the e2e database failed: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
 }

@@ -1,0 +1,63 @@
+/**
+ * The e2e server's database (PGlite admits one process, so nothing can write to it while the server runs, and it is
+ * written before the server starts: e2e/support/seed-before-start.ts): the demo data, as the server would seed it; one
+ * account from before registration verified addresses (LEGACY_OPERATOR), which no page can make any more; and the CLI
+ * tests' tenants (CLI_ORGANIZATION, CLI_PROVIDER).
+ */
+import { closeConnection, connection, getDb } from "@/db/client";
+import { seedDemoIfEmpty } from "@/lib/seed/demo";
+import { deriveAccountKeys, insertAccounts, seedOrganization, seedProvider } from "@/lib/seed/tenants";
+import { createAccountKeys } from "@/lib/crypto";
+import { createAccount } from "@/lib/dal/accounts";
+import { CLI_ORGANIZATION, CLI_PROVIDER } from "./cli-tenants";
+import { LEGACY_OPERATOR } from "./legacy-account";
+
+async function seedCliTenants() {
+  const people = [CLI_ORGANIZATION.owner, CLI_ORGANIZATION.member, CLI_PROVIDER.admin, CLI_PROVIDER.client.owner];
+  const keys = await deriveAccountKeys(people);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const accounts = await insertAccounts(tx, people, keys);
+    const get = (person: { email: string }) => accounts.get(person.email)!;
+    await seedOrganization(tx, {
+      name: CLI_ORGANIZATION.name,
+      seats: 3,
+      owner: get(CLI_ORGANIZATION.owner),
+      users: [get(CLI_ORGANIZATION.member)],
+      provider: null,
+      items: [],
+      staffGroup: false,
+    });
+    const provider = await seedProvider(tx, {
+      name: CLI_PROVIDER.name,
+      businessName: `${CLI_PROVIDER.name} LLC`,
+      billingEmail: "billing@cli-msp.example",
+      admin: get(CLI_PROVIDER.admin),
+      serviceUsers: [],
+      allocatedSeats: 5,
+    });
+    await seedOrganization(tx, {
+      name: CLI_PROVIDER.client.name,
+      seats: 5,
+      owner: get(CLI_PROVIDER.client.owner),
+      users: [],
+      provider,
+      items: [],
+      staffGroup: false,
+    });
+  });
+}
+
+export async function seedE2eDatabase(): Promise<void> {
+  try {
+    await connection();
+    await seedDemoIfEmpty();
+    const { email, name, password } = LEGACY_OPERATOR;
+    const keys = await createAccountKeys({ email, password });
+    const db = await getDb();
+    await db.transaction((tx) => createAccount(tx, { email, name, ...keys, emailVerified: false }));
+    await seedCliTenants();
+  } finally {
+    await closeConnection().catch(() => {});
+  }
+}
