@@ -229,6 +229,7 @@ test("the CLI logs in over HTTPS with two-step login and the API key, shares eve
       note: marked(`Cli note ${stamp}`),
       card: marked(`Cli card ${stamp}`),
       identity: marked(`Cli identity ${stamp}`),
+      sshKey: marked(`Cli SSH key ${stamp}`),
     };
     const login = await withCode.call<BwItem>(
       "POST",
@@ -264,6 +265,19 @@ test("the CLI logs in over HTTPS with two-step login and the API key, shares eve
       "POST",
       "/object/item",
       itemFrom({ type: 4, name: names.identity, identity: { firstName: marked("Cleo") } }),
+    );
+    await withCode.call(
+      "POST",
+      "/object/item",
+      itemFrom({
+        type: 5,
+        name: names.sshKey,
+        sshKey: {
+          privateKey: marked("cli private key"),
+          publicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKeyhouseCliTestKeyOnly cli@keyhouse.test",
+          keyFingerprint: "SHA256:keyhouse-cli-test-fingerprint",
+        },
+      }),
     );
     expect(await withCode.call("GET", `/object/totp/${login.id}`)).toMatch(/^\d{6}$/);
 
