@@ -1,11 +1,12 @@
 import type { EncString } from "./enc-string";
 import { CryptoError } from "./errors";
 import {
-  DEFAULT_KDF_ITERATIONS,
-  KDF_PBKDF2_SHA256,
+  DEFAULT_KDF_CONFIG,
   deriveMasterKey,
   hashMasterPassword,
+  kdfConfigOf,
   stretchMasterKey,
+  type KdfConfig,
 } from "./kdf";
 import { unwrapSymmetricKey, wrapPrivateKey, wrapSymmetricKey } from "./keys";
 import { generateRsaKeyPair } from "./rsa";
@@ -15,13 +16,11 @@ import type { Bytes } from "./encoding";
 export interface Credentials {
   email: string;
   password: string;
-  iterations: number;
+  kdfConfig: KdfConfig;
 }
 
-/** What registration sends to the server, plus the user key for the new session. */
-export interface AccountKeys {
-  kdf: typeof KDF_PBKDF2_SHA256;
-  kdfIterations: number;
+/** What registration sends to the server (the KDF configuration among it), plus the user key for the new session. */
+export interface AccountKeys extends KdfConfig {
   masterPasswordHash: string;
   /** Protected user key: type 2 under the stretched master key. */
   key: EncString;
@@ -40,9 +39,9 @@ export interface AccountKeys {
 export async function createAccountKeys({
   email,
   password,
-  iterations = DEFAULT_KDF_ITERATIONS,
-}: Omit<Credentials, "iterations"> & { iterations?: number }): Promise<AccountKeys> {
-  const masterKey = await deriveMasterKey(password, email, iterations);
+  kdfConfig = DEFAULT_KDF_CONFIG,
+}: Omit<Credentials, "kdfConfig"> & { kdfConfig?: KdfConfig }): Promise<AccountKeys> {
+  const masterKey = await deriveMasterKey(password, email, kdfConfig);
   try {
     const masterPasswordHash = await hashMasterPassword(masterKey, password);
     const userKey = SymmetricKey.generate();
@@ -51,8 +50,7 @@ export async function createAccountKeys({
     const privateKey = await wrapPrivateKey(rsa.privateKey, userKey);
     rsa.privateKey.fill(0);
     return {
-      kdf: KDF_PBKDF2_SHA256,
-      kdfIterations: iterations,
+      ...kdfConfigOf(kdfConfig),
       masterPasswordHash,
       key,
       publicKey: rsa.publicKey,
@@ -71,9 +69,9 @@ export async function createAccountKeys({
 export async function deriveLoginSecrets({
   email,
   password,
-  iterations,
+  kdfConfig,
 }: Credentials): Promise<{ masterKey: Bytes; masterPasswordHash: string }> {
-  const masterKey = await deriveMasterKey(password, email, iterations);
+  const masterKey = await deriveMasterKey(password, email, kdfConfig);
   return { masterKey, masterPasswordHash: await hashMasterPassword(masterKey, password) };
 }
 

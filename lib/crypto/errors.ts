@@ -16,6 +16,7 @@ export const CRYPTO_ERROR_MESSAGES = {
   invalidMasterPassword: "Invalid master password",
   invalidPassword: "The password must not be empty",
   invalidKdfIterations: "Unsupported number of KDF iterations",
+  invalidKdf: "Unsupported key derivation settings",
   invalidLength: "Invalid length requested",
   dataTooLong: "Data is too long for RSA encryption",
   webCryptoUnavailable: "Web Crypto is unavailable: open Keyhouse over HTTPS or on localhost",

@@ -1,15 +1,27 @@
 /**
- * Isomorphic cryptography (browser, Node scripts, tests): WebCrypto only, Bitwarden formats.
+ * Isomorphic cryptography (browser, Node scripts, tests): WebCrypto, and hash-wasm for Argon2id; Bitwarden formats.
  * See DESIGN.md §4 for the key hierarchy. Internal helpers (fixed-IV encryption, raw PBKDF2,
- * the fingerprint word list) are deliberately not re-exported here.
+ * raw Argon2id, the fingerprint word list) are deliberately not re-exported here.
  */
 export { CryptoError, CRYPTO_ERROR_MESSAGES, type CryptoErrorCode } from "./errors";
 export { toBase64, fromBase64, utf8Encode, utf8Decode, concatBytes, randomBytes, type Bytes } from "./encoding";
 export {
   KDF_PBKDF2_SHA256,
+  KDF_ARGON2ID,
+  KDF_TYPES,
   DEFAULT_KDF_ITERATIONS,
   MIN_KDF_ITERATIONS,
   MAX_KDF_ITERATIONS,
+  ARGON2_ITERATIONS,
+  ARGON2_MEMORY_MIB,
+  ARGON2_PARALLELISM,
+  DEFAULT_KDF_CONFIG,
+  pbkdf2Kdf,
+  argon2idKdf,
+  kdfConfigOf,
+  isAllowedKdfConfig,
+  sameKdfConfig,
+  describeKdfConfig,
   isAllowedKdfIterations,
   normalizeEmailForSalt,
   deriveMasterKey,
@@ -18,6 +30,7 @@ export {
   stretchMasterKey,
   derivePasswordProtectedKey,
   type KdfType,
+  type KdfConfig,
 } from "./kdf";
 export { SymmetricKey, SYMMETRIC_KEY_LENGTH } from "./symmetric-key";
 export {

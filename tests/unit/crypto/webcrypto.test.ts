@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SymmetricKey, deriveMasterKey, encryptString, isWebCryptoAvailable } from "@/lib/crypto";
+import { DEFAULT_KDF_CONFIG, SymmetricKey, deriveMasterKey, encryptString, isWebCryptoAvailable } from "@/lib/crypto";
 import { expectCryptoError } from "./helpers";
 
 afterEach(() => {
@@ -16,6 +16,6 @@ describe("insecure contexts (no crypto.subtle, as in a browser on plain HTTP)", 
     vi.stubGlobal("crypto", { getRandomValues: globalThis.crypto.getRandomValues.bind(globalThis.crypto) });
     expect(isWebCryptoAvailable()).toBe(false);
     await expectCryptoError(encryptString("x", key), "webCryptoUnavailable");
-    await expectCryptoError(deriveMasterKey("pw", "a@b.c", 600_000), "webCryptoUnavailable");
+    await expectCryptoError(deriveMasterKey("pw", "a@b.c", DEFAULT_KDF_CONFIG), "webCryptoUnavailable");
   });
 });
