@@ -11,6 +11,7 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
+import type { KdfType } from "@/lib/crypto";
 import { createdAt, encString, id, revisionDate, updatedAt } from "./columns";
 
 /**
@@ -21,6 +22,10 @@ import { createdAt, encString, id, revisionDate, updatedAt } from "./columns";
  * Two-step login (authenticator app): like Bitwarden, the server keeps the authenticator key, since it checks the
  * codes. `two_factor_secret` is set when setup begins and counts only once `two_factor_enabled_at` is set; the
  * recovery code is stored as its SHA-256 (it is random, so a fast hash suffices) and used up when used.
+ *
+ * The KDF columns are Bitwarden's (lib/crypto KdfConfig): type 0 is PBKDF2-SHA256 (iterations only), type 1 Argon2id
+ * (iterations, memory in MiB, parallelism). The check holds the same bounds the browser derives within (spelling out
+ * "is not null": a null would make the comparison, and so the check, pass).
  */
 export const users = pgTable(
   "users",
@@ -28,8 +33,10 @@ export const users = pgTable(
     id: id(),
     email: varchar("email", { length: 256 }).notNull().unique(),
     name: varchar("name", { length: 50 }).notNull(),
-    kdfType: smallint("kdf_type").notNull().default(0),
+    kdfType: smallint("kdf_type").$type<KdfType>().notNull().default(0),
     kdfIterations: integer("kdf_iterations").notNull(),
+    kdfMemory: smallint("kdf_memory"),
+    kdfParallelism: smallint("kdf_parallelism"),
     masterPasswordHash: text("master_password_hash").notNull(),
     key: encString("key").notNull(),
     publicKey: text("public_key").notNull(),
@@ -54,8 +61,12 @@ export const users = pgTable(
   },
   (t) => [
     check("users_email_normalized", sql`${t.email} = lower(btrim(${t.email})) and position('@' in ${t.email}) > 1`),
-    check("users_kdf_type", sql`${t.kdfType} = 0`),
-    check("users_kdf_iterations", sql`${t.kdfIterations} between 100000 and 2000000`),
+    check(
+      "users_kdf",
+      sql`(${t.kdfType} = 0 and ${t.kdfIterations} between 100000 and 2000000 and ${t.kdfMemory} is null and ${t.kdfParallelism} is null)
+        or (${t.kdfType} = 1 and ${t.kdfIterations} between 2 and 10 and ${t.kdfMemory} is not null and ${t.kdfParallelism} is not null
+          and ${t.kdfMemory} between 16 and 1024 and ${t.kdfParallelism} between 1 and 16)`,
+    ),
     check("users_name_not_blank", sql`btrim(${t.name}) <> ''`),
     check(
       "users_two_factor_complete",

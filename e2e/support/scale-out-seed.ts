@@ -3,14 +3,14 @@
  * makes one verified account to sign in with.
  */
 import { closeConnection, connection, getDb } from "@/db/client";
-import { createAccountKeys, MIN_KDF_ITERATIONS } from "@/lib/crypto";
+import { createAccountKeys, MIN_KDF_ITERATIONS, pbkdf2Kdf } from "@/lib/crypto";
 import { createAccount } from "@/lib/dal/accounts";
 
 const [email, password] = process.argv.slice(2);
 try {
   if (!email || !password) throw new Error("usage: scale-out-seed EMAIL PASSWORD");
   await connection();
-  const keys = await createAccountKeys({ email, password, iterations: MIN_KDF_ITERATIONS });
+  const keys = await createAccountKeys({ email, password, kdfConfig: pbkdf2Kdf(MIN_KDF_ITERATIONS) });
   const db = await getDb();
   await db.transaction((tx) => createAccount(tx, { email, name: "Scale Out", ...keys, emailVerified: true }));
 } catch (error) {

@@ -1,4 +1,6 @@
 import "server-only";
+import type { KdfConfig } from "@/lib/crypto";
+import { kdfSettingsResponse } from "./master-password-unlock";
 import { accountKeysResponse } from "./profile";
 
 /**
@@ -6,14 +8,7 @@ import { accountKeysResponse } from "./profile";
  * Bitwarden's identity server writes it. The apps show `ErrorModel.Message` for a refused login.
  */
 
-type AccountKeys = {
-  email: string;
-  kdfType: number;
-  kdfIterations: number;
-  key: string;
-  publicKey: string;
-  privateKey: string;
-};
+type AccountKeys = KdfConfig & { email: string; key: string; publicKey: string; privateKey: string };
 
 export type IssuedTokens = { accessToken: string; expiresIn: number; refreshToken: string | null; scope: string };
 
@@ -29,16 +24,21 @@ function oauthFields(tokens: IssuedTokens) {
 
 /** A successful login: tokens, the account's encrypted keys and how to unlock them with the master password. */
 export function loginResponse(tokens: IssuedTokens, account: AccountKeys, rememberToken: string | null) {
-  const kdf = { KdfType: account.kdfType, Iterations: account.kdfIterations, Memory: null, Parallelism: null };
+  const kdf = {
+    KdfType: account.kdf,
+    Iterations: account.kdfIterations,
+    Memory: account.kdfMemory,
+    Parallelism: account.kdfParallelism,
+  };
   return {
     ...oauthFields(tokens),
     Key: account.key,
     PrivateKey: account.privateKey,
     AccountKeys: accountKeysResponse(account),
-    Kdf: account.kdfType,
+    Kdf: account.kdf,
     KdfIterations: account.kdfIterations,
-    KdfMemory: null,
-    KdfParallelism: null,
+    KdfMemory: account.kdfMemory,
+    KdfParallelism: account.kdfParallelism,
     ForcePasswordReset: false,
     ResetMasterPassword: false,
     MasterPasswordPolicy: null,
@@ -77,13 +77,13 @@ export function twoFactorChallenge() {
 }
 
 /** Answers to prelogin: the KDF settings for an address (the defaults for an unknown one, so as not to reveal it). */
-export function preloginResponse(email: string, kdf: { kdf: number; kdfIterations: number }) {
+export function preloginResponse(email: string, kdf: KdfConfig) {
   return {
     kdf: kdf.kdf,
     kdfIterations: kdf.kdfIterations,
-    kdfMemory: null,
-    kdfParallelism: null,
-    kdfSettings: { kdfType: kdf.kdf, iterations: kdf.kdfIterations, memory: null, parallelism: null },
+    kdfMemory: kdf.kdfMemory,
+    kdfParallelism: kdf.kdfParallelism,
+    kdfSettings: kdfSettingsResponse(kdf),
     salt: email,
   };
 }

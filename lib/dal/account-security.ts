@@ -42,7 +42,7 @@ export async function updateAccountName(tx: Executor, scope: UserScope, name: st
 }
 
 /**
- * Stores a new master password hash, the user key re-wrapped under the new master key and the KDF iterations it
+ * Stores a new master password hash, the user key re-wrapped under the new master key and the KDF configuration it
  * was derived with, after checking the current hash; rotates the security stamp, which ends every session
  * (lib/auth/session.ts): the browser that made the change signs in again with the new hash.
  */
@@ -58,7 +58,10 @@ export async function replaceMasterCredentials(
     .set({
       masterPasswordHash: await storedMasterPasswordHash(change.newMasterPasswordHash),
       key: change.key,
+      kdfType: change.kdf,
       kdfIterations: change.kdfIterations,
+      kdfMemory: change.kdfMemory,
+      kdfParallelism: change.kdfParallelism,
       securityStamp: sql`gen_random_uuid()`,
     })
     .where(eq(users.id, userId));

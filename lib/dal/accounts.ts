@@ -3,7 +3,7 @@ import bcrypt from "bcryptjs";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { users, userSessions } from "@/db/schema";
-import { DEFAULT_KDF_ITERATIONS, KDF_PBKDF2_SHA256 } from "@/lib/crypto";
+import { DEFAULT_KDF_CONFIG, type KdfConfig } from "@/lib/crypto";
 import { env } from "@/lib/server/env";
 import type { AccountKeysInput } from "@/lib/validation/account";
 import type { EventInput } from "./events";
@@ -34,16 +34,19 @@ export async function masterPasswordHashMatches(
   return stored !== undefined && matches;
 }
 
-export type KdfParameters = { kdf: number; kdfIterations: number };
+/** An account's KDF configuration (lib/crypto's KdfConfig), for the selects that read it. */
+export const kdfColumns = {
+  kdf: users.kdfType,
+  kdfIterations: users.kdfIterations,
+  kdfMemory: users.kdfMemory,
+  kdfParallelism: users.kdfParallelism,
+};
 
 /** Pre-login answers for every email: unknown addresses get the defaults, so it does not reveal who has an account. */
-export async function getKdfParameters(email: string): Promise<KdfParameters> {
+export async function getKdfConfig(email: string): Promise<KdfConfig> {
   const db = await getDb();
-  const [user] = await db
-    .select({ kdf: users.kdfType, kdfIterations: users.kdfIterations })
-    .from(users)
-    .where(eq(users.email, email));
-  return user ?? { kdf: KDF_PBKDF2_SHA256, kdfIterations: DEFAULT_KDF_ITERATIONS };
+  const [user] = await db.select(kdfColumns).from(users).where(eq(users.email, email));
+  return user ?? DEFAULT_KDF_CONFIG;
 }
 
 /** A new account's row: keys the browser derived, and whether a followed link proved its address. */
@@ -59,6 +62,8 @@ export async function createAccount(executor: Executor, input: NewAccount): Prom
       name: input.name,
       kdfType: input.kdf,
       kdfIterations: input.kdfIterations,
+      kdfMemory: input.kdfMemory,
+      kdfParallelism: input.kdfParallelism,
       masterPasswordHash,
       key: input.key,
       publicKey: input.publicKey,
@@ -133,7 +138,7 @@ export async function getAccountProfile(scope: UserScope) {
     .select({
       name: users.name,
       email: users.email,
-      kdfIterations: users.kdfIterations,
+      ...kdfColumns,
       publicKey: users.publicKey,
       twoFactorEnabledAt: users.twoFactorEnabledAt,
       hasApiKey: sql<boolean>`${users.apiKeyHash} is not null`,

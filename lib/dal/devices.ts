@@ -5,6 +5,7 @@ import { userSessions, users } from "@/db/schema";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 import { newSecret, secretHash } from "@/lib/server/secret-token";
 import { uuidSchema } from "@/lib/validation/common";
+import { kdfColumns } from "./accounts";
 import { dropEndedSessions } from "./sessions";
 
 /**
@@ -26,8 +27,7 @@ async function readAccountKeys(tx: Executor, userId: string) {
   const [account] = await tx
     .select({
       email: users.email,
-      kdfType: users.kdfType,
-      kdfIterations: users.kdfIterations,
+      ...kdfColumns,
       key: users.key,
       publicKey: users.publicKey,
       privateKey: users.privateKey,

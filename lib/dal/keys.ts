@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { organizations, organizationUsers, providerOrganizations, providers, providerUsers, users } from "@/db/schema";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { KeyMaterial } from "@/lib/vault/key-material";
+import { kdfColumns } from "./accounts";
 
 /** Everything the keyring needs, in four queries whatever the number of memberships. */
 export async function getKeyMaterial(scope: UserScope): Promise<KeyMaterial> {
@@ -13,8 +14,7 @@ export async function getKeyMaterial(scope: UserScope): Promise<KeyMaterial> {
     .select({
       email: users.email,
       name: users.name,
-      kdf: users.kdfType,
-      kdfIterations: users.kdfIterations,
+      ...kdfColumns,
       key: users.key,
       publicKey: users.publicKey,
       privateKey: users.privateKey,

@@ -11,6 +11,7 @@ import {
   users,
 } from "@/db/schema";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
+import { kdfColumns } from "./accounts";
 import { listVaultItems } from "./items";
 
 /** Memberships that see an organization in the apps: invited ones have no account to sync yet. */
@@ -53,8 +54,7 @@ export async function getSyncData(scope: UserScope) {
         name: users.name,
         email: users.email,
         emailVerified: users.emailVerified,
-        kdfType: users.kdfType,
-        kdfIterations: users.kdfIterations,
+        ...kdfColumns,
         key: users.key,
         publicKey: users.publicKey,
         privateKey: users.privateKey,

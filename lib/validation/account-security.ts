@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { AUTHENTICATOR_CODE_LENGTH } from "@/lib/account-security/two-factor";
 import { encStringSchema, nameSchema, uuidSchema } from "./common";
-import { kdfIterationsSchema, masterPasswordHashSchema, MIN_MASTER_PASSWORD_LENGTH } from "./account";
+import { KDF_ARGON2ID } from "@/lib/crypto";
+import { kdfConfigFields, masterPasswordHashSchema, MIN_MASTER_PASSWORD_LENGTH, refineKdfConfig } from "./account";
 
 /**
  * Account settings: what the settings forms check in the browser and what the actions accept. The master password
@@ -10,13 +11,18 @@ import { kdfIterationsSchema, masterPasswordHashSchema, MIN_MASTER_PASSWORD_LENG
 
 export const updateNameSchema = z.object({ name: nameSchema("Name") });
 
-/** A new master password (or new KDF iterations): the proof of the old one, the new hash and the re-wrapped user key. */
-export const masterCredentialsChangeSchema = z.object({
-  currentMasterPasswordHash: masterPasswordHashSchema,
-  newMasterPasswordHash: masterPasswordHashSchema,
-  key: encStringSchema(2),
-  kdfIterations: kdfIterationsSchema,
-});
+/**
+ * A new master password or KDF configuration: the proof of the old password, the new hash, the user key re-wrapped
+ * under the new master key, and the KDF configuration that master key was derived with.
+ */
+export const masterCredentialsChangeSchema = z
+  .object({
+    currentMasterPasswordHash: masterPasswordHashSchema,
+    newMasterPasswordHash: masterPasswordHashSchema,
+    key: encStringSchema(2),
+    ...kdfConfigFields,
+  })
+  .superRefine(refineKdfConfig);
 export type MasterCredentialsChange = z.infer<typeof masterCredentialsChangeSchema>;
 
 const newMasterPasswordSchema = z
@@ -43,14 +49,25 @@ export const changeMasterPasswordFormSchema = z
     error: "The new master password must differ from the current one.",
   });
 
-/** A form sends the iteration count as text. */
-export const changeKdfFormSchema = z.object({
-  kdfIterations: z.preprocess(
-    (value) => (value === "" || value === null ? undefined : Number(value)),
-    kdfIterationsSchema,
-  ),
-  masterPassword: currentMasterPasswordSchema,
-});
+const formNumber = (value: unknown) =>
+  value === "" || value === null || value === undefined ? undefined : Number(value);
+
+/** A form sends numbers as text; memory and parallelism count only for Argon2id (their fields are hidden otherwise). */
+export const changeKdfFormSchema = z.preprocess(
+  (raw) => {
+    const form = raw as Record<string, unknown>;
+    const kdf = formNumber(form.kdf);
+    const argon2id = kdf === KDF_ARGON2ID;
+    return {
+      kdf,
+      kdfIterations: formNumber(form.kdfIterations),
+      kdfMemory: argon2id ? (formNumber(form.kdfMemory) ?? null) : null,
+      kdfParallelism: argon2id ? (formNumber(form.kdfParallelism) ?? null) : null,
+      masterPassword: form.masterPassword,
+    };
+  },
+  z.object({ ...kdfConfigFields, masterPassword: currentMasterPasswordSchema }).superRefine(refineKdfConfig),
+);
 
 const authenticatorCodeSchema = z
   .string({ error: "Enter the 6-digit code from your authenticator app." })

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { KDF_PBKDF2_SHA256, MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS } from "@/lib/crypto";
+import {
+  ARGON2_ITERATIONS,
+  ARGON2_MEMORY_MIB,
+  ARGON2_PARALLELISM,
+  KDF_PBKDF2_SHA256,
+  KDF_TYPES,
+  MAX_KDF_ITERATIONS,
+  MIN_KDF_ITERATIONS,
+} from "@/lib/crypto";
 import { INVITATION_KINDS } from "@/lib/enums";
 import {
   base64BytesSchema,
@@ -18,18 +26,64 @@ export const kdfIterationsSchema = z
   .min(MIN_KDF_ITERATIONS, `KDF iterations must be at least ${MIN_KDF_ITERATIONS.toLocaleString("en")}.`)
   .max(MAX_KDF_ITERATIONS, `KDF iterations must be at most ${MAX_KDF_ITERATIONS.toLocaleString("en")}.`);
 
+const number = (value: number) => value.toLocaleString("en");
+const wholeNumber = (label: string) =>
+  z.number({ error: `${label} must be a number.` }).int(`${label} must be a whole number.`);
+
+/**
+ * A KDF configuration (lib/crypto KdfConfig) as fields of a larger object: the type, then what it needs. Memory and
+ * parallelism default to null; refineKdfConfig checks them against the type, with the same bounds as lib/crypto.
+ */
+export const kdfConfigFields = {
+  kdf: z.literal(KDF_TYPES, { error: "Unsupported key derivation function." }),
+  kdfIterations: wholeNumber("KDF iterations"),
+  kdfMemory: wholeNumber("KDF memory").nullable().default(null),
+  kdfParallelism: wholeNumber("KDF parallelism").nullable().default(null),
+};
+
+type KdfFields = { kdf: number; kdfIterations: number; kdfMemory: number | null; kdfParallelism: number | null };
+
+export function refineKdfConfig(value: KdfFields, context: z.RefinementCtx) {
+  const refuse = (path: keyof KdfFields, message: string) =>
+    context.addIssue({ code: "custom", path: [path], message });
+  const within = (field: number | null, { min, max }: { min: number; max: number }) =>
+    field !== null && field >= min && field <= max;
+  if (value.kdf === KDF_PBKDF2_SHA256) {
+    const iterations = kdfIterationsSchema.safeParse(value.kdfIterations);
+    if (!iterations.success) refuse("kdfIterations", iterations.error.issues[0]!.message);
+    if (value.kdfMemory !== null) refuse("kdfMemory", "Memory applies to Argon2id only.");
+    if (value.kdfParallelism !== null) refuse("kdfParallelism", "Parallelism applies to Argon2id only.");
+    return;
+  }
+  if (!within(value.kdfIterations, ARGON2_ITERATIONS))
+    refuse(
+      "kdfIterations",
+      `Argon2id iterations must be between ${ARGON2_ITERATIONS.min} and ${ARGON2_ITERATIONS.max}.`,
+    );
+  if (!within(value.kdfMemory, ARGON2_MEMORY_MIB))
+    refuse(
+      "kdfMemory",
+      `KDF memory must be between ${ARGON2_MEMORY_MIB.min} and ${number(ARGON2_MEMORY_MIB.max)} MiB.`,
+    );
+  if (!within(value.kdfParallelism, ARGON2_PARALLELISM))
+    refuse(
+      "kdfParallelism",
+      `KDF parallelism must be between ${ARGON2_PARALLELISM.min} and ${ARGON2_PARALLELISM.max}.`,
+    );
+}
+
 /** The master password hash is base64 of 32 bytes (PBKDF2 output): the password itself never leaves the browser. */
 export const masterPasswordHashSchema = base64BytesSchema(32, "Master password hash");
 
 /** The key material the browser derived for a new account: only derived, public or encrypted values. */
-export const accountKeysSchema = z.object({
-  kdf: z.literal(KDF_PBKDF2_SHA256, { error: "Unsupported key derivation function." }),
-  kdfIterations: kdfIterationsSchema,
+const accountKeysFields = {
+  ...kdfConfigFields,
   masterPasswordHash: masterPasswordHashSchema,
   key: encStringSchema(2),
   publicKey: publicKeySchema,
   privateKey: encStringSchema(2),
-});
+};
+export const accountKeysSchema = z.object(accountKeysFields).superRefine(refineKdfConfig);
 export type AccountKeysInput = z.infer<typeof accountKeysSchema>;
 
 /** Registration starts with an address and a name only: the mailed link proves the address. */
@@ -50,11 +104,14 @@ export const emailLinkTokenSchema = linkTokenSchema("link");
 export const EMAIL_LINK_LIFETIME_HOURS = 24;
 
 /** What the browser sends to finish an account: the link's token and what it derived, never an address. */
-export const registerSchema = accountKeysSchema.extend({
-  via: z.enum(REGISTRATION_PROOFS, { error: "Unknown kind of link." }),
-  token: emailLinkTokenSchema,
-  name: nameSchema("Name"),
-});
+export const registerSchema = z
+  .object({
+    ...accountKeysFields,
+    via: z.enum(REGISTRATION_PROOFS, { error: "Unknown kind of link." }),
+    token: emailLinkTokenSchema,
+    name: nameSchema("Name"),
+  })
+  .superRefine(refineKdfConfig);
 export type RegisterInput = z.infer<typeof registerSchema>;
 export type RegistrationProof = Pick<RegisterInput, "via" | "token">;
 

@@ -1,12 +1,13 @@
-import type { EncString } from "@/lib/crypto";
+import type { EncString, KdfConfig } from "@/lib/crypto";
 
-/** What GET /api/accounts/keys answers: the account's keys, each still encrypted, for the browser's keyring. */
-export type KeyMaterial = {
+/**
+ * What GET /api/accounts/keys answers: the account's keys, each still encrypted, for the browser's keyring, and the
+ * KDF configuration that derives the master key from the master password.
+ */
+export type KeyMaterial = KdfConfig & {
   userId: string;
   email: string;
   name: string;
-  kdf: number;
-  kdfIterations: number;
   /** The user key, type 2 under the stretched master key. */
   key: EncString;
   publicKey: string;

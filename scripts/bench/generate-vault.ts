@@ -1,7 +1,7 @@
 import { installConnection, closeConnection, getDb, openPglite } from "@/db/client";
 import { ciphers } from "@/db/schema";
 import { seedDemo } from "@/lib/seed/demo";
-import { createAccountKeys, MIN_KDF_ITERATIONS, type SymmetricKey } from "@/lib/crypto";
+import { createAccountKeys, MIN_KDF_ITERATIONS, pbkdf2Kdf, type SymmetricKey } from "@/lib/crypto";
 import { createAccount } from "@/lib/dal/accounts";
 import { encryptCipher } from "@/lib/vault/cipher-crypto";
 import { newCipher } from "@/lib/vault/cipher-model";
@@ -32,7 +32,7 @@ export async function generateBenchVaults(dataDir: string, sizes: number[]): Pro
   for (const size of sizes) {
     const email = `bench-${size}@bench.example`;
     const password = "keyhouse benchmark password";
-    const keys = await createAccountKeys({ email, password, iterations: MIN_KDF_ITERATIONS });
+    const keys = await createAccountKeys({ email, password, kdfConfig: pbkdf2Kdf(MIN_KDF_ITERATIONS) });
     const { id: userId } = await db.transaction((tx) => createAccount(tx, { email, name: `Bench ${size}`, ...keys }));
     const names: string[] = [];
     for (let start = 0; start < size; start += 1000) {

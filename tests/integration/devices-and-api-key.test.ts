@@ -11,7 +11,7 @@ import { Devices, type SessionRow } from "@/app/(vault)/settings/security/device
 import SecurityPage from "@/app/(vault)/settings/security/page";
 import { getDb } from "@/db/client";
 import { events, users, userSessions } from "@/db/schema";
-import { deriveLoginSecrets, MIN_KDF_ITERATIONS } from "@/lib/crypto";
+import { deriveLoginSecrets } from "@/lib/crypto";
 import { openDeviceSession } from "@/lib/dal/devices";
 import { logInWithApiKey } from "@/lib/dal/login";
 import { openBrowserSession } from "@/lib/dal/sessions";
@@ -26,7 +26,7 @@ async function hashOf(user: TestUser): Promise<string> {
   const { masterKey, masterPasswordHash } = await deriveLoginSecrets({
     email: user.email,
     password: user.password,
-    iterations: MIN_KDF_ITERATIONS,
+    kdfConfig: user.keys,
   });
   masterKey.fill(0);
   return masterPasswordHash;

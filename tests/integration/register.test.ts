@@ -8,7 +8,9 @@ import {
   type AccountKeys,
   createAccountKeys,
   deriveMasterKey,
+  kdfConfigOf,
   MIN_KDF_ITERATIONS,
+  pbkdf2Kdf,
   toBase64,
   unwrapPrivateKey,
 } from "@/lib/crypto";
@@ -35,8 +37,7 @@ function finish(keys: AccountKeys, token: string, via: Via = "registration", nam
     via,
     token,
     name,
-    kdf: keys.kdf,
-    kdfIterations: keys.kdfIterations,
+    ...kdfConfigOf(keys),
     masterPasswordHash: keys.masterPasswordHash,
     key: keys.key,
     publicKey: keys.publicKey,
@@ -75,7 +76,8 @@ async function accountOf(email: string) {
   return row;
 }
 
-const keysFor = (email: string) => createAccountKeys({ email, password: PASSWORD, iterations: MIN_KDF_ITERATIONS });
+const keysFor = (email: string) =>
+  createAccountKeys({ email, password: PASSWORD, kdfConfig: pbkdf2Kdf(MIN_KDF_ITERATIONS) });
 
 describe("registration starts by mail and does not reveal who has an account (finding 10)", () => {
   beforeAll(() => signOut());
@@ -192,7 +194,7 @@ describe("finishing a registration from the mailed link", () => {
 
   it("leaves no password, master key, user key or private key in any column", async () => {
     const row = await accountOf(email);
-    const masterKey = await deriveMasterKey(PASSWORD, email, MIN_KDF_ITERATIONS);
+    const masterKey = await deriveMasterKey(PASSWORD, email, pbkdf2Kdf(MIN_KDF_ITERATIONS));
     const privateKey = await unwrapPrivateKey(keys.privateKey, keys.userKey);
     const secrets = [
       PASSWORD,
@@ -294,7 +296,19 @@ describe("finishing a registration from the mailed link", () => {
         "kdfIterations",
         "KDF iterations must be at least 100,000.",
       ],
-      ["an unknown KDF", (input) => ({ ...input, kdf: 1 }), "kdf", "Unsupported key derivation function."],
+      ["an unknown KDF", (input) => ({ ...input, kdf: 2 }), "kdf", "Unsupported key derivation function."],
+      [
+        "Argon2id without its memory",
+        (input) => ({ ...input, kdf: 1, kdfIterations: 3, kdfParallelism: 4 }),
+        "kdfMemory",
+        "KDF memory must be between 16 and 1,024 MiB.",
+      ],
+      [
+        "PBKDF2 with a memory setting",
+        (input) => ({ ...input, kdfMemory: 64 }),
+        "kdfMemory",
+        "Memory applies to Argon2id only.",
+      ],
     ];
 
     it.each(cases)("%s", async (_label, tamper, field, message) => {

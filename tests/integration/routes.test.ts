@@ -23,13 +23,18 @@ describe("HTTP interfaces others rely on (DESIGN §10)", () => {
   it("pre-login answers Bitwarden's shape for a known email", async () => {
     const response = await prelogin(json({ email: user.email.toUpperCase() }));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ kdf: 0, kdfIterations: MIN_KDF_ITERATIONS });
+    expect(await response.json()).toEqual({
+      kdf: 0,
+      kdfIterations: MIN_KDF_ITERATIONS,
+      kdfMemory: null,
+      kdfParallelism: null,
+    });
   });
 
   it("pre-login answers plausible defaults for an unknown email", async () => {
     const response = await prelogin(json({ email: "nobody-here@test.example" }));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ kdf: 0, kdfIterations: 600_000 });
+    expect(await response.json()).toEqual({ kdf: 0, kdfIterations: 600_000, kdfMemory: null, kdfParallelism: null });
   });
 
   it.each([["not json"], [{}], [{ email: "bad" }], [[1, 2]]])(

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { userSessions } from "@/db/schema";
 import { revokeTokenSession } from "@/lib/auth/logout";
 import { getSession } from "@/lib/auth/session";
-import { deriveLoginSecrets, MIN_KDF_ITERATIONS, rewrapUserKey } from "@/lib/crypto";
+import { deriveLoginSecrets, kdfConfigOf, rewrapUserKey } from "@/lib/crypto";
 import { logIn } from "@/lib/dal/login";
 import { SESSION_MAX_AGE_SECONDS, openBrowserSession } from "@/lib/dal/sessions";
 import proxy from "@/proxy";
@@ -110,14 +110,14 @@ describe("server-side sessions", () => {
     const { masterKey, masterPasswordHash } = await deriveLoginSecrets({
       email: user.email,
       password: newPassword,
-      iterations: MIN_KDF_ITERATIONS,
+      kdfConfig: user.keys,
     });
     const key = await rewrapUserKey(user.keys.userKey, masterKey);
     const change = {
       currentMasterPasswordHash: user.keys.masterPasswordHash,
       newMasterPasswordHash: masterPasswordHash,
       key,
-      kdfIterations: MIN_KDF_ITERATIONS,
+      ...kdfConfigOf(user.keys),
     };
     expect(await changeMasterPasswordAction(change)).toEqual({ ok: true });
     expect(first).not.toBe(second);

@@ -4,7 +4,9 @@ import { type CustomPermissions, organizations, organizationUsers, providers, pr
 import {
   type AccountKeys,
   createAccountKeys,
+  type KdfConfig,
   MIN_KDF_ITERATIONS,
+  pbkdf2Kdf,
   SymmetricKey,
   wrapSymmetricKeyForPublicKey,
 } from "@/lib/crypto";
@@ -20,17 +22,19 @@ export function uniqueEmail(prefix = "user"): string {
 }
 
 /**
- * A real account (real key hierarchy), at the lowest allowed KDF cost to keep tests quick. Its address is verified,
+ * A real account (real key hierarchy), at the lowest allowed PBKDF2 cost to keep tests quick (or with `kdfConfig`,
+ * e.g. the smallest Argon2id settings). Its address is verified,
  * as every account made today is (registration follows a mailed link); `emailVerified: false` makes one of the
  * accounts made before verification existed.
  */
 export async function createTestUser(
-  overrides: { email?: string; name?: string; password?: string; emailVerified?: boolean } = {},
+  overrides: { email?: string; name?: string; password?: string; emailVerified?: boolean; kdfConfig?: KdfConfig } = {},
 ): Promise<TestUser> {
   const email = overrides.email ?? uniqueEmail();
   const name = overrides.name ?? "Test User";
   const password = overrides.password ?? `pw-${randomUUID()}`;
-  const keys = await createAccountKeys({ email, password, iterations: MIN_KDF_ITERATIONS });
+  const kdfConfig = overrides.kdfConfig ?? pbkdf2Kdf(MIN_KDF_ITERATIONS);
+  const keys = await createAccountKeys({ email, password, kdfConfig });
   const db = await getDb();
   const emailVerified = overrides.emailVerified ?? true;
   const { id } = await db.transaction((tx) => createAccount(tx, { email, name, ...keys, emailVerified }));

@@ -22,7 +22,12 @@ export async function unlockAs(
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.email, email));
   if (!user) throw new Error(`no user ${email}`);
-  const masterKey = await deriveMasterKey(password, email, user.kdfIterations);
+  const masterKey = await deriveMasterKey(password, email, {
+    kdf: user.kdfType,
+    kdfIterations: user.kdfIterations,
+    kdfMemory: user.kdfMemory,
+    kdfParallelism: user.kdfParallelism,
+  });
   const userKey = await unlockUserKey({ masterKey, protectedUserKey: user.key });
   return {
     userId: user.id,

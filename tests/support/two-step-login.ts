@@ -1,16 +1,16 @@
 import { beginTwoFactorAction, enableTwoFactorAction } from "@/app/(vault)/settings/security/two-factor-actions";
 import { authenticatorCode } from "@/lib/account-security/two-factor";
-import { deriveLoginSecrets, MIN_KDF_ITERATIONS } from "@/lib/crypto";
+import { deriveLoginSecrets, type KdfConfig } from "@/lib/crypto";
 import type { TestUser } from "./factories";
 import { signInAs } from "./session";
 
-/** The hash the browser derives for this password (at this account's iterations unless given). */
+/** The hash the browser derives for this password (with the KDF settings the account was made with unless given). */
 export async function hashOf(
   user: TestUser,
   password = user.password,
-  iterations = MIN_KDF_ITERATIONS,
+  kdfConfig: KdfConfig = user.keys,
 ): Promise<string> {
-  const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: user.email, password, iterations });
+  const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: user.email, password, kdfConfig });
   masterKey.fill(0);
   return masterPasswordHash;
 }

@@ -15,7 +15,7 @@ import { TOO_MANY_LOGIN_ATTEMPTS } from "@/lib/account-security/login-throttle";
 import { LOGIN_ERROR_CODES } from "@/lib/account-security/two-factor";
 import {
   deriveLoginSecrets,
-  fetchKdfParameters,
+  fetchKdfConfig,
   fetchKeyMaterial,
   unlockWithMasterKey,
 } from "@/lib/browser/keyring/account-flows";
@@ -129,12 +129,8 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
     if (!password) return setError("Enter your master password.");
     void run(async () => {
       setStep("deriving");
-      const { kdfIterations } = await fetchKdfParameters(email.data);
-      const { masterKey, masterPasswordHash } = await deriveLoginSecrets({
-        email: email.data,
-        password,
-        iterations: kdfIterations,
-      });
+      const kdfConfig = await fetchKdfConfig(email.data);
+      const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: email.data, password, kdfConfig });
       await signInAndUnlock({ email: email.data, masterKey, masterPasswordHash });
     });
   }

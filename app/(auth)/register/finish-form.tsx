@@ -12,6 +12,7 @@ import { IndeterminateProgress } from "@/components/ui/progress";
 import { useToast } from "@/components/ui/toast";
 import type { InvitationMasterPasswordPolicy } from "@/lib/dal/policies";
 import { createAccountKeys } from "@/lib/browser/keyring/account-flows";
+import { kdfConfigOf } from "@/lib/crypto";
 import { storeUserKey } from "@/lib/browser/keyring/storage";
 import { checkMasterPassword, describeMasterPasswordRequirements } from "@/lib/policies/master-password";
 import { finishRegistrationFormSchema, type RegistrationProof } from "@/lib/validation/account";
@@ -64,8 +65,7 @@ export function FinishRegistrationForm({ email, proof, initialName = "", returnT
       const result = await register({
         ...proof,
         name,
-        kdf: keys.kdf,
-        kdfIterations: keys.kdfIterations,
+        ...kdfConfigOf(keys),
         masterPasswordHash: keys.masterPasswordHash,
         key: keys.key,
         publicKey: keys.publicKey,

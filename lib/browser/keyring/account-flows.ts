@@ -1,22 +1,30 @@
 import "client-only";
-import { createAccountKeys, CryptoError, deriveLoginSecrets, unlockUserKey, type SymmetricKey } from "@/lib/crypto";
+import {
+  createAccountKeys,
+  CryptoError,
+  deriveLoginSecrets,
+  isAllowedKdfConfig,
+  kdfConfigOf,
+  unlockUserKey,
+  type KdfConfig,
+  type SymmetricKey,
+} from "@/lib/crypto";
 import type { KeyMaterial } from "@/lib/vault/key-material";
 
 /** Browser-side steps of login, unlock and registration. They talk to the server only in ciphertext and hashes. */
 
-export type KdfParameters = { kdf: number; kdfIterations: number };
-
-export async function fetchKdfParameters(email: string): Promise<KdfParameters> {
+/** The account's KDF configuration; one outside the policy is refused here, before any derivation. */
+export async function fetchKdfConfig(email: string): Promise<KdfConfig> {
   const response = await fetch("/api/accounts/prelogin", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ email }),
   });
-  const body = (await response.json().catch(() => ({}))) as Partial<KdfParameters> & { error?: string };
-  if (!response.ok || typeof body.kdfIterations !== "number") {
-    throw new Error(body.error ?? "Could not reach the server. Try again.");
-  }
-  return { kdf: body.kdf ?? 0, kdfIterations: body.kdfIterations };
+  const body = (await response.json().catch(() => ({}))) as Partial<KdfConfig> & { error?: string };
+  if (!response.ok) throw new Error(body.error ?? "Could not reach the server. Try again.");
+  const config = { kdfMemory: null, kdfParallelism: null, ...body };
+  if (!isAllowedKdfConfig(config)) throw new Error("The server answered key derivation settings Keyhouse refuses.");
+  return kdfConfigOf(config);
 }
 
 export async function fetchKeyMaterial(): Promise<KeyMaterial> {
@@ -40,7 +48,7 @@ export async function unlockWithMasterPassword(material: KeyMaterial, masterPass
   const { masterKey } = await deriveLoginSecrets({
     email: material.email,
     password: masterPassword,
-    iterations: material.kdfIterations,
+    kdfConfig: material,
   });
   try {
     return await unlockWithMasterKey(material, masterKey);

@@ -3,6 +3,7 @@ import {
   CryptoError,
   deriveLoginSecrets,
   type EncString,
+  type KdfConfig,
   rewrapUserKey,
   type SymmetricKey,
   unlockUserKey,
@@ -30,7 +31,7 @@ export async function proveMasterPassword(
   const { masterKey, masterPasswordHash } = await deriveLoginSecrets({
     email: material.email,
     password,
-    iterations: material.kdfIterations,
+    kdfConfig: material,
   });
   try {
     return { masterPasswordHash, userKey: await unlockUserKey({ masterKey, protectedUserKey: material.key }) };
@@ -47,13 +48,13 @@ export async function currentMasterPasswordHash(password: string): Promise<strin
   return (await proveMasterPassword(await fetchKeyMaterial(), password)).masterPasswordHash;
 }
 
-/** The hash and protected user key for `password` at `iterations` (a new password, or new KDF iterations). */
+/** The hash and protected user key for `password` with `kdfConfig` (a new password, or a new KDF configuration). */
 export async function rewrapForMasterPassword(
   material: KeyMaterial,
   userKey: SymmetricKey,
-  { password, iterations }: { password: string; iterations: number },
+  { password, kdfConfig }: { password: string; kdfConfig: KdfConfig },
 ): Promise<{ masterPasswordHash: string; key: EncString }> {
-  const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: material.email, password, iterations });
+  const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: material.email, password, kdfConfig });
   try {
     return { masterPasswordHash, key: await rewrapUserKey(userKey, masterKey) };
   } finally {

@@ -1,6 +1,6 @@
 import { apiRoute, json, readJson } from "@/lib/bitwarden/route";
 import { preloginResponse } from "@/lib/bitwarden/identity";
-import { getKdfParameters } from "@/lib/dal/accounts";
+import { getKdfConfig } from "@/lib/dal/accounts";
 import { preloginSchema } from "@/lib/validation/account";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (request) => {
   const body = await readJson(request, preloginSchema);
   if (!body.ok) return body.response;
-  return json(preloginResponse(body.data.email, await getKdfParameters(body.data.email)));
+  return json(preloginResponse(body.data.email, await getKdfConfig(body.data.email)));
 });
