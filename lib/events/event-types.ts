@@ -78,7 +78,7 @@ export const EVENT_TYPES = {
 
   user_updated_name: "Changed their name",
   user_changed_master_password: "Changed their master password",
-  user_changed_kdf: "Changed their KDF iterations",
+  user_changed_kdf: "Changed their KDF settings",
   user_began_two_factor_setup: "Started setting up two-step login",
   user_enabled_two_factor: "Turned on two-step login",
   user_disabled_two_factor: "Turned off two-step login",

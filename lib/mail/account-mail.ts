@@ -1,4 +1,5 @@
 import "server-only";
+import { describeKdfConfig, type KdfConfig } from "@/lib/crypto";
 import { type RenderedMail, renderMail } from "./templates";
 
 /** Security notices about a person's own account: each tells them what changed and what to do if it was not them. */
@@ -17,12 +18,12 @@ export function masterPasswordChangedMail(settingsUrl: string): RenderedMail {
   });
 }
 
-export function kdfChangedMail(iterations: number, settingsUrl: string): RenderedMail {
+export function kdfChangedMail(kdfConfig: KdfConfig, settingsUrl: string): RenderedMail {
   return renderMail({
-    subject: "Your Keyhouse KDF iterations were changed",
-    heading: "Your KDF iterations were changed",
+    subject: "Your Keyhouse KDF settings were changed",
+    heading: "Your KDF settings were changed",
     paragraphs: [
-      `Your master key is now derived with ${iterations.toLocaleString("en")} PBKDF2 iterations. Every other session of your account has been logged out.`,
+      `Your master key is now derived with ${describeKdfConfig(kdfConfig)}. Every other session of your account has been logged out.`,
       NOT_YOU,
     ],
     action: { label: "Open security settings", url: settingsUrl },

@@ -14,7 +14,7 @@ import { getDb } from "@/db/client";
 import { ciphers, events, folders, mailOutbox, organizationUsers, users } from "@/db/schema";
 import { authenticatorCode } from "@/lib/account-security/two-factor";
 import { getSession } from "@/lib/auth/session";
-import { deriveLoginSecrets, MIN_KDF_ITERATIONS, rewrapUserKey } from "@/lib/crypto";
+import { deriveLoginSecrets, type KdfConfig, MIN_KDF_ITERATIONS, pbkdf2Kdf, rewrapUserKey } from "@/lib/crypto";
 import { logIn } from "@/lib/dal/login";
 import { openBrowserSession } from "@/lib/dal/sessions";
 import { databaseSnapshot } from "../support/db-scan";
@@ -32,16 +32,22 @@ import { hashOf, turnOnTwoStepLogin } from "../support/two-step-login";
 
 const ORIGIN = { ip: "203.0.113.9", device: "test" };
 
-/** What the settings page sends for a new password or new iterations: current proof, new hash, re-wrapped user key. */
-async function credentialsChange(user: TestUser, { password = user.password, iterations = MIN_KDF_ITERATIONS } = {}) {
-  const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: user.email, password, iterations });
+/** What the settings page sends for a new password or KDF: current proof, new hash, re-wrapped user key, KDF. */
+async function credentialsChange(
+  user: TestUser,
+  {
+    password = user.password,
+    kdfConfig = pbkdf2Kdf(MIN_KDF_ITERATIONS),
+  }: { password?: string; kdfConfig?: KdfConfig } = {},
+) {
+  const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: user.email, password, kdfConfig });
   const key = await rewrapUserKey(user.keys.userKey, masterKey);
   masterKey.fill(0);
   return {
     currentMasterPasswordHash: await hashOf(user),
     newMasterPasswordHash: masterPasswordHash,
     key,
-    kdfIterations: iterations,
+    ...kdfConfig,
   };
 }
 
@@ -207,9 +213,9 @@ describe("KDF iterations", () => {
     const user = await createTestUser();
     await signInAs(user.id);
     const before = await account(user.id);
-    expect(await changeKdfAction(await credentialsChange(user, { iterations: 200_000 }))).toEqual({
+    expect(await changeKdfAction(await credentialsChange(user, { kdfConfig: pbkdf2Kdf(200_000) }))).toEqual({
       ok: true,
-      kdfIterations: 200_000,
+      ...pbkdf2Kdf(200_000),
     });
     const after = await account(user.id);
     expect(after).toMatchObject({ kdfIterations: 200_000 });
@@ -225,7 +231,7 @@ describe("KDF iterations", () => {
     ).not.toThrow();
     expect(
       await logIn(
-        { email: user.email, masterPasswordHash: await hashOf(user, user.password, 200_000) },
+        { email: user.email, masterPasswordHash: await hashOf(user, user.password, pbkdf2Kdf(200_000)) },
         ORIGIN,
         openBrowserSession,
       ),

@@ -2,6 +2,7 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { user } from "@/lib/authz/scope-rules";
+import { kdfConfigOf } from "@/lib/crypto";
 import { appUrl } from "@/lib/server/config";
 import { replaceMasterCredentials } from "@/lib/dal/account-security";
 import { kdfChangedMail, masterPasswordChangedMail } from "@/lib/mail/account-mail";
@@ -24,15 +25,19 @@ export const changeMasterPasswordAction = defineAction({
   },
 });
 
-/** New KDF iterations with the same master password: a new master key, so a new hash and re-wrapped user key too. */
+/**
+ * A new KDF configuration (PBKDF2-SHA256 or Argon2id and its parameters) with the same master password: a new master
+ * key, so a new hash and re-wrapped user key too, saved as a password change is.
+ */
 export const changeKdfAction = defineAction({
   name: "account.changeKdf",
   input: masterCredentialsChangeSchema,
   scope: user(),
   async run({ input, scope, tx, record, mail }) {
     await replaceMasterCredentials(tx, scope, input);
-    await record({ type: "user_changed_kdf", userId: scope.userId, details: { kdfIterations: input.kdfIterations } });
-    await mail({ to: scope.email, ...kdfChangedMail(input.kdfIterations, appUrl("/settings/security")) });
-    return { kdfIterations: input.kdfIterations };
+    const kdfConfig = kdfConfigOf(input);
+    await record({ type: "user_changed_kdf", userId: scope.userId, details: kdfConfig });
+    await mail({ to: scope.email, ...kdfChangedMail(kdfConfig, appUrl("/settings/security")) });
+    return kdfConfig;
   },
 });

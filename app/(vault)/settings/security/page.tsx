@@ -3,6 +3,7 @@ import { Card } from "@/components/ui/card";
 import { currentSessionId } from "@/lib/auth/session";
 import { requireUser } from "@/lib/authz/scope";
 import { DEVICE_TYPE_NAMES } from "@/lib/bitwarden/enums";
+import { describeKdfConfig, kdfConfigOf } from "@/lib/crypto";
 import { getAccountProfile } from "@/lib/dal/accounts";
 import { listSessions } from "@/lib/dal/devices";
 import { policiesForUser } from "@/lib/dal/policies";
@@ -44,6 +45,7 @@ export default async function SecurityPage() {
     listSessions(user),
     currentSessionId(),
   ]);
+  const kdfConfig = kdfConfigOf(profile);
   const masterPasswordPolicy = policies.masterPassword
     ? { requirements: policies.masterPassword, organizations: organizationsWith(policies, "master_password") }
     : null;
@@ -58,12 +60,13 @@ export default async function SecurityPage() {
         <ChangeMasterPasswordForm email={profile.email} name={profile.name} policy={masterPasswordPolicy} />
       </Card>
       <Card>
-        <h2 className="mb-1 text-lg font-semibold">Encryption key settings</h2>
+        <h2 className="mb-1 text-lg font-semibold">Key derivation</h2>
         <p className="mb-4 text-sm text-slate-600">
-          Your master key is derived with PBKDF2 SHA-256. More iterations make a stolen hash slower to attack, and
-          unlocking slower on every device. Changing them logs out every other session of your account.
+          Your master key is derived from your master password with {describeKdfConfig(kdfConfig)}. Argon2id also needs
+          memory, which makes guessing with many processors at once costly. Heavier settings make a stolen hash slower
+          to attack, and unlocking slower on every device. Changing them logs out every other session of your account.
         </p>
-        <ChangeKdfForm email={profile.email} kdfIterations={profile.kdfIterations} />
+        <ChangeKdfForm email={profile.email} current={kdfConfig} />
       </Card>
       <Card>
         <h2 className="mb-1 text-lg font-semibold">Two-step login</h2>

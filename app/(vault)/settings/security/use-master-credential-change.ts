@@ -12,6 +12,7 @@ import {
   rewrapForMasterPassword,
 } from "@/lib/browser/keyring/master-password-proof";
 import { clearKeyring } from "@/lib/browser/keyring/storage";
+import { kdfConfigOf, type KdfConfig } from "@/lib/crypto";
 import type { MasterCredentialsChange } from "@/lib/validation/account-security";
 import { signInAgain } from "./sign-in-again";
 
@@ -30,12 +31,12 @@ type Change = {
   currentField: string;
   /** Omitted: the same password (a KDF change). */
   newPassword?: string;
-  /** Omitted: the current iterations (a password change). */
-  iterations?: number;
+  /** Omitted: the current KDF configuration (a password change). */
+  kdfConfig?: KdfConfig;
 };
 
 /**
- * A new master password or new KDF iterations, in the browser: prove the current password by opening the user key,
+ * A new master password or a new KDF configuration, in the browser: prove the current password by opening the user key,
  * derive the new master key, re-wrap the user key, save, then sign this browser in again (the change ended every
  * session). The master password itself never leaves the browser.
  */
@@ -56,23 +57,24 @@ export function useMasterCredentialChange(
     setLocalFieldErrors(fieldErrorsToShow);
   }
 
-  async function change({ currentPassword, currentField, newPassword, iterations }: Change): Promise<boolean> {
+  async function change({ currentPassword, currentField, newPassword, kdfConfig }: Change): Promise<boolean> {
     refuse({});
     try {
       setStep("checking");
       const material = await fetchKeyMaterial();
       const proof = await proveMasterPassword(material, currentPassword);
       setStep("deriving");
+      const nextKdfConfig = kdfConfigOf(kdfConfig ?? material);
       const next = await rewrapForMasterPassword(material, proof.userKey, {
         password: newPassword ?? currentPassword,
-        iterations: iterations ?? material.kdfIterations,
+        kdfConfig: nextKdfConfig,
       });
       setStep("saving");
       const saved = await run({
         currentMasterPasswordHash: proof.masterPasswordHash,
         newMasterPasswordHash: next.masterPasswordHash,
         key: next.key,
-        kdfIterations: iterations ?? material.kdfIterations,
+        ...nextKdfConfig,
       });
       if (!saved.ok) return false;
       setStep("signing-in");

@@ -12,7 +12,7 @@ import {
   disableTwoFactorAction,
   enableTwoFactorAction,
 } from "@/app/(vault)/settings/security/two-factor-actions";
-import { MIN_KDF_ITERATIONS } from "@/lib/crypto";
+import { argon2idKdf, MIN_KDF_ITERATIONS, pbkdf2Kdf } from "@/lib/crypto";
 import { FAKE_ENC_2, FAKE_MASTER_PASSWORD_HASH, UNKNOWN_ID } from "../../../support/fakes";
 import { SIGNED_IN_ROLES } from "../roles";
 import type { IsolationEntry } from "./types";
@@ -25,7 +25,7 @@ const CREDENTIALS_CHANGE = {
   currentMasterPasswordHash: FAKE_MASTER_PASSWORD_HASH,
   newMasterPasswordHash: FAKE_MASTER_PASSWORD_HASH,
   key: FAKE_ENC_2,
-  kdfIterations: MIN_KDF_ITERATIONS,
+  ...pbkdf2Kdf(MIN_KDF_ITERATIONS),
 };
 
 export const ACCOUNT_ACTIONS: IsolationEntry[] = [
@@ -69,7 +69,13 @@ export const ACCOUNT_ACTIONS: IsolationEntry[] = [
     allowed: [],
     input: () => CREDENTIALS_CHANGE,
   },
-  { name: "account.changeKdf", grants: false, action: changeKdfAction, allowed: [], input: () => CREDENTIALS_CHANGE },
+  {
+    name: "account.changeKdf",
+    grants: false,
+    action: changeKdfAction,
+    allowed: [],
+    input: () => ({ ...CREDENTIALS_CHANGE, ...argon2idKdf(2, 16, 1) }),
+  },
   {
     name: "account.twoFactor.begin",
     grants: false,
