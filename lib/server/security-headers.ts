@@ -15,8 +15,9 @@ export function newNonce(): string {
 export function contentSecurityPolicy(nonce: string, development = env().NODE_ENV === "development"): string {
   const directives = [
     "default-src 'self'",
-    // React's development build rebuilds server error stacks with eval; production needs none.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    // React's development build rebuilds server error stacks with eval; production needs none. 'wasm-unsafe-eval'
+    // lets WebAssembly compile (Argon2id master keys, lib/crypto), and allows no JavaScript eval.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${development ? " 'unsafe-eval'" : ""}`,
     // Style attributes (React's style prop, Next's own) carry no nonce; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     // The authenticator QR code is a data: image; exports are blob: downloads.

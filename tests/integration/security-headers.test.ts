@@ -31,7 +31,7 @@ describe("security headers from proxy.ts", () => {
     vi.unstubAllEnvs();
   });
 
-  it("a strict policy: scripts only with this response's nonce, nothing inline or evaluated, no framing", async () => {
+  it("a strict policy: scripts only with this response's nonce, nothing inline or evaluated (but WebAssembly), no framing", async () => {
     signOut();
     const response = await visit("http://localhost/login");
     const policy = response.headers.get("content-security-policy")!;
@@ -41,7 +41,12 @@ describe("security headers from proxy.ts", () => {
         .map((part) => part.trim().split(/\s+/))
         .map(([name, ...values]) => [name!, values]),
     );
-    expect(directives.get("script-src")).toEqual(["'self'", `'nonce-${nonceOf(response)}'`, "'strict-dynamic'"]);
+    expect(directives.get("script-src")).toEqual([
+      "'self'",
+      `'nonce-${nonceOf(response)}'`,
+      "'strict-dynamic'",
+      "'wasm-unsafe-eval'",
+    ]);
     expect(directives.get("default-src")).toEqual(["'self'"]);
     expect(directives.get("object-src")).toEqual(["'none'"]);
     expect(directives.get("base-uri")).toEqual(["'self'"]);
