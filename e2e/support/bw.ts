@@ -16,6 +16,8 @@ const BW = path.resolve("node_modules/@bitwarden/cli/build/bw.js");
 export type BwResult = { code: number; stdout: string; stderr: string };
 type ServeAnswer = { success: boolean; message?: string; data?: unknown };
 
+const pause = () => new Promise((resolve) => setTimeout(resolve, 200));
+
 export class BwClient {
   readonly dataDir = mkdtempSync(path.join(tmpdir(), "keyhouse-bw-"));
   session: string | null = null;
@@ -160,7 +162,7 @@ export class BwClient {
     const route = `/object/attachment/${encodeURIComponent(fileName)}?itemid=${itemId}`;
     let answer = await this.request("GET", route);
     for (let retry = 0; answer.status !== 200 && retry < 10; retry++) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await pause();
       answer = await this.request("GET", route);
     }
     if (answer.status !== 200) throw new Error(`bw serve: the attachment did not come back: ${answer.body}`);
@@ -169,18 +171,30 @@ export class BwClient {
 
   /**
    * A `bw serve` request that must succeed; answers its data (for a list, the list itself). The CLI answers a command
-   * from its local copy of the vault, which catches up with its own last write a moment after that write's answer: a
-   * "Not found." (checked before anything is sent to the server) is asked again for up to two seconds.
+   * from its local copy of the vault, which catches up with its own last write a moment after that write's answer
+   * (a person typing the next command never sees it): after a write that answers an item, this waits until the local
+   * copy shows that item as answered; and a "Not found." (checked before anything is sent) is asked again for up to
+   * two seconds.
    */
   async call<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
     let answer = await this.send(method, route, body);
     for (let retry = 0; !answer.success && answer.message === "Not found." && retry < 10; retry++) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await pause();
       answer = await this.send(method, route, body);
     }
     if (!answer.success) throw new Error(`bw serve: ${method} ${route} failed: ${answer.message ?? "no message"}`);
-    const data = answer.data as { object?: string; data?: unknown } | undefined;
+    const data = answer.data as { object?: string; data?: unknown; id?: string; revisionDate?: string } | undefined;
+    if (method !== "GET" && data?.object === "item" && data.id) await this.caughtUp(data.id, data.revisionDate);
     return (data?.object === "list" || data?.object === "string" ? data.data : data) as T;
+  }
+
+  /** Waits (up to two seconds) until the CLI's local copy has the item at this revision. */
+  private async caughtUp(itemId: string, revisionDate: string | undefined): Promise<void> {
+    for (let retry = 0; retry < 10; retry++) {
+      const local = await this.send("GET", `/object/item/${itemId}`);
+      if (local.success && (local.data as { revisionDate?: string }).revisionDate === revisionDate) return;
+      await pause();
+    }
   }
 
   dispose(): void {
