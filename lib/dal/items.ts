@@ -7,6 +7,7 @@ import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz
 import type { EncString } from "@/lib/crypto";
 import type { EncryptedCipherInput } from "@/lib/validation/cipher";
 import { type EncryptedCipherData, withStoredDefaults } from "@/lib/vault/cipher-crypto";
+import { withoutUnknownParts } from "@/lib/vault/unknown-parts";
 import type { CipherType } from "@/lib/enums";
 import { collectionAccessCte } from "./vault-access";
 
@@ -71,7 +72,9 @@ const attachmentsColumn = sql`(
  * it can leave out the encrypted password, TOTP secret, passkeys, password history and hidden fields, so they never
  * reach a member who may not see them.
  */
-function withoutHiddenSecrets(data: EncryptedCipherData): EncryptedCipherData {
+function withoutHiddenSecrets(stored: EncryptedCipherData): EncryptedCipherData {
+  // What an app stored that Keyhouse does not know could be a secret too.
+  const data = withoutUnknownParts(stored);
   return {
     ...data,
     // A passkey's private key signs in like a password does.
