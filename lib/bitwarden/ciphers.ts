@@ -43,7 +43,7 @@ export function cipherResponse(item: VaultItem, useTotp: boolean) {
     creationDate: item.createdAt,
     revisionDate: item.updatedAt,
     deletedDate: item.deletedAt,
-    archivedDate: null,
+    archivedDate: item.archivedAt,
     data: null,
   };
 }

@@ -302,6 +302,27 @@ export async function trashItems(tx: Executor, scope: UserScope, cipherIds: stri
   return items;
 }
 
+/**
+ * Archives items or brings them back (Bitwarden's archive): the same rights as other changes to an item. An item in
+ * the trash is restored first, as the apps ask; archiving an archived item keeps its first date.
+ */
+export async function archiveItems(tx: Executor, scope: UserScope, cipherIds: string[], archived: boolean) {
+  const items = await lockItemsForUser(tx, scope, cipherIds, (item) => {
+    requireEdit(item);
+    if (archived && item.deletedAt) throw new ActionError("Restore this item from the trash before archiving it.");
+  });
+  await tx
+    .update(ciphers)
+    .set({ archivedAt: archived ? sql`coalesce(${ciphers.archivedAt}, now())` : null })
+    .where(
+      inArray(
+        ciphers.id,
+        items.map((item) => item.id),
+      ),
+    );
+  return items;
+}
+
 export async function purgeItems(
   tx: Executor,
   scope: UserScope,

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/authz/scope";
 import { user } from "@/lib/authz/scope-rules";
 import { type UserScope } from "@/lib/authz/scope-brand";
 import {
+  archiveItems,
   assignItemCollections,
   createFolder,
   createOrganizationItem,
@@ -117,6 +118,30 @@ export const restoreItemsAction = defineAction({
     const items = await trashItems(tx, scope, input.cipherIds, false);
     for (const item of items)
       await record({ type: "cipher_restored", cipherId: item.id, organizationId: item.organizationId });
+    return { count: items.length };
+  },
+});
+
+export const archiveItemsAction = defineAction({
+  name: "items.archive",
+  input: itemIdsSchema,
+  scope: user(),
+  async run({ input, scope, tx, record }) {
+    const items = await archiveItems(tx, scope, input.cipherIds, true);
+    for (const item of items)
+      await record({ type: "cipher_archived", cipherId: item.id, organizationId: item.organizationId });
+    return { count: items.length };
+  },
+});
+
+export const unarchiveItemsAction = defineAction({
+  name: "items.unarchive",
+  input: itemIdsSchema,
+  scope: user(),
+  async run({ input, scope, tx, record }) {
+    const items = await archiveItems(tx, scope, input.cipherIds, false);
+    for (const item of items)
+      await record({ type: "cipher_unarchived", cipherId: item.id, organizationId: item.organizationId });
     return { count: items.length };
   },
 });

@@ -9,6 +9,10 @@ import * as cipherCollectionsV2 from "@/app/api/ciphers/[cipherId]/collections_v
 import * as cipherDelete from "@/app/api/ciphers/[cipherId]/delete/route";
 import * as cipherPartial from "@/app/api/ciphers/[cipherId]/partial/route";
 import * as cipherRestore from "@/app/api/ciphers/[cipherId]/restore/route";
+import * as cipherArchive from "@/app/api/ciphers/[cipherId]/archive/route";
+import * as cipherUnarchive from "@/app/api/ciphers/[cipherId]/unarchive/route";
+import * as ciphersArchive from "@/app/api/ciphers/archive/route";
+import * as ciphersUnarchive from "@/app/api/ciphers/unarchive/route";
 import * as cipher from "@/app/api/ciphers/[cipherId]/route";
 import * as cipherShare from "@/app/api/ciphers/[cipherId]/share/route";
 import * as ciphersCreate from "@/app/api/ciphers/create/route";
@@ -124,6 +128,10 @@ export const ROUTE_CATALOG: CatalogRoute[] = [
     methods: { PUT: { body: idsBody }, POST: { body: idsBody } },
   },
   { file: "app/api/ciphers/restore/route.ts", module: ciphersRestore, methods: { PUT: { body: idsBody } } },
+  { file: "app/api/ciphers/archive/route.ts", module: ciphersArchive, methods: { PUT: { body: idsBody } } },
+  { file: "app/api/ciphers/unarchive/route.ts", module: ciphersUnarchive, methods: { PUT: { body: idsBody } } },
+  { file: "app/api/ciphers/[cipherId]/archive/route.ts", module: cipherArchive, methods: { PUT: {} } },
+  { file: "app/api/ciphers/[cipherId]/unarchive/route.ts", module: cipherUnarchive, methods: { PUT: {} } },
   {
     file: "app/api/ciphers/move/route.ts",
     module: ciphersMove,
