@@ -34,6 +34,7 @@ import {
   itemIdsSchema,
   itemStateSchema,
   moveItemSchema,
+  moveItemsSchema,
   moveItemsToFolderSchema,
   purgeItemsSchema,
   renameFolderSchema,
@@ -189,6 +190,25 @@ export const moveItemToOrganizationAction = defineAction({
       details: { moved: true },
     });
     return {};
+  },
+});
+
+/** The apps' bulk move into an organization (PUT /api/ciphers/share): the single move for each, in one transaction. */
+export const moveItemsToOrganizationAction = defineAction({
+  name: "items.moveManyToOrganization",
+  input: moveItemsSchema,
+  scope: user(),
+  async run({ input, scope, tx, record }) {
+    for (const { cipherId, cipher } of input.items) {
+      await moveItemToOrganization(tx, scope, cipherId, input.organizationId, cipher, input.collectionIds);
+      await record({
+        type: "cipher_collections_updated",
+        cipherId,
+        organizationId: input.organizationId,
+        details: { moved: true },
+      });
+    }
+    return { count: input.items.length };
   },
 });
 

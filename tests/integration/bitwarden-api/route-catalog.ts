@@ -20,6 +20,7 @@ import * as ciphers from "@/app/api/ciphers/route";
 import * as ciphersDelete from "@/app/api/ciphers/delete/route";
 import * as ciphersMove from "@/app/api/ciphers/move/route";
 import * as ciphersRestore from "@/app/api/ciphers/restore/route";
+import * as ciphersShare from "@/app/api/ciphers/share/route";
 import * as cipherDetails from "@/app/api/ciphers/[cipherId]/details/route";
 import * as collections from "@/app/api/collections/route";
 import * as config from "@/app/api/config/route";
@@ -100,6 +101,11 @@ const shareBody = (ids: PathIds) => ({
   collectionIds: [ids.collectionId],
 });
 
+const bulkShareBody = (ids: PathIds) => ({
+  ciphers: [{ ...cipherBody(ids, ids.organizationId), id: ids.cipherId }],
+  collectionIds: [ids.collectionId],
+});
+
 export const ROUTE_CATALOG: CatalogRoute[] = [
   { file: "app/identity/accounts/prelogin/route.ts", module: prelogin, public: true, methods: { POST: {} } },
   {
@@ -128,6 +134,11 @@ export const ROUTE_CATALOG: CatalogRoute[] = [
     methods: { PUT: { body: idsBody }, POST: { body: idsBody } },
   },
   { file: "app/api/ciphers/restore/route.ts", module: ciphersRestore, methods: { PUT: { body: idsBody } } },
+  {
+    file: "app/api/ciphers/share/route.ts",
+    module: ciphersShare,
+    methods: { PUT: { body: bulkShareBody }, POST: { body: bulkShareBody } },
+  },
   { file: "app/api/ciphers/archive/route.ts", module: ciphersArchive, methods: { PUT: { body: idsBody } } },
   { file: "app/api/ciphers/unarchive/route.ts", module: ciphersUnarchive, methods: { PUT: { body: idsBody } } },
   { file: "app/api/ciphers/[cipherId]/archive/route.ts", module: cipherArchive, methods: { PUT: {} } },
