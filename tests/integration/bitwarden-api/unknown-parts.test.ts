@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { updateItemAction } from "@/app/(vault)/vault/actions";
+import { createCollectionAction } from "@/app/(console)/organizations/[organizationId]/collections/actions";
+import { createItem, updateItemAction } from "@/app/(vault)/vault/actions";
 import { GET as getCipher, PUT as putCipher } from "@/app/api/ciphers/[cipherId]/route";
 import { POST as postCipher } from "@/app/api/ciphers/route";
 import { GET as sync } from "@/app/api/sync/route";
@@ -7,7 +8,7 @@ import { encryptString, type EncString, SymmetricKey } from "@/lib/crypto";
 import { decryptCipher, encryptCipher, UNKNOWN_PARTS } from "@/lib/vault/cipher-crypto";
 import type { CipherView } from "@/lib/vault/cipher-model";
 import { UNKNOWN_PART_LIMITS } from "@/lib/vault/unknown-parts";
-import { createTestUser, type TestUser } from "../../support/factories";
+import { addTestMember, createTestOrganization, createTestUser, type TestUser } from "../../support/factories";
 import { FAKE_ENC_2, FAKE_LOGIN } from "../../support/fakes";
 import { signInAs } from "../../support/session";
 import { samplePasskey } from "../../support/passkey";
@@ -209,5 +210,59 @@ describe("unknown encrypted parts of an item", () => {
     expect(await updateItemAction({ cipherId: created.id, cipher: kept, folderId: null, favorite: false })).toEqual({
       ok: true,
     });
+  });
+
+  it("are not served to a member who may not see passwords, and stay stored when they save", async () => {
+    const owner = await createTestUser();
+    const member = await createTestUser();
+    const organizationId = await createTestOrganization("Unknown parts", owner);
+    const memberRowId = await addTestMember(organizationId, member, "user");
+    await signInAs(owner.id);
+    const collection = await createCollectionAction({
+      organizationId,
+      name: FAKE_ENC_2,
+      members: [{ id: memberRowId, level: "edit_except_passwords" }],
+      groups: [],
+    });
+    if (!collection.ok) throw new Error(collection.error);
+    const withParts = {
+      ...FAKE_LOGIN,
+      data: {
+        ...FAKE_LOGIN.data,
+        futureTopLevel: extras.top,
+        login: { ...FAKE_LOGIN.data.login!, futureLogin: extras.login },
+      },
+    };
+    const created = await createItem({
+      owner: "organization",
+      organizationId,
+      cipher: withParts,
+      collectionIds: [collection.collectionId],
+      folderId: null,
+    });
+    if (!created.ok) throw new Error(created.error);
+
+    const memberToken = (await deviceToken(member.id)).token;
+    const response = await callRoute(getCipher, `/api/ciphers/${created.cipherId}`, {
+      token: memberToken,
+      params: { cipherId: created.cipherId },
+    });
+    const asServed = (await response.json()) as Served;
+    expect(asServed).not.toHaveProperty("futureTopLevel");
+    expect(asServed.login).not.toHaveProperty("futureLogin");
+
+    await signInAs(member.id);
+    const saved = await updateItemAction({ cipherId: created.cipherId, cipher: FAKE_LOGIN, folderId: null });
+    expect(saved).toEqual({ ok: true });
+    await signInAs(owner.id);
+    const ownerToken = (await deviceToken(owner.id)).token;
+    const after = (await (
+      await callRoute(getCipher, `/api/ciphers/${created.cipherId}`, {
+        token: ownerToken,
+        params: { cipherId: created.cipherId },
+      })
+    ).json()) as Served;
+    expect(after.futureTopLevel).toBe(extras.top);
+    expect(after.login.futureLogin).toBe(extras.login);
   });
 });
