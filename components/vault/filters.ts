@@ -10,6 +10,7 @@ export type VaultSectionFilter =
   | { kind: "type"; type: CipherType }
   | { kind: "folder"; id: string | null }
   | { kind: "collection"; id: string }
+  | { kind: "archive" }
   | { kind: "trash" };
 
 export const TYPE_LABELS: Record<CipherType, string> = {
@@ -29,6 +30,9 @@ function inScope(item: VaultItem, scope: VaultScopeFilter): boolean {
 function inSection(item: VaultItem, section: VaultSectionFilter): boolean {
   if (section.kind === "trash") return item.deletedAt !== null;
   if (item.deletedAt !== null) return false;
+  // Archived items are out of every list but the archive's, as in Bitwarden's web vault.
+  if (section.kind === "archive") return item.archivedAt !== null;
+  if (item.archivedAt !== null) return false;
   switch (section.kind) {
     case "favorites":
       return item.favorite;

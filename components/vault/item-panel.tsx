@@ -40,6 +40,8 @@ export function ItemPanel({ item, context, onEdit, onClone, onGone }: Props) {
   const { logItemActivity } = context.actions;
   const trash = useAction(context.actions.trashItems, { success: () => "Item sent to the trash." });
   const restore = useAction(context.actions.restoreItems, { success: () => "Item restored." });
+  const archive = useAction(context.actions.archiveItems, { success: () => "Item archived." });
+  const unarchive = useAction(context.actions.unarchiveItems, { success: () => "Item unarchived." });
   const purge = useAction(context.actions.purgeItems, { success: () => "Item deleted for good." });
 
   useEffect(() => {
@@ -103,6 +105,19 @@ export function ItemPanel({ item, context, onEdit, onClone, onGone }: Props) {
         {!deleted && item.organizationId && item.permissions.edit ? (
           <Button variant="secondary" onClick={() => setPending("collections")}>
             Collections
+          </Button>
+        ) : null}
+        {!deleted && item.permissions.edit ? (
+          <Button
+            variant="secondary"
+            loading={archive.busy || unarchive.busy}
+            onClick={async () => {
+              const change = item.archivedAt === null ? archive : unarchive;
+              const result = await change.run({ cipherIds: [item.id] });
+              if (!result.ok) toast.show(result.error, "error");
+            }}
+          >
+            {item.archivedAt === null ? "Archive" : "Unarchive"}
           </Button>
         ) : null}
         {!deleted && item.permissions.edit ? (

@@ -112,12 +112,22 @@ export function VaultBrowser({
           <p className="text-sm text-amber-800">{index.failed} items could not be decrypted and are not shown.</p>
         ) : null}
         {rows.length === 0 && !decrypting ? (
-          <EmptyState title={section.kind === "trash" ? "The trash is empty." : "There are no items to list."}>
+          <EmptyState
+            title={
+              section.kind === "trash"
+                ? "The trash is empty."
+                : section.kind === "archive"
+                  ? "The archive is empty."
+                  : "There are no items to list."
+            }
+          >
             {section.kind === "trash"
               ? "Items in the trash are deleted for good after 30 days."
-              : search
-                ? "Nothing matches your search."
-                : "Add one with New item."}
+              : section.kind === "archive" && !search
+                ? "Archived items stay out of the other lists until you unarchive them."
+                : search
+                  ? "Nothing matches your search."
+                  : "Add one with New item."}
           </EmptyState>
         ) : (
           <ItemList rows={rows} selectedId={selectedId} onSelect={setSelectedId} />

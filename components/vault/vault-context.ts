@@ -22,6 +22,8 @@ export type VaultActions = {
   updateItem: Action<typeof updateItemSchema>;
   trashItems: Action<typeof itemIdsSchema, { count: number }>;
   restoreItems: Action<typeof itemIdsSchema, { count: number }>;
+  archiveItems: Action<typeof itemIdsSchema, { count: number }>;
+  unarchiveItems: Action<typeof itemIdsSchema, { count: number }>;
   purgeItems: Action<typeof itemIdsSchema, { count: number }>;
   moveItemToOrganization: Action<typeof moveItemSchema>;
   assignCollections: Action<typeof assignCollectionsSchema>;

@@ -107,6 +107,7 @@ export function VaultSidebar({
       <ul>
         {sectionButton({ kind: "all" }, "All items")}
         {sectionButton({ kind: "favorites" }, "Favorites")}
+        {sectionButton({ kind: "archive" }, "Archive")}
         {sectionButton({ kind: "trash" }, "Trash")}
       </ul>
       <Heading>Types</Heading>

@@ -52,6 +52,8 @@ export const ciphers = pgTable(
     key: encString("key"),
     reprompt: smallint("reprompt").$type<0 | 1>().notNull().default(0),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /** Archived (Bitwarden's archive): kept out of the default lists, still searchable and usable. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

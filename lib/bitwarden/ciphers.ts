@@ -1,16 +1,19 @@
 import "server-only";
 import type { VaultItem } from "@/lib/dal/items";
 import { BITWARDEN_CIPHER_TYPE } from "@/lib/vault/cipher-model";
+import { unknownPartsOf } from "@/lib/vault/unknown-parts";
 import { attachmentResponse } from "./attachments";
 
 /**
  * CipherDetailsResponse (DESIGN §12): the stored document (already Bitwarden's typed shape, every secret an EncString)
  * plus the metadata and the caller's rights on it. `useTotp` is the owning organization's flag (false for personal
- * items).
+ * items). The item's unknown parts (lib/vault/unknown-parts.ts) are served where the app wrote them: inside its
+ * objects as stored, and at the top level first, so that no name of the response can be taken by one.
  */
 export function cipherResponse(item: VaultItem, useTotp: boolean) {
   const { data } = item;
   return {
+    ...unknownPartsOf(data, "cipher"),
     object: "cipherDetails",
     id: item.id,
     organizationId: item.organizationId,
@@ -40,7 +43,7 @@ export function cipherResponse(item: VaultItem, useTotp: boolean) {
     creationDate: item.createdAt,
     revisionDate: item.updatedAt,
     deletedDate: item.deletedAt,
-    archivedDate: null,
+    archivedDate: item.archivedAt,
     data: null,
   };
 }

@@ -9,6 +9,7 @@ import type { EncryptedCipherInput } from "@/lib/validation/cipher";
 import type { HiddenValueSource } from "@/lib/validation/items";
 import { type EncryptedCipherData, withStoredDefaults } from "@/lib/vault/cipher-crypto";
 import { FIELD_TYPES } from "@/lib/vault/cipher-model";
+import { mapItemParts, partAt, unknownPartsOf } from "@/lib/vault/unknown-parts";
 import { organizationItemsQuery } from "./items";
 import { collectionAccessCte } from "./vault-access";
 
@@ -133,7 +134,7 @@ function keepHiddenSecrets(
     claimed.add(source.position);
     return { ...field, value: origin.value };
   });
-  return {
+  const kept = {
     ...sent,
     login:
       sent.login && stored.login
@@ -147,6 +148,21 @@ function keepHiddenSecrets(
     passwordHistory: stored.passwordHistory,
     fields,
   };
+  return keepStoredUnknownParts(stored, kept);
+}
+
+/**
+ * Such a member was served the item without its unknown parts (any could be a secret): the item and its login, card,
+ * identity, SSH key and note keep the stored ones; passkeys and old passwords are the stored ones already. A URI or
+ * custom field has no identity across saves, so theirs cannot be matched and are not kept.
+ */
+function keepStoredUnknownParts(stored: EncryptedCipherData, sent: EncryptedCipherData): EncryptedCipherData {
+  const singles = new Set(["cipher", "login", "secureNote", "card", "identity", "sshKey"]);
+  return mapItemParts(sent, (object, part, path) => {
+    if (!singles.has(part)) return object;
+    const origin = partAt(stored, path);
+    return { ...(origin ? unknownPartsOf(origin, part) : {}), ...object };
+  });
 }
 
 export async function createPersonalItem(
@@ -277,6 +293,27 @@ export async function trashItems(tx: Executor, scope: UserScope, cipherIds: stri
   await tx
     .update(ciphers)
     .set({ deletedAt: trashed ? new Date() : null })
+    .where(
+      inArray(
+        ciphers.id,
+        items.map((item) => item.id),
+      ),
+    );
+  return items;
+}
+
+/**
+ * Archives items or brings them back (Bitwarden's archive): the same rights as other changes to an item. An item in
+ * the trash is restored first, as the apps ask; archiving an archived item keeps its first date.
+ */
+export async function archiveItems(tx: Executor, scope: UserScope, cipherIds: string[], archived: boolean) {
+  const items = await lockItemsForUser(tx, scope, cipherIds, (item) => {
+    requireEdit(item);
+    if (archived && item.deletedAt) throw new ActionError("Restore this item from the trash before archiving it.");
+  });
+  await tx
+    .update(ciphers)
+    .set({ archivedAt: archived ? sql`coalesce(${ciphers.archivedAt}, now())` : null })
     .where(
       inArray(
         ciphers.id,

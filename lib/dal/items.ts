@@ -7,6 +7,7 @@ import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz
 import type { EncString } from "@/lib/crypto";
 import type { EncryptedCipherInput } from "@/lib/validation/cipher";
 import { type EncryptedCipherData, withStoredDefaults } from "@/lib/vault/cipher-crypto";
+import { withoutUnknownParts } from "@/lib/vault/unknown-parts";
 import type { CipherType } from "@/lib/enums";
 import { collectionAccessCte } from "./vault-access";
 
@@ -25,6 +26,8 @@ export type VaultItem = {
   favorite: boolean;
   folderId: string | null;
   deletedAt: string | null;
+  /** In the archive (Bitwarden's archive): left out of the default lists. */
+  archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
   /** The item's own key (Bitwarden's cipher key), type 2 under the owning key; null when the owning key is used. */
@@ -52,6 +55,7 @@ type ItemRow = {
   favorite: boolean | null;
   folder_id: string | null;
   deleted_at: Date | string | null;
+  archived_at: Date | string | null;
   created_at: Date | string;
   updated_at: Date | string;
   key: EncString | null;
@@ -71,7 +75,9 @@ const attachmentsColumn = sql`(
  * it can leave out the encrypted password, TOTP secret, passkeys, password history and hidden fields, so they never
  * reach a member who may not see them.
  */
-function withoutHiddenSecrets(data: EncryptedCipherData): EncryptedCipherData {
+function withoutHiddenSecrets(stored: EncryptedCipherData): EncryptedCipherData {
+  // What an app stored that Keyhouse does not know could be a secret too.
+  const data = withoutUnknownParts(stored);
   return {
     ...data,
     // A passkey's private key signs in like a password does.
@@ -93,6 +99,7 @@ function toVaultItem(row: ItemRow): VaultItem {
     favorite: row.favorite ?? false,
     folderId: row.folder_id,
     deletedAt: row.deleted_at ? iso(row.deleted_at) : null,
+    archivedAt: row.archived_at ? iso(row.archived_at) : null,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     key: row.key,
@@ -117,7 +124,7 @@ export function organizationItemsQuery(scope: UserScope | OrganizationScope): SQ
       from ciphers ci join memberships m on m.organization_id = ci.organization_id
       where m.type in ('owner', 'admin')
     )
-    select ci.id, ci.organization_id, ci.type, ci.reprompt, ci.data, ci.deleted_at, ci.created_at, ci.updated_at, ci.key,
+    select ci.id, ci.organization_id, ci.type, ci.reprompt, ci.data, ci.deleted_at, ci.archived_at, ci.created_at, ci.updated_at, ci.key,
       array_remove(array_agg(distinct r.collection_id), null) as collection_ids,
       bool_or(not r.read_only) as can_edit, bool_or(not r.hide_passwords) as view_password, bool_or(r.manage) as can_manage,
       max(s.folder_id::text)::uuid as folder_id, bool_or(s.favorite) as favorite, ${attachmentsColumn}
@@ -131,7 +138,7 @@ export function organizationItemsQuery(scope: UserScope | OrganizationScope): SQ
 export type VaultFolder = { id: string; name: EncString; updatedAt: Date };
 
 const personalItemsQuery = (userId: string) =>
-  sql`select ci.id, ci.organization_id, ci.type, ci.reprompt, ci.data, ci.deleted_at, ci.created_at, ci.updated_at, ci.key,
+  sql`select ci.id, ci.organization_id, ci.type, ci.reprompt, ci.data, ci.deleted_at, ci.archived_at, ci.created_at, ci.updated_at, ci.key,
         null as collection_ids, true as can_edit, true as view_password, true as can_manage, s.folder_id, s.favorite,
         ${attachmentsColumn}
       from ciphers ci left join cipher_user_states s on s.cipher_id = ci.id and s.user_id = ${userId}

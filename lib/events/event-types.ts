@@ -59,6 +59,8 @@ export const EVENT_TYPES = {
   cipher_updated: "Edited an item",
   cipher_deleted: "Sent an item to the trash",
   cipher_restored: "Restored an item from the trash",
+  cipher_archived: "Archived an item",
+  cipher_unarchived: "Took an item out of the archive",
   cipher_purged: "Deleted an item permanently",
   cipher_collections_updated: "Changed an item's collections",
   cipher_viewed: "Viewed an item",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CIPHER_LIMITS, IDENTITY_FIELDS } from "@/lib/vault/cipher-model";
 import { CIPHER_TYPES } from "@/lib/enums";
+import { type ItemPart, unknownPartsProblem } from "@/lib/vault/unknown-parts";
 import { encStringSchema, uuidSchema } from "./common";
 
 /**
@@ -21,74 +22,116 @@ const notesSecret = encStringSchema(2)
   })
   .nullable();
 
+/**
+ * Each object of an item keeps the properties an app wrote that Keyhouse does not know, within the one rule of
+ * lib/vault/unknown-parts.ts (encrypted values only, bounded names and counts).
+ */
+function withUnknownParts<T extends z.ZodObject>(schema: T, part: ItemPart): T {
+  const kept = schema.catchall(z.unknown()).superRefine((value, context) => {
+    const problem = unknownPartsProblem(value, part);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  });
+  // Typed as Keyhouse's shape: the rest of the code reads only what it knows, and unknown parts ride along.
+  return kept as unknown as T;
+}
+
 const isoDate = z.iso.datetime({ offset: true, error: "A date is malformed." }).nullable();
 
 /** A passkey as the apps write it: every value encrypted, the creation date plain. */
-const fido2CredentialSchema = z.object({
-  credentialId: secret().unwrap(),
-  keyType: secret().unwrap(),
-  keyAlgorithm: secret().unwrap(),
-  keyCurve: secret().unwrap(),
-  keyValue: secret().unwrap(),
-  rpId: secret().unwrap(),
-  userHandle: secret().default(null),
-  userName: secret().default(null),
-  counter: secret().unwrap(),
-  rpName: secret().default(null),
-  userDisplayName: secret().default(null),
-  discoverable: secret().unwrap(),
-  creationDate: z.iso.datetime({ offset: true, error: "A passkey's creation date is malformed." }),
-});
-
-// Passkeys, the autofill choice and URI checksums default to none: items written before Keyhouse kept them.
-const loginSchema = z.object({
-  username: secret(),
-  password: secret(),
-  totp: secret(),
-  uris: z
-    .array(
-      z.object({
-        uri: encStringSchema(2).refine((value) => value.length <= CIPHER_LIMITS.valueLength, {
-          error: "A URI is too long.",
-        }),
-        /** base64(SHA-256(URI)), encrypted like the URI (lib/vault/cipher-crypto.ts). */
-        uriChecksum: secret().default(null),
-        match: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.null()]),
-      }),
-    )
-    .max(CIPHER_LIMITS.uris, `An item can have at most ${CIPHER_LIMITS.uris} URIs.`),
-  passwordRevisionDate: isoDate,
-  autofillOnPageLoad: z.boolean().nullable().default(null),
-  fido2Credentials: z
-    .array(fido2CredentialSchema)
-    .max(CIPHER_LIMITS.fido2Credentials, `An item can have at most ${CIPHER_LIMITS.fido2Credentials} passkeys.`)
-    .default([]),
-});
-
-const cardSchema = z.object({
-  cardholderName: secret(),
-  brand: secret(),
-  number: secret(),
-  expMonth: secret(),
-  expYear: secret(),
-  code: secret(),
-});
-
-const identitySchema = z.object(
-  Object.fromEntries(IDENTITY_FIELDS.map((field) => [field, secret()])) as Record<
-    (typeof IDENTITY_FIELDS)[number],
-    ReturnType<typeof secret>
-  >,
+const fido2CredentialSchema = withUnknownParts(
+  z.object({
+    credentialId: secret().unwrap(),
+    keyType: secret().unwrap(),
+    keyAlgorithm: secret().unwrap(),
+    keyCurve: secret().unwrap(),
+    keyValue: secret().unwrap(),
+    rpId: secret().unwrap(),
+    userHandle: secret().default(null),
+    userName: secret().default(null),
+    counter: secret().unwrap(),
+    rpName: secret().default(null),
+    userDisplayName: secret().default(null),
+    discoverable: secret().unwrap(),
+    creationDate: z.iso.datetime({ offset: true, error: "A passkey's creation date is malformed." }),
+  }),
+  "fido2Credential",
 );
 
-const sshKeySchema = z.object({ privateKey: secret(), publicKey: secret(), keyFingerprint: secret() });
+// Passkeys, the autofill choice and URI checksums default to none: items written before Keyhouse kept them.
+const loginSchema = withUnknownParts(
+  z.object({
+    username: secret(),
+    password: secret(),
+    totp: secret(),
+    uris: z
+      .array(
+        withUnknownParts(
+          z.object({
+            uri: encStringSchema(2).refine((value) => value.length <= CIPHER_LIMITS.valueLength, {
+              error: "A URI is too long.",
+            }),
+            /** base64(SHA-256(URI)), encrypted like the URI (lib/vault/cipher-crypto.ts). */
+            uriChecksum: secret().default(null),
+            match: z.union([
+              z.literal(0),
+              z.literal(1),
+              z.literal(2),
+              z.literal(3),
+              z.literal(4),
+              z.literal(5),
+              z.null(),
+            ]),
+          }),
+          "uri",
+        ),
+      )
+      .max(CIPHER_LIMITS.uris, `An item can have at most ${CIPHER_LIMITS.uris} URIs.`),
+    passwordRevisionDate: isoDate,
+    autofillOnPageLoad: z.boolean().nullable().default(null),
+    fido2Credentials: z
+      .array(fido2CredentialSchema)
+      .max(CIPHER_LIMITS.fido2Credentials, `An item can have at most ${CIPHER_LIMITS.fido2Credentials} passkeys.`)
+      .default([]),
+  }),
+  "login",
+);
 
-const fieldSchema = z.object({
-  type: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { error: "Unknown custom field type." }),
-  name: secret(),
-  value: secret(),
-  linkedId: z.number().int().nullable(),
-});
+const cardSchema = withUnknownParts(
+  z.object({
+    cardholderName: secret(),
+    brand: secret(),
+    number: secret(),
+    expMonth: secret(),
+    expYear: secret(),
+    code: secret(),
+  }),
+  "card",
+);
+
+const identitySchema = withUnknownParts(
+  z.object(
+    Object.fromEntries(IDENTITY_FIELDS.map((field) => [field, secret()])) as Record<
+      (typeof IDENTITY_FIELDS)[number],
+      ReturnType<typeof secret>
+    >,
+  ),
+  "identity",
+);
+
+const sshKeySchema = withUnknownParts(
+  z.object({ privateKey: secret(), publicKey: secret(), keyFingerprint: secret() }),
+  "sshKey",
+);
+
+const fieldSchema = withUnknownParts(
+  z.object({
+    type: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], { error: "Unknown custom field type." }),
+    name: secret(),
+    value: secret(),
+    linkedId: z.number().int().nullable(),
+  }),
+  "field",
+);
 
 export const cipherTypeSchema = z.enum(CIPHER_TYPES, { error: "Unknown item type." });
 
@@ -101,23 +144,31 @@ export const encryptedCipherSchema = z
      * official apps may send one; without it the fields are under the owning key.
      */
     key: encStringSchema(2).nullable().default(null),
-    data: z.object({
-      name: encStringSchema(2).refine((value) => value.length <= CIPHER_LIMITS.nameLength, {
-        error: "The name is too long.",
+    data: withUnknownParts(
+      z.object({
+        name: encStringSchema(2).refine((value) => value.length <= CIPHER_LIMITS.nameLength, {
+          error: "The name is too long.",
+        }),
+        notes: notesSecret,
+        login: loginSchema.nullable(),
+        secureNote: withUnknownParts(z.object({ type: z.literal(0) }), "secureNote").nullable(),
+        card: cardSchema.nullable(),
+        identity: identitySchema.nullable(),
+        sshKey: sshKeySchema.nullable(),
+        fields: z
+          .array(fieldSchema)
+          .max(CIPHER_LIMITS.fields, `An item can have at most ${CIPHER_LIMITS.fields} custom fields.`),
+        passwordHistory: z
+          .array(
+            withUnknownParts(
+              z.object({ password: encStringSchema(2), lastUsedDate: z.iso.datetime({ offset: true }) }),
+              "passwordHistory",
+            ),
+          )
+          .max(CIPHER_LIMITS.passwordHistory, `An item keeps at most ${CIPHER_LIMITS.passwordHistory} old passwords.`),
       }),
-      notes: notesSecret,
-      login: loginSchema.nullable(),
-      secureNote: z.object({ type: z.literal(0) }).nullable(),
-      card: cardSchema.nullable(),
-      identity: identitySchema.nullable(),
-      sshKey: sshKeySchema.nullable(),
-      fields: z
-        .array(fieldSchema)
-        .max(CIPHER_LIMITS.fields, `An item can have at most ${CIPHER_LIMITS.fields} custom fields.`),
-      passwordHistory: z
-        .array(z.object({ password: encStringSchema(2), lastUsedDate: z.iso.datetime({ offset: true }) }))
-        .max(CIPHER_LIMITS.passwordHistory, `An item keeps at most ${CIPHER_LIMITS.passwordHistory} old passwords.`),
-    }),
+      "cipher",
+    ),
   })
   .superRefine((cipher, context) => {
     const parts = {

@@ -91,14 +91,29 @@ export const purgeItemsSchema = itemIdsSchema.extend({ evenOutsideTrash: z.boole
 
 export const moveItemsToFolderSchema = itemIdsSchema.extend({ folderId: folderIdSchema });
 
+const moveCollectionIdsSchema = z
+  .array(uuidSchema)
+  .min(1, "Choose at least one collection.")
+  .max(100, "An item can be in at most 100 collections.");
+
 export const moveItemSchema = z.object({
   cipherId: uuidSchema,
   organizationId: uuidSchema,
   cipher: encryptedCipherSchema,
-  collectionIds: z
-    .array(uuidSchema)
-    .min(1, "Choose at least one collection.")
-    .max(100, "An item can be in at most 100 collections."),
+  collectionIds: moveCollectionIdsSchema,
+});
+
+/** Several personal items into one organization and the same collections, each re-encrypted for it. */
+export const moveItemsSchema = z.object({
+  organizationId: uuidSchema,
+  items: z
+    .array(z.object({ cipherId: uuidSchema, cipher: encryptedCipherSchema }))
+    .min(1)
+    .max(100, "Move at most 100 items at a time.")
+    .refine((items) => new Set(items.map((item) => item.cipherId)).size === items.length, {
+      error: "An item is listed twice.",
+    }),
+  collectionIds: moveCollectionIdsSchema,
 });
 
 export const assignCollectionsSchema = z.object({

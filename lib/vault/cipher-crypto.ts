@@ -9,6 +9,32 @@ import {
 } from "@/lib/crypto";
 import { type CipherView, IDENTITY_FIELDS, type LoginUri } from "./cipher-model";
 import { type CipherType } from "@/lib/enums";
+import { mapItemParts, partAt, unknownPartsOf, type UnknownParts } from "./unknown-parts";
+
+/**
+ * Where a decrypted item keeps the unknown parts an app stored in it (lib/vault/unknown-parts.ts), still encrypted:
+ * on each object of the view, under a symbol, so no field name can clash with it, spreading an object carries it and
+ * nothing serializes it. Encrypting writes them back unchanged, in the same places.
+ */
+export const UNKNOWN_PARTS = Symbol("unknown parts");
+type WithUnknownParts = { [UNKNOWN_PARTS]?: UnknownParts };
+
+/** Puts each stored object's unknown parts on the matching object of the view. */
+function attachUnknownParts<T extends object>(view: T, stored: object): T {
+  return mapItemParts(view, (object, part, path) => {
+    const source = partAt(stored, path);
+    const unknown = source ? unknownPartsOf(source, part) : {};
+    return Object.keys(unknown).length > 0 ? { ...object, [UNKNOWN_PARTS]: unknown } : object;
+  });
+}
+
+/** Writes the view's unknown parts back into the encrypted item, where they were. */
+function restoreUnknownParts<T extends object>(encrypted: T, view: object): T {
+  return mapItemParts(encrypted, (object, _part, path) => {
+    const unknown = (partAt(view, path) as WithUnknownParts | undefined)?.[UNKNOWN_PARTS];
+    return unknown ? { ...unknown, ...object } : object;
+  });
+}
 
 /** Values an item keeps readable when stored, as in Bitwarden's API: kinds, flags, link ids and dates. */
 type PlainKey =
@@ -159,11 +185,17 @@ async function mapSecrets<From extends string, To extends string>(
 /**
  * Encrypts an item for storage: under its owner's key, or under its own key when it has one (`keep`, an item the
  * official apps gave a key), which stays the item's.
+ *
+ * Unknown parts an app stored (UNKNOWN_PARTS) are written back as they were, when they can still be read: when the
+ * item keeps its own key, or when `sameOwnerKey` says the owning key is the one they were encrypted with. Otherwise
+ * (a move into an organization without an item key, a clone) they are left out: Keyhouse cannot re-encrypt what it
+ * does not understand, and ciphertext under a key the item no longer has would be unreadable to everyone.
  */
 export async function encryptCipher(
   view: CipherView,
   ownerKey: SymmetricKey,
   keep?: ItemKeyToKeep,
+  options: { sameOwnerKey?: boolean } = {},
 ): Promise<EncryptedCipher> {
   const { type, reprompt, ...content } = view;
   const own = keep ? await keptItemKey(keep, ownerKey) : null;
@@ -174,7 +206,8 @@ export async function encryptCipher(
     uriChecksum: await encrypt(await sha256Base64(uri)),
     match,
   }));
-  return { type, reprompt, key: own?.wrapped ?? null, data };
+  const keepUnknown = keep !== undefined || options.sameOwnerKey === true;
+  return { type, reprompt, key: own?.wrapped ?? null, data: keepUnknown ? restoreUnknownParts(data, content) : data };
 }
 
 /**
@@ -205,5 +238,5 @@ export async function decryptCipher(
     uri: await decrypt(uri),
     match,
   }));
-  return { type: cipher.type, reprompt: cipher.reprompt, ...content };
+  return { type: cipher.type, reprompt: cipher.reprompt, ...attachUnknownParts(content, cipher.data) };
 }

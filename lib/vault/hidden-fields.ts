@@ -20,7 +20,8 @@ export function editableFields(fields: FieldView[]): EditableField[] {
 
 /** The fields as they are encrypted and stored (without the form's marks). */
 export function storedFields(fields: EditableField[]): FieldView[] {
-  return fields.map(({ type, name, value, linkedId }) => ({ type, name, value, linkedId }));
+  // The rest keeps what the form does not show (an app's unknown parts, cipher-crypto.ts).
+  return fields.map(({ servedAt: _servedAt, ...field }) => field);
 }
 
 /** For each field: the stored hidden field whose value it keeps, or null. `served` is the item's encrypted fields as served. */

@@ -202,6 +202,7 @@ describe("the official apps' items", () => {
       favorite: false,
       folderId: null,
       deletedAt: null,
+      archivedAt: null,
       createdAt: "2026-01-01T00:00:00.000Z",
       updatedAt: "2026-01-01T00:00:00.000Z",
       key: null,

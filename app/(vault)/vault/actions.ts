@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/authz/scope";
 import { user } from "@/lib/authz/scope-rules";
 import { type UserScope } from "@/lib/authz/scope-brand";
 import {
+  archiveItems,
   assignItemCollections,
   createFolder,
   createOrganizationItem,
@@ -33,6 +34,7 @@ import {
   itemIdsSchema,
   itemStateSchema,
   moveItemSchema,
+  moveItemsSchema,
   moveItemsToFolderSchema,
   purgeItemsSchema,
   renameFolderSchema,
@@ -121,6 +123,30 @@ export const restoreItemsAction = defineAction({
   },
 });
 
+export const archiveItemsAction = defineAction({
+  name: "items.archive",
+  input: itemIdsSchema,
+  scope: user(),
+  async run({ input, scope, tx, record }) {
+    const items = await archiveItems(tx, scope, input.cipherIds, true);
+    for (const item of items)
+      await record({ type: "cipher_archived", cipherId: item.id, organizationId: item.organizationId });
+    return { count: items.length };
+  },
+});
+
+export const unarchiveItemsAction = defineAction({
+  name: "items.unarchive",
+  input: itemIdsSchema,
+  scope: user(),
+  async run({ input, scope, tx, record }) {
+    const items = await archiveItems(tx, scope, input.cipherIds, false);
+    for (const item of items)
+      await record({ type: "cipher_unarchived", cipherId: item.id, organizationId: item.organizationId });
+    return { count: items.length };
+  },
+});
+
 export const purgeItemsAction = defineAction({
   name: "items.purge",
   input: purgeItemsSchema,
@@ -164,6 +190,25 @@ export const moveItemToOrganizationAction = defineAction({
       details: { moved: true },
     });
     return {};
+  },
+});
+
+/** The apps' bulk move into an organization (PUT /api/ciphers/share): the single move for each, in one transaction. */
+export const moveItemsToOrganizationAction = defineAction({
+  name: "items.moveManyToOrganization",
+  input: moveItemsSchema,
+  scope: user(),
+  async run({ input, scope, tx, record }) {
+    for (const { cipherId, cipher } of input.items) {
+      await moveItemToOrganization(tx, scope, cipherId, input.organizationId, cipher, input.collectionIds);
+      await record({
+        type: "cipher_collections_updated",
+        cipherId,
+        organizationId: input.organizationId,
+        details: { moved: true },
+      });
+    }
+    return { count: input.items.length };
   },
 });
 

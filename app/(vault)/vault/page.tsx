@@ -20,6 +20,8 @@ import {
   purgeItemsAction,
   renameFolderAction,
   restoreItemsAction,
+  archiveItemsAction,
+  unarchiveItemsAction,
   trashItemsAction,
   updateItemAction,
 } from "./actions";
@@ -31,6 +33,8 @@ const actions: VaultActions = {
   updateItem: updateItemAction,
   trashItems: trashItemsAction,
   restoreItems: restoreItemsAction,
+  archiveItems: archiveItemsAction,
+  unarchiveItems: unarchiveItemsAction,
   purgeItems: purgeItemsAction,
   moveItemToOrganization: moveItemToOrganizationAction,
   assignCollections: assignCollectionsAction,

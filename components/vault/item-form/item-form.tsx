@@ -104,7 +104,10 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
       const ownerKey = organizationId ? await keys.organizationKey(organizationId) : userKey;
       // An item an official app gave its own key keeps it (a clone is a new item, under the owning key).
       const keep = mode === "edit" && item?.key ? { itemKey: item.key, wrappedWith: ownerKey } : undefined;
-      cipher = await encryptCipher({ ...final, name: final.name.trim() }, ownerKey, keep);
+      // An edit keeps the owning key, so what an app stored that the form does not know is written back as it was.
+      cipher = await encryptCipher({ ...final, name: final.name.trim() }, ownerKey, keep, {
+        sameOwnerKey: mode === "edit",
+      });
     } catch {
       return setProblem("The item could not be encrypted, and nothing was saved. Reload the page and try again.");
     } finally {

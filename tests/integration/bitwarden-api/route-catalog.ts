@@ -9,6 +9,10 @@ import * as cipherCollectionsV2 from "@/app/api/ciphers/[cipherId]/collections_v
 import * as cipherDelete from "@/app/api/ciphers/[cipherId]/delete/route";
 import * as cipherPartial from "@/app/api/ciphers/[cipherId]/partial/route";
 import * as cipherRestore from "@/app/api/ciphers/[cipherId]/restore/route";
+import * as cipherArchive from "@/app/api/ciphers/[cipherId]/archive/route";
+import * as cipherUnarchive from "@/app/api/ciphers/[cipherId]/unarchive/route";
+import * as ciphersArchive from "@/app/api/ciphers/archive/route";
+import * as ciphersUnarchive from "@/app/api/ciphers/unarchive/route";
 import * as cipher from "@/app/api/ciphers/[cipherId]/route";
 import * as cipherShare from "@/app/api/ciphers/[cipherId]/share/route";
 import * as ciphersCreate from "@/app/api/ciphers/create/route";
@@ -16,6 +20,7 @@ import * as ciphers from "@/app/api/ciphers/route";
 import * as ciphersDelete from "@/app/api/ciphers/delete/route";
 import * as ciphersMove from "@/app/api/ciphers/move/route";
 import * as ciphersRestore from "@/app/api/ciphers/restore/route";
+import * as ciphersShare from "@/app/api/ciphers/share/route";
 import * as cipherDetails from "@/app/api/ciphers/[cipherId]/details/route";
 import * as collections from "@/app/api/collections/route";
 import * as config from "@/app/api/config/route";
@@ -96,6 +101,11 @@ const shareBody = (ids: PathIds) => ({
   collectionIds: [ids.collectionId],
 });
 
+const bulkShareBody = (ids: PathIds) => ({
+  ciphers: [{ ...cipherBody(ids, ids.organizationId), id: ids.cipherId }],
+  collectionIds: [ids.collectionId],
+});
+
 export const ROUTE_CATALOG: CatalogRoute[] = [
   { file: "app/identity/accounts/prelogin/route.ts", module: prelogin, public: true, methods: { POST: {} } },
   {
@@ -124,6 +134,15 @@ export const ROUTE_CATALOG: CatalogRoute[] = [
     methods: { PUT: { body: idsBody }, POST: { body: idsBody } },
   },
   { file: "app/api/ciphers/restore/route.ts", module: ciphersRestore, methods: { PUT: { body: idsBody } } },
+  {
+    file: "app/api/ciphers/share/route.ts",
+    module: ciphersShare,
+    methods: { PUT: { body: bulkShareBody }, POST: { body: bulkShareBody } },
+  },
+  { file: "app/api/ciphers/archive/route.ts", module: ciphersArchive, methods: { PUT: { body: idsBody } } },
+  { file: "app/api/ciphers/unarchive/route.ts", module: ciphersUnarchive, methods: { PUT: { body: idsBody } } },
+  { file: "app/api/ciphers/[cipherId]/archive/route.ts", module: cipherArchive, methods: { PUT: {} } },
+  { file: "app/api/ciphers/[cipherId]/unarchive/route.ts", module: cipherUnarchive, methods: { PUT: {} } },
   {
     file: "app/api/ciphers/move/route.ts",
     module: ciphersMove,

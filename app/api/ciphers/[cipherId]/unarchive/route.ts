@@ -1,0 +1,15 @@
+import { unarchiveItemsAction } from "@/app/(vault)/vault/actions";
+import { requireUser } from "@/lib/authz/scope";
+import { itemAnswer, reachableItem } from "@/lib/bitwarden/items";
+import { actionResponse, apiRoute } from "@/lib/bitwarden/route";
+
+export const dynamic = "force-dynamic";
+
+type Params = { cipherId: string };
+
+/** One item out of the archive, as Bitwarden's server also offers. */
+export const PUT = apiRoute<Params>(async (_request, { cipherId }) => {
+  const scope = await requireUser();
+  const { item } = await reachableItem(scope, cipherId);
+  return actionResponse(await unarchiveItemsAction({ cipherIds: [item.id] }), () => itemAnswer(scope, item.id));
+});

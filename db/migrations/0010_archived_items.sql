@@ -1,0 +1,1 @@
+ALTER TABLE "ciphers" ADD COLUMN "archived_at" timestamp with time zone;
