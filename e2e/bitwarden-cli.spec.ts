@@ -93,8 +93,12 @@ test("an organization item moves and changes collections from the CLI; a member 
       }),
     );
     await ownerCli.call("POST", `/move/${item.id}/${org!.id}`, [defaultCollection.id]);
-    const moved = await ownerCli.call<BwItem>("GET", `/object/item/${item.id}`);
-    expect(moved.organizationId).toBe(org!.id);
+    // `bw move` answers its copy from before the server's answer is stored locally: read it back until it is.
+    await expect
+      .poll(async () => (await ownerCli.call<BwItem>("GET", `/object/item/${item.id}`)).organizationId, {
+        timeout: 5_000,
+      })
+      .toBe(org!.id);
     const organizationUrl = `/organizations/${org!.id}`;
 
     // A second collection, made in the CLI by the owner; the item goes into both.

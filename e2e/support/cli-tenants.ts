@@ -1,7 +1,8 @@
 /**
  * The Bitwarden CLI tests' own tenants, written into the e2e database before the server starts
  * (e2e/support/seed-before-start.ts): building them through the pages is what the console and portal tests already do,
- * and other tests change the demo's tenants while these run.
+ * and other tests change the demo's tenants while these run. Each run of the tests uses them once: the e2e server's
+ * database is fresh for every run.
  */
 export const CLI_ORGANIZATION = {
   name: "Cli Org",
