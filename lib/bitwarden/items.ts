@@ -1,9 +1,10 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { UserScope } from "@/lib/authz/scope-brand";
-import { getVaultItem } from "@/lib/dal/items";
+import { getVaultItem, getVaultItems } from "@/lib/dal/items";
 import { uuidSchema } from "@/lib/validation/common";
 import { cipherResponse } from "./ciphers";
+import { listResponse } from "./list";
 import { apiError, json } from "./route";
 
 /** The item the route names, as the caller reaches it; anything else (malformed, foreign, gone) is a 404. */
@@ -18,6 +19,12 @@ export async function reachableItem(scope: UserScope, cipherId: string) {
 export async function itemAnswer(scope: UserScope, cipherId: string): Promise<Response> {
   const { item, useTotp } = await reachableItem(scope, cipherId);
   return json(cipherResponse(item, useTotp));
+}
+
+/** Several items after a change, as a list (the ones the caller no longer reaches are left out); one query. */
+export async function itemsAnswer(scope: UserScope, cipherIds: string[]) {
+  const items = await getVaultItems(scope, cipherIds);
+  return listResponse(items.map((found) => cipherResponse(found.item, found.useTotp)));
 }
 
 /**

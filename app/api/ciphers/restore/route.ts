@@ -1,10 +1,8 @@
 import { restoreItemsAction } from "@/app/(vault)/vault/actions";
 import { requireUser } from "@/lib/authz/scope";
 import { cipherIdsRequestSchema } from "@/lib/bitwarden/cipher-request";
-import { cipherResponse } from "@/lib/bitwarden/ciphers";
-import { listResponse } from "@/lib/bitwarden/list";
+import { itemsAnswer } from "@/lib/bitwarden/items";
 import { actionResponse, apiRoute, readJson } from "@/lib/bitwarden/route";
-import { getVaultItems } from "@/lib/dal/items";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +11,7 @@ export const PUT = apiRoute(async (request) => {
   const scope = await requireUser();
   const body = await readJson(request, cipherIdsRequestSchema);
   if (!body.ok) return body.response;
-  return actionResponse(await restoreItemsAction({ cipherIds: body.data.ids }), async () => {
-    const restored = await getVaultItems(scope, body.data.ids);
-    return listResponse(restored.map((found) => cipherResponse(found.item, found.useTotp)));
-  });
+  return actionResponse(await restoreItemsAction({ cipherIds: body.data.ids }), () =>
+    itemsAnswer(scope, body.data.ids),
+  );
 });

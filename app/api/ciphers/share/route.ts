@@ -2,10 +2,8 @@ import { z } from "zod";
 import { moveItemsToOrganizationAction } from "@/app/(vault)/vault/actions";
 import { requireUser } from "@/lib/authz/scope";
 import { cipherRequestSchema, toKeyhouseCipher } from "@/lib/bitwarden/cipher-request";
-import { cipherResponse } from "@/lib/bitwarden/ciphers";
-import { listResponse } from "@/lib/bitwarden/list";
+import { itemsAnswer } from "@/lib/bitwarden/items";
 import { actionResponse, apiError, apiRoute, readJson } from "@/lib/bitwarden/route";
-import { getVaultItems } from "@/lib/dal/items";
 import type { EncryptedCipherInput } from "@/lib/validation/cipher";
 import { uuidSchema } from "@/lib/validation/common";
 
@@ -43,13 +41,12 @@ async function shareMany(request: Request) {
     items,
     collectionIds: body.data.collectionIds,
   });
-  return actionResponse(result, async () => {
-    const moved = await getVaultItems(
+  return actionResponse(result, () =>
+    itemsAnswer(
       scope,
       items.map((item) => item.cipherId),
-    );
-    return listResponse(moved.map((found) => cipherResponse(found.item, found.useTotp)));
-  });
+    ),
+  );
 }
 
 export const PUT = apiRoute(shareMany);
