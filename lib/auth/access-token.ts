@@ -1,6 +1,7 @@
 import "server-only";
 import { hkdfSync } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
+import type { SessionClaims } from "@/lib/dal/accounts";
 import { uuidSchema } from "@/lib/validation/common";
 import { authSecret } from "./secret";
 
@@ -53,10 +54,8 @@ export async function signAccessToken(
     .sign(key());
 }
 
-export type AccessTokenClaims = { userId: string; securityStamp: string; sessionId: string };
-
 /** The token's subject, stamp and session when its signature and times hold; null otherwise. */
-export async function verifyAccessToken(token: string): Promise<AccessTokenClaims | null> {
+export async function verifyAccessToken(token: string): Promise<SessionClaims | null> {
   try {
     const { payload } = await jwtVerify(token, key(), { issuer: ISSUER, algorithms: ["HS256"] });
     const userId = uuidSchema.safeParse(payload.sub);

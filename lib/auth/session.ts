@@ -1,35 +1,24 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Session } from "next-auth";
 import { cache } from "react";
-import { findSessionUser } from "@/lib/dal/accounts";
-import { uuidSchema } from "@/lib/validation/common";
+import { findSessionUser, type SessionClaims } from "@/lib/dal/accounts";
 import { verifyAccessToken } from "./access-token";
-import { auth } from "./config";
+import { sessionClaimsOfPage } from "./session-cookie";
 
 export type SessionUser = { id: string; email: string; name: string; emailVerified: boolean };
 
 /**
- * The user a decoded session cookie belongs to, read from the database (never from token claims alone): a session
- * that was logged out or expired, whose security stamp was rotated, or whose user was deleted, counts as signed
- * out. The one check behind getSession and proxy.ts.
+ * The user a session's claims belong to, read from the database (never from the claims alone): a session that was
+ * logged out or expired, whose security stamp was rotated, or whose user was deleted, counts as signed out.
  */
-export async function sessionUserOf(session: Session | null): Promise<SessionUser | null> {
-  const userId = uuidSchema.safeParse(session?.user?.id);
-  const stamp = uuidSchema.safeParse(session?.securityStamp);
-  const sessionId = uuidSchema.safeParse(session?.sessionId);
-  if (!userId.success || !stamp.success || !sessionId.success) return null;
-  return findSessionUser(userId.data, stamp.data, sessionId.data);
+export async function sessionUserOf(claims: SessionClaims | null): Promise<SessionUser | null> {
+  return claims ? findSessionUser(claims) : null;
 }
 
-/**
- * The user an official app's access token belongs to (DESIGN §12): the same database check as a cookie's, on the
- * session row of the app's device, so signing the device out or rotating the stamp ends the token at once.
- */
-export async function bearerUserOf(authorization: string | null): Promise<SessionUser | null> {
+/** The claims of an official app's access token (DESIGN §12), checked against its device's session row like a cookie's. */
+async function bearerClaimsOf(authorization: string | null): Promise<SessionClaims | null> {
   const token = /^Bearer ([\w.-]+)$/i.exec(authorization?.trim() ?? "")?.[1];
-  const claims = token ? await verifyAccessToken(token) : null;
-  return claims ? findSessionUser(claims.userId, claims.securityStamp, claims.sessionId) : null;
+  return token ? verifyAccessToken(token) : null;
 }
 
 /** A request that names its caller with an access token rather than a cookie. */
@@ -47,18 +36,35 @@ export function withBearerToken<T>(request: Request, run: () => Promise<T>): Pro
   return bearerRequest.run({ authorization: request.headers.get("authorization") }, run);
 }
 
+/** Who this request's cookie (or, in an API route, access token) says the caller is, before any database check. */
+export const sessionClaims = cache(async (): Promise<SessionClaims | null> => {
+  const bearer = bearerRequest.getStore();
+  if (bearer) return bearerClaimsOf(bearer.authorization);
+  return sessionClaimsOfPage();
+});
+
 /**
  * The id of the browser session this page or action runs in (its cookie names the row), to mark it among the
  * account's sessions and keep it when the others end. Valid once getSession has accepted the caller.
  */
 export async function currentSessionId(): Promise<string | null> {
-  const sessionId = uuidSchema.safeParse((await auth())?.sessionId);
-  return sessionId.success ? sessionId.data : null;
+  return (await sessionClaims())?.sessionId ?? null;
 }
 
-/** The signed-in user for this request: by access token in an API route, else by cookie. Memoised per request. */
-export const getSession = cache(async (): Promise<SessionUser | null> => {
-  const bearer = bearerRequest.getStore();
-  if (bearer) return bearerUserOf(bearer.authorization);
-  return sessionUserOf(await auth());
-});
+/**
+ * The caller's verified user, kept for the rest of the request by whichever read verified the session first: a gate
+ * that checks the session together with a membership (lib/authz/scope.ts) spares getSession its own statement.
+ */
+const verifiedCaller = cache((): { user?: Promise<SessionUser | null> } => ({}));
+
+/** Hands getSession the user a combined read verified (or null: the session is not valid), unless it has one. */
+export function keepVerifiedUser(user: Promise<SessionUser | null>): void {
+  verifiedCaller().user ??= user;
+}
+
+/** The signed-in user for this request: by access token in an API route, else by cookie. One check per request. */
+export function getSession(): Promise<SessionUser | null> {
+  const slot = verifiedCaller();
+  slot.user ??= sessionClaims().then(sessionUserOf);
+  return slot.user;
+}

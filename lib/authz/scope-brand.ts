@@ -1,6 +1,6 @@
 import "server-only";
 import type { OrganizationAccess } from "./access-rules";
-import type { ProviderRole } from "@/lib/enums";
+import type { ProviderRole, ProviderStatus } from "@/lib/enums";
 
 export type { OrganizationAccess };
 
@@ -21,6 +21,16 @@ export type UserScope = Branded & {
   readonly emailVerified: boolean;
 };
 
+/** What pages show of the provider a scope was issued for. */
+export type ProviderSummary = {
+  id: string;
+  name: string;
+  businessName: string | null;
+  billingEmail: string | null;
+  status: ProviderStatus;
+  enabled: boolean;
+};
+
 export type ProviderScope = Branded & {
   readonly kind: "provider";
   readonly userId: string;
@@ -30,6 +40,8 @@ export type ProviderScope = Branded & {
   readonly providerEnabled: boolean;
   /** False only for the first admin of an approved request, until their browser makes the provider key. */
   readonly holdsKey: boolean;
+  /** The provider itself, read with the membership (pages show it; one read per request). */
+  readonly provider: Readonly<ProviderSummary>;
 };
 
 export type OrganizationScope = Branded & {

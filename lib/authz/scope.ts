@@ -1,7 +1,8 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { getSession } from "@/lib/auth/session";
-import { findOrganizationAccess, findProviderMembership } from "@/lib/dal/access";
+import { cache } from "react";
+import { getSession, keepVerifiedUser, sessionClaims } from "@/lib/auth/session";
+import { findOrganizationAccess, findProviderAccess } from "@/lib/dal/access";
 import { uuidSchema } from "@/lib/validation/common";
 import { isOperator, organizationAccessFor, providerAccessAllows } from "./access-rules";
 import type { OrganizationPermission, ProviderPermission } from "./permissions";
@@ -38,28 +39,58 @@ export async function requireOperatorScope(): Promise<OperatorScope> {
   return issueScope({ kind: "operator" as const, userId: user.userId, email: user.email });
 }
 
-function validId(id: unknown): string {
+/** A tenant id from a URL or form: anything but a UUID is a 404 (after signed-out callers are sent to log in). */
+async function validId(id: unknown): Promise<string> {
   const parsed = uuidSchema.safeParse(id);
-  if (!parsed.success) notFound();
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  await requireUser();
+  notFound();
 }
+
+/**
+ * The caller's access to a provider, read once per request whatever the number of gates asking (layout, page): one
+ * statement checks the session and the membership together, and getSession reuses the user it verified.
+ */
+const providerAccess = cache(async (providerId: string) => {
+  const claims = await sessionClaims();
+  const access = claims ? findProviderAccess(claims, providerId) : Promise.resolve(null);
+  keepVerifiedUser(access.then((found) => found?.user ?? null));
+  return access;
+});
+
+/** The caller's ways into an organization, read once per request as providerAccess is. */
+const organizationAccess = cache(async (organizationId: string) => {
+  const claims = await sessionClaims();
+  const access = claims ? findOrganizationAccess(claims, organizationId) : Promise.resolve(null);
+  keepVerifiedUser(access.then((found) => found?.user ?? null));
+  return access;
+});
 
 /** A confirmed member of the provider holding `permission`; anyone else gets a 404. */
 export async function requireProviderScope(
   providerId: unknown,
   permission: ProviderPermission,
 ): Promise<ProviderScope> {
-  const user = await requireUser();
-  const membership = await findProviderMembership(user.userId, validId(providerId));
+  const access = await providerAccess(await validId(providerId));
+  if (!access) redirect("/login");
+  const { user, membership } = access;
   if (!membership || !providerAccessAllows(membership.role, permission)) notFound();
   return issueScope({
     kind: "provider" as const,
-    userId: user.userId,
+    userId: user.id,
     providerId: membership.providerId,
     providerUserId: membership.providerUserId,
     role: membership.role,
     providerEnabled: membership.providerEnabled,
     holdsKey: membership.holdsKey,
+    provider: {
+      id: membership.providerId,
+      name: membership.providerName,
+      businessName: membership.businessName,
+      billingEmail: membership.billingEmail,
+      status: membership.providerStatus,
+      enabled: membership.providerEnabled,
+    },
   });
 }
 
@@ -71,17 +102,17 @@ export async function requireOrgScope(
   organizationId: unknown,
   permission: OrganizationPermission,
 ): Promise<OrganizationScope> {
-  const user = await requireUser();
-  const row = await findOrganizationAccess(user.userId, validId(organizationId));
-  if (!row) notFound();
-  const access = organizationAccessFor(row, permission);
-  if (!access) notFound();
+  const found = await organizationAccess(await validId(organizationId));
+  if (!found) redirect("/login");
+  const { user, organization } = found;
+  const access = organization ? organizationAccessFor(organization, permission) : null;
+  if (!organization || !access) notFound();
   return issueScope({
     kind: "organization" as const,
-    userId: user.userId,
-    organizationId: row.organizationId,
+    userId: user.id,
+    organizationId: organization.organizationId,
     // A disabled provider disables its clients (DESIGN §7); re-enabling it restores them, as nothing else changed.
-    organizationEnabled: row.organizationEnabled && row.providerEnabled !== false,
+    organizationEnabled: organization.organizationEnabled && organization.providerEnabled !== false,
     access,
   });
 }

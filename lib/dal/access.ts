@@ -2,43 +2,78 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { organizations, organizationUsers, providerOrganizations, providers, providerUsers } from "@/db/schema";
+import {
+  organizations,
+  organizationUsers,
+  providerOrganizations,
+  providers,
+  providerUsers,
+  users,
+  userSessions,
+} from "@/db/schema";
+import { type SessionClaims, sessionUserColumns, validSession } from "./accounts";
 
 /**
- * The membership lookups behind lib/authz/scope.ts. These are the only DAL reads that take raw tenant ids: they
- * are how a scope is earned. Each is one statement that joins the tenant to the caller's confirmed membership.
+ * The membership lookups behind lib/authz/scope.ts and proxy.ts. These are the only DAL reads that take raw tenant
+ * ids: they are how a scope is earned. Each is one statement that checks the caller's session (as findSessionUser
+ * does) and joins the tenant to the caller's confirmed membership, so a gate costs one read per request. No row
+ * means the session is not good (signed out); a row without a membership means "not yours" (a 404).
  */
 
-export async function findProviderMembership(userId: string, providerId: string) {
+/** The signed-in user and their confirmed membership of the provider, with the provider's summary. */
+export async function findProviderAccess(claims: SessionClaims, providerId: string) {
   const db = await getDb();
   const [row] = await db
     .select({
+      user: sessionUserColumns,
       providerId: providers.id,
-      providerEnabled: providers.enabled,
+      providerName: providers.name,
+      businessName: providers.businessName,
+      billingEmail: providers.billingEmail,
       providerStatus: providers.status,
+      providerEnabled: providers.enabled,
       providerUserId: providerUsers.id,
       role: providerUsers.type,
       holdsKey: sql<boolean>`${providerUsers.key} is not null`,
     })
-    .from(providers)
-    .innerJoin(
+    .from(users)
+    .innerJoin(userSessions, validSession(claims))
+    .leftJoin(
       providerUsers,
       and(
-        eq(providerUsers.providerId, providers.id),
-        eq(providerUsers.userId, userId),
+        eq(providerUsers.userId, users.id),
+        eq(providerUsers.providerId, providerId),
         eq(providerUsers.status, "confirmed"),
       ),
     )
-    .where(eq(providers.id, providerId));
-  return row ?? null;
+    .leftJoin(providers, eq(providers.id, providerUsers.providerId));
+  if (!row) return null;
+  const { user, providerId: id, providerUserId, role, ...rest } = row;
+  const membership =
+    id !== null && providerUserId !== null && role !== null
+      ? {
+          ...rest,
+          providerId: id,
+          providerUserId,
+          role,
+          providerName: rest.providerName!,
+          providerStatus: rest.providerStatus!,
+          providerEnabled: rest.providerEnabled!,
+        }
+      : null;
+  return { user, membership };
 }
 
-/** The caller's ways into an organization: as a confirmed member, and/or as a confirmed member of its provider. */
-export async function findOrganizationAccess(userId: string, organizationId: string) {
+/**
+ * The signed-in user and their ways into an organization: as a confirmed member, and/or as a confirmed member of its
+ * provider. `organization` is null when there is no such organization.
+ */
+export async function findOrganizationAccess(claims: SessionClaims, organizationId: string) {
   const db = await getDb();
   const managingProviderUser = alias(providerUsers, "managing_provider_user");
   const [row] = await db
     .select({
+      user: sessionUserColumns,
       organizationId: organizations.id,
       organizationEnabled: organizations.enabled,
       memberId: organizationUsers.id,
@@ -49,12 +84,14 @@ export async function findOrganizationAccess(userId: string, organizationId: str
       providerUserId: managingProviderUser.id,
       providerRole: managingProviderUser.type,
     })
-    .from(organizations)
+    .from(users)
+    .innerJoin(userSessions, validSession(claims))
+    .leftJoin(organizations, eq(organizations.id, organizationId))
     .leftJoin(
       organizationUsers,
       and(
         eq(organizationUsers.organizationId, organizations.id),
-        eq(organizationUsers.userId, userId),
+        eq(organizationUsers.userId, users.id),
         eq(organizationUsers.status, "confirmed"),
       ),
     )
@@ -64,10 +101,15 @@ export async function findOrganizationAccess(userId: string, organizationId: str
       managingProviderUser,
       and(
         eq(managingProviderUser.providerId, providerOrganizations.providerId),
-        eq(managingProviderUser.userId, userId),
+        eq(managingProviderUser.userId, users.id),
         eq(managingProviderUser.status, "confirmed"),
       ),
-    )
-    .where(eq(organizations.id, organizationId));
-  return row ?? null;
+    );
+  if (!row) return null;
+  const { user, organizationId: id, organizationEnabled, ...ways } = row;
+  return {
+    user,
+    organization:
+      id !== null && organizationEnabled !== null ? { ...ways, organizationId: id, organizationEnabled } : null,
+  };
 }

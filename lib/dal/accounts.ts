@@ -1,6 +1,6 @@
 import "server-only";
 import bcrypt from "bcryptjs";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { users, userSessions } from "@/db/schema";
 import { DEFAULT_KDF_CONFIG, type KdfConfig } from "@/lib/crypto";
@@ -107,26 +107,39 @@ export async function verifyEmailByAcceptedLink(
   if (userId) await record({ type: "user_email_verified", userId });
 }
 
+/** Who a session cookie or an app's access token says the caller is: trusted only once the database agrees. */
+export type SessionClaims = { userId: string; securityStamp: string; sessionId: string };
+
+/** The signed-in user's columns every scope is built from. */
+export const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  emailVerified: users.emailVerified,
+};
+
 /**
- * The signed-in user, if the session's row is theirs, neither revoked (logout) nor expired, and its security stamp
- * is still current (a password change rotates it). One query: every request pays for it. Scope-less: every scope
- * is built from its answer.
+ * The condition on `users` joined to `user_sessions` that makes the claims good: the session's row is the user's,
+ * neither revoked (logout) nor expired, and the security stamp is still current (a password change rotates it).
  */
-export async function findSessionUser(userId: string, securityStamp: string, sessionId: string) {
+export function validSession(claims: SessionClaims): SQL | undefined {
+  return and(
+    eq(users.id, claims.userId),
+    eq(users.securityStamp, claims.securityStamp),
+    eq(userSessions.id, claims.sessionId),
+    eq(userSessions.userId, users.id),
+    isNull(userSessions.revokedAt),
+    gt(userSessions.expiresAt, sql`now()`),
+  );
+}
+
+/**
+ * The signed-in user, if the claims are good (validSession). One query: every request pays for it, or for a gate's
+ * read that checks the session along with a membership (lib/dal/access.ts). Scope-less: every scope is built from it.
+ */
+export async function findSessionUser(claims: SessionClaims) {
   const db = await getDb();
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, emailVerified: users.emailVerified })
-    .from(users)
-    .innerJoin(userSessions, eq(userSessions.userId, users.id))
-    .where(
-      and(
-        eq(users.id, userId),
-        eq(users.securityStamp, securityStamp),
-        eq(userSessions.id, sessionId),
-        isNull(userSessions.revokedAt),
-        gt(userSessions.expiresAt, sql`now()`),
-      ),
-    );
+  const [user] = await db.select(sessionUserColumns).from(users).innerJoin(userSessions, validSession(claims));
   return user ?? null;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
+import { cache } from "react";
 import { type Executor, getDb } from "@/db/client";
 import {
   collections,
@@ -24,9 +25,17 @@ export type OrganizationSummary = {
   providerName: string | null;
 };
 
-/** The organization a console scope was issued for, with seats in use and its managing provider: one query. */
+/**
+ * The organization a console scope was issued for, with seats in use and its managing provider: one query per
+ * request, however many of the layout and page ask (their scopes differ by permission, not by organization).
+ */
 export async function getOrganization(scope: OrganizationScope): Promise<OrganizationSummary> {
   const { organizationId, organizationEnabled } = assertScope(scope);
+  return { ...(await organizationSummary(organizationId)), enabled: organizationEnabled };
+}
+
+/** Only for getOrganization, after its scope check. */
+const organizationSummary = cache(async (organizationId: string) => {
   const db = await getDb();
   const [organization] = await db
     .select({
@@ -43,8 +52,8 @@ export async function getOrganization(scope: OrganizationScope): Promise<Organiz
     .leftJoin(providers, eq(providers.id, providerOrganizations.providerId))
     .where(eq(organizations.id, organizationId));
   if (!organization) throw new Error("scoped organization vanished");
-  return { ...organization, enabled: organizationEnabled };
-}
+  return organization;
+});
 
 /** Creates an organization whose creator becomes its confirmed owner, with a default collection they manage. */
 export async function createOrganization(tx: Executor, scope: UserScope, input: CreateOrganizationInput) {

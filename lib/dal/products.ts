@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { organizations, organizationUsers, providers, providerUsers } from "@/db/schema";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
@@ -13,12 +14,12 @@ export type ProductLinks = {
   operator: boolean;
 };
 
-/** What the product switcher lists: two queries whatever the number of memberships. */
+/** What the product switcher lists: one query whatever the number of memberships (every page's layout runs it). */
 export async function listProducts(scope: UserScope): Promise<ProductLinks> {
   const { userId } = assertScope(scope);
   const db = await getDb();
-  const consoleOrganizations = await db
-    .select({ id: organizations.id, name: organizations.name })
+  const consoleOrganizations = db
+    .select({ kind: sql<Product>`'organization'`.as("kind"), id: organizations.id, name: organizations.name })
     .from(organizationUsers)
     .innerJoin(organizations, eq(organizations.id, organizationUsers.organizationId))
     .where(
@@ -27,13 +28,15 @@ export async function listProducts(scope: UserScope): Promise<ProductLinks> {
         eq(organizationUsers.status, "confirmed"),
         inArray(organizationUsers.type, ["owner", "admin", "custom"]),
       ),
-    )
-    .orderBy(asc(organizations.name));
-  const memberProviders = await db
-    .select({ id: providers.id, name: providers.name })
+    );
+  const memberProviders = db
+    .select({ kind: sql<Product>`'provider'`.as("kind"), id: providers.id, name: providers.name })
     .from(providerUsers)
     .innerJoin(providers, eq(providers.id, providerUsers.providerId))
-    .where(and(eq(providerUsers.userId, userId), eq(providerUsers.status, "confirmed")))
-    .orderBy(asc(providers.name));
-  return { organizations: consoleOrganizations, providers: memberProviders, operator: isOperator(scope) };
+    .where(and(eq(providerUsers.userId, userId), eq(providerUsers.status, "confirmed")));
+  const rows = await unionAll(consoleOrganizations, memberProviders).orderBy(asc(sql`name`), asc(sql`id`));
+  const linksOf = (kind: Product) => rows.filter((row) => row.kind === kind).map(({ id, name }) => ({ id, name }));
+  return { organizations: linksOf("organization"), providers: linksOf("provider"), operator: isOperator(scope) };
 }
+
+type Product = "organization" | "provider";

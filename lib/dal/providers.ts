@@ -4,35 +4,7 @@ import { type Executor, getDb } from "@/db/client";
 import { organizations, providers, providerUsers } from "@/db/schema";
 import { internalOrganizationChoices, lockEligibleInternalOrganization } from "./internal-organizations";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
-import type { ProviderMemberStatus, ProviderRole, ProviderStatus } from "@/lib/enums";
-
-export type ProviderSummary = {
-  id: string;
-  name: string;
-  businessName: string | null;
-  billingEmail: string | null;
-  status: ProviderStatus;
-  enabled: boolean;
-};
-
-/** The provider a scope was issued for (the tenant condition is the scope's own id). */
-export async function getProvider(scope: ProviderScope): Promise<ProviderSummary> {
-  const { providerId } = assertScope(scope);
-  const db = await getDb();
-  const [provider] = await db
-    .select({
-      id: providers.id,
-      name: providers.name,
-      businessName: providers.businessName,
-      billingEmail: providers.billingEmail,
-      status: providers.status,
-      enabled: providers.enabled,
-    })
-    .from(providers)
-    .where(eq(providers.id, providerId));
-  if (!provider) throw new Error("scoped provider vanished");
-  return provider;
-}
+import type { ProviderMemberStatus, ProviderRole } from "@/lib/enums";
 
 export type MyProvider = {
   id: string;

@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { verifyEmailAction } from "@/app/(auth)/verify-email/actions";
 import { sendVerificationEmailAction } from "@/app/(vault)/settings/actions";
 import { createProvider } from "@/app/admin/actions";
@@ -13,24 +13,6 @@ import { databaseSnapshot } from "../support/db-scan";
 import { createTestUser, type TestUser } from "../support/factories";
 import { signInAs } from "../support/session";
 import { OPERATOR_EMAIL } from "./isolation/roles";
-
-/**
- * The proxy is next-auth's `auth(handler)`: here `auth` hands the handler the test session as `request.auth`, the
- * way next-auth does after decoding the cookie, so the whole first gate runs as in the server.
- */
-vi.mock("@/lib/auth/config", async () => {
-  const { testSession } = await import("../support/session");
-  type Handler = (request: NextRequest & { auth: unknown }) => Promise<Response>;
-  return {
-    auth: (handler?: Handler) =>
-      typeof handler === "function"
-        ? (request: NextRequest) => handler(Object.assign(request, { auth: testSession.current }))
-        : Promise.resolve(testSession.current),
-    handlers: {},
-    signIn: async () => undefined,
-    signOut: async () => undefined,
-  };
-});
 
 type Gate = (request: NextRequest) => Promise<Response>;
 

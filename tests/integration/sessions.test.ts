@@ -29,7 +29,7 @@ async function logInAs(user: TestUser): Promise<string> {
 
 /** What proxy.ts answers a request for `path` carrying the current session cookie. */
 async function visit(path: string): Promise<Response> {
-  const response = await proxy(new NextRequest(new URL(path, "http://localhost")), { params: Promise.resolve({}) });
+  const response = await proxy(new NextRequest(new URL(path, "http://localhost")));
   if (!response) throw new Error("the proxy answered nothing");
   return response;
 }

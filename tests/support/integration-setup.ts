@@ -7,22 +7,23 @@ import { closeTestDatabase, replaceTestDatabase } from "./test-database";
  * or a new database on the PostgreSQL server of TEST_DATABASE_URL for the `integration-pg` project. Both are copies
  * of a template migrated once per run (tests/support/test-database.ts); loadDemo() swaps in a copy of the demo's.
  */
-// Only next-auth's cookie decoding is replaced (see tests/support/session.ts), in both of `auth`'s forms: called
-// alone it answers the session; wrapping a handler (proxy.ts) it hands the handler the request with the session.
-vi.mock("@/lib/auth/config", async () => {
-  const { testSession } = await import("./session");
-  type Handler = (request: Request & { auth: unknown }, context: unknown) => unknown;
+// Only the session cookie's decoding is replaced (see tests/support/session.ts), for pages and for proxy.ts alike;
+// everything after it (the session row and security-stamp check against the database, scopes, permissions) is the
+// real code. next-auth itself is not started: the login, logout and cookie are tested end to end in the browser.
+vi.mock("@/lib/auth/session-cookie", async () => {
+  const { testSessionClaims } = await import("./session");
   return {
-    auth: (handler?: Handler) =>
-      handler
-        ? (request: Request, context: unknown) =>
-            handler(Object.assign(request, { auth: testSession.current }), context)
-        : Promise.resolve(testSession.current),
-    handlers: {},
-    signIn: async () => undefined,
-    signOut: async () => undefined,
+    sessionClaimsOfPage: async () => testSessionClaims(),
+    sessionClaimsOfRequest: async () => testSessionClaims(),
+    sessionClaimsFromCookies: async () => testSessionClaims(),
   };
 });
+vi.mock("@/lib/auth/config", () => ({
+  auth: async () => null,
+  handlers: {},
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+}));
 
 // db/client.ts opens PGlite with a data directory path only; a PGlite started from a template's tarball is the same
 // class given `loadDataDir` (a subclass, so drizzle still recognizes it). Only in-memory databases take a template.

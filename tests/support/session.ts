@@ -5,12 +5,20 @@ import { openSession } from "@/lib/dal/sessions";
 
 /**
  * Integration tests call server actions and pages' DAL code directly, without an HTTP request to carry a cookie.
- * integration-setup.ts replaces only next-auth's cookie decoding (`auth()`) with this holder; everything after it
+ * integration-setup.ts replaces only the session cookie's decoding (lib/auth/session-cookie.ts) with this holder; everything after it
  * (the session row and security-stamp check against the database, scopes, permissions) is the real code.
  */
 type DecodedSession = { user: { id: string }; securityStamp: string; sessionId: string; expires: string };
 
 export const testSession: { current: DecodedSession | null } = { current: null };
+
+/** The claims lib/auth/session-cookie.ts would have read from the current session's cookie. */
+export function testSessionClaims() {
+  const session = testSession.current;
+  return session
+    ? { userId: session.user.id, securityStamp: session.securityStamp, sessionId: session.sessionId }
+    : null;
+}
 
 function decoded(userId: string, securityStamp: string, sessionId: string): DecodedSession {
   return { user: { id: userId }, securityStamp, sessionId, expires: new Date(Date.now() + 3600_000).toISOString() };

@@ -9,12 +9,14 @@ import { describe, expect, it } from "vitest";
  * is then checked against, or be listed here with the reason it runs without one. A new raw-id function fails this
  * test; so does a listed one that no longer needs its entry. It only parses the sources (no type checking).
  */
-const TENANT_ID = /^(userId|organizationId|providerId|forProviderId|tenant)$/;
+// A session's claims name a user too.
+const TENANT_ID = /^(userId|organizationId|providerId|forProviderId|tenant|claims)$/;
 
 const SCOPE_LESS: Record<string, string> = {
-  "access.ts:findProviderMembership": "the gate lookup that builds a provider scope",
+  "access.ts:findProviderAccess": "the gate lookup that builds a provider scope",
   "access.ts:findOrganizationAccess": "the gate lookup that builds an organization scope",
   "accounts.ts:findSessionUser": "reads the session every scope is built from",
+  "accounts.ts:validSession": "the SQL condition of that read, shared by the gate lookups",
   "sessions.ts:openSession": "login, before there is a session",
   "sessions.ts:dropEndedSessions": "login's housekeeping, before there is a session",
   "devices.ts:openDeviceSession": "an app's login, before there is a session",

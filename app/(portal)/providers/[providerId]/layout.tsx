@@ -6,7 +6,6 @@ import { providerRoleHolds } from "@/lib/authz/permissions";
 import { PROVIDER_SECTIONS } from "@/lib/authz/provider-sections";
 import { requireProviderScope, requireUser } from "@/lib/authz/scope";
 import { listProducts } from "@/lib/dal/products";
-import { getProvider } from "@/lib/dal/providers";
 import { ProviderKeyStep } from "./provider-key-step";
 
 export default async function ProviderLayout({
@@ -18,7 +17,8 @@ export default async function ProviderLayout({
 }) {
   const { providerId } = await params;
   const scope = await requireProviderScope(providerId, "provider.clients.view");
-  const [user, provider] = await Promise.all([requireUser(), getProvider(scope)]);
+  const { provider } = scope;
+  const user = await requireUser();
   const products = await listProducts(user);
   // Service users see only what they may use (DESIGN §6); the pages and actions check again.
   const visible: SectionNavItem[] = PROVIDER_SECTIONS.filter((section) =>

@@ -6,7 +6,6 @@ import { Pagination, pageParam } from "@/components/ui/pagination";
 import { requireProviderScope } from "@/lib/authz/scope";
 import type { ProviderRole } from "@/lib/enums";
 import { listProviderMembers, type MemberFilter, MEMBERS_PAGE_SIZE } from "@/lib/dal/provider-members";
-import { getProvider } from "@/lib/dal/providers";
 import {
   confirmProviderMembersAction,
   inviteProviderMembersAction,
@@ -33,10 +32,8 @@ export default async function ProviderMembersPage({ params, searchParams }: Prop
   const scope = await requireProviderScope(providerId, "provider.members.manage");
   const filter: MemberFilter = query.filter === "invited" || query.filter === "accepted" ? query.filter : "all";
   const page = pageParam(query.page);
-  const [provider, { members, counts }] = await Promise.all([
-    getProvider(scope),
-    listProviderMembers(scope, filter, page),
-  ]);
+  const { provider } = scope;
+  const { members, counts } = await listProviderMembers(scope, filter, page);
   const basePath = `/providers/${providerId}/members`;
   const total = filter === "all" ? counts.all : counts[filter];
   return (

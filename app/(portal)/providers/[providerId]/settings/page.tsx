@@ -3,7 +3,7 @@ import { NameAndBillingEmailForm } from "@/components/forms/name-and-billing-ema
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireProviderScope } from "@/lib/authz/scope";
-import { getInternalOrganization, getProvider, listInternalCandidates } from "@/lib/dal/providers";
+import { getInternalOrganization, listInternalCandidates } from "@/lib/dal/providers";
 import { updateProviderSettingsAction } from "./actions";
 import { InternalOrganizationForm } from "./internal-organization-form";
 
@@ -12,11 +12,8 @@ export const metadata: Metadata = { title: "Provider settings" };
 export default async function ProviderSettingsPage({ params }: { params: Promise<{ providerId: string }> }) {
   const { providerId } = await params;
   const scope = await requireProviderScope(providerId, "provider.settings.manage");
-  const [provider, internal, candidates] = await Promise.all([
-    getProvider(scope),
-    getInternalOrganization(scope),
-    listInternalCandidates(scope),
-  ]);
+  const { provider } = scope;
+  const [internal, candidates] = await Promise.all([getInternalOrganization(scope), listInternalCandidates(scope)]);
   return (
     <>
       <PageHeader title="Settings" description="How your provider is named, and where its invoices go." />
