@@ -88,6 +88,10 @@ export const organizationUsers = pgTable(
       .where(sql`${t.userId} is not null`),
     unique("organization_users_org_id_id").on(t.organizationId, t.id),
     index("organization_users_user_idx").on(t.userId),
+    // Seats in use (lib/dal/seats.ts) are counted from this index alone, without reading the rows.
+    index("organization_users_seated_idx")
+      .on(t.organizationId)
+      .where(sql`${t.status} <> 'revoked'`),
     check("organization_users_email_normalized", sql`${t.email} = lower(btrim(${t.email}))`),
     check(
       "organization_users_accepted_has_user",

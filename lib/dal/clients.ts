@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, ilike, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import { type Executor, getDb } from "@/db/client";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { type Executor, getDb, selectRows } from "@/db/client";
 import {
   collections,
   collectionUsers,
@@ -36,33 +36,32 @@ export type ClientRow = {
 
 export const CLIENTS_PAGE_SIZE = 50;
 
-/** One page of the clients table with its total, in one query whatever the number of clients. */
+/**
+ * One page of the clients table with its total, in one statement whatever the number of clients. The provider's
+ * clients are taken first (so a search reads only them), seats are counted for the page's rows alone (not for every
+ * row an OFFSET skips), and the total comes with a page past the end too.
+ */
 export async function listClients(scope: ProviderScope, { search, page }: { search: string; page: number }) {
   const { providerId } = assertScope(scope);
   const db = await getDb();
-  const rows = await db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      planType: organizations.planType,
-      assigned: organizations.seats,
-      used: seatsUsedBy(organizations.id),
-      enabled: organizations.enabled,
-      total: sql<number>`count(*) over ()::int`,
-    })
-    .from(providerOrganizations)
-    .innerJoin(organizations, eq(organizations.id, providerOrganizations.organizationId))
-    .where(
-      and(
-        eq(providerOrganizations.providerId, providerId),
-        search ? ilike(organizations.name, `%${escapeLike(search)}%`) : undefined,
-      ),
-    )
-    .orderBy(asc(organizations.name), asc(organizations.id))
-    .limit(CLIENTS_PAGE_SIZE)
-    .offset((page - 1) * CLIENTS_PAGE_SIZE);
-  const clients: ClientRow[] = rows.map(({ total: _total, ...client }) => client);
-  return { clients, total: rows[0]?.total ?? 0 };
+  const nameMatches = search ? sql`and ${organizations.name} ilike ${`%${escapeLike(search)}%`}` : sql``;
+  const rows = await selectRows<Partial<ClientRow> & { total: number }>(
+    db,
+    sql`with matching as materialized (
+        select ${organizations.id} as id, ${organizations.name} as name, ${organizations.planType} as plan_type,
+          ${organizations.seats} as seats, ${organizations.enabled} as enabled
+        from ${providerOrganizations} join ${organizations} on ${organizations.id} = ${providerOrganizations.organizationId}
+        where ${providerOrganizations.providerId} = ${providerId} ${nameMatches}
+      ), page as (
+        select * from matching order by name, id limit ${CLIENTS_PAGE_SIZE} offset ${(page - 1) * CLIENTS_PAGE_SIZE}
+      )
+      select (select count(*)::int from matching) as total, page.id, page.name, page.plan_type as "planType",
+        page.seats as assigned, ${seatsUsedBy(sql`page.id`)} as used, page.enabled
+      from (select 1) as one left join page on true
+      order by page.name, page.id`,
+  );
+  const clients = rows.filter((row): row is ClientRow & { total: number } => row.id != null);
+  return { clients: clients.map(({ total: _total, ...client }) => client), total: rows[0]?.total ?? 0 };
 }
 
 function escapeLike(value: string): string {

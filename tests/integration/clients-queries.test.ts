@@ -1,12 +1,24 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import ProviderLayout from "@/app/(portal)/providers/[providerId]/layout";
 import ClientsPage from "@/app/(portal)/providers/[providerId]/clients/page";
 import { getDb } from "@/db/client";
 import { organizations, organizationUsers, providerOrganizations } from "@/db/schema";
+import { and, eq, like } from "drizzle-orm";
 import { FAKE_ENC_2, FAKE_PUBLIC_KEY } from "../support/fakes";
 import { createTestProvider, createTestUser, type TestUser } from "../support/factories";
 import { countQueries } from "../support/queries";
+import { requireProviderScope } from "@/lib/authz/scope";
+import { CLIENTS_PAGE_SIZE, listClients } from "@/lib/dal/clients";
+import { asOneRequest } from "../support/request-cache";
 import { signInAs } from "../support/session";
+import proxy from "@/proxy";
+
+// Per-request memos as in the server (see tests/support/request-cache.ts), so the count is what one request costs.
+vi.mock("react", async (importOriginal) => {
+  const { requestCache } = await import("../support/request-cache");
+  return { ...(await importOriginal<typeof import("react")>()), cache: requestCache };
+});
 
 /** Adds `count` clients with two members each, in bulk (their keys need not be real for a query count). */
 async function addClients(providerId: string, count: number, offset: number): Promise<void> {
@@ -46,13 +58,18 @@ async function addClients(providerId: string, count: number, offset: number): Pr
   );
 }
 
-/** Queries run to render the clients page inside its layout, as Next.js would for one request. */
+/** Statements one request for the clients page runs: the proxy's gate, then the layout and the page. */
 function queriesForClientsPage(providerId: string, searchParams: Record<string, string> = {}): Promise<number> {
-  return countQueries(async () => {
-    const params = Promise.resolve({ providerId });
-    await ProviderLayout({ children: null, params });
-    await ClientsPage({ params, searchParams: Promise.resolve(searchParams) });
-  });
+  return countQueries(() =>
+    asOneRequest(async () => {
+      const url = `http://localhost/providers/${providerId}/clients?${new URLSearchParams(searchParams)}`;
+      const gate = await proxy(new NextRequest(url));
+      expect(gate.status).toBe(200);
+      const params = Promise.resolve({ providerId });
+      await ProviderLayout({ children: null, params });
+      await ClientsPage({ params, searchParams: Promise.resolve(searchParams) });
+    }),
+  );
 }
 
 describe("the clients page's query budget", () => {
@@ -71,8 +88,36 @@ describe("the clients page's query budget", () => {
     await addClients(providerId, 490, 10);
     const atFiveHundred = await queriesForClientsPage(providerId);
     expect(atTen).toBeGreaterThan(0);
+    // The gate's session and membership read, the layout's product switcher, the page's rows and the provider admin's
+    // addable organizations; the page and its layout share the gate's read.
+    expect(atTen).toBeLessThanOrEqual(5);
     expect(atFiveHundred).toBe(atTen);
     // Searching and paging do not add queries either.
     expect(await queriesForClientsPage(providerId, { q: "Client 04", page: "2" })).toBe(atTen);
+  });
+
+  it("counts seats for the page's rows, knows the total past the last page, and searches only this provider's clients", async () => {
+    const other = await createTestUser();
+    const otherProviderId = (await createTestProvider(other, "Other MSP")).id;
+    await addClients(otherProviderId, 3, 9000);
+    const scope = await requireProviderScope(providerId, "provider.clients.view");
+    const db = await getDb();
+    const [first] = (await listClients(scope, { search: "", page: 1 })).clients;
+    await db
+      .update(organizationUsers)
+      .set({ status: "revoked" })
+      .where(and(eq(organizationUsers.organizationId, first!.id), like(organizationUsers.email, "user%")));
+
+    const firstPage = await listClients(scope, { search: "", page: 1 });
+    expect(firstPage.total).toBe(500);
+    expect(firstPage.clients).toHaveLength(CLIENTS_PAGE_SIZE);
+    expect(firstPage.clients[0]).toMatchObject({ id: first!.id, assigned: 5, used: 1 });
+    expect(firstPage.clients[1]).toMatchObject({ assigned: 5, used: 2 });
+    const lastPage = await listClients(scope, { search: "", page: 10 });
+    expect(lastPage.clients.map((client) => client.name)).toContain("Client 0499");
+    expect(await listClients(scope, { search: "", page: 11 })).toEqual({ clients: [], total: 500 });
+    // The other provider's "Client 9000" matches the search too, but is not this provider's.
+    expect(await listClients(scope, { search: "Client 900", page: 1 })).toEqual({ clients: [], total: 0 });
+    expect((await listClients(scope, { search: "client 049", page: 1 })).total).toBe(10);
   });
 });

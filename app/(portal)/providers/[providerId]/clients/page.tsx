@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, pageParam } from "@/components/ui/pagination";
-import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { providerRoleHolds } from "@/lib/authz/permissions";
 import { requireProviderScope, requireUser } from "@/lib/authz/scope";
 import { CLIENTS_PAGE_SIZE, listAddableOrganizations, listClients } from "@/lib/dal/clients";
 import { requestedFirstClientName } from "@/lib/dal/provider-requests";
-import { getProvider } from "@/lib/dal/providers";
-import { planLabel } from "@/lib/plans";
 import { AddClientMenu } from "./add-client-menu";
-import { ClientLink, ClientRowActions } from "./client-row-actions";
+import { ClientsTable } from "./clients-table";
 
 export const metadata: Metadata = { title: "Clients" };
 
@@ -26,8 +24,8 @@ export default async function ClientsPage({ params, searchParams }: Props) {
   const search = typeof query.q === "string" ? query.q.trim().slice(0, 100) : "";
   const page = pageParam(query.page);
   const canAdd = providerRoleHolds(scope.role, "provider.clients.create");
-  const [provider, { clients, total }, addable] = await Promise.all([
-    getProvider(scope),
+  const { provider } = scope;
+  const [{ clients, total }, addable] = await Promise.all([
     listClients(scope, { search, page }),
     canAdd ? listAddableOrganizations(await requireUser()) : Promise.resolve([]),
   ]);
@@ -35,6 +33,7 @@ export default async function ClientsPage({ params, searchParams }: Props) {
   const suggestedName =
     canAdd && clients.length === 0 && !search && page === 1 ? await requestedFirstClientName(scope) : null;
   const canUnlink = providerRoleHolds(scope.role, "provider.clients.unlink");
+  const lastPage = Math.max(1, Math.ceil(total / CLIENTS_PAGE_SIZE));
   const href = (target: number) =>
     `/providers/${providerId}/clients?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(target) })}`;
 
@@ -73,7 +72,13 @@ export default async function ClientsPage({ params, searchParams }: Props) {
           Search
         </button>
       </form>
-      {clients.length === 0 ? (
+      {clients.length === 0 && total > 0 ? (
+        <EmptyState title={`There is no page ${page}: the clients end on page ${lastPage}.`}>
+          <Link href={href(lastPage)} className="font-medium text-brand-700 underline">
+            Go to page {lastPage}
+          </Link>
+        </EmptyState>
+      ) : clients.length === 0 ? (
         <EmptyState title={search ? `No clients match "${search}".` : "No clients yet."}>
           {search
             ? null
@@ -84,37 +89,13 @@ export default async function ClientsPage({ params, searchParams }: Props) {
                 : "A provider admin adds clients."}
         </EmptyState>
       ) : (
-        <Table caption={`Clients of ${provider.name}`}>
-          <THead>
-            <TH>Client</TH>
-            <TH align="right">Assigned</TH>
-            <TH align="right">Used</TH>
-            <TH align="right">Remaining</TH>
-            <TH>Plan</TH>
-            <TH align="right">
-              <span className="sr-only">Actions</span>
-            </TH>
-          </THead>
-          <TBody>
-            {clients.map((client) => (
-              <TR key={client.id}>
-                <RowHeader>
-                  <ClientLink providerId={providerId} organizationId={client.id} name={client.name} />
-                  {client.enabled && provider.enabled ? null : (
-                    <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">Disabled</span>
-                  )}
-                </RowHeader>
-                <TD align="right">{client.assigned}</TD>
-                <TD align="right">{client.used}</TD>
-                <TD align="right">{client.assigned - client.used}</TD>
-                <TD>{planLabel(client.planType)}</TD>
-                <TD align="right">
-                  <ClientRowActions providerId={providerId} client={client} canUnlink={canUnlink} />
-                </TD>
-              </TR>
-            ))}
-          </TBody>
-        </Table>
+        <ClientsTable
+          providerId={providerId}
+          providerName={provider.name}
+          providerEnabled={provider.enabled}
+          clients={clients}
+          canUnlink={canUnlink}
+        />
       )}
       <Pagination page={page} pageSize={CLIENTS_PAGE_SIZE} total={total} href={href} />
     </>

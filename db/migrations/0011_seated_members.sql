@@ -1,0 +1,1 @@
+CREATE INDEX "organization_users_seated_idx" ON "organization_users" USING btree ("organization_id") WHERE "organization_users"."status" <> 'revoked';
