@@ -99,6 +99,8 @@ const variables = z.object({
 
   DEMO_PASSWORD: z.string().default("keyhouse-demo"),
   KEYHOUSE_SEED_DEMO: flag(true),
+  /** `npm run bench:server` only: the statements its floor route replays (app/api/bench/floor); unset, it is a 404. */
+  KEYHOUSE_BENCH_FLOOR_FILE: z.string().optional(),
 });
 
 const schema = variables.transform((parsed) => ({

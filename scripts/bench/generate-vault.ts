@@ -1,4 +1,4 @@
-import { installConnection, closeConnection, getDb, openPglite } from "@/db/client";
+import { installConnection, closeConnection, type Database, getDb, openPglite } from "@/db/client";
 import { ciphers } from "@/db/schema";
 import { seedDemo } from "@/lib/seed/demo";
 import { createAccountKeys, MIN_KDF_ITERATIONS, pbkdf2Kdf, type SymmetricKey } from "@/lib/crypto";
@@ -20,6 +20,21 @@ async function benchItem(index: number, key: SymmetricKey) {
   return encryptCipher(item, key);
 }
 
+/** Inserts `size` encrypted login items into the user's vault, 1,000 per statement; answers their encrypted names. */
+export async function insertBenchItems(db: Database, userId: string, size: number, userKey: SymmetricKey) {
+  const names: string[] = [];
+  for (let start = 0; start < size; start += 1000) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(1000, size - start) }, (_, offset) => benchItem(start + offset, userKey)),
+    );
+    names.push(...batch.map((cipher) => cipher.data.name));
+    await db
+      .insert(ciphers)
+      .values(batch.map((cipher) => ({ userId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data })));
+  }
+  return names;
+}
+
 /**
  * Data generator for large vaults: one account per size, with that many encrypted login items, in the embedded
  * database at `dataDir` (real keys and real ciphertext, made with lib/crypto like everything else), beside the
@@ -34,16 +49,7 @@ export async function generateBenchVaults(dataDir: string, sizes: number[]): Pro
     const password = "keyhouse benchmark password";
     const keys = await createAccountKeys({ email, password, kdfConfig: pbkdf2Kdf(MIN_KDF_ITERATIONS) });
     const { id: userId } = await db.transaction((tx) => createAccount(tx, { email, name: `Bench ${size}`, ...keys }));
-    const names: string[] = [];
-    for (let start = 0; start < size; start += 1000) {
-      const batch = await Promise.all(
-        Array.from({ length: Math.min(1000, size - start) }, (_, offset) => benchItem(start + offset, keys.userKey)),
-      );
-      names.push(...batch.map((cipher) => cipher.data.name));
-      await db
-        .insert(ciphers)
-        .values(batch.map((cipher) => ({ userId, type: cipher.type, reprompt: cipher.reprompt, data: cipher.data })));
-    }
+    const names = await insertBenchItems(db, userId, size, keys.userKey);
     vaults.push({ email, password, size, userKey: keys.userKey, names });
   }
   // The demo data too: its third client's owner imports the import benchmark's files (vault.ts).

@@ -11,6 +11,8 @@ import { promisify } from "node:util";
  */
 export type ThrowawayPostgres = {
   url: string;
+  /** The server's temporary directory (its data directory is `data` inside), writable by the server. */
+  dir: string;
   start: () => Promise<void>;
   stop: () => Promise<void>;
   restart: () => Promise<void>;
@@ -70,7 +72,8 @@ function serverPids(dataDir: string): number[] {
   return [postmaster, ...children];
 }
 
-export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
+/** `settings` are extra server settings (`name=value`), e.g. for the benchmark's statement log. */
+export async function createThrowawayPostgres(settings: string[] = []): Promise<ThrowawayPostgres> {
   const bin = postgresBinDir();
   if (!bin) throw new Error("PostgreSQL server binaries not found");
   const dir = mkdtempSync("/tmp/keyhouse-pg-test.");
@@ -78,7 +81,7 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const dataDir = path.join(dir, "data");
   const port = await freePort();
   const tool = (name: string, args: string[]) => asServerUser(path.join(bin, name), args);
-  const serverOptions = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c max_connections=60`;
+  const serverOptions = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c max_connections=60${settings.map((setting) => ` -c ${setting}`).join("")}`;
   const pgCtl = async (args: string[]) => {
     const [command, full] = tool("pg_ctl", ["-D", dataDir, "-l", path.join(dir, "server.log"), ...args]);
     await run(command, full);
@@ -98,6 +101,7 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
   await run(initdb, initArgs);
   const server: ThrowawayPostgres = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    dir,
     start: () => pgCtl(["-w", "-t", "30", "-o", serverOptions, "start"]),
     stop: () => pgCtl(["-w", "-m", "fast", "stop"]),
     restart: () => pgCtl(["-w", "-t", "30", "-m", "fast", "-o", serverOptions, "restart"]),

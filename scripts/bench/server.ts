@@ -1,0 +1,429 @@
+/**
+ * `npm run bench:server`: what a page or API call costs the server, beside the work it must do. On a throwaway
+ * PostgreSQL server seeded with 3 / 200 / 2,000 clients (100,000 members at the largest) and a 10,000-item vault, it
+ * measures in one run, interleaved: the clients page (first page, a search, the last page), a client's Admin
+ * Console, a trivial signed-in page, and two floors that replay the exact statements one request for the clients
+ * page ran (captured from PostgreSQL's statement log): a bare route handler in the same Next.js build, and a bare
+ * Node.js handler. For each: latency p50/p99 at 1 and 10 connections, requests per second at 10, the server's CPU
+ * per request and the statements per request. Then an app's GET /api/sync beside the vault page for 10,000 items,
+ * and /api/health while logins stream in. README explains the figures.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { createThrowawayPostgres, freePort } from "../../tests/support/throwaway-postgres";
+import { type BenchAccount, PROVIDER_SIZES, seedServerBench, VAULT_ITEMS } from "./server-seed";
+
+const REPETITIONS = Number(process.env.BENCH_REPETITIONS || 3);
+const SECONDS = Number(process.env.BENCH_SECONDS || 3);
+const POOL_SIZE = 10;
+const CLOCK_TICKS_PER_SECOND = 100;
+
+type Process = { child: ChildProcess; stop: () => void };
+
+/** A server in a process group of its own, so its CPU can be read and the whole group stopped. */
+function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): Process {
+  const child = spawn(command, args, { detached: true, stdio: ["ignore", "ignore", "inherit"], env });
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", stop);
+  return { child, stop };
+}
+
+/** CPU time (ms) used so far by every process of a group. */
+function groupCpuMs(groupId: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // After the command: state, ppid, pgrp, ..., utime (14th field overall) and stime (15th).
+      if (Number(fields[2]) === groupId) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 240; attempt += 1) {
+    const ok = await fetch(url).then(
+      (response) => response.status < 500,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** Logs in as the web vault does (next-auth's credentials callback); answers the session cookie. */
+async function sessionCookie(base: string, account: BenchAccount): Promise<string> {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookie = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+  const login = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie.join("; ") },
+    body: new URLSearchParams({ ...account, csrfToken, callbackUrl: `${base}/vault` }),
+  });
+  const session = login.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0]!)
+    .find((cookie) => cookie.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`${account.email} could not log in`);
+  return session;
+}
+
+/** Logs in as an official app does (password grant); answers the access token. */
+async function appLogin(base: string, account: BenchAccount): Promise<Response> {
+  return fetch(`${base}/identity/connect/token`, {
+    method: "POST",
+    body: new URLSearchParams({
+      grant_type: "password",
+      client_id: "cli",
+      scope: "api offline_access",
+      username: account.email,
+      password: account.masterPasswordHash,
+      deviceType: "25",
+      deviceIdentifier: crypto.randomUUID(),
+      deviceName: "bench",
+    }),
+  });
+}
+
+async function accessToken(base: string, account: BenchAccount): Promise<string> {
+  const answer = (await (await appLogin(base, account)).json()) as { access_token?: string };
+  if (!answer.access_token) throw new Error(`${account.email} could not log in through the token endpoint`);
+  return answer.access_token;
+}
+
+/** The statements PostgreSQL logged since `from` (bytes into its JSON log), with their parameters. */
+type Statement = { text: string; params: (string | null)[] };
+
+function parseParameters(detail: string | undefined): (string | null)[] {
+  if (!detail?.startsWith("parameters: ")) return [];
+  const params: (string | null)[] = [];
+  for (const match of detail.matchAll(/\$(\d+) = (NULL|'((?:[^']|'')*)')/g)) {
+    params[Number(match[1]) - 1] = match[2] === "NULL" ? null : match[3]!.replaceAll("''", "'");
+  }
+  return params;
+}
+
+class StatementLog {
+  private readonly admin: pg.Client;
+  constructor(
+    databaseUrl: string,
+    private readonly file: string,
+  ) {
+    this.admin = new pg.Client({ connectionString: databaseUrl, application_name: "bench" });
+  }
+
+  async open() {
+    await this.admin.connect();
+  }
+
+  /** Runs `work` with every statement logged, and answers what the servers (not this client) ran meanwhile. */
+  async capture(work: () => Promise<void>): Promise<Statement[]> {
+    await this.setLogging("all");
+    const from = this.size();
+    await work();
+    await this.setLogging("none");
+    return readFileSync(this.file, "utf8")
+      .slice(from)
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { message?: string; detail?: string; application_name?: string })
+      .filter((entry) => entry.application_name !== "bench")
+      .flatMap((entry) => {
+        const match = /^(?:execute [^:]+|statement): ([\s\S]*)$/.exec(entry.message ?? "");
+        return match ? [{ text: match[1]!, params: parseParameters(entry.detail) }] : [];
+      });
+  }
+
+  private size(): number {
+    try {
+      return readFileSync(this.file, "utf8").length;
+    } catch {
+      return 0;
+    }
+  }
+
+  private async setLogging(value: "all" | "none") {
+    await this.admin.query(`alter system set log_statement = '${value}'`);
+    await this.admin.query("select pg_reload_conf()");
+    // Every backend reads the new setting before its next statement; give the reload a moment to reach them.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+
+  close() {
+    return this.admin.end();
+  }
+}
+
+type Target = { name: string; url: string; headers: Record<string, string>; group: () => number };
+type Run = { p50: number; p99: number; rps: number; cpuPerRequest: number };
+
+async function load(target: Target, connections: number, seconds = SECONDS): Promise<Run> {
+  const cpuBefore = groupCpuMs(target.group());
+  const result = await autocannon({ url: target.url, headers: target.headers, connections, duration: seconds });
+  const cpu = groupCpuMs(target.group()) - cpuBefore;
+  const answered = result.requests.total;
+  if (result.non2xx > 0 || result.errors > 0 || answered === 0)
+    throw new Error(`${target.name}: ${result.non2xx} answers other than 2xx, ${result.errors} errors`);
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    cpuPerRequest: cpu / answered,
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function medianRun(runs: Run[]): Run {
+  return {
+    p50: median(runs.map((run) => run.p50)),
+    p99: median(runs.map((run) => run.p99)),
+    rps: median(runs.map((run) => run.rps)),
+    cpuPerRequest: median(runs.map((run) => run.cpuPerRequest)),
+  };
+}
+
+/** /api/health's p90 alone, then while an app login (a bcrypt compare at the default cost) starts every 300 ms. */
+async function healthDuringLogins(base: string, account: BenchAccount, group: () => number) {
+  const health: Target = { name: "/api/health", url: `${base}/api/health`, headers: {}, group };
+  const p90 = async () => (await autocannon({ url: health.url, connections: 1, duration: SECONDS * 2 })).latency.p90;
+  const quiet = await p90();
+  let logins = 0;
+  const pending: Promise<unknown>[] = [];
+  const stream = setInterval(() => {
+    logins += 1;
+    pending.push(appLogin(base, account).then((response) => response.arrayBuffer()));
+  }, 300);
+  const during = await p90();
+  clearInterval(stream);
+  await Promise.allSettled(pending);
+  return { quiet, during, logins };
+}
+
+/** An app's sync and the web vault page for the same account, interleaved, each read to the end; medians of five. */
+async function syncBesideVaultPage(base: string, token: string, cookie: string) {
+  const sync: number[] = [];
+  const page: number[] = [];
+  let syncBytes = 0;
+  let pageBytes = 0;
+  for (let round = 0; round < 5; round += 1) {
+    let started = performance.now();
+    syncBytes = (
+      await (await fetch(`${base}/api/sync`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer()
+    ).byteLength;
+    sync.push(performance.now() - started);
+    started = performance.now();
+    pageBytes = (await (await fetch(`${base}/vault`, { headers: { cookie } })).arrayBuffer()).byteLength;
+    page.push(performance.now() - started);
+  }
+  return { sync: median(sync), page: median(page), syncBytes, pageBytes };
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const ratio = (value: number) => value.toFixed(2);
+
+function table(header: string[], rows: string[][]) {
+  console.log(`| ${header.join(" | ")} |`);
+  console.log(`| ${header.map((_, index) => (index === 0 ? "---" : "---:")).join(" | ")} |`);
+  for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+}
+
+const postgres = await createThrowawayPostgres([
+  "logging_collector=on",
+  "log_destination=jsonlog",
+  "log_filename=bench.log",
+  "log_file_mode=0644",
+]);
+const processes: Process[] = [];
+const work = path.join(os.tmpdir(), `keyhouse-bench-server-${process.pid}`);
+rmSync(work, { recursive: true, force: true });
+try {
+  console.log("Seeding 3 / 200 / 2,000 clients, 110,150 members and a 10,000-item vault (real keys)…");
+  const data = await seedServerBench(postgres.url);
+  const floorFile = `${work}-statements.json`;
+  const [nextPort, barePort] = [await freePort(), await freePort()];
+  const base = `http://127.0.0.1:${nextPort}`;
+  const next = startProcess(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(nextPort), "-H", "127.0.0.1"],
+    {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: postgres.url,
+      DATABASE_POOL_SIZE: String(POOL_SIZE),
+      KEYHOUSE_SEED_DEMO: "false",
+      KEYHOUSE_DATA_DIR: work,
+      AUTH_SECRET: crypto.randomUUID() + crypto.randomUUID(),
+      LOG_LEVEL: "warn",
+      KEYHOUSE_BENCH_FLOOR_FILE: floorFile,
+    },
+  );
+  processes.push(next);
+  await waitFor(`${base}/api/health`);
+  const adminCookie = await sessionCookie(base, data.admin);
+  const vaultCookie = await sessionCookie(base, data.vaultOwner);
+  const token = await accessToken(base, data.vaultOwner);
+
+  const nextGroup = () => next.child.pid!;
+  const page = (name: string, pathname: string): Target => ({
+    name,
+    url: `${base}${pathname}`,
+    headers: { cookie: adminCookie },
+    group: nextGroup,
+  });
+  const clientsOf = (size: number) => `/providers/${data.providers.get(size)}/clients`;
+  const largest = PROVIDER_SIZES.at(-1)!;
+  const clientsPage = page(`Clients page, ${largest.toLocaleString("en")} clients`, clientsOf(largest));
+  const pages: Target[] = [
+    ...PROVIDER_SIZES.slice(0, -1).map((size) => page(`Clients page, ${size} clients`, clientsOf(size))),
+    clientsPage,
+    page("Search (2,000 clients)", `${clientsOf(largest)}?q=Client%2019`),
+    page("Last page (2,000 clients)", `${clientsOf(largest)}?page=${Math.ceil(largest / 50)}`),
+    page("A client's Admin Console", `/organizations/${data.sampleClientId}/overview`),
+    page("Settings → Preferences", "/settings/preferences"),
+  ];
+
+  // Warm every page once (Next.js loads a route's code on its first request), then capture one request of each.
+  for (const target of pages) await fetch(target.url, { headers: target.headers }).then((r) => r.arrayBuffer());
+  const statementLog = new StatementLog(postgres.url, path.join(postgres.dir, "data", "log", "bench.json"));
+  await statementLog.open();
+  const statements = new Map<string, number>();
+  let clientsPageStatements: Statement[] = [];
+  for (const target of pages) {
+    const ran = await statementLog.capture(async () => {
+      const response = await fetch(target.url, { headers: target.headers });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`${target.name} answered ${response.status}`);
+    });
+    statements.set(target.name, ran.length);
+    if (target === clientsPage) clientsPageStatements = ran;
+  }
+  await statementLog.close();
+  writeFileSync(floorFile, JSON.stringify(clientsPageStatements));
+
+  const bare = startProcess(
+    process.execPath,
+    ["scripts/bench/bare-server.mjs", String(barePort), floorFile, postgres.url, String(POOL_SIZE)],
+    process.env,
+  );
+  processes.push(bare);
+  await waitFor(`http://127.0.0.1:${barePort}/`);
+  const floors: Target[] = [
+    {
+      name: "Floor: bare Node.js handler",
+      url: `http://127.0.0.1:${barePort}/`,
+      headers: {},
+      group: () => bare.child.pid!,
+    },
+    { name: "Floor: bare route in the same build", url: `${base}/api/bench/floor`, headers: {}, group: nextGroup },
+  ];
+  for (const floor of floors) statements.set(floor.name, clientsPageStatements.length);
+  const targets = [...floors, ...pages];
+
+  console.log(`Measuring ${targets.length} targets, ${REPETITIONS} interleaved rounds of ${SECONDS} s per load…`);
+  for (const target of targets) await load(target, 1, 1);
+  const runs = new Map<string, { one: Run[]; ten: Run[] }>(
+    targets.map((target) => [target.name, { one: [], ten: [] }]),
+  );
+  for (let round = 0; round < REPETITIONS; round += 1) {
+    for (const target of targets) {
+      runs.get(target.name)!.one.push(await load(target, 1));
+      runs.get(target.name)!.ten.push(await load(target, 10));
+    }
+  }
+  const results = new Map(
+    targets.map((target) => {
+      const { one, ten } = runs.get(target.name)!;
+      return [target.name, { one: medianRun(one), ten: medianRun(ten) }];
+    }),
+  );
+  const bareNode = results.get(floors[0]!.name)!;
+  const bareNext = results.get(floors[1]!.name)!;
+
+  const vault = await syncBesideVaultPage(base, token, vaultCookie);
+  const health = await healthDuringLogins(base, data.vaultOwner, nextGroup);
+
+  console.log(
+    `\nServer benchmark (${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? "unknown CPU"}, PostgreSQL, Node ${process.version}); medians of ${REPETITIONS} rounds\n`,
+  );
+  table(
+    [
+      "Target",
+      "Statements",
+      "p50 (1 conn)",
+      "p99 (1 conn)",
+      "p50 (10 conn)",
+      "p99 (10 conn)",
+      "req/s (10 conn)",
+      "CPU per request",
+      "p50 / bare Node",
+      "p50 / bare route",
+      "req/s / bare Node",
+    ],
+    targets.map((target) => {
+      const { one, ten } = results.get(target.name)!;
+      return [
+        target.name,
+        String(statements.get(target.name)),
+        ms(one.p50),
+        ms(one.p99),
+        ms(ten.p50),
+        ms(ten.p99),
+        Math.round(ten.rps).toLocaleString("en"),
+        ms(ten.cpuPerRequest),
+        ratio(one.p50 / bareNode.one.p50),
+        ratio(one.p50 / bareNext.one.p50),
+        ratio(ten.rps / bareNode.ten.rps),
+      ];
+    }),
+  );
+  console.log(`\nAn app's sync beside the web vault page, ${VAULT_ITEMS.toLocaleString("en")} items (medians of 5)\n`);
+  table(
+    ["Request", "Time", "Size"],
+    [
+      ["GET /api/sync", ms(vault.sync), `${Math.round(vault.syncBytes / 1024).toLocaleString("en")} KB`],
+      ["GET /vault", ms(vault.page), `${Math.round(vault.pageBytes / 1024).toLocaleString("en")} KB`],
+    ],
+  );
+  console.log("\n/api/health while logins stream in (one every 300 ms)\n");
+  table(
+    ["Quiet p90", "During logins p90", "Ratio", "Logins"],
+    [[ms(health.quiet), ms(health.during), ratio(health.during / health.quiet), String(health.logins)]],
+  );
+
+  const first = results.get(clientsPage.name)!;
+  const last = results.get(pages.find((target) => target.name.startsWith("Last page"))!.name)!;
+  const checks: [string, boolean][] = [
+    ["clients page p50 ≤ 3× the bare Node handler", first.one.p50 <= 3 * bareNode.one.p50],
+    ["clients page p50 ≤ 1.5× the bare route", first.one.p50 <= 1.5 * bareNext.one.p50],
+    ["≤ 5 statements for the clients page", (statements.get(clientsPage.name) ?? 99) <= 5],
+    ["last page ≤ 1.5× the first page", last.one.p50 <= 1.5 * first.one.p50],
+    ["req/s at 10 connections ≥ 0.3× the bare Node handler", first.ten.rps >= 0.3 * bareNode.ten.rps],
+    ["/api/health p90 during logins ≤ 3× quiet", health.during <= 3 * health.quiet],
+  ];
+  console.log("\nTargets (issue: fast under load)\n");
+  for (const [name, met] of checks) console.log(`${met ? "met   " : "MISSED"} ${name}`);
+} finally {
+  for (const running of processes) running.stop();
+  postgres.destroy();
+  rmSync(work, { recursive: true, force: true });
+  rmSync(`${work}-statements.json`, { force: true });
+}
