@@ -5,6 +5,9 @@ import { STATIC_SECURITY_HEADERS } from "./lib/server/security-headers";
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from node_modules at run time: keep it (and the pg driver) unbundled.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "nodemailer"],
+  // The bcrypt worker threads (lib/server/password-hashing.ts) load bcryptjs from node_modules, by a name in source
+  // text the build cannot follow: the standalone output must carry it all the same.
+  outputFileTracingIncludes: { "/*": ["./node_modules/bcryptjs/**/*"] },
   poweredByHeader: false,
   // The container image (Dockerfile) builds with KEYHOUSE_STANDALONE=true: a self-contained server in
   // .next/standalone, with only the node_modules it uses. `next start` (demo, tests) needs the ordinary output.

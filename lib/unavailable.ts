@@ -14,6 +14,9 @@ export const UNAVAILABLE_TEXT = {
   advice: "Please try again in a minute.",
 } as const;
 
+/** What a request hears when the password checks are all taken (lib/server/password-hashing.ts): a retry will do. */
+export const SERVER_BUSY = "The server is busy. Try again in a moment.";
+
 const HEADERS = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
 
 export function unavailableJson(): Response {

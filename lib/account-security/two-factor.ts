@@ -93,4 +93,5 @@ export const LOGIN_ERROR_CODES = {
   twoFactorRequired: "two_factor_required",
   invalidTwoFactorCode: "invalid_two_factor_code",
   tooManyTwoFactorCodes: "too_many_two_factor_codes",
+  serverBusy: "server_busy",
 } as const;

@@ -36,6 +36,10 @@ class TooManyTwoFactorCodes extends CredentialsSignin {
   override code = LOGIN_ERROR_CODES.tooManyTwoFactorCodes;
 }
 
+class ServerBusy extends CredentialsSignin {
+  override code = LOGIN_ERROR_CODES.serverBusy;
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
@@ -70,6 +74,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (outcome.reason === "two_factor_required") throw new TwoFactorRequired();
         if (outcome.reason === "invalid_two_factor_code") throw new InvalidTwoFactorCode();
         if (outcome.reason === "too_many_two_factor_codes") throw new TooManyTwoFactorCodes();
+        if (outcome.reason === "server_busy") throw new ServerBusy();
         return null;
       },
     }),

@@ -6,6 +6,7 @@ import { type EventInput, insertEvent } from "@/lib/dal/events";
 import { addRevisionTargets, bumpRevisions, emptyRevisionTargets } from "@/lib/dal/revisions";
 import { inTransaction, type Transaction } from "@/lib/dal/transaction";
 import { log, summarizeError } from "@/lib/server/log";
+import { PasswordHashingBusyError } from "@/lib/server/password-hashing";
 import { enqueueMail, type MailMessage } from "@/lib/dal/mail-outbox";
 import { deliverPendingMail } from "@/lib/mail/outbox";
 import { fieldErrorsOf } from "@/lib/validation/errors";
@@ -151,6 +152,8 @@ function toFailure<S extends Scope, Schema extends z.ZodType, R extends object>(
   error: unknown,
 ): ActionFailure {
   if (error instanceof ActionError) return failure("rejected", error.message, error.fieldErrors);
+  // Every bcrypt worker was taken (registration, a password check): nothing was saved, and a retry will do.
+  if (error instanceof PasswordHashingBusyError) return failure("rejected", error.message);
   const digest = nextDigest(error);
   if (digest?.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return failure("not_found", "Not found.");
   if (digest?.startsWith("NEXT_REDIRECT")) return failure("unauthenticated", "Your session has ended. Sign in again.");

@@ -7,6 +7,7 @@ import { openDeviceSession, refreshDeviceSession } from "@/lib/dal/devices";
 import { logIn, logInWithApiKey, type LoginOutcome } from "@/lib/dal/login";
 import { countLoginFailure } from "@/lib/server/metrics";
 import { masterPasswordHashSchema } from "@/lib/validation/account";
+import { SERVER_BUSY } from "@/lib/unavailable";
 import { emailSchema } from "@/lib/validation/common";
 import { MAX_DEVICE_TYPE } from "./enums";
 import { grantError, loginResponse, refreshResponse, twoFactorChallenge, WRONG_CREDENTIALS } from "./identity";
@@ -174,7 +175,16 @@ function refusal(outcome: Extract<LoginOutcome<unknown>, { ok: false }>): Respon
       return grantRefused("Too many wrong two-step login codes. Try again in 15 minutes.");
     case "invalid_credentials":
       return grantRefused(WRONG_CREDENTIALS);
+    case "server_busy":
+      return serverBusy();
   }
+}
+
+/** Every bcrypt worker is taken (lib/server/password-hashing.ts): nothing was checked, and a retry will do. */
+function serverBusy(): Response {
+  const response = json(grantError(SERVER_BUSY, "temporarily_unavailable"), 503);
+  response.headers.set("Retry-After", "1");
+  return response;
 }
 
 async function refreshLogin(body: z.output<typeof refreshGrant>): Promise<Response> {

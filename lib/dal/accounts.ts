@@ -1,10 +1,10 @@
 import "server-only";
-import bcrypt from "bcryptjs";
 import { and, eq, gt, isNull, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { users, userSessions } from "@/db/schema";
 import { DEFAULT_KDF_CONFIG, type KdfConfig } from "@/lib/crypto";
 import { env } from "@/lib/server/env";
+import { passwordHashing } from "@/lib/server/password-hashing";
 import type { AccountKeysInput } from "@/lib/validation/account";
 import type { EventInput } from "./events";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
@@ -13,24 +13,37 @@ function bcryptCost(): number {
   return env().KEYHOUSE_BCRYPT_COST;
 }
 
-/** What the database keeps of a master password hash the browser derived: its bcrypt. */
+/**
+ * What the database keeps of a master password hash the browser derived: its bcrypt, made in a worker thread
+ * (lib/server/password-hashing.ts). Throws PasswordHashingBusyError when every worker is taken.
+ */
 export function storedMasterPasswordHash(masterPasswordHash: string): Promise<string> {
-  return bcrypt.hash(masterPasswordHash, bcryptCost());
+  return passwordHashing().hash(masterPasswordHash, bcryptCost());
 }
 
 /** Compared against when the email is unknown, so a wrong email costs the same time as a wrong password. */
-let decoyHash: Promise<string> | undefined;
+const decoyHashes = new Map<number, Promise<string>>();
 function decoy(): Promise<string> {
-  decoyHash ??= bcrypt.hash("keyhouse-decoy-master-password-hash", bcryptCost());
-  return decoyHash;
+  const cost = bcryptCost();
+  let hashed = decoyHashes.get(cost);
+  if (!hashed) {
+    hashed = passwordHashing().hash("keyhouse-decoy-master-password-hash", cost);
+    // A refused or failed hash is asked for again next time rather than remembered.
+    hashed.catch(() => decoyHashes.delete(cost));
+    decoyHashes.set(cost, hashed);
+  }
+  return hashed;
 }
 
-/** Compares with the stored bcrypt; with none (an unknown email) compares with a decoy, so both cost the same time. */
+/**
+ * Compares with the stored bcrypt; with none (an unknown email) compares with a decoy, so both cost the same time.
+ * Throws PasswordHashingBusyError when every worker is taken: nothing was checked.
+ */
 export async function masterPasswordHashMatches(
   masterPasswordHash: string,
   stored: string | undefined,
 ): Promise<boolean> {
-  const matches = await bcrypt.compare(masterPasswordHash, stored ?? (await decoy()));
+  const matches = await passwordHashing().compare(masterPasswordHash, stored ?? (await decoy()));
   return stored !== undefined && matches;
 }
 

@@ -5,6 +5,7 @@ import { type Executor, getDb } from "@/db/client";
 import { events, users } from "@/db/schema";
 import type { EventType } from "@/lib/events/event-types";
 import { deliverPendingMail } from "@/lib/mail/outbox";
+import { PasswordHashingBusyError } from "@/lib/server/password-hashing";
 import { secretHash } from "@/lib/server/secret-token";
 import { enqueueMail, type MailMessage } from "./mail-outbox";
 import { masterPasswordHashMatches } from "./accounts";
@@ -61,7 +62,8 @@ export type LoginOutcome<S> =
         | "too_many_attempts"
         | "two_factor_required"
         | "invalid_two_factor_code"
-        | "too_many_two_factor_codes";
+        | "too_many_two_factor_codes"
+        | "server_busy";
     };
 
 /**
@@ -75,7 +77,7 @@ const WRONG_CODES_WINDOW = sql`interval '15 minutes'`;
  * Checks a login: first the throttle (lib/dal/login-throttle.ts), then the master password hash (the same bcrypt
  * work whether or not the email exists), then, once two-step login is on, the code. As in Bitwarden, the request for
  * a code comes only after a correct password. Known accounts get "logged in", "login failed", "logins paused" or
- * "wrong two-step code" events.
+ * "wrong two-step code" events. While every bcrypt worker is taken the answer is "server_busy", checked nothing.
  */
 export async function logIn<S>(
   credentials: LoginCredentials,
@@ -90,9 +92,15 @@ export async function logIn<S>(
     .select({ ...AUTHENTICATED_COLUMNS, hash: users.masterPasswordHash })
     .from(users)
     .where(eq(users.email, credentials.email));
-  if (!(await masterPasswordHashMatches(credentials.masterPasswordHash, user?.hash))) {
-    return failedLogin(throttle, user ?? null, origin);
+  let matches: boolean;
+  try {
+    matches = await masterPasswordHashMatches(credentials.masterPasswordHash, user?.hash);
+  } catch (error) {
+    // Nothing was checked: neither counted by the throttle nor recorded, and the caller answers "try again".
+    if (error instanceof PasswordHashingBusyError) return { ok: false, reason: "server_busy" };
+    throw error;
   }
+  if (!matches) return failedLogin(throttle, user ?? null, origin);
   const remembered = (enabledAt: Date) =>
     credentials.twoFactorRemembered?.({ id: user!.id, twoFactorEnabledAt: enabledAt }) === true;
   if (user!.twoFactorEnabledAt && !remembered(user!.twoFactorEnabledAt)) {

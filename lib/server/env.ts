@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 /**
@@ -17,13 +18,12 @@ function flag(fallback: boolean) {
     .transform((value) => (value === undefined ? fallback : value === "true"));
 }
 
+function wholeNumber(min: number, max: number, expected: string) {
+  return z.string().regex(/^\d+$/, expected).transform(Number).pipe(z.number().min(min, expected).max(max, expected));
+}
+
 function integer(fallback: number, min: number, max: number, expected: string) {
-  return z
-    .string()
-    .regex(/^\d+$/, expected)
-    .transform(Number)
-    .pipe(z.number().min(min, expected).max(max, expected))
-    .default(fallback);
+  return wholeNumber(min, max, expected).default(fallback);
 }
 
 /** int4 in PostgreSQL: the largest statement_timeout / idle_in_transaction_session_timeout it takes. */
@@ -88,6 +88,16 @@ const variables = z.object({
   SEAT_PRICE_ENTERPRISE_MONTHLY_CENTS: integer(600, 0, 1_000_000, "must be a whole number of cents from 0 to 1000000"),
 
   KEYHOUSE_BCRYPT_COST: integer(12, 4, 15, "must be a whole number from 4 to 15"),
+  /** bcrypt runs in worker threads (lib/server/password-hashing.ts): one per core unless set. */
+  KEYHOUSE_HASH_WORKERS: integer(availableParallelism(), 1, 256, "must be a whole number from 1 to 256"),
+  /** Password checks that may wait for a worker (unset: 16 per worker); one more is answered "busy". */
+  KEYHOUSE_HASH_QUEUE: wholeNumber(0, 100_000, "must be a whole number from 0 to 100000").optional(),
+  KEYHOUSE_HASH_QUEUE_TIMEOUT_MS: integer(
+    10_000,
+    1,
+    MAX_MILLISECONDS,
+    "must be a whole number of milliseconds (at least 1)",
+  ),
   /** The largest file attachment, encrypted, in MB (Bitwarden's 100 MB at most: lib/limits.ts). */
   KEYHOUSE_MAX_ATTACHMENT_MB: integer(100, 1, 100, "must be a whole number from 1 to 100"),
   LOG_LEVEL: z

@@ -136,7 +136,7 @@ export function observeHttpRequests(): void {
 }
 
 export type LoginFailureReason =
-  "invalid_credentials" | "too_many_attempts" | "invalid_two_factor_code" | "too_many_two_factor_codes";
+  "invalid_credentials" | "too_many_attempts" | "invalid_two_factor_code" | "too_many_two_factor_codes" | "server_busy";
 
 export function countLoginFailure(reason: LoginFailureReason): void {
   state().loginFailures.inc({ reason });

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { checkEnv, env, ENV_NAMES, EnvError, parseEnv } from "@/lib/server/env";
 
@@ -31,11 +32,20 @@ describe("parseEnv (the checked configuration)", () => {
       SEAT_PRICE_TEAMS_MONTHLY_CENTS: 400,
       SEAT_PRICE_ENTERPRISE_MONTHLY_CENTS: 600,
       KEYHOUSE_BCRYPT_COST: 12,
+      KEYHOUSE_HASH_WORKERS: availableParallelism(),
+      KEYHOUSE_HASH_QUEUE_TIMEOUT_MS: 10_000,
       LOG_LEVEL: "info",
       DEMO_PASSWORD: "keyhouse-demo",
       KEYHOUSE_SEED_DEMO: true,
     });
-    for (const name of ["NODE_ENV", "AUTH_SECRET", "DATABASE_URL", "SMTP_URL", "METRICS_TOKEN"] as const)
+    for (const name of [
+      "NODE_ENV",
+      "AUTH_SECRET",
+      "DATABASE_URL",
+      "SMTP_URL",
+      "METRICS_TOKEN",
+      "KEYHOUSE_HASH_QUEUE",
+    ] as const)
       expect(defaults[name]).toBeUndefined();
     expect(parseEnv(Object.fromEntries(ENV_NAMES.map((name) => [name, "  "])))).toEqual(defaults);
   });

@@ -20,6 +20,7 @@ import {
   unlockWithMasterKey,
 } from "@/lib/browser/keyring/account-flows";
 import { storeUserKey } from "@/lib/browser/keyring/storage";
+import { SERVER_BUSY } from "@/lib/unavailable";
 import { emailSchema } from "@/lib/validation/common";
 import { TwoStepLoginForm, type SecondFactorKind } from "./two-step-login-form";
 
@@ -79,6 +80,12 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
     if (result?.code === LOGIN_ERROR_CODES.tooManyTwoFactorCodes) {
       setStep("idle");
       return setError("Too many wrong codes. Wait 15 minutes, then try again.");
+    }
+    if (result?.code === LOGIN_ERROR_CODES.serverBusy) {
+      // Nothing was checked: the person tries again in a moment (at the code step, with the keys already derived).
+      if (!twoFactor) forget(login);
+      setStep("idle");
+      return setError(SERVER_BUSY);
     }
     if (!result || result.error) {
       forget(login);
