@@ -88,8 +88,14 @@ const variables = z.object({
   SEAT_PRICE_ENTERPRISE_MONTHLY_CENTS: integer(600, 0, 1_000_000, "must be a whole number of cents from 0 to 1000000"),
 
   KEYHOUSE_BCRYPT_COST: integer(12, 4, 15, "must be a whole number from 4 to 15"),
-  /** bcrypt runs in worker threads (lib/server/password-hashing.ts): one per core unless set. */
-  KEYHOUSE_HASH_WORKERS: integer(availableParallelism(), 1, 256, "must be a whole number from 1 to 256"),
+  /** bcrypt runs in worker threads (lib/server/password-hashing.ts): one per core but one unless set, so a stream of
+   * logins leaves a core to the event loop that serves every other request. */
+  KEYHOUSE_HASH_WORKERS: integer(
+    Math.max(1, availableParallelism() - 1),
+    1,
+    256,
+    "must be a whole number from 1 to 256",
+  ),
   /** Password checks that may wait for a worker (unset: 16 per worker); one more is answered "busy". */
   KEYHOUSE_HASH_QUEUE: wholeNumber(0, 100_000, "must be a whole number from 0 to 100000").optional(),
   KEYHOUSE_HASH_QUEUE_TIMEOUT_MS: integer(

@@ -32,7 +32,7 @@ describe("parseEnv (the checked configuration)", () => {
       SEAT_PRICE_TEAMS_MONTHLY_CENTS: 400,
       SEAT_PRICE_ENTERPRISE_MONTHLY_CENTS: 600,
       KEYHOUSE_BCRYPT_COST: 12,
-      KEYHOUSE_HASH_WORKERS: availableParallelism(),
+      KEYHOUSE_HASH_WORKERS: Math.max(1, availableParallelism() - 1),
       KEYHOUSE_HASH_QUEUE_TIMEOUT_MS: 10_000,
       LOG_LEVEL: "info",
       DEMO_PASSWORD: "keyhouse-demo",
