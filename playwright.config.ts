@@ -39,7 +39,8 @@ export default defineConfig({
     {
       // A data folder per port, so two e2e runs on one machine never share (or delete) each other's database. It is
       // seeded before the server opens it (e2e/support/seed-before-start.ts), unless `npm test` prepared it already.
-      command: `node --import ./scripts/register-server-hooks.mjs --import tsx e2e/support/seed-before-start.ts && exec npx next start -p ${PORT} -H 127.0.0.1`,
+      // Next's own entry point rather than npx, which costs a second of CPU at every start.
+      command: `node --import ./scripts/register-server-hooks.mjs --import tsx e2e/support/seed-before-start.ts && exec node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
       url: `${BASE_URL}/api/health`,
       timeout: 180_000,
       reuseExistingServer: false,
