@@ -70,11 +70,14 @@ export async function seedServerBench(databaseUrl: string): Promise<ServerBenchD
     await db
       .insert(providerOrganizations)
       .values(clients.map((client) => ({ providerId: provider.id, organizationId: client.id, key })));
-    await db.execute(sql`insert into organization_users (organization_id, email, type, status)
-      select link.organization_id, 'member' || member || '.' || link.id || '@bench-client.example', 'user',
-        (case when member % 10 = 0 then 'revoked' else 'invited' end)::organization_user_status
-      from provider_organizations link cross join generate_series(1, ${MEMBERS_PER_CLIENT}) member
-      where link.provider_id = ${provider.id}`);
+    // 100 clients per statement: the seat trigger checks every row, and a statement has a time limit.
+    for (let start = 0; start < clients.length; start += 100) {
+      const batch = clients.slice(start, start + 100).map((client) => client.id);
+      await db.execute(sql`insert into organization_users (organization_id, email, type, status)
+        select client, 'member' || member || '.' || client || '@bench-client.example', 'user',
+          (case when member % 10 = 0 then 'revoked' else 'invited' end)::organization_user_status
+        from unnest(${`{${batch.join(",")}}`}::uuid[]) client cross join generate_series(1, ${MEMBERS_PER_CLIENT}) member`);
+    }
     sampleClientId = clients[0]!.id;
   }
   await insertBenchItems(db, vaultOwner.id, VAULT_ITEMS, vaultOwner.userKey);
