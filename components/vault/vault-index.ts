@@ -26,6 +26,7 @@ const CHUNK = 250;
 export const VAULT_KEYS_READY_MARK = "keyhouse:vault-keys-ready";
 export const VAULT_LIST_RENDERED_MARK = "keyhouse:vault-list-rendered";
 export const VAULT_NAMES_DECRYPTED_MARK = "keyhouse:vault-names-decrypted";
+export const VAULT_SEARCH_READY_MARK = "keyhouse:vault-search-ready";
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function decryptOrNull(value: EncString | null | undefined, key: SymmetricKey): Promise<string | null> {
@@ -131,7 +132,10 @@ export function useVaultIndex(items: VaultItem[], collections: VaultCollection[]
         );
         await yieldToPage();
       }
-      if (current) setIndex((previous) => ({ ...previous, entries: new Map(entries) }));
+      if (current) {
+        setIndex((previous) => ({ ...previous, entries: new Map(entries) }));
+        performance.mark(VAULT_SEARCH_READY_MARK);
+      }
     })();
     return () => {
       current = false;

@@ -1,12 +1,19 @@
 import { installConnection, closeConnection, type Database, getDb, openPglite } from "@/db/client";
 import { ciphers } from "@/db/schema";
 import { seedDemo } from "@/lib/seed/demo";
-import { createAccountKeys, MIN_KDF_ITERATIONS, pbkdf2Kdf, type SymmetricKey } from "@/lib/crypto";
+import { createAccountKeys, DEFAULT_KDF_CONFIG, type KdfConfig, type SymmetricKey } from "@/lib/crypto";
 import { createAccount } from "@/lib/dal/accounts";
 import { encryptCipher } from "@/lib/vault/cipher-crypto";
 import { newCipher } from "@/lib/vault/cipher-model";
 
-export type BenchVault = { email: string; password: string; size: number; userKey: SymmetricKey; names: string[] };
+export type BenchVault = {
+  email: string;
+  password: string;
+  kdfConfig: KdfConfig;
+  size: number;
+  userKey: SymmetricKey;
+  names: string[];
+};
 
 /** A login item like those people keep: a name, a username, a password and a website, all encrypted. */
 async function benchItem(index: number, key: SymmetricKey) {
@@ -47,10 +54,12 @@ export async function generateBenchVaults(dataDir: string, sizes: number[]): Pro
   for (const size of sizes) {
     const email = `bench-${size}@bench.example`;
     const password = "keyhouse benchmark password";
-    const keys = await createAccountKeys({ email, password, kdfConfig: pbkdf2Kdf(MIN_KDF_ITERATIONS) });
+    // The default KDF, as a new account gets it: the login benchmark derives the master key in the page.
+    const kdfConfig = DEFAULT_KDF_CONFIG;
+    const keys = await createAccountKeys({ email, password, kdfConfig });
     const { id: userId } = await db.transaction((tx) => createAccount(tx, { email, name: `Bench ${size}`, ...keys }));
     const names = await insertBenchItems(db, userId, size, keys.userKey);
-    vaults.push({ email, password, size, userKey: keys.userKey, names });
+    vaults.push({ email, password, kdfConfig, size, userKey: keys.userKey, names });
   }
   // The demo data too: its third client's owner imports the import benchmark's files (vault.ts).
   await seedDemo();

@@ -20,17 +20,20 @@ import {
   unlockWithMasterKey,
 } from "@/lib/browser/keyring/account-flows";
 import { storeUserKey } from "@/lib/browser/keyring/storage";
+import {
+  LOGIN_DERIVED_MARK,
+  LOGIN_PRELOGIN_MARK,
+  LOGIN_SIGNED_IN_MARK,
+  LOGIN_STEP_LABELS,
+  LOGIN_UNLOCKED_MARK,
+  type LoginStep,
+  markLoginSubmitted,
+} from "@/lib/browser/login-steps";
 import { SERVER_BUSY } from "@/lib/unavailable";
 import { emailSchema } from "@/lib/validation/common";
 import { TwoStepLoginForm, type SecondFactorKind } from "./two-step-login-form";
 
-type Step = "idle" | "deriving" | "signing-in" | "unlocking";
-
-const stepLabels: Record<Exclude<Step, "idle">, string> = {
-  deriving: "Deriving your keys from the master password…",
-  "signing-in": "Logging in…",
-  unlocking: "Unlocking your vault…",
-};
+type Step = "idle" | LoginStep;
 
 /**
  * What the second step needs from the first: kept in memory only, never rendered. The master key is derived once
@@ -92,6 +95,7 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
       setStep("idle");
       return setError("Invalid email or master password.");
     }
+    performance.mark(LOGIN_SIGNED_IN_MARK);
     setStep("unlocking");
     try {
       const material = await fetchKeyMaterial();
@@ -99,6 +103,7 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
     } finally {
       forget(login);
     }
+    performance.mark(LOGIN_UNLOCKED_MARK);
     if (twoFactor?.kind === "recovery") {
       toast.show(
         "You logged in with your recovery code, which turned two-step login off. Turn it on again in Settings → Security.",
@@ -135,9 +140,12 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
     if (!email.success) return;
     if (!password) return setError("Enter your master password.");
     void run(async () => {
+      markLoginSubmitted();
       setStep("deriving");
       const kdfConfig = await fetchKdfConfig(email.data);
+      performance.mark(LOGIN_PRELOGIN_MARK);
       const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: email.data, password, kdfConfig });
+      performance.mark(LOGIN_DERIVED_MARK);
       await signInAndUnlock({ email: email.data, masterKey, masterPasswordHash });
     });
   }
@@ -160,7 +168,7 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
       <TwoStepLoginForm
         error={error}
         busy={busy}
-        progress={busy ? stepLabels[step as Exclude<Step, "idle">] : null}
+        progress={busy ? LOGIN_STEP_LABELS[step as LoginStep] : null}
         onSubmit={onCode}
         onCancel={startOver}
       />
@@ -182,7 +190,7 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
           error={emailError}
         />
         <MasterPasswordField required />
-        {busy ? <IndeterminateProgress label={stepLabels[step as Exclude<Step, "idle">]} /> : null}
+        {busy ? <IndeterminateProgress label={LOGIN_STEP_LABELS[step as LoginStep]} /> : null}
         <Button type="submit" loading={busy}>
           Log in with master password
         </Button>
