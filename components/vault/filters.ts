@@ -58,6 +58,9 @@ function matchesSearch(entry: IndexedItem, search: string): boolean {
   );
 }
 
+/** The browser's own collation, as String#localeCompare, but built once: a 10,000-row sort compares ~140,000 times. */
+const byName = new Intl.Collator();
+
 /** The rows to list, sorted by name: only items whose name is already decrypted. */
 export function visibleItems(
   items: VaultItem[],
@@ -75,7 +78,7 @@ export function visibleItems(
     )
       rows.push({ item, entry });
   }
-  return rows.sort((a, b) => a.entry.name.localeCompare(b.entry.name));
+  return rows.sort((a, b) => byName.compare(a.entry.name, b.entry.name));
 }
 
 export function sameFilter(

@@ -2,13 +2,16 @@
 
 import { useEffect, useState } from "react";
 import { useKeyring } from "@/components/keyring/keyring-provider";
-import { decryptString, type EncString, type SymmetricKey, unwrapSymmetricKey } from "@/lib/crypto";
+import { decryptString, type EncString, type SymmetricKey } from "@/lib/crypto";
 import type { VaultCollection, VaultFolder, VaultItem } from "@/lib/dal/items";
+import type { DecryptResult, DecryptTask } from "@/lib/browser/vault-decrypt/decrypt-batch";
+import { decryptPool } from "@/lib/browser/vault-decrypt/decrypt-pool";
 
 /**
  * What the list and the search need of each item, decrypted in the browser: name first (the list shows as soon as
- * the first chunk is ready), then username and URIs (search). Work runs in chunks that yield to the page, so a
- * 10,000-item vault never freezes it; a whole item is decrypted only when opened.
+ * the first chunk is ready), then username and URIs (search). The work runs in chunks on Web Workers (on the page's
+ * thread where there are none), so a 10,000-item vault never freezes the page; a whole item is decrypted only when
+ * opened.
  */
 export type IndexedItem = { id: string; name: string; subtitle: string | null; uris: string[] };
 
@@ -20,17 +23,57 @@ export type VaultIndex = {
   failed: number;
 };
 
-const CHUNK = 250;
+/** Small, so the first rows show at once; then larger, so the workers stay busy with few messages. */
+const FIRST_CHUNK = 100;
+const CHUNK = 500;
+/** While names arrive, the list and the progress are re-rendered at most this often: each render sorts the list. */
+const COMMIT_INTERVAL_MS = 250;
+/** The owner key of personal items among a batch's keys (organization keys go by organization id). */
+const USER_KEY_ID = "user";
 
 /** Performance marks the benchmark reads (scripts/bench/vault.ts). */
 export const VAULT_KEYS_READY_MARK = "keyhouse:vault-keys-ready";
 export const VAULT_LIST_RENDERED_MARK = "keyhouse:vault-list-rendered";
 export const VAULT_NAMES_DECRYPTED_MARK = "keyhouse:vault-names-decrypted";
 export const VAULT_SEARCH_READY_MARK = "keyhouse:vault-search-ready";
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function decryptOrNull(value: EncString | null | undefined, key: SymmetricKey): Promise<string | null> {
   return value ? decryptString(value, key).catch(() => null) : null;
+}
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function chunksOf(items: VaultItem[]): VaultItem[][] {
+  if (items.length === 0) return [];
+  const chunks = [items.slice(0, FIRST_CHUNK)];
+  for (let start = FIRST_CHUNK; start < items.length; start += CHUNK) chunks.push(items.slice(start, start + CHUNK));
+  return chunks;
+}
+
+/**
+ * Decrypts one field list per item, chunk by chunk, a few chunks in flight; `onChunk` gets each chunk's answers in
+ * order. Stops sending once `running()` turns false.
+ */
+async function decryptInChunks(
+  items: VaultItem[],
+  fieldsOf: (item: VaultItem) => DecryptTask["fields"],
+  send: (tasks: DecryptTask[]) => Promise<DecryptResult[]>,
+  capacity: () => number,
+  running: () => boolean,
+  onChunk: (chunk: VaultItem[], results: DecryptResult[]) => void,
+): Promise<void> {
+  const chunks = chunksOf(items);
+  const toTasks = (chunk: VaultItem[]) =>
+    chunk.map((item) => ({ keyId: item.organizationId ?? USER_KEY_ID, itemKey: item.key, fields: fieldsOf(item) }));
+  const inFlight: Promise<DecryptResult[]>[] = [];
+  for (let index = 0; index < chunks.length && running(); index += 1) {
+    // The first chunk alone, so the first rows wait for nothing else; then enough ahead to keep the workers busy.
+    const ahead = index === 0 ? 1 : index + capacity();
+    while (inFlight.length < Math.min(chunks.length, ahead)) inFlight.push(send(toTasks(chunks[inFlight.length]!)));
+    onChunk(chunks[index]!, await inFlight[index]!);
+    // A turn of the event loop for React to render what onChunk committed, and for input.
+    await yieldToPage();
+  }
 }
 
 export function useVaultIndex(items: VaultItem[], collections: VaultCollection[], folders: VaultFolder[]): VaultIndex {
@@ -45,21 +88,33 @@ export function useVaultIndex(items: VaultItem[], collections: VaultCollection[]
 
   useEffect(() => {
     let current = true;
+    const running = () => current;
+    const total = items.length;
     // For `npm run bench`: decryption starts here, with the keys in memory.
     performance.mark(VAULT_KEYS_READY_MARK);
     const keyFor = (organizationId: string | null) =>
       organizationId ? keys.organizationKey(organizationId) : Promise.resolve(userKey);
-    // An item an official app gave its own key is encrypted with that key, itself under the owning key.
-    const itemKeys = new Map<string, Promise<SymmetricKey>>();
-    const itemKeyFor = (item: VaultItem) => {
-      if (!item.key) return keyFor(item.organizationId);
-      const itemKey = item.key;
-      let cached = itemKeys.get(item.id);
-      if (!cached) {
-        cached = keyFor(item.organizationId).then((owner) => unwrapSymmetricKey(itemKey, owner));
-        itemKeys.set(item.id, cached);
-      }
-      return cached;
+    const pool = decryptPool();
+    // The owner keys a batch needs, unwrapped here (the key chain lives on this thread) before it is sent.
+    const ownerKeys = new Map<string, SymmetricKey>([[USER_KEY_ID, userKey]]);
+    const unwrapping = new Map<string, Promise<void>>();
+    const send = async (tasks: DecryptTask[]) => {
+      const organizations = new Set(tasks.map((task) => task.keyId).filter((id) => id !== USER_KEY_ID));
+      await Promise.all(
+        [...organizations].map((organizationId) => {
+          let done = unwrapping.get(organizationId);
+          if (!done) {
+            // An organization key that cannot be unwrapped stays out: its items fail to decrypt, and are counted.
+            done = keyFor(organizationId).then(
+              (key) => void ownerKeys.set(organizationId, key),
+              () => {},
+            );
+            unwrapping.set(organizationId, done);
+          }
+          return done;
+        }),
+      );
+      return pool.decrypt(tasks, ownerKeys);
     };
     (async () => {
       const collectionNames = new Map(
@@ -82,63 +137,73 @@ export function useVaultIndex(items: VaultItem[], collections: VaultCollection[]
       );
       const entries = new Map<string, IndexedItem>();
       let failed = 0;
+      let done = 0;
+      let committed: number | null = null;
+      const commit = () => {
+        committed = performance.now();
+        setIndex({
+          entries: new Map(entries),
+          collections: collectionNames,
+          folders: folderNames,
+          progress: { done, total },
+          failed,
+        });
+      };
       // Names of folders and collections show at once, even in a vault without items.
       if (current)
         setIndex((previous) => ({
           ...previous,
           collections: collectionNames,
           folders: folderNames,
-          progress: { done: 0, total: items.length },
+          progress: { done: 0, total },
         }));
-      for (let start = 0; start < items.length && current; start += CHUNK) {
-        const chunk = items.slice(start, start + CHUNK);
-        const decrypted = await Promise.all(
-          chunk.map(async (item) => {
-            const key = await itemKeyFor(item).catch(() => null);
-            const name = key ? await decryptOrNull(item.data.name, key) : null;
-            return name === null ? null : { id: item.id, name, subtitle: null, uris: [] };
-          }),
-        );
-        for (const entry of decrypted) {
-          if (entry) entries.set(entry.id, entry);
-          else failed += 1;
-        }
-        if (current)
-          setIndex({
-            entries: new Map(entries),
-            collections: collectionNames,
-            folders: folderNames,
-            progress: { done: start + chunk.length, total: items.length },
-            failed,
+      await decryptInChunks(
+        items,
+        (item) => [item.data.name],
+        send,
+        pool.capacity,
+        running,
+        (chunk, results) => {
+          chunk.forEach((item, position) => {
+            const name = results[position]?.[0] ?? null;
+            if (name === null) failed += 1;
+            else entries.set(item.id, { id: item.id, name, subtitle: null, uris: [] });
           });
-        await yieldToPage();
-      }
-      if (current) performance.mark(VAULT_NAMES_DECRYPTED_MARK);
+          done += chunk.length;
+          // The first rows at once; then the list and the progress a few times a second, and at the end.
+          if (committed === null || done === total || performance.now() - committed >= COMMIT_INTERVAL_MS) commit();
+        },
+      );
+      if (!current) return;
+      performance.mark(VAULT_NAMES_DECRYPTED_MARK);
       // Second pass: usernames and URIs, for the list's second line and for search.
-      for (let start = 0; start < items.length && current; start += CHUNK) {
-        await Promise.all(
-          items.slice(start, start + CHUNK).map(async (item) => {
+      await decryptInChunks(
+        items,
+        (item) => [
+          item.data.login?.username ?? item.data.card?.cardholderName ?? item.data.identity?.email,
+          ...(item.data.login?.uris ?? []).map((uri) => uri.uri),
+        ],
+        send,
+        pool.capacity,
+        running,
+        (chunk, results) => {
+          chunk.forEach((item, position) => {
             const entry = entries.get(item.id);
+            const [subtitle = null, ...uris] = results[position] ?? [];
             if (!entry) return;
-            const key = await itemKeyFor(item);
-            entry.subtitle = await decryptOrNull(
-              item.data.login?.username ?? item.data.card?.cardholderName ?? item.data.identity?.email,
-              key,
-            );
-            entry.uris = (
-              await Promise.all((item.data.login?.uris ?? []).map((uri) => decryptOrNull(uri.uri, key)))
-            ).filter((uri): uri is string => uri !== null);
-          }),
-        );
-        await yieldToPage();
-      }
+            entry.subtitle = subtitle;
+            entry.uris = uris.filter((uri): uri is string => uri !== null);
+          });
+        },
+      );
       if (current) {
-        setIndex((previous) => ({ ...previous, entries: new Map(entries) }));
+        commit();
         performance.mark(VAULT_SEARCH_READY_MARK);
       }
     })();
     return () => {
       current = false;
+      pool.forget();
     };
   }, [items, collections, folders, keys, userKey]);
 
