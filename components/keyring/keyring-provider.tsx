@@ -15,7 +15,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { SymmetricKey } from "@/lib/crypto";
 import { KeyChain } from "@/lib/browser/keyring/keys";
-import { clearKeyring, loadUserKey, subscribeKeyring } from "@/lib/browser/keyring/storage";
+import { clearKeyring, isUnlocking, loadUserKey, subscribeKeyring } from "@/lib/browser/keyring/storage";
 import type { VaultTimeoutAction } from "@/lib/browser/keyring/vault-timeout";
 import { useVaultTimeout } from "./use-vault-timeout";
 
@@ -25,7 +25,7 @@ const KeyringContext = createContext<Keyring | null>(null);
 
 /**
  * Renders its children only while this tab holds the user's key; otherwise sends the user to the unlock screen
- * (a new tab, a lock or a vault timeout all land there). The key never exists on the server render. The device's
+ * (a new tab, a lock or a vault timeout all land there), unless a login is unwrapping the key right now. The key never exists on the server render. The device's
  * vault timeout drops the key after inactivity, then locks (the effect below shows the unlock screen) or logs out.
  */
 export function KeyringProvider({ userId, children }: { userId: string; children: ReactNode }) {
@@ -37,10 +37,12 @@ export function KeyringProvider({ userId, children }: { userId: string; children
     () => loadUserKey(userId),
     () => null,
   );
+  // A login still unwrapping the key (it opened this page meanwhile): wait for it.
+  const unlocking = useSyncExternalStore(subscribeKeyring, isUnlocking, () => false);
 
   useEffect(() => {
-    if (inBrowser && !userKey) router.replace(`/lock?returnTo=${encodeURIComponent(pathname)}`);
-  }, [inBrowser, userKey, pathname, router]);
+    if (inBrowser && !userKey && !unlocking) router.replace(`/lock?returnTo=${encodeURIComponent(pathname)}`);
+  }, [inBrowser, userKey, unlocking, pathname, router]);
 
   // Dropping the key is all a lock does: the effect above then opens the unlock screen, which returns here.
   const lock = useCallback(() => clearKeyring(), []);

@@ -4,12 +4,12 @@ import "client-only";
  * The steps of a login with the master password, as the login form names them while they run, and the performance
  * marks `npm run bench` (scripts/bench/vault.ts) reads to tell where the time from the click to the vault goes.
  */
-export type LoginStep = "deriving" | "signing-in" | "unlocking" | "opening";
+export type LoginStep = "deriving" | "signing-in" | "opening";
 
 export const LOGIN_STEP_LABELS: Record<LoginStep, string> = {
   deriving: "Deriving your keys from the master password…",
   "signing-in": "Signing in…",
-  unlocking: "Unlocking your vault…",
+  // The user key is unwrapped while the vault page loads.
   opening: "Opening your vault…",
 };
 

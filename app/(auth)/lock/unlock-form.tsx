@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { IndeterminateProgress } from "@/components/ui/progress";
 import { fetchKeyMaterial, unlockWithMasterPassword } from "@/lib/browser/keyring/account-flows";
 import { storeUserKey } from "@/lib/browser/keyring/storage";
+import { decryptPool } from "@/lib/browser/vault-decrypt/decrypt-pool";
 
 /** Unlocking is local: the master password re-derives the key that opens the protected user key. */
 export function UnlockForm({ email, returnTo }: { email: string; returnTo: string }) {
@@ -23,11 +24,13 @@ export function UnlockForm({ email, returnTo }: { email: string; returnTo: strin
     if (!password) return setError("Enter your master password.");
     setError(null);
     setBusy(true);
+    // The vault's decryption workers load while the key is derived.
+    decryptPool();
     try {
       const material = await fetchKeyMaterial();
       storeUserKey(material.userId, await unlockWithMasterPassword(material, password));
+      // One navigation: a router.refresh() after it would load the page a second time.
       router.replace(returnTo);
-      router.refresh();
     } catch (failure) {
       setBusy(false);
       setError(failure instanceof Error ? failure.message : "Unlock failed. Try again.");

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { type FormEvent, useRef, useState } from "react";
 import { MasterPasswordField } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
@@ -15,11 +14,15 @@ import { TOO_MANY_LOGIN_ATTEMPTS } from "@/lib/account-security/login-throttle";
 import { LOGIN_ERROR_CODES } from "@/lib/account-security/two-factor";
 import {
   deriveLoginSecrets,
+  fetchCsrfToken,
   fetchKdfConfig,
   fetchKeyMaterial,
+  signInWithCredentials,
   unlockWithMasterKey,
 } from "@/lib/browser/keyring/account-flows";
-import { storeUserKey } from "@/lib/browser/keyring/storage";
+import { unlockInBackground } from "@/lib/browser/keyring/storage";
+import { decryptPool } from "@/lib/browser/vault-decrypt/decrypt-pool";
+import type { KdfConfig } from "@/lib/crypto";
 import {
   LOGIN_DERIVED_MARK,
   LOGIN_PRELOGIN_MARK,
@@ -49,6 +52,35 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
   const [emailError, setEmailError] = useState<string | undefined>();
   const [askingForCode, setAskingForCode] = useState(false);
   const pending = useRef<PendingLogin | null>(null);
+  // Asked for while the user types (the email entered, the password field focused), so the click waits for neither.
+  const preLogin = useRef<{ email: string; kdfConfig: Promise<KdfConfig> } | null>(null);
+  const csrfToken = useRef<Promise<string> | null>(null);
+
+  /** Starts the requests a login needs before the password: the account's KDF settings and the sign-in token. */
+  function prepare(emailInput: FormDataEntryValue | null) {
+    const email = emailSchema.safeParse(emailInput);
+    if (!email.success) return;
+    if (preLogin.current?.email !== email.data) {
+      const kdfConfig = fetchKdfConfig(email.data);
+      kdfConfig.catch(() => {}); // Asked again at the click.
+      preLogin.current = { email: email.data, kdfConfig };
+    }
+    signInToken();
+  }
+
+  function signInToken(): Promise<string> {
+    if (!csrfToken.current) {
+      const token = fetchCsrfToken();
+      token.catch(() => (csrfToken.current = null));
+      csrfToken.current = token;
+    }
+    return csrfToken.current;
+  }
+
+  function kdfConfigFor(email: string): Promise<KdfConfig> {
+    const asked = preLogin.current;
+    return asked?.email === email ? asked.kdfConfig.catch(() => fetchKdfConfig(email)) : fetchKdfConfig(email);
+  }
 
   /** Signs in with the derived hash (and a code, once asked for one), then unlocks with the master key. */
   async function signInAndUnlock(login: PendingLogin, twoFactor?: { code: string; kind: SecondFactorKind }) {
@@ -58,7 +90,12 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
       masterPasswordHash: login.masterPasswordHash,
       ...(twoFactor ? { twoFactorCode: twoFactor.code } : {}),
     };
-    const result = await signIn("credentials", { ...credentials, redirect: false });
+    let result = await signInWithCredentials(credentials, await signInToken(), returnTo);
+    if (result.error === "MissingCSRF") {
+      // The token fetched ahead went stale (its cookie was dropped): once more with a new one.
+      csrfToken.current = null;
+      result = await signInWithCredentials(credentials, await signInToken(), returnTo);
+    }
     if (result?.code === LOGIN_ERROR_CODES.twoFactorRequired) {
       // The password was right (Bitwarden says so too at this point); the code comes next.
       pending.current = login;
@@ -90,19 +127,26 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
       setStep("idle");
       return setError(SERVER_BUSY);
     }
-    if (!result || result.error) {
+    if (!result.ok || result.error) {
       forget(login);
       setStep("idle");
       return setError("Invalid email or master password.");
     }
     performance.mark(LOGIN_SIGNED_IN_MARK);
-    setStep("unlocking");
-    try {
-      const material = await fetchKeyMaterial();
-      storeUserKey(material.userId, await unlockWithMasterKey(material, login.masterKey));
-    } finally {
-      forget(login);
-    }
+    setStep("opening");
+    // The vault page loads while the user key is unwrapped: its keyring waits for the key (unlockInBackground).
+    const unlocked = unlockInBackground(
+      fetchKeyMaterial()
+        .then(async (material) => ({
+          userId: material.userId,
+          key: await unlockWithMasterKey(material, login.masterKey),
+        }))
+        .finally(() => forget(login)),
+    );
+    pending.current = null;
+    // No router.refresh() after it: that loaded the vault page a second time, cancelling or racing the first load.
+    router.replace(returnTo);
+    await unlocked;
     performance.mark(LOGIN_UNLOCKED_MARK);
     if (twoFactor?.kind === "recovery") {
       toast.show(
@@ -110,8 +154,6 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
         "info",
       );
     }
-    router.replace(returnTo);
-    router.refresh();
   }
 
   /** Ends a login attempt: the master key is zeroed and no second step is pending. */
@@ -142,7 +184,10 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
     void run(async () => {
       markLoginSubmitted();
       setStep("deriving");
-      const kdfConfig = await fetchKdfConfig(email.data);
+      prepare(email.data);
+      // The vault's decryption workers load while the key is derived and the server checks it.
+      decryptPool();
+      const kdfConfig = await kdfConfigFor(email.data);
       performance.mark(LOGIN_PRELOGIN_MARK);
       const { masterKey, masterPasswordHash } = await deriveLoginSecrets({ email: email.data, password, kdfConfig });
       performance.mark(LOGIN_DERIVED_MARK);
@@ -178,7 +223,13 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
     <Card>
       <h1 className="mb-1 text-xl font-semibold">Log in</h1>
       <p className="mb-6 text-sm text-slate-600">Your master password never leaves this browser.</p>
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <form
+        onSubmit={onSubmit}
+        onBlur={(event) => prepare(new FormData(event.currentTarget).get("email"))}
+        onFocus={(event) => prepare(new FormData(event.currentTarget).get("email"))}
+        noValidate
+        className="flex flex-col gap-4"
+      >
         {error ? <Alert tone="error">{error}</Alert> : null}
         <TextField
           label="Email address"

@@ -10,6 +10,7 @@ const STORAGE_KEY = "keyhouse.keyring";
 type StoredKeyring = { userId: string; userKey: string };
 
 let cached: { userId: string; key: SymmetricKey } | null = null;
+let unlocking = false;
 const listeners = new Set<() => void>();
 
 /** Lets React components follow lock and unlock (useSyncExternalStore). */
@@ -27,6 +28,27 @@ export function storeUserKey(userId: string, key: SymmetricKey): void {
   const stored: StoredKeyring = { userId, userKey: toBase64(key.toBytes()) };
   sessionStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
   notify();
+}
+
+/**
+ * Login unlocks while the vault page loads (both wait on the network): until `unlock` settles, the keyring says it
+ * is unlocking, and the vault waits for the key instead of sending the user to the unlock screen. A failed unlock
+ * stores nothing, and the unlock screen follows.
+ */
+export async function unlockInBackground(unlock: Promise<{ userId: string; key: SymmetricKey }>): Promise<void> {
+  unlocking = true;
+  notify();
+  try {
+    const { userId, key } = await unlock;
+    storeUserKey(userId, key);
+  } finally {
+    unlocking = false;
+    notify();
+  }
+}
+
+export function isUnlocking(): boolean {
+  return unlocking;
 }
 
 /** The user key for this user if this tab unlocked it; a key stored for another account is discarded. */
