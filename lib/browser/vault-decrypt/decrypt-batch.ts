@@ -36,10 +36,12 @@ export function decryptTasks(
       try {
         if (task.itemKey) {
           const itemKey = task.itemKey;
-          let cached = itemKeys.get(itemKey);
+          // By owner too: the same ciphertext under another owner key is another (or no) key.
+          const cacheKey = `${task.keyId} ${itemKey}`;
+          let cached = itemKeys.get(cacheKey);
           if (!cached) {
             cached = keyFor(task.keyId).then((owner) => unwrapSymmetricKey(itemKey, owner));
-            itemKeys.set(itemKey, cached);
+            itemKeys.set(cacheKey, cached);
           }
           key = await cached;
         } else key = await keyFor(task.keyId);
