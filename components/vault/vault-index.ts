@@ -71,7 +71,8 @@ async function decryptInChunks(
     const ahead = index === 0 ? 1 : index + capacity();
     while (inFlight.length < Math.min(chunks.length, ahead)) inFlight.push(send(toTasks(chunks[inFlight.length]!)));
     onChunk(chunks[index]!, await inFlight[index]!);
-    // A turn of the event loop for React to render what onChunk committed, and for input.
+    // A turn of the event loop for React to render what onChunk committed, and for input: without it, a page
+    // decrypting for itself (no worker loaded yet) went from answer to answer and showed no rows until the end.
     await yieldToPage();
   }
 }

@@ -324,8 +324,8 @@ try {
       "Pre-login wait",
       "Derive key",
       "Sign in",
-      "Unlock",
-      "Open vault page",
+      "Unlock (page loading)",
+      "Rest of page load",
       "First list",
     ].join(" | "),
   );
