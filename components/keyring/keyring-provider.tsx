@@ -25,8 +25,9 @@ const KeyringContext = createContext<Keyring | null>(null);
 
 /**
  * Renders its children only while this tab holds the user's key; otherwise sends the user to the unlock screen
- * (a new tab, a lock or a vault timeout all land there), unless a login is unwrapping the key right now. The key never exists on the server render. The device's
- * vault timeout drops the key after inactivity, then locks (the effect below shows the unlock screen) or logs out.
+ * (a new tab, a lock or a vault timeout all land there), unless a login is unwrapping the key right now. The key
+ * never exists on the server render. The device's vault timeout drops the key after inactivity, then locks (the
+ * effect below shows the unlock screen) or logs out.
  */
 export function KeyringProvider({ userId, children }: { userId: string; children: ReactNode }) {
   const router = useRouter();
