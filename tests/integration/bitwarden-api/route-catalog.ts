@@ -56,6 +56,7 @@ export const NOT_BITWARDEN_API = [
   "app/api/auth",
   "app/api/accounts/keys",
   "app/api/accounts/prelogin",
+  "app/api/bench",
 ];
 
 /** The ids a request names: the caller's own or another tenant's, depending on the test. */
