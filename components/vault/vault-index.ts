@@ -2,9 +2,9 @@
 
 import { useEffect, useState } from "react";
 import { useKeyring } from "@/components/keyring/keyring-provider";
-import { decryptString, type EncString, type SymmetricKey } from "@/lib/crypto";
+import type { SymmetricKey } from "@/lib/crypto";
 import type { VaultCollection, VaultFolder, VaultItem } from "@/lib/dal/items";
-import type { DecryptResult, DecryptTask } from "@/lib/browser/vault-decrypt/decrypt-batch";
+import { decryptOrNull, type DecryptResult, type DecryptTask } from "@/lib/browser/vault-decrypt/decrypt-batch";
 import { decryptPool } from "@/lib/browser/vault-decrypt/decrypt-pool";
 
 /**
@@ -36,10 +36,6 @@ export const VAULT_KEYS_READY_MARK = "keyhouse:vault-keys-ready";
 export const VAULT_LIST_RENDERED_MARK = "keyhouse:vault-list-rendered";
 export const VAULT_NAMES_DECRYPTED_MARK = "keyhouse:vault-names-decrypted";
 export const VAULT_SEARCH_READY_MARK = "keyhouse:vault-search-ready";
-
-async function decryptOrNull(value: EncString | null | undefined, key: SymmetricKey): Promise<string | null> {
-  return value ? decryptString(value, key).catch(() => null) : null;
-}
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

@@ -37,7 +37,6 @@ export type ProviderScope = Branded & {
   readonly providerId: string;
   readonly providerUserId: string;
   readonly role: ProviderRole;
-  readonly providerEnabled: boolean;
   /** False only for the first admin of an approved request, until their browser makes the provider key. */
   readonly holdsKey: boolean;
   /** The provider itself, read with the membership (pages show it; one read per request). */

@@ -1,7 +1,8 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getSession, keepVerifiedUser, sessionClaims } from "@/lib/auth/session";
+import { getSession, keepVerifiedUser, sessionClaims, type SessionUser } from "@/lib/auth/session";
+import type { SessionClaims } from "@/lib/dal/accounts";
 import { findOrganizationAccess, findProviderAccess } from "@/lib/dal/access";
 import { uuidSchema } from "@/lib/validation/common";
 import { isOperator, organizationAccessFor, providerAccessAllows } from "./access-rules";
@@ -48,23 +49,25 @@ async function validId(id: unknown): Promise<string> {
 }
 
 /**
- * The caller's access to a provider, read once per request whatever the number of gates asking (layout, page): one
- * statement checks the session and the membership together, and getSession reuses the user it verified.
+ * A gate's read of the session together with what the gate needs, once per request whatever the number of gates
+ * asking (layout, page): one statement checks both, and getSession reuses the user it verified.
  */
-const providerAccess = cache(async (providerId: string) => {
+async function readWithSession<T extends { user: SessionUser }>(
+  read: (claims: SessionClaims) => Promise<T | null>,
+): Promise<T | null> {
   const claims = await sessionClaims();
-  const access = claims ? findProviderAccess(claims, providerId) : Promise.resolve(null);
-  keepVerifiedUser(access.then((found) => found?.user ?? null));
-  return access;
-});
+  const found = claims ? read(claims) : Promise.resolve(null);
+  keepVerifiedUser(found.then((access) => access?.user ?? null));
+  return found;
+}
 
-/** The caller's ways into an organization, read once per request as providerAccess is. */
-const organizationAccess = cache(async (organizationId: string) => {
-  const claims = await sessionClaims();
-  const access = claims ? findOrganizationAccess(claims, organizationId) : Promise.resolve(null);
-  keepVerifiedUser(access.then((found) => found?.user ?? null));
-  return access;
-});
+const providerAccess = cache((providerId: string) =>
+  readWithSession((claims) => findProviderAccess(claims, providerId)),
+);
+
+const organizationAccess = cache((organizationId: string) =>
+  readWithSession((claims) => findOrganizationAccess(claims, organizationId)),
+);
 
 /** A confirmed member of the provider holding `permission`; anyone else gets a 404. */
 export async function requireProviderScope(
@@ -78,19 +81,11 @@ export async function requireProviderScope(
   return issueScope({
     kind: "provider" as const,
     userId: user.id,
-    providerId: membership.providerId,
+    providerId: membership.provider.id,
     providerUserId: membership.providerUserId,
     role: membership.role,
-    providerEnabled: membership.providerEnabled,
     holdsKey: membership.holdsKey,
-    provider: {
-      id: membership.providerId,
-      name: membership.providerName,
-      businessName: membership.businessName,
-      billingEmail: membership.billingEmail,
-      status: membership.providerStatus,
-      enabled: membership.providerEnabled,
-    },
+    provider: membership.provider,
   });
 }
 

@@ -26,12 +26,14 @@ export async function findProviderAccess(claims: SessionClaims, providerId: stri
   const [row] = await db
     .select({
       user: sessionUserColumns,
-      providerId: providers.id,
-      providerName: providers.name,
-      businessName: providers.businessName,
-      billingEmail: providers.billingEmail,
-      providerStatus: providers.status,
-      providerEnabled: providers.enabled,
+      provider: {
+        id: providers.id,
+        name: providers.name,
+        businessName: providers.businessName,
+        billingEmail: providers.billingEmail,
+        status: providers.status,
+        enabled: providers.enabled,
+      },
       providerUserId: providerUsers.id,
       role: providerUsers.type,
       holdsKey: sql<boolean>`${providerUsers.key} is not null`,
@@ -48,20 +50,11 @@ export async function findProviderAccess(claims: SessionClaims, providerId: stri
     )
     .leftJoin(providers, eq(providers.id, providerUsers.providerId));
   if (!row) return null;
-  const { user, providerId: id, providerUserId, role, ...rest } = row;
-  const membership =
-    id !== null && providerUserId !== null && role !== null
-      ? {
-          ...rest,
-          providerId: id,
-          providerUserId,
-          role,
-          providerName: rest.providerName!,
-          providerStatus: rest.providerStatus!,
-          providerEnabled: rest.providerEnabled!,
-        }
-      : null;
-  return { user, membership };
+  const { user, provider, providerUserId, role, holdsKey } = row;
+  return {
+    user,
+    membership: provider && providerUserId && role ? { provider, providerUserId, role, holdsKey } : null,
+  };
 }
 
 /**

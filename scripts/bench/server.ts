@@ -8,35 +8,19 @@
  * per request and the statements per request. Then an app's GET /api/sync beside the vault page for 10,000 items,
  * and /api/health while logins stream in. README explains the figures.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { createThrowawayPostgres, freePort } from "../../tests/support/throwaway-postgres";
+import { type GroupProcess, NEXT_BIN, startInGroup, waitUntilAnswers } from "./processes";
 import { type BenchAccount, PROVIDER_SIZES, seedServerBench, VAULT_ITEMS } from "./server-seed";
 
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS || 3);
 const SECONDS = Number(process.env.BENCH_SECONDS || 3);
 const POOL_SIZE = 10;
 const CLOCK_TICKS_PER_SECOND = 100;
-
-type Process = { child: ChildProcess; stop: () => void };
-
-/** A server in a process group of its own, so its CPU can be read and the whole group stopped. */
-function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): Process {
-  const child = spawn(command, args, { detached: true, stdio: ["ignore", "ignore", "inherit"], env });
-  const stop = () => {
-    try {
-      process.kill(-child.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  };
-  process.once("exit", stop);
-  return { child, stop };
-}
 
 /** CPU time (ms) used so far by every process of a group. */
 function groupCpuMs(groupId: number): number {
@@ -53,18 +37,6 @@ function groupCpuMs(groupId: number): number {
     }
   }
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 240; attempt += 1) {
-    const ok = await fetch(url).then(
-      (response) => response.status < 500,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 /** Logs in as the web vault does (next-auth's credentials callback); answers the session cookie. */
@@ -252,7 +224,7 @@ const postgres = await createThrowawayPostgres([
   "log_filename=bench.log",
   "log_file_mode=0644",
 ]);
-const processes: Process[] = [];
+const processes: GroupProcess[] = [];
 const work = path.join(os.tmpdir(), `keyhouse-bench-server-${process.pid}`);
 rmSync(work, { recursive: true, force: true });
 try {
@@ -261,28 +233,24 @@ try {
   const floorFile = `${work}-statements.json`;
   const [nextPort, barePort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${nextPort}`;
-  const next = startProcess(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(nextPort), "-H", "127.0.0.1"],
-    {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: postgres.url,
-      DATABASE_POOL_SIZE: String(POOL_SIZE),
-      KEYHOUSE_SEED_DEMO: "false",
-      KEYHOUSE_DATA_DIR: work,
-      AUTH_SECRET: crypto.randomUUID() + crypto.randomUUID(),
-      LOG_LEVEL: "warn",
-      KEYHOUSE_BENCH_FLOOR_FILE: floorFile,
-    },
-  );
+  const next = startInGroup(process.execPath, [NEXT_BIN, "start", "-p", String(nextPort), "-H", "127.0.0.1"], {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: postgres.url,
+    DATABASE_POOL_SIZE: String(POOL_SIZE),
+    KEYHOUSE_SEED_DEMO: "false",
+    KEYHOUSE_DATA_DIR: work,
+    AUTH_SECRET: crypto.randomUUID() + crypto.randomUUID(),
+    LOG_LEVEL: "warn",
+    KEYHOUSE_BENCH_FLOOR_FILE: floorFile,
+  });
   processes.push(next);
-  await waitFor(`${base}/api/health`);
+  await waitUntilAnswers(`${base}/api/health`);
   const adminCookie = await sessionCookie(base, data.admin);
   const vaultCookie = await sessionCookie(base, data.vaultOwner);
   const token = await accessToken(base, data.vaultOwner);
 
-  const nextGroup = () => next.child.pid!;
+  const nextGroup = () => next.pid;
   const page = (name: string, pathname: string): Target => ({
     name,
     url: `${base}${pathname}`,
@@ -331,19 +299,19 @@ try {
   await statementLog.close();
   writeFileSync(floorFile, JSON.stringify(clientsPageStatements));
 
-  const bare = startProcess(
+  const bare = startInGroup(
     process.execPath,
     ["scripts/bench/bare-server.mjs", String(barePort), floorFile, postgres.url, String(POOL_SIZE)],
     process.env,
   );
   processes.push(bare);
-  await waitFor(`http://127.0.0.1:${barePort}/`);
+  await waitUntilAnswers(`http://127.0.0.1:${barePort}/`);
   const floors: Target[] = [
     {
       name: "Floor: bare Node.js handler",
       url: `http://127.0.0.1:${barePort}/`,
       headers: {},
-      group: () => bare.child.pid!,
+      group: () => bare.pid,
     },
     { name: "Floor: bare route in the same build", url: `${base}/api/bench/floor`, headers: {}, group: nextGroup },
   ];

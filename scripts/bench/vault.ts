@@ -8,7 +8,6 @@
  * access token) beside the web vault page's own data load (GET /vault with the session cookie), interleaved in the
  * same run. README explains the figures.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,6 +29,7 @@ import {
   VAULT_SEARCH_READY_MARK,
 } from "@/components/vault/vault-index";
 import { type BenchVault, generateBenchVaults } from "./generate-vault";
+import { NEXT_BIN, startInGroup, waitUntilAnswers } from "./processes";
 
 const SIZES = [1000, 10_000];
 const IMPORT_SIZES = [500, 5000];
@@ -40,55 +40,6 @@ const PORT = Number(process.env.BENCH_PORT || 3600);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = path.resolve(".data-bench");
 const BARE_DECRYPT_SCRIPT = path.resolve("scripts/bench/bare-decrypt.js");
-
-/**
- * `next start` run by node directly (npx would cost over a second of CPU first), in a process group of its own, so
- * the whole group (next may fork) is stopped at the end: after the run, on a failure and on Ctrl-C.
- */
-function startServer(): () => void {
-  const server = spawn(
-    process.execPath,
-    [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"],
-    {
-      stdio: "ignore",
-      detached: true,
-      env: { ...process.env, KEYHOUSE_DATA_DIR: DATA_DIR, KEYHOUSE_SEED_DEMO: "false", LOG_LEVEL: "warn" },
-    },
-  );
-  let stopped = false;
-  const stop = () => {
-    if (stopped || server.pid === undefined) return;
-    stopped = true;
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // The group is gone already.
-    }
-  };
-  server.once("exit", () => (stopped = true));
-  process.once("exit", stop);
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
-    process.once(signal, () => {
-      stop();
-      rmSync(DATA_DIR, { recursive: true, force: true });
-      process.exit(128 + os.constants.signals[signal]);
-    });
-  return stop;
-}
-
-async function waitForHealth(): Promise<void> {
-  for (let attempt = 0; attempt < 240; attempt += 1) {
-    if (
-      await fetch(`${BASE}/api/health`).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the server did not start");
-}
 
 async function logIn(page: Page, vault: BenchVault): Promise<void> {
   await page.goto(`${BASE}/login`);
@@ -262,9 +213,14 @@ async function measureImport(browser: Browser, size: number, folder: string): Pr
 rmSync(DATA_DIR, { recursive: true, force: true });
 console.log("Generating bench vaults (real encryption)…");
 const vaults = await generateBenchVaults(DATA_DIR, SIZES);
-const stopServer = startServer();
+const server = startInGroup(
+  process.execPath,
+  [NEXT_BIN, "start", "-p", String(PORT), "-H", "127.0.0.1"],
+  { ...process.env, KEYHOUSE_DATA_DIR: DATA_DIR, KEYHOUSE_SEED_DEMO: "false", LOG_LEVEL: "warn" },
+  () => rmSync(DATA_DIR, { recursive: true, force: true }),
+);
 try {
-  await waitForHealth();
+  await waitUntilAnswers(`${BASE}/api/health`);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium-headless-shell",
     args: [
@@ -365,6 +321,6 @@ try {
       ),
     );
 } finally {
-  stopServer();
+  server.stop();
   rmSync(DATA_DIR, { recursive: true, force: true });
 }

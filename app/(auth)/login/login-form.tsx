@@ -96,20 +96,20 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
       csrfToken.current = null;
       result = await signInWithCredentials(credentials, await signInToken(), returnTo);
     }
-    if (result?.code === LOGIN_ERROR_CODES.twoFactorRequired) {
+    if (result.code === LOGIN_ERROR_CODES.twoFactorRequired) {
       // The password was right (Bitwarden says so too at this point); the code comes next.
       pending.current = login;
       setStep("idle");
       return setAskingForCode(true);
     }
-    if (result?.code === LOGIN_ERROR_CODES.tooManyAttempts) {
+    if (result.code === LOGIN_ERROR_CODES.tooManyAttempts) {
       // Throttled (even a right password is refused for now): back to the first step, with how long to wait.
       forget(login);
       setAskingForCode(false);
       setStep("idle");
       return setError(TOO_MANY_LOGIN_ATTEMPTS);
     }
-    if (result?.code === LOGIN_ERROR_CODES.invalidTwoFactorCode) {
+    if (result.code === LOGIN_ERROR_CODES.invalidTwoFactorCode) {
       setStep("idle");
       return setError(
         twoFactor?.kind === "recovery"
@@ -117,11 +117,11 @@ export function LoginForm({ returnTo, initialEmail }: { returnTo: string; initia
           : "That code is not valid. Enter the newest code from your authenticator app.",
       );
     }
-    if (result?.code === LOGIN_ERROR_CODES.tooManyTwoFactorCodes) {
+    if (result.code === LOGIN_ERROR_CODES.tooManyTwoFactorCodes) {
       setStep("idle");
       return setError("Too many wrong codes. Wait 15 minutes, then try again.");
     }
-    if (result?.code === LOGIN_ERROR_CODES.serverBusy) {
+    if (result.code === LOGIN_ERROR_CODES.serverBusy) {
       // Nothing was checked: the person tries again in a moment (at the code step, with the keys already derived).
       if (!twoFactor) forget(login);
       setStep("idle");

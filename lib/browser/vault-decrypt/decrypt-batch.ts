@@ -1,5 +1,5 @@
 import "client-only";
-import { decryptString, type EncString, SymmetricKey, unwrapSymmetricKey } from "@/lib/crypto";
+import { decryptString, type EncString, type SymmetricKey, unwrapSymmetricKey } from "@/lib/crypto";
 
 /**
  * Batch decryption for the vault index (components/vault/vault-index.ts): many short strings of many items, each
@@ -17,7 +17,8 @@ export type DecryptTask = {
 /** One answer per task: the fields in order, null where a field is empty or does not decrypt; null for a bad key. */
 export type DecryptResult = (string | null)[] | null;
 
-async function decryptOrNull(value: EncString | null | undefined, key: SymmetricKey): Promise<string | null> {
+/** A field in the clear, or null when it is empty or does not decrypt. */
+export async function decryptOrNull(value: EncString | null | undefined, key: SymmetricKey): Promise<string | null> {
   return value ? decryptString(value, key).catch(() => null) : null;
 }
 
@@ -60,5 +61,3 @@ export type DecryptRequest =
   { type: "decrypt"; id: number; keys: WorkerKey[]; tasks: DecryptTask[] } | { type: "forget" };
 /** A batch's answer, or the worker saying it has loaded. */
 export type DecryptResponse = { id: number; results: DecryptResult[] } | { ready: true };
-
-export { SymmetricKey };

@@ -1,6 +1,6 @@
 import "client-only";
-import { toBase64 } from "@/lib/crypto";
-import { type DecryptRequest, type DecryptResponse, decryptTasks, SymmetricKey, type WorkerKey } from "./decrypt-batch";
+import { SymmetricKey, toBase64 } from "@/lib/crypto";
+import { type DecryptRequest, type DecryptResponse, decryptTasks, type WorkerKey } from "./decrypt-batch";
 
 /**
  * A Web Worker that decrypts the vault index's fields off the page's main thread (./decrypt-pool.ts). It receives
