@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { ToastProvider } from "@/components/ui/toast";
+import { THEME_COOKIE, themeFromCookie } from "@/lib/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,8 +15,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Rendered per request, never prerendered: the Content-Security-Policy's nonce (proxy.ts) is new on every
   // response, and Next.js can only put it on the scripts of a page it renders for that request.
   await connection();
+  const theme = themeFromCookie((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
       <body className="min-h-screen">
         <ToastProvider>{children}</ToastProvider>
       </body>

@@ -132,7 +132,7 @@ export function MembersManager({
               className={cn(
                 "rounded-full px-3 py-1 text-sm",
                 filter.value === activeFilter
-                  ? "bg-brand-600 text-white"
+                  ? "bg-brand-600 text-on-accent"
                   : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50",
               )}
             >

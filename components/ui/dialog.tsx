@@ -58,7 +58,7 @@ export function Dialog({ open, onClose, title, description, busy = false, childr
       }}
       className={cn(
         // Reset what the opener's surroundings (a right-aligned table cell, a heading) would otherwise pass down.
-        "m-auto w-[calc(100%-2rem)] rounded-lg border border-slate-200 bg-white p-0 text-left text-sm font-normal whitespace-normal text-slate-900 shadow-xl backdrop:bg-slate-900/50",
+        "m-auto w-[calc(100%-2rem)] rounded-lg border border-slate-200 bg-white p-0 text-left text-sm font-normal whitespace-normal text-slate-900 shadow-xl backdrop:bg-black/50",
         SIZES[size],
       )}
     >

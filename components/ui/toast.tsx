@@ -30,7 +30,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             key={toast.id}
             role={toast.tone === "error" ? "alert" : "status"}
             className={cn(
-              "pointer-events-auto flex items-start justify-between gap-3 rounded-md px-4 py-3 text-sm text-white shadow-lg",
+              "pointer-events-auto flex items-start justify-between gap-3 rounded-md px-4 py-3 text-sm text-on-accent shadow-lg",
               toast.tone === "success" && "bg-emerald-700",
               toast.tone === "error" && "bg-red-700",
               toast.tone === "info" && "bg-slate-800",

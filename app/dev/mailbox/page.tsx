@@ -30,7 +30,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: S
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
-    <main className="mx-auto max-w-6xl space-y-8 px-4 py-8 text-zinc-900">
+    <main className="mx-auto max-w-6xl space-y-8 px-4 py-8 text-slate-900">
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">Development mailbox</h1>
         <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -46,7 +46,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: S
           Messages
         </h2>
         {total === 0 ? (
-          <p className="text-zinc-600">No mail yet</p>
+          <p className="text-slate-600">No mail yet</p>
         ) : (
           <>
             <MailTable mails={mails} page={page} pageCount={pageCount} selectedId={selected?.id} />
@@ -60,12 +60,12 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: S
 
 function MailTable(props: { mails: MailSummary[]; page: number; pageCount: number; selectedId?: string }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-zinc-200">
+    <div className="overflow-x-auto rounded-md border border-slate-200">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">
           Mail, newest first, page {props.page} of {props.pageCount}
         </caption>
-        <thead className="bg-zinc-50 text-zinc-700">
+        <thead className="bg-slate-50 text-slate-700">
           <tr>
             <th scope="col" className="px-3 py-2 font-semibold">
               To
@@ -81,7 +81,7 @@ function MailTable(props: { mails: MailSummary[]; page: number; pageCount: numbe
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-zinc-200">
+        <tbody className="divide-y divide-slate-200">
           {props.mails.map((mail) => (
             <tr key={mail.id} className={mail.id === props.selectedId ? "bg-blue-50" : undefined}>
               <td className="px-3 py-2 break-all">{mail.to}</td>
@@ -111,7 +111,7 @@ function MailTable(props: { mails: MailSummary[]; page: number; pageCount: numbe
 function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
   if (pageCount <= 1) return null;
   const linkClass =
-    "rounded-md border border-zinc-300 px-3 py-1 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700";
+    "rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700";
   return (
     <nav aria-label="Mailbox pages" className="flex items-center gap-3 text-sm">
       {page > 1 ? (
@@ -147,7 +147,7 @@ function SelectedMail({ mail, page }: { mail: Mail | null; page: number }) {
     );
   }
   return (
-    <section id="mail" aria-labelledby="selected-heading" className="space-y-4 rounded-md border border-zinc-200 p-4">
+    <section id="mail" aria-labelledby="selected-heading" className="space-y-4 rounded-md border border-slate-200 p-4">
       <h2 id="selected-heading" className="text-xl font-semibold break-words">
         {mail.subject}
       </h2>
@@ -174,7 +174,7 @@ function SelectedMail({ mail, page }: { mail: Mail | null; page: number }) {
         ) : null}
       </dl>
       <h3 className="text-lg font-semibold">Text body</h3>
-      <pre className="overflow-x-auto rounded-md bg-zinc-50 p-3 font-mono text-sm whitespace-pre-wrap break-words">
+      <pre className="overflow-x-auto rounded-md bg-slate-50 p-3 font-mono text-sm whitespace-pre-wrap break-words">
         {linkify(mail.text)}
       </pre>
       <h3 className="text-lg font-semibold">HTML body</h3>
@@ -183,7 +183,7 @@ function SelectedMail({ mail, page }: { mail: Mail | null; page: number }) {
         sandbox=""
         srcDoc={mail.html}
         title={`HTML body of “${mail.subject}”`}
-        className="h-[36rem] w-full rounded-md border border-zinc-200 bg-white"
+        className="h-[36rem] w-full rounded-md border border-slate-200 bg-white"
       />
     </section>
   );
@@ -191,7 +191,7 @@ function SelectedMail({ mail, page }: { mail: Mail | null; page: number }) {
 
 function StatusBadge({ status }: { status: MailStatus }) {
   const colours: Record<MailStatus, string> = {
-    pending: "bg-zinc-100 text-zinc-800",
+    pending: "bg-slate-100 text-slate-800",
     sent: "bg-green-100 text-green-900",
     logged: "bg-blue-100 text-blue-900",
     failed: "bg-red-100 text-red-900",
@@ -200,7 +200,7 @@ function StatusBadge({ status }: { status: MailStatus }) {
 }
 
 function Timestamp({ date }: { date: Date | null }) {
-  if (!date) return <span className="text-zinc-600">not yet</span>;
+  if (!date) return <span className="text-slate-600">not yet</span>;
   // UTC and a fixed format: the server renders it, whatever the viewer's locale.
   return <time dateTime={date.toISOString()}>{`${date.toISOString().slice(0, 19).replace("T", " ")} UTC`}</time>;
 }
