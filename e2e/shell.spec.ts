@@ -53,8 +53,9 @@ test("the product switcher, a dialog, a menu's dialog and the account menu work 
   const options = page.getByRole("button", { name: "Options for Default collection" });
   await tabTo(page, options);
   await page.keyboard.press("Enter");
-  const edit = page.getByRole("menuitem", { name: "Edit" });
-  await expect(edit).toBeFocused();
+  await expect(page.getByRole("menuitem", { name: "Show items" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("menuitem", { name: "Edit" })).toBeFocused();
   await page.keyboard.press("Enter");
   const editDialog = page.getByRole("dialog", { name: /^Edit / });
   await expect(editDialog).toBeVisible();
@@ -98,12 +99,14 @@ test.describe("on a phone-sized screen", () => {
     await expectFits(page);
 
     // The navigation waits behind its button; a link followed closes the drawer.
-    const vaultNav = page.getByRole("navigation", { name: "Vault" });
-    await expect(vaultNav).toBeHidden();
+    await expect(page.getByRole("navigation", { name: "Vault", exact: true })).toBeHidden();
     await page.getByRole("button", { name: "Open navigation" }).click();
     const drawer = page.getByRole("dialog", { name: "Navigation" });
     await expect(drawer).toBeVisible();
-    await drawer.getByRole("navigation", { name: "Vault" }).getByRole("link", { name: "Generator" }).click();
+    await drawer
+      .getByRole("navigation", { name: "Vault", exact: true })
+      .getByRole("link", { name: "Generator" })
+      .click();
     await expect(page).toHaveURL(/\/generator$/);
     await expect(drawer).toBeHidden();
     await expectFits(page);
