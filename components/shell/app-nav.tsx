@@ -77,10 +77,13 @@ export function NavPanel({ nav, onNavigate }: { nav: ShellNav; onNavigate?: () =
   );
 }
 
-const linkClasses = (active: boolean) =>
+/** "page": the current page; "group": an open group, whose current page is one of its sub-pages. */
+const linkClasses = (state: "page" | "group" | null) =>
   cn(
     "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-white",
-    active ? "bg-white/15 text-white" : "text-brand-50 hover:bg-white/10 hover:text-white",
+    state === "page" && "bg-white/15 text-white",
+    state === "group" && "text-white hover:bg-white/10",
+    state === null && "text-brand-50 hover:bg-white/10 hover:text-white",
   );
 
 function AppNav({ nav, onNavigate }: { nav: ShellNav; onNavigate?: () => void }) {
@@ -100,7 +103,7 @@ function AppNav({ nav, onNavigate }: { nav: ShellNav; onNavigate?: () => void })
                 href={item.href}
                 aria-current={within && !group ? "page" : undefined}
                 onClick={onNavigate}
-                className={linkClasses(within)}
+                className={linkClasses(within ? (group ? "group" : "page") : null)}
               >
                 <Icon aria-hidden="true" className="size-5 shrink-0" />
                 <span className="min-w-0 flex-1 break-words">{item.label}</span>
@@ -118,7 +121,7 @@ function AppNav({ nav, onNavigate }: { nav: ShellNav; onNavigate?: () => void })
                             href={child.href}
                             aria-current={current ? "page" : undefined}
                             onClick={onNavigate}
-                            className={cn(linkClasses(current), "pl-11")}
+                            className={cn(linkClasses(current ? "page" : null), "pl-11")}
                           >
                             {child.label}
                           </Link>

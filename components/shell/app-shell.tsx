@@ -42,7 +42,11 @@ export function AppShell({ user, products, product, nav, children }: AppShellPro
           <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-slate-200 bg-white px-4 sm:px-6">
             {nav ? <NavDrawer nav={nav} /> : null}
             {/* With the navigation column shown, the logo is at its top. */}
-            <Link href="/vault" aria-label="Keyhouse home" className={cn("rounded-md", nav && "lg:hidden")}>
+            <Link
+              href="/vault"
+              aria-label="Keyhouse home"
+              className={cn("flex items-center rounded-md", nav && "lg:hidden")}
+            >
               <Logo className="text-lg text-slate-900" />
             </Link>
             <div className="ml-auto flex items-center gap-2">
