@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { alertWith, escapeRegExp, logIn, newPage, registerOrLogIn, uniqueEmail } from "./helpers";
+import { alertWith, escapeRegExp, lockVault, logIn, logOut, newPage, registerOrLogIn, uniqueEmail } from "./helpers";
 import { marked } from "./support/plaintext-marker";
 
 /**
@@ -49,12 +49,6 @@ async function submitLogin(page: Page, email: string, password: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Master password").fill(password);
   await page.getByRole("button", { name: "Log in with master password" }).click();
-}
-
-async function logOut(page: Page) {
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
-  await expect(page).toHaveURL(/\/login/);
 }
 
 /** What an authenticator app holding `key` shows at `now` (RFC 6238: SHA-1, 6 digits, 30 s), computed independently of the app. */
@@ -116,8 +110,7 @@ test("a master password change ends another session, and unlock works with the n
 
   // This browser was logged in again: locking asks for the new password, and the old one no longer opens the vault.
   await backToVault(first);
-  await first.getByRole("button", { name: "Lock" }).click();
-  await expect(first.getByRole("heading", { name: "Your vault is locked" })).toBeVisible();
+  await lockVault(first);
   await first.getByLabel("Master password").fill(morgan.password);
   await first.getByRole("button", { name: "Unlock" }).click();
   await expect(alertWith(first, "Invalid master password.")).toBeVisible();

@@ -6,7 +6,9 @@ import {
   FINISH_REGISTRATION_SUBJECT,
   finishRegistration,
   followMailLink,
+  lockVault,
   logIn,
+  logOut,
   register,
   startRegistration,
   uniqueEmail,
@@ -40,8 +42,7 @@ test("register with mail verification, log out, log in, lock and unlock", async 
   await page.goto("/settings");
   await expect(page.getByText("Verified", { exact: true })).toBeVisible();
 
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await logOut(page);
 
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Master password").fill(password);
@@ -50,8 +51,7 @@ test("register with mail verification, log out, log in, lock and unlock", async 
   await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
   expect(await loginProgressShown()).toBe(true);
 
-  await page.getByRole("button", { name: "Lock" }).click();
-  await expect(page.getByRole("heading", { name: "Your vault is locked" })).toBeVisible();
+  await lockVault(page);
   await expect(page.getByText(email)).toBeVisible();
 
   await page.getByLabel("Master password").fill("not the password");
@@ -103,8 +103,7 @@ test("logging out ends the session on the server: a copy of its cookie is sent t
   await expect(beforePage.getByRole("heading", { name: "Your vault is locked" })).toBeVisible();
   await before.close();
 
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await logOut(page);
 
   const after = await browser.newContext();
   await after.addCookies(cookies);
@@ -121,8 +120,7 @@ test("ten wrong master passwords pause logins for the account, even with the rig
   const password = "the right master password";
   await register(page, { email, name: "Tom Throttled", password });
   await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await logOut(page);
 
   const throttled = "Too many failed login attempts. Try again in 15 minutes.";
   async function attempt(masterPassword: string, expected: string) {
@@ -198,8 +196,7 @@ test("a used or damaged registration link is refused with a way to start again",
   const link = page.url();
   await finishRegistration(page, person);
   await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await logOut(page);
 
   await page.goto(link);
   await expect(alertWith(page, "This link has already been used.")).toBeVisible();

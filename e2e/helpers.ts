@@ -25,6 +25,24 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
 }
 
+/** Opens the account menu at the top right of every signed-in page. */
+export async function openAccountMenu(page: Page): Promise<Locator> {
+  await page.getByRole("button", { name: "Account menu" }).click();
+  return page.getByRole("menu", { name: "Account menu" });
+}
+
+/** Logs out from the account menu, as a person does; ends on the login page. */
+export async function logOut(page: Page): Promise<void> {
+  await (await openAccountMenu(page)).getByRole("menuitem", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** Locks the vault from the account menu; ends on the unlock screen. */
+export async function lockVault(page: Page): Promise<void> {
+  await (await openAccountMenu(page)).getByRole("menuitem", { name: "Lock" }).click();
+  await expect(page.getByRole("heading", { name: "Your vault is locked" })).toBeVisible();
+}
+
 export const FINISH_REGISTRATION_SUBJECT = "Finish creating your Keyhouse account";
 export const ACCOUNT_EXISTS_SUBJECT = "You already have a Keyhouse account";
 

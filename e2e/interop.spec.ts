@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { fingerprintPhrase, hashMasterPassword, deriveMasterKey, unlockAccount } from "../tests/support/node-bitwarden";
-import { DEMO_PASSWORD, logIn } from "./helpers";
+import { DEMO_PASSWORD, logIn, openAccountMenu } from "./helpers";
 
 /**
  * The formats are really DESIGN §4's: a login hash computed by an independent implementation (Node's crypto, not
@@ -53,7 +53,7 @@ test("the fingerprint phrase on the settings page matches an independent computa
     userId: string;
     publicKey: string;
   };
-  await page.getByRole("link", { name: /Account settings/ }).click();
+  await (await openAccountMenu(page)).getByRole("menuitem", { name: "Account settings" }).click();
   await expect(page.getByTestId("fingerprint-phrase")).toHaveText(
     fingerprintPhrase(material.userId, material.publicKey),
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { Plus } from "lucide-react";
 import type { FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -29,7 +30,10 @@ export function NewProviderDialog() {
 
   return (
     <>
-      <Button onClick={show}>New provider</Button>
+      <Button onClick={show}>
+        <Plus aria-hidden="true" className="size-4" />
+        New provider
+      </Button>
       <Dialog
         open={open}
         onClose={close}

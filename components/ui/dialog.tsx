@@ -1,6 +1,8 @@
 "use client";
 
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { X } from "lucide-react";
+import { Dialog as DialogPrimitive } from "radix-ui";
+import { type ReactNode, useRef } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
 
@@ -20,73 +22,71 @@ type DialogProps = {
 const SIZES = { md: "max-w-lg", lg: "max-w-2xl", xl: "max-w-3xl" } as const;
 
 /**
- * A modal dialog on the native `<dialog>` element: `showModal()` gives the top layer, the inert background and
- * the focus trap; it is named by its title. On opening, the element marked `data-autofocus` (or else the first
- * focusable one) takes focus; on closing, focus returns to whatever opened it. Content is rendered only while
- * open, so forms inside start afresh each time.
+ * A modal dialog on Radix Dialog: portal, inert background, focus trap and Escape come from it; it is named by its
+ * title. On opening, the element marked `data-autofocus` (or else the first focusable one) takes focus; on closing,
+ * focus returns to whatever had it before. Content is rendered only while open, so forms inside start afresh each
+ * time. A click outside does not close it: a half-filled form is not lost to a stray click.
  */
 export function Dialog({ open, onClose, title, description, busy = false, children, size = "md" }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const descriptionId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!open || !dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, [open]);
-
+  // Radix returns focus to its own Trigger; these dialogs are opened by their owner's state, so the opener is
+  // whatever held the focus when the dialog took it (a menu hands it back to its button before acting).
+  const opener = useRef<HTMLElement | null>(null);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
-      // Escape: let the owner close it (so its state stays the truth), unless work is running.
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onClose();
+    <DialogPrimitive.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (!next && !busy) onClose();
       }}
-      // The browser can still close it by force (a second Escape); keep the owner's state in step.
-      onClose={() => {
-        if (open) onClose();
-      }}
-      className={cn(
-        // Reset what the opener's surroundings (a right-aligned table cell, a heading) would otherwise pass down.
-        "m-auto w-[calc(100%-2rem)] rounded-lg border border-slate-200 bg-white p-0 text-left text-sm font-normal whitespace-normal text-slate-900 shadow-xl backdrop:bg-black/50",
-        SIZES[size],
-      )}
     >
-      {open ? (
-        <div className="flex flex-col gap-4 p-6">
-          <div className="flex items-start justify-between gap-4">
-            <h2 id={titleId} className="text-lg font-semibold">
-              {title}
-            </h2>
-            <button
-              type="button"
-              onClick={onClose}
-              disabled={busy}
-              aria-label="Close"
-              className="-mt-1 -mr-2 rounded px-2 text-xl leading-none text-slate-500 hover:bg-slate-100 hover:text-slate-800 disabled:opacity-50"
-            >
-              <span aria-hidden="true">×</span>
-            </button>
-          </div>
-          {description ? (
-            <div id={descriptionId} className="text-sm text-slate-700">
-              {description}
+      <DialogPrimitive.Portal>
+        {/* The overlay scrolls, so a dialog taller than a phone's screen can still be read to its end. */}
+        <DialogPrimitive.Overlay className="fixed inset-0 z-50 grid place-items-center overflow-y-auto bg-black/50 p-4">
+          <DialogPrimitive.Content
+            // Without a description, say so (Radix would otherwise point at a description that is not there).
+            {...(description ? {} : { "aria-describedby": undefined })}
+            onOpenAutoFocus={(event) => {
+              opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+              const wanted = (event.currentTarget as HTMLElement).querySelector<HTMLElement>("[data-autofocus]");
+              if (wanted) {
+                event.preventDefault();
+                wanted.focus();
+              }
+            }}
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              if (opener.current?.isConnected) opener.current.focus();
+            }}
+            onEscapeKeyDown={(event) => {
+              if (busy) event.preventDefault();
+            }}
+            onPointerDownOutside={(event) => event.preventDefault()}
+            className={cn(
+              "flex w-full flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-900 shadow-xl focus:outline-none",
+              SIZES[size],
+            )}
+          >
+            <div className="flex items-start justify-between gap-4">
+              <DialogPrimitive.Title className="min-w-0 text-lg font-semibold break-words">
+                {title}
+              </DialogPrimitive.Title>
+              <DialogPrimitive.Close
+                disabled={busy}
+                aria-label="Close"
+                className="-mt-1 -mr-2 shrink-0 rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 disabled:opacity-50"
+              >
+                <X aria-hidden="true" className="size-5" />
+              </DialogPrimitive.Close>
             </div>
-          ) : null}
-          {children}
-        </div>
-      ) : null}
-    </dialog>
+            {description ? (
+              <DialogPrimitive.Description asChild>
+                <div className="text-sm text-slate-700">{description}</div>
+              </DialogPrimitive.Description>
+            ) : null}
+            {children}
+          </DialogPrimitive.Content>
+        </DialogPrimitive.Overlay>
+      </DialogPrimitive.Portal>
+    </DialogPrimitive.Root>
   );
 }
 

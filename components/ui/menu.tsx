@@ -1,108 +1,124 @@
 "use client";
 
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { ChevronDown, type LucideIcon } from "lucide-react";
+import { DropdownMenu } from "radix-ui";
+import { type ComponentProps, useRef } from "react";
 import { buttonClasses, type ButtonVariant } from "./button-classes";
 import { cn } from "./cn";
 
-export type MenuItem = { label: string; onSelect: () => void; tone?: "danger"; disabled?: boolean };
+export type MenuItem = {
+  label: string;
+  onSelect: () => void;
+  tone?: "danger";
+  disabled?: boolean;
+  icon?: LucideIcon;
+};
 
-/**
- * A menu button (WAI-ARIA pattern): Enter, Space or Arrow Down open it on the first item, arrows move, Escape
- * closes and returns focus to the button, a click elsewhere closes it. With no items, nothing is rendered.
- */
 type MenuProps = {
   label: string;
   /** A fuller accessible name when the visible label is short ("Options" → "Options for X"); it must contain the label. */
   accessibleLabel?: string;
+  /** Shown before the label ("+ Add"). */
+  icon?: LucideIcon;
   items: MenuItem[];
   variant?: ButtonVariant;
   className?: string;
 };
 
-export function Menu({ label, accessibleLabel, items, variant = "secondary", className }: MenuProps) {
-  const [open, setOpen] = useState(false);
-  const buttonId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
-
-  useEffect(() => {
-    if (!open) return;
-    itemRefs.current.find((item) => item && !item.disabled)?.focus();
-    const closeOutside = (event: MouseEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", closeOutside);
-    return () => document.removeEventListener("mousedown", closeOutside);
-  }, [open]);
-
-  function moveFocus(event: KeyboardEvent) {
-    const enabled = itemRefs.current.filter((item): item is HTMLButtonElement => !!item && !item.disabled);
-    const index = enabled.indexOf(document.activeElement as HTMLButtonElement);
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      const step = event.key === "ArrowDown" ? 1 : -1;
-      enabled[(index + step + enabled.length) % enabled.length]?.focus();
-    } else if (event.key === "Escape" || event.key === "Tab") {
-      setOpen(false);
-      if (event.key === "Escape") button.current?.focus();
-    }
-  }
+/**
+ * A menu button on Radix DropdownMenu (WAI-ARIA menu button: Enter, Space or Arrow Down open it, arrows and typing
+ * move, Escape closes and returns focus to the button). With no items, nothing is rendered.
+ */
+export function Menu({ label, accessibleLabel, icon: Icon, items, variant = "secondary", className }: MenuProps) {
+  const trigger = useRef<HTMLButtonElement>(null);
+  // The chosen action runs once the menu has closed and the focus is back on its button: a dialog it opens then
+  // takes the button as its opener, and returns the focus there when it closes.
+  const chosen = useRef<(() => void) | null>(null);
 
   // A menu with nothing to offer is not shown (a row whose member or collection the viewer cannot act on).
   if (items.length === 0) return null;
   return (
-    <div className={cn("relative inline-block", className)} ref={root}>
-      <button
-        ref={button}
-        id={buttonId}
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-label={accessibleLabel}
-        onClick={() => setOpen((value) => !value)}
-        onKeyDown={(event) => {
-          if (event.key === "ArrowDown") {
-            event.preventDefault();
-            setOpen(true);
-          }
-        }}
-        className={buttonClasses(variant)}
-      >
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger ref={trigger} aria-label={accessibleLabel} className={buttonClasses(variant, className)}>
+        {Icon ? <Icon aria-hidden="true" className="size-4" /> : null}
         {label}
-        <span aria-hidden="true">▾</span>
-      </button>
-      {open ? (
-        <div
-          role="menu"
-          aria-labelledby={buttonId}
-          onKeyDown={moveFocus}
-          className="absolute right-0 z-40 mt-1 min-w-48 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
-        >
-          {items.map((item, index) => (
-            <button
-              key={item.label}
-              ref={(element) => {
-                itemRefs.current[index] = element;
-              }}
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              disabled={item.disabled}
-              onClick={() => {
-                setOpen(false);
-                item.onSelect();
-              }}
-              className={cn(
-                "block w-full rounded px-3 py-2 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-none disabled:text-slate-400",
-                item.tone === "danger" ? "text-red-700" : "text-slate-800",
-              )}
-            >
-              {item.label}
-            </button>
-          ))}
-        </div>
-      ) : null}
-    </div>
+        <ChevronDown aria-hidden="true" className="size-4" />
+      </DropdownMenu.Trigger>
+      <MenuContent
+        onCloseAutoFocus={(event) => {
+          event.preventDefault();
+          trigger.current?.focus();
+          const action = chosen.current;
+          chosen.current = null;
+          action?.();
+        }}
+      >
+        {items.map((item) => (
+          <MenuEntry
+            key={item.label}
+            icon={item.icon}
+            tone={item.tone}
+            disabled={item.disabled}
+            onSelect={() => {
+              chosen.current = item.onSelect;
+            }}
+          >
+            {item.label}
+          </MenuEntry>
+        ))}
+      </MenuContent>
+    </DropdownMenu.Root>
+  );
+}
+
+/** The floating list of a menu, in a portal above the page. */
+export function MenuContent({ className, ...props }: ComponentProps<typeof DropdownMenu.Content>) {
+  return (
+    <DropdownMenu.Portal>
+      <DropdownMenu.Content
+        align="end"
+        sideOffset={4}
+        collisionPadding={8}
+        className={cn(
+          "z-50 max-h-[var(--radix-dropdown-menu-content-available-height)] min-w-48 overflow-y-auto rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg",
+          className,
+        )}
+        {...props}
+      />
+    </DropdownMenu.Portal>
+  );
+}
+
+/**
+ * One item of a menu: an optional icon, then its label; "danger" for what removes or cannot be undone. With
+ * `asChild`, the single child (a link) is the item and brings its own content.
+ */
+export function MenuEntry({
+  icon: Icon,
+  tone,
+  className,
+  children,
+  asChild,
+  ...props
+}: ComponentProps<typeof DropdownMenu.Item> & { icon?: LucideIcon; tone?: "danger" }) {
+  return (
+    <DropdownMenu.Item
+      asChild={asChild}
+      className={cn(
+        "flex w-full cursor-default items-center gap-2 rounded px-3 py-2 text-left outline-none select-none data-disabled:text-slate-400 data-highlighted:bg-slate-100",
+        tone === "danger" ? "text-red-700" : "text-slate-800",
+        className,
+      )}
+      {...props}
+    >
+      {asChild ? (
+        children
+      ) : (
+        <>
+          {Icon ? <Icon aria-hidden="true" className="size-4 shrink-0" /> : null}
+          {children}
+        </>
+      )}
+    </DropdownMenu.Item>
   );
 }

@@ -17,8 +17,10 @@ export function Table({
   children: ReactNode;
   className?: string;
 }) {
+  // `relative`: the scroll box is also the containing block of what is positioned inside (screen-reader-only text
+  // is), which would otherwise widen the page instead of scrolling with the table.
   return (
-    <div className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
+    <div className={cn("relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm", className)}>
       <table className="w-full text-left text-sm">
         <caption className={showCaption ? "px-4 py-3 text-left font-semibold" : "sr-only"}>{caption}</caption>
         {children}

@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { createProviderThroughUi, DEMO_PASSWORD, register } from "../helpers";
+import { createProviderThroughUi, DEMO_PASSWORD, logOut, register } from "../helpers";
 import { keyMaterial, signInApi } from "../support/api-session";
 import { ADMIN_PAGES } from "./pages/admin";
 import { BILLING_EVENTS_PAGES } from "./pages/billing-events";
@@ -57,8 +57,7 @@ test("every page answers each role as it should", async ({ page, browser, baseUR
   // Two accounts the demo does not have, created through the UI.
   await register(page, { ...UNRELATED, name: "Unrelated" });
   // Logging out as a person does: clearing cookies races the vault's own session requests, which set it again.
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await logOut(page);
   await register(page, { ...OPERATOR, name: "Operator" });
   // An admin of another provider: the operator creates it, its owner sets it up.
   const otherOwner = await (await browser.newContext()).newPage();

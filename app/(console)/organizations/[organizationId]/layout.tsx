@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { SectionNav } from "@/components/shell/section-nav";
+import type { ShellNav } from "@/components/shell/app-nav";
 import { Alert } from "@/components/ui/alert";
-import { CONSOLE_SECTIONS, scopeHolds } from "@/lib/authz/console-sections";
+import { CONSOLE_SECTIONS, scopeHolds, SETTINGS_SECTIONS } from "@/lib/authz/console-sections";
+import type { OrganizationPermission } from "@/lib/authz/permissions";
 import { requireOrgScope, requireUser } from "@/lib/authz/scope";
 import { getOrganization } from "@/lib/dal/organizations";
 import { listProducts } from "@/lib/dal/products";
@@ -19,16 +20,22 @@ export default async function ConsoleLayout({
   const [user, organization] = await Promise.all([requireUser(), getOrganization(scope)]);
   const products = await listProducts(user);
   const base = `/organizations/${organization.id}`;
-  const sections = CONSOLE_SECTIONS.filter((section) => scopeHolds(scope, section.permission));
-  const nav = (
-    <SectionNav
-      label="Admin Console"
-      items={[
-        { href: `${base}/overview`, label: "Overview" },
-        ...sections.map((section) => ({ href: `${base}/${section.path}`, label: section.label })),
-      ]}
-    />
-  );
+  const held = <T extends { permission: OrganizationPermission }>(sections: readonly T[]) =>
+    sections.filter((section) => scopeHolds(scope, section.permission));
+  const link = (section: { path: string; label: string }) => ({
+    href: `${base}/${section.path}`,
+    label: section.label,
+  });
+  const nav: ShellNav = {
+    label: "Admin Console",
+    name: organization.name,
+    items: [
+      { href: `${base}/overview`, label: "Overview" },
+      ...held(CONSOLE_SECTIONS).map((section) =>
+        section.path === "settings" ? { ...link(section), children: held(SETTINGS_SECTIONS).map(link) } : link(section),
+      ),
+    ],
+  };
   return (
     <AppShell user={user} products={products} product={`Admin Console: ${organization.name}`} nav={nav}>
       {scope.access.via === "provider" ? (

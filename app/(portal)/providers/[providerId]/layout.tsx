@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { SectionNav, type SectionNavItem } from "@/components/shell/section-nav";
+import type { ShellNav } from "@/components/shell/app-nav";
 import { Alert } from "@/components/ui/alert";
 import { providerRoleHolds } from "@/lib/authz/permissions";
 import { PROVIDER_SECTIONS } from "@/lib/authz/provider-sections";
@@ -21,16 +21,16 @@ export default async function ProviderLayout({
   const user = await requireUser();
   const products = await listProducts(user);
   // Service users see only what they may use (DESIGN §6); the pages and actions check again.
-  const visible: SectionNavItem[] = PROVIDER_SECTIONS.filter((section) =>
-    providerRoleHolds(scope.role, section.permission),
-  ).map((section) => ({ href: `/providers/${provider.id}/${section.path}`, label: section.label }));
+  const nav: ShellNav = {
+    label: "Provider Portal",
+    name: provider.name,
+    items: PROVIDER_SECTIONS.filter((section) => providerRoleHolds(scope.role, section.permission)).map((section) => ({
+      href: `/providers/${provider.id}/${section.path}`,
+      label: section.label,
+    })),
+  };
   return (
-    <AppShell
-      user={user}
-      products={products}
-      product={provider.name}
-      nav={scope.holdsKey ? <SectionNav label="Provider Portal" items={visible} /> : undefined}
-    >
+    <AppShell user={user} products={products} product={provider.name} nav={scope.holdsKey ? nav : undefined}>
       {!provider.enabled ? (
         <Alert tone="warning" title="This provider is disabled" className="mb-6">
           An operator of this installation disabled {provider.name}. Its client organizations are disabled too, and no

@@ -1,5 +1,6 @@
 "use client";
 
+import { Plus } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
@@ -56,7 +57,10 @@ export function CollectionsManager({
     <>
       {can.create ? (
         <div className="mb-4 flex justify-end">
-          <Button onClick={() => setEditing("new")}>New collection</Button>
+          <Button onClick={() => setEditing("new")}>
+            <Plus aria-hidden="true" className="size-4" />
+            New collection
+          </Button>
         </div>
       ) : null}
       {sorted.length === 0 ? (

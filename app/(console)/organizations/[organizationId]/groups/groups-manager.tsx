@@ -1,5 +1,6 @@
 "use client";
 
+import { Plus } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { AccessEditor, type AccessEntry } from "@/components/organization/access-editor";
@@ -32,7 +33,10 @@ export function GroupsManager({
   return (
     <>
       <div className="mb-4 flex justify-end">
-        <Button onClick={() => setEditing("new")}>New group</Button>
+        <Button onClick={() => setEditing("new")}>
+          <Plus aria-hidden="true" className="size-4" />
+          New group
+        </Button>
       </div>
       {directory.groups.length === 0 ? (
         <EmptyState title="No groups yet.">

@@ -1,5 +1,6 @@
 "use client";
 
+import { Plus } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
@@ -34,6 +35,7 @@ export function AddClientMenu({ providerId, disabled, addable, suggestedName }: 
     <>
       <Menu
         label="Add"
+        icon={Plus}
         variant="primary"
         items={[
           { label: "New client", onSelect: () => setDialog("new") },

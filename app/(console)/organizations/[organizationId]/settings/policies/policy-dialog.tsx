@@ -5,13 +5,13 @@ import { useAction } from "@/components/forms/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogActions, DialogFormActions } from "@/components/ui/dialog";
+import { Switch } from "@/components/ui/switch";
 import { POLICY_INFO, SINGLE_ORG_WARNING, TWO_STEP_LOGIN_NOTE } from "@/lib/policies/catalog";
 import type { PolicyState } from "@/lib/policies/types";
 import { updatePolicySchema } from "@/lib/validation/policies";
 import { updatePolicyAction } from "./actions";
 import { GeneratorFields, readGeneratorFields } from "./generator-fields";
 import { MasterPasswordFields, readMasterPasswordFields } from "./master-password-fields";
-import { SwitchField } from "./switch-field";
 
 type Props = { organizationId: string; policy: PolicyState; onClose: () => void };
 
@@ -65,13 +65,7 @@ export function PolicyDialog({ organizationId, policy, onClose }: Props) {
       {error ? <Alert tone="error">{error}</Alert> : null}
       {/* Hidden, not unmounted, while confirming: going back keeps what was entered. */}
       <form onSubmit={onSubmit} noValidate hidden={confirming} className="flex flex-col gap-4">
-        <SwitchField
-          label="Turn on"
-          name="enabled"
-          defaultChecked={policy.enabled}
-          hint={info.appliesTo}
-          data-autofocus
-        />
+        <Switch label="Turn on" name="enabled" defaultChecked={policy.enabled} hint={info.appliesTo} data-autofocus />
         {policy.type === "two_factor_authentication" ? <Alert tone="info">{TWO_STEP_LOGIN_NOTE}</Alert> : null}
         <PolicyOptions policy={policy} errors={fieldErrors} />
         <DialogFormActions onCancel={onClose} busy={busy} />
