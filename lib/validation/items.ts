@@ -124,6 +124,12 @@ export const assignCollectionsSchema = z.object({
     .max(100, "An item can be in at most 100 collections."),
 });
 
+/** Bitwarden's bulk "Assign to collections": items of one organization join these collections, keeping their others. */
+export const addItemsToCollectionsSchema = itemIdsSchema.extend({
+  organizationId: uuidSchema,
+  collectionIds: moveCollectionIdsSchema.transform((ids) => [...new Set(ids)]),
+});
+
 /** A folder's name is encrypted with the user key in the browser. */
 const folderNameSchema = encStringSchema(2).refine((value) => value.length <= 1000, {
   error: "The folder name is too long.",
