@@ -75,11 +75,14 @@ export const updateItemSchema = z.object({
 
 export const itemStateSchema = z.object({ cipherId: uuidSchema, folderId: folderIdSchema, favorite: z.boolean() });
 
+/** The most items one bulk change takes (Bitwarden's web vault selects at most 500 too). */
+export const MAX_SELECTED_ITEMS = 500;
+
 export const itemIdsSchema = z.object({
   cipherIds: z
     .array(uuidSchema)
     .min(1, "Select at least one item.")
-    .max(500, "Select at most 500 items at a time.")
+    .max(MAX_SELECTED_ITEMS, `Select at most ${MAX_SELECTED_ITEMS} items at a time.`)
     .transform((ids) => [...new Set(ids)]),
 });
 
