@@ -14,6 +14,14 @@ const toast = (page: Page, text: string) => page.getByRole("status").filter({ ha
 const details = (page: Page) => page.getByRole("complementary", { name: "Item details" });
 const bulk = (page: Page) => page.getByRole("group", { name: "Selected items" });
 
+/** Picks one of the bulk actions from the selection's Actions menu. */
+async function bulkAction(page: Page, action: string) {
+  await bulk(page)
+    .getByRole("button", { name: /^Actions/ })
+    .click();
+  await page.getByRole("menuitem", { name: action, exact: true }).click();
+}
+
 async function newNote(page: Page, name: string) {
   await page.getByRole("button", { name: "New item" }).click();
   await page.getByRole("menuitem", { name: "Secure note", exact: true }).click();
@@ -56,7 +64,7 @@ test("a member's All vaults view tells shared items from personal ones", async (
   await vaultRows(page)
     .getByRole("checkbox", { name: `Select ${note}` })
     .check();
-  await bulk(page).getByRole("button", { name: "Delete selected" }).click();
+  await bulkAction(page, "Delete selected");
   await page
     .getByRole("dialog", { name: "Send 1 item to the trash?" })
     .getByRole("button", { name: "Send to trash" })
@@ -66,7 +74,7 @@ test("a member's All vaults view tells shared items from personal ones", async (
   await vaultRows(page)
     .getByRole("checkbox", { name: `Select ${note}` })
     .check();
-  await bulk(page).getByRole("button", { name: "Delete selected for good" }).click();
+  await bulkAction(page, "Delete selected for good");
   await page
     .getByRole("dialog", { name: "Delete 1 item for good?" })
     .getByRole("button", { name: "Delete for good" })
@@ -108,23 +116,25 @@ test("checked items move to a folder, go to the trash, come back and are deleted
     .getByRole("checkbox", { name: /^Select all/ })
     .check();
   await expect(bulk(page)).toContainText("3 items selected");
-  await bulk(page).getByRole("button", { name: "Move to folder" }).click();
+  await bulkAction(page, "Move to folder");
   const move = page.getByRole("dialog", { name: "Move 3 items to a folder" });
   await move.getByLabel("Folder").selectOption({ label: folder });
   await move.getByRole("button", { name: "Move" }).click();
   await expect(toast(page, `3 items moved to ${folder}.`)).toBeVisible();
   await expect(bulk(page)).toHaveCount(0);
+  // The bar leaves with the selection; the focus goes back to the list, not to the page's body.
+  await expect(vaultTable(page).getByRole("checkbox", { name: /^Select all/ })).toBeFocused();
   await filters(page).getByRole("button", { name: folder, exact: true }).click();
   await expect(heading(page)).toHaveText(folder);
   await expect(vaultRows(page)).toHaveCount(3);
 
   // Two of them go to the trash after a confirmation, and come back.
   for (const note of notes.slice(0, 2)) await page.getByRole("checkbox", { name: `Select ${note}` }).check();
-  await bulk(page).getByRole("button", { name: "Delete selected" }).click();
+  await bulkAction(page, "Delete selected");
   const confirm = page.getByRole("dialog", { name: "Send 2 items to the trash?" });
   await confirm.getByRole("button", { name: "Cancel" }).click();
   await expect(vaultRows(page)).toHaveCount(3);
-  await bulk(page).getByRole("button", { name: "Delete selected" }).click();
+  await bulkAction(page, "Delete selected");
   await confirm.getByRole("button", { name: "Send to trash" }).click();
   await expect(toast(page, "2 items sent to the trash.")).toBeVisible();
   await expect(vaultRows(page)).toHaveCount(1);
@@ -134,7 +144,7 @@ test("checked items move to a folder, go to the trash, come back and are deleted
   await vaultTable(page)
     .getByRole("checkbox", { name: /^Select all/ })
     .check();
-  await bulk(page).getByRole("button", { name: "Restore selected" }).click();
+  await bulkAction(page, "Restore selected");
   await expect(toast(page, "2 items restored.")).toBeVisible();
   await expect(page.getByText("The trash is empty.")).toBeVisible();
 
@@ -144,7 +154,7 @@ test("checked items move to a folder, go to the trash, come back and are deleted
   await vaultTable(page)
     .getByRole("checkbox", { name: /^Select all/ })
     .check();
-  await bulk(page).getByRole("button", { name: "Delete selected" }).click();
+  await bulkAction(page, "Delete selected");
   await page
     .getByRole("dialog", { name: "Send 3 items to the trash?" })
     .getByRole("button", { name: "Send to trash" })
@@ -154,7 +164,7 @@ test("checked items move to a folder, go to the trash, come back and are deleted
   await vaultTable(page)
     .getByRole("checkbox", { name: /^Select all/ })
     .check();
-  await bulk(page).getByRole("button", { name: "Delete selected for good" }).click();
+  await bulkAction(page, "Delete selected for good");
   await page
     .getByRole("dialog", { name: "Delete 3 items for good?" })
     .getByRole("button", { name: "Delete for good" })

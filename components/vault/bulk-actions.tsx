@@ -1,11 +1,12 @@
 "use client";
 
-import { FolderInput, Library, RotateCcw, Trash2, X } from "lucide-react";
+import { X } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog";
+import { Menu } from "@/components/ui/menu";
 import { SelectField } from "@/components/ui/select-field";
 import { useToast } from "@/components/ui/toast";
 import type { VaultItem } from "@/lib/dal/items";
@@ -76,49 +77,47 @@ export function BulkActions({
     else if (result.error) toast.show(result.error, "error");
   }
 
+  const menuItems = inTrash
+    ? [
+        {
+          label: "Restore selected",
+          onSelect: () => start("restore", async () => finish(await restore.run({ cipherIds }))),
+        },
+        {
+          label: "Delete selected for good",
+          tone: "danger" as const,
+          onSelect: () => start("purge", () => setPending("purge")),
+        },
+      ]
+    : [
+        { label: "Move to folder", onSelect: () => start("folder", () => setPending("folder")) },
+        ...(context.organizations.length > 0
+          ? [{ label: "Assign to collections", onSelect: () => start("collections", () => setPending("collections")) }]
+          : []),
+        {
+          label: "Delete selected",
+          tone: "danger" as const,
+          onSelect: () => start("trash", () => setPending("trash")),
+        },
+      ];
+
   return (
     <div
       role="group"
       aria-label="Selected items"
-      className="flex flex-wrap items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2"
+      aria-busy={restore.busy || undefined}
+      className="flex items-center gap-2 rounded-lg border border-brand-100 bg-brand-50 py-1.5 pr-1.5 pl-3"
     >
       <span className="mr-auto text-sm font-medium text-brand-800">{itemCount(selection.length)} selected</span>
-      {inTrash ? (
-        <>
-          <Button
-            variant="secondary"
-            loading={restore.busy}
-            onClick={() => start("restore", async () => finish(await restore.run({ cipherIds })))}
-          >
-            <RotateCcw aria-hidden="true" className="size-4" />
-            Restore selected
-          </Button>
-          <Button variant="danger" onClick={() => start("purge", () => setPending("purge"))}>
-            <Trash2 aria-hidden="true" className="size-4" />
-            Delete selected for good
-          </Button>
-        </>
-      ) : (
-        <>
-          <Button variant="secondary" onClick={() => start("folder", () => setPending("folder"))}>
-            <FolderInput aria-hidden="true" className="size-4" />
-            Move to folder
-          </Button>
-          {context.organizations.length > 0 ? (
-            <Button variant="secondary" onClick={() => start("collections", () => setPending("collections"))}>
-              <Library aria-hidden="true" className="size-4" />
-              Assign to collections
-            </Button>
-          ) : null}
-          <Button variant="danger" onClick={() => start("trash", () => setPending("trash"))}>
-            <Trash2 aria-hidden="true" className="size-4" />
-            Delete selected
-          </Button>
-        </>
-      )}
-      <Button variant="ghost" onClick={onDone}>
+      <Menu
+        label="Actions"
+        accessibleLabel={`Actions for the ${itemCount(selection.length)} selected`}
+        variant="secondary"
+        items={menuItems}
+      />
+      <Button variant="ghost" onClick={onDone} aria-label="Clear selection">
         <X aria-hidden="true" className="size-4" />
-        Clear selection
+        Clear
       </Button>
 
       {pending === "folder" ? (

@@ -71,8 +71,9 @@ export function ItemList({ rows, openedId, onOpen, checked, onCheck, onCheckAll,
   const checkedCount = rows.reduce((count, row) => count + (checked.has(row.item.id) ? 1 : 0), 0);
   const allChecked = rows.length > 0 && checkedCount === rows.length;
   const selectAll = useRef<HTMLInputElement>(null);
+  // On narrow screens the owner moves under the name: a column would leave the names no room.
   const columns = ownerOf
-    ? "grid-cols-[2.75rem_minmax(0,1fr)_minmax(4.5rem,auto)] sm:grid-cols-[2.75rem_minmax(0,1fr)_minmax(7rem,12rem)]"
+    ? "grid-cols-[2.75rem_minmax(0,1fr)] sm:grid-cols-[2.75rem_minmax(0,1fr)_minmax(7rem,12rem)]"
     : "grid-cols-[2.75rem_minmax(0,1fr)]";
 
   useEffect(() => {
@@ -117,6 +118,7 @@ export function ItemList({ rows, openedId, onOpen, checked, onCheck, onCheckAll,
           <span role="columnheader" className="flex justify-center py-2">
             <input
               ref={selectAll}
+              data-select-all
               type="checkbox"
               aria-label={`Select all ${rows.length.toLocaleString("en")} items listed`}
               checked={allChecked}
@@ -129,7 +131,7 @@ export function ItemList({ rows, openedId, onOpen, checked, onCheck, onCheckAll,
             Name
           </span>
           {ownerOf ? (
-            <span role="columnheader" className="py-2 pr-4">
+            <span role="columnheader" className="hidden py-2 pr-4 sm:block">
               Owner
             </span>
           ) : null}
@@ -186,11 +188,18 @@ export function ItemList({ rows, openedId, onOpen, checked, onCheck, onCheckAll,
                         </>
                       ) : null}
                     </button>
-                    <span className="truncate text-sm text-slate-600">{entry.subtitle ?? TYPE_LABELS[item.type]}</span>
+                    <span className="flex min-w-0 items-center gap-2 text-sm text-slate-600">
+                      {owner !== undefined ? (
+                        <span className="flex max-w-[50%] shrink-0 sm:hidden">
+                          <OwnerBadge owner={owner} personal={item.organizationId === null} />
+                        </span>
+                      ) : null}
+                      <span className="truncate">{entry.subtitle ?? TYPE_LABELS[item.type]}</span>
+                    </span>
                   </span>
                 </span>
                 {owner !== undefined ? (
-                  <span role="cell" className="min-w-0 pr-3">
+                  <span role="cell" className="hidden min-w-0 pr-3 sm:block">
                     <OwnerBadge owner={owner} personal={item.organizationId === null} />
                   </span>
                 ) : null}
@@ -210,7 +219,7 @@ function OwnerBadge({ owner, personal }: { owner: string; personal: boolean }) {
       title={owner}
       className={cn(
         "inline-block max-w-full truncate rounded-full px-2 py-0.5 align-middle text-xs font-medium",
-        personal ? "bg-slate-100 text-slate-700" : "bg-brand-50 text-brand-700",
+        personal ? "bg-slate-100 text-slate-700" : "bg-brand-100 text-brand-800",
       )}
     >
       {owner}

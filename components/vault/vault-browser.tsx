@@ -110,15 +110,15 @@ export function VaultBrowser({
     setForm({ mode: "create", initial: newCipher(type, "") });
   }
 
-  /** Another filter starts with nothing selected, as in Bitwarden. */
-  function chooseScope(next: VaultScopeFilter) {
-    setScope(next);
+  /**
+   * Another filter starts with nothing selected, as in Bitwarden, and closes the opened item if it leaves it out (a
+   * search only hides it while it does not match).
+   */
+  function chooseFilter(next: { scope: VaultScopeFilter; section: VaultSectionFilter }) {
+    setScope(next.scope);
+    setSection(next.section);
     setChecked(new Set());
-  }
-
-  function chooseSection(next: VaultSectionFilter) {
-    setSection(next);
-    setChecked(new Set());
+    if (opened && visibleItems([opened], index.entries, { ...next, search: "" }).length === 0) setOpenedId(null);
   }
 
   function check(id: string, on: boolean) {
@@ -170,8 +170,8 @@ export function VaultBrowser({
           scope={scope}
           section={section}
           heading={heading}
-          onScope={chooseScope}
-          onSection={chooseSection}
+          onScope={(next) => chooseFilter({ scope: next, section })}
+          onSection={(next) => chooseFilter({ scope, section: next })}
           organizations={organizations}
           collections={context.collections}
           folders={context.folders}
@@ -194,7 +194,14 @@ export function VaultBrowser({
               selection={selection}
               inTrash={section.kind === "trash"}
               context={context}
-              onDone={() => setChecked(new Set())}
+              onDone={() => {
+                setChecked(new Set());
+                // The bar goes with the selection: the focus goes back to the list (the search when it is empty).
+                requestAnimationFrame(() => {
+                  const selectAll = document.querySelector<HTMLInputElement>("[data-select-all]:not(:disabled)");
+                  (selectAll ?? document.getElementById("vault-search"))?.focus();
+                });
+              }}
             />
           ) : null}
           {decrypting ? (
