@@ -102,6 +102,17 @@ test("checked items move to a folder, go to the trash, come back and are deleted
   // The list is as tall as its rows, so the count under it is in view.
   await expect(page.getByText("3 items", { exact: true })).toBeInViewport();
 
+  // Arrow keys move between names; Escape closes an opened item and the focus is back on its name.
+  await vaultItem(page, notes[0]!).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(vaultItem(page, notes[1]!)).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(details(page).getByRole("heading", { name: notes[1]!, level: 2 })).toBeVisible();
+  await details(page).getByRole("button", { name: "Edit" }).focus();
+  await page.keyboard.press("Escape");
+  await expect(details(page)).toHaveCount(0);
+  await expect(vaultItem(page, notes[1]!)).toBeFocused();
+
   // An opened item closes when the filter leaves it out.
   await vaultItem(page, notes[0]!).click();
   await expect(details(page).getByRole("heading", { name: notes[0]!, level: 2 })).toBeVisible();
