@@ -1,6 +1,16 @@
 import { expect, type Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { alertWith, escapeRegExp, lockVault, logIn, logOut, newPage, registerOrLogIn, uniqueEmail } from "./helpers";
+import {
+  alertWith,
+  escapeRegExp,
+  lockVault,
+  logIn,
+  logOut,
+  newPage,
+  registerOrLogIn,
+  uniqueEmail,
+  vaultItem,
+} from "./helpers";
 import { marked } from "./support/plaintext-marker";
 
 /**
@@ -28,7 +38,7 @@ async function openSettings(page: Page, section: "My account" | "Security" | "Pr
 
 async function backToVault(page: Page) {
   await page.getByRole("navigation", { name: "Vault" }).getByRole("link", { name: "Vault" }).click();
-  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
 }
 
 async function newSecureNote(page: Page, name: string) {
@@ -38,9 +48,7 @@ async function newSecureNote(page: Page, name: string) {
   await dialog.getByLabel("Name", { exact: true }).fill(name);
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
-  await expect(
-    page.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escapeRegExp(name)) }),
-  ).toBeVisible();
+  await expect(vaultItem(page, name)).toBeVisible();
 }
 
 /** The login form up to the point where the server answers (the vault, the two-step screen or an error). */
@@ -117,19 +125,15 @@ test("a master password change ends another session, and unlock works with the n
   await expect(first.getByRole("heading", { name: "Your vault is locked" })).toBeVisible();
   await first.getByLabel("Master password").fill(newPassword);
   await first.getByRole("button", { name: "Unlock" }).click();
-  await expect(first.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(first.getByRole("heading", { name: "All vaults" })).toBeVisible();
   // The same user key, re-wrapped: the item made before the change still decrypts.
-  await expect(
-    first.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escapeRegExp(note)) }),
-  ).toBeVisible();
+  await expect(vaultItem(first, note)).toBeVisible();
 
   await logOut(first);
   await submitLogin(first, morgan.email, morgan.password);
   await expect(alertWith(first, "Invalid email or master password.")).toBeVisible();
   await logIn(first, morgan.email, newPassword);
-  await expect(
-    first.getByRole("listbox", { name: "Items" }).getByRole("option", { name: new RegExp(escapeRegExp(note)) }),
-  ).toBeVisible();
+  await expect(vaultItem(first, note)).toBeVisible();
 });
 
 test("with two-step login on, login asks for a code and refuses a wrong one", async ({ browser }) => {
@@ -174,7 +178,7 @@ test("with two-step login on, login asks for a code and refuses a wrong one", as
   await logOut(page);
   await submitLogin(page, tess.email, tess.password);
   await expect(page.getByRole("heading", { name: "Two-step login" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "My vault" })).toBeHidden();
+  await expect(page.getByRole("heading", { name: "All vaults" })).toBeHidden();
   await page.getByLabel("Verification code").fill(wrongCodeFor(key));
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(
@@ -188,7 +192,7 @@ test("with two-step login on, login asks for a code and refuses a wrong one", as
   // (one step of clock drift is accepted) is certain to be new.
   await page.getByLabel("Verification code").fill(authenticatorCode(key, Date.now() + 30_000));
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
 
   // The recovery code logs in once and turns two-step login off.
   await logOut(page);
@@ -197,7 +201,7 @@ test("with two-step login on, login asks for a code and refuses a wrong one", as
   await page.getByRole("button", { name: "Use your recovery code instead" }).click();
   await page.getByLabel("Recovery code").fill(recoveryCode.toLowerCase());
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
   await expect(
     page
       .getByRole("status")
@@ -227,7 +231,7 @@ test.describe("the vault timeout", () => {
   async function expectStillUnlocked(page: Page) {
     await page.waitForTimeout(1_000);
     await expect(page).toHaveURL(/\/vault$/);
-    await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
   }
 
   test("the vault locks after the chosen inactivity", async ({ page }) => {
@@ -252,7 +256,7 @@ test.describe("the vault timeout", () => {
     // Locked, not logged out: the session is still there and the master password opens the vault again.
     await page.getByLabel("Master password").fill(ivy.password);
     await page.getByRole("button", { name: "Unlock" }).click();
-    await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
   });
 
   test("with the Log out action, the timeout ends the session", async ({ page }) => {

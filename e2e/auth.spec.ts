@@ -36,7 +36,7 @@ test("register with mail verification, log out, log in, lock and unlock", async 
   await expect(page.getByLabel("Name")).toHaveValue("Erin Endtoend");
   const progressShown = await watchForText(page, "Creating your encryption keys…");
   await finishRegistration(page, { name: "Erin Endtoend", password });
-  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
   expect(await progressShown()).toBe(true); // the progress indicator showed while the keys were derived
   await expect(page.getByText("Welcome, Erin Endtoend.")).toBeVisible();
   await page.goto("/settings");
@@ -48,7 +48,7 @@ test("register with mail verification, log out, log in, lock and unlock", async 
   await page.getByLabel("Master password").fill(password);
   const loginProgressShown = await watchForText(page, "Deriving your keys from the master password…");
   await page.getByRole("button", { name: "Log in with master password" }).click();
-  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
   expect(await loginProgressShown()).toBe(true);
 
   await lockVault(page);
@@ -60,7 +60,7 @@ test("register with mail verification, log out, log in, lock and unlock", async 
 
   await page.getByLabel("Master password").fill(password);
   await page.getByRole("button", { name: "Unlock" }).click();
-  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
 
   // A new tab shares the session but not the keys: it shows the unlock screen.
   const second = await context.newPage();
@@ -119,7 +119,7 @@ test("ten wrong master passwords pause logins for the account, even with the rig
   const email = uniqueEmail("throttled");
   const password = "the right master password";
   await register(page, { email, name: "Tom Throttled", password });
-  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
   await logOut(page);
 
   const throttled = "Too many failed login attempts. Try again in 15 minutes.";
@@ -195,7 +195,7 @@ test("a used or damaged registration link is refused with a way to start again",
   await followMailLink(page, { to: person.email, subject: FINISH_REGISTRATION_SUBJECT });
   const link = page.url();
   await finishRegistration(page, person);
-  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
   await logOut(page);
 
   await page.goto(link);

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { escapeRegExp, logIn, newPage, register, uniqueEmail } from "./helpers";
+import { logIn, newPage, register, uniqueEmail, vaultItem, vaultTable } from "./helpers";
 import { BwClient } from "./support/bw";
 import { CLI_ORGANIZATION, CLI_PROVIDER } from "./support/cli-tenants";
 import { marked } from "./support/plaintext-marker";
@@ -25,12 +25,10 @@ type BwItem = {
   notes: string | null;
 };
 
-const vaultList = (page: Page) => page.getByRole("listbox", { name: "Items" });
+const vaultList = vaultTable;
 
 async function openInWebVault(page: Page, name: string) {
-  await vaultList(page)
-    .getByRole("option", { name: new RegExp(escapeRegExp(name)) })
-    .click();
+  await vaultItem(page, name).click();
   await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
 }
 

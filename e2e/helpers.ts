@@ -16,13 +16,30 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** The vault's table of items. */
+export function vaultTable(page: Page): Locator {
+  return page.getByRole("table", { name: "Items" });
+}
+
+/** The vault's item rows (the header row has column headers, not cells). */
+export function vaultRows(page: Page): Locator {
+  return vaultTable(page)
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") });
+}
+
+/** An item's name in the vault's table: the button that opens it (names may carry a "(favorite)" mark). */
+export function vaultItem(page: Page, name: string): Locator {
+  return vaultTable(page).getByRole("button", { name: new RegExp(`^${escapeRegExp(name)}`) });
+}
+
 /** Logs in through the login form, as a person would, and waits for the unlocked vault. */
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Master password").fill(password);
   await page.getByRole("button", { name: "Log in with master password" }).click();
-  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
 }
 
 /** Opens the account menu at the top right of every signed-in page. */
@@ -75,7 +92,7 @@ export async function register(page: Page, person: Person): Promise<void> {
   await startRegistration(page, person);
   await followMailLink(page, { to: person.email, subject: FINISH_REGISTRATION_SUBJECT });
   await finishRegistration(page, person);
-  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
 }
 
 /** An alert with this text (Next.js's route announcer is an empty alert too, so alerts are picked by text). */
@@ -134,7 +151,7 @@ export async function registerOrLogIn(page: Page, person: Person): Promise<void>
   await expect(newest.getByRole("link", { name: FINISH_REGISTRATION_SUBJECT })).toBeVisible();
   await openMailRow(page, newest);
   await finishRegistration(page, person);
-  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
 }
 
 /**

@@ -23,7 +23,7 @@ test("an operator creates a provider, edits its seat minimums, and disables and 
 }) => {
   test.setTimeout(180_000);
   await register(page, OPERATOR);
-  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Providers", level: 1 })).toBeVisible();
   await expect(page.getByRole("button", { name: /Switch product, current: Operator/ })).toBeVisible();

@@ -76,7 +76,7 @@ test("master password requirements and single organization bind the people who j
     await expect(check).toHaveAccessibleDescription(/Use at least 20 characters\./);
     await check.fill(NEWCOMER.password);
     await newcomer.getByRole("button", { name: "Accept invitation" }).click();
-    await expect(newcomer.getByRole("heading", { name: "My vault" })).toBeVisible();
+    await expect(newcomer.getByRole("heading", { name: "All vaults" })).toBeVisible();
   });
 
   await test.step("the owner turns on single organization, after reading what it does", async () => {

@@ -136,7 +136,7 @@ test("operator → provider setup → members → clients → client owner → s
   const clientOwner = await newPage(browser);
   await registerFromLink(clientOwner, CLIENT_OWNER, { subject: `Join ${CLIENTS[0]!.name} on Keyhouse` });
   await clientOwner.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(clientOwner.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(clientOwner.getByRole("heading", { name: "All vaults" })).toBeVisible();
   const clientOwnerPhrase = await fingerprintOf(clientOwner);
 
   await owner.getByRole("link", { name: CLIENTS[0]!.name }).click();

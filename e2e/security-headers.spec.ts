@@ -93,7 +93,7 @@ test("redirect targets from the query string stay on this site", async ({ browse
   await page.goto("/lock?returnTo=/%09/evil.example/x");
   await page.getByLabel("Master password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Unlock" }).click();
-  await expect(page.getByRole("heading", { name: "My vault" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "All vaults" })).toBeVisible();
   expect(new URL(page.url()).pathname).toBe("/vault");
 });
 

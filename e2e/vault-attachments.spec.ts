@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { newPage, register, uniqueEmail } from "./helpers";
+import { newPage, register, uniqueEmail, vaultItem } from "./helpers";
 import { marked } from "./support/plaintext-marker";
 
 /** Issue 12: a file attached in the web vault is encrypted in the browser, and comes back whole when downloaded. */
@@ -17,7 +17,7 @@ test("the web vault attaches a file to an item, downloads it decrypted, and dele
   await dialog.getByLabel("Name", { exact: true }).fill(itemName);
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
-  await page.getByRole("listbox", { name: "Items" }).getByRole("option", { name: itemName }).click();
+  await vaultItem(page, itemName).click();
 
   const attachments = page.getByRole("region", { name: "Attachments" });
   await expect(attachments).toContainText("No attachments.");

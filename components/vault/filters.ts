@@ -21,6 +21,37 @@ export const TYPE_LABELS: Record<CipherType, string> = {
   ssh_key: "SSH key",
 };
 
+/** Decrypted names the heading may need. */
+export type FilterNames = {
+  organizations: { id: string; name: string }[];
+  folders: { id: string; name: string }[];
+  collections: { id: string; name: string }[];
+};
+
+const nameOf = (list: { id: string; name: string }[], id: string, fallback: string) =>
+  list.find((entry) => entry.id === id)?.name ?? fallback;
+
+/** The list's heading names what it shows: the part of the vault chosen, else the vault ("All vaults" by default). */
+export function filterHeading(scope: VaultScopeFilter, section: VaultSectionFilter, names: FilterNames): string {
+  switch (section.kind) {
+    case "favorites":
+      return "Favorites";
+    case "archive":
+      return "Archive";
+    case "trash":
+      return "Trash";
+    case "type":
+      return TYPE_LABELS[section.type];
+    case "folder":
+      return section.id === null ? "No folder" : nameOf(names.folders, section.id, "Folder");
+    case "collection":
+      return nameOf(names.collections, section.id, "Collection");
+  }
+  if (scope.kind === "mine") return "My vault";
+  if (scope.kind === "organization") return nameOf(names.organizations, scope.id, "Organization");
+  return "All vaults";
+}
+
 function inScope(item: VaultItem, scope: VaultScopeFilter): boolean {
   if (scope.kind === "mine") return item.organizationId === null;
   if (scope.kind === "organization") return item.organizationId === scope.id;

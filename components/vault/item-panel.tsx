@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { X } from "lucide-react";
+import { type RefObject, useEffect, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
 import { Button } from "@/components/ui/button";
@@ -14,6 +15,7 @@ import type { CipherView } from "@/lib/vault/cipher-model";
 import { TYPE_LABELS } from "./filters";
 import { CollectionsDialog, MoveToOrganizationDialog } from "./item-dialogs";
 import { ItemAttachments } from "./item-attachments";
+import { ItemIcon } from "./item-icon";
 import { ItemView } from "./item-view";
 import { RepromptDialog } from "./reprompt";
 import type { VaultContext } from "./vault-context";
@@ -21,6 +23,9 @@ import type { VaultContext } from "./vault-context";
 type Props = {
   item: VaultItem;
   context: VaultContext;
+  /** The item's name heading: focus goes there when the panel opens over the list. */
+  headingRef: RefObject<HTMLElement | null>;
+  onClose: () => void;
   onEdit: (view: CipherView) => void;
   onClone: (view: CipherView) => void;
   onGone: () => void;
@@ -29,7 +34,7 @@ type Props = {
 type Pending = "trash" | "purge" | "move" | "collections" | null;
 
 /** One item, decrypted in full only now that it is opened, with what the person may do with it. */
-export function ItemPanel({ item, context, onEdit, onClone, onGone }: Props) {
+export function ItemPanel({ item, context, headingRef, onClose, onEdit, onClone, onGone }: Props) {
   const { userKey, keys } = useKeyring();
   const toast = useToast();
   const [view, setView] = useState<CipherView | null>(null);
@@ -74,9 +79,18 @@ export function ItemPanel({ item, context, onEdit, onClone, onGone }: Props) {
 
   return (
     <Card>
-      <div className="mb-4 flex items-start justify-between gap-2">
-        <div>
-          <h2 className="text-lg font-semibold break-all">{view.name}</h2>
+      <div className="mb-4 flex items-start gap-3">
+        <ItemIcon type={item.type} name={view.name} uris={view.login?.uris.map((uri) => uri.uri ?? "") ?? []} />
+        <div className="min-w-0 flex-1">
+          <h2
+            ref={(element) => {
+              headingRef.current = element;
+            }}
+            tabIndex={-1}
+            className="text-lg font-semibold break-all focus:outline-none"
+          >
+            {view.name}
+          </h2>
           <p className="text-xs text-slate-600">
             {TYPE_LABELS[item.type]}
             {item.organizationId
@@ -85,6 +99,14 @@ export function ItemPanel({ item, context, onEdit, onClone, onGone }: Props) {
             {folder ? ` · ${folder.name}` : ""}
           </p>
         </div>
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close item"
+          className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
+        >
+          <X aria-hidden="true" className="size-5" />
+        </button>
       </div>
       <div className="mb-4 flex flex-wrap gap-2">
         {!deleted && item.permissions.edit ? (

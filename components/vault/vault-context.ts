@@ -3,6 +3,7 @@ import type { ActionResult } from "@/lib/authz/action";
 import type { GeneratorRules } from "@/lib/policies/generator";
 import type { attachmentIdsSchema, createAttachmentSchema } from "@/lib/validation/attachments";
 import type {
+  addItemsToCollectionsSchema,
   assignCollectionsSchema,
   createFolderSchema,
   createItemSchema,
@@ -10,6 +11,7 @@ import type {
   itemActivitySchema,
   itemIdsSchema,
   moveItemSchema,
+  moveItemsToFolderSchema,
   renameFolderSchema,
   updateItemSchema,
 } from "@/lib/validation/items";
@@ -27,6 +29,8 @@ export type VaultActions = {
   purgeItems: Action<typeof itemIdsSchema, { count: number }>;
   moveItemToOrganization: Action<typeof moveItemSchema>;
   assignCollections: Action<typeof assignCollectionsSchema>;
+  moveItemsToFolder: Action<typeof moveItemsToFolderSchema, { count: number }>;
+  addItemsToCollections: Action<typeof addItemsToCollectionsSchema, { count: number }>;
   createFolder: Action<typeof createFolderSchema, { folderId: string }>;
   renameFolder: Action<typeof renameFolderSchema>;
   deleteFolder: Action<typeof deleteFolderSchema>;

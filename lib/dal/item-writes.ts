@@ -401,6 +401,42 @@ export async function assignItemCollections(tx: Executor, scope: UserScope, ciph
   return item;
 }
 
+const uuidArray = (ids: string[]) =>
+  sql`array[${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
+
+/**
+ * Adds organization items to more collections, keeping the ones they are in (Bitwarden's bulk "Assign to
+ * collections"): the caller needs edit rights on every item and may add to every collection. All or nothing: one
+ * item refused refuses the whole request.
+ */
+export async function addItemsToCollections(
+  tx: Executor,
+  scope: UserScope,
+  organizationId: string,
+  cipherIds: string[],
+  collectionIds: string[],
+) {
+  const items = await lockItemsForUser(tx, scope, cipherIds, (item) => {
+    if (item.organizationId !== organizationId)
+      throw new ActionError("Only this organization's items can go into its collections.");
+    requireEdit(item);
+    if (item.deletedAt) throw new ActionError("Restore this item from the trash before changing its collections.");
+  });
+  await assertEditableCollections(tx, scope, organizationId, collectionIds);
+  // Every pair in one statement, with one parameter per id (500 items × 100 collections as rows would pass
+  // PostgreSQL's limit of 65,535 parameters).
+  await tx.execute(
+    sql`insert into collection_ciphers (organization_id, collection_id, cipher_id)
+        select ${organizationId}, collection_id, cipher_id
+        from unnest(${uuidArray(collectionIds)}) collection_id cross join unnest(${uuidArray(items.map((item) => item.id))}) cipher_id
+        on conflict do nothing`,
+  );
+  return items;
+}
+
 /**
  * Deletes items that have been in the trash longer than the retention period (run at start and periodically).
  * Scope-less: a housekeeping job of the whole installation.

@@ -75,11 +75,14 @@ export const updateItemSchema = z.object({
 
 export const itemStateSchema = z.object({ cipherId: uuidSchema, folderId: folderIdSchema, favorite: z.boolean() });
 
+/** The most items one bulk change takes (Bitwarden's web vault selects at most 500 too). */
+export const MAX_SELECTED_ITEMS = 500;
+
 export const itemIdsSchema = z.object({
   cipherIds: z
     .array(uuidSchema)
     .min(1, "Select at least one item.")
-    .max(500, "Select at most 500 items at a time.")
+    .max(MAX_SELECTED_ITEMS, `Select at most ${MAX_SELECTED_ITEMS} items at a time.`)
     .transform((ids) => [...new Set(ids)]),
 });
 
@@ -122,6 +125,12 @@ export const assignCollectionsSchema = z.object({
     .array(uuidSchema)
     .min(1, "Choose at least one collection.")
     .max(100, "An item can be in at most 100 collections."),
+});
+
+/** Bitwarden's bulk "Assign to collections": items of one organization join these collections, keeping their others. */
+export const addItemsToCollectionsSchema = itemIdsSchema.extend({
+  organizationId: uuidSchema,
+  collectionIds: moveCollectionIdsSchema.transform((ids) => [...new Set(ids)]),
 });
 
 /** A folder's name is encrypted with the user key in the browser. */

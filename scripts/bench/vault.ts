@@ -194,7 +194,7 @@ async function measureImport(browser: Browser, size: number, folder: string): Pr
   await page.getByLabel("Email address").fill(IMPORT_OWNER);
   await page.getByLabel("Master password").fill(demoPassword());
   await page.getByRole("button", { name: "Log in with master password" }).click();
-  await page.getByRole("heading", { name: "My vault" }).waitFor({ timeout: 120_000 });
+  await page.getByRole("heading", { name: "All vaults" }).waitFor({ timeout: 120_000 });
   await page.getByRole("button", { name: /Switch product/ }).click();
   await page.getByRole("navigation", { name: "Products" }).getByRole("link", { name: IMPORT_ORGANIZATION }).click();
   await page.getByRole("navigation", { name: "Admin Console" }).getByRole("link", { name: "Settings" }).click();

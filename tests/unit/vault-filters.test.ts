@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type VaultSectionFilter, visibleItems } from "@/components/vault/filters";
+import { filterHeading, type VaultSectionFilter, visibleItems } from "@/components/vault/filters";
 import type { IndexedItem } from "@/components/vault/vault-index";
 import type { VaultItem } from "@/lib/dal/items";
 import { FAKE_LOGIN } from "../support/fakes";
@@ -41,5 +41,32 @@ describe("the web vault's archive filter", () => {
     expect(listed({ kind: "type", type: "login" })).toEqual(["active"]);
     expect(listed({ kind: "archive" })).toEqual(["archived"]);
     expect(listed({ kind: "trash" })).toEqual(["archived-and-trashed"]);
+  });
+});
+
+describe("the vault's heading", () => {
+  const names = {
+    organizations: [{ id: "org", name: "Acme" }],
+    folders: [{ id: "folder", name: "Finance" }],
+    collections: [{ id: "collection", name: "Servers" }],
+  };
+
+  it("names the vault chosen, All vaults by default", () => {
+    expect(filterHeading({ kind: "all" }, { kind: "all" }, names)).toBe("All vaults");
+    expect(filterHeading({ kind: "mine" }, { kind: "all" }, names)).toBe("My vault");
+    expect(filterHeading({ kind: "organization", id: "org" }, { kind: "all" }, names)).toBe("Acme");
+  });
+
+  it("names the part of it chosen, whatever the vault", () => {
+    const scope = { kind: "organization", id: "org" } as const;
+    expect(filterHeading(scope, { kind: "favorites" }, names)).toBe("Favorites");
+    expect(filterHeading(scope, { kind: "trash" }, names)).toBe("Trash");
+    expect(filterHeading(scope, { kind: "archive" }, names)).toBe("Archive");
+    expect(filterHeading(scope, { kind: "type", type: "ssh_key" }, names)).toBe("SSH key");
+    expect(filterHeading(scope, { kind: "folder", id: "folder" }, names)).toBe("Finance");
+    expect(filterHeading(scope, { kind: "folder", id: null }, names)).toBe("No folder");
+    expect(filterHeading(scope, { kind: "collection", id: "collection" }, names)).toBe("Servers");
+    // A name not decrypted yet (or gone) still gives a heading.
+    expect(filterHeading(scope, { kind: "collection", id: "other" }, names)).toBe("Collection");
   });
 });

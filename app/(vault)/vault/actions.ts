@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/authz/scope";
 import { user } from "@/lib/authz/scope-rules";
 import { type UserScope } from "@/lib/authz/scope-brand";
 import {
+  addItemsToCollections,
   archiveItems,
   assignItemCollections,
   createFolder,
@@ -26,6 +27,7 @@ import { maxAttachmentBytes } from "@/lib/server/config";
 import { attachmentIdsSchema, createAttachmentSchema, uploadAttachmentSchema } from "@/lib/validation/attachments";
 import { policiesForUser } from "@/lib/dal/policies";
 import {
+  addItemsToCollectionsSchema,
   assignCollectionsSchema,
   createFolderSchema,
   createItemSchema,
@@ -220,6 +222,19 @@ export const assignCollectionsAction = defineAction({
     const item = await assignItemCollections(tx, scope, input.cipherId, input.collectionIds);
     await record({ type: "cipher_collections_updated", cipherId: item.id, organizationId: item.organizationId });
     return {};
+  },
+});
+
+/** Several items of one organization join more collections (the vault's bulk "Assign to collections"). */
+export const addItemsToCollectionsAction = defineAction({
+  name: "items.addToCollections",
+  input: addItemsToCollectionsSchema,
+  scope: user(),
+  async run({ input, scope, tx, record }) {
+    const items = await addItemsToCollections(tx, scope, input.organizationId, input.cipherIds, input.collectionIds);
+    for (const item of items)
+      await record({ type: "cipher_collections_updated", cipherId: item.id, organizationId: input.organizationId });
+    return { count: items.length };
   },
 });
 

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button-classes";
-import { PageHeader } from "@/components/ui/page-header";
 import { VaultBrowser } from "@/components/vault/vault-browser";
 import type { VaultActions } from "@/components/vault/vault-context";
 import { requireUser } from "@/lib/authz/scope";
@@ -9,6 +8,7 @@ import { listVaultItems } from "@/lib/dal/items";
 import { listMemberOrganizations } from "@/lib/dal/organizations";
 import { policiesForUser } from "@/lib/dal/policies";
 import {
+  addItemsToCollectionsAction,
   assignCollectionsAction,
   createAttachmentAction,
   createFolderAction,
@@ -16,6 +16,7 @@ import {
   createItem,
   deleteFolderAction,
   logItemActivity,
+  moveItemsToFolderAction,
   moveItemToOrganizationAction,
   purgeItemsAction,
   renameFolderAction,
@@ -38,6 +39,8 @@ const actions: VaultActions = {
   purgeItems: purgeItemsAction,
   moveItemToOrganization: moveItemToOrganizationAction,
   assignCollections: assignCollectionsAction,
+  moveItemsToFolder: moveItemsToFolderAction,
+  addItemsToCollections: addItemsToCollectionsAction,
   createFolder: createFolderAction,
   renameFolder: renameFolderAction,
   deleteFolder: deleteFolderAction,
@@ -54,30 +57,25 @@ export default async function VaultPage() {
     policiesForUser(user),
   ]);
   return (
-    <>
-      <PageHeader
-        title="My vault"
-        description={`Welcome, ${user.name}. Your vault is decrypted in this tab only.`}
-        actions={
-          <>
-            <Link href="/create-organization" className={buttonClasses("secondary")}>
-              New organization
-            </Link>
-            <Link href="/become-a-provider" className={buttonClasses("ghost")}>
-              Become a provider
-            </Link>
-          </>
-        }
-      />
-      <VaultBrowser
-        items={items}
-        collections={collections}
-        folders={folders}
-        organizations={organizations}
-        personalAllowed={!policies.personalOwnership}
-        generatorRules={policies.generator}
-        actions={actions}
-      />
-    </>
+    <VaultBrowser
+      items={items}
+      collections={collections}
+      folders={folders}
+      organizations={organizations}
+      personalAllowed={!policies.personalOwnership}
+      generatorRules={policies.generator}
+      actions={actions}
+      description={`Welcome, ${user.name}. Your vault is decrypted in this tab only.`}
+      links={
+        <>
+          <Link href="/create-organization" className={buttonClasses("secondary")}>
+            New organization
+          </Link>
+          <Link href="/become-a-provider" className={buttonClasses("ghost")}>
+            Become a provider
+          </Link>
+        </>
+      }
+    />
   );
 }

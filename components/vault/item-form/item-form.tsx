@@ -78,8 +78,8 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
   const [generating, setGenerating] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [encrypting, setEncrypting] = useState(false);
-  const create = useAction(context.actions.createItem);
-  const update = useAction(context.actions.updateItem);
+  const create = useAction(context.actions.createItem, { success: () => `${view.name.trim()} added.` });
+  const update = useAction(context.actions.updateItem, { success: () => `${view.name.trim()} saved.` });
   const busy = encrypting || create.busy || update.busy;
   const error = problem ?? create.error ?? update.error;
   const canSeePassword = item?.permissions.viewPassword ?? true;

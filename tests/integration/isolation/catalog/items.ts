@@ -1,4 +1,5 @@
 import {
+  addItemsToCollectionsAction,
   assignCollectionsAction,
   createFolderAction,
   createItem,
@@ -149,6 +150,17 @@ export const ITEM_ACTIONS: IsolationEntry[] = [
     action: assignCollectionsAction,
     allowed: CLIENT1_EDITORS,
     input: (demo) => ({ cipherId: demo.client1Items[0], collectionIds: [demo.client1Collection] }),
+  },
+  {
+    name: "items.addToCollections",
+    grants: false,
+    action: addItemsToCollectionsAction,
+    allowed: CLIENT1_EDITORS,
+    input: (demo) => ({
+      organizationId: demo.client1,
+      cipherIds: [demo.client1Items[0]],
+      collectionIds: [demo.client1Collection],
+    }),
   },
   // Folders are personal: anyone signed in has their own; another user's folder id is simply unknown to them.
   {
