@@ -104,6 +104,8 @@ test("a provider admin opens the same client and finds their own actions named w
   const opened = page.getByRole("row").filter({ hasText: "Opened a client's Admin Console" });
   await expect(opened.first()).toContainText("Dana Admin");
   await expect(opened.first()).toContainText("admin@demo-msp.example · acting for Demo MSP");
+  // The address it came from: this test's browser, over loopback (no proxy in front, so the connection's own).
+  await expect(opened.first()).toContainText("127.0.0.1");
   // The owner's change stays the owner's.
   await expect(page.getByRole("row").filter({ hasText: "Updated organization settings" })).toContainText(
     "owner@client2.example",
