@@ -37,8 +37,11 @@ test("the owner renames the organization, changes its billing email, and finds i
     .getByRole("navigation", { name: "Products" })
     .getByRole("link", { name: "Second Client's Organization" })
     .click();
+  // Settings opens Organization info itself, with its content, not a page of links (issue 14).
   await consoleNav(page).getByRole("link", { name: "Settings" }).click();
+  await expect(page).toHaveURL(/\/settings\/info$/);
   await expect(page.getByRole("heading", { name: "Organization info", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Organization name")).toHaveValue("Second Client's Organization");
   await expect(page.getByText("Managed by Demo MSP")).toBeVisible();
 
   // A blank name is refused next to the field, and nothing changes.
