@@ -16,6 +16,8 @@ export async function register() {
   }
   const { printErrorsInSummary } = await import("./lib/server/request-errors");
   printErrorsInSummary();
+  const { stampPeerAddresses } = await import("./lib/server/peer-address");
+  stampPeerAddresses();
   const { exitServer, prepareServer } = await import("./lib/server/startup");
   await prepareServer({ onFatal: exitServer });
 }

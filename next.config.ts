@@ -18,6 +18,10 @@ const nextConfig: NextConfig = {
   experimental: {
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
   },
+  // Browsers and tools that ask for /favicon.ico without reading the page get the same mark as app/icon.svg.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   async headers() {
     return [
       {

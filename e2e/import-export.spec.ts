@@ -168,3 +168,55 @@ test("a provider member is told why they cannot export a client's vault", async 
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Import data" }).click();
   await expect(page.getByLabel("File to import")).toBeVisible();
 });
+
+test("the same file again is imported only when the person says so, even after a reload", async ({ page }) => {
+  test.setTimeout(180_000);
+  const folder = await mkdtemp(path.join(os.tmpdir(), "keyhouse-e2e-again-"));
+  const csvPath = path.join(folder, "twice.csv");
+  const names = [marked(`E2E ${stamp} twice A`), marked(`E2E ${stamp} twice B`)];
+  await writeFile(
+    csvPath,
+    Papa.unparse({
+      fields: ["name", "url", "username", "password", "note"],
+      data: names.map((name, index) => [
+        name,
+        `https://twice-${index}.example`,
+        marked(`twice${index}`),
+        marked(`pw-${stamp}-${index}`),
+        "",
+      ]),
+    }),
+  );
+  const copiesOf = async (saveAs: string) => {
+    await exportVault(page, "Bitwarden (json)", saveAs);
+    const { items } = JSON.parse(await readFile(saveAs, "utf8")) as { items: { name: string }[] };
+    return names.map((name) => items.filter((item) => item.name === name).length);
+  };
+
+  await logIn(page, "admin@demo-msp.example");
+  await openConsoleSettings(page, "Demo MSP Internal", "Import data");
+  await importFile(page, { format: "Chrome or Edge (csv)", file: csvPath });
+  await expect(page.getByText("2 imported, 0 skipped")).toBeVisible({ timeout: 60_000 });
+  // A finished import empties the form: submitting it again does nothing behind the person's back.
+  await expect(page.getByLabel("File to import")).toHaveValue("");
+
+  // The same file again: asked first; cancelled, nothing is imported.
+  await importFile(page, { format: "Chrome or Edge (csv)", file: csvPath });
+  const ask = page.getByRole("dialog", { name: "Import this file again?" });
+  await expect(ask).toContainText(/This file was already imported on \w{3} \d{1,2}, \d{4}/);
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByText("2 imported, 0 skipped")).toHaveCount(0);
+  expect(await copiesOf(path.join(folder, "after-cancel.json"))).toEqual([1, 1]);
+
+  // The server remembers it (by a hash under the organization key), so a fresh page asks too; this time: again.
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Import data" }).click();
+  await page.reload();
+  await importFile(page, { format: "Chrome or Edge (csv)", file: csvPath });
+  await page
+    .getByRole("dialog", { name: "Import this file again?" })
+    .getByRole("button", { name: "Import again" })
+    .click();
+  await expect(page.getByText("2 imported, 0 skipped")).toBeVisible({ timeout: 60_000 });
+  expect(await copiesOf(path.join(folder, "after-again.json"))).toEqual([2, 2]);
+});

@@ -81,6 +81,12 @@ test("organization → members with three roles → group and collection access 
     await dialog.getByLabel("Email addresses").fill(invitee.email);
     await dialog.getByRole("radio", { name: new RegExp(`^${role}`) }).check();
     if (role === "Custom") await dialog.getByRole("checkbox", { name: "Manage groups" }).check();
+    // Collections exist: the empty list means none is chosen yet, not that there are none.
+    if (role === "User") {
+      const collections = dialog.getByRole("group", { name: "Collections" });
+      await expect(collections.getByText("None chosen yet.")).toBeVisible();
+      await expect(dialog.getByText("No collections yet.")).toHaveCount(0);
+    }
     await dialog.getByRole("button", { name: "Invite" }).click();
     await expect(dialog).toBeHidden();
   }

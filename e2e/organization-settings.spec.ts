@@ -37,8 +37,11 @@ test("the owner renames the organization, changes its billing email, and finds i
     .getByRole("navigation", { name: "Products" })
     .getByRole("link", { name: "Second Client's Organization" })
     .click();
+  // Settings opens Organization info itself, with its content, not a page of links (issue 14).
   await consoleNav(page).getByRole("link", { name: "Settings" }).click();
+  await expect(page).toHaveURL(/\/settings\/info$/);
   await expect(page.getByRole("heading", { name: "Organization info", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Organization name")).toHaveValue("Second Client's Organization");
   await expect(page.getByText("Managed by Demo MSP")).toBeVisible();
 
   // A blank name is refused next to the field, and nothing changes.
@@ -104,6 +107,8 @@ test("a provider admin opens the same client and finds their own actions named w
   const opened = page.getByRole("row").filter({ hasText: "Opened a client's Admin Console" });
   await expect(opened.first()).toContainText("Dana Admin");
   await expect(opened.first()).toContainText("admin@demo-msp.example · acting for Demo MSP");
+  // The address it came from: this test's browser, over loopback (no proxy in front, so the connection's own).
+  await expect(opened.first()).toContainText("127.0.0.1");
   // The owner's change stays the owner's.
   await expect(page.getByRole("row").filter({ hasText: "Updated organization settings" })).toContainText(
     "owner@client2.example",

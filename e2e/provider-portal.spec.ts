@@ -28,6 +28,15 @@ const CLIENTS = [
   { name: `Flow Client C ${stamp}`, seats: 2, owner: uniqueEmail("client-c-owner") },
 ];
 
+/** The text of the newest mail to `to` whose subject contains `subject`, as /dev/mailbox shows it. */
+async function mailText(page: Page, to: string, subject: string): Promise<string> {
+  await page.goto("/dev/mailbox");
+  await page.getByRole("row").filter({ hasText: to }).filter({ hasText: subject }).first().getByRole("link").click();
+  const text = page.locator("pre").first();
+  await expect(text).toBeVisible();
+  return (await text.textContent()) ?? "";
+}
+
 async function fingerprintOf(page: Page): Promise<string> {
   await page.goto("/settings");
   const phrase = page.getByTestId("fingerprint-phrase");
@@ -132,13 +141,27 @@ test("operator → provider setup → members → clients → client owner → s
     ]);
   }
 
-  // Client A's owner accepts, and the provider's owner confirms them in the client's Admin Console.
+  // Client A's owner is invited in the provider's name, accepts, and waits for confirmation...
   const clientOwner = await newPage(browser);
-  await registerFromLink(clientOwner, CLIENT_OWNER, { subject: `Join ${CLIENTS[0]!.name} on Keyhouse` });
+  const invitation = `Join ${CLIENTS[0]!.name} on Keyhouse`;
+  await expect(mailText(clientOwner, CLIENT_OWNER.email, invitation)).resolves.toContain(
+    `${PROVIDER} invited you as its owner to the organization ${CLIENTS[0]!.name}, managed by ${PROVIDER}.`,
+  );
+  await registerFromLink(clientOwner, CLIENT_OWNER, { subject: invitation });
   await clientOwner.getByRole("button", { name: "Accept invitation" }).click();
   await expect(clientOwner.getByRole("heading", { name: "All vaults" })).toBeVisible();
   const clientOwnerPhrase = await fingerprintOf(clientOwner);
 
+  // ...which the provider's admins are told by mail and the clients table shows...
+  await expect(
+    mailText(owner, OWNER.email, `${CLIENT_OWNER.email} accepted the invitation to ${CLIENTS[0]!.name}`),
+  ).resolves.toContain("They need confirmation before they have access");
+  await owner.goto(`${providerUrl}/clients`);
+  const waiting = owner.getByRole("rowheader", { name: CLIENTS[0]!.name });
+  await expect(waiting).toContainText("1 member needs confirmation");
+  await expect(owner.getByText("needs confirmation")).toHaveCount(1);
+
+  // ...and the provider's owner confirms them in the client's Admin Console.
   await owner.getByRole("link", { name: CLIENTS[0]!.name }).click();
   await expect(owner.getByText(`Managed by ${PROVIDER}`)).toBeVisible();
   await owner.getByRole("link", { name: "Members" }).click();
@@ -148,6 +171,9 @@ test("operator → provider setup → members → clients → client owner → s
   await expect(confirmOwner.getByText(clientOwnerPhrase)).toBeVisible();
   await confirmOwner.getByRole("button", { name: "Confirm" }).click();
   await expect(owner.getByRole("row").filter({ hasText: CLIENT_OWNER.email })).toContainText("Confirmed");
+  await owner.goto(`${providerUrl}/clients`);
+  await expect(owner.getByRole("rowheader", { name: CLIENTS[0]!.name })).toBeVisible();
+  await expect(owner.getByText("needs confirmation")).toHaveCount(0);
 
   // The service user opens that client's Admin Console, and sees nothing reserved to admins.
   await tech.goto("/providers");

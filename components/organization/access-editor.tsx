@@ -12,18 +12,23 @@ type Props = {
   options: AccessOption[];
   value: AccessEntry[];
   onChange: (value: AccessEntry[]) => void;
-  emptyText: string;
+  /** Shown while nothing is chosen but there is something to choose. */
+  noneChosenText: string;
+  /** Shown when there is nothing to choose from at all. */
+  noOptionsText: string;
 };
 
 /** A list of grants, each at one of Bitwarden's five access levels, with a picker to add more. */
-export function AccessEditor({ legend, options, value, onChange, emptyText }: Props) {
+export function AccessEditor({ legend, options, value, onChange, noneChosenText, noOptionsText }: Props) {
   const addId = useId();
   const labelOf = (id: string) => options.find((option) => option.id === id)?.label ?? id;
   const available = options.filter((option) => !value.some((entry) => entry.id === option.id));
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>
-      {value.length === 0 ? <p className="text-sm text-slate-600">{emptyText}</p> : null}
+      {value.length === 0 ? (
+        <p className="text-sm text-slate-600">{options.length === 0 ? noOptionsText : noneChosenText}</p>
+      ) : null}
       <ul className="flex flex-col gap-2">
         {value.map((entry) => (
           <li key={entry.id} className="flex items-center gap-2">

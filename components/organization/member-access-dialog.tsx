@@ -183,7 +183,8 @@ export function MemberAccessDialog({
             options={collections}
             value={grants}
             onChange={setGrants}
-            emptyText="No collections yet."
+            noneChosenText="None chosen yet."
+            noOptionsText="This organization has no collections yet."
           />
         )}
 

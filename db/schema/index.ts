@@ -11,3 +11,4 @@ export * from "./billing";
 export * from "./sessions";
 export * from "./provider-requests";
 export * from "./attachments";
+export * from "./imports";

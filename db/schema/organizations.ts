@@ -92,6 +92,10 @@ export const organizationUsers = pgTable(
     index("organization_users_seated_idx")
       .on(t.organizationId)
       .where(sql`${t.status} <> 'revoked'`),
+    // Members waiting for confirmation, counted per client on the clients page (lib/dal/clients.ts).
+    index("organization_users_accepted_idx")
+      .on(t.organizationId)
+      .where(sql`${t.status} = 'accepted'`),
     check("organization_users_email_normalized", sql`${t.email} = lower(btrim(${t.email}))`),
     check(
       "organization_users_accepted_has_user",

@@ -70,4 +70,5 @@ export { encryptFile, decryptFile, formatEncArrayBuffer, parseEncArrayBuffer } f
 export { fingerprintPhrase, fingerprintWords } from "./fingerprint";
 export { isWebCryptoAvailable } from "./webcrypto";
 export { sha256Base64 } from "./hash";
+export { keyedHash } from "./keyed-hash";
 export { createOrganizationKeys, type OrganizationKeys } from "./organization";

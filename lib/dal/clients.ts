@@ -31,6 +31,8 @@ export type ClientRow = {
   planType: OrganizationPlan;
   assigned: number;
   used: number;
+  /** Members who accepted their invitation and wait for someone to confirm them (hand them the key). */
+  needsConfirmation: number;
   enabled: boolean;
 };
 
@@ -56,12 +58,19 @@ export async function listClients(scope: ProviderScope, { search, page }: { sear
         select * from matching order by name, id limit ${CLIENTS_PAGE_SIZE} offset ${(page - 1) * CLIENTS_PAGE_SIZE}
       )
       select (select count(*)::int from matching) as total, page.id, page.name, page.plan_type as "planType",
-        page.seats as assigned, ${seatsUsedBy(sql`page.id`)} as used, page.enabled
+        page.seats as assigned, ${seatsUsedBy(sql`page.id`)} as used,
+        ${awaitingConfirmation(sql`page.id`)} as "needsConfirmation", page.enabled
       from (select 1) as one left join page on true
       order by page.name, page.id`,
   );
   const clients = rows.filter((row): row is ClientRow & { total: number } => row.id != null);
   return { clients: clients.map(({ total: _total, ...client }) => client), total: rows[0]?.total ?? 0 };
+}
+
+/** Accepted members of an organization, counted from their partial index alone (organization_users_accepted_idx). */
+function awaitingConfirmation(organization: SQL): SQL<number> {
+  return sql<number>`(select count(*)::int from ${organizationUsers}
+    where ${organizationUsers.organizationId} = ${organization} and ${organizationUsers.status} = 'accepted')`;
 }
 
 function escapeLike(value: string): string {

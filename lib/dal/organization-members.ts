@@ -36,6 +36,7 @@ import {
   lockRows,
   type MemberListing,
   ORGANIZATION_MEMBERSHIPS,
+  PROVIDER_MEMBERSHIPS,
   reissueInvitation,
 } from "./membership";
 import { includesProviderMembers, type ProviderMemberTargets } from "./provider-members";
@@ -45,7 +46,8 @@ import { assertRestoredMembersHaveTwoStepLogin } from "./two-step-login-policy";
 
 /**
  * Accepting binds the invited row to the caller's account; the row is named by the invitation, never by the client.
- * Answers the organization's name too, for the message that says whom the person joined.
+ * Answers the organization's name too, for the message that says whom the person joined, and for a client the
+ * provider's confirmed admins, who are told that someone waits for confirmation.
  */
 export async function acceptOrganizationInvitation(tx: Executor, scope: UserScope, organizationUserId: string) {
   const { tenantId: organizationId, ...member } = await acceptRow(
@@ -54,22 +56,37 @@ export async function acceptOrganizationInvitation(tx: Executor, scope: UserScop
     scope,
     organizationUserId,
   );
-  return { ...member, organizationId, organizationName: (await namesOf(tx, organizationId)).name };
+  const names = await namesOf(tx, organizationId);
+  const providerAdminEmails = names.providerId
+    ? await emailsOfConfirmedInRole(tx, PROVIDER_MEMBERSHIPS, names.providerId, "provider_admin")
+    : [];
+  return {
+    ...member,
+    organizationId,
+    organizationName: names.name,
+    providerName: names.providerName,
+    providerAdminEmails,
+  };
 }
 
 /** Name of the organization and of the provider that manages it, if any (mail texts, messages). */
 export async function organizationNames(executor: Executor, scope: OrganizationScope) {
-  return namesOf(executor, assertScope(scope).organizationId);
+  const { name, providerName } = await namesOf(executor, assertScope(scope).organizationId);
+  return { name, providerName };
 }
 
 async function namesOf(executor: Executor, organizationId: string) {
   const [row] = await executor
-    .select({ name: organizations.name, providerName: providers.name })
+    .select({ name: organizations.name, providerId: providers.id, providerName: providers.name })
     .from(organizations)
     .leftJoin(providerOrganizations, eq(providerOrganizations.organizationId, organizations.id))
     .leftJoin(providers, eq(providers.id, providerOrganizations.providerId))
     .where(eq(organizations.id, organizationId));
-  return { name: row?.name ?? "the organization", providerName: row?.providerName ?? null };
+  return {
+    name: row?.name ?? "the organization",
+    providerId: row?.providerId ?? null,
+    providerName: row?.providerName ?? null,
+  };
 }
 
 export type OrganizationMemberFilter = "all" | "invited" | "accepted" | "revoked";
@@ -91,7 +108,7 @@ export async function listOrganizationMembers(
 
 /**
  * Locks the organization row: serialises seat use (invites) and the "one confirmed owner" rule, and answers what
- * messages need (name, seats, managing provider).
+ * messages need (name, seats, the managing provider's name or null).
  */
 export async function lockOrganization(tx: Executor, scope: OrganizationScope) {
   const { organizationId } = assertScope(scope);
@@ -102,10 +119,11 @@ export async function lockOrganization(tx: Executor, scope: OrganizationScope) {
     .for("update");
   if (!organization) throw new ActionError("This organization no longer exists.");
   const [link] = await tx
-    .select({ providerId: providerOrganizations.providerId })
+    .select({ providerName: providers.name })
     .from(providerOrganizations)
+    .innerJoin(providers, eq(providers.id, providerOrganizations.providerId))
     .where(eq(providerOrganizations.organizationId, organizationId));
-  return { ...organization, managedByProvider: link !== undefined };
+  return { ...organization, provider: link?.providerName ?? null };
 }
 
 export const PROVIDER_SEAT_LIMIT_MESSAGE =
@@ -184,7 +202,7 @@ export async function inviteOrganizationMembers(
   await assertNotMembersYet(tx, ORGANIZATION_MEMBERSHIPS, organizationId, emails);
   const free = organization.seats - (await countSeatsInUse(tx, scope));
   if (emails.length > free) {
-    const message = seatLimitMessage(organization.managedByProvider, Math.max(0, free));
+    const message = seatLimitMessage(organization.provider !== null, Math.max(0, free));
     throw new ActionError(message, { emails: message });
   }
   const created = await tx
@@ -324,7 +342,7 @@ export async function restoreOrganizationMembers(tx: Executor, scope: Organizati
     userIds: members.map((member) => member.userId),
   });
   const free = organization.seats - (await countSeatsInUse(tx, scope));
-  if (members.length > free) throw new ActionError(seatLimitMessage(organization.managedByProvider, Math.max(0, free)));
+  if (members.length > free) throw new ActionError(seatLimitMessage(organization.provider !== null, Math.max(0, free)));
   await tx
     .update(organizationUsers)
     .set({

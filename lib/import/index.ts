@@ -9,6 +9,7 @@ import { parseOnePasswordCsv } from "./onepassword-csv";
 import type { ParseResult } from "./types";
 
 export { ImportFileError, type ParsedItem, type ParseResult, type SkippedRow } from "./types";
+export { importFileHash } from "./file-hash";
 
 export type ImportFormat = {
   id: string;

@@ -3,18 +3,26 @@ import { type RenderedMail, renderMail } from "./templates";
 
 /** The mails of the invite → accept → confirm flow, shared by providers and organizations. */
 
-type Tenant = { kind: "provider" | "organization"; name: string };
+/** An organization names the provider that manages it, if any: its people should know who runs it for them. */
+export type Tenant =
+  { kind: "provider"; name: string } | { kind: "organization"; name: string; provider: string | null };
 
 function tenantPhrase(tenant: Tenant): string {
-  return tenant.kind === "provider" ? `the provider ${tenant.name}` : `the organization ${tenant.name}`;
+  if (tenant.kind === "provider") return `the provider ${tenant.name}`;
+  return tenant.provider
+    ? `the organization ${tenant.name}, managed by ${tenant.provider}`
+    : `the organization ${tenant.name}`;
 }
 
-export function invitationMail(tenant: Tenant, role: string, acceptUrl: string): RenderedMail {
+/** `invitedBy` names a provider that invites into a client it manages, so the mail says who is asking. */
+export function invitationMail(tenant: Tenant, role: string, acceptUrl: string, invitedBy?: string): RenderedMail {
   return renderMail({
     subject: `Join ${tenant.name} on Keyhouse`,
-    heading: `You are invited to join ${tenant.name}`,
+    heading: invitedBy ? `${invitedBy} invited you to join ${tenant.name}` : `You are invited to join ${tenant.name}`,
     paragraphs: [
-      `You have been invited to ${tenantPhrase(tenant)} as ${role}.`,
+      invitedBy
+        ? `${invitedBy} invited you as ${role} to ${tenantPhrase(tenant)}.`
+        : `You have been invited as ${role} to ${tenantPhrase(tenant)}.`,
       "Follow the link to accept. If you have no Keyhouse account yet, the link lets you create one for this email address. The link can be used once and expires in 5 days.",
     ],
     action: { label: "Accept invitation", url: acceptUrl },
@@ -32,11 +40,11 @@ export function confirmedMail(tenant: Tenant, openUrl: string): RenderedMail {
 
 export function acceptedMail(tenant: Tenant, memberEmail: string, membersUrl: string): RenderedMail {
   return renderMail({
-    subject: `${memberEmail} accepted the invitation to ${tenant.name}`,
+    subject: `${memberEmail} accepted the invitation to ${tenant.name} and needs confirmation`,
     heading: "A member is waiting for confirmation",
     paragraphs: [
       `${memberEmail} accepted the invitation to ${tenantPhrase(tenant)}.`,
-      "Confirm them to give them access: compare their fingerprint phrase with them over another channel first.",
+      "They need confirmation before they have access: compare their fingerprint phrase with them over another channel first, then confirm them.",
     ],
     action: { label: "Review members", url: membersUrl },
   });

@@ -6,8 +6,14 @@ import { encStringSchema, uuidSchema } from "./common";
 /** Imports are sent in batches so a big file shows progress and no single request grows too large. */
 export const IMPORT_BATCH_SIZE = 100;
 
+/** The imported file's keyed hash (lib/crypto/keyed-hash.ts): 32 bytes as base64, meaningless without the key. */
+export const importFileHashSchema = z
+  .string({ error: "The file's fingerprint is missing." })
+  .regex(/^[A-Za-z0-9+/]{43}=$/, { error: "The file's fingerprint is malformed." });
+
 export const importBatchSchema = z.object({
   organizationId: uuidSchema,
+  fileHash: importFileHashSchema,
   items: z
     .array(organizationCipherSchema)
     .min(1, "The batch is empty.")

@@ -1,10 +1,14 @@
+import { createHash } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { recordVaultExport } from "@/app/(console)/organizations/[organizationId]/settings/export/actions";
 import { importItemsBatch } from "@/app/(console)/organizations/[organizationId]/settings/import/actions";
 import { getDb } from "@/db/client";
+import { requireOrgScope } from "@/lib/authz/scope";
+import { listImportedFiles } from "@/lib/dal/organization-imports";
 import { ciphers, collectionCiphers, collections, events } from "@/db/schema";
 import type { SymmetricKey } from "@/lib/crypto";
+import { importFileHash } from "@/lib/import";
 import { parseChromeCsv } from "@/lib/import/chrome-csv";
 import { encryptedCipherSchema } from "@/lib/validation/cipher";
 import { decryptCipher, encryptCipher } from "@/lib/vault/cipher-crypto";
@@ -17,6 +21,8 @@ import { signInAs } from "../support/session";
 
 let demo: DemoIds;
 let organizationKey: SymmetricKey;
+/** A well-formed file hash, for batches whose file does not matter. */
+const FILE_HASH = `${"A".repeat(43)}=`;
 
 beforeAll(async () => {
   demo = await loadDemo();
@@ -44,6 +50,7 @@ async function encryptedBatch(text: string, key: SymmetricKey, collectionId: str
   const encrypt = async (view: CipherView) => encryptedCipherSchema.parse(await encryptCipher(view, key));
   return {
     views: parsed.items.map((item) => item.view),
+    fileHash: await importFileHash(text, key),
     items: await Promise.all(
       parsed.items.map(async (item) => ({ cipher: await encrypt(item.view), collectionIds: [collectionId] })),
     ),
@@ -65,8 +72,8 @@ describe("importing a batch of items", () => {
   it("stores the owner's encrypted items in the chosen collection and records the import", async () => {
     await signInAs(demo.users.owner1);
     const { text } = chromeCsv("owner", 3);
-    const { views, items } = await encryptedBatch(text, organizationKey, demo.client1Collection);
-    const result = await importItemsBatch({ organizationId: demo.client1, items });
+    const { views, items, fileHash } = await encryptedBatch(text, organizationKey, demo.client1Collection);
+    const result = await importItemsBatch({ organizationId: demo.client1, fileHash, items });
     expect(result).toEqual({ ok: true, imported: 3 });
 
     const db = await getDb();
@@ -88,8 +95,11 @@ describe("importing a batch of items", () => {
     const tech = await unlockAs("tech@demo-msp.example", "keyhouse-demo");
     const key = await clientKeyOf(await providerKeyOf(tech, demo.providerId), demo.client1);
     await signInAs(demo.users.tech);
-    const { items } = await encryptedBatch(chromeCsv("tech", 2).text, key, demo.client1Collection);
-    expect(await importItemsBatch({ organizationId: demo.client1, items })).toEqual({ ok: true, imported: 2 });
+    const { items, fileHash } = await encryptedBatch(chromeCsv("tech", 2).text, key, demo.client1Collection);
+    expect(await importItemsBatch({ organizationId: demo.client1, fileHash, items })).toEqual({
+      ok: true,
+      imported: 2,
+    });
     expect(await lastEvent("organization_items_imported")).toMatchObject({
       actingUserId: demo.users.tech,
       providerId: demo.providerId,
@@ -100,9 +110,53 @@ describe("importing a batch of items", () => {
   it("leaves no imported name, username or password readable anywhere in the database", async () => {
     await signInAs(demo.users.owner1);
     const { text, secrets } = chromeCsv(`scan${Date.now().toString(36)}`, 5);
-    const { items } = await encryptedBatch(text, organizationKey, demo.client1Collection);
-    expect(await importItemsBatch({ organizationId: demo.client1, items })).toMatchObject({ ok: true, imported: 5 });
+    const { items, fileHash } = await encryptedBatch(text, organizationKey, demo.client1Collection);
+    expect(await importItemsBatch({ organizationId: demo.client1, fileHash, items })).toMatchObject({
+      ok: true,
+      imported: 5,
+    });
     expect(await findPlaintext(secrets)).toEqual([]);
+  });
+});
+
+describe("recognising a file imported before", () => {
+  it("records the file by a hash keyed with the organization key, and moves its date when it comes again", async () => {
+    await signInAs(demo.users.owner1);
+    const { text } = chromeCsv(`again${Date.now().toString(36)}`, 2);
+    const { items, fileHash } = await encryptedBatch(text, organizationKey, demo.client1Collection);
+    expect(await importItemsBatch({ organizationId: demo.client1, fileHash, items })).toMatchObject({ ok: true });
+    const scope = await requireOrgScope(demo.client1, "org.import_export");
+    const [first] = (await listImportedFiles(scope)).filter((file) => file.fileHash === fileHash);
+    expect(first).toBeDefined();
+    // Not a plain hash of the file, which would let anyone holding the database check a guess at its content.
+    expect(fileHash).not.toBe(createHash("sha256").update(text).digest("base64"));
+
+    expect(await importItemsBatch({ organizationId: demo.client1, fileHash, items })).toMatchObject({ ok: true });
+    const again = (await listImportedFiles(scope)).filter((file) => file.fileHash === fileHash);
+    expect(again).toHaveLength(1);
+    expect(Date.parse(again[0]!.importedAt)).toBeGreaterThan(Date.parse(first!.importedAt));
+    expect((await listImportedFiles(scope))[0]!.fileHash).toBe(fileHash);
+  });
+
+  it("keeps each organization's files apart: the same hash in another organization is another record", async () => {
+    await signInAs(demo.users.owner1);
+    const scope = await requireOrgScope(demo.client1, "org.import_export");
+    await signInAs(demo.users.owner2);
+    const other = await requireOrgScope(demo.client2, "org.import_export");
+    const ownFiles = await listImportedFiles(scope);
+    expect(ownFiles.length).toBeGreaterThan(0);
+    expect(await listImportedFiles(other)).toEqual([]);
+  });
+
+  it("refuses a batch without a well-formed file hash", async () => {
+    await signInAs(demo.users.owner1);
+    const { items } = await encryptedBatch(chromeCsv("nohash", 1).text, organizationKey, demo.client1Collection);
+    const before = await databaseSnapshot();
+    expect(await importItemsBatch({ organizationId: demo.client1, fileHash: "c2hvcnQ=", items })).toMatchObject({
+      ok: false,
+      error: "The file's fingerprint is malformed.",
+    });
+    expect(await databaseSnapshot()).toEqual(before);
   });
 });
 
@@ -146,7 +200,9 @@ describe("refused imports change nothing", () => {
     await signInAs(demo.users.owner1);
     const item = await makeItem();
     const before = await databaseSnapshot();
-    expect(await importItemsBatch({ organizationId: demo.client1, items: [item] } as never)).toMatchObject({
+    expect(
+      await importItemsBatch({ organizationId: demo.client1, fileHash: FILE_HASH, items: [item] } as never),
+    ).toMatchObject({
       ok: false,
       error,
     });
@@ -159,6 +215,7 @@ describe("refused imports change nothing", () => {
     const before = await databaseSnapshot();
     const result = await importItemsBatch({
       organizationId: demo.client1,
+      fileHash: FILE_HASH,
       items: Array.from({ length: 101 }, () => item),
     });
     expect(result).toMatchObject({ ok: false, error: "Send at most 100 items at a time." });
@@ -168,7 +225,9 @@ describe("refused imports change nothing", () => {
   it("refuses a client member, who may not import", async () => {
     await signInAs(demo.users.user1);
     const before = await databaseSnapshot();
-    expect(await importItemsBatch({ organizationId: demo.client1, items: [await oneItem()] })).toMatchObject({
+    expect(
+      await importItemsBatch({ organizationId: demo.client1, fileHash: FILE_HASH, items: [await oneItem()] }),
+    ).toMatchObject({
       ok: false,
       code: "not_found",
     });
@@ -189,6 +248,7 @@ describe("refused imports change nothing", () => {
     expect(
       await importItemsBatch({
         organizationId: demo.client1,
+        fileHash: FILE_HASH,
         items: [{ cipher: mixed, collectionIds: [demo.client1Collection] }],
       }),
     ).toMatchObject({

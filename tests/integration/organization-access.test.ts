@@ -147,7 +147,8 @@ describe("an organization's own access model, end to end at the action level", (
         collectionIds: [collection],
       })),
     );
-    expect(await importItemsBatch({ organizationId, items: batch })).toEqual({ ok: true, imported: 3 });
+    const fileHash = `${"B".repeat(43)}=`;
+    expect(await importItemsBatch({ organizationId, fileHash, items: batch })).toEqual({ ok: true, imported: 3 });
   });
 
   it("shows a User exactly their collections' items, without passwords where they may only view without them", async () => {

@@ -50,6 +50,12 @@ export const acceptInvitation = defineAction({
       organizationId: member.organizationId,
       organizationUserId: member.id,
     });
+    // A client's members are confirmed by its provider as often as by its own admins: the provider's admins hear of it.
+    const client = { kind: "organization" as const, name: member.organizationName, provider: member.providerName };
+    const membersUrl = appUrl(`/organizations/${member.organizationId}/members?filter=accepted`);
+    for (const admin of member.providerAdminEmails) {
+      await mail({ to: admin, ...acceptedMail(client, member.email, membersUrl) });
+    }
     return { redirectTo: "/vault", tenantName: member.organizationName };
   },
 });

@@ -12,6 +12,7 @@ export const IMPORT_EXPORT_ACTIONS: IsolationEntry[] = [
     allowed: ["client_owner", "service_user", "provider_admin"],
     input: (demo) => ({
       organizationId: demo.client1,
+      fileHash: `${"A".repeat(43)}=`,
       items: [{ cipher: FAKE_LOGIN, collectionIds: [demo.client1Collection] }],
     }),
   },

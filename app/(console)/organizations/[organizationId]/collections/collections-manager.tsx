@@ -183,14 +183,16 @@ function CollectionDialog({ organizationId, directory, collection, name, onClose
             .map((member) => ({ id: member.id, label: member.email }))}
           value={members}
           onChange={setMembers}
-          emptyText="No member has access of their own (owners and admins reach every collection)."
+          noneChosenText="No member has access of their own (owners and admins reach every collection)."
+          noOptionsText="No member can be given access yet (owners and admins reach every collection)."
         />
         <AccessEditor
           legend="Groups"
           options={directory.groups.map((group) => ({ id: group.id, label: group.name }))}
           value={groups}
           onChange={setGroups}
-          emptyText="No group has access."
+          noneChosenText="No group has access."
+          noOptionsText="This organization has no groups yet."
         />
         <DialogFormActions onCancel={onClose} busy={save.busy} />
       </form>

@@ -172,7 +172,8 @@ function GroupDialog({
           }))}
           value={collections}
           onChange={setCollections}
-          emptyText="The group reaches no collection yet."
+          noneChosenText="The group reaches no collection yet."
+          noOptionsText="This organization has no collections yet."
         />
         <DialogFormActions onCancel={onClose} busy={save.busy} />
       </form>

@@ -20,7 +20,7 @@ import {
   revokeOrganizationMembers,
   updateOrganizationMember,
 } from "@/lib/dal/organization-members";
-import { confirmedMail, invitationMail, providerChangedMembersMail } from "@/lib/mail/membership-mail";
+import { confirmedMail, invitationMail, providerChangedMembersMail, type Tenant } from "@/lib/mail/membership-mail";
 import {
   confirmOrganizationMembersSchema,
   inviteOrganizationMembersSchema,
@@ -38,6 +38,15 @@ const ROLE_LABELS = {
 
 function acceptUrl(token: string): string {
   return appUrl(`/accept/organization?token=${encodeURIComponent(token)}`);
+}
+
+function tenantOf(organization: { name: string; provider: string | null }): Tenant {
+  return { kind: "organization", name: organization.name, provider: organization.provider };
+}
+
+/** A member of the managing provider invites in its name: the mail says the provider asks. */
+function invitedBy(scope: OrganizationScope, organization: { provider: string | null }): string | undefined {
+  return scope.access.via === "provider" ? (organization.provider ?? undefined) : undefined;
 }
 
 /**
@@ -77,9 +86,10 @@ export const inviteOrganizationMembersAction = defineAction({
       await mail({
         to: member.email,
         ...invitationMail(
-          { kind: "organization", name: organization.name },
+          tenantOf(organization),
           ROLE_LABELS[input.type],
           acceptUrl(member.token),
+          invitedBy(scope, organization),
         ),
       });
     }
@@ -107,7 +117,7 @@ export const confirmOrganizationMembersAction = defineAction({
       await record({ type: "organization_user_confirmed", organizationUserId: member.id });
       await mail({
         to: member.email,
-        ...confirmedMail({ kind: "organization", name: organization.name }, appUrl("/vault")),
+        ...confirmedMail(tenantOf(organization), appUrl("/vault")),
       });
     }
     await tellOwnersWhenProviderActed(
@@ -158,7 +168,12 @@ export const resendOrganizationInvitationAction = defineAction({
     await record({ type: "organization_user_reinvited", organizationUserId: member.id });
     await mail({
       to: member.email,
-      ...invitationMail({ kind: "organization", name: organization.name }, ROLE_LABELS[member.type], acceptUrl(token)),
+      ...invitationMail(
+        tenantOf(organization),
+        ROLE_LABELS[member.type],
+        acceptUrl(token),
+        invitedBy(scope, organization),
+      ),
     });
     return {};
   },

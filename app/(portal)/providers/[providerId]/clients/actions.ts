@@ -41,7 +41,12 @@ export const createClientAction = defineAction({
     const acceptUrl = appUrl(`/accept/organization?token=${encodeURIComponent(created.token)}`);
     await mail({
       to: input.ownerEmail,
-      ...invitationMail({ kind: "organization", name: input.name }, "its owner", acceptUrl),
+      ...invitationMail(
+        { kind: "organization", name: input.name, provider: scope.provider.name },
+        "its owner",
+        acceptUrl,
+        scope.provider.name,
+      ),
     });
     return { organizationId: created.organizationId };
   },

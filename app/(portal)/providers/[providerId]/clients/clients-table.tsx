@@ -5,6 +5,10 @@ import type { ClientRow } from "@/lib/dal/clients";
 import { planLabel } from "@/lib/plans";
 import { ClientLink, ClientRowActions } from "./client-row-actions";
 
+function needsConfirmation(count: number): string {
+  return count === 1 ? "1 member needs confirmation" : `${count} members need confirmation`;
+}
+
 /**
  * The clients table, drawn in the browser from the rows alone: the page sends each row's data once instead of a
  * rendered tree per row with the same data again in every row's menu.
@@ -42,6 +46,11 @@ export function ClientsTable({
               {client.enabled && providerEnabled ? null : (
                 <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">Disabled</span>
               )}
+              {client.needsConfirmation > 0 ? (
+                <span className="mt-1 block text-xs font-normal text-amber-800">
+                  {needsConfirmation(client.needsConfirmation)}
+                </span>
+              ) : null}
             </RowHeader>
             <TD align="right">{client.assigned}</TD>
             <TD align="right">{client.used}</TD>

@@ -9,11 +9,13 @@ import { useKeyring } from "@/components/keyring/keyring-provider";
 import { PasswordField } from "@/components/forms/password-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { IndeterminateProgress, ProgressBar } from "@/components/ui/progress";
 import { SelectField } from "@/components/ui/select-field";
 import type { EncString, SymmetricKey } from "@/lib/crypto";
-import { IMPORT_FORMATS, ImportFileError, type ImportFormat, importFormat } from "@/lib/import";
+import type { ImportedFile } from "@/lib/dal/organization-imports";
+import { IMPORT_FORMATS, ImportFileError, type ImportFormat, importFileHash, importFormat } from "@/lib/import";
 import { importItemsBatch } from "./actions";
 
 type Progress =
@@ -23,6 +25,11 @@ type Progress =
   | { phase: "uploading"; done: number; total: number };
 
 const count = (value: number) => value.toLocaleString("en");
+
+const formatDate = (iso: string) => new Date(iso).toLocaleString("en", { dateStyle: "medium", timeStyle: "short" });
+
+/** What the form was asked to import, held while the person decides whether to import the same file again. */
+type Request = { collectionId: string; password: string; fileHash: string; key: SymmetricKey };
 
 const KEY_UNAVAILABLE =
   "Your copy of the organization key could not be opened, so nothing can be encrypted for it. Lock and unlock your vault, then try again.";
@@ -65,14 +72,17 @@ async function parseFile(format: ImportFormat, text: string, password: string) {
 /**
  * Import: the file is read, parsed and encrypted under the organization key in this browser, then uploaded in
  * batches (each batch commits on its own, so the progress bar shows real progress). Nothing is uploaded when the
- * file cannot be read.
+ * file cannot be read. A file this organization imported before (recognised by its keyed hash) is imported again
+ * only when the person says so; a finished import empties the form.
  */
 export function ImportForm({
   organizationId,
   collections,
+  importedFiles,
 }: {
   organizationId: string;
   collections: { id: string; name: EncString }[];
+  importedFiles: ImportedFile[];
 }) {
   const { keys } = useKeyring();
   const named = sortedByName(useDecryptedNames(organizationId, collections), collections);
@@ -85,6 +95,12 @@ export function ImportForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress>({ phase: "idle" });
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [imported, setImported] = useState(
+    () => new Map(importedFiles.map((file) => [file.fileHash, file.importedAt])),
+  );
+  const [again, setAgain] = useState<(Request & { importedAt: string }) | null>(null);
+  // A new key empties the file input, which the browser alone can do.
+  const [fileInput, setFileInput] = useState(0);
   const format = importFormat(formatId) ?? IMPORT_FORMATS[0];
   const text = fileText ?? pasted;
   const needsPassword = useMemo(() => text.trim() !== "" && (format.needsPassword?.(text) ?? false), [format, text]);
@@ -125,17 +141,24 @@ export function ImportForm({
     setFormError(null);
     setOutcome(null);
     if (Object.keys(errors).length > 0) return;
-    const collection = named?.find((entry) => entry.id === collectionId)?.name ?? "";
+    const key = await organizationKey();
+    if (!key) return setFormError(KEY_UNAVAILABLE);
+    const request = { collectionId, password, key, fileHash: await importFileHash(text, key) };
+    const importedAt = imported.get(request.fileHash);
+    if (importedAt) return setAgain({ ...request, importedAt });
+    await runImport(request);
+  }
 
+  async function runImport({ collectionId, password, fileHash, key }: Request) {
+    const collection = named?.find((entry) => entry.id === collectionId)?.name ?? "";
     setProgress({
       phase: "reading",
       label: needsPassword ? "Checking the password and decrypting the file…" : "Reading the file…",
     });
     const parsed = await parseFile(format, text, password);
-    const key = parsed.result ? await organizationKey() : null;
-    if (!parsed.result || !key) {
+    if (!parsed.result) {
       setProgress({ phase: "idle" });
-      return setFormError(parsed.error ?? KEY_UNAVAILABLE);
+      return setFormError(parsed.error);
     }
     const total = parsed.result.items.length;
     setProgress({ phase: "encrypting", done: 0, total });
@@ -143,26 +166,37 @@ export function ImportForm({
       setProgress({ phase: "encrypting", done, total }),
     );
     const skipped = [...parsed.result.skipped, ...encrypted.skipped];
-    let imported = 0;
+    let done = 0;
     setProgress({ phase: "uploading", done: 0, total: encrypted.items.length });
     for (const batch of toBatches(encrypted.items)) {
-      const result = await upload.run({ organizationId, items: batch });
+      const result = await upload.run({ organizationId, fileHash, items: batch });
       if (!result.ok) {
         setProgress({ phase: "idle" });
+        if (done > 0) rememberImported(fileHash);
         return setOutcome({
           kind: "stopped",
-          imported,
+          imported: done,
           total: encrypted.items.length,
           error: result.error,
           skipped,
           collection,
         });
       }
-      imported += result.imported;
-      setProgress({ phase: "uploading", done: imported, total: encrypted.items.length });
+      done += result.imported;
+      setProgress({ phase: "uploading", done, total: encrypted.items.length });
     }
     setProgress({ phase: "idle" });
-    setOutcome({ kind: "done", imported, skipped, collection });
+    setOutcome({ kind: "done", imported: done, skipped, collection });
+    if (done === 0) return;
+    rememberImported(fileHash);
+    setFileText(null);
+    setPasted("");
+    setFileInput((key) => key + 1);
+  }
+
+  /** The server recorded the file with its first batch; the page knows it too from now on. */
+  function rememberImported(fileHash: string) {
+    setImported((known) => new Map(known).set(fileHash, new Date().toISOString()));
   }
 
   if (collections.length === 0) {
@@ -192,6 +226,7 @@ export function ImportForm({
           disabled={busy}
         />
         <TextField
+          key={fileInput}
           label="File to import"
           name="file"
           type="file"
@@ -246,6 +281,22 @@ export function ImportForm({
           </Button>
         </div>
       </form>
+      <ConfirmDialog
+        open={again !== null}
+        title="Import this file again?"
+        message={
+          again
+            ? `This file was already imported on ${formatDate(again.importedAt)}. Importing it again adds all its items a second time.`
+            : ""
+        }
+        confirmLabel="Import again"
+        onCancel={() => setAgain(null)}
+        onConfirm={() => {
+          const request = again;
+          setAgain(null);
+          if (request) void runImport(request);
+        }}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { listOrganizationCollectionNames } from "@/lib/dal/items";
+import { listImportedFiles } from "@/lib/dal/organization-imports";
 import { ImportForm } from "./import-form";
 
 export const metadata: Metadata = { title: "Import data" };
@@ -10,14 +11,17 @@ export const metadata: Metadata = { title: "Import data" };
 export default async function ImportPage({ params }: { params: Promise<{ organizationId: string }> }) {
   const { organizationId } = await params;
   const scope = await requireOrgScope(organizationId, "org.import_export");
-  const collections = await listOrganizationCollectionNames(scope);
+  const [collections, importedFiles] = await Promise.all([
+    listOrganizationCollectionNames(scope),
+    listImportedFiles(scope),
+  ]);
   return (
     <>
       <PageHeader
         title="Import data"
         description="Bring items from Bitwarden, a browser, LastPass, 1Password or KeePass into one of this organization's collections. Folders and favorites in the file are not kept: every item goes into the collection you choose."
       />
-      <ImportForm organizationId={scope.organizationId} collections={collections} />
+      <ImportForm organizationId={scope.organizationId} collections={collections} importedFiles={importedFiles} />
     </>
   );
 }

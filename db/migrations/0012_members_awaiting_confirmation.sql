@@ -1,0 +1,1 @@
+CREATE INDEX "organization_users_accepted_idx" ON "organization_users" USING btree ("organization_id") WHERE "organization_users"."status" = 'accepted';
