@@ -1,16 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import {
-  alertWith,
-  escapeRegExp,
-  lockVault,
-  logIn,
-  logOut,
-  newPage,
-  registerOrLogIn,
-  uniqueEmail,
-  vaultItem,
-} from "./helpers";
+import { alertWith, lockVault, logIn, logOut, newPage, registerOrLogIn, uniqueEmail, vaultItem } from "./helpers";
 import { marked } from "./support/plaintext-marker";
 
 /**
