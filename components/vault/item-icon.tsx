@@ -40,8 +40,8 @@ export function ItemIcon({
   return (
     <span
       aria-hidden="true"
-      className={cn(box, "text-sm font-semibold text-white")}
-      style={{ backgroundColor: avatar.colour }}
+      className={cn(box, "text-sm font-semibold")}
+      style={{ backgroundColor: avatar.colour, color: "#fff" }}
     >
       {avatar.letter}
     </span>
