@@ -1,6 +1,16 @@
 import { expect, type Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { alertWith, lockVault, logIn, logOut, newPage, registerOrLogIn, uniqueEmail, vaultItem } from "./helpers";
+import {
+  alertWith,
+  lockVault,
+  logIn,
+  logOut,
+  newPage,
+  registerOrLogIn,
+  saveSecureNote,
+  uniqueEmail,
+  vaultItem,
+} from "./helpers";
 import { marked } from "./support/plaintext-marker";
 
 /**
@@ -32,12 +42,7 @@ async function backToVault(page: Page) {
 }
 
 async function newSecureNote(page: Page, name: string) {
-  await page.getByRole("button", { name: "New item" }).click();
-  await page.getByRole("menuitem", { name: "Secure note", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: /^New secure note/ });
-  await dialog.getByLabel("Name", { exact: true }).fill(name);
-  await dialog.getByRole("button", { name: "Save" }).click();
-  await expect(dialog).toBeHidden();
+  await saveSecureNote(page, name);
   await expect(vaultItem(page, name)).toBeVisible();
 }
 

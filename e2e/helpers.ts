@@ -183,3 +183,13 @@ export async function createProviderThroughUi(
   await owner.getByRole("button", { name: "Set up provider" }).click();
   await expect(owner.getByRole("heading", { name: "Clients" })).toBeVisible();
 }
+
+/** Saves a new secure note with only a name, from the vault's New item menu; the dialog has closed when it returns. */
+export async function saveSecureNote(page: Page, name: string): Promise<void> {
+  await page.getByRole("button", { name: "New item" }).click();
+  await page.getByRole("menuitem", { name: "Secure note", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: /^New secure note/ });
+  await dialog.getByLabel("Name", { exact: true }).fill(name);
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+}

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { logIn, newPage, register, uniqueEmail, vaultItem, vaultRows, vaultTable } from "./helpers";
+import { logIn, newPage, register, saveSecureNote, uniqueEmail, vaultItem, vaultRows, vaultTable } from "./helpers";
 import { marked } from "./support/plaintext-marker";
 
 /**
@@ -23,12 +23,7 @@ async function bulkAction(page: Page, action: string) {
 }
 
 async function newNote(page: Page, name: string) {
-  await page.getByRole("button", { name: "New item" }).click();
-  await page.getByRole("menuitem", { name: "Secure note", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: /^New secure note/ });
-  await dialog.getByLabel("Name", { exact: true }).fill(name);
-  await dialog.getByRole("button", { name: "Save" }).click();
-  await expect(dialog).toBeHidden();
+  await saveSecureNote(page, name);
   await expect(toast(page, `${name} added.`)).toBeVisible();
 }
 
