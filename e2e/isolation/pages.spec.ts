@@ -1,34 +1,13 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { createProviderThroughUi, DEMO_PASSWORD, logOut, register } from "../helpers";
 import { keyMaterial, signInApi } from "../support/api-session";
-import { ADMIN_PAGES } from "./pages/admin";
-import { BILLING_EVENTS_PAGES } from "./pages/billing-events";
-import { CONSOLE_PAGES } from "./pages/console";
-import { CORE_PAGES } from "./pages/core";
-import { IMPORT_EXPORT_PAGES } from "./pages/import-export";
-import { ORGANIZATION_EVENTS_PAGES } from "./pages/organization-events";
-import { ORGANIZATION_SETTINGS_PAGES } from "./pages/organization-settings";
-import { POLICIES_PAGES } from "./pages/policies";
-import { REPORTS_PAGES } from "./pages/reports";
-import { VAULT_TOOLS_PAGES } from "./pages/vault-tools";
+import { PAGES } from "./catalog";
 import { type DemoTenants, PAGE_ROLES, type PageRole } from "./types";
 
 /**
  * Every page, visited over HTTP as every role: the roles a page is for get it, every other signed-in role gets a
  * 404 (not a hint that the tenant exists), and signed-out visitors are sent to the login page.
  */
-const PAGES = [
-  ...CORE_PAGES,
-  ...ADMIN_PAGES,
-  ...BILLING_EVENTS_PAGES,
-  ...CONSOLE_PAGES,
-  ...ORGANIZATION_SETTINGS_PAGES,
-  ...ORGANIZATION_EVENTS_PAGES,
-  ...POLICIES_PAGES,
-  ...IMPORT_EXPORT_PAGES,
-  ...REPORTS_PAGES,
-  ...VAULT_TOOLS_PAGES,
-];
 
 const UNRELATED = { email: `unrelated-${Date.now().toString(36)}@e2e.example`, password: "unrelated user password" };
 const OPERATOR = { email: "operator@keyhouse.test", password: "operator master password" };

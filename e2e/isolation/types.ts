@@ -21,6 +21,8 @@ export type PageEntry = {
   allowed: readonly PageRole[];
   /** Pages anyone may open, signed in or not (they protect themselves, e.g. with a token). */
   public?: true;
+  /** A file download (a CSV export), not a page a browser renders. */
+  download?: true;
 };
 
 export const SIGNED_IN: readonly PageRole[] = [

@@ -8,5 +8,5 @@ export const BILLING_EVENTS_PAGES: PageEntry[] = [
     path: (t) => `/providers/${t.providerId}/events?start=2026-01-01&end=2026-01-31&page=2`,
     allowed: ["provider_admin"],
   },
-  { path: (t) => `/providers/${t.providerId}/events/export`, allowed: ["provider_admin"] },
+  { path: (t) => `/providers/${t.providerId}/events/export`, allowed: ["provider_admin"], download: true },
 ];
