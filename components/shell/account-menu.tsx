@@ -21,13 +21,15 @@ function initialsOf(name: string, email: string): string {
 export function AccountMenu({ user }: { user: { name: string; email: string } }) {
   const { lock } = useKeyring();
   const { logOut } = useLogOut();
+  // The visible initials are part of the button's name, so that a person who sees them can say them to voice control.
+  const initials = initialsOf(user.name, user.email);
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
-        aria-label="Account menu"
+        aria-label={`Account menu, ${initials}`}
         className="flex size-9 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-on-accent hover:bg-brand-700"
       >
-        <span aria-hidden="true">{initialsOf(user.name, user.email)}</span>
+        {initials}
       </DropdownMenu.Trigger>
       <MenuContent className="w-64">
         <DropdownMenu.Label className="px-3 py-2">
