@@ -66,10 +66,10 @@ export function NavPanel({ nav, onNavigate }: { nav: ShellNav; onNavigate?: () =
   return (
     <div className="flex flex-col gap-6 px-3 py-4">
       <div className="flex flex-col gap-3 px-3">
-        <Logo inverted className="text-lg text-white" />
+        <Logo inverted className="text-lg text-nav-text" />
         <p className="min-w-0 text-sm">
-          <span className="block text-xs font-semibold tracking-wide text-brand-100 uppercase">{nav.label}</span>
-          {nav.name ? <span className="block font-semibold break-words text-white">{nav.name}</span> : null}
+          <span className="block text-xs font-semibold tracking-wide text-nav-muted uppercase">{nav.label}</span>
+          {nav.name ? <span className="block font-semibold break-words text-nav-text">{nav.name}</span> : null}
         </p>
       </div>
       <AppNav nav={nav} onNavigate={onNavigate} />
@@ -80,10 +80,10 @@ export function NavPanel({ nav, onNavigate }: { nav: ShellNav; onNavigate?: () =
 /** "page": the current page; "group": an open group, whose current page is one of its sub-pages. */
 const linkClasses = (state: "page" | "group" | null) =>
   cn(
-    "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-white",
-    state === "page" && "bg-white/15 text-white",
-    state === "group" && "text-white hover:bg-white/10",
-    state === null && "text-brand-50 hover:bg-white/10 hover:text-white",
+    "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium focus-visible:outline-nav-text",
+    state === "page" && "bg-nav-text/15 text-nav-text",
+    state === "group" && "text-nav-text hover:bg-nav-text/10",
+    state === null && "text-nav-muted hover:bg-nav-text/10 hover:text-nav-text",
   );
 
 function AppNav({ nav, onNavigate }: { nav: ShellNav; onNavigate?: () => void }) {

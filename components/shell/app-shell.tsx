@@ -34,7 +34,7 @@ export function AppShell({ user, products, product, nav, children }: AppShellPro
       </a>
       <div className="min-h-screen lg:flex">
         {nav ? (
-          <aside className="sticky top-0 hidden h-screen w-64 shrink-0 overflow-y-auto bg-brand-800 lg:block">
+          <aside className="sticky top-0 hidden h-screen w-64 shrink-0 overflow-y-auto bg-nav lg:block">
             <NavPanel nav={nav} />
           </aside>
         ) : null}

@@ -23,12 +23,12 @@ export function NavDrawer({ nav }: { nav: ShellNav }) {
         <Dialog.Overlay className="fixed inset-0 z-50 bg-black/50 lg:hidden" />
         <Dialog.Content
           aria-describedby={undefined}
-          className="fixed inset-y-0 left-0 z-50 w-72 max-w-[85vw] overflow-y-auto bg-brand-800 shadow-xl focus:outline-none lg:hidden"
+          className="fixed inset-y-0 left-0 z-50 w-72 max-w-[85vw] overflow-y-auto bg-nav shadow-xl focus:outline-none lg:hidden"
         >
           <Dialog.Title className="sr-only">Navigation</Dialog.Title>
           <Dialog.Close
             aria-label="Close navigation"
-            className="absolute top-3 right-3 rounded-md p-1.5 text-brand-50 hover:bg-white/10 hover:text-white focus-visible:outline-white"
+            className="absolute top-3 right-3 rounded-md p-1.5 text-nav-muted hover:bg-nav-text/10 hover:text-nav-text focus-visible:outline-nav-text"
           >
             <X aria-hidden="true" className="size-5" />
           </Dialog.Close>
