@@ -123,14 +123,14 @@ export function MembersManager({
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <nav aria-label="Filter members" className="flex gap-1">
+        <nav aria-label="Filter members" className="flex flex-wrap gap-2">
           {filters.map((filter) => (
             <Link
               key={filter.value}
               href={`${basePath}?filter=${filter.value}`}
               aria-current={filter.value === activeFilter ? "page" : undefined}
               className={cn(
-                "rounded-full px-3 py-1 text-sm",
+                "rounded-full px-3 py-1 text-sm whitespace-nowrap",
                 filter.value === activeFilter
                   ? "bg-brand-600 text-on-accent"
                   : "bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50",
