@@ -165,25 +165,6 @@ export async function registerFromLink(page: Page, person: Person, mail: { subje
   await finishRegistration(page, person);
 }
 
-/** An operator (already signed in on `operator`) creates a provider, whose owner sets it up from the mailed link. */
-export async function createProviderThroughUi(
-  operator: Page,
-  owner: Page,
-  provider: { name: string; owner: { email: string; name: string; password: string } },
-) {
-  await operator.goto("/admin");
-  await operator.getByRole("button", { name: "New provider" }).click();
-  const dialog = operator.getByRole("dialog", { name: "New provider" });
-  await dialog.getByLabel("Provider name").fill(provider.name);
-  await dialog.getByLabel("Owner email").fill(provider.owner.email);
-  await dialog.getByRole("button", { name: "Create provider" }).click();
-  await expect(dialog).toBeHidden();
-  await registerFromLink(owner, provider.owner, { subject: `Set up your provider ${provider.name} on Keyhouse` });
-  await expect(owner.getByRole("heading", { name: "Set up your provider" })).toBeVisible();
-  await owner.getByRole("button", { name: "Set up provider" }).click();
-  await expect(owner.getByRole("heading", { name: "Clients" })).toBeVisible();
-}
-
 /** Saves a new secure note with only a name, from the vault's New item menu; the dialog has closed when it returns. */
 export async function saveSecureNote(page: Page, name: string): Promise<void> {
   await page.getByRole("button", { name: "New item" }).click();
