@@ -97,10 +97,8 @@ test("redirect targets from the query string stay on this site", async ({ browse
   expect(new URL(page.url()).pathname).toBe("/vault");
 });
 
-test("the login page, the vault, two-step setup, reports and export work without a CSP violation", async ({
-  browser,
-}) => {
-  test.setTimeout(300_000);
+test("the login page, the vault, two-step setup and export work without a CSP violation", async ({ browser }) => {
+  test.setTimeout(120_000);
   const page = await newPage(browser);
   const violations: string[] = [];
   await recordCspViolations(page, violations);
@@ -115,17 +113,11 @@ test("the login page, the vault, two-step setup, reports and export work without
     await dialog.getByRole("button", { name: "Cancel" }).click();
   });
 
-  await test.step("reports: weak passwords rated on Web Workers", async () => {
+  // Every page of the catalog is opened under the policy in the accessibility walk too (weak-password ratings on Web
+  // Workers included); these steps are what only a person's actions reach.
+  await test.step("export: a file made in the browser and downloaded from a blob: URL", async () => {
     await page.getByRole("button", { name: /^Switch product/ }).click();
     await page.getByRole("navigation", { name: "Products" }).getByRole("link", { name: CLIENT }).click();
-    await page.getByRole("navigation", { name: "Admin Console" }).getByRole("link", { name: "Reports" }).click();
-    await page.getByRole("link", { name: "Weak passwords" }).click();
-    // Ratings coming in show the workers run (other specs may add logins here, so the table itself may take a while).
-    const rated = page.getByText(/Checking password strength: [1-9]\d* of/).first();
-    await expect(page.getByRole("table", { name: /^Weak passwords/ }).or(rated)).toBeVisible({ timeout: 180_000 });
-  });
-
-  await test.step("export: a file made in the browser and downloaded from a blob: URL", async () => {
     await page.getByRole("navigation", { name: "Admin Console" }).getByRole("link", { name: "Settings" }).click();
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Export vault" }).click();
     await page.getByLabel("File format").selectOption({ label: "Bitwarden (json)" });
