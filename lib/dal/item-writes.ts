@@ -388,24 +388,34 @@ export async function moveItemToOrganization(
     .values(collectionIds.map((collectionId) => ({ organizationId, collectionId, cipherId })));
 }
 
-/** Puts an organization item in exactly these collections (the caller needs edit rights on the item and them). */
-export async function assignItemCollections(tx: Executor, scope: UserScope, cipherId: string, collectionIds: string[]) {
-  const item = await lockItemForUser(tx, scope, cipherId);
-  if (!item.organizationId) throw new ActionError("Only organization items belong to collections.");
-  requireEdit(item);
-  await assertEditableCollections(tx, scope, item.organizationId, collectionIds);
-  await tx.delete(collectionCiphers).where(eq(collectionCiphers.cipherId, cipherId));
-  await tx
-    .insert(collectionCiphers)
-    .values(collectionIds.map((collectionId) => ({ organizationId: item.organizationId!, collectionId, cipherId })));
-  return item;
-}
-
 const uuidArray = (ids: string[]) =>
   sql`array[${sql.join(
     ids.map((id) => sql`${id}`),
     sql`, `,
   )}]::uuid[]`;
+
+/**
+ * Puts an organization item in exactly these collections among those the caller may add to (Bitwarden's rule): its
+ * links to collections the caller only views or does not reach stay, so nobody takes an item away from people they
+ * cannot see. Every listed collection must be one the caller may add to, and the caller needs edit rights on the item.
+ */
+export async function assignItemCollections(tx: Executor, scope: UserScope, cipherId: string, collectionIds: string[]) {
+  const item = await lockItemForUser(tx, scope, cipherId);
+  if (!item.organizationId) throw new ActionError("Only organization items belong to collections.");
+  requireEdit(item);
+  await assertEditableCollections(tx, scope, item.organizationId, collectionIds);
+  await tx.execute(
+    sql`with ${collectionAccessCte(scope)}
+        delete from collection_ciphers cc using collection_access ca
+        where cc.cipher_id = ${cipherId} and ca.collection_id = cc.collection_id and not ca.read_only
+          and cc.collection_id <> all(${uuidArray(collectionIds)})`,
+  );
+  await tx
+    .insert(collectionCiphers)
+    .values(collectionIds.map((collectionId) => ({ organizationId: item.organizationId!, collectionId, cipherId })))
+    .onConflictDoNothing();
+  return item;
+}
 
 /**
  * Adds organization items to more collections, keeping the ones they are in (Bitwarden's bulk "Assign to

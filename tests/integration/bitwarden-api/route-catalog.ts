@@ -166,12 +166,18 @@ export const ROUTE_CATALOG: CatalogRoute[] = [
   {
     file: "app/api/ciphers/[cipherId]/collections/route.ts",
     module: cipherCollections,
-    methods: { PUT: { body: collectionIdsBody }, POST: { body: collectionIdsBody } },
+    methods: {
+      PUT: { body: collectionIdsBody, grants: "items.assignCollections" },
+      POST: { body: collectionIdsBody, grants: "items.assignCollections" },
+    },
   },
   {
     file: "app/api/ciphers/[cipherId]/collections_v2/route.ts",
     module: cipherCollectionsV2,
-    methods: { PUT: { body: collectionIdsBody }, POST: { body: collectionIdsBody } },
+    methods: {
+      PUT: { body: collectionIdsBody, grants: "items.assignCollections" },
+      POST: { body: collectionIdsBody, grants: "items.assignCollections" },
+    },
   },
   { file: "app/api/ciphers/[cipherId]/delete/route.ts", module: cipherDelete, methods: { PUT: {} } },
   { file: "app/api/ciphers/[cipherId]/restore/route.ts", module: cipherRestore, methods: { PUT: {} } },

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
+  ciphers,
+  collectionCiphers,
   collectionGroups,
   collections,
   collectionUsers,
@@ -23,7 +25,7 @@ import {
   inviteTestMember,
   type TestUser,
 } from "../../support/factories";
-import { FAKE_ENC_2, FAKE_ENC_4 } from "../../support/fakes";
+import { FAKE_ENC_2, FAKE_ENC_4, FAKE_LOGIN } from "../../support/fakes";
 
 /** The Custom role's flags, each given alone to one member of the matrix. */
 export const CUSTOM_FLAGS = Object.keys(customPermissionsSchema.shape) as (keyof CustomPermissions)[];
@@ -57,6 +59,13 @@ export type EscalationFixture = {
   secretCollection: string;
   staffGroup: string;
   secretKeepersGroup: string;
+  /** An item of the default collection (the demo's first). */
+  defaultItem: string;
+  /** An item of the secret collection alone. */
+  secretItem: string;
+  /** A collection the plain user may only view, and an item in it alone. */
+  viewOnlyCollection: string;
+  viewOnlyItem: string;
   /** Grants on the collections as they stand, for inputs that must send whole lists. */
   defaultMembers: { id: string; level: "view" | "edit" | "manage" }[];
   ownerMemberId: string;
@@ -71,8 +80,9 @@ export type EscalationFixture = {
   providerMemberRevokedId: string;
   /** A member of the provider with no membership of the client. */
   providerMemberElsewhere: string;
-  /** An organization of nobody in the matrix, not managed by the provider. */
+  /** An organization of nobody in the matrix, not managed by the provider, and a collection of it. */
   foreignOrganization: string;
+  foreignCollection: string;
   otherProviderId: string;
   /** Links addressed to someone else. */
   organizationInvitationToken: string;
@@ -111,6 +121,21 @@ async function addProviderMember(providerId: string, user: TestUser): Promise<vo
   });
 }
 
+async function newCollection(organizationId: string): Promise<string> {
+  const db = await getDb();
+  const [row] = await db.insert(collections).values({ organizationId, name: FAKE_ENC_2 }).returning();
+  return row!.id;
+}
+
+/** An organization item in one collection. */
+async function itemIn(organizationId: string, collectionId: string): Promise<string> {
+  const db = await getDb();
+  const { type, reprompt, data } = FAKE_LOGIN;
+  const [row] = await db.insert(ciphers).values({ organizationId, type, reprompt, data }).returning();
+  await db.insert(collectionCiphers).values({ organizationId, collectionId, cipherId: row!.id });
+  return row!.id;
+}
+
 async function memberIdOf(organizationId: string, email: string): Promise<string> {
   const db = await getDb();
   const rows = await db
@@ -126,7 +151,8 @@ async function memberIdOf(organizationId: string, email: string): Promise<string
 
 /**
  * "My Client's Organization" (a client of Demo MSP) with a member of every role, a collection only its owner
- * reaches, a group that reaches it, pending and revoked members, and members of the provider in several states.
+ * reaches, a group that reaches it, items beyond the plain user's edit rights, pending and revoked members, and
+ * members of the provider in several states.
  */
 export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationFixture> {
   const db = await getDb();
@@ -149,6 +175,13 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
   await db
     .insert(collectionGroups)
     .values({ organizationId, collectionId: secret!.id, groupId: keepers!.id, manage: true });
+
+  const secretItem = await itemIn(organizationId, secret!.id);
+  const viewOnlyCollection = await newCollection(organizationId);
+  await db
+    .insert(collectionUsers)
+    .values({ organizationId, collectionId: viewOnlyCollection, organizationUserId: user1MemberId, readOnly: true });
+  const viewOnlyItem = await itemIn(organizationId, viewOnlyCollection);
 
   const admin = await createTestUser({ name: "Client Admin" });
   const adminMemberId = await addTestMember(organizationId, admin, "admin");
@@ -211,6 +244,7 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
 
   const foreignOwner = await createTestUser({ name: "Foreign Owner" });
   const foreignOrganization = await createTestOrganization("Foreign Org", foreignOwner);
+  const foreignCollection = await newCollection(foreignOrganization);
   const otherProvider = await createTestProvider(await createTestUser({ name: "Other MSP Admin" }));
 
   const organizationInvitationToken = await inviteTestMember(organizationId, "someone-else@test.example");
@@ -297,6 +331,10 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
     secretCollection: secret!.id,
     staffGroup: demo.client1Group,
     secretKeepersGroup: keepers!.id,
+    defaultItem: demo.client1Items[0]!,
+    secretItem,
+    viewOnlyCollection,
+    viewOnlyItem,
     defaultMembers,
     ownerMemberId,
     user1MemberId,
@@ -307,6 +345,7 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
     providerMemberRevokedId,
     providerMemberElsewhere: tech4.email,
     foreignOrganization,
+    foreignCollection,
     otherProviderId: otherProvider.id,
     organizationInvitationToken,
     providerInvitationToken,

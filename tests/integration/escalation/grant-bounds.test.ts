@@ -6,8 +6,9 @@ import {
   inviteOrganizationMembersAction,
   updateOrganizationMemberAction,
 } from "@/app/(console)/organizations/[organizationId]/members/actions";
+import { assignCollectionsAction } from "@/app/(vault)/vault/actions";
 import { getDb } from "@/db/client";
-import { collectionUsers, groupUsers, mailOutbox, organizationUsers } from "@/db/schema";
+import { collectionCiphers, collectionUsers, groupUsers, mailOutbox, organizationUsers } from "@/db/schema";
 import { loadDemo } from "../../support/demo";
 import { FAKE_ENC_2 } from "../../support/fakes";
 import { signInAs } from "../../support/session";
@@ -86,6 +87,23 @@ describe("the grant rule lets people pass on what they hold", () => {
       groups: [{ id: fx.staffGroup, level: "view" }],
     });
     expect(result).toMatchObject({ ok: true });
+  });
+
+  it("a member who edits an item keeps it in their collection, and its link beyond them stays", async () => {
+    const db = await getDb();
+    await db.insert(collectionCiphers).values({
+      organizationId: fx.organizationId,
+      collectionId: fx.secretCollection,
+      cipherId: fx.defaultItem,
+    });
+    await signInAs(fx.selves.user.userId);
+    const result = await assignCollectionsAction({ cipherId: fx.defaultItem, collectionIds: [fx.defaultCollection] });
+    expect(result).toMatchObject({ ok: true });
+    const links = await db
+      .select({ collectionId: collectionCiphers.collectionId })
+      .from(collectionCiphers)
+      .where(eq(collectionCiphers.cipherId, fx.defaultItem));
+    expect(links.map((link) => link.collectionId).sort()).toEqual([fx.defaultCollection, fx.secretCollection].sort());
   });
 
   it("a provider member invites the client's own people, and confirmed owners are told by mail", async () => {

@@ -19,6 +19,7 @@ import {
 } from "@/app/(portal)/providers/[providerId]/members/actions";
 import { createProviderKeyAction } from "@/app/(portal)/providers/[providerId]/actions";
 import { approveProviderRequestAction, createProvider } from "@/app/admin/actions";
+import { addItemsToCollectionsAction, assignCollectionsAction } from "@/app/(vault)/vault/actions";
 import { customPermissionsSchema } from "@/lib/validation/organization-members";
 import { FAKE_ENC_2, FAKE_ENC_4, FAKE_PUBLIC_KEY } from "../../support/fakes";
 import type { EscalationFixture, EscalationRole, Self } from "./fixture";
@@ -41,6 +42,8 @@ export type GrantingAction = { name: string; action: (input: never) => Promise<{
 /** Owners and admins hold every collection at "Can manage"; provider members act as owners. */
 const FULL = ["owner", "admin", "provider_admin", "service_user"] as const;
 const OWNERS = ["owner", "provider_admin", "service_user"] as const;
+/** Members who edit every item and may add to every collection; provider members reach no items (DESIGN §6). */
+const ITEM_HOLDERS = ["owner", "admin"] as const;
 const EVERY_FLAG = customPermissionsSchema.parse({
   manageUsers: true,
   manageGroups: true,
@@ -421,6 +424,75 @@ export const ESCALATION_MATRIX: GrantingAction[] = [
           organizationId: fx.foreignOrganization,
           collectionId: fx.secretCollection,
           name: FAKE_ENC_2,
+        }),
+      },
+    ],
+  },
+  // Putting an item in a collection shares it with everyone who reaches that collection.
+  {
+    name: "items.assignCollections",
+    action: assignCollectionsAction,
+    attempts: [
+      {
+        label: "put an item they edit in a collection beyond them",
+        allowed: ITEM_HOLDERS,
+        input: (fx) => ({ cipherId: fx.defaultItem, collectionIds: [fx.defaultCollection, fx.secretCollection] }),
+      },
+      {
+        label: "put an item they only view in a collection they edit",
+        allowed: ITEM_HOLDERS,
+        input: (fx) => ({ cipherId: fx.viewOnlyItem, collectionIds: [fx.viewOnlyCollection, fx.defaultCollection] }),
+      },
+      {
+        label: "put an item they do not reach in a collection they edit",
+        allowed: ITEM_HOLDERS,
+        input: (fx) => ({ cipherId: fx.secretItem, collectionIds: [fx.secretCollection, fx.defaultCollection] }),
+      },
+      {
+        label: "put an item in another organization's collection",
+        allowed: [],
+        input: (fx) => ({ cipherId: fx.defaultItem, collectionIds: [fx.defaultCollection, fx.foreignCollection] }),
+      },
+    ],
+  },
+  {
+    name: "items.addToCollections",
+    action: addItemsToCollectionsAction,
+    attempts: [
+      {
+        label: "add items they edit to a collection beyond them",
+        allowed: ITEM_HOLDERS,
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          cipherIds: [fx.defaultItem],
+          collectionIds: [fx.secretCollection],
+        }),
+      },
+      {
+        label: "add an item they only view, among items they edit, to a collection they edit",
+        allowed: ITEM_HOLDERS,
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          cipherIds: [fx.defaultItem, fx.viewOnlyItem],
+          collectionIds: [fx.defaultCollection],
+        }),
+      },
+      {
+        label: "add an item they do not reach to a collection they edit",
+        allowed: ITEM_HOLDERS,
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          cipherIds: [fx.secretItem],
+          collectionIds: [fx.defaultCollection],
+        }),
+      },
+      {
+        label: "add items to another organization's collection",
+        allowed: [],
+        input: (fx) => ({
+          organizationId: fx.foreignOrganization,
+          cipherIds: [fx.defaultItem],
+          collectionIds: [fx.foreignCollection],
         }),
       },
     ],

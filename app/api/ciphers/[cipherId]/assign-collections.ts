@@ -6,8 +6,8 @@ import { reachableItem } from "@/lib/bitwarden/items";
 import { actionResponse, readJson } from "@/lib/bitwarden/route";
 
 /**
- * Puts an organization item in exactly the collections the body names (./collections and ./collections_v2); `answer`
- * makes each route's own answer once it is done.
+ * Puts an organization item in exactly the collections the body names, among those the caller may add to (its other
+ * links stay: lib/dal/item-writes.ts); for ./collections and ./collections_v2, `answer` makes each route's own answer.
  */
 export async function assignItemCollections(
   request: Request,

@@ -146,14 +146,14 @@ export const ITEM_ACTIONS: IsolationEntry[] = [
   },
   {
     name: "items.assignCollections",
-    grants: false,
+    grants: true,
     action: assignCollectionsAction,
     allowed: CLIENT1_EDITORS,
     input: (demo) => ({ cipherId: demo.client1Items[0], collectionIds: [demo.client1Collection] }),
   },
   {
     name: "items.addToCollections",
-    grants: false,
+    grants: true,
     action: addItemsToCollectionsAction,
     allowed: CLIENT1_EDITORS,
     input: (demo) => ({

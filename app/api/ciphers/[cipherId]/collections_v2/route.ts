@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 type Params = { cipherId: string };
 
 /**
- * Puts an organization item in exactly these collections. The answer says whether the caller still reaches it (they
- * may have taken it out of their own collections).
+ * Puts an organization item in exactly these collections among those the caller may add to. The answer says whether
+ * the caller still reaches it (they may have taken it out of their own collections).
  */
 async function assign(request: Request, { cipherId }: Params) {
   return assignItemCollections(request, cipherId, async (scope, itemId) => {
