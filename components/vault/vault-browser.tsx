@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useMemo, useRef, useState } from "react";
+import { cn } from "@/components/ui/cn";
 import { Menu } from "@/components/ui/menu";
 import { ProgressBar } from "@/components/ui/progress";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -165,7 +166,13 @@ export function VaultBrowser({
           {links}
         </div>
       </div>
-      <div className="grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)] xl:grid-cols-[13rem_minmax(0,1fr)_22rem]">
+      {/* The third column is the opened item's: without one, the list takes the width. */}
+      <div
+        className={cn(
+          "grid gap-6 lg:grid-cols-[13rem_minmax(0,1fr)]",
+          opened && "xl:grid-cols-[13rem_minmax(0,1fr)_22rem]",
+        )}
+      >
         <VaultSidebar
           scope={scope}
           section={section}
