@@ -19,7 +19,8 @@ function notFound(maxAgeSeconds = 0): Response {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ host: string }> }): Promise<Response> {
   if (!siteIconsEnabled()) return notFound();
-  if (!(await getSession())) return Response.json({ error: "Not signed in." }, { status: 401, headers: { "Cache-Control": "no-store" } });
+  if (!(await getSession()))
+    return Response.json({ error: "Not signed in." }, { status: 401, headers: { "Cache-Control": "no-store" } });
   const host = siteIconHostSchema.safeParse((await params).host);
   if (!host.success) return notFound();
   const icon = await siteIcon(host.data);
