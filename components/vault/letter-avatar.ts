@@ -1,7 +1,7 @@
 /**
  * Site icons without asking anyone: a letter and a colour derived from the item's website (or its name), computed
- * in the browser. Fetching real site icons would tell an icon server (or ours) every domain in the vault, so it is
- * not done.
+ * in the browser. Real website icons would tell our server every domain in the vault, so they are an option of
+ * Preferences, off by default (item-icon.tsx).
  */
 export type LetterAvatar = { letter: string; colour: string };
 

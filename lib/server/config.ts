@@ -54,3 +54,8 @@ export function seatPriceCents(plan: ProviderPlan): number {
 export function maxAttachmentBytes(): number {
   return env().KEYHOUSE_MAX_ATTACHMENT_MB * 1024 * 1024;
 }
+
+/** SITE_ICONS: whether this server fetches website icons for the users who turn them on (off: the route is a 404). */
+export function siteIconsEnabled(): boolean {
+  return env().SITE_ICONS;
+}

@@ -106,6 +106,11 @@ const variables = z.object({
   ),
   /** The largest file attachment, encrypted, in MB (Bitwarden's 100 MB at most: lib/limits.ts). */
   KEYHOUSE_MAX_ATTACHMENT_MB: integer(100, 1, 100, "must be a whole number from 1 to 100"),
+  /** `off`: the site icon route (app/icons) is a 404, whatever users choose in their Preferences. */
+  SITE_ICONS: z
+    .enum(["on", "off"], { error: "must be on or off" })
+    .default("on")
+    .transform((value) => value === "on"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "must be one of fatal, error, warn, info, debug, trace, silent",

@@ -37,6 +37,7 @@ describe("parseEnv (the checked configuration)", () => {
       LOG_LEVEL: "info",
       DEMO_PASSWORD: "keyhouse-demo",
       KEYHOUSE_SEED_DEMO: true,
+      SITE_ICONS: true,
     });
     for (const name of [
       "NODE_ENV",
@@ -68,6 +69,7 @@ describe("parseEnv (the checked configuration)", () => {
       KEYHOUSE_BCRYPT_COST: "4",
       LOG_LEVEL: "silent",
       KEYHOUSE_SEED_DEMO: "false",
+      SITE_ICONS: "off",
     });
     expect(parsed).toMatchObject({
       NODE_ENV: "production",
@@ -83,6 +85,7 @@ describe("parseEnv (the checked configuration)", () => {
       KEYHOUSE_BCRYPT_COST: 4,
       LOG_LEVEL: "silent",
       KEYHOUSE_SEED_DEMO: false,
+      SITE_ICONS: false,
     });
     // The default link base follows PORT.
     expect(parseEnv({ PORT: "4000" }).APP_URL).toBe("http://localhost:4000");
@@ -132,6 +135,7 @@ describe("parseEnv (the checked configuration)", () => {
     ["LOG_LEVEL", "verbose", "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent"],
     ["METRICS_TOKEN", "secret", "METRICS_TOKEN must be at least 32 characters (openssl rand -base64 32)"],
     ["KEYHOUSE_SEED_DEMO", "no", "KEYHOUSE_SEED_DEMO must be true or false"],
+    ["SITE_ICONS", "false", "SITE_ICONS must be on or off"],
   ])("refuses %s=%s: %s", (name, value, message) => {
     expect(problemsOf({ [name]: value })).toEqual([message]);
   });

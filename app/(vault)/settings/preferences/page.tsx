@@ -3,7 +3,9 @@ import { cookies } from "next/headers";
 import { VaultTimeoutSettings } from "@/components/keyring/vault-timeout-settings";
 import { Card } from "@/components/ui/card";
 import { ClipboardSettings } from "@/components/vault-tools/clipboard-settings";
+import { SiteIconSettings } from "@/components/vault-tools/site-icon-settings";
 import { ThemeSettings } from "@/components/vault-tools/theme-settings";
+import { siteIconsEnabled } from "@/lib/server/config";
 import { THEME_COOKIE, themeFromCookie } from "@/lib/theme";
 
 export const metadata: Metadata = { title: "Preferences" };
@@ -19,6 +21,7 @@ export default async function PreferencesPage() {
         <ThemeSettings initial={theme} />
         <VaultTimeoutSettings />
         <ClipboardSettings />
+        <SiteIconSettings available={siteIconsEnabled()} />
       </div>
     </Card>
   );
