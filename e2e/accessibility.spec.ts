@@ -6,6 +6,7 @@ import { PAGES } from "./isolation/catalog";
 import { type DemoTenants, type PageEntry, type PageRole } from "./isolation/types";
 import { demoTenants, VISITOR_LOGINS } from "./isolation/visitors";
 import { signInApi } from "./support/api-session";
+import { recordCspViolations } from "./support/csp";
 
 /**
  * Every page of the page-isolation catalog, opened in Chromium by a person it is for, unlocked as they would use it:
@@ -79,18 +80,6 @@ async function axeFindings(page: Page): Promise<string[]> {
       const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(" "));
       return `${violation.id} (${violation.nodes.length}): ${violation.help} — ${targets.join(", ")}`;
     });
-}
-
-/** Collects what the Content-Security-Policy blocks (the event also fires for attempts a script caught). */
-async function recordCspViolations(page: Page, violations: string[]): Promise<void> {
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  page.on("console", (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
-  });
 }
 
 let tenants: DemoTenants;

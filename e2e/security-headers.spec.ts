@@ -1,5 +1,6 @@
-import { type APIResponse, expect, type Page, test } from "@playwright/test";
+import { type APIResponse, expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, logIn, newPage, registerOrLogIn, uniqueEmail } from "./helpers";
+import { recordCspViolations } from "./support/csp";
 
 /**
  * Issue 8 against next start: every page carries a strict Content-Security-Policy whose nonce is new on each
@@ -24,21 +25,6 @@ function expectFixedHeaders(response: APIResponse) {
   expect(headers["permissions-policy"]).toContain("clipboard-write=(self)");
   // This server is reached over plain HTTP and does not trust forwarding headers (no TRUST_PROXY).
   expect(headers["strict-transport-security"]).toBeUndefined();
-}
-
-/**
- * Collects into `violations` what the page's Content-Security-Policy blocks: Chromium's console message, and the
- * securitypolicyviolation event, which also fires for blocked attempts a script caught (an eval probe logs nothing).
- */
-async function recordCspViolations(page: Page, violations: string[]): Promise<void> {
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  page.on("console", (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
-  });
 }
 
 test("each page gets a new nonce, on every script it renders, and the fixed headers; none of it is HSTS over HTTP", async ({

@@ -3,9 +3,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { assignCollectionsAction, createItem } from "@/app/(vault)/vault/actions";
 import { PUT as assignThroughApi } from "@/app/api/ciphers/[cipherId]/collections_v2/route";
 import { getDb } from "@/db/client";
-import { collectionCiphers, collections, collectionUsers, events } from "@/db/schema";
+import { collections, collectionUsers, events } from "@/db/schema";
 import { databaseSnapshot } from "../support/db-scan";
-import { addTestMember, createTestOrganization, createTestUser, type TestUser } from "../support/factories";
+import {
+  addTestMember,
+  collectionsOf,
+  createTestOrganization,
+  createTestUser,
+  type TestUser,
+} from "../support/factories";
 import { FAKE_ENC_2, FAKE_LOGIN } from "../support/fakes";
 import { signInAs } from "../support/session";
 import { callRoute, deviceToken } from "./bitwarden-api/api";
@@ -41,15 +47,6 @@ describe("one item's collections", () => {
     });
     if (!created.ok) throw new Error(created.error);
     return created.cipherId;
-  }
-
-  async function collectionsOf(cipherId: string): Promise<string[]> {
-    const db = await getDb();
-    const rows = await db
-      .select({ id: collectionCiphers.collectionId })
-      .from(collectionCiphers)
-      .where(eq(collectionCiphers.cipherId, cipherId));
-    return rows.map((row) => row.id).sort();
   }
 
   beforeAll(async () => {

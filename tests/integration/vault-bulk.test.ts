@@ -10,9 +10,15 @@ import {
   trashItemsAction,
 } from "@/app/(vault)/vault/actions";
 import { getDb } from "@/db/client";
-import { ciphers, cipherUserStates, collectionCiphers, collections, collectionUsers, events } from "@/db/schema";
+import { ciphers, cipherUserStates, collections, collectionUsers, events } from "@/db/schema";
 import { databaseSnapshot } from "../support/db-scan";
-import { addTestMember, createTestOrganization, createTestUser, type TestUser } from "../support/factories";
+import {
+  addTestMember,
+  collectionsOf,
+  createTestOrganization,
+  createTestUser,
+  type TestUser,
+} from "../support/factories";
 import { FAKE_ENC_2, FAKE_LOGIN, UNKNOWN_ID } from "../support/fakes";
 import { signInAs } from "../support/session";
 
@@ -52,15 +58,6 @@ describe("bulk changes to selected items in the web vault", () => {
     const created = await createItem({ owner: "me", cipher: FAKE_LOGIN });
     if (!created.ok) throw new Error(created.error);
     return created.cipherId;
-  }
-
-  async function collectionsOf(cipherId: string): Promise<string[]> {
-    const db = await getDb();
-    const rows = await db
-      .select({ id: collectionCiphers.collectionId })
-      .from(collectionCiphers)
-      .where(eq(collectionCiphers.cipherId, cipherId));
-    return rows.map((row) => row.id).sort();
   }
 
   beforeAll(async () => {

@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { type CustomPermissions, organizations, organizationUsers, providers, providerUsers } from "@/db/schema";
+import {
+  collectionCiphers,
+  type CustomPermissions,
+  organizations,
+  organizationUsers,
+  providers,
+  providerUsers,
+} from "@/db/schema";
 import {
   type AccountKeys,
   createAccountKeys,
@@ -121,4 +129,14 @@ export async function inviteTestMember(
       .returning({ id: organizationUsers.id });
     return (await createInvitation(tx, email, { kind: "organization_user", organizationUserId: row!.id })).token;
   });
+}
+
+/** The ids of the collections an item is in, sorted. */
+export async function collectionsOf(cipherId: string): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: collectionCiphers.collectionId })
+    .from(collectionCiphers)
+    .where(eq(collectionCiphers.cipherId, cipherId));
+  return rows.map((row) => row.id).sort();
 }
