@@ -1,10 +1,10 @@
 import type { APIRequestContext } from "@playwright/test";
 import { DEMO_PASSWORD } from "../helpers";
 import { keyMaterial } from "../support/api-session";
-import { OPERATOR, OTHER_PROVIDER, UNRELATED } from "../support/isolation-tenants";
+import { OPERATOR, OTHER_PROVIDER, UNRELATED } from "../support/seeded-people";
 import type { DemoTenants, PageRole } from "./types";
 
-/** Whom each signed-in role of the catalog signs in as: the demo's people and the walks' own (isolation-tenants). */
+/** Whom each signed-in role of the catalog signs in as: the demo's people and the walks' own (seeded-people). */
 export const VISITOR_LOGINS: Record<Exclude<PageRole, "signed_out">, { email: string; password: string }> = {
   unrelated_user: UNRELATED,
   client_member: { email: "user@client1.example", password: DEMO_PASSWORD },

@@ -2,7 +2,7 @@
  * The e2e server's database (PGlite admits one process, so nothing can write to it while the server runs, and it is
  * written before the server starts: e2e/support/seed-before-start.ts): the demo data, as the server would seed it; one
  * account from before registration verified addresses (LEGACY_OPERATOR), which no page can make any more; the CLI
- * tests' tenants (CLI_ORGANIZATION, CLI_PROVIDER); and the page walks' people (UNRELATED, OPERATOR, OTHER_PROVIDER).
+ * tests' tenants (CLI_ORGANIZATION, CLI_PROVIDER); and the people of e2e/support/seeded-people.ts.
  */
 import { closeConnection, connection, getDb } from "@/db/client";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
@@ -10,7 +10,7 @@ import { deriveAccountKeys, insertAccounts, seedOrganization, seedProvider } fro
 import { createAccountKeys } from "@/lib/crypto";
 import { createAccount } from "@/lib/dal/accounts";
 import { CLI_ORGANIZATION, CLI_PROVIDER } from "./cli-tenants";
-import { OPERATOR, OTHER_PROVIDER, UNRELATED } from "./isolation-tenants";
+import { OPERATOR, OTHER_PROVIDER, THROTTLED, UNRELATED } from "./seeded-people";
 import { LEGACY_OPERATOR } from "./legacy-account";
 
 async function seedCliTenants() {
@@ -49,8 +49,8 @@ async function seedCliTenants() {
   });
 }
 
-async function seedIsolationPeople() {
-  const people = [UNRELATED, OPERATOR, OTHER_PROVIDER.admin];
+async function seedPeople() {
+  const people = [UNRELATED, OPERATOR, OTHER_PROVIDER.admin, THROTTLED];
   const keys = await deriveAccountKeys(people);
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -75,7 +75,7 @@ export async function seedE2eDatabase(): Promise<void> {
     const db = await getDb();
     await db.transaction((tx) => createAccount(tx, { email, name, ...keys, emailVerified: false }));
     await seedCliTenants();
-    await seedIsolationPeople();
+    await seedPeople();
   } finally {
     await closeConnection().catch(() => {});
   }
