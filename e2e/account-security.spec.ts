@@ -1,29 +1,14 @@
 import { expect, type Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import {
-  alertWith,
-  lockVault,
-  logIn,
-  logOut,
-  newPage,
-  registerOrLogIn,
-  saveSecureNote,
-  uniqueEmail,
-  vaultItem,
-} from "./helpers";
+import { alertWith, lockVault, logIn, logOut, newPage, saveSecureNote, uniqueEmail, vaultItem } from "./helpers";
 import { marked } from "./support/plaintext-marker";
+import { OWN_ACCOUNTS } from "./support/seeded-people";
 
 /**
  * Account security as a person uses it: a new master password ends the other sessions and opens the vault, two-step
  * login with an authenticator app (codes computed here from the key the page shows) and its recovery code, the
  * vault timeout with the page's clock run forward, and deleting the account.
  */
-
-type Person = { email: string; name: string; password: string };
-
-function person(prefix: string, name: string): Person {
-  return { email: uniqueEmail(prefix), name, password: `${prefix} master password for e2e` };
-}
 
 /** Settings from the vault's tabs, then a section from the settings menu. */
 async function openSettings(page: Page, section: "My account" | "Security" | "Preferences") {
@@ -85,12 +70,12 @@ const RECOVERY_CODE = /^[A-Z2-7]{4}(-[A-Z2-7]{4}){7}$/;
 
 test("a master password change ends another session, and unlock works with the new password", async ({ browser }) => {
   test.setTimeout(180_000);
-  const morgan = person("mpw", "Morgan Password");
+  const morgan = OWN_ACCOUNTS.passwordChange;
   const newPassword = "morgan's brand new master password";
   const note = marked(`Morgan's note ${Date.now().toString(36)}`);
 
   const first = await newPage(browser);
-  await registerOrLogIn(first, morgan);
+  await logIn(first, morgan.email, morgan.password);
   await newSecureNote(first, note);
   const second = await newPage(browser);
   await logIn(second, morgan.email, morgan.password);
@@ -133,9 +118,9 @@ test("a master password change ends another session, and unlock works with the n
 
 test("with two-step login on, login asks for a code and refuses a wrong one", async ({ browser }) => {
   test.setTimeout(180_000);
-  const tess = person("tsl", "Tess Twostep");
+  const tess = OWN_ACCOUNTS.twoStep;
   const page = await newPage(browser);
-  await registerOrLogIn(page, tess);
+  await logIn(page, tess.email, tess.password);
 
   await openSettings(page, "Security");
   await expect(twoStepLoginState(page, "off")).toBeVisible();
@@ -232,8 +217,8 @@ test.describe("the vault timeout", () => {
   test("the vault locks after the chosen inactivity", async ({ page }) => {
     test.setTimeout(120_000);
     await page.clock.install();
-    const ivy = person("ivt", "Ivy Idle");
-    await registerOrLogIn(page, ivy);
+    const ivy = OWN_ACCOUNTS.idleLock;
+    await logIn(page, ivy.email, ivy.password);
     await chooseOneMinute(page, "Lock");
 
     // 40 s without input: still open. Then the mouse moves, which starts the minute again.
@@ -257,8 +242,8 @@ test.describe("the vault timeout", () => {
   test("with the Log out action, the timeout ends the session", async ({ page }) => {
     test.setTimeout(120_000);
     await page.clock.install();
-    const olive = person("ivo", "Olive Out");
-    await registerOrLogIn(page, olive);
+    const olive = OWN_ACCOUNTS.idleLogOut;
+    await logIn(page, olive.email, olive.password);
     await chooseOneMinute(page, "Log out");
 
     await page.clock.fastForward(65_000);
@@ -273,9 +258,9 @@ test.describe("the vault timeout", () => {
 
 test("a person deletes their account", async ({ browser }) => {
   test.setTimeout(120_000);
-  const dana = person("del", "Dana Delete");
+  const dana = OWN_ACCOUNTS.deletion;
   const page = await newPage(browser);
-  await registerOrLogIn(page, dana);
+  await logIn(page, dana.email, dana.password);
   await newSecureNote(page, marked(`Dana's diary ${Date.now().toString(36)}`));
 
   await openSettings(page, "My account");

@@ -1,9 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { logIn, newPage, register, uniqueEmail, vaultItem, vaultTable } from "./helpers";
+import { logIn, newPage, vaultItem, vaultTable } from "./helpers";
 import { BwClient } from "./support/bw";
 import { CLI_ORGANIZATION, CLI_PROVIDER } from "./support/cli-tenants";
 import { marked } from "./support/plaintext-marker";
+import { OWN_ACCOUNTS } from "./support/seeded-people";
 
 /**
  * Issue 12: the official Bitwarden CLI (pinned, @bitwarden/cli 2026.9.0) against Keyhouse over HTTPS, and the same
@@ -180,9 +181,9 @@ test("the CLI logs in over HTTPS with two-step login and the API key, shares eve
   browser,
 }) => {
   test.setTimeout(300_000);
-  const person = { email: uniqueEmail("cli-2fa"), name: "Tia Twostep", password: "tia twostep master password" };
+  const person = OWN_ACCOUNTS.cliTwoStep;
   const page = await newPage(browser);
-  await register(page, person);
+  await logIn(page, person.email, person.password);
 
   // The account switches to Argon2id (the smallest settings, for speed): the browser re-keys with WebAssembly, and the
   // CLIs below log in and unlock through Argon2id.

@@ -1,6 +1,7 @@
 import { type APIResponse, expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, logIn, newPage, registerOrLogIn, uniqueEmail } from "./helpers";
+import { DEMO_PASSWORD, logIn, newPage } from "./helpers";
 import { recordCspViolations } from "./support/csp";
+import { OWN_ACCOUNTS } from "./support/seeded-people";
 
 /**
  * Issue 8 against next start: every page carries a strict Content-Security-Policy whose nonce is new on each
@@ -117,10 +118,10 @@ test("the login page, the vault, two-step setup and export work without a CSP vi
   });
 
   await test.step("two-step login setup shows its QR code (a data: image)", async () => {
-    const person = { email: uniqueEmail("csp"), name: "Casey Policy", password: "csp e2e master password" };
+    const person = OWN_ACCOUNTS.cspTwoStep;
     const other = await newPage(browser);
     await recordCspViolations(other, violations);
-    await registerOrLogIn(other, person);
+    await logIn(other, person.email, person.password);
     await other.goto("/settings/security");
     await other.getByRole("button", { name: "Turn on two-step login" }).click();
     const dialog = other.getByRole("dialog", { name: "Turn on two-step login" });

@@ -1,15 +1,16 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { newPage, register, uniqueEmail, vaultItem } from "./helpers";
+import { logIn, newPage, vaultItem } from "./helpers";
 import { marked } from "./support/plaintext-marker";
+import { OWN_ACCOUNTS } from "./support/seeded-people";
 
 /** Issue 12: a file attached in the web vault is encrypted in the browser, and comes back whole when downloaded. */
 test("the web vault attaches a file to an item, downloads it decrypted, and deletes it after a confirmation", async ({
   browser,
 }) => {
-  const person = { email: uniqueEmail("attach"), name: "Ada Attach", password: "ada attach master password" };
+  const person = OWN_ACCOUNTS.attachments;
   const page = await newPage(browser);
-  await register(page, person);
+  await logIn(page, person.email, person.password);
   const itemName = marked("With a file");
   await page.getByRole("button", { name: "New item" }).click();
   await page.getByRole("menuitem", { name: "Login", exact: true }).click();

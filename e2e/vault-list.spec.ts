@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
-import { logIn, newPage, register, saveSecureNote, uniqueEmail, vaultItem, vaultRows, vaultTable } from "./helpers";
+import { logIn, newPage, saveSecureNote, vaultItem, vaultRows, vaultTable } from "./helpers";
 import { marked } from "./support/plaintext-marker";
+import { OWN_ACCOUNTS } from "./support/seeded-people";
 
 /**
  * Issue 14's vault list, as Bitwarden's users know it: the heading names the filter, "All vaults" says whose each
@@ -82,8 +83,8 @@ test("checked items move to a folder, go to the trash, come back and are deleted
 }) => {
   test.setTimeout(180_000);
   const page = await newPage(browser);
-  const person = { email: uniqueEmail("bulk"), name: "Bea Bulk", password: "bea bulk master password" };
-  await register(page, person);
+  const person = OWN_ACCOUNTS.bulkChanges;
+  await logIn(page, person.email, person.password);
   await expect(heading(page)).toHaveText("All vaults");
   const folder = marked(`Projects ${stamp}`);
   await filters(page).getByRole("button", { name: "New folder" }).click();

@@ -10,7 +10,7 @@ import { deriveAccountKeys, insertAccounts, seedOrganization, seedProvider } fro
 import { createAccountKeys } from "@/lib/crypto";
 import { createAccount } from "@/lib/dal/accounts";
 import { CLI_ORGANIZATION, CLI_PROVIDER } from "./cli-tenants";
-import { OPERATOR, OTHER_PROVIDER, THROTTLED, UNRELATED } from "./seeded-people";
+import { OPERATOR, OTHER_PROVIDER, OWN_ACCOUNTS, THROTTLED, UNRELATED } from "./seeded-people";
 import { LEGACY_OPERATOR } from "./legacy-account";
 
 async function seedCliTenants() {
@@ -50,7 +50,7 @@ async function seedCliTenants() {
 }
 
 async function seedPeople() {
-  const people = [UNRELATED, OPERATOR, OTHER_PROVIDER.admin, THROTTLED];
+  const people = [UNRELATED, OPERATOR, OTHER_PROVIDER.admin, THROTTLED, ...Object.values(OWN_ACCOUNTS)];
   const keys = await deriveAccountKeys(people);
   const db = await getDb();
   await db.transaction(async (tx) => {
