@@ -263,15 +263,20 @@ export function VaultBrowser({
             }}
             className="fixed inset-0 z-30 overflow-y-auto bg-slate-50 p-4 shadow-xl sm:left-auto sm:w-[26rem] sm:border-l sm:border-slate-200 xl:static xl:z-auto xl:w-auto xl:overflow-visible xl:border-0 xl:bg-transparent xl:p-0 xl:shadow-none"
           >
+            {/* Keyed by the item alone: a change to it re-decrypts in place, so the focus stays on the button used. */}
             <ItemPanel
-              key={`${opened.id}:${opened.updatedAt}`}
+              key={opened.id}
               item={opened}
               context={context}
               headingRef={panelHeading}
               onClose={close}
               onEdit={(view) => setForm({ mode: "edit", initial: view, item: opened })}
               onClone={(view) => setForm({ mode: "clone", initial: view })}
-              onGone={() => setOpenedId(null)}
+              onGone={() => {
+                setOpenedId(null);
+                // Its row is leaving the list too: the focus goes to the list's search, which stays.
+                requestAnimationFrame(() => document.getElementById("vault-search")?.focus());
+              }}
             />
           </aside>
         ) : null}

@@ -16,6 +16,7 @@ export function TextInput({
   autoComplete = "off",
   mono,
   action,
+  initialFocus,
 }: {
   label: string;
   value: string | null;
@@ -24,6 +25,8 @@ export function TextInput({
   autoComplete?: string;
   mono?: boolean;
   action?: ReactNode;
+  /** Takes the focus when its dialog opens (rather than the dialog's Close button). */
+  initialFocus?: boolean;
 }) {
   const id = useId();
   return (
@@ -38,6 +41,7 @@ export function TextInput({
           value={value ?? ""}
           autoComplete={autoComplete}
           spellCheck={false}
+          data-autofocus={initialFocus || undefined}
           onChange={(event) => onChange(event.target.value === "" ? null : event.target.value)}
           className={cn(inputClass, mono && "font-mono")}
         />

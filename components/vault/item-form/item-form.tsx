@@ -162,7 +162,7 @@ export function ItemForm({ mode, initial, item, context, onClose, onSaved }: Pro
     <Dialog open onClose={onClose} busy={busy} title={title} size="xl">
       <form onSubmit={onSubmit} noValidate className="flex max-h-[75vh] flex-col gap-4 overflow-y-auto pr-1">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <TextInput label="Name" value={view.name} onChange={(name) => set({ name: name ?? "" })} />
+        <TextInput label="Name" value={view.name} onChange={(name) => set({ name: name ?? "" })} initialFocus />
         {mode !== "edit" ? <OwnerFields owner={owner} onChange={setOwner} context={context} /> : null}
         <div className="grid gap-3 sm:grid-cols-2">
           <SelectInput
