@@ -106,12 +106,21 @@ test("a client member creates, edits, copies from and trashes a login without th
   await expect(toast(page, "Username copied.")).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(USERNAME);
 
-  // Delete asks first, with Cancel focused: Escape keeps the item; Tab then Enter sends it to the trash.
-  const remove = details.getByRole("button", { name: "Delete" });
-  await page.keyboard.press("Shift+Tab");
-  await expect(remove).toBeFocused();
+  // Clone: the copy opens in place of the item it came from, and the focus goes to its panel.
+  await tabTo(page, details.getByRole("button", { name: "Clone" }), { back: true });
   await page.keyboard.press("Enter");
-  const confirm = page.getByRole("dialog", { name: `Send ${ITEM} to the trash?` });
+  const cloneDialog = page.getByRole("dialog", { name: `Clone ${ITEM}` });
+  await expect(cloneDialog.getByLabel("Name", { exact: true })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(cloneDialog).toBeHidden();
+  const clone = details.getByRole("heading", { name: `${ITEM} - Clone`, level: 2 });
+  await expect(clone).toBeFocused();
+
+  // Delete asks first, with Cancel focused: Escape keeps the clone; Tab then Enter sends it to the trash.
+  const remove = details.getByRole("button", { name: "Delete" });
+  await tabTo(page, remove);
+  await page.keyboard.press("Enter");
+  const confirm = page.getByRole("dialog", { name: `Send ${ITEM} - Clone to the trash?` });
   await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(confirm).toBeHidden();
@@ -122,9 +131,10 @@ test("a client member creates, edits, copies from and trashes a login without th
   await page.keyboard.press("Enter");
   await expect(toast(page, "Item sent to the trash.")).toBeVisible();
   await expect(confirm).toBeHidden();
-  // The item and its panel are gone: the focus goes back to the list, here the search that found it.
+  // The clone and its panel are gone: the focus goes back to the list, here the search that found it.
   await expect(details).toBeHidden();
-  await expect(page.getByText("Nothing matches your search.")).toBeVisible();
+  await expect(vaultItem(page, `${ITEM} - Clone`)).toHaveCount(0);
+  await expect(vaultItem(page, ITEM)).toBeVisible();
   await expect(search).toBeFocused();
 });
 

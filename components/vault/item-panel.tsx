@@ -1,7 +1,7 @@
 "use client";
 
 import { X } from "lucide-react";
-import { type RefObject, useEffect, useState } from "react";
+import { type RefCallback, useEffect, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
 import { Button } from "@/components/ui/button";
@@ -24,7 +24,7 @@ type Props = {
   item: VaultItem;
   context: VaultContext;
   /** The item's name heading: focus goes there when the panel opens over the list. */
-  headingRef: RefObject<HTMLElement | null>;
+  headingRef: RefCallback<HTMLElement>;
   onClose: () => void;
   onEdit: (view: CipherView) => void;
   onClone: (view: CipherView) => void;
@@ -82,13 +82,7 @@ export function ItemPanel({ item, context, headingRef, onClose, onEdit, onClone,
       <div className="mb-4 flex items-start gap-3">
         <ItemIcon type={item.type} name={view.name} uris={view.login?.uris.map((uri) => uri.uri ?? "") ?? []} />
         <div className="min-w-0 flex-1">
-          <h2
-            ref={(element) => {
-              headingRef.current = element;
-            }}
-            tabIndex={-1}
-            className="text-lg font-semibold break-all focus:outline-none"
-          >
+          <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold break-all focus:outline-none">
             {view.name}
           </h2>
           <p className="text-xs text-slate-600">

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { Menu } from "@/components/ui/menu";
 import { ProgressBar } from "@/components/ui/progress";
@@ -64,6 +64,16 @@ export function VaultBrowser({
   /** What had focus when an item was opened over the list: it gets it back when the item closes. */
   const opener = useRef<HTMLElement | null>(null);
   const panelHeading = useRef<HTMLElement | null>(null);
+  // Set when a saved clone is about to open (once the list has it): its heading takes the focus when it shows, since
+  // the Clone button that opened the form went with the panel it was in.
+  const focusPanelWhenShown = useRef(false);
+  const panelHeadingRef = useCallback((element: HTMLElement | null) => {
+    panelHeading.current = element;
+    if (element && focusPanelWhenShown.current) {
+      focusPanelWhenShown.current = false;
+      element.focus();
+    }
+  }, []);
 
   const rows = useMemo(
     () => visibleItems(items, index.entries, { scope, section, search }),
@@ -268,7 +278,7 @@ export function VaultBrowser({
               key={opened.id}
               item={opened}
               context={context}
-              headingRef={panelHeading}
+              headingRef={panelHeadingRef}
               onClose={close}
               onEdit={(view) => setForm({ mode: "edit", initial: view, item: opened })}
               onClone={(view) => setForm({ mode: "clone", initial: view })}
@@ -289,6 +299,7 @@ export function VaultBrowser({
           context={context}
           onClose={() => setForm(null)}
           onSaved={(cipherId) => {
+            if (form.mode === "clone") focusPanelWhenShown.current = true;
             setForm(null);
             setOpenedId(cipherId);
           }}
