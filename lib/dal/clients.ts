@@ -10,12 +10,14 @@ import {
   providerPlans,
   providers,
 } from "@/db/schema";
+import { notFound } from "next/navigation";
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { EncString } from "@/lib/crypto";
 import { type OrganizationPlan, PROVIDER_PLANS, type ProviderPlan } from "@/lib/enums";
 import { organizationPlansOf, providerPlanOf } from "@/lib/plans";
 import type { CreateClientInput } from "@/lib/validation/clients";
+import { clientInReach } from "./client-reach";
 import { createInvitation } from "./invitations";
 import { countClientSeatsInUse, seatsUsedBy } from "./seats";
 import { assertHoldsProviderKey, includesProviderMembers } from "./provider-members";
@@ -40,11 +42,11 @@ export const CLIENTS_PAGE_SIZE = 50;
 
 /**
  * One page of the clients table with its total, in one statement whatever the number of clients. The provider's
- * clients are taken first (so a search reads only them), seats are counted for the page's rows alone (not for every
+ * clients within the caller's reach are taken first (so a search reads only them), seats are counted for the page's rows alone (not for every
  * row an OFFSET skips), and the total comes with a page past the end too.
  */
 export async function listClients(scope: ProviderScope, { search, page }: { search: string; page: number }) {
-  const { providerId } = assertScope(scope);
+  const { providerId, providerUserId } = assertScope(scope);
   const db = await getDb();
   const nameMatches = search ? sql`and ${organizations.name} ilike ${`%${escapeLike(search)}%`}` : sql``;
   const rows = await selectRows<Partial<ClientRow> & { total: number }>(
@@ -53,7 +55,8 @@ export async function listClients(scope: ProviderScope, { search, page }: { sear
         select ${organizations.id} as id, ${organizations.name} as name, ${organizations.planType} as plan_type,
           ${organizations.seats} as seats, ${organizations.enabled} as enabled
         from ${providerOrganizations} join ${organizations} on ${organizations.id} = ${providerOrganizations.organizationId}
-        where ${providerOrganizations.providerId} = ${providerId} ${nameMatches}
+        where ${providerOrganizations.providerId} = ${providerId}
+          and ${clientInReach(providerUserId, providerOrganizations.id)} ${nameMatches}
       ), page as (
         select * from matching order by name, id limit ${CLIENTS_PAGE_SIZE} offset ${(page - 1) * CLIENTS_PAGE_SIZE}
       )
@@ -178,9 +181,9 @@ export async function createClient(tx: Executor, scope: ProviderScope, input: Cr
   return { organizationId, providerOrganizationId: link!.id, ownerId: owner!.id, token };
 }
 
-/** The client's row, locked, if it belongs to this provider. */
+/** The client's row, locked, if it belongs to this provider and is within the caller's reach (else a 404). */
 async function lockClient(tx: Executor, scope: ProviderScope, organizationId: string) {
-  const { providerId } = assertScope(scope);
+  const { providerId, providerUserId } = assertScope(scope);
   const [client] = await tx
     .select({
       id: organizations.id,
@@ -192,10 +195,14 @@ async function lockClient(tx: Executor, scope: ProviderScope, organizationId: st
     .from(providerOrganizations)
     .innerJoin(organizations, eq(organizations.id, providerOrganizations.organizationId))
     .where(
-      and(eq(providerOrganizations.providerId, providerId), eq(providerOrganizations.organizationId, organizationId)),
+      and(
+        eq(providerOrganizations.providerId, providerId),
+        eq(providerOrganizations.organizationId, organizationId),
+        clientInReach(providerUserId, providerOrganizations.id),
+      ),
     )
     .for("update", { of: organizations });
-  if (!client) throw new ActionError("This client no longer belongs to the provider.");
+  if (!client) notFound();
   return client;
 }
 
@@ -336,14 +343,19 @@ export async function addExistingClient(tx: Executor, scope: ProviderScope, orga
   return { organization, providerOrganizationId: link!.id };
 }
 
-/** The provider's link to a client it manages (for the "console opened" event). */
+/** The provider's link to a client it manages within the caller's reach (for the "console opened" event), or a 404. */
 export async function findClientLink(executor: Executor, scope: ProviderScope, organizationId: string) {
-  const { providerId } = assertScope(scope);
+  const { providerId, providerUserId } = assertScope(scope);
   const [link] = await executor
     .select({ id: providerOrganizations.id })
     .from(providerOrganizations)
     .where(
-      and(eq(providerOrganizations.providerId, providerId), eq(providerOrganizations.organizationId, organizationId)),
+      and(
+        eq(providerOrganizations.providerId, providerId),
+        eq(providerOrganizations.organizationId, organizationId),
+        clientInReach(providerUserId, providerOrganizations.id),
+      ),
     );
-  return link ?? null;
+  if (!link) notFound();
+  return link;
 }

@@ -1,0 +1,36 @@
+import "server-only";
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
+import {
+  providerClientGroupClients,
+  providerOrganizations,
+  providerUserClientGroups,
+  providerUserClients,
+  providerUsers,
+} from "@/db/schema";
+
+/**
+ * The one statement of a provider member's reach over their provider's clients (DESIGN §13), as a SQL condition every
+ * query that takes a provider member to a client puts next to its tenant condition: the gates (lib/dal/access.ts),
+ * the clients table, the client actions and the Bitwarden API's sync and keys. Provider admins and service users
+ * with "all clients" (the default) reach every client; other service users reach the clients named in their scope
+ * and those tagged with one of their client groups.
+ *
+ * `member` is a provider_users id (a column of an outer query, or a scope's providerUserId) and `client` a
+ * provider_organizations id, so the condition holds only for that provider's own links.
+ */
+export function clientInReach(member: AnyColumn | SQL | string, client: AnyColumn | SQL): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${providerUsers} reach_member where reach_member.id = ${member} and (
+    reach_member.type = 'provider_admin' or reach_member.access_all_clients
+    or exists (select 1 from ${providerUserClients} reach_client
+      where reach_client.provider_user_id = reach_member.id and reach_client.provider_organization_id = ${client})
+    or exists (select 1 from ${providerUserClientGroups} reach_group
+      join ${providerClientGroupClients} reach_tag on reach_tag.group_id = reach_group.group_id
+      where reach_group.provider_user_id = reach_member.id and reach_tag.provider_organization_id = ${client})))`;
+}
+
+/** Whether the user reaches the outer query's provider_organizations row as a confirmed member of its provider. */
+export function clientReachedBy(userId: string): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${providerUsers} reach_by
+    where reach_by.provider_id = ${providerOrganizations.providerId} and reach_by.user_id = ${userId}
+      and reach_by.status = 'confirmed' and ${clientInReach(sql`reach_by.id`, providerOrganizations.id)})`;
+}
