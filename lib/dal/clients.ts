@@ -21,6 +21,7 @@ import { clientInReach } from "./client-reach";
 import { createInvitation } from "./invitations";
 import { countClientSeatsInUse, seatsUsedBy } from "./seats";
 import { assertHoldsProviderKey, includesProviderMembers } from "./provider-members";
+import { keepNewClientInReach } from "./provider-scopes";
 
 /** Told when a client would make a provider member its owner (DESIGN §11: provider members stay providers). */
 export const PROVIDER_MEMBER_AS_OWNER =
@@ -177,6 +178,7 @@ export async function createClient(tx: Executor, scope: ProviderScope, input: Cr
     kind: "organization_user",
     organizationUserId: owner!.id,
   });
+  await keepNewClientInReach(tx, scope, link!.id);
   await refreshPlanAllocation(tx, providerId, input.planType);
   return { organizationId, providerOrganizationId: link!.id, ownerId: owner!.id, token };
 }
@@ -234,7 +236,8 @@ export async function updateClient(
 
 /**
  * Removes a client from the provider. It needs a confirmed Owner of its own, who then receives its bills
- * (Bitwarden's rule), and it stops counting against the provider's plan.
+ * (Bitwarden's rule), and it stops counting against the provider's plan. Deleting its provider link deletes the
+ * service users' assignments to it and its client-group tags in the same statement (foreign keys, migration 0014).
  */
 export async function unlinkClient(tx: Executor, scope: ProviderScope, organizationId: string) {
   const { providerId } = assertScope(scope);
@@ -339,6 +342,7 @@ export async function addExistingClient(tx: Executor, scope: ProviderScope, orga
     .update(organizations)
     .set({ status: "managed", ...(provider.billingEmail ? { billingEmail: provider.billingEmail } : {}) })
     .where(eq(organizations.id, organizationId));
+  await keepNewClientInReach(tx, scope, link!.id);
   await refreshPlanAllocation(tx, providerId, planType);
   return { organization, providerOrganizationId: link!.id };
 }
