@@ -100,5 +100,5 @@ test("an admin scopes a technician to two clients and a group; everything else i
   await tech.goto("/providers");
   await tech.getByRole("link", { name: "Demo MSP" }).click();
   await clientsTable(tech).getByRole("link", { name: "Second Client's Organization" }).click();
-  await expect(tech.getByRole("heading", { name: "Managed by Demo MSP" })).toBeVisible();
+  await expect(tech.getByRole("heading", { name: "Second Client's Organization", level: 1 })).toBeVisible();
 });
