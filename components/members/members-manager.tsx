@@ -40,6 +40,8 @@ type Props = {
   inviteDialog?: (props: { open: boolean; onClose: () => void; onInvited: (count: number) => void }) => ReactNode;
   /** More options per row (organizations: edit access, revoke, restore). */
   extraRowItems?: (member: MemberView) => MenuItem[];
+  /** One more column after Role (providers: which clients a member reaches). */
+  extraColumn?: { header: string; cell: (member: MemberView) => ReactNode };
 };
 
 type Pending =
@@ -64,6 +66,7 @@ export function MembersManager({
   basePath,
   inviteDialog,
   extraRowItems,
+  extraColumn,
 }: Props) {
   const router = useRouter();
   const actions = useMemo(() => bindTenant(unbound, tenant), [unbound, tenant]);
@@ -178,6 +181,7 @@ export function MembersManager({
             </TH>
             <TH>Member</TH>
             <TH>Role</TH>
+            {extraColumn ? <TH>{extraColumn.header}</TH> : null}
             <TH>Status</TH>
             <TH align="right">
               <span className="sr-only">Options</span>
@@ -208,6 +212,7 @@ export function MembersManager({
                   ) : null}
                 </RowHeader>
                 <TD>{roleLabel(member.type)}</TD>
+                {extraColumn ? <TD>{extraColumn.cell(member)}</TD> : null}
                 <TD>
                   <StatusBadge status={member.status} />
                 </TD>

@@ -1,5 +1,6 @@
 export * from "./users";
 export * from "./providers";
+export * from "./provider-scopes";
 export * from "./organizations";
 export * from "./collections";
 export * from "./vault";

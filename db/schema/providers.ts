@@ -63,6 +63,8 @@ export const providerUsers = pgTable(
       .references(() => providers.id, { onDelete: "cascade" }),
     type: providerUserType("type").notNull(),
     status: providerUserStatus("status").notNull().default("invited"),
+    /** A service user's reach: every client (the default, Bitwarden's), or those of db/schema/provider-scopes.ts. */
+    accessAllClients: boolean("access_all_clients").notNull().default(true),
   },
   (t) => [
     unique("provider_users_provider_email").on(t.providerId, t.email),

@@ -6,6 +6,7 @@ import { IMPORT_EXPORT_PAGES } from "./pages/import-export";
 import { ORGANIZATION_EVENTS_PAGES } from "./pages/organization-events";
 import { ORGANIZATION_SETTINGS_PAGES } from "./pages/organization-settings";
 import { POLICIES_PAGES } from "./pages/policies";
+import { PROVIDER_SCOPES_PAGES } from "./pages/provider-scopes";
 import { REPORTS_PAGES } from "./pages/reports";
 import { VAULT_TOOLS_PAGES } from "./pages/vault-tools";
 import type { PageEntry } from "./types";
@@ -15,6 +16,7 @@ export const PAGES: readonly PageEntry[] = [
   ...CORE_PAGES,
   ...ADMIN_PAGES,
   ...BILLING_EVENTS_PAGES,
+  ...PROVIDER_SCOPES_PAGES,
   ...CONSOLE_PAGES,
   ...ORGANIZATION_SETTINGS_PAGES,
   ...ORGANIZATION_EVENTS_PAGES,

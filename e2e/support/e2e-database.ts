@@ -2,16 +2,28 @@
  * The e2e server's database (PGlite admits one process, so nothing can write to it while the server runs, and it is
  * written before the server starts: e2e/support/seed-before-start.ts): the demo data, as the server would seed it; one
  * account from before registration verified addresses (LEGACY_OPERATOR), which no page can make any more; the CLI
- * tests' tenants (CLI_ORGANIZATION, CLI_PROVIDER); and the people of e2e/support/seeded-people.ts.
+ * tests' tenants (CLI_ORGANIZATION, CLI_PROVIDER); the people of e2e/support/seeded-people.ts; and the
+ * technician-scope spec's second service user of Demo MSP (SCOPED_TECH).
  */
+import { and, eq } from "drizzle-orm";
 import { closeConnection, connection, getDb } from "@/db/client";
+import { providers, providerUsers, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { deriveAccountKeys, insertAccounts, seedOrganization, seedProvider } from "@/lib/seed/tenants";
-import { createAccountKeys } from "@/lib/crypto";
+import {
+  createAccountKeys,
+  deriveMasterKey,
+  unlockUserKey,
+  unwrapPrivateKey,
+  unwrapSymmetricKeyWithPrivateKey,
+  wrapSymmetricKeyForPublicKey,
+} from "@/lib/crypto";
+import { demoPassword } from "@/lib/seed/demo-accounts";
 import { createAccount } from "@/lib/dal/accounts";
 import { CLI_ORGANIZATION, CLI_PROVIDER } from "./cli-tenants";
 import { OPERATOR, OTHER_PROVIDER, OWN_ACCOUNTS, THROTTLED, UNRELATED } from "./seeded-people";
 import { LEGACY_OPERATOR } from "./legacy-account";
+import { SCOPED_TECH } from "./technician-scope-tenants";
 
 async function seedCliTenants() {
   const people = [CLI_ORGANIZATION.owner, CLI_ORGANIZATION.member, CLI_PROVIDER.admin, CLI_PROVIDER.client.owner];
@@ -66,6 +78,41 @@ async function seedPeople() {
   });
 }
 
+/** A second service user of Demo MSP: the demo admin's browser would hand them the provider key, so this does. */
+async function seedScopedTechnician() {
+  const [keys] = await deriveAccountKeys([SCOPED_TECH]);
+  const db = await getDb();
+  const [admin] = await db
+    .select({ user: users, providerId: providerUsers.providerId, providerKey: providerUsers.key })
+    .from(users)
+    .innerJoin(providerUsers, eq(providerUsers.userId, users.id))
+    .innerJoin(providers, and(eq(providers.id, providerUsers.providerId), eq(providers.name, "Demo MSP")))
+    .where(eq(users.email, "admin@demo-msp.example"));
+  const { user, providerId, providerKey } = admin!;
+  const masterKey = await deriveMasterKey(demoPassword(), user.email, {
+    kdf: user.kdfType,
+    kdfIterations: user.kdfIterations,
+    kdfMemory: user.kdfMemory,
+    kdfParallelism: user.kdfParallelism,
+  });
+  const privateKey = await unwrapPrivateKey(
+    user.privateKey,
+    await unlockUserKey({ masterKey, protectedUserKey: user.key }),
+  );
+  const key = await unwrapSymmetricKeyWithPrivateKey(providerKey!, privateKey);
+  await db.transaction(async (tx) => {
+    const account = (await insertAccounts(tx, [SCOPED_TECH], [keys!])).get(SCOPED_TECH.email)!;
+    await tx.insert(providerUsers).values({
+      providerId,
+      userId: account.id,
+      email: account.email,
+      type: "service_user",
+      status: "confirmed",
+      key: await wrapSymmetricKeyForPublicKey(key, account.publicKey),
+    });
+  });
+}
+
 export async function seedE2eDatabase(): Promise<void> {
   try {
     await connection();
@@ -76,6 +123,7 @@ export async function seedE2eDatabase(): Promise<void> {
     await db.transaction((tx) => createAccount(tx, { email, name, ...keys, emailVerified: false }));
     await seedCliTenants();
     await seedPeople();
+    await seedScopedTechnician();
   } finally {
     await closeConnection().catch(() => {});
   }

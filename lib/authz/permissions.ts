@@ -10,7 +10,8 @@ type ProviderPermissionSpec = { description: string; roles: readonly ProviderRol
 
 export const PROVIDER_PERMISSIONS = {
   "provider.clients.view": {
-    description: "See the provider's clients and open a client's Admin Console (acting as Owner, using no seat).",
+    description:
+      "See the provider's clients and open a client's Admin Console (acting as Owner, using no seat): every client, or for a service user with chosen clients, those clients and the clients of their client groups.",
     roles: ["provider_admin", "service_user"],
   },
   "provider.clients.create": {
@@ -32,6 +33,11 @@ export const PROVIDER_PERMISSIONS = {
   },
   "provider.members.manage": {
     description: "Invite, confirm, change the role of and remove provider members.",
+    roles: ["provider_admin"],
+  },
+  "provider.client_access.manage": {
+    description:
+      "Choose which clients each service user reaches (all clients, or chosen clients and client groups), and create, rename, delete and fill client groups. Each widens someone's reach, so only provider admins hold it.",
     roles: ["provider_admin"],
   },
   "provider.events.view": { description: "Read the provider's event log.", roles: ["provider_admin"] },

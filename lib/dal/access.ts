@@ -12,6 +12,7 @@ import {
   userSessions,
 } from "@/db/schema";
 import { type SessionClaims, sessionUserColumns, validSession } from "./accounts";
+import { clientInReach } from "./client-reach";
 
 /**
  * The membership lookups behind lib/authz/scope.ts and proxy.ts. These are the only DAL reads that take raw tenant
@@ -59,7 +60,8 @@ export async function findProviderAccess(claims: SessionClaims, providerId: stri
 
 /**
  * The signed-in user and their ways into an organization: as a confirmed member, and/or as a confirmed member of its
- * provider. `organization` is null when there is no such organization.
+ * provider whose reach includes it (a service user scoped to other clients has no way in). `organization` is null
+ * when there is no such organization.
  */
 export async function findOrganizationAccess(claims: SessionClaims, organizationId: string) {
   const db = await getDb();
@@ -96,6 +98,7 @@ export async function findOrganizationAccess(claims: SessionClaims, organization
         eq(managingProviderUser.providerId, providerOrganizations.providerId),
         eq(managingProviderUser.userId, users.id),
         eq(managingProviderUser.status, "confirmed"),
+        clientInReach(managingProviderUser.id, providerOrganizations.id),
       ),
     );
   if (!row) return null;

@@ -10,15 +10,18 @@ import {
   providerPlans,
   providers,
 } from "@/db/schema";
+import { notFound } from "next/navigation";
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { EncString } from "@/lib/crypto";
 import { type OrganizationPlan, PROVIDER_PLANS, type ProviderPlan } from "@/lib/enums";
 import { organizationPlansOf, providerPlanOf } from "@/lib/plans";
 import type { CreateClientInput } from "@/lib/validation/clients";
+import { clientInReach } from "./client-reach";
 import { createInvitation } from "./invitations";
 import { countClientSeatsInUse, seatsUsedBy } from "./seats";
 import { assertHoldsProviderKey, includesProviderMembers } from "./provider-members";
+import { keepNewClientInReach } from "./provider-scopes";
 
 /** Told when a client would make a provider member its owner (DESIGN §11: provider members stay providers). */
 export const PROVIDER_MEMBER_AS_OWNER =
@@ -40,11 +43,11 @@ export const CLIENTS_PAGE_SIZE = 50;
 
 /**
  * One page of the clients table with its total, in one statement whatever the number of clients. The provider's
- * clients are taken first (so a search reads only them), seats are counted for the page's rows alone (not for every
+ * clients within the caller's reach are taken first (so a search reads only them), seats are counted for the page's rows alone (not for every
  * row an OFFSET skips), and the total comes with a page past the end too.
  */
 export async function listClients(scope: ProviderScope, { search, page }: { search: string; page: number }) {
-  const { providerId } = assertScope(scope);
+  const { providerId, providerUserId } = assertScope(scope);
   const db = await getDb();
   const nameMatches = search ? sql`and ${organizations.name} ilike ${`%${escapeLike(search)}%`}` : sql``;
   const rows = await selectRows<Partial<ClientRow> & { total: number }>(
@@ -53,7 +56,8 @@ export async function listClients(scope: ProviderScope, { search, page }: { sear
         select ${organizations.id} as id, ${organizations.name} as name, ${organizations.planType} as plan_type,
           ${organizations.seats} as seats, ${organizations.enabled} as enabled
         from ${providerOrganizations} join ${organizations} on ${organizations.id} = ${providerOrganizations.organizationId}
-        where ${providerOrganizations.providerId} = ${providerId} ${nameMatches}
+        where ${providerOrganizations.providerId} = ${providerId}
+          and ${clientInReach(providerUserId, providerOrganizations.id)} ${nameMatches}
       ), page as (
         select * from matching order by name, id limit ${CLIENTS_PAGE_SIZE} offset ${(page - 1) * CLIENTS_PAGE_SIZE}
       )
@@ -174,13 +178,14 @@ export async function createClient(tx: Executor, scope: ProviderScope, input: Cr
     kind: "organization_user",
     organizationUserId: owner!.id,
   });
+  await keepNewClientInReach(tx, scope, link!.id);
   await refreshPlanAllocation(tx, providerId, input.planType);
   return { organizationId, providerOrganizationId: link!.id, ownerId: owner!.id, token };
 }
 
-/** The client's row, locked, if it belongs to this provider. */
+/** The client's row, locked, if it belongs to this provider and is within the caller's reach (else a 404). */
 async function lockClient(tx: Executor, scope: ProviderScope, organizationId: string) {
-  const { providerId } = assertScope(scope);
+  const { providerId, providerUserId } = assertScope(scope);
   const [client] = await tx
     .select({
       id: organizations.id,
@@ -192,10 +197,14 @@ async function lockClient(tx: Executor, scope: ProviderScope, organizationId: st
     .from(providerOrganizations)
     .innerJoin(organizations, eq(organizations.id, providerOrganizations.organizationId))
     .where(
-      and(eq(providerOrganizations.providerId, providerId), eq(providerOrganizations.organizationId, organizationId)),
+      and(
+        eq(providerOrganizations.providerId, providerId),
+        eq(providerOrganizations.organizationId, organizationId),
+        clientInReach(providerUserId, providerOrganizations.id),
+      ),
     )
     .for("update", { of: organizations });
-  if (!client) throw new ActionError("This client no longer belongs to the provider.");
+  if (!client) notFound();
   return client;
 }
 
@@ -227,7 +236,8 @@ export async function updateClient(
 
 /**
  * Removes a client from the provider. It needs a confirmed Owner of its own, who then receives its bills
- * (Bitwarden's rule), and it stops counting against the provider's plan.
+ * (Bitwarden's rule), and it stops counting against the provider's plan. Deleting its provider link deletes the
+ * service users' assignments to it and its client-group tags in the same statement (foreign keys, migration 0014).
  */
 export async function unlinkClient(tx: Executor, scope: ProviderScope, organizationId: string) {
   const { providerId } = assertScope(scope);
@@ -332,18 +342,24 @@ export async function addExistingClient(tx: Executor, scope: ProviderScope, orga
     .update(organizations)
     .set({ status: "managed", ...(provider.billingEmail ? { billingEmail: provider.billingEmail } : {}) })
     .where(eq(organizations.id, organizationId));
+  await keepNewClientInReach(tx, scope, link!.id);
   await refreshPlanAllocation(tx, providerId, planType);
   return { organization, providerOrganizationId: link!.id };
 }
 
-/** The provider's link to a client it manages (for the "console opened" event). */
+/** The provider's link to a client it manages within the caller's reach (for the "console opened" event), or a 404. */
 export async function findClientLink(executor: Executor, scope: ProviderScope, organizationId: string) {
-  const { providerId } = assertScope(scope);
+  const { providerId, providerUserId } = assertScope(scope);
   const [link] = await executor
     .select({ id: providerOrganizations.id })
     .from(providerOrganizations)
     .where(
-      and(eq(providerOrganizations.providerId, providerId), eq(providerOrganizations.organizationId, organizationId)),
+      and(
+        eq(providerOrganizations.providerId, providerId),
+        eq(providerOrganizations.organizationId, organizationId),
+        clientInReach(providerUserId, providerOrganizations.id),
+      ),
     );
-  return link ?? null;
+  if (!link) notFound();
+  return link;
 }

@@ -5,6 +5,7 @@ import { organizations, organizationUsers, providerOrganizations, providers, pro
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { KeyMaterial } from "@/lib/vault/key-material";
 import { kdfColumns } from "./accounts";
+import { clientReachedBy } from "./client-reach";
 
 /** Everything the keyring needs, in four queries whatever the number of memberships. */
 export async function getKeyMaterial(scope: UserScope): Promise<KeyMaterial> {
@@ -47,7 +48,7 @@ export async function getKeyMaterial(scope: UserScope): Promise<KeyMaterial> {
           key: providerOrganizations.key,
         })
         .from(providerOrganizations)
-        .where(inArray(providerOrganizations.providerId, providerIds))
+        .where(and(inArray(providerOrganizations.providerId, providerIds), clientReachedBy(userId)))
     : [];
   return {
     userId,

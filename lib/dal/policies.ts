@@ -19,6 +19,7 @@ import { type AppliedPolicy, policyDataOf, type PolicyDataMap, type PolicyState 
 import { summarizeUserPolicies, type UserPolicies } from "@/lib/policies/user-policies";
 import { invitationTokenSchema } from "@/lib/validation/members";
 import { secretHash } from "@/lib/server/secret-token";
+import { clientInReach } from "./client-reach";
 import { invitationProblem } from "./invitations";
 
 /** Every policy of the organization, in the console's order; never-saved ones are off with default data. */
@@ -64,11 +65,12 @@ export async function savePolicy(
 
 const BELONGS = ["accepted", "confirmed"] as const;
 
-/** Whether the user is a confirmed member of the provider managing the membership's organization (a SQL column). */
+/** Whether the user is a confirmed member of the provider managing the membership's organization, reaching it (a SQL column). */
 function providerMemberColumn(userId: string) {
   return sql<boolean>`exists (select 1 from ${providerOrganizations}
     join ${providerUsers} on ${providerUsers.providerId} = ${providerOrganizations.providerId}
       and ${providerUsers.userId} = ${userId} and ${providerUsers.status} = 'confirmed'
+      and ${clientInReach(providerUsers.id, providerOrganizations.id)}
     where ${providerOrganizations.organizationId} = ${organizationUsers.organizationId})`.mapWith(Boolean);
 }
 

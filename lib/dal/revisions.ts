@@ -1,10 +1,11 @@
 import "server-only";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { organizations, organizationUsers, providerOrganizations, providers, providerUsers, users } from "@/db/schema";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { EventType } from "@/lib/events/event-types";
 import { ITEM_ACTIVITY_TYPES } from "@/lib/validation/items";
+import { clientInReach } from "./client-reach";
 import type { EventInput } from "./events";
 
 /**
@@ -67,7 +68,13 @@ export async function accountRevisionDate(scope: UserScope): Promise<Date> {
   const clientOrganizations = db
     .select({ revisionDate: organizations.revisionDate })
     .from(providerUsers)
-    .innerJoin(providerOrganizations, eq(providerOrganizations.providerId, providerUsers.providerId))
+    .innerJoin(
+      providerOrganizations,
+      and(
+        eq(providerOrganizations.providerId, providerUsers.providerId),
+        clientInReach(providerUsers.id, providerOrganizations.id),
+      ),
+    )
     .innerJoin(organizations, eq(organizations.id, providerOrganizations.organizationId))
     .where(eq(providerUsers.userId, userId));
   const [row] = await db

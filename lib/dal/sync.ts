@@ -12,6 +12,7 @@ import {
 } from "@/db/schema";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 import { kdfColumns } from "./accounts";
+import { clientReachedBy } from "./client-reach";
 import { listVaultItems } from "./items";
 
 /** Memberships that see an organization in the apps: invited ones have no account to sync yet. */
@@ -43,10 +44,6 @@ const managingProvider = {
 export async function getSyncData(scope: UserScope) {
   const { userId } = assertScope(scope);
   const db = await getDb();
-  const confirmedProviderIds = db
-    .select({ id: providerUsers.providerId })
-    .from(providerUsers)
-    .where(and(eq(providerUsers.userId, userId), eq(providerUsers.status, "confirmed")));
   const [[account], memberships, providerMemberships, clients, organizationPolicies, vault] = await Promise.all([
     db
       .select({
@@ -100,7 +97,7 @@ export async function getSyncData(scope: UserScope) {
       .from(providerOrganizations)
       .innerJoin(organizations, eq(organizations.id, providerOrganizations.organizationId))
       .innerJoin(providers, eq(providers.id, providerOrganizations.providerId))
-      .where(inArray(providerOrganizations.providerId, confirmedProviderIds)),
+      .where(clientReachedBy(userId)),
     db
       .select({
         id: policies.id,

@@ -8,6 +8,7 @@ import { appUrl } from "@/lib/server/config";
 import { revokedForTwoStepLoginMail, twoFactorDisabledMail } from "@/lib/mail/account-mail";
 import type { MailMessage } from "./mail-outbox";
 import { isExemptFromPolicy } from "@/lib/policies/exemptions";
+import { clientInReach } from "./client-reach";
 import type { EventInput } from "./events";
 import type { SecondFactor } from "./two-factor";
 
@@ -28,10 +29,11 @@ export type RevokedMembership = {
 
 const BELONGS = ["accepted", "confirmed"] as const;
 
-/** Whether the membership row's user is a confirmed member of the provider that manages its organization. */
+/** Whether the membership row's user is a confirmed member of the provider that manages its organization, reaching it. */
 const providerMember = sql<boolean>`exists (select 1 from ${providerOrganizations}
   join ${providerUsers} on ${providerUsers.providerId} = ${providerOrganizations.providerId}
     and ${providerUsers.userId} = ${organizationUsers.userId} and ${providerUsers.status} = 'confirmed'
+    and ${clientInReach(providerUsers.id, providerOrganizations.id)}
   where ${providerOrganizations.organizationId} = ${organizationUsers.organizationId})`.mapWith(Boolean);
 
 const twoStepPolicyOn = and(

@@ -34,6 +34,11 @@ export const EVENT_TYPES = {
   provider_organization_removed: "Removed a client",
   provider_organization_updated: "Updated a client's name or seats",
   provider_organization_vault_accessed: "Opened a client's Admin Console",
+  provider_user_client_access_updated: "Changed which clients a service user reaches",
+  provider_client_group_created: "Created a client group",
+  provider_client_group_updated: "Renamed a client group",
+  provider_client_group_deleted: "Deleted a client group",
+  provider_client_group_clients_updated: "Changed the clients of a client group",
 
   organization_created: "Created the organization",
   organization_updated: "Updated organization settings",

@@ -4,7 +4,7 @@ import ProviderLayout from "@/app/(portal)/providers/[providerId]/layout";
 import ClientsPage from "@/app/(portal)/providers/[providerId]/clients/page";
 import { getDb } from "@/db/client";
 import { organizations, organizationUsers, providerOrganizations } from "@/db/schema";
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, inArray, like } from "drizzle-orm";
 import { FAKE_ENC_2, FAKE_PUBLIC_KEY } from "../support/fakes";
 import { createTestProvider, createTestUser, type TestUser } from "../support/factories";
 import { countQueries } from "../support/queries";
@@ -13,6 +13,7 @@ import { CLIENTS_PAGE_SIZE, listClients } from "@/lib/dal/clients";
 import { asOneRequest } from "../support/request-cache";
 import { signInAs } from "../support/session";
 import proxy from "@/proxy";
+import { addClientGroup, addServiceUser, scopeMember } from "../support/technician-scope";
 
 // Per-request memos as in the server (see tests/support/request-cache.ts), so the count is what one request costs.
 vi.mock("react", async (importOriginal) => {
@@ -71,6 +72,35 @@ function queriesForClientsPage(providerId: string, searchParams: Record<string, 
     }),
   );
 }
+
+describe("the clients page's query budget for a scoped technician", () => {
+  it("is the same at 10 and at 2,000 clients, and lists only the technician's", async () => {
+    const admin = await createTestUser();
+    const providerId = (await createTestProvider(admin, "Scoped MSP")).id;
+    await addClients(providerId, 10, 0);
+    const tech = await createTestUser({ name: "Scoped Tech" });
+    const techId = await addServiceUser(providerId, tech);
+    const db = await getDb();
+    const named = async (names: string[]) =>
+      (await db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.name, names))).map(
+        (row) => row.id,
+      );
+    const group = await addClientGroup(providerId, "Group", await named(["Client 0003", "Client 0004"]));
+    await scopeMember(providerId, techId, { clients: await named(["Client 0001"]), groups: [group] });
+    await signInAs(tech.id);
+    const atTen = await queriesForClientsPage(providerId);
+    await addClients(providerId, 1990, 10);
+    expect(await queriesForClientsPage(providerId)).toBe(atTen);
+    expect(await queriesForClientsPage(providerId, { q: "Client 000", page: "1" })).toBe(atTen);
+    expect(atTen).toBeLessThanOrEqual(5);
+    const scope = await requireProviderScope(providerId, "provider.clients.view");
+    const { clients, total } = await listClients(scope, { search: "", page: 1 });
+    expect({ names: clients.map((client) => client.name), total }).toEqual({
+      names: ["Client 0001", "Client 0003", "Client 0004"],
+      total: 3,
+    });
+  }, 120_000);
+});
 
 describe("the clients page's query budget", () => {
   let admin: TestUser;

@@ -25,6 +25,7 @@ const SCOPE_LESS: Record<string, string> = {
   "internal-organizations.ts:lockRequestedInternalOrganization": "an operator's approval, for the requester",
   "clients.ts:confirmedOwnerRow": "a SQL condition; callers take the user from a scope or a locked request",
   "clients.ts:refreshPlanAllocation": "a recount for the scope's provider or a deleted client's provider",
+  "client-reach.ts:clientReachedBy": "a SQL condition; callers take the user from their scope",
   // Not converted yet: member and seat functions with their own rework under way.
   "provider-members.ts:pendingProviderName": "not converted yet",
   "provider-members.ts:includesProviderMembers": "not converted yet",

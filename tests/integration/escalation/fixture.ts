@@ -26,6 +26,7 @@ import {
   type TestUser,
 } from "../../support/factories";
 import { FAKE_ENC_2, FAKE_ENC_4, FAKE_LOGIN } from "../../support/fakes";
+import { addClientGroup, scopeMember } from "../../support/technician-scope";
 
 /** The Custom role's flags, each given alone to one member of the matrix. */
 export const CUSTOM_FLAGS = Object.keys(customPermissionsSchema.shape) as (keyof CustomPermissions)[];
@@ -92,6 +93,8 @@ export type EscalationFixture = {
   providerRequestId: string;
   /** An approved provider whose first admin (not in the matrix) has not made its key yet. */
   keylessProviderId: string;
+  /** A client group of Demo MSP tagging "Second Client's Organization"; the service user is scoped to the client alone. */
+  clientGroupId: string;
   selves: Record<EscalationRole, Self>;
 };
 
@@ -295,6 +298,10 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
     status: "confirmed",
   });
 
+  // The demo's service user reaches this client alone, so "widen their own scope" has something to widen.
+  const clientGroupId = await addClientGroup(demo.providerId, "Fixture group", [demo.client2]);
+  await scopeMember(demo.providerId, demo.providerUsers.tech, { clients: [organizationId] });
+
   const outsider = await createTestUser({ name: "Outsider" });
   const member = (
     userId: string,
@@ -352,6 +359,7 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
     setupToken,
     providerRequestId: providerRequest!.id,
     keylessProviderId: keylessProvider!.id,
+    clientGroupId,
     selves,
   };
 }

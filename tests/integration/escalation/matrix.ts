@@ -15,9 +15,16 @@ import { addExistingClientAction, createClientAction } from "@/app/(portal)/prov
 import {
   confirmProviderMembersAction,
   inviteProviderMembersAction,
+  updateClientAccessAction,
   updateProviderMemberAction,
 } from "@/app/(portal)/providers/[providerId]/members/actions";
 import { createProviderKeyAction } from "@/app/(portal)/providers/[providerId]/actions";
+import {
+  createClientGroupAction,
+  deleteClientGroupAction,
+  renameClientGroupAction,
+  setClientGroupClientsAction,
+} from "@/app/(portal)/providers/[providerId]/client-groups/actions";
 import { approveProviderRequestAction, createProvider } from "@/app/admin/actions";
 import { addItemsToCollectionsAction, assignCollectionsAction } from "@/app/(vault)/vault/actions";
 import { customPermissionsSchema } from "@/lib/validation/organization-members";
@@ -569,6 +576,124 @@ export const ESCALATION_MATRIX: GrantingAction[] = [
     ],
   },
   {
+    name: "provider.members.clientAccess",
+    action: updateClientAccessAction,
+    attempts: [
+      {
+        label: "widen their own scope to every client",
+        allowed: [],
+        input: (fx, self) => clientAccess(fx.demo.providerId, ownProviderRow(fx, self), { allClients: true }),
+      },
+      {
+        label: "add a client to their own scope",
+        allowed: [],
+        input: (fx, self) =>
+          clientAccess(fx.demo.providerId, ownProviderRow(fx, self), {
+            clientIds: [fx.organizationId, fx.demo.client2],
+          }),
+      },
+      {
+        label: "scope themselves into a client group",
+        allowed: [],
+        input: (fx, self) =>
+          clientAccess(fx.demo.providerId, ownProviderRow(fx, self), { groupIds: [fx.clientGroupId] }),
+      },
+      {
+        label: "give another service user every client",
+        allowed: ["provider_admin"],
+        input: (fx) => clientAccess(fx.demo.providerId, fx.demo.providerUsers.tech, { allClients: true }),
+      },
+      {
+        label: "scope a member to an organization the provider does not manage",
+        allowed: [],
+        input: (fx) =>
+          clientAccess(fx.demo.providerId, fx.demo.providerUsers.tech, { clientIds: [fx.foreignOrganization] }),
+      },
+      {
+        label: "change a scope in another provider",
+        allowed: [],
+        input: (fx) => clientAccess(fx.otherProviderId, fx.demo.providerUsers.tech, { allClients: true }),
+      },
+    ],
+  },
+  {
+    name: "provider.clientGroups.create",
+    action: createClientGroupAction,
+    attempts: [
+      {
+        label: "create a client group",
+        allowed: ["provider_admin"],
+        input: (fx) => ({ providerId: fx.demo.providerId, name: `Group ${fresh()}` }),
+      },
+      {
+        label: "create a client group in another provider",
+        allowed: [],
+        input: (fx) => ({ providerId: fx.otherProviderId, name: `Group ${fresh()}` }),
+      },
+    ],
+  },
+  {
+    name: "provider.clientGroups.rename",
+    action: renameClientGroupAction,
+    attempts: [
+      {
+        label: "rename a client group",
+        allowed: ["provider_admin"],
+        input: (fx) => ({ providerId: fx.demo.providerId, groupId: fx.clientGroupId, name: "Renamed" }),
+      },
+      {
+        label: "rename a client group through another provider",
+        allowed: [],
+        input: (fx) => ({ providerId: fx.otherProviderId, groupId: fx.clientGroupId, name: "Renamed" }),
+      },
+    ],
+  },
+  {
+    name: "provider.clientGroups.delete",
+    action: deleteClientGroupAction,
+    attempts: [
+      {
+        label: "delete a client group",
+        allowed: ["provider_admin"],
+        input: (fx) => ({ providerId: fx.demo.providerId, groupId: fx.clientGroupId }),
+      },
+      {
+        label: "delete a client group through another provider",
+        allowed: [],
+        input: (fx) => ({ providerId: fx.otherProviderId, groupId: fx.clientGroupId }),
+      },
+    ],
+  },
+  {
+    name: "provider.clientGroups.setClients",
+    action: setClientGroupClientsAction,
+    attempts: [
+      {
+        label: "tag their own client into a group (widening everyone scoped to it)",
+        allowed: ["provider_admin"],
+        input: (fx) => ({
+          providerId: fx.demo.providerId,
+          groupId: fx.clientGroupId,
+          clientIds: [fx.demo.client2, fx.organizationId],
+        }),
+      },
+      {
+        label: "tag an organization the provider does not manage",
+        allowed: [],
+        input: (fx) => ({
+          providerId: fx.demo.providerId,
+          groupId: fx.clientGroupId,
+          clientIds: [fx.foreignOrganization],
+        }),
+      },
+      {
+        label: "tag clients through another provider",
+        allowed: [],
+        input: (fx) => ({ providerId: fx.otherProviderId, groupId: fx.clientGroupId, clientIds: [] }),
+      },
+    ],
+  },
+  {
     name: "provider.clients.create",
     action: createClientAction,
     attempts: [
@@ -680,6 +805,14 @@ export const ESCALATION_MATRIX: GrantingAction[] = [
 /** The caller's own row in Demo MSP (the service user's for everyone who has none). */
 function ownProviderRow(fx: EscalationFixture, self: Self): string {
   return self.userId === fx.demo.users.admin ? fx.demo.providerUsers.admin : fx.demo.providerUsers.tech;
+}
+
+function clientAccess(
+  providerId: string,
+  memberId: string,
+  access: { allClients?: boolean; clientIds?: string[]; groupIds?: string[] },
+) {
+  return { providerId, memberId, allClients: false, clientIds: [], groupIds: [], ...access };
 }
 
 function newClient(providerId: string, ownerEmail: string) {

@@ -5,6 +5,7 @@ import { customPermissionsSchema } from "@/lib/validation/organization-members";
 import { createTestProvider, createTestUser, type TestUser } from "../../support/factories";
 import { FAKE_ENC_4 } from "../../support/fakes";
 import { signInAs, signOut } from "../../support/session";
+import { addClientGroup, addServiceUser, scopeMember } from "../../support/technician-scope";
 
 /** Everyone an isolation test tries an action or page as. */
 export const ROLES = [
@@ -16,6 +17,7 @@ export const ROLES = [
   "other_client_owner",
   "other_provider_admin",
   "service_user",
+  "scoped_service_user",
   "provider_admin",
   "operator",
 ] as const;
@@ -28,7 +30,11 @@ export type RoleUsers = Record<Exclude<Role, "signed_out">, string>;
 /** The operator's email; vitest.config.ts puts it in ADMIN_EMAILS for the integration suites. */
 export const OPERATOR_EMAIL = "operator@keyhouse.test";
 
-/** Demo data gives most roles; an unrelated user, another provider's admin and an operator are made here. */
+/**
+ * Demo data gives most roles; an unrelated user, another provider's admin, an operator and a service user scoped to
+ * "Third Client's Organization" alone (through a client group) are made here: every action aimed at the demo's first
+ * and second clients must refuse the scoped one as it refuses outsiders.
+ */
 export async function makeRoleUsers(demo: DemoIds): Promise<RoleUsers> {
   // Operator rights need the listed address verified, not only listed.
   const operator = await createTestUser({ name: "Operator", email: OPERATOR_EMAIL, emailVerified: true });
@@ -37,6 +43,10 @@ export async function makeRoleUsers(demo: DemoIds): Promise<RoleUsers> {
   const unrelated = await createTestUser({ name: "Unrelated" });
   const otherAdmin = await createTestUser({ name: "Other Admin" });
   await createTestProvider(otherAdmin);
+  const scoped = await createTestUser({ name: "Scoped Tech" });
+  await scopeMember(demo.providerId, await addServiceUser(demo.providerId, scoped), {
+    groups: [await addClientGroup(demo.providerId, "Third client only", [demo.client3])],
+  });
   return {
     unrelated_user: unrelated.id,
     client_member: demo.users.user1,
@@ -44,6 +54,7 @@ export async function makeRoleUsers(demo: DemoIds): Promise<RoleUsers> {
     other_client_owner: demo.users.owner2,
     other_provider_admin: otherAdmin.id,
     service_user: demo.users.tech,
+    scoped_service_user: scoped.id,
     provider_admin: demo.users.admin,
     operator: operator.id,
     custom_member: custom.id,

@@ -14,6 +14,7 @@ import { ORGANIZATION_ACTIONS } from "./organizations";
 import { POLICY_ACTIONS } from "./policies";
 import { PROVIDER_REQUEST_ACTIONS } from "./provider-requests";
 import { PROVIDER_ACTIONS } from "./providers";
+import { PROVIDER_SCOPE_ACTIONS } from "./provider-scopes";
 import type { IsolationEntry } from "./types";
 
 export type { IsolationEntry };
@@ -25,6 +26,7 @@ export const ISOLATION_CATALOG: IsolationEntry[] = [
   ...BILLING_ACTIONS,
   ...EVENTS_ACTIONS,
   ...PROVIDER_ACTIONS,
+  ...PROVIDER_SCOPE_ACTIONS,
   ...PROVIDER_REQUEST_ACTIONS,
   ...CLIENT_ACTIONS,
   ...ORGANIZATION_ACTIONS,

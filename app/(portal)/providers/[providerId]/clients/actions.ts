@@ -1,7 +1,6 @@
 "use server";
 
 import { defineAction } from "@/lib/authz/action";
-import { ActionError } from "@/lib/authz/action-error";
 import { provider } from "@/lib/authz/scope-rules";
 import { appUrl } from "@/lib/server/config";
 import {
@@ -116,7 +115,6 @@ export const openClientConsoleAction = defineAction({
   scope: provider("provider.clients.view"),
   async run({ input, scope, tx, record }) {
     const link = await findClientLink(tx, scope, input.organizationId);
-    if (!link) throw new ActionError("This client no longer belongs to the provider.");
     await record({
       type: "provider_organization_vault_accessed",
       organizationId: input.organizationId,

@@ -14,6 +14,7 @@ import {
   remainingConfirmedAdmins,
   setProviderMemberRole,
 } from "@/lib/dal/provider-members";
+import { setMemberReach } from "@/lib/dal/provider-scopes";
 import { confirmedMail, invitationMail } from "@/lib/mail/membership-mail";
 import {
   confirmProviderMembersSchema,
@@ -22,6 +23,7 @@ import {
   resendProviderInvitationSchema,
   updateProviderMemberSchema,
 } from "@/lib/validation/provider-members";
+import { updateClientAccessSchema } from "@/lib/validation/provider-scopes";
 
 const ROLE_LABELS = { provider_admin: "a provider admin", service_user: "a service user" } as const;
 
@@ -130,6 +132,30 @@ export const resendProviderInvitationAction = defineAction({
     await mail({
       to: member.email,
       ...invitationMail({ kind: "provider", name: providerName }, ROLE_LABELS[member.type], acceptUrl(token)),
+    });
+    return {};
+  },
+});
+
+/** Which clients a service user reaches (DESIGN §13): a grant, so provider admins alone, and never on an admin. */
+export const updateClientAccessAction = defineAction({
+  name: "provider.members.clientAccess",
+  input: updateClientAccessSchema,
+  scope: provider("provider.client_access.manage"),
+  async run({ input, scope, tx, record }) {
+    const { member, before, after } = await setMemberReach(tx, scope, input);
+    await record({
+      type: "provider_user_client_access_updated",
+      providerUserId: member.id,
+      details: {
+        email: member.email,
+        allClientsBefore: before.allClients,
+        clientsBefore: before.clients,
+        groupsBefore: before.groups,
+        allClients: after.allClients,
+        clients: after.clients,
+        groups: after.groups,
+      },
     });
     return {};
   },

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { MembersManager } from "@/components/members/members-manager";
 import { memberFilterTabs } from "@/components/members/filter-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, pageParam } from "@/components/ui/pagination";
 import { requireProviderScope } from "@/lib/authz/scope";
 import type { ProviderRole } from "@/lib/enums";
 import { listProviderMembers, type MemberFilter, MEMBERS_PAGE_SIZE } from "@/lib/dal/provider-members";
+import { listClientChoices, listClientGroups, listMemberReach } from "@/lib/dal/provider-scopes";
 import {
   confirmProviderMembersAction,
   inviteProviderMembersAction,
@@ -13,6 +13,7 @@ import {
   resendProviderInvitationAction,
   updateProviderMemberAction,
 } from "./actions";
+import { ProviderMembers } from "./provider-members";
 
 export const metadata: Metadata = { title: "Provider members" };
 
@@ -33,13 +34,24 @@ export default async function ProviderMembersPage({ params, searchParams }: Prop
   const filter: MemberFilter = query.filter === "invited" || query.filter === "accepted" ? query.filter : "all";
   const page = pageParam(query.page);
   const { provider } = scope;
-  const { members, counts } = await listProviderMembers(scope, filter, page);
+  const [{ members, counts }, reach, clients, groups] = await Promise.all([
+    listProviderMembers(scope, filter, page),
+    listMemberReach(scope),
+    listClientChoices(scope),
+    listClientGroups(scope),
+  ]);
   const basePath = `/providers/${providerId}/members`;
   const total = filter === "all" ? counts.all : counts[filter];
   return (
     <>
-      <PageHeader title="Members" description="Provider admins manage everything; service users manage clients." />
-      <MembersManager
+      <PageHeader
+        title="Members"
+        description="Provider admins manage everything and reach every client; service users manage the clients their client access gives them."
+      />
+      <ProviderMembers
+        reach={reach}
+        clients={clients}
+        groups={groups.map(({ id, name }) => ({ id, name }))}
         tenant={{ kind: "provider", id: provider.id, name: provider.name }}
         members={members}
         filters={memberFilterTabs(counts)}
