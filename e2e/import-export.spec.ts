@@ -66,6 +66,8 @@ async function exportVault(
   saveAs: string,
 ) {
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Export vault" }).click();
+  // The import page has a "File format" too: on a busy machine it can still be there when the link was followed.
+  await expect(page.getByRole("heading", { name: "Export vault", level: 1 })).toBeVisible();
   await page.getByLabel("File format").selectOption({ label: format });
   const download = page.waitForEvent("download");
   if (format === "Bitwarden (json)") {
