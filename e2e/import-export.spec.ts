@@ -66,7 +66,6 @@ async function exportVault(
   saveAs: string,
 ) {
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Export vault" }).click();
-  // The import page has a "File format" too: on a busy machine it can still be there when the link was followed.
   await expect(page.getByRole("heading", { name: "Export vault", level: 1 })).toBeVisible();
   await page.getByLabel("File format").selectOption({ label: format });
   const download = page.waitForEvent("download");
@@ -213,6 +212,8 @@ test("the same file again is imported only when the person says so, even after a
 
   // The server remembers it (by a hash under the organization key), so a fresh page asks too; this time: again.
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Import data" }).click();
+  // Reloaded once it is the import page (a reload while the link is still being followed reloads the export page).
+  await expect(page.getByRole("heading", { name: "Import data", level: 1 })).toBeVisible();
   await page.reload();
   await importFile(page, { format: "Chrome or Edge (csv)", file: csvPath });
   await page
