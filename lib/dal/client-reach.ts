@@ -40,6 +40,6 @@ export function clientReachedBy(userId: string): SQL<boolean> {
  * An outer query's column with its table's name: Drizzle leaves a lone table's columns unqualified, which inside these
  * subqueries would name the subquery's own columns instead.
  */
-function qualified<T>(value: T): T | SQL {
+export function qualified<T>(value: T): T | SQL {
   return is(value, Column) ? sql`${sql.identifier(getTableName(value.table))}.${sql.identifier(value.name)}` : value;
 }

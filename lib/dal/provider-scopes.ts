@@ -14,6 +14,7 @@ import {
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type ProviderScope } from "@/lib/authz/scope-brand";
 import type { ClientAccessInput } from "@/lib/validation/provider-scopes";
+import { qualified } from "./client-reach";
 import { lockProviderMembers } from "./provider-members";
 
 /**
@@ -39,12 +40,12 @@ export async function listMemberReach(scope: ProviderScope): Promise<Record<stri
     .select({
       id: providerUsers.id,
       allClients: sql<boolean>`${providerUsers.type} = 'provider_admin' or ${providerUsers.accessAllClients}`,
-      // Written out with aliases: Drizzle leaves a lone table's columns unqualified, which these subqueries would misread.
+      // The outer row's id named with its table (./client-reach.ts): bare, these subqueries would read their own.
       clientIds: sql<string[]>`array(select client.organization_id from ${providerUserClients} chosen
         join ${providerOrganizations} client on client.id = chosen.provider_organization_id
-        where chosen.provider_user_id = ${sql.raw('"provider_users"."id"')})`,
+        where chosen.provider_user_id = ${qualified(providerUsers.id)})`,
       groupIds: sql<string[]>`array(select chosen.group_id from ${providerUserClientGroups} chosen
-        where chosen.provider_user_id = ${sql.raw('"provider_users"."id"')})`,
+        where chosen.provider_user_id = ${qualified(providerUsers.id)})`,
     })
     .from(providerUsers)
     .where(eq(providerUsers.providerId, providerId));
@@ -73,7 +74,7 @@ export async function listClientGroups(scope: ProviderScope): Promise<ClientGrou
       name: providerClientGroups.name,
       clientIds: sql<string[]>`array(select client.organization_id from ${providerClientGroupClients} tag
         join ${providerOrganizations} client on client.id = tag.provider_organization_id
-        where tag.group_id = ${sql.raw('"provider_client_groups"."id"')})`,
+        where tag.group_id = ${qualified(providerClientGroups.id)})`,
     })
     .from(providerClientGroups)
     .where(eq(providerClientGroups.providerId, providerId))
