@@ -51,3 +51,15 @@ export const POLICY_TYPES = [
   "two_factor_authentication",
 ] as const;
 export type PolicyType = (typeof POLICY_TYPES)[number];
+
+/** What a client lets its provider's members ask for (issue 15): never, ask every time, or named technicians at once. */
+export const PROVIDER_ACCESS_RULES = ["never", "ask", "named"] as const;
+export type ProviderAccessRule = (typeof PROVIDER_ACCESS_RULES)[number];
+
+/** A provider member's access to a client's items: read them, or read and change them (Bitwarden's "Can edit"). */
+export const PROVIDER_ACCESS_LEVELS = ["view", "edit"] as const;
+export type ProviderAccessLevel = (typeof PROVIDER_ACCESS_LEVELS)[number];
+
+/** A request's life: asked, then approved (until expiry or revocation) or denied; ended early by either side. */
+export const PROVIDER_ACCESS_STATUSES = ["pending", "approved", "denied", "ended"] as const;
+export type ProviderAccessStatus = (typeof PROVIDER_ACCESS_STATUSES)[number];

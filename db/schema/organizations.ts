@@ -15,7 +15,12 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
-import { ORGANIZATION_MEMBER_STATUSES, ORGANIZATION_PLANS, ORGANIZATION_ROLES } from "@/lib/enums";
+import {
+  ORGANIZATION_MEMBER_STATUSES,
+  ORGANIZATION_PLANS,
+  ORGANIZATION_ROLES,
+  PROVIDER_ACCESS_RULES,
+} from "@/lib/enums";
 import { createdAt, encString, id, revisionDate, updatedAt } from "./columns";
 import { memberColumns } from "./member-columns";
 
@@ -23,6 +28,7 @@ export const organizationPlanType = pgEnum("organization_plan_type", ORGANIZATIO
 export const organizationStatus = pgEnum("organization_status", ["created", "managed"]);
 export const organizationUserType = pgEnum("organization_user_type", ORGANIZATION_ROLES);
 export const organizationUserStatus = pgEnum("organization_user_status", ORGANIZATION_MEMBER_STATUSES);
+export const providerAccessRule = pgEnum("provider_access_rule", PROVIDER_ACCESS_RULES);
 
 export const organizations = pgTable(
   "organizations",
@@ -40,6 +46,8 @@ export const organizations = pgTable(
     usePolicies: boolean("use_policies").notNull().default(true),
     useEvents: boolean("use_events").notNull().default(true),
     useTotp: boolean("use_totp").notNull().default(true),
+    /** Whether its provider's members may read its items (issue 15): never, on each approved request, or named ones. */
+    providerAccessRule: providerAccessRule("provider_access_rule").notNull().default("ask"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     revisionDate: revisionDate(),

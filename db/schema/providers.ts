@@ -126,6 +126,7 @@ export const providerOrganizations = pgTable(
   },
   (t) => [
     unique("provider_organizations_provider_id_id").on(t.providerId, t.id),
+    unique("provider_organizations_id_organization_id").on(t.id, t.organizationId),
     index("provider_organizations_provider_idx").on(t.providerId),
   ],
 );

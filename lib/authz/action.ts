@@ -8,6 +8,7 @@ import { inTransaction, type Transaction } from "@/lib/dal/transaction";
 import { log, summarizeError } from "@/lib/server/log";
 import { PasswordHashingBusyError } from "@/lib/server/password-hashing";
 import { enqueueMail, type MailMessage } from "@/lib/dal/mail-outbox";
+import { grantingProviderOf } from "@/lib/dal/provider-access";
 import { deliverPendingMail } from "@/lib/mail/outbox";
 import { fieldErrorsOf } from "@/lib/validation/errors";
 import { ActionError } from "./action-error";
@@ -81,13 +82,22 @@ export function defineAction<Schema extends z.ZodType, S extends Scope, R extend
       const result = await inTransaction(async (tx) => {
         let recorded = 0;
         const revised = emptyRevisionTargets();
+        const grantors = new Map<string, Promise<string | null>>();
+        // An item event in a client by a provider member reading it through the client's grant names that provider.
+        const grantorOf = (organizationId: string | null | undefined) => {
+          if (scope.kind !== "user" || !organizationId) return null;
+          if (!grantors.has(organizationId))
+            grantors.set(organizationId, grantingProviderOf(tx, scope, organizationId));
+          return grantors.get(organizationId)!;
+        };
         const record = async (event: EventInput) => {
           recorded += 1;
+          const organizationId = event.organizationId ?? (scope.kind === "organization" ? scope.organizationId : null);
           const complete = {
             ...event,
             actingUserId: event.actingUserId === undefined ? (user?.id ?? null) : event.actingUserId,
-            providerId: event.providerId ?? actingProviderId(scope),
-            organizationId: event.organizationId ?? (scope.kind === "organization" ? scope.organizationId : null),
+            providerId: event.providerId ?? actingProviderId(scope) ?? (await grantorOf(organizationId)),
+            organizationId,
           };
           addRevisionTargets(revised, complete);
           await insertEvent(tx, { ...complete, ...origin });

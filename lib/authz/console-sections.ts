@@ -10,6 +10,7 @@ export const CONSOLE_SECTIONS = [
   { path: "groups", label: "Groups", permission: "org.groups.manage" },
   { path: "events", label: "Event logs", permission: "org.events.view" },
   { path: "reports", label: "Reports", permission: "org.reports.view" },
+  { path: "provider-access", label: "Provider access", permission: "org.provider_access.view" },
   { path: "settings", label: "Settings", permission: "org.console.access" },
 ] as const satisfies readonly { path: string; label: string; permission: OrganizationPermission }[];
 
@@ -17,6 +18,7 @@ export const CONSOLE_SECTIONS = [
 export const SETTINGS_SECTIONS = [
   { path: "settings/info", label: "Organization info", permission: "org.console.access" },
   { path: "settings/policies", label: "Policies", permission: "org.policies.manage" },
+  { path: "settings/provider-access", label: "Provider access", permission: "org.provider_access.rule" },
   { path: "settings/import", label: "Import data", permission: "org.import_export" },
   { path: "settings/export", label: "Export vault", permission: "org.import_export" },
 ] as const satisfies readonly { path: string; label: string; permission: OrganizationPermission }[];

@@ -124,6 +124,30 @@ export const ORGANIZATION_PERMISSIONS = {
     roles: ["owner", "admin"],
     provider: false,
   },
+  "org.provider_access.view": {
+    description:
+      "See the managing provider's requests to read the organization's items: all of them for owners and admins, their own for a provider member.",
+    roles: ["owner", "admin"],
+    provider: true,
+  },
+  "org.provider_access.request": {
+    description:
+      "Ask the client for time-boxed access to its items or one collection (a provider member only; the client answers).",
+    roles: [],
+    provider: true,
+  },
+  "org.provider_access.decide": {
+    description:
+      "Approve (as asked, shorter or view only), deny or end a provider member's access to the organization's items. Never one's own request.",
+    roles: ["owner", "admin"],
+    provider: false,
+  },
+  "org.provider_access.rule": {
+    description:
+      "Set the standing rule for the provider's requests: never allow, always ask, or approve named technicians at once.",
+    roles: ["owner"],
+    provider: false,
+  },
   "org.settings.manage": {
     description: "Change the organization's name and billing email.",
     roles: ["owner"],

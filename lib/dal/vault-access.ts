@@ -1,13 +1,15 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope-brand";
+import { grantedCollectionRows } from "./provider-access";
 
 /**
  * Who reaches which collection, and how (DESIGN §5). A member reaches a collection directly (collection_users) or
  * through a group (group_users → collection_groups); owners and admins reach every collection of their organization
  * with full rights. Several grants on one collection combine to the most permissive: read-only only if all are,
  * passwords hidden only if all hide them, manage if any manages. Only confirmed members of enabled organizations
- * (whose provider, if any, is enabled) reach anything; provider members are not members and reach no items.
+ * (whose provider, if any, is enabled) reach anything. Provider members are not members and reach no items, except
+ * through a grant the client approved, while it lasts (./provider-access.ts): never with manage rights.
  *
  * `collectionAccessCte(scope)` is the SQL of a CTE named `collection_access(organization_id, collection_id,
  * read_only, hide_passwords, manage)` for the scope's user, to put in front of the queries that need it.
@@ -33,6 +35,8 @@ export function collectionAccessCte(scope: UserScope | OrganizationScope): SQL {
       select m.organization_id, c.id, false, false, true
       from memberships m join collections c on c.organization_id = m.organization_id
       where m.type in ('owner', 'admin')
+      union all
+      ${grantedCollectionRows(scope)}
     ),
     collection_access as (
       select organization_id, collection_id,

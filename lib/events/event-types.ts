@@ -59,6 +59,11 @@ export const EVENT_TYPES = {
   collection_updated: "Changed a collection",
   collection_deleted: "Deleted a collection",
   policy_updated: "Changed a policy",
+  provider_access_requested: "Asked for access to the organization's items (a provider member)",
+  provider_access_approved: "Approved a provider member's access to the organization's items",
+  provider_access_denied: "Denied a provider member's access to the organization's items",
+  provider_access_ended: "Ended a provider member's access to the organization's items",
+  provider_access_rule_updated: "Changed the rule for the provider's access to items",
 
   cipher_created: "Created an item",
   cipher_updated: "Edited an item",

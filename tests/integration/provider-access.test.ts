@@ -1,0 +1,305 @@
+import { and, eq, sql } from "drizzle-orm";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  decideProviderAccessAction,
+  endProviderAccessAction,
+  requestProviderAccessAction,
+  setProviderAccessRuleAction,
+} from "@/app/(console)/organizations/[organizationId]/provider-access/actions";
+import { unlinkClientAction } from "@/app/(portal)/providers/[providerId]/clients/actions";
+import { logItemActivity, updateItemAction } from "@/app/(vault)/vault/actions";
+import { getDb } from "@/db/client";
+import { events, mailOutbox, organizations, providerAccessRequests } from "@/db/schema";
+import { requireUser } from "@/lib/authz/scope";
+import { listVaultItems } from "@/lib/dal/items";
+import { listGrantedOrganizations } from "@/lib/dal/provider-access";
+import { getSyncData } from "@/lib/dal/sync";
+import { type DemoIds, loadDemo } from "../support/demo";
+import { addTestMember, createTestProvider, createTestUser, type TestUser } from "../support/factories";
+import { FAKE_LOGIN } from "../support/fakes";
+import { signInAs } from "../support/session";
+import { addServiceUser, scopeMember } from "../support/technician-scope";
+
+/** Issue 15, part 2: a provider member reads a client's items only through a grant the client approved, while it lasts. */
+
+async function itemIdsOf(userId: string, organizationId: string): Promise<string[]> {
+  await signInAs(userId);
+  const { items } = await listVaultItems(await requireUser());
+  return items.filter((item) => item.organizationId === organizationId).map((item) => item.id);
+}
+
+async function mailsTo(email: string): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.select({ subject: mailOutbox.subject }).from(mailOutbox).where(eq(mailOutbox.to, email));
+  return rows.map((row) => row.subject);
+}
+
+async function setRule(demo: DemoIds, rule: "never" | "ask" | "named", technicianIds: string[] = []) {
+  await signInAs(demo.users.owner1);
+  expect(await setProviderAccessRuleAction({ organizationId: demo.client1, rule, technicianIds })).toMatchObject({
+    ok: true,
+  });
+}
+
+describe("client-approved, time-boxed item access", () => {
+  let demo: DemoIds;
+  let tech: TestUser;
+  let techMemberId: string;
+
+  /** As `tech`: a request for the client's items; answers its id. */
+  async function ask(input: Partial<{ access: "view" | "edit"; minutes: number; collectionId: string | null }> = {}) {
+    await signInAs(tech.id);
+    const result = await requestProviderAccessAction({
+      organizationId: demo.client1,
+      collectionId: null,
+      reason: "Ticket 4711: the printer's admin password",
+      access: "view",
+      minutes: 60,
+      ...input,
+    });
+    expect(result).toMatchObject({ ok: true });
+    return (result as { requestId: string }).requestId;
+  }
+
+  async function decide(
+    requestId: string,
+    answer: { decision: "approve"; access: "view" | "edit"; minutes: number } | { decision: "deny" },
+  ) {
+    await signInAs(demo.users.owner1);
+    return decideProviderAccessAction({ organizationId: demo.client1, requestId, ...answer });
+  }
+
+  beforeAll(async () => {
+    demo = await loadDemo();
+    tech = await createTestUser({ name: "Tess Technician" });
+    techMemberId = await addServiceUser(demo.providerId, tech);
+  });
+
+  beforeEach(async () => {
+    const db = await getDb();
+    await db.delete(providerAccessRequests);
+    await db.update(organizations).set({ providerAccessRule: "ask" }).where(eq(organizations.id, demo.client1));
+  });
+
+  it("serves nothing before approval, and mails the client's owners the request", async () => {
+    await ask();
+    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    expect(await mailsTo("owner@client1.example")).toContain("Demo MSP asks to read items of My Client's Organization");
+    const db = await getDb();
+    const [requested] = await db
+      .select({ providerId: events.providerId, actingUserId: events.actingUserId })
+      .from(events)
+      .where(and(eq(events.type, "provider_access_requested"), eq(events.organizationId, demo.client1)));
+    expect(requested).toEqual({ providerId: demo.providerId, actingUserId: tech.id });
+  });
+
+  it("serves the client's items read-only once approved as view only, and logs each view with the provider", async () => {
+    const requestId = await ask({ access: "edit", minutes: 240 });
+    expect(await decide(requestId, { decision: "approve", access: "view", minutes: 60 })).toEqual({ ok: true });
+    expect(await mailsTo(tech.email)).toContain("My Client's Organization approved your access to its items");
+
+    expect((await itemIdsOf(tech.id, demo.client1)).sort()).toEqual([...demo.client1Items].sort());
+    const { items } = await listVaultItems(await requireUser());
+    const served = items.find((item) => item.id === demo.client1Items[0])!;
+    expect(served.permissions).toEqual({ edit: false, viewPassword: true, manage: false });
+    expect((await listGrantedOrganizations(await requireUser())).map((grant) => [grant.name, grant.access])).toEqual([
+      ["My Client's Organization", "view"],
+    ]);
+
+    expect(await logItemActivity({ cipherId: served.id, type: "cipher_password_copied" })).toEqual({ ok: true });
+    const db = await getDb();
+    const [copied] = await db
+      .select({ providerId: events.providerId, organizationId: events.organizationId })
+      .from(events)
+      .where(and(eq(events.type, "cipher_password_copied"), eq(events.actingUserId, tech.id)));
+    expect(copied).toEqual({ providerId: demo.providerId, organizationId: demo.client1 });
+
+    expect(await updateItemAction({ cipherId: served.id, cipher: FAKE_LOGIN })).toMatchObject({
+      ok: false,
+      error: "You can view this item but not change it.",
+    });
+  });
+
+  it("lets an edit grant change items, never with manage rights", async () => {
+    const requestId = await ask({ access: "edit" });
+    await decide(requestId, { decision: "approve", access: "edit", minutes: 60 });
+    await signInAs(tech.id);
+    const { items } = await listVaultItems(await requireUser());
+    expect(items.find((item) => item.id === demo.client1Items[0])!.permissions).toEqual({
+      edit: true,
+      viewPassword: true,
+      manage: false,
+    });
+  });
+
+  it("serves nothing once the grant's time is past: the query compares with the database's clock", async () => {
+    const requestId = await ask();
+    await decide(requestId, { decision: "approve", access: "view", minutes: 60 });
+    expect(await itemIdsOf(tech.id, demo.client1)).not.toEqual([]);
+    const db = await getDb();
+    await db
+      .update(providerAccessRequests)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(providerAccessRequests.id, requestId));
+    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    expect(await listGrantedOrganizations(await requireUser())).toEqual([]);
+    const sync = await getSyncData(await requireUser());
+    expect(JSON.stringify(sync)).not.toContain(demo.client1Items[0]);
+    expect(await logItemActivity({ cipherId: demo.client1Items[0]!, type: "cipher_viewed" })).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it("serves nothing after a denial, and an answered request cannot be answered again", async () => {
+    const requestId = await ask();
+    expect(await decide(requestId, { decision: "deny" })).toEqual({ ok: true });
+    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    expect(await decide(requestId, { decision: "approve", access: "view", minutes: 60 })).toMatchObject({
+      ok: false,
+      error: "This request was already answered or withdrawn.",
+    });
+  });
+
+  it("approves no more than was asked", async () => {
+    const requestId = await ask({ access: "view", minutes: 60 });
+    expect(await decide(requestId, { decision: "approve", access: "edit", minutes: 60 })).toMatchObject({ ok: false });
+    expect(await decide(requestId, { decision: "approve", access: "view", minutes: 120 })).toMatchObject({
+      ok: false,
+    });
+    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+  });
+
+  it("ends at once when either side ends it", async () => {
+    const first = await ask();
+    await decide(first, { decision: "approve", access: "view", minutes: 60 });
+    await signInAs(tech.id);
+    expect(await endProviderAccessAction({ organizationId: demo.client1, requestId: first })).toEqual({ ok: true });
+    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+
+    const second = await ask();
+    await decide(second, { decision: "approve", access: "view", minutes: 60 });
+    await signInAs(demo.users.owner1);
+    expect(await endProviderAccessAction({ organizationId: demo.client1, requestId: second })).toEqual({ ok: true });
+    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    expect(await mailsTo(tech.email)).toContain("My Client's Organization ended your access to its items");
+  });
+
+  it("refuses requests under the never rule, and approves named technicians at once under the named rule", async () => {
+    await setRule(demo, "never");
+    await signInAs(tech.id);
+    expect(
+      await requestProviderAccessAction({
+        organizationId: demo.client1,
+        collectionId: null,
+        reason: "please",
+        access: "view",
+        minutes: 60,
+      }),
+    ).toMatchObject({ ok: false, error: "My Client's Organization does not let its provider read its items." });
+
+    await setRule(demo, "named", [techMemberId]);
+    await signInAs(tech.id);
+    const result = await requestProviderAccessAction({
+      organizationId: demo.client1,
+      collectionId: null,
+      reason: "on call",
+      access: "view",
+      minutes: 60,
+    });
+    expect(result).toMatchObject({ ok: true, approved: true });
+    expect(await itemIdsOf(tech.id, demo.client1)).not.toEqual([]);
+
+    // Demo MSP's other service user is not named: they still ask.
+    await signInAs(demo.users.tech);
+    expect(
+      await requestProviderAccessAction({
+        organizationId: demo.client1,
+        collectionId: null,
+        reason: "also on call",
+        access: "view",
+        minutes: 60,
+      }),
+    ).toMatchObject({ ok: true, approved: false });
+  });
+
+  it("names only the managing provider's members in the rule", async () => {
+    const outsider = await createTestUser({ name: "Other Provider Admin" });
+    const other = await createTestProvider(outsider);
+    const otherMember = await addServiceUser(other.id, await createTestUser({ name: "Other Tech" }));
+    await signInAs(demo.users.owner1);
+    expect(
+      await setProviderAccessRuleAction({ organizationId: demo.client1, rule: "named", technicianIds: [otherMember] }),
+    ).toMatchObject({ ok: false, error: "Some of these people are not members of your provider." });
+  });
+
+  it("grants only one collection when one was asked for", async () => {
+    const db = await getDb();
+    const requestId = await ask({ collectionId: demo.client1Collection });
+    await decide(requestId, { decision: "approve", access: "view", minutes: 60 });
+    const served = await itemIdsOf(tech.id, demo.client1);
+    const inCollection = await db.execute(
+      sql`select cipher_id from collection_ciphers where collection_id = ${demo.client1Collection}`,
+    );
+    expect(served.sort()).toEqual(
+      (inCollection as unknown as { rows: { cipher_id: string }[] }).rows.map((row) => row.cipher_id).sort(),
+    );
+  });
+
+  it("stops serving a technician whose scope no longer reaches the client", async () => {
+    const requestId = await ask();
+    await decide(requestId, { decision: "approve", access: "view", minutes: 60 });
+    await scopeMember(demo.providerId, techMemberId, { clients: [demo.client2] });
+    try {
+      expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    } finally {
+      const db = await getDb();
+      await db.execute(sql`update provider_users set access_all_clients = true where id = ${techMemberId}`);
+      await db.execute(sql`delete from provider_user_clients where provider_user_id = ${techMemberId}`);
+    }
+  });
+
+  it("does not let a provider member who is also the client's admin answer their own request", async () => {
+    const adminAsClientAdmin = await addTestMember(
+      demo.client1,
+      { id: demo.users.admin, email: "admin@demo-msp.example" } as TestUser,
+      "admin",
+    );
+    try {
+      await signInAs(demo.users.admin);
+      const asked = await requestProviderAccessAction({
+        organizationId: demo.client1,
+        collectionId: null,
+        reason: "mine",
+        access: "view",
+        minutes: 60,
+      });
+      expect(asked).toMatchObject({ ok: true });
+      const requestId = (asked as { requestId: string }).requestId;
+      expect(
+        await decideProviderAccessAction({
+          organizationId: demo.client1,
+          requestId,
+          decision: "approve",
+          access: "view",
+          minutes: 60,
+        }),
+      ).toMatchObject({ ok: false, error: "You cannot answer your own request." });
+    } finally {
+      const db = await getDb();
+      await db.execute(sql`delete from organization_users where id = ${adminAsClientAdmin}`);
+    }
+  });
+
+  // Last: it unlinks the demo's first client.
+  it("drops the client's requests and grants with the client's link when it is unlinked", async () => {
+    const requestId = await ask();
+    await decide(requestId, { decision: "approve", access: "view", minutes: 60 });
+    await signInAs(demo.users.admin);
+    expect(await unlinkClientAction({ providerId: demo.providerId, organizationId: demo.client1 })).toMatchObject({
+      ok: true,
+    });
+    const db = await getDb();
+    expect(await db.select({ id: providerAccessRequests.id }).from(providerAccessRequests)).toEqual([]);
+    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+  });
+});
