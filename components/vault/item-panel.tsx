@@ -88,7 +88,11 @@ export function ItemPanel({ item, context, headingRef, onClose, onEdit, onClone,
           <p className="text-xs text-slate-600">
             {TYPE_LABELS[item.type]}
             {item.organizationId
-              ? ` · ${context.organizations.find((organization) => organization.id === item.organizationId)?.name ?? "Organization"}`
+              ? ` · ${
+                  [...context.organizations, ...context.grantedOrganizations].find(
+                    (organization) => organization.id === item.organizationId,
+                  )?.name ?? "Organization"
+                }`
               : " · My vault"}
             {folder ? ` · ${folder.name}` : ""}
           </p>

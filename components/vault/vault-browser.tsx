@@ -11,7 +11,9 @@ import type { GeneratorRules } from "@/lib/policies/generator";
 import { MAX_SELECTED_ITEMS } from "@/lib/validation/items";
 import { type CipherView, newCipher } from "@/lib/vault/cipher-model";
 import { CIPHER_TYPES, type CipherType } from "@/lib/enums";
+import type { GrantedOrganization } from "@/lib/dal/provider-access";
 import { BulkActions, itemCount } from "./bulk-actions";
+import { ClientGrantsNotice, useGrantsInForce } from "./client-grants";
 import { filterHeading, TYPE_LABELS, type VaultScopeFilter, type VaultSectionFilter, visibleItems } from "./filters";
 import { ItemForm } from "./item-form/item-form";
 import { ItemList } from "./item-list";
@@ -25,6 +27,8 @@ type Props = {
   collections: VaultCollection[];
   folders: VaultFolder[];
   organizations: { id: string; name: string }[];
+  /** Clients whose items a provider member reads through a grant (not as a member): listed while it lasts. */
+  grants?: GrantedOrganization[];
   personalAllowed: boolean;
   generatorRules: GeneratorRules | null;
   actions: VaultActions;
@@ -32,6 +36,8 @@ type Props = {
   description: ReactNode;
   links: ReactNode;
 };
+
+const NO_GRANTS: GrantedOrganization[] = [];
 
 type Form = { mode: "create" | "edit" | "clone"; initial: CipherView; item?: VaultItem } | null;
 
@@ -43,10 +49,11 @@ const PANEL_BESIDE_LIST = "(min-width: 80rem)";
  * on narrower screens). The heading names the filter; checked rows get Bitwarden's bulk actions.
  */
 export function VaultBrowser({
-  items,
-  collections,
+  items: served,
+  collections: servedCollections,
   folders,
   organizations,
+  grants = NO_GRANTS,
   personalAllowed,
   generatorRules,
   actions,
@@ -54,6 +61,21 @@ export function VaultBrowser({
   links,
 }: Props) {
   const toast = useToast();
+  const { inForce, ended } = useGrantsInForce(grants);
+  // A grant that ended while the page was open takes its client's items and collections off it.
+  const { items, collections } = useMemo(() => {
+    const gone = new Set(ended.map((grant) => grant.id));
+    if (gone.size === 0) return { items: served, collections: servedCollections };
+    return {
+      items: served.filter((item) => !item.organizationId || !gone.has(item.organizationId)),
+      collections: servedCollections.filter((collection) => !gone.has(collection.organizationId)),
+    };
+  }, [served, servedCollections, ended]);
+  // Granted clients are listed to filter by and named on their items, never offered as an owner for new items.
+  const listedOrganizations = useMemo(
+    () => [...organizations, ...inForce.map((grant) => ({ id: grant.id, name: grant.name }))],
+    [organizations, inForce],
+  );
   const index = useVaultIndex(items, collections, folders);
   const [scope, setScope] = useState<VaultScopeFilter>({ kind: "all" });
   const [section, setSection] = useState<VaultSectionFilter>({ kind: "all" });
@@ -94,6 +116,7 @@ export function VaultBrowser({
   const context: VaultContext = useMemo(
     () => ({
       organizations,
+      grantedOrganizations: inForce,
       collections: collections.map((collection) => ({
         ...collection,
         name: index.collections.get(collection.id) ?? "…",
@@ -103,16 +126,26 @@ export function VaultBrowser({
       generatorRules,
       actions,
     }),
-    [organizations, collections, folders, index.collections, index.folders, personalAllowed, generatorRules, actions],
+    [
+      organizations,
+      inForce,
+      collections,
+      folders,
+      index.collections,
+      index.folders,
+      personalAllowed,
+      generatorRules,
+      actions,
+    ],
   );
-  const heading = filterHeading(scope, section, context);
+  const heading = filterHeading(scope, section, { ...context, organizations: listedOrganizations });
   const organizationNames = useMemo(
-    () => new Map(organizations.map((organization) => [organization.id, organization.name])),
-    [organizations],
+    () => new Map(listedOrganizations.map((organization) => [organization.id, organization.name])),
+    [listedOrganizations],
   );
   // "All vaults" mixes owners: a column says whose each item is (Bitwarden's Owner column).
   const ownerOf =
-    scope.kind === "all" && organizations.length > 0
+    scope.kind === "all" && listedOrganizations.length > 0
       ? (item: VaultItem) =>
           item.organizationId ? (organizationNames.get(item.organizationId) ?? "Organization") : "Me"
       : undefined;
@@ -176,6 +209,7 @@ export function VaultBrowser({
           {links}
         </div>
       </div>
+      <ClientGrantsNotice inForce={inForce} ended={ended} />
       {/* The third column is the opened item's: without one, the list takes the width. */}
       <div
         className={cn(
@@ -189,7 +223,7 @@ export function VaultBrowser({
           heading={heading}
           onScope={(next) => chooseFilter({ scope: next, section })}
           onSection={(next) => chooseFilter({ scope, section: next })}
-          organizations={organizations}
+          organizations={listedOrganizations}
           collections={context.collections}
           folders={context.folders}
           actions={actions}

@@ -41,7 +41,10 @@ export type VaultActions = {
 
 /** What item forms and dialogs need to know about the person's vault (decrypted names, policies). */
 export type VaultContext = {
+  /** The person's own organizations: where new items may go. */
   organizations: { id: string; name: string }[];
+  /** Clients read through a provider grant while it lasts (named on their items, never an owner to choose). */
+  grantedOrganizations: { id: string; name: string }[];
   /** Collections the person reaches, names decrypted; read-only ones cannot receive items. */
   collections: { id: string; organizationId: string; name: string; readOnly: boolean }[];
   folders: { id: string; name: string }[];

@@ -6,6 +6,7 @@ import { IMPORT_EXPORT_PAGES } from "./pages/import-export";
 import { ORGANIZATION_EVENTS_PAGES } from "./pages/organization-events";
 import { ORGANIZATION_SETTINGS_PAGES } from "./pages/organization-settings";
 import { POLICIES_PAGES } from "./pages/policies";
+import { PROVIDER_ACCESS_PAGES } from "./pages/provider-access";
 import { PROVIDER_SCOPES_PAGES } from "./pages/provider-scopes";
 import { REPORTS_PAGES } from "./pages/reports";
 import { VAULT_TOOLS_PAGES } from "./pages/vault-tools";
@@ -21,6 +22,7 @@ export const PAGES: readonly PageEntry[] = [
   ...ORGANIZATION_SETTINGS_PAGES,
   ...ORGANIZATION_EVENTS_PAGES,
   ...POLICIES_PAGES,
+  ...PROVIDER_ACCESS_PAGES,
   ...IMPORT_EXPORT_PAGES,
   ...REPORTS_PAGES,
   ...VAULT_TOOLS_PAGES,

@@ -6,6 +6,7 @@ import type { VaultActions } from "@/components/vault/vault-context";
 import { requireUser } from "@/lib/authz/scope";
 import { listVaultItems } from "@/lib/dal/items";
 import { listMemberOrganizations } from "@/lib/dal/organizations";
+import { listGrantedOrganizations } from "@/lib/dal/provider-access";
 import { policiesForUser } from "@/lib/dal/policies";
 import {
   addItemsToCollectionsAction,
@@ -51,9 +52,10 @@ const actions: VaultActions = {
 
 export default async function VaultPage() {
   const user = await requireUser();
-  const [{ items, collections, folders }, organizations, policies] = await Promise.all([
+  const [{ items, collections, folders }, organizations, grants, policies] = await Promise.all([
     listVaultItems(user),
     listMemberOrganizations(user),
+    listGrantedOrganizations(user),
     policiesForUser(user),
   ]);
   return (
@@ -62,6 +64,7 @@ export default async function VaultPage() {
       collections={collections}
       folders={folders}
       organizations={organizations}
+      grants={grants}
       personalAllowed={!policies.personalOwnership}
       generatorRules={policies.generator}
       actions={actions}

@@ -10,6 +10,8 @@ import {
   groups,
   organizations,
   organizationUsers,
+  providerAccessRequests,
+  providerOrganizations,
   providerRequests,
   providers,
   providerUsers,
@@ -95,6 +97,8 @@ export type EscalationFixture = {
   keylessProviderId: string;
   /** A client group of Demo MSP tagging "Second Client's Organization"; the service user is scoped to the client alone. */
   clientGroupId: string;
+  /** The service user's waiting request to view this client's items for an hour (issue 15). */
+  accessRequestId: string;
   selves: Record<EscalationRole, Self>;
 };
 
@@ -302,6 +306,23 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
   const clientGroupId = await addClientGroup(demo.providerId, "Fixture group", [demo.client2]);
   await scopeMember(demo.providerId, demo.providerUsers.tech, { clients: [organizationId] });
 
+  const [clientLink] = await db
+    .select({ id: providerOrganizations.id })
+    .from(providerOrganizations)
+    .where(eq(providerOrganizations.organizationId, organizationId));
+  const [accessRequest] = await db
+    .insert(providerAccessRequests)
+    .values({
+      providerId: demo.providerId,
+      providerOrganizationId: clientLink!.id,
+      organizationId,
+      providerUserId: demo.providerUsers.tech,
+      reason: "Escalation fixture",
+      requestedAccess: "view",
+      requestedMinutes: 60,
+    })
+    .returning({ id: providerAccessRequests.id });
+
   const outsider = await createTestUser({ name: "Outsider" });
   const member = (
     userId: string,
@@ -360,6 +381,7 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
     providerRequestId: providerRequest!.id,
     keylessProviderId: keylessProvider!.id,
     clientGroupId,
+    accessRequestId: accessRequest!.id,
     selves,
   };
 }

@@ -26,6 +26,11 @@ import {
   setClientGroupClientsAction,
 } from "@/app/(portal)/providers/[providerId]/client-groups/actions";
 import { approveProviderRequestAction, createProvider } from "@/app/admin/actions";
+import {
+  decideProviderAccessAction,
+  requestProviderAccessAction,
+  setProviderAccessRuleAction,
+} from "@/app/(console)/organizations/[organizationId]/provider-access/actions";
 import { addItemsToCollectionsAction, assignCollectionsAction } from "@/app/(vault)/vault/actions";
 import { customPermissionsSchema } from "@/lib/validation/organization-members";
 import { FAKE_ENC_2, FAKE_ENC_4, FAKE_PUBLIC_KEY } from "../../support/fakes";
@@ -576,6 +581,73 @@ export const ESCALATION_MATRIX: GrantingAction[] = [
     ],
   },
   {
+    // Issue 15: item access is the client's to give; provider members only ask, and nobody answers for themselves.
+    name: "organization.providerAccess.request",
+    action: requestProviderAccessAction,
+    attempts: [
+      {
+        label: "ask the client for its items (a request, not a grant, under the default rule)",
+        allowed: ["provider_admin", "service_user"],
+        input: (fx) => providerAccessRequest(fx.organizationId),
+      },
+      {
+        label: "ask another provider's client for its items",
+        allowed: [],
+        input: (fx) => providerAccessRequest(fx.foreignOrganization),
+      },
+    ],
+  },
+  {
+    name: "organization.providerAccess.decide",
+    action: decideProviderAccessAction,
+    attempts: [
+      {
+        label: "approve the service user's request to view the items for an hour",
+        allowed: ["owner", "admin"],
+        input: (fx) => approval(fx, { access: "view", minutes: 60 }),
+      },
+      {
+        label: "approve it for longer than asked",
+        allowed: [],
+        input: (fx) => approval(fx, { access: "view", minutes: 120 }),
+      },
+      {
+        label: "approve edit where view was asked",
+        allowed: [],
+        input: (fx) => approval(fx, { access: "edit", minutes: 60 }),
+      },
+      {
+        label: "approve it through another organization",
+        allowed: [],
+        input: (fx) => ({ ...approval(fx, { access: "view", minutes: 60 }), organizationId: fx.foreignOrganization }),
+      },
+    ],
+  },
+  {
+    name: "organization.providerAccess.setRule",
+    action: setProviderAccessRuleAction,
+    attempts: [
+      {
+        label: "approve the service user's requests at once (named rule)",
+        allowed: ["owner"],
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          rule: "named",
+          technicianIds: [fx.demo.providerUsers.tech],
+        }),
+      },
+      {
+        label: "approve them at once in another organization's rule",
+        allowed: [],
+        input: (fx) => ({
+          organizationId: fx.foreignOrganization,
+          rule: "named",
+          technicianIds: [fx.demo.providerUsers.tech],
+        }),
+      },
+    ],
+  },
+  {
     name: "provider.members.clientAccess",
     action: updateClientAccessAction,
     attempts: [
@@ -803,6 +875,14 @@ export const ESCALATION_MATRIX: GrantingAction[] = [
 ];
 
 /** The caller's own row in Demo MSP (the service user's for everyone who has none). */
+function providerAccessRequest(organizationId: string) {
+  return { organizationId, collectionId: null, reason: "Escalation matrix", access: "edit", minutes: 10080 };
+}
+
+function approval(fx: EscalationFixture, grant: { access: "view" | "edit"; minutes: number }) {
+  return { organizationId: fx.organizationId, requestId: fx.accessRequestId, decision: "approve", ...grant };
+}
+
 function ownProviderRow(fx: EscalationFixture, self: Self): string {
   return self.userId === fx.demo.users.admin ? fx.demo.providerUsers.admin : fx.demo.providerUsers.tech;
 }

@@ -20,8 +20,13 @@ export default async function ConsoleLayout({
   const [user, organization] = await Promise.all([requireUser(), getOrganization(scope)]);
   const products = await listProducts(user);
   const base = `/organizations/${organization.id}`;
-  const held = <T extends { permission: OrganizationPermission }>(sections: readonly T[]) =>
-    sections.filter((section) => scopeHolds(scope, section.permission));
+  // Provider access is about the managing provider: an organization without one has no such pages to show.
+  const held = <T extends { path: string; permission: OrganizationPermission }>(sections: readonly T[]) =>
+    sections.filter(
+      (section) =>
+        scopeHolds(scope, section.permission) &&
+        (organization.providerName !== null || !section.path.endsWith("provider-access")),
+    );
   const link = (section: { path: string; label: string }) => ({
     href: `${base}/${section.path}`,
     label: section.label,
@@ -41,7 +46,8 @@ export default async function ConsoleLayout({
       {scope.access.via === "provider" ? (
         <Alert tone="info" title={`Managed by ${organization.providerName}`} className="mb-6">
           You are managing {organization.name} as a member of {organization.providerName}, with an owner&apos;s rights.
-          You use no seat here, and the organization&apos;s vault items stay private to its members.
+          You use no seat here, and the organization&apos;s vault items stay private to its members unless its owners
+          approve a request under Provider access.
         </Alert>
       ) : null}
       {!organization.enabled ? (

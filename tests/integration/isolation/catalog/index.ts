@@ -12,6 +12,7 @@ import { ORGANIZATION_MEMBER_ACTIONS } from "./organization-members";
 import { ORGANIZATION_SETTINGS_ACTIONS } from "./organization-settings";
 import { ORGANIZATION_ACTIONS } from "./organizations";
 import { POLICY_ACTIONS } from "./policies";
+import { PROVIDER_ACCESS_ACTIONS } from "./provider-access";
 import { PROVIDER_REQUEST_ACTIONS } from "./provider-requests";
 import { PROVIDER_ACTIONS } from "./providers";
 import { PROVIDER_SCOPE_ACTIONS } from "./provider-scopes";
@@ -34,6 +35,7 @@ export const ISOLATION_CATALOG: IsolationEntry[] = [
   ...ORGANIZATION_SETTINGS_ACTIONS,
   ...ORGANIZATION_EVENTS_ACTIONS,
   ...POLICY_ACTIONS,
+  ...PROVIDER_ACCESS_ACTIONS,
   ...COLLECTION_ACTIONS,
   ...GROUP_ACTIONS,
   ...ITEM_ACTIONS,
