@@ -49,13 +49,21 @@ describe("scopes: the second gate", () => {
     }
   });
 
+  /** What provider members never hold in a client: its items, its deletion, and answering for it about its items. */
+  const PROVIDER_MEMBERS_LACK: string[] = [
+    "org.items.manage_all",
+    "org.delete",
+    "org.provider_access.decide",
+    "org.provider_access.rule",
+  ];
+
   it("lets provider members into client consoles as owners, without item access, and names the provider", async () => {
     for (const id of [demo.users.admin, demo.users.tech]) {
       await signInAs(id);
       for (const client of [demo.client1, demo.client2, demo.client3]) {
         for (const permission of organizationPermissions) {
           const attempt = requireOrgScope(client, permission);
-          if (permission === "org.items.manage_all" || permission === "org.delete") {
+          if (PROVIDER_MEMBERS_LACK.includes(permission)) {
             await expect(attempt, permission).rejects.toMatchObject(notFound);
           } else {
             await expect(attempt, permission).resolves.toMatchObject({
@@ -79,9 +87,10 @@ describe("scopes: the second gate", () => {
   it("gives a client owner their own console and nobody else's", async () => {
     await signInAs(demo.users.owner1);
     for (const permission of organizationPermissions) {
-      await expect(requireOrgScope(demo.client1, permission)).resolves.toMatchObject({
-        access: { via: "member", role: "owner" },
-      });
+      const attempt = requireOrgScope(demo.client1, permission);
+      // Asking the client for its items is its provider's members' part, never its own members'.
+      if (permission === "org.provider_access.request") await expect(attempt).rejects.toMatchObject(notFound);
+      else await expect(attempt, permission).resolves.toMatchObject({ access: { via: "member", role: "owner" } });
     }
     for (const other of [demo.client2, demo.client3, demo.internal]) {
       await expect(requireOrgScope(other, "org.console.access")).rejects.toMatchObject(notFound);
