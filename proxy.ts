@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { actionRequestProblem, isActionRequest } from "@/lib/server/action-requests";
 import { isOperator, organizationAccessFor, providerAccessAllows } from "@/lib/authz/access-rules";
 import { providerPermissionForPath } from "@/lib/authz/provider-sections";
+import { permissionForConsolePath } from "@/lib/authz/console-sections";
 import { hasBearerToken, type SessionUser, sessionUserOf } from "@/lib/auth/session";
 import { sessionClaimsOfRequest } from "@/lib/auth/session-cookie";
 import type { SessionClaims } from "@/lib/dal/accounts";
@@ -65,7 +66,7 @@ async function organizationVerdict(claims: SessionClaims, segments: string[]): P
   if (!organizationId || !id.success) return sessionVerdict(claims, () => !organizationId);
   const access = await findOrganizationAccess(claims, id.data);
   if (!access) return "signed_out";
-  return access.organization && organizationAccessFor(access.organization, "org.console.access")
+  return access.organization && organizationAccessFor(access.organization, permissionForConsolePath(segments.slice(1)))
     ? "allow"
     : "not_found";
 }

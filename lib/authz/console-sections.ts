@@ -46,3 +46,16 @@ export function scopeHolds(scope: OrganizationScope, permission: OrganizationPer
         };
   return organizationAccessFor(row, permission) !== null;
 }
+
+/**
+ * The permission a console path needs (segments after the organization's id), for the proxy's first gate: the most
+ * specific section it falls in, and console access for the rest. The page checks the same permission again; without
+ * this, a page refused after its layout had started streaming would answer 200 with the not-found content.
+ */
+export function permissionForConsolePath(segments: readonly string[]): OrganizationPermission {
+  const path = segments.join("/");
+  const within = (section: { path: string }) => path === section.path || path.startsWith(`${section.path}/`);
+  const section =
+    SETTINGS_SECTIONS.find(within) ?? CONSOLE_SECTIONS.find((entry) => entry.path !== "settings" && within(entry));
+  return section?.permission ?? "org.console.access";
+}

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { NextRequest } from "next/server";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   decideProviderAccessAction,
@@ -14,6 +15,7 @@ import { requireUser } from "@/lib/authz/scope";
 import { listVaultItems } from "@/lib/dal/items";
 import { listGrantedOrganizations } from "@/lib/dal/provider-access";
 import { getSyncData } from "@/lib/dal/sync";
+import proxy from "@/proxy";
 import { type DemoIds, loadDemo } from "../support/demo";
 import { addTestMember, createTestProvider, createTestUser, type TestUser } from "../support/factories";
 import { FAKE_LOGIN } from "../support/fakes";
@@ -288,6 +290,16 @@ describe("client-approved, time-boxed item access", () => {
       const db = await getDb();
       await db.execute(sql`delete from organization_users where id = ${adminAsClientAdmin}`);
     }
+  });
+
+  it("keeps the standing rule's page from provider members at the first gate too (a 404, not a streamed refusal)", async () => {
+    const status = async (path: string) => (await proxy(new NextRequest(`http://localhost${path}`))).status;
+    const rulePage = `/organizations/${demo.client1}/settings/provider-access`;
+    await signInAs(tech.id);
+    expect(await status(rulePage)).toBe(404);
+    expect(await status(`/organizations/${demo.client1}/provider-access`)).toBe(200);
+    await signInAs(demo.users.owner1);
+    expect(await status(rulePage)).toBe(200);
   });
 
   // Last: it unlinks the demo's first client.
