@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { logIn, newPage } from "./helpers";
-import { SCOPED_TECH } from "./support/technician-scope-tenants";
+import { SCOPED_TECH } from "./support/demo-msp-technicians";
 
 /**
  * Issue 15's first acceptance path: Demo MSP's admin makes a client group, tags a client with it, and scopes a

@@ -2,8 +2,8 @@
  * The e2e server's database (PGlite admits one process, so nothing can write to it while the server runs, and it is
  * written before the server starts: e2e/support/seed-before-start.ts): the demo data, as the server would seed it; one
  * account from before registration verified addresses (LEGACY_OPERATOR), which no page can make any more; the CLI
- * tests' tenants (CLI_ORGANIZATION, CLI_PROVIDER); the people of e2e/support/seeded-people.ts; and the
- * technician-scope spec's second service user of Demo MSP (SCOPED_TECH).
+ * tests' tenants (CLI_ORGANIZATION, CLI_PROVIDER); the people of e2e/support/seeded-people.ts; and the service users
+ * of Demo MSP that one spec each changes (e2e/support/demo-msp-technicians.ts).
  */
 import { and, eq } from "drizzle-orm";
 import { closeConnection, connection, getDb } from "@/db/client";
@@ -23,7 +23,7 @@ import { createAccount } from "@/lib/dal/accounts";
 import { CLI_ORGANIZATION, CLI_PROVIDER } from "./cli-tenants";
 import { OPERATOR, OTHER_PROVIDER, OWN_ACCOUNTS, THROTTLED, UNRELATED } from "./seeded-people";
 import { LEGACY_OPERATOR } from "./legacy-account";
-import { SCOPED_TECH } from "./technician-scope-tenants";
+import { DEMO_MSP_TECHNICIANS } from "./demo-msp-technicians";
 
 async function seedCliTenants() {
   const people = [CLI_ORGANIZATION.owner, CLI_ORGANIZATION.member, CLI_PROVIDER.admin, CLI_PROVIDER.client.owner];
@@ -78,9 +78,10 @@ async function seedPeople() {
   });
 }
 
-/** A second service user of Demo MSP: the demo admin's browser would hand them the provider key, so this does. */
-async function seedScopedTechnician() {
-  const [keys] = await deriveAccountKeys([SCOPED_TECH]);
+/** More service users of Demo MSP: the demo admin's browser would hand them the provider key, so this does. */
+async function seedDemoMspTechnicians() {
+  const people = [...DEMO_MSP_TECHNICIANS];
+  const keys = await deriveAccountKeys(people);
   const db = await getDb();
   const [admin] = await db
     .select({ user: users, providerId: providerUsers.providerId, providerKey: providerUsers.key })
@@ -101,15 +102,16 @@ async function seedScopedTechnician() {
   );
   const key = await unwrapSymmetricKeyWithPrivateKey(providerKey!, privateKey);
   await db.transaction(async (tx) => {
-    const account = (await insertAccounts(tx, [SCOPED_TECH], [keys!])).get(SCOPED_TECH.email)!;
-    await tx.insert(providerUsers).values({
-      providerId,
-      userId: account.id,
-      email: account.email,
-      type: "service_user",
-      status: "confirmed",
-      key: await wrapSymmetricKeyForPublicKey(key, account.publicKey),
-    });
+    const accounts = await insertAccounts(tx, people, keys);
+    for (const account of accounts.values())
+      await tx.insert(providerUsers).values({
+        providerId,
+        userId: account.id,
+        email: account.email,
+        type: "service_user",
+        status: "confirmed",
+        key: await wrapSymmetricKeyForPublicKey(key, account.publicKey),
+      });
   });
 }
 
@@ -123,7 +125,7 @@ export async function seedE2eDatabase(): Promise<void> {
     await db.transaction((tx) => createAccount(tx, { email, name, ...keys, emailVerified: false }));
     await seedCliTenants();
     await seedPeople();
-    await seedScopedTechnician();
+    await seedDemoMspTechnicians();
   } finally {
     await closeConnection().catch(() => {});
   }

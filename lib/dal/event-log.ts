@@ -1,9 +1,10 @@
 import "server-only";
-import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNotNull, lt, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { events, organizations, providers, users } from "@/db/schema";
 import { assertScope, type OrganizationScope, type ProviderScope } from "@/lib/authz/scope-brand";
 import { type DateRange, rangeBounds } from "@/lib/events/date-range";
+import type { EventActor } from "@/lib/events/event-actor";
 import type { EventExport } from "@/lib/events/export";
 import type { EventRow } from "@/lib/events/rows";
 
@@ -27,9 +28,14 @@ function tenantEvents(scope: OrganizationScope | ProviderScope): SQL {
     : eq(events.providerId, checked.providerId);
 }
 
-function inRange(scope: OrganizationScope | ProviderScope, range: DateRange): SQL | undefined {
+function inRange(scope: OrganizationScope | ProviderScope, range: DateRange, actor: EventActor): SQL | undefined {
   const { from, until } = rangeBounds(range);
-  return and(tenantEvents(scope), gte(events.occurredAt, from), lt(events.occurredAt, until));
+  return and(
+    tenantEvents(scope),
+    gte(events.occurredAt, from),
+    lt(events.occurredAt, until),
+    actor === "provider" ? isNotNull(events.providerId) : undefined,
+  );
 }
 
 /** Events newest first, with the acting user, the organization and the acting provider joined in (one statement). */
@@ -67,9 +73,10 @@ export async function readEventPage(
   scope: OrganizationScope | ProviderScope,
   range: DateRange,
   page: number,
+  actor: EventActor,
 ): Promise<EventPage> {
   const db = await getDb();
-  const where = inRange(scope, range);
+  const where = inRange(scope, range, actor);
   const [rows, [counted]] = await Promise.all([
     selectEvents(where, EVENTS_PER_PAGE, (page - 1) * EVENTS_PER_PAGE),
     db.select({ value: count() }).from(events).where(where),
@@ -81,8 +88,9 @@ export async function readEventPage(
 export async function readEventExport(
   scope: OrganizationScope | ProviderScope,
   range: DateRange,
+  actor: EventActor,
 ): Promise<EventExport> {
-  const rows = await selectEvents(inRange(scope, range), EVENTS_EXPORT_LIMIT + 1, 0);
+  const rows = await selectEvents(inRange(scope, range, actor), EVENTS_EXPORT_LIMIT + 1, 0);
   return {
     rows: rows.slice(0, EVENTS_EXPORT_LIMIT),
     truncatedAt: rows.length > EVENTS_EXPORT_LIMIT ? EVENTS_EXPORT_LIMIT : null,

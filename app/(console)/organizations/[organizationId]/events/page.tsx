@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { EventLog, readEventLogQuery } from "@/components/events/event-log";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { listOrganizationEvents } from "@/lib/dal/organization-events";
+import { getOrganization } from "@/lib/dal/organizations";
 
 export const metadata: Metadata = { title: "Event logs" };
 
@@ -15,7 +16,10 @@ export default async function OrganizationEventsPage({
   const { organizationId } = await params;
   const scope = await requireOrgScope(organizationId, "org.events.view");
   const query = readEventLogQuery(await searchParams);
-  const events = await listOrganizationEvents(scope, query.range, query.page);
+  const [organization, events] = await Promise.all([
+    getOrganization(scope),
+    listOrganizationEvents(scope, query.range, query.page, query.actor),
+  ]);
   return (
     <EventLog
       kind="organization"
@@ -23,6 +27,7 @@ export default async function OrganizationEventsPage({
       description="What happened in the organization, newest first; what a provider's members did here names their provider. Times are in UTC."
       query={query}
       events={events}
+      actorChoice={organization.providerName !== null || query.actor === "provider"}
     />
   );
 }

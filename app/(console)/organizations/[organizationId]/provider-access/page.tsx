@@ -4,12 +4,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { scopeHolds } from "@/lib/authz/console-sections";
 import { requireOrgScope } from "@/lib/authz/scope";
+import { getClientProvider } from "@/lib/dal/client-provider";
 import { getOrganization } from "@/lib/dal/organizations";
 import {
   getProviderAccessSettings,
   listCollectionChoices,
   listProviderAccessRequests,
 } from "@/lib/dal/provider-access";
+import { ProviderReach } from "./provider-reach";
 import { RequestAccessForm } from "./request-access-form";
 import { RequestsTable } from "./requests-table";
 
@@ -23,7 +25,7 @@ const RULE_SENTENCES = {
 
 /**
  * Client-approved access to the organization's items (issue 15): a provider member asks here and follows their own
- * requests; the organization's owners and admins answer them here.
+ * requests; the organization's owners and admins answer them here, and see who at the provider reaches them.
  */
 export default async function ProviderAccessPage({ params }: { params: Promise<{ organizationId: string }> }) {
   const { organizationId } = await params;
@@ -43,6 +45,7 @@ export default async function ProviderAccessPage({ params }: { params: Promise<{
       </>
     );
   const asProvider = scope.access.via === "provider";
+  const provider = asProvider ? null : await getClientProvider(scope);
   const rule = `${organization.name} ${RULE_SENTENCES[settings.rule]}.`;
   return (
     <>
@@ -62,13 +65,28 @@ export default async function ProviderAccessPage({ params }: { params: Promise<{
             collections={await listCollectionChoices(scope)}
           />
         )
-      ) : scopeHolds(scope, "org.provider_access.rule") ? (
-        <p className="mb-4 text-sm text-slate-600">
-          <Link className="text-brand-700 underline" href={`/organizations/${organizationId}/settings/provider-access`}>
-            Change the rule in Settings
-          </Link>
-        </p>
-      ) : null}
+      ) : (
+        <>
+          {provider ? (
+            <ProviderReach
+              organizationId={organizationId}
+              organizationName={organization.name}
+              provider={provider}
+              eventsVisible={scopeHolds(scope, "org.events.view")}
+            />
+          ) : null}
+          {scopeHolds(scope, "org.provider_access.rule") ? (
+            <p className="mb-4 text-sm text-slate-600">
+              <Link
+                className="text-brand-700 underline"
+                href={`/organizations/${organizationId}/settings/provider-access`}
+              >
+                Change the rule in Settings
+              </Link>
+            </p>
+          ) : null}
+        </>
+      )}
       <RequestsTable organizationId={organizationId} requests={requests} asProvider={asProvider} />
     </>
   );

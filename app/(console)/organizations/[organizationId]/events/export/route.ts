@@ -4,8 +4,11 @@ import { eventsCsvDownload } from "@/lib/events/export";
 
 export const dynamic = "force-dynamic";
 
-/** The organization's event log of a date range as CSV (the newest 10,000 events; the file says when more were left out). */
+/**
+ * The organization's event log of a date range (anyone's, or provider members') as CSV: the newest 10,000 events; the
+ * file says when more were left out.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ organizationId: string }> }) {
   const scope = await requireOrgScope((await params).organizationId, "org.events.view");
-  return eventsCsvDownload(request, "organization", (range) => exportOrganizationEvents(scope, range));
+  return eventsCsvDownload(request, "organization", (range, actor) => exportOrganizationEvents(scope, range, actor));
 }
