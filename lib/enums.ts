@@ -63,3 +63,10 @@ export type ProviderAccessLevel = (typeof PROVIDER_ACCESS_LEVELS)[number];
 /** A request's life: asked, then approved (until expiry or revocation) or denied; ended early by either side. */
 export const PROVIDER_ACCESS_STATUSES = ["pending", "approved", "denied", "ended"] as const;
 export type ProviderAccessStatus = (typeof PROVIDER_ACCESS_STATUSES)[number];
+
+/**
+ * A client's move to another provider (issue 15): the new provider issues a move code; the client's owner enters it
+ * (claimed); the new provider's admin completes it. Either side may cancel it before.
+ */
+export const CLIENT_MOVE_STATUSES = ["issued", "claimed", "completed", "cancelled"] as const;
+export type ClientMoveStatus = (typeof CLIENT_MOVE_STATUSES)[number];

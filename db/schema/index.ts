@@ -2,6 +2,7 @@ export * from "./users";
 export * from "./providers";
 export * from "./provider-scopes";
 export * from "./provider-access";
+export * from "./client-moves";
 export * from "./organizations";
 export * from "./collections";
 export * from "./vault";

@@ -3,13 +3,20 @@
  * written before the server starts: e2e/support/seed-before-start.ts): the demo data, as the server would seed it; one
  * account from before registration verified addresses (LEGACY_OPERATOR), which no page can make any more; the CLI
  * tests' tenants (CLI_ORGANIZATION, CLI_PROVIDER); the people of e2e/support/seeded-people.ts; and the service users
- * of Demo MSP that one spec each changes (e2e/support/demo-msp-technicians.ts).
+ * of Demo MSP that one spec each changes (e2e/support/demo-msp-technicians.ts); the client the move spec moves from
+ * Demo MSP to a provider of its own (e2e/support/client-move-tenants.ts).
  */
 import { and, eq } from "drizzle-orm";
 import { closeConnection, connection, getDb } from "@/db/client";
 import { providers, providerUsers, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
-import { deriveAccountKeys, insertAccounts, seedOrganization, seedProvider } from "@/lib/seed/tenants";
+import {
+  deriveAccountKeys,
+  insertAccounts,
+  type SeededProvider,
+  seedOrganization,
+  seedProvider,
+} from "@/lib/seed/tenants";
 import {
   createAccountKeys,
   deriveMasterKey,
@@ -24,6 +31,7 @@ import { CLI_ORGANIZATION, CLI_PROVIDER } from "./cli-tenants";
 import { OPERATOR, OTHER_PROVIDER, OWN_ACCOUNTS, THROTTLED, UNRELATED } from "./seeded-people";
 import { LEGACY_OPERATOR } from "./legacy-account";
 import { DEMO_MSP_TECHNICIANS } from "./demo-msp-technicians";
+import { MOVE } from "./client-move-tenants";
 
 async function seedCliTenants() {
   const people = [CLI_ORGANIZATION.owner, CLI_ORGANIZATION.member, CLI_PROVIDER.admin, CLI_PROVIDER.client.owner];
@@ -78,18 +86,16 @@ async function seedPeople() {
   });
 }
 
-/** More service users of Demo MSP: the demo admin's browser would hand them the provider key, so this does. */
-async function seedDemoMspTechnicians() {
-  const people = [...DEMO_MSP_TECHNICIANS];
-  const keys = await deriveAccountKeys(people);
+/** Demo MSP as a seed can use it: the demo admin's browser holds its key, so this unwraps it the same way. */
+async function demoMsp(): Promise<SeededProvider> {
   const db = await getDb();
   const [admin] = await db
-    .select({ user: users, providerId: providerUsers.providerId, providerKey: providerUsers.key })
+    .select({ user: users, provider: providers, providerKey: providerUsers.key })
     .from(users)
     .innerJoin(providerUsers, eq(providerUsers.userId, users.id))
     .innerJoin(providers, and(eq(providers.id, providerUsers.providerId), eq(providers.name, "Demo MSP")))
     .where(eq(users.email, "admin@demo-msp.example"));
-  const { user, providerId, providerKey } = admin!;
+  const { user, provider, providerKey } = admin!;
   const masterKey = await deriveMasterKey(demoPassword(), user.email, {
     kdf: user.kdfType,
     kdfIterations: user.kdfIterations,
@@ -100,18 +106,56 @@ async function seedDemoMspTechnicians() {
     user.privateKey,
     await unlockUserKey({ masterKey, protectedUserKey: user.key }),
   );
-  const key = await unwrapSymmetricKeyWithPrivateKey(providerKey!, privateKey);
+  return {
+    id: provider.id,
+    key: await unwrapSymmetricKeyWithPrivateKey(providerKey!, privateKey),
+    billingEmail: provider.billingEmail!,
+  };
+}
+
+/** More service users of Demo MSP, holding its key as a confirmation would give it. */
+async function seedDemoMspTechnicians(msp: SeededProvider) {
+  const people = [...DEMO_MSP_TECHNICIANS];
+  const keys = await deriveAccountKeys(people);
+  const db = await getDb();
   await db.transaction(async (tx) => {
     const accounts = await insertAccounts(tx, people, keys);
     for (const account of accounts.values())
       await tx.insert(providerUsers).values({
-        providerId,
+        providerId: msp.id,
         userId: account.id,
         email: account.email,
         type: "service_user",
         status: "confirmed",
-        key: await wrapSymmetricKeyForPublicKey(key, account.publicKey),
+        key: await wrapSymmetricKeyForPublicKey(msp.key, account.publicKey),
       });
+  });
+}
+
+/** The move spec's client of Demo MSP and the provider it moves to. */
+async function seedMovingClient(msp: SeededProvider) {
+  const people = [MOVE.client.owner, MOVE.provider.admin];
+  const keys = await deriveAccountKeys(people);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const accounts = await insertAccounts(tx, people, keys);
+    await seedOrganization(tx, {
+      name: MOVE.client.name,
+      seats: MOVE.client.seats,
+      owner: accounts.get(MOVE.client.owner.email)!,
+      users: [],
+      provider: msp,
+      items: [],
+      staffGroup: false,
+    });
+    await seedProvider(tx, {
+      name: MOVE.provider.name,
+      businessName: `${MOVE.provider.name} LLC`,
+      billingEmail: MOVE.provider.billingEmail,
+      admin: accounts.get(MOVE.provider.admin.email)!,
+      serviceUsers: [],
+      allocatedSeats: 0,
+    });
   });
 }
 
@@ -125,7 +169,9 @@ export async function seedE2eDatabase(): Promise<void> {
     await db.transaction((tx) => createAccount(tx, { email, name, ...keys, emailVerified: false }));
     await seedCliTenants();
     await seedPeople();
-    await seedDemoMspTechnicians();
+    const msp = await demoMsp();
+    await seedDemoMspTechnicians(msp);
+    await seedMovingClient(msp);
   } finally {
     await closeConnection().catch(() => {});
   }

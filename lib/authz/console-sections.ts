@@ -18,6 +18,7 @@ export const CONSOLE_SECTIONS = [
 export const SETTINGS_SECTIONS = [
   { path: "settings/info", label: "Organization info", permission: "org.console.access" },
   { path: "settings/policies", label: "Policies", permission: "org.policies.manage" },
+  { path: "settings/provider", label: "Provider", permission: "org.provider.move" },
   { path: "settings/provider-access", label: "Provider access", permission: "org.provider_access.rule" },
   { path: "settings/import", label: "Import data", permission: "org.import_export" },
   { path: "settings/export", label: "Export vault", permission: "org.import_export" },

@@ -31,6 +31,11 @@ export const PROVIDER_PERMISSIONS = {
       "Change a client's name and seats. Service users may do so only while the provider buys no seats above the plan minimum.",
     roles: ["provider_admin", "service_user"],
   },
+  "provider.clients.move_in": {
+    description:
+      "Issue move codes, complete the move of an organization whose owner entered one (the browser wraps its key with the provider key), and cancel moves to this provider.",
+    roles: ["provider_admin"],
+  },
   "provider.members.manage": {
     description: "Invite, confirm, change the role of and remove provider members.",
     roles: ["provider_admin"],
@@ -145,6 +150,12 @@ export const ORGANIZATION_PERMISSIONS = {
   "org.provider_access.rule": {
     description:
       "Set the standing rule for the provider's requests: never allow, always ask, or approve named technicians at once.",
+    roles: ["owner"],
+    provider: false,
+  },
+  "org.provider.move": {
+    description:
+      "Move the organization to another provider (or give it one) with a move code from that provider. Owners only: a provider member never moves a client, away or to another provider of theirs.",
     roles: ["owner"],
     provider: false,
   },

@@ -72,3 +72,4 @@ export { isWebCryptoAvailable } from "./webcrypto";
 export { sha256Base64 } from "./hash";
 export { keyedHash } from "./keyed-hash";
 export { createOrganizationKeys, type OrganizationKeys } from "./organization";
+export { newMoveSecret, formatMoveCode, parseMoveCode, moveTransferKey, moveVerifier } from "./move-code";

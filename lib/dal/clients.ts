@@ -85,7 +85,7 @@ function escapeLike(value: string): string {
  * Locks the provider's plan row, serialising every seat change on that plan, and reports what a change would buy.
  * Allocated seats are recomputed from the clients rather than incremented, so they cannot drift.
  */
-async function lockPlan(tx: Executor, providerId: string, plan: ProviderPlan) {
+export async function lockPlan(tx: Executor, providerId: string, plan: ProviderPlan) {
   const [row] = await tx
     .select({ seatMinimum: providerPlans.seatMinimum, allocated: providerPlans.allocatedSeats })
     .from(providerPlans)

@@ -34,7 +34,7 @@ function inRange(scope: OrganizationScope | ProviderScope, range: DateRange, act
     tenantEvents(scope),
     gte(events.occurredAt, from),
     lt(events.occurredAt, until),
-    actor === "provider" ? isNotNull(events.providerId) : undefined,
+    actor === "provider" ? and(isNotNull(events.providerId), isNotNull(events.actingUserId)) : undefined,
   );
 }
 

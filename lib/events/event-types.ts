@@ -64,6 +64,13 @@ export const EVENT_TYPES = {
   provider_access_denied: "Denied a provider member's access to the organization's items",
   provider_access_ended: "Ended a provider member's access to the organization's items",
   provider_access_rule_updated: "Changed the rule for the provider's access to items",
+  client_move_code_issued: "Issued a move code for an organization to move to the provider",
+  client_move_started: "Entered another provider's move code to move the organization there",
+  client_move_code_entered: "An organization's owner entered the provider's move code",
+  client_move_announced: "The client's owner started moving it to another provider",
+  client_move_completed: "Completed an organization's move to the provider",
+  client_moved_away: "The client moved to another provider",
+  client_move_cancelled: "Cancelled a move to another provider",
 
   cipher_created: "Created an item",
   cipher_updated: "Edited an item",

@@ -59,3 +59,8 @@ export function maxAttachmentBytes(): number {
 export function siteIconsEnabled(): boolean {
   return env().SITE_ICONS;
 }
+
+/** The operator's notice period for a client moving to another provider, in hours (0: none). */
+export function clientMoveNoticeHours(): number {
+  return env().KEYHOUSE_CLIENT_MOVE_NOTICE_HOURS;
+}

@@ -106,6 +106,11 @@ const variables = z.object({
   ),
   /** The largest file attachment, encrypted, in MB (Bitwarden's 100 MB at most: lib/limits.ts). */
   KEYHOUSE_MAX_ATTACHMENT_MB: integer(100, 1, 100, "must be a whole number from 1 to 100"),
+  /**
+   * Hours between a client's owner entering another provider's move code and the move completing (the old provider
+   * is told at once and cannot stop it). 0, the default: as soon as the new provider completes it.
+   */
+  KEYHOUSE_CLIENT_MOVE_NOTICE_HOURS: integer(0, 0, 720, "must be a whole number of hours from 0 to 720"),
   /** `off`: the site icon route (app/icons) is a 404, whatever users choose in their Preferences. */
   SITE_ICONS: z
     .enum(["on", "off"], { error: "must be on or off" })

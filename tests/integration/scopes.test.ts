@@ -55,6 +55,7 @@ describe("scopes: the second gate", () => {
     "org.delete",
     "org.provider_access.decide",
     "org.provider_access.rule",
+    "org.provider.move",
   ];
 
   it("lets provider members into client consoles as owners, without item access, and names the provider", async () => {

@@ -25,6 +25,10 @@ const SCOPE_LESS: Record<string, string> = {
   "internal-organizations.ts:lockRequestedInternalOrganization": "an operator's approval, for the requester",
   "clients.ts:confirmedOwnerRow": "a SQL condition; callers take the user from a scope or a locked request",
   "clients.ts:refreshPlanAllocation": "a recount for the scope's provider or a deleted client's provider",
+  "clients.ts:lockPlan": "locks the scope's provider's plan, and a moving client's old provider's, before a recount",
+  "client-moves.ts:providerAdminEmails":
+    "whom a move's mail goes to: the providers named by the move the scope reached",
+  "client-moves.ts:organizationOwnerEmails": "whom a completed move's mail goes to: the moved client's owners",
   "client-reach.ts:clientReachedBy": "a SQL condition; callers take the user from their scope",
   // Not converted yet: member and seat functions with their own rework under way.
   "provider-members.ts:pendingProviderName": "not converted yet",

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import {
   ciphers,
+  clientMoves,
   collectionCiphers,
   collectionGroups,
   collections,
@@ -16,6 +17,7 @@ import {
   providers,
   providerUsers,
 } from "@/db/schema";
+import { moveVerifier, newMoveSecret } from "@/lib/crypto";
 import { createInvitation } from "@/lib/dal/invitations";
 import { customPermissionsSchema } from "@/lib/validation/organization-members";
 import type { DemoIds } from "../../support/demo";
@@ -99,6 +101,10 @@ export type EscalationFixture = {
   clientGroupId: string;
   /** The service user's waiting request to view this client's items for an hour (issue 15). */
   accessRequestId: string;
+  /** A move code of the other provider, issued and whole (issue 15): who may move the client with it? */
+  moveCode: { moveId: string; verifier: string };
+  /** A move to the other provider the foreign organization's owner started: only that provider completes it. */
+  claimedMoveId: string;
   selves: Record<EscalationRole, Self>;
 };
 
@@ -154,6 +160,32 @@ async function memberIdOf(organizationId: string, email: string): Promise<string
     .from(organizationUsers)
     .where(eq(organizationUsers.email, email));
   return rows.find((row) => row.organizationId === organizationId)!.id;
+}
+
+/** An issued move code of `providerId`, and a move to it that `organizationId`'s owner started. */
+async function moveCodes(providerId: string, organizationId: string) {
+  const db = await getDb();
+  const secret = newMoveSecret();
+  const verifier = await moveVerifier(secret);
+  const expiresAt = new Date(Date.now() + 86_400_000);
+  const [issued] = await db
+    .insert(clientMoves)
+    .values({ toProviderId: providerId, secret: FAKE_ENC_2, verifier, expiresAt })
+    .returning({ id: clientMoves.id });
+  const [claimed] = await db
+    .insert(clientMoves)
+    .values({
+      toProviderId: providerId,
+      secret: FAKE_ENC_2,
+      verifier,
+      expiresAt,
+      status: "claimed",
+      organizationId,
+      transferKey: FAKE_ENC_2,
+      claimedAt: new Date(),
+    })
+    .returning({ id: clientMoves.id });
+  return { moveCode: { moveId: issued!.id, verifier }, claimedMoveId: claimed!.id };
 }
 
 /**
@@ -382,6 +414,7 @@ export async function buildEscalationFixture(demo: DemoIds): Promise<EscalationF
     keylessProviderId: keylessProvider!.id,
     clientGroupId,
     accessRequestId: accessRequest!.id,
+    ...(await moveCodes(otherProvider.id, foreignOrganization)),
     selves,
   };
 }

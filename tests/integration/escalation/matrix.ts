@@ -32,6 +32,8 @@ import {
   setProviderAccessRuleAction,
 } from "@/app/(console)/organizations/[organizationId]/provider-access/actions";
 import { addItemsToCollectionsAction, assignCollectionsAction } from "@/app/(vault)/vault/actions";
+import { claimMoveAction } from "@/app/(console)/organizations/[organizationId]/settings/provider/actions";
+import { completeMoveAction } from "@/app/(portal)/providers/[providerId]/clients/move-actions";
 import { customPermissionsSchema } from "@/lib/validation/organization-members";
 import { FAKE_ENC_2, FAKE_ENC_4, FAKE_PUBLIC_KEY } from "../../support/fakes";
 import type { EscalationFixture, EscalationRole, Self } from "./fixture";
@@ -644,6 +646,50 @@ export const ESCALATION_MATRIX: GrantingAction[] = [
           rule: "named",
           technicianIds: [fx.demo.providerUsers.tech],
         }),
+      },
+    ],
+  },
+  {
+    // Issue 15: a client's provider is its owners' choice; a provider member never moves a client, away or to
+    // another provider of theirs, and a mistyped code moves nothing.
+    name: "organization.clientMove.claim",
+    action: claimMoveAction,
+    attempts: [
+      {
+        label: "move the client to another provider with that provider's code",
+        allowed: ["owner"],
+        input: (fx) => ({ organizationId: fx.organizationId, ...fx.moveCode, transferKey: FAKE_ENC_2 }),
+      },
+      {
+        label: "move another organization with the code",
+        allowed: [],
+        input: (fx) => ({ organizationId: fx.foreignOrganization, ...fx.moveCode, transferKey: FAKE_ENC_2 }),
+      },
+      {
+        label: "move the client with a code whose secret part is wrong",
+        allowed: [],
+        input: (fx) => ({
+          organizationId: fx.organizationId,
+          moveId: fx.moveCode.moveId,
+          verifier: Buffer.alloc(32, 7).toString("base64"),
+          transferKey: FAKE_ENC_2,
+        }),
+      },
+    ],
+  },
+  {
+    name: "provider.clientMoves.complete",
+    action: completeMoveAction,
+    attempts: [
+      {
+        label: "complete another provider's incoming move",
+        allowed: [],
+        input: (fx) => ({ providerId: fx.otherProviderId, moveId: fx.claimedMoveId, key: FAKE_ENC_2 }),
+      },
+      {
+        label: "take another provider's incoming move into Demo MSP",
+        allowed: [],
+        input: (fx) => ({ providerId: fx.demo.providerId, moveId: fx.claimedMoveId, key: FAKE_ENC_2 }),
       },
     ],
   },

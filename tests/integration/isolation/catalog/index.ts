@@ -1,6 +1,7 @@
 import { ACCOUNT_ACTIONS } from "./accounts";
 import { BILLING_ACTIONS } from "./billing";
 import { CLIENT_ACTIONS } from "./clients";
+import { CLIENT_MOVE_ACTIONS } from "./client-moves";
 import { COLLECTION_ACTIONS } from "./collections";
 import { EVENTS_ACTIONS } from "./events";
 import { GROUP_ACTIONS } from "./groups";
@@ -30,6 +31,7 @@ export const ISOLATION_CATALOG: IsolationEntry[] = [
   ...PROVIDER_SCOPE_ACTIONS,
   ...PROVIDER_REQUEST_ACTIONS,
   ...CLIENT_ACTIONS,
+  ...CLIENT_MOVE_ACTIONS,
   ...ORGANIZATION_ACTIONS,
   ...ORGANIZATION_MEMBER_ACTIONS,
   ...ORGANIZATION_SETTINGS_ACTIONS,

@@ -5,9 +5,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, pageParam } from "@/components/ui/pagination";
 import { providerRoleHolds } from "@/lib/authz/permissions";
 import { requireProviderScope, requireUser } from "@/lib/authz/scope";
+import { listProviderMoves } from "@/lib/dal/client-moves";
 import { CLIENTS_PAGE_SIZE, listAddableOrganizations, listClients } from "@/lib/dal/clients";
 import { requestedFirstClientName } from "@/lib/dal/provider-requests";
 import { AddClientMenu } from "./add-client-menu";
+import { ClientMoves } from "./client-moves";
 import { ClientsTable } from "./clients-table";
 
 export const metadata: Metadata = { title: "Clients" };
@@ -24,10 +26,12 @@ export default async function ClientsPage({ params, searchParams }: Props) {
   const search = typeof query.q === "string" ? query.q.trim().slice(0, 100) : "";
   const page = pageParam(query.page);
   const canAdd = providerRoleHolds(scope.role, "provider.clients.create");
+  const canMoveIn = providerRoleHolds(scope.role, "provider.clients.move_in");
   const { provider } = scope;
-  const [{ clients, total }, addable] = await Promise.all([
+  const [{ clients, total }, addable, moves] = await Promise.all([
     listClients(scope, { search, page }),
     canAdd ? listAddableOrganizations(await requireUser()) : Promise.resolve([]),
+    canMoveIn ? listProviderMoves(scope) : Promise.resolve([]),
   ]);
   // A provider approved from a request offers the client its request named, until it has one.
   const suggestedName =
@@ -85,7 +89,7 @@ export default async function ClientsPage({ params, searchParams }: Props) {
             : suggestedName
               ? `Your request named ${suggestedName} as your first client: choose Add, then New client.`
               : canAdd
-                ? "Add a new client or an organization you own with the Add button."
+                ? "Add a new client or an organization you own with the Add button, or have an organization's owner move it here with a move code (below)."
                 : "A provider admin adds clients."}
         </EmptyState>
       ) : (
@@ -98,6 +102,7 @@ export default async function ClientsPage({ params, searchParams }: Props) {
         />
       )}
       <Pagination page={page} pageSize={CLIENTS_PAGE_SIZE} total={total} href={href} />
+      {canMoveIn && provider.enabled ? <ClientMoves providerId={providerId} moves={moves} /> : null}
     </>
   );
 }

@@ -1,0 +1,82 @@
+"use server";
+
+import { defineAction } from "@/lib/authz/action";
+import { provider } from "@/lib/authz/scope-rules";
+import {
+  cancelMoveAsProvider,
+  completeMove,
+  issueMoveCode,
+  organizationOwnerEmails,
+  providerAdminEmails,
+} from "@/lib/dal/client-moves";
+import { moveCompletedMail } from "@/lib/mail/client-move-mail";
+import { appUrl } from "@/lib/server/config";
+import { completeMoveSchema, issueMoveCodeSchema, providerMoveRefSchema } from "@/lib/validation/client-moves";
+
+/**
+ * The new provider's side of a client's move (issue 15): issue a code, complete the move its owner started, or
+ * cancel. Completing is the one place the old provider loses the client, in the same transaction as the new link.
+ */
+
+export const issueMoveCodeAction = defineAction({
+  name: "provider.clientMoves.issue",
+  input: issueMoveCodeSchema,
+  scope: provider("provider.clients.move_in"),
+  async run({ input, scope, tx, record }) {
+    const issued = await issueMoveCode(tx, scope, input);
+    await record({ type: "client_move_code_issued", details: { moveId: issued.moveId } });
+    return issued;
+  },
+});
+
+export const completeMoveAction = defineAction({
+  name: "provider.clientMoves.complete",
+  input: completeMoveSchema,
+  scope: provider("provider.clients.move_in"),
+  async run({ input, scope, tx, record, mail }) {
+    const moved = await completeMove(tx, scope, input);
+    const details = { moveId: input.moveId, name: moved.organizationName };
+    await record({
+      type: "client_move_completed",
+      organizationId: moved.organizationId,
+      providerOrganizationId: moved.providerOrganizationId,
+      details,
+    });
+    if (moved.fromProviderId)
+      await record({
+        type: "client_moved_away",
+        actingUserId: null,
+        providerId: moved.fromProviderId,
+        organizationId: moved.organizationId,
+        details: { ...details, to: scope.provider.name },
+      });
+    const told = [
+      ...(moved.fromProviderId ? await providerAdminEmails(tx, moved.fromProviderId) : []),
+      ...(await organizationOwnerEmails(tx, moved.organizationId)),
+    ];
+    for (const to of new Set(told))
+      await mail({
+        to,
+        ...moveCompletedMail({ organization: moved.organizationName, to: scope.provider.name }, appUrl("/")),
+      });
+    return { organizationId: moved.organizationId };
+  },
+  constraints: {
+    provider_organizations_one_provider: { message: "This organization already has a provider." },
+  },
+});
+
+export const cancelMoveAsProviderAction = defineAction({
+  name: "provider.clientMoves.cancel",
+  input: providerMoveRefSchema,
+  scope: provider("provider.clients.move_in"),
+  async run({ input, scope, tx, record }) {
+    const cancelled = await cancelMoveAsProvider(tx, scope, input.moveId);
+    await record({
+      type: "client_move_cancelled",
+      organizationId: cancelled.organizationId,
+      details: { moveId: input.moveId },
+    });
+    return {};
+  },
+});
