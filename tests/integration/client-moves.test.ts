@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
   cancelMoveAsOwnerAction,
   claimMoveAction,
@@ -155,6 +155,12 @@ describe("moving a client to another provider", () => {
     expect(await cancelMoveAsOwnerAction({ organizationId: demo.client2, moveId: fresh.moveId })).toEqual({ ok: true });
     expect(await complete(fresh.moveId)).toMatchObject({ ok: false, code: "not_found" });
 
+    // A provider's own internal organization is never anyone's client (its owner is Demo MSP's admin).
+    expect(await claim(demo.users.admin, demo.internal, await issue())).toMatchObject({
+      ok: false,
+      error: "A provider's internal organization cannot be a client.",
+    });
+
     // The first client moved to New MSP in the test above: New MSP's code is refused for it.
     const own = await issue();
     expect(await claim(demo.users.owner1, demo.client1, own)).toMatchObject({
@@ -185,6 +191,30 @@ describe("moving a client to another provider", () => {
     await signInAs(newAdmin.id);
     expect(await cancelMoveAsProviderAction({ providerId: newProvider.id, moveId: code.moveId })).toEqual({ ok: true });
     expect(await reaches(demo.users.admin, demo.client3)).toBe(true);
+  });
+
+  it("waits for the operator's notice period before the new provider may complete it", async () => {
+    vi.stubEnv("KEYHOUSE_CLIENT_MOVE_NOTICE_HOURS", "24");
+    try {
+      const owner = await createTestUser({ name: "Nora Notice" });
+      const organizationId = await createTestOrganization("Notice Practice", owner, 2);
+      const code = await issue();
+      expect(await claim(owner.id, organizationId, code)).toMatchObject({ ok: true });
+      expect(await complete(code.moveId)).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^The notice period runs until \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\.$/),
+      });
+      expect(await reaches(newAdmin.id, organizationId)).toBe(false);
+      const db = await getDb();
+      await db
+        .update(clientMoves)
+        .set({ claimedAt: new Date(Date.now() - 25 * 3_600_000) })
+        .where(eq(clientMoves.id, code.moveId));
+      expect(await complete(code.moveId)).toMatchObject({ ok: true });
+      expect(await reaches(newAdmin.id, organizationId)).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("gives an organization without a provider its first one", async () => {
