@@ -9,6 +9,7 @@ import {
   Circle,
   CreditCard,
   Inbox,
+  KeyRound,
   Layers,
   LayoutDashboard,
   type LucideIcon,
@@ -16,6 +17,7 @@ import {
   RefreshCw,
   ScrollText,
   Settings,
+  Tags,
   Users,
   Vault,
 } from "lucide-react";
@@ -48,6 +50,8 @@ const ICONS: Record<string, LucideIcon> = {
   billing: CreditCard,
   admin: BriefcaseBusiness,
   requests: Inbox,
+  "client-groups": Tags,
+  "provider-access": KeyRound,
 };
 
 function iconFor(href: string): LucideIcon {
