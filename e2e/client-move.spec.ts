@@ -91,7 +91,7 @@ test("a client moves from Demo MSP to Harbor IT with a move code; Demo MSP is ou
     await harbor.reload();
     const moves = harbor.getByRole("table", { name: "Move codes" });
     await expect(moves).toContainText(`${MOVE.client.name} entered it, leaving Demo MSP`);
-    await harbor.getByRole("button", { name: `Complete the move of ${MOVE.client.name}` }).click();
+    await harbor.getByRole("button", { name: `Complete move: ${MOVE.client.name}` }).click();
     await expect(harbor.getByText("The organization is now your client.")).toBeVisible();
     await expect(moves).toContainText(`${MOVE.client.name} moved here`);
   });

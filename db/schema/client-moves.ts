@@ -24,8 +24,8 @@ export const clientMoves = pgTable(
       .notNull()
       .references(() => providers.id, { onDelete: "cascade" }),
     issuedByUserId: uuid("issued_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    /** The code's secret under the new provider's key (type 2). */
-    secret: encString("secret").notNull(),
+    /** The code's secret under the new provider's key (type 2); gone once the move is completed or cancelled. */
+    secret: encString("secret"),
     /** A derivation of the secret the claiming browser must match (base64 of 32 bytes); it opens nothing. */
     verifier: text("verifier").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
@@ -33,7 +33,7 @@ export const clientMoves = pgTable(
     organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
     /** The provider the organization had when the code was entered, or null when it had none. */
     fromProviderId: uuid("from_provider_id").references(() => providers.id, { onDelete: "set null" }),
-    /** The organization key under the code's derived key (type 2), from the owner's browser. */
+    /** The organization key under the code's derived key (type 2), from the owner's browser; kept only while claimed. */
     transferKey: encString("transfer_key"),
     claimedByUserId: uuid("claimed_by_user_id").references(() => users.id, { onDelete: "set null" }),
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
@@ -50,9 +50,16 @@ export const clientMoves = pgTable(
     uniqueIndex("client_moves_one_claimed")
       .on(t.organizationId)
       .where(sql`${t.status} = 'claimed'`),
+    // The key material lives only while the move is open: a finished move keeps neither the secret nor the
+    // organization key under it.
     check(
-      "client_moves_claim_complete",
-      sql`${t.status} = 'issued' or ${t.status} = 'cancelled' or (${t.organizationId} is not null and ${t.transferKey} is not null and ${t.claimedAt} is not null)`,
+      "client_moves_key_material",
+      sql`(${t.status} = 'issued' and ${t.secret} is not null and ${t.transferKey} is null)
+        or (${t.status} = 'claimed' and ${t.secret} is not null and ${t.transferKey} is not null
+            and ${t.organizationId} is not null and ${t.claimedAt} is not null)
+        or (${t.status} = 'completed' and ${t.secret} is null and ${t.transferKey} is null
+            and ${t.organizationId} is not null and ${t.completedAt} is not null)
+        or (${t.status} = 'cancelled' and ${t.secret} is null and ${t.transferKey} is null)`,
     ),
     check("client_moves_not_to_itself", sql`${t.fromProviderId} is null or ${t.fromProviderId} <> ${t.toProviderId}`),
   ],

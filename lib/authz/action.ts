@@ -92,7 +92,13 @@ export function defineAction<Schema extends z.ZodType, S extends Scope, R extend
         };
         const record = async (event: EventInput) => {
           recorded += 1;
-          const organizationId = event.organizationId ?? (scope.kind === "organization" ? scope.organizationId : null);
+          // An event names its organization, or says null for none; unsaid, it is the scope's organization.
+          const organizationId =
+            event.organizationId !== undefined
+              ? event.organizationId
+              : scope.kind === "organization"
+                ? scope.organizationId
+                : null;
           const complete = {
             ...event,
             actingUserId: event.actingUserId === undefined ? (user?.id ?? null) : event.actingUserId,

@@ -12,7 +12,8 @@ import { SYMMETRIC_KEY_LENGTH, SymmetricKey } from "./symmetric-key";
 const SECRET_LENGTH = 32;
 const VERIFIER_LENGTH = 32;
 const PREFIX = "KHMOVE";
-const CODE = /^KHMOVE-([0-9a-f]{32})-([A-Za-z0-9_-]{43})$/;
+// The id's 32 hex digits carry a uuid's version (1–8) and variant (8, 9, a, b) digits, as the server's check wants.
+const CODE = /^KHMOVE-([0-9a-f]{12}[1-8][0-9a-f]{3}[89ab][0-9a-f]{15})-([A-Za-z0-9_-]{43})$/;
 
 export function newMoveSecret(): Bytes {
   return randomBytes(SECRET_LENGTH);
@@ -34,8 +35,12 @@ export function parseMoveCode(code: string): { moveId: string; secret: Bytes } |
   if (!match) return null;
   const hex = match[1]!;
   const moveId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  const secret = fromBase64(match[2]!.replace(/-/g, "+").replace(/_/g, "/") + "=");
-  return secret.length === SECRET_LENGTH ? { moveId, secret } : null;
+  try {
+    const secret = fromBase64(match[2]!.replace(/-/g, "+").replace(/_/g, "/") + "=");
+    return secret.length === SECRET_LENGTH ? { moveId, secret } : null;
+  } catch {
+    return null; // stray bits in the last character: not a code any encoder wrote
+  }
 }
 
 /** The key that wraps the organization key for the move (type 2 under it), from the code's secret. */

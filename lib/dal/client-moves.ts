@@ -1,6 +1,6 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
-import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { type Executor, getDb } from "@/db/client";
 import { clientMoves, organizations, providerOrganizations, providers } from "@/db/schema";
@@ -10,7 +10,7 @@ import type { EncString } from "@/lib/crypto";
 import type { ClientMoveStatus } from "@/lib/enums";
 import { providerPlanOf } from "@/lib/plans";
 import { clientMoveNoticeHours } from "@/lib/server/config";
-import { INTERNAL_ORGANIZATION_REFUSAL, lockPlan, refreshPlanAllocation } from "./clients";
+import { INTERNAL_ORGANIZATION_REFUSAL, lockPlan, providerBillingEmail, refreshPlanAllocation } from "./clients";
 import { emailsOfConfirmedInRole, ORGANIZATION_MEMBERSHIPS, PROVIDER_MEMBERSHIPS } from "./membership";
 import { assertHoldsProviderKey } from "./provider-members";
 import { keepNewClientInReach } from "./provider-scopes";
@@ -26,6 +26,11 @@ import { keepNewClientInReach } from "./provider-scopes";
 const CODE_DAYS = 7;
 const INVALID_CODE =
   "This move code is not valid: it may be mistyped, used, cancelled or expired. Ask the provider for a new one.";
+
+/** What a finished move no longer keeps: the code's secret and the organization key under it. */
+const NO_KEY_MATERIAL = { secret: null, transferKey: null } as const;
+
+const isInternalOrganization = sql<boolean>`exists (select 1 from ${providers} p where p.internal_organization_id = ${organizations.id})`;
 
 export type IssuedMoveCode = { moveId: string; expiresAt: string };
 
@@ -56,7 +61,8 @@ export type ProviderMoveView = {
   status: ClientMoveStatus;
   /** "issued" past its expiry reads as expired. */
   expired: boolean;
-  secret: EncString;
+  /** The code's secret and the organization key under it: only while the move is open. */
+  secret: EncString | null;
   transferKey: EncString | null;
   organizationName: string | null;
   fromProviderName: string | null;
@@ -157,7 +163,7 @@ export async function claimMove(
       planType: organizations.planType,
       fromProviderId: providerOrganizations.providerId,
       fromProviderName: providers.name,
-      internal: sql<boolean>`exists (select 1 from ${providers} p where p.internal_organization_id = ${organizations.id})`,
+      internal: isInternalOrganization,
     })
     .from(organizations)
     .leftJoin(providerOrganizations, eq(providerOrganizations.organizationId, organizations.id))
@@ -204,7 +210,7 @@ export type CompletedMove = {
 /**
  * The new provider's admin completes a claimed move with the organization key wrapped by their provider key. One
  * transaction: the old link goes (and with it everything of the old provider over this client), the new one comes,
- * the client bills under the new provider, both plans' seats are recomputed.
+ * the client bills under the new provider, both plans' seats are recomputed, and the move's key material is dropped.
  */
 export async function completeMove(
   tx: Executor,
@@ -212,71 +218,106 @@ export async function completeMove(
   input: { moveId: string; key: EncString },
 ): Promise<CompletedMove> {
   assertHoldsProviderKey(scope);
-  const { providerId, userId, provider } = assertScope(scope);
-  const [move] = await tx
-    .select({
-      organizationId: clientMoves.organizationId,
-      fromProviderId: clientMoves.fromProviderId,
-      claimedAt: clientMoves.claimedAt,
-    })
-    .from(clientMoves)
-    .where(
-      and(
-        eq(clientMoves.id, input.moveId),
-        eq(clientMoves.toProviderId, providerId),
-        eq(clientMoves.status, "claimed"),
-      ),
-    )
-    .for("update");
-  if (!move?.organizationId || !move.claimedAt) notFound();
+  const { providerId, userId } = assertScope(scope);
+  const move = await lockMove(tx, and(eq(clientMoves.id, input.moveId), eq(clientMoves.toProviderId, providerId)));
+  if (move.status === "issued") throw new ActionError("The organization's owner has not entered this code yet.");
+  refuseFinished(move.status);
+  if (!move.organizationId || !move.claimedAt) notFound();
+  const provider = await providerBillingEmail(tx, scope);
   if (!provider.enabled) throw new ActionError("This provider is disabled: it cannot take new clients.");
   const ready = completableAt(move.claimedAt);
   if (ready.getTime() > Date.now())
     throw new ActionError(`The notice period runs until ${ready.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
 
+  // The organization's row first, then its link in a statement of its own, so the link read is the one now current.
   const [organization] = await tx
-    .select({ name: organizations.name, planType: organizations.planType, linkedTo: providerOrganizations.providerId })
+    .select({ name: organizations.name, planType: organizations.planType, internal: isInternalOrganization })
     .from(organizations)
-    .leftJoin(providerOrganizations, eq(providerOrganizations.organizationId, organizations.id))
     .where(eq(organizations.id, move.organizationId))
-    .for("update", { of: organizations });
+    .for("update");
   if (!organization) notFound();
-  if ((organization.linkedTo ?? null) !== move.fromProviderId)
+  if (organization.internal) throw new ActionError(INTERNAL_ORGANIZATION_REFUSAL);
+  const [current] = await tx
+    .select({ providerId: providerOrganizations.providerId })
+    .from(providerOrganizations)
+    .where(eq(providerOrganizations.organizationId, move.organizationId))
+    .for("update");
+  // The old provider may have let the client go meanwhile; any other change of provider voids the code.
+  const linkedTo = current?.providerId ?? null;
+  if (linkedTo !== null && linkedTo !== move.fromProviderId)
     throw new ActionError(
-      "The organization's provider changed after its owner entered the code. Ask them to enter a new one.",
+      "The organization's provider changed after its owner entered the code. Cancel this move and issue a new code.",
     );
   const planType = providerPlanOf(organization.planType);
   if (!planType) throw new ActionError("Only Teams and Enterprise organizations can be a provider's clients.");
 
-  await lockPlan(tx, providerId, planType);
-  if (move.fromProviderId) {
-    await lockPlan(tx, move.fromProviderId, planType);
+  // Both plans locked in one order, so two moves in opposite directions cannot wait on each other.
+  const plansToLock = [providerId, ...(linkedTo ? [linkedTo] : [])].sort();
+  for (const id of plansToLock) await lockPlan(tx, id, planType);
+  if (linkedTo)
     await tx.delete(providerOrganizations).where(eq(providerOrganizations.organizationId, move.organizationId));
-  }
   const [link] = await tx
     .insert(providerOrganizations)
     .values({ providerId, organizationId: move.organizationId, key: input.key })
     .returning({ id: providerOrganizations.id });
+  // The bill goes to the new provider; without its billing email, to the client's owner, never to the old provider.
+  const billingEmail =
+    provider.billingEmail ?? (linkedTo ? (await organizationOwnerEmails(tx, move.organizationId))[0] : undefined);
   await tx
     .update(organizations)
-    .set({ status: "managed", ...(provider.billingEmail ? { billingEmail: provider.billingEmail } : {}) })
+    .set({ status: "managed", ...(billingEmail ? { billingEmail } : {}) })
     .where(eq(organizations.id, move.organizationId));
   await keepNewClientInReach(tx, scope, link!.id);
-  await refreshPlanAllocation(tx, providerId, planType);
-  if (move.fromProviderId) await refreshPlanAllocation(tx, move.fromProviderId, planType);
+  for (const id of plansToLock) await refreshPlanAllocation(tx, id, planType);
   await tx
     .update(clientMoves)
-    .set({ status: "completed", completedByUserId: userId, completedAt: sql`now()` })
+    .set({ status: "completed", completedByUserId: userId, completedAt: sql`now()`, ...NO_KEY_MATERIAL })
     .where(eq(clientMoves.id, input.moveId));
   return {
     organizationId: move.organizationId,
     organizationName: organization.name,
-    fromProviderId: move.fromProviderId,
+    fromProviderId: linkedTo,
     providerOrganizationId: link!.id,
   };
 }
 
-export type CancelledMove = { organizationId: string | null; toProviderId: string; fromProviderId: string | null };
+/** A move of the caller's side locked for a change, or a 404. */
+async function lockMove(tx: Executor, where: SQL | undefined) {
+  const [move] = await tx
+    .select({
+      id: clientMoves.id,
+      status: clientMoves.status,
+      organizationId: clientMoves.organizationId,
+      toProviderId: clientMoves.toProviderId,
+      fromProviderId: clientMoves.fromProviderId,
+      claimedAt: clientMoves.claimedAt,
+      toProviderName: providers.name,
+      organizationName: organizations.name,
+    })
+    .from(clientMoves)
+    .innerJoin(providers, eq(providers.id, clientMoves.toProviderId))
+    .leftJoin(organizations, eq(organizations.id, clientMoves.organizationId))
+    .where(where)
+    .for("update", { of: clientMoves });
+  if (!move) notFound();
+  return move;
+}
+
+/** A finished move is told apart from one never seen: its side gets a clear answer, not a 404. */
+function refuseFinished(status: ClientMoveStatus): void {
+  if (status === "completed") throw new ActionError("This move is already complete.");
+  if (status === "cancelled") throw new ActionError("This move was cancelled.");
+}
+
+export type CancelledMove = {
+  /** Whether the client's owner had entered the code: then the client and its old provider hear of it. */
+  wasClaimed: boolean;
+  organizationId: string | null;
+  organizationName: string | null;
+  toProviderId: string;
+  toProviderName: string;
+  fromProviderId: string | null;
+};
 
 /** The new provider's admin cancels one of its codes (entered or not); 404 for another provider's. */
 export async function cancelMoveAsProvider(tx: Executor, scope: ProviderScope, moveId: string): Promise<CancelledMove> {
@@ -295,17 +336,20 @@ export async function cancelMoveAsOwner(
 }
 
 async function cancelWhere(tx: Executor, userId: string, where: SQL | undefined): Promise<CancelledMove> {
-  const [cancelled] = await tx
+  const move = await lockMove(tx, where);
+  refuseFinished(move.status);
+  await tx
     .update(clientMoves)
-    .set({ status: "cancelled", cancelledByUserId: userId, cancelledAt: sql`now()` })
-    .where(and(where, inArray(clientMoves.status, ["issued", "claimed"])))
-    .returning({
-      organizationId: clientMoves.organizationId,
-      toProviderId: clientMoves.toProviderId,
-      fromProviderId: clientMoves.fromProviderId,
-    });
-  if (!cancelled) notFound();
-  return cancelled;
+    .set({ status: "cancelled", cancelledByUserId: userId, cancelledAt: sql`now()`, ...NO_KEY_MATERIAL })
+    .where(eq(clientMoves.id, move.id));
+  return {
+    wasClaimed: move.status === "claimed",
+    organizationId: move.organizationId,
+    organizationName: move.organizationName,
+    toProviderId: move.toProviderId,
+    toProviderName: move.toProviderName,
+    fromProviderId: move.fromProviderId,
+  };
 }
 
 export type OrganizationMoveView = {
@@ -341,4 +385,12 @@ export function providerAdminEmails(tx: Executor, providerId: string): Promise<s
 /** Who is told of a move: the organization's confirmed owners. */
 export function organizationOwnerEmails(tx: Executor, organizationId: string): Promise<string[]> {
   return emailsOfConfirmedInRole(tx, ORGANIZATION_MEMBERSHIPS, organizationId, "owner");
+}
+
+/** Who hears that a move was cancelled: the new provider's admins, and once the code was entered, the client's owners and its provider's admins. */
+export async function moveCancelledRecipients(tx: Executor, move: CancelledMove): Promise<string[]> {
+  const told = await providerAdminEmails(tx, move.toProviderId);
+  if (move.wasClaimed && move.organizationId) told.push(...(await organizationOwnerEmails(tx, move.organizationId)));
+  if (move.wasClaimed && move.fromProviderId) told.push(...(await providerAdminEmails(tx, move.fromProviderId)));
+  return [...new Set(told)];
 }

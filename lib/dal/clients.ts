@@ -113,7 +113,8 @@ function purchasedAbove(minimum: number, allocated: number): number {
   return Math.max(0, allocated - minimum);
 }
 
-async function providerBillingEmail(
+/** The provider's billing email and whether it is enabled, read in the transaction (not from the scope's snapshot). */
+export async function providerBillingEmail(
   tx: Executor,
   scope: ProviderScope,
 ): Promise<{ billingEmail: string | null; enabled: boolean }> {

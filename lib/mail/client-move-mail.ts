@@ -42,3 +42,31 @@ export function moveCompletedMail(move: { organization: string; to: string }, ur
     action: { label: "Open Keyhouse", url },
   });
 }
+
+/** To every confirmed owner of the client: one of them entered a move code; any of them may still cancel it. */
+export function moveStartedMail(
+  move: { organization: string; to: string; from: string | null; by: string; completableAt: string },
+  url: string,
+): RenderedMail {
+  return renderMail({
+    subject: `${move.organization} is moving to ${move.to}`,
+    heading: `${move.organization} is moving to ${move.to}`,
+    paragraphs: [
+      `${move.by} entered a move code of ${move.to} for ${move.organization}. ${move.to} can complete the move from ${move.completableAt}; from then on ${move.to} manages ${move.organization}${move.from ? ` and ${move.from} no longer reaches it` : ""}.`,
+      "If you did not expect this, cancel the move in the Admin Console under Settings → Provider before it completes.",
+    ],
+    action: { label: "Review the move", url },
+  });
+}
+
+/** To the sides that knew of a move (the new provider, and once the code was entered, the client and its provider). */
+export function moveCancelledMail(move: { organization: string; to: string }, url: string): RenderedMail {
+  return renderMail({
+    subject: `The move of ${move.organization} to ${move.to} was cancelled`,
+    heading: `${move.organization} is not moving to ${move.to}`,
+    paragraphs: [
+      `The move of ${move.organization} to ${move.to} was cancelled. Nothing changed: it stays with its provider, and moving later needs a new code.`,
+    ],
+    action: { label: "Open Keyhouse", url },
+  });
+}

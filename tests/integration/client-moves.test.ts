@@ -10,7 +10,7 @@ import {
   issueMoveCodeAction,
 } from "@/app/(portal)/providers/[providerId]/clients/move-actions";
 import { getDb } from "@/db/client";
-import { clientMoves, events, mailOutbox, providerOrganizations, providerPlans } from "@/db/schema";
+import { clientMoves, events, mailOutbox, organizations, providerOrganizations, providerPlans } from "@/db/schema";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { encryptBytes, moveVerifier, newMoveSecret, type SymmetricKey } from "@/lib/crypto";
 import { type DemoIds, loadDemo } from "../support/demo";
@@ -74,6 +74,21 @@ describe("moving a client to another provider", () => {
     return rows.map((row) => row.type);
   }
 
+  async function keyMaterial(moveId: string) {
+    const db = await getDb();
+    const [row] = await db
+      .select({ secret: clientMoves.secret, transferKey: clientMoves.transferKey })
+      .from(clientMoves)
+      .where(eq(clientMoves.id, moveId));
+    return row;
+  }
+
+  async function mailsTo(to: string): Promise<string[]> {
+    const db = await getDb();
+    const rows = await db.select({ subject: mailOutbox.subject }).from(mailOutbox).where(eq(mailOutbox.to, to));
+    return rows.map((row) => row.subject);
+  }
+
   async function reaches(userId: string, organizationId: string): Promise<boolean> {
     await signInAs(userId);
     return requireOrgScope(organizationId, "org.console.access").then(
@@ -96,7 +111,14 @@ describe("moving a client to another provider", () => {
     expect(await reaches(demo.users.admin, demo.client1)).toBe(true);
     expect(await reaches(newAdmin.id, demo.client1)).toBe(false);
 
+    // Every owner hears of it at once, so one who did not want it can cancel it in time.
+    expect(await mailsTo("owner@client1.example")).toContain("My Client's Organization is moving to New MSP");
+    expect(await keyMaterial(code.moveId)).toEqual({ secret: expect.any(String), transferKey: FAKE_ENC_2 });
+
     expect(await complete(code.moveId)).toEqual({ ok: true, organizationId: demo.client1 });
+    // The finished move keeps no key material; a second completion is told it is done.
+    expect(await keyMaterial(code.moveId)).toEqual({ secret: null, transferKey: null });
+    expect(await complete(code.moveId)).toMatchObject({ ok: false, error: "This move is already complete." });
     expect(await reaches(demo.users.admin, demo.client1)).toBe(false);
     expect(await reaches(demo.users.tech, demo.client1)).toBe(false);
     expect(await reaches(newAdmin.id, demo.client1)).toBe(true);
@@ -106,6 +128,12 @@ describe("moving a client to another provider", () => {
       .from(providerOrganizations)
       .where(eq(providerOrganizations.organizationId, demo.client1));
     expect(links).toEqual([{ providerId: newProvider.id, key: FAKE_ENC_2 }]);
+    // The bill goes to the new provider's billing email, no longer to Demo MSP's.
+    const [billed] = await db
+      .select({ billingEmail: organizations.billingEmail })
+      .from(organizations)
+      .where(eq(organizations.id, demo.client1));
+    expect(billed).toEqual({ billingEmail: newAdmin.email });
     expect(await allocated(demo.providerId)).toBe(seatsBefore.old - 3);
     expect(await allocated(newProvider.id)).toBe(seatsBefore.new + 3);
 
@@ -153,7 +181,19 @@ describe("moving a client to another provider", () => {
     expect(await claim(demo.users.owner3, demo.client3, fresh)).toMatchObject(refused);
     await signInAs(demo.users.owner2);
     expect(await cancelMoveAsOwnerAction({ organizationId: demo.client2, moveId: fresh.moveId })).toEqual({ ok: true });
-    expect(await complete(fresh.moveId)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await complete(fresh.moveId)).toMatchObject({ ok: false, error: "This move was cancelled." });
+    expect(await keyMaterial(fresh.moveId)).toEqual({ secret: null, transferKey: null });
+    // Both providers hear that the owner called it off.
+    expect(await mailsTo(newAdmin.email)).toContain(
+      "The move of Second Client's Organization to New MSP was cancelled",
+    );
+    expect(await mailsTo("admin@demo-msp.example")).toContain(
+      "The move of Second Client's Organization to New MSP was cancelled",
+    );
+    expect(await complete(again.moveId)).toMatchObject({
+      ok: false,
+      error: "The organization's owner has not entered this code yet.",
+    });
 
     // A provider's own internal organization is never anyone's client (its owner is Demo MSP's admin).
     expect(await claim(demo.users.admin, demo.internal, await issue())).toMatchObject({
@@ -191,6 +231,11 @@ describe("moving a client to another provider", () => {
     await signInAs(newAdmin.id);
     expect(await cancelMoveAsProviderAction({ providerId: newProvider.id, moveId: code.moveId })).toEqual({ ok: true });
     expect(await reaches(demo.users.admin, demo.client3)).toBe(true);
+    // The owner who entered the code hears the new provider called it off.
+    expect(await mailsTo("owner@client3.example")).toContain(
+      "The move of Third Client's Organization to New MSP was cancelled",
+    );
+    expect(await eventTypes({ providerId: demo.providerId })).toContain("client_move_cancelled");
   });
 
   it("waits for the operator's notice period before the new provider may complete it", async () => {
@@ -215,6 +260,31 @@ describe("moving a client to another provider", () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+
+  it("completes when the old provider let the client go meanwhile, and refuses when another provider took it", async () => {
+    const owner = await createTestUser({ name: "Lena Left" });
+    const organizationId = await createTestOrganization("Left Practice", owner, 2);
+    const oldAdmin = await createTestUser({ name: "Otto Old" });
+    const old = await createTestProvider(oldAdmin, "Old MSP");
+    const db = await getDb();
+    await db.insert(providerOrganizations).values({ providerId: old.id, organizationId, key: FAKE_ENC_2 });
+    const code = await issue();
+    expect(await claim(owner.id, organizationId, code)).toMatchObject({ ok: true });
+    await db.delete(providerOrganizations).where(eq(providerOrganizations.organizationId, organizationId));
+    expect(await complete(code.moveId)).toMatchObject({ ok: true });
+    expect(await reaches(newAdmin.id, organizationId)).toBe(true);
+
+    const other = await createTestOrganization("Taken Practice", owner, 2);
+    const taken = await issue();
+    expect(await claim(owner.id, other, taken)).toMatchObject({ ok: true });
+    await db.insert(providerOrganizations).values({ providerId: old.id, organizationId: other, key: FAKE_ENC_2 });
+    expect(await complete(taken.moveId)).toMatchObject({
+      ok: false,
+      error:
+        "The organization's provider changed after its owner entered the code. Cancel this move and issue a new code.",
+    });
+    expect(await reaches(newAdmin.id, other)).toBe(false);
   });
 
   it("gives an organization without a provider its first one", async () => {

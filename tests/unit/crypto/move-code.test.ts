@@ -42,6 +42,15 @@ describe("client move codes", () => {
       expect(parseMoveCode(bad)).toBeNull();
   });
 
+  it("answers null, never throws, for a secret with stray bits or an id that is not a uuid", () => {
+    const code = formatMoveCode(moveId, secret);
+    // The 43rd character carries 2 unused bits: "B" sets one, which no encoder writes.
+    expect(code.endsWith("A")).toBe(true);
+    expect(parseMoveCode(`${code.slice(0, -1)}B`)).toBeNull();
+    // 32 hex digits that are not a uuid (no version digit).
+    expect(parseMoveCode(code.replace("0b6f3c2e9a414d7e", "0b6f3c2e9a410d7e"))).toBeNull();
+  });
+
   it("derives the transfer key and the verifier as Node's HKDF-Expand does, each with its own label", async () => {
     const key = await moveTransferKey(secret);
     expect(Buffer.from(key.toBytes()).toString("hex")).toBe(

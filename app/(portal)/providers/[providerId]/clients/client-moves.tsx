@@ -63,6 +63,7 @@ export function ClientMoves({ providerId, moves }: { providerId: string; moves: 
   const cancel = useAction(cancelMoveAsProviderAction, { success: () => "The move was cancelled." });
 
   async function secretOf(move: Move) {
+    if (!move.secret) throw new Error("a finished move keeps no secret");
     return decryptBytes(move.secret, await keys.providerKey(providerId));
   }
 
@@ -77,6 +78,8 @@ export function ClientMoves({ providerId, moves }: { providerId: string; moves: 
       });
       if (result.ok) setShownCode(formatMoveCode(result.moveId, secret));
       else toast.show(result.error, "error");
+    } catch {
+      toast.show("The move code could not be made here: unlock the vault and try again.", "error");
     } finally {
       setWorking(null);
     }
@@ -151,7 +154,11 @@ export function ClientMoves({ providerId, moves }: { providerId: string; moves: 
                 <TD align="right">
                   <div className="flex flex-wrap justify-end gap-2">
                     {move.status === "issued" && !move.expired ? (
-                      <Button variant="secondary" onClick={() => showCode(move)}>
+                      <Button
+                        variant="secondary"
+                        onClick={() => showCode(move)}
+                        aria-label={`Show code issued ${formatMoment(move.createdAt)}`}
+                      >
                         Show code
                       </Button>
                     ) : null}
@@ -159,13 +166,21 @@ export function ClientMoves({ providerId, moves }: { providerId: string; moves: 
                       <Button
                         loading={working === move.id}
                         onClick={() => completeMove(move)}
-                        aria-label={`Complete the move of ${move.organizationName}`}
+                        aria-label={`Complete move: ${move.organizationName}`}
                       >
                         Complete move
                       </Button>
                     ) : null}
                     {(move.status === "issued" && !move.expired) || move.status === "claimed" ? (
-                      <Button variant="ghost" onClick={() => setCancelling(move)}>
+                      <Button
+                        variant="ghost"
+                        onClick={() => setCancelling(move)}
+                        aria-label={
+                          move.status === "claimed"
+                            ? `Cancel move: ${move.organizationName}`
+                            : `Cancel code issued ${formatMoment(move.createdAt)}`
+                        }
+                      >
                         Cancel
                       </Button>
                     ) : null}
@@ -182,7 +197,15 @@ export function ClientMoves({ providerId, moves }: { providerId: string; moves: 
         title="Move code"
         description="Give it to the organization's owner, who enters it in their Admin Console under Settings → Provider. It works once, for 7 days; keep it as you would a password."
       >
-        <TextAreaField label="Code" readOnly rows={3} value={shownCode ?? ""} className="font-mono" />
+        <TextAreaField
+          label="Code"
+          readOnly
+          rows={3}
+          value={shownCode ?? ""}
+          className="font-mono"
+          spellCheck={false}
+          autoComplete="off"
+        />
         <DialogActions>
           <CopyButton value={shownCode ?? ""} label="Move code" />
           <Button onClick={() => setShownCode(null)}>Done</Button>

@@ -6,10 +6,11 @@ import {
   cancelMoveAsProvider,
   completeMove,
   issueMoveCode,
+  moveCancelledRecipients,
   organizationOwnerEmails,
   providerAdminEmails,
 } from "@/lib/dal/client-moves";
-import { moveCompletedMail } from "@/lib/mail/client-move-mail";
+import { moveCancelledMail, moveCompletedMail } from "@/lib/mail/client-move-mail";
 import { appUrl } from "@/lib/server/config";
 import { completeMoveSchema, issueMoveCodeSchema, providerMoveRefSchema } from "@/lib/validation/client-moves";
 
@@ -70,13 +71,25 @@ export const cancelMoveAsProviderAction = defineAction({
   name: "provider.clientMoves.cancel",
   input: providerMoveRefSchema,
   scope: provider("provider.clients.move_in"),
-  async run({ input, scope, tx, record }) {
+  async run({ input, scope, tx, record, mail }) {
     const cancelled = await cancelMoveAsProvider(tx, scope, input.moveId);
-    await record({
-      type: "client_move_cancelled",
-      organizationId: cancelled.organizationId,
-      details: { moveId: input.moveId },
-    });
+    const details = { moveId: input.moveId, to: cancelled.toProviderName };
+    await record({ type: "client_move_cancelled", organizationId: cancelled.organizationId, details });
+    if (!cancelled.wasClaimed) return {};
+    // The code was entered: the client and its provider were told of the move, so they hear it is off.
+    if (cancelled.fromProviderId)
+      await record({
+        type: "client_move_cancelled",
+        actingUserId: null,
+        providerId: cancelled.fromProviderId,
+        organizationId: cancelled.organizationId,
+        details,
+      });
+    const message = moveCancelledMail(
+      { organization: cancelled.organizationName ?? "An organization", to: cancelled.toProviderName },
+      appUrl("/"),
+    );
+    for (const to of await moveCancelledRecipients(tx, cancelled)) await mail({ to, ...message });
     return {};
   },
 });

@@ -2,8 +2,19 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { org } from "@/lib/authz/scope-rules";
-import { cancelMoveAsOwner, claimMove, providerAdminEmails } from "@/lib/dal/client-moves";
-import { moveAnnouncedMail, moveCodeEnteredMail } from "@/lib/mail/client-move-mail";
+import {
+  cancelMoveAsOwner,
+  claimMove,
+  moveCancelledRecipients,
+  organizationOwnerEmails,
+  providerAdminEmails,
+} from "@/lib/dal/client-moves";
+import {
+  moveAnnouncedMail,
+  moveCancelledMail,
+  moveCodeEnteredMail,
+  moveStartedMail,
+} from "@/lib/mail/client-move-mail";
 import { appUrl } from "@/lib/server/config";
 import { claimMoveSchema, organizationMoveRefSchema } from "@/lib/validation/client-moves";
 
@@ -18,10 +29,26 @@ export const claimMoveAction = defineAction({
   name: "organization.clientMove.claim",
   input: claimMoveSchema,
   scope: org("org.provider.move"),
-  async run({ input, scope, tx, record, mail }) {
+  async run({ input, scope, tx, record, mail, user }) {
     const claimed = await claimMove(tx, scope, input);
     const details = { moveId: claimed.moveId, to: claimed.toProviderName };
+    const completableAt = `${utc.format(new Date(claimed.completableAt))} UTC`;
     await record({ type: "client_move_started", details });
+    // Every owner hears of it, not only the one who entered the code: another owner may not have wanted it.
+    for (const to of await organizationOwnerEmails(tx, scope.organizationId))
+      await mail({
+        to,
+        ...moveStartedMail(
+          {
+            organization: claimed.organizationName,
+            to: claimed.toProviderName,
+            from: claimed.fromProviderName,
+            by: user?.email ?? "An owner",
+            completableAt,
+          },
+          appUrl(`/organizations/${scope.organizationId}/settings/provider`),
+        ),
+      });
     await record({
       type: "client_move_code_entered",
       actingUserId: null,
@@ -46,7 +73,7 @@ export const claimMoveAction = defineAction({
               organization: claimed.organizationName,
               from: claimed.fromProviderName ?? "your provider",
               to: claimed.toProviderName,
-              completableAt: `${utc.format(new Date(claimed.completableAt))} UTC`,
+              completableAt,
             },
             appUrl(`/providers/${claimed.fromProviderId}/clients`),
           ),
@@ -64,15 +91,17 @@ export const cancelMoveAsOwnerAction = defineAction({
   name: "organization.clientMove.cancel",
   input: organizationMoveRefSchema,
   scope: org("org.provider.move"),
-  async run({ input, scope, tx, record }) {
+  async run({ input, scope, tx, record, mail }) {
     const cancelled = await cancelMoveAsOwner(tx, scope, input.moveId);
-    await record({ type: "client_move_cancelled", details: { moveId: input.moveId } });
-    await record({
-      type: "client_move_cancelled",
-      actingUserId: null,
-      providerId: cancelled.toProviderId,
-      details: { moveId: input.moveId },
-    });
+    const details = { moveId: input.moveId, to: cancelled.toProviderName };
+    await record({ type: "client_move_cancelled", details });
+    for (const providerId of [cancelled.toProviderId, cancelled.fromProviderId])
+      if (providerId) await record({ type: "client_move_cancelled", actingUserId: null, providerId, details });
+    const message = moveCancelledMail(
+      { organization: cancelled.organizationName ?? "An organization", to: cancelled.toProviderName },
+      appUrl("/"),
+    );
+    for (const to of await moveCancelledRecipients(tx, cancelled)) await mail({ to, ...message });
     return {};
   },
 });

@@ -34,6 +34,7 @@ export function MoveForm({
   const toast = useToast();
   const [codeError, setCodeError] = useState<string | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [preparing, setPreparing] = useState(false);
   const claim = useAction(claimMoveAction, {
     success: (result) => `The move to ${result.toProviderName} is under way: ${result.toProviderName} completes it.`,
   });
@@ -44,13 +45,21 @@ export function MoveForm({
     setCodeError(null);
     const parsed = parseMoveCode(String(new FormData(event.currentTarget).get("code") ?? ""));
     if (!parsed) return setCodeError(NOT_A_CODE);
-    const organizationKey = await keys.organizationKey(organizationId);
-    await claim.run({
-      organizationId,
-      moveId: parsed.moveId,
-      verifier: await moveVerifier(parsed.secret),
-      transferKey: await wrapSymmetricKey(organizationKey, await moveTransferKey(parsed.secret)),
-    });
+    setPreparing(true);
+    try {
+      const organizationKey = await keys.organizationKey(organizationId);
+      const transferKey = await wrapSymmetricKey(organizationKey, await moveTransferKey(parsed.secret));
+      await claim.run({
+        organizationId,
+        moveId: parsed.moveId,
+        verifier: await moveVerifier(parsed.secret),
+        transferKey,
+      });
+    } catch {
+      toast.show("This browser could not read the organization's key: unlock the vault and try again.", "error");
+    } finally {
+      setPreparing(false);
+    }
   }
 
   if (move)
@@ -95,11 +104,13 @@ export function MoveForm({
           required
           rows={3}
           className="font-mono"
+          spellCheck={false}
+          autoComplete="off"
           description="The new provider's admin issues it in their Provider Portal (Clients → Issue a move code)."
           error={codeError ?? claim.fieldErrors.code}
         />
         <div>
-          <Button type="submit" loading={claim.busy}>
+          <Button type="submit" loading={preparing || claim.busy}>
             Move {organizationName}
           </Button>
         </div>
