@@ -34,6 +34,37 @@ test("a provider admin exports the event log", async ({ page }) => {
   expect(csv.split("\r\n")[0]).toBe("Timestamp,Member,Event,Client,IP");
 });
 
+test("the provider's event log rolls up its clients' events and filters them by client, event and member", async ({
+  page,
+}) => {
+  await logIn(page, "admin@demo-msp.example");
+  const { tabs } = await openDemoMsp(page);
+  // Opening a client's console is an event of that client, in the provider's log.
+  await page.getByRole("link", { name: "My Client's Organization" }).click();
+  await expect(page.getByRole("navigation", { name: "Admin Console" })).toBeVisible();
+  await page.goBack();
+
+  await tabs.getByRole("link", { name: "Event logs" }).click();
+  await expect(page.getByRole("heading", { name: "Event logs", level: 1 })).toBeVisible();
+  await page.getByLabel("Client", { exact: true }).fill("my client");
+  await page.getByLabel("Event", { exact: true }).selectOption({ label: "Opened a client's Admin Console" });
+  await page.getByLabel("Member", { exact: true }).fill("admin@demo-msp");
+  await page.getByRole("button", { name: "Show events" }).click();
+  await expect(page).toHaveURL(/client=my\+client&member=admin%40demo-msp&type=provider_organization_vault_accessed/);
+  const rows = page.getByRole("table").getByRole("row").filter({ hasText: "Opened a client's Admin Console" });
+  await expect(rows.first()).toContainText("My Client's Organization");
+  await expect(rows.first()).toContainText("admin@demo-msp.example");
+  // Every row shown is that client's.
+  const clients = await page.getByRole("table").getByRole("row").filter({ hasText: "UTC" }).allInnerTexts();
+  expect(clients.length).toBeGreaterThan(0);
+  for (const text of clients) expect(text).toContain("My Client's Organization");
+
+  // A client no event names shows the filter's empty state.
+  await page.getByLabel("Client", { exact: true }).fill("No such client");
+  await page.getByRole("button", { name: "Show events" }).click();
+  await expect(page.getByText("No events match this filter.")).toBeVisible();
+});
+
 test("a bad date in the event log's address shows a message and the last 30 days", async ({ page }) => {
   await logIn(page, "admin@demo-msp.example");
   const { base } = await openDemoMsp(page);

@@ -21,8 +21,17 @@ export function toCsv(
   );
 }
 
+/** Rows only, each ending in CRLF, to follow a header already sent (a streamed document). */
+export function toCsvRows(rows: readonly (readonly (string | number)[])[]): string {
+  if (rows.length === 0) return "";
+  return `${unparse(
+    rows.map((row) => [...row]),
+    { escapeFormulae: FORMULA_START, newline: "\r\n", header: false },
+  )}\r\n`;
+}
+
 /** A download: the browser saves it under `filename` instead of showing it, and no cache keeps a copy. */
-export function csvResponse(filename: string, body: string): Response {
+export function csvResponse(filename: string, body: string | ReadableStream<Uint8Array>): Response {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -3,36 +3,11 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button-classes";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination, pageParam } from "@/components/ui/pagination";
 import type { EventPage } from "@/lib/dal/event-log";
-import { type DateRange, parseDateRange } from "@/lib/events/date-range";
-import { type EventActor, parseEventActor } from "@/lib/events/event-actor";
+import { type EventFilter, type EventLogQuery, eventLogSearch } from "@/lib/events/event-filter";
 import type { EventLogKind } from "@/lib/events/rows";
-import { DateRangeForm } from "./date-range-form";
+import { EventFilterForm } from "./event-filter-form";
 import { EventTable } from "./event-table";
-
-type Query = Record<string, string | string[] | undefined>;
-
-export type EventLogQuery = { range: DateRange; actor: EventActor; page: number; rangeError: string | null };
-
-/**
- * The date range, actor and page an event log's address asks for; unusable dates fall back to the last 30 days,
- * page 1.
- */
-export function readEventLogQuery(query: Query): EventLogQuery {
-  const parsed = parseDateRange(query, new Date());
-  const actor = parseEventActor(query.by);
-  return parsed.ok
-    ? { range: parsed.range, actor, page: pageParam(query.page), rangeError: null }
-    : { range: parsed.range, actor, page: 1, rangeError: parsed.error };
-}
-
-function logQuery({ range, actor }: Pick<EventLogQuery, "range" | "actor">, page?: number): string {
-  const query = new URLSearchParams({ start: range.start, end: range.end });
-  if (actor === "provider") query.set("by", actor);
-  if (page && page > 1) query.set("page", String(page));
-  return query.toString();
-}
 
 type EventLogProps = {
   kind: EventLogKind;
@@ -45,16 +20,25 @@ type EventLogProps = {
   actorChoice?: boolean;
 };
 
-/** An event log page (provider or organization): date range, CSV export, the table or an empty state, and paging. */
+function isFiltered(filter: EventFilter): boolean {
+  return filter.actor === "provider" || filter.client !== "" || filter.member !== "" || filter.type !== null;
+}
+
+/**
+ * An event log page (a provider's rolled-up log or an organization's): the filter, the CSV export of everything it
+ * matches, the table or an empty state, and links to newer and older events.
+ */
 export function EventLog({ kind, base, description, query, events, actorChoice = false }: EventLogProps) {
-  const { range, page, rangeError } = query;
+  const { filter, cursor, rangeError } = query;
+  const href = (target: Parameters<typeof eventLogSearch>[1]) => `${base}?${eventLogSearch(filter, target)}`;
+  const linkClass = buttonClasses("secondary");
   return (
     <>
       <PageHeader
         title="Event logs"
         description={description}
         actions={
-          <a href={`${base}/export?${logQuery(query)}`} className={buttonClasses("secondary")} download>
+          <a href={`${base}/export?${eventLogSearch(filter)}`} className={buttonClasses("secondary")} download>
             Export CSV
           </a>
         }
@@ -65,25 +49,44 @@ export function EventLog({ kind, base, description, query, events, actorChoice =
         </Alert>
       ) : null}
       <div className="mb-4">
-        <DateRangeForm action={base} range={range} actor={actorChoice ? query.actor : undefined} />
+        <EventFilterForm action={base} filter={filter} actorChoice={actorChoice} clientChoice={kind === "provider"} />
       </div>
       {events.rows.length > 0 ? (
-        <EventTable kind={kind} rows={events.rows} caption={`Events from ${range.start} to ${range.end}`} />
-      ) : page > 1 ? (
-        <EmptyState title="This page is past the last one.">
-          <Link href={`${base}?${logQuery(query)}`} className="font-semibold text-brand-700 underline">
-            Back to the first page
+        <EventTable
+          kind={kind}
+          rows={events.rows}
+          caption={`Events from ${filter.range.start} to ${filter.range.end}`}
+        />
+      ) : cursor ? (
+        <EmptyState title="No more events this way.">
+          <Link href={href(null)} className="font-semibold text-brand-700 underline">
+            Back to the newest events
           </Link>
         </EmptyState>
       ) : (
-        <EmptyState title="No events in this date range.">Choose other dates to see earlier events.</EmptyState>
+        <EmptyState title={isFiltered(filter) ? "No events match this filter." : "No events in this date range."}>
+          {isFiltered(filter) ? "Widen the filter or choose other dates." : "Choose other dates to see earlier events."}
+        </EmptyState>
       )}
-      <Pagination
-        page={page}
-        pageSize={events.pageSize}
-        total={events.total}
-        href={(target) => `${base}?${logQuery(query, target)}`}
-      />
+      {events.newer || events.older ? (
+        <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-end gap-2 text-sm">
+          {cursor ? (
+            <Link href={href(null)} className={linkClass}>
+              Newest
+            </Link>
+          ) : null}
+          {events.newer ? (
+            <Link href={href(events.newer)} className={linkClass}>
+              Newer events
+            </Link>
+          ) : null}
+          {events.older ? (
+            <Link href={href(events.older)} className={linkClass}>
+              Older events
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }

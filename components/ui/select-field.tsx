@@ -11,7 +11,7 @@ export function SelectField({ label, options, error, className, id, ...select }:
   const generated = useId();
   const selectId = id ?? generated;
   return (
-    <div className={cn("flex flex-col gap-1", className)}>
+    <div className={cn("flex max-w-full min-w-0 flex-col gap-1", className)}>
       <label htmlFor={selectId} className="text-sm font-medium text-slate-800">
         {label}
       </label>
@@ -20,7 +20,7 @@ export function SelectField({ label, options, error, className, id, ...select }:
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${selectId}-error` : undefined}
         className={cn(
-          "rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100",
+          "max-w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100",
           error ? "border-red-500" : "border-slate-300",
         )}
         {...select}

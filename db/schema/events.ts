@@ -29,5 +29,7 @@ export const events = pgTable(
     index("events_org_time_idx").on(t.organizationId, t.occurredAt),
     index("events_provider_time_idx").on(t.providerId, t.occurredAt),
     index("events_user_time_idx").on(t.actingUserId, t.occurredAt),
+    // The provider's rolled-up log reads newest first across many clients: one walk down time, then id.
+    index("events_time_idx").on(t.occurredAt, t.id),
   ],
 );

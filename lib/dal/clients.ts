@@ -22,6 +22,7 @@ import { createInvitation } from "./invitations";
 import { countClientSeatsInUse, seatsUsedBy } from "./seats";
 import { assertHoldsProviderKey, includesProviderMembers } from "./provider-members";
 import { keepNewClientInReach } from "./provider-scopes";
+import { containsPattern } from "./contains";
 
 /** Told when a client would make a provider member its owner (DESIGN §11: provider members stay providers). */
 export const PROVIDER_MEMBER_AS_OWNER =
@@ -49,7 +50,7 @@ export const CLIENTS_PAGE_SIZE = 50;
 export async function listClients(scope: ProviderScope, { search, page }: { search: string; page: number }) {
   const { providerId, providerUserId } = assertScope(scope);
   const db = await getDb();
-  const nameMatches = search ? sql`and ${organizations.name} ilike ${`%${escapeLike(search)}%`}` : sql``;
+  const nameMatches = search ? sql`and ${organizations.name} ilike ${containsPattern(search)}` : sql``;
   const rows = await selectRows<Partial<ClientRow> & { total: number }>(
     db,
     sql`with matching as materialized (
@@ -75,10 +76,6 @@ export async function listClients(scope: ProviderScope, { search, page }: { sear
 function awaitingConfirmation(organization: SQL): SQL<number> {
   return sql<number>`(select count(*)::int from ${organizationUsers}
     where ${organizationUsers.organizationId} = ${organization} and ${organizationUsers.status} = 'accepted')`;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (match) => `\\${match}`);
 }
 
 /**

@@ -1,46 +1,66 @@
 import "server-only";
-import { and, count, desc, eq, gte, isNotNull, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { events, organizations, providers, users } from "@/db/schema";
+import { events, organizations, providerOrganizations, providers, users } from "@/db/schema";
 import { assertScope, type OrganizationScope, type ProviderScope } from "@/lib/authz/scope-brand";
-import { type DateRange, rangeBounds } from "@/lib/events/date-range";
-import type { EventActor } from "@/lib/events/event-actor";
-import type { EventExport } from "@/lib/events/export";
+import { rangeBounds } from "@/lib/events/date-range";
+import type { EventCursor, EventFilter } from "@/lib/events/event-filter";
 import type { EventRow } from "@/lib/events/rows";
+import { clientInReach } from "./client-reach";
+import { containsPattern } from "./contains";
 
 /**
- * The statements behind every event log. Each builds its tenant condition from the asserted scope and puts it in
- * every statement it runs; pages and routes call the scoped modules (provider-events.ts, organization-events.ts).
+ * The statements behind every event log, an organization's and a provider's. Each builds its tenant condition from
+ * the asserted scope and puts it in every statement it runs. Pages go by cursor (the id of the last event shown), so
+ * a page costs one statement however deep it is and however many events the range holds.
  */
 
 export const EVENTS_PER_PAGE = 50;
-export const EVENTS_EXPORT_LIMIT = 10_000;
+/** Rows a CSV export reads per statement while it streams. */
+export const EXPORT_BATCH = 1_000;
+
+type EventScope = OrganizationScope | ProviderScope;
 
 /**
- * An organization's events are rows carrying its id: what its members did, and what the managing provider's
- * members did inside it (those rows also carry the provider's id). A provider's are rows carrying its id: its own
- * changes and what its members did inside client organizations.
+ * An organization's events are rows carrying its id: what its members did, and what provider members did inside it
+ * (those rows also carry the provider's id). A provider's log rolls up: the rows carrying its id (its own changes,
+ * its members' work in clients) and every event of the clients the caller reaches, whoever caused it.
  */
-function tenantEvents(scope: OrganizationScope | ProviderScope): SQL {
+function tenantEvents(scope: EventScope): SQL {
   const checked = assertScope(scope);
-  return checked.kind === "organization"
-    ? eq(events.organizationId, checked.organizationId)
-    : eq(events.providerId, checked.providerId);
+  if (checked.kind === "organization") return eq(events.organizationId, checked.organizationId);
+  const reachedClients = sql`(select ${providerOrganizations.organizationId} from ${providerOrganizations}
+    where ${providerOrganizations.providerId} = ${checked.providerId}
+    and ${clientInReach(checked.providerUserId, providerOrganizations.id)})`;
+  return or(eq(events.providerId, checked.providerId), inArray(events.organizationId, reachedClients))!;
 }
 
-function inRange(scope: OrganizationScope | ProviderScope, range: DateRange, actor: EventActor): SQL | undefined {
-  const { from, until } = rangeBounds(range);
+function matching(scope: EventScope, filter: EventFilter): SQL | undefined {
+  const { from, until } = rangeBounds(filter.range);
+  const member = filter.member ? containsPattern(filter.member) : null;
   return and(
     tenantEvents(scope),
     gte(events.occurredAt, from),
     lt(events.occurredAt, until),
-    actor === "provider" ? and(isNotNull(events.providerId), isNotNull(events.actingUserId)) : undefined,
+    filter.actor === "provider" ? and(isNotNull(events.providerId), isNotNull(events.actingUserId)) : undefined,
+    filter.client ? ilike(organizations.name, containsPattern(filter.client)) : undefined,
+    member ? or(ilike(users.name, member), ilike(users.email, member)) : undefined,
+    filter.type ? eq(events.type, filter.type) : undefined,
   );
 }
 
-/** Events newest first, with the acting user, the organization and the acting provider joined in (one statement). */
-async function selectEvents(where: SQL | undefined, limit: number, offset: number): Promise<EventRow[]> {
+/** Rows older (or newer) than the event with this id, in the log's order: time, then id for events of one instant. */
+function beyond(id: number, direction: "older" | "newer"): SQL {
+  const mark = sql`(select mark.occurred_at, mark.id from ${events} mark where mark.id = ${id})`;
+  return direction === "older"
+    ? sql`(${events.occurredAt}, ${events.id}) < ${mark}`
+    : sql`(${events.occurredAt}, ${events.id}) > ${mark}`;
+}
+
+/** Events with the acting user, the organization and the acting provider joined in (one statement). */
+async function selectEvents(where: SQL | undefined, order: "newest" | "oldest", limit: number): Promise<EventRow[]> {
   const db = await getDb();
+  const direction = order === "newest" ? desc : asc;
   return db
     .select({
       id: events.id,
@@ -61,38 +81,46 @@ async function selectEvents(where: SQL | undefined, limit: number, offset: numbe
     .leftJoin(organizations, eq(organizations.id, events.organizationId))
     .leftJoin(providers, eq(providers.id, events.providerId))
     .where(where)
-    .orderBy(desc(events.occurredAt), desc(events.id))
-    .limit(limit)
-    .offset(offset);
+    .orderBy(direction(events.occurredAt), direction(events.id))
+    .limit(limit);
 }
 
-export type EventPage = { rows: EventRow[]; page: number; pageSize: number; total: number };
+/** A page of events, newest first, and the cursors to the pages beside it (null where there is none). */
+export type EventPage = { rows: EventRow[]; older: { before: number } | null; newer: { after: number } | null };
 
-/** One page of 50 and how many events the range holds (two queries, however many rows). */
-export async function readEventPage(
-  scope: OrganizationScope | ProviderScope,
-  range: DateRange,
-  page: number,
-  actor: EventActor,
-): Promise<EventPage> {
-  const db = await getDb();
-  const where = inRange(scope, range, actor);
-  const [rows, [counted]] = await Promise.all([
-    selectEvents(where, EVENTS_PER_PAGE, (page - 1) * EVENTS_PER_PAGE),
-    db.select({ value: count() }).from(events).where(where),
-  ]);
-  return { rows, page, pageSize: EVENTS_PER_PAGE, total: Number(counted?.value ?? 0) };
-}
-
-/** The newest 10,000 events of the range for a CSV download, and whether older ones were left out (one query). */
-export async function readEventExport(
-  scope: OrganizationScope | ProviderScope,
-  range: DateRange,
-  actor: EventActor,
-): Promise<EventExport> {
-  const rows = await selectEvents(inRange(scope, range, actor), EVENTS_EXPORT_LIMIT + 1, 0);
+/** One page of 50 matching events from the cursor on (one statement: it reads one row more to know if more follow). */
+export async function listEvents(scope: EventScope, filter: EventFilter, cursor: EventCursor): Promise<EventPage> {
+  const where = matching(scope, filter);
+  if (cursor && "after" in cursor) {
+    const newer = await selectEvents(and(where, beyond(cursor.after, "newer")), "oldest", EVENTS_PER_PAGE + 1);
+    const rows = newer.slice(0, EVENTS_PER_PAGE).reverse();
+    return {
+      rows,
+      newer: newer.length > EVENTS_PER_PAGE && rows[0] ? { after: rows[0].id } : null,
+      older: rows.length > 0 ? { before: rows.at(-1)!.id } : null,
+    };
+  }
+  const older = await selectEvents(
+    cursor ? and(where, beyond(cursor.before, "older")) : where,
+    "newest",
+    EVENTS_PER_PAGE + 1,
+  );
+  const rows = older.slice(0, EVENTS_PER_PAGE);
   return {
-    rows: rows.slice(0, EVENTS_EXPORT_LIMIT),
-    truncatedAt: rows.length > EVENTS_EXPORT_LIMIT ? EVENTS_EXPORT_LIMIT : null,
+    rows,
+    older: older.length > EVENTS_PER_PAGE ? { before: rows.at(-1)!.id } : null,
+    newer: cursor && rows[0] ? { after: rows[0].id } : null,
   };
+}
+
+/** Every matching event, newest first, in batches of 1,000 (a statement each) for a streamed CSV export. */
+export async function* exportEvents(scope: EventScope, filter: EventFilter): AsyncGenerator<EventRow[]> {
+  const where = matching(scope, filter);
+  let last: number | null = null;
+  for (;;) {
+    const batch = await selectEvents(last === null ? where : and(where, beyond(last, "older")), "newest", EXPORT_BATCH);
+    if (batch.length > 0) yield batch;
+    if (batch.length < EXPORT_BATCH) return;
+    last = batch.at(-1)!.id;
+  }
 }

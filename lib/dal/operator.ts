@@ -6,6 +6,7 @@ import { assertScope, type OperatorScope } from "@/lib/authz/scope-brand";
 import type { ProviderStatus } from "@/lib/enums";
 import { PROVIDERS_PAGE_SIZE, type ProviderListParams } from "@/lib/validation/operator";
 import type { CreateProviderInput } from "@/lib/validation/provider";
+import { containsPattern } from "./contains";
 
 /**
  * What the operator pages (/admin) read and write. Operators act on the whole installation, so there is no
@@ -71,16 +72,11 @@ export async function listProvidersForOperator(
     .from(providers)
     .leftJoin(clientCounts, eq(clientCounts.providerId, providers.id))
     .leftJoin(minimums, eq(minimums.providerId, providers.id))
-    .where(q ? ilike(providers.name, `%${escapeLike(q)}%`) : undefined)
+    .where(q ? ilike(providers.name, containsPattern(q)) : undefined)
     .orderBy(asc(sql`lower(${providers.name})`), asc(providers.id))
     .limit(PROVIDERS_PAGE_SIZE)
     .offset((page - 1) * PROVIDERS_PAGE_SIZE);
   return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
-}
-
-/** `%` and `_` in a search are literal characters, not patterns. */
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (match) => `\\${match}`);
 }
 
 /** The provider's name, locking its row until the transaction ends; null when there is no such provider. */

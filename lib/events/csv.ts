@@ -1,5 +1,5 @@
 import { describeEvent } from "@/lib/events/event-types";
-import { toCsv } from "@/lib/csv";
+import { toCsv, toCsvRows } from "@/lib/csv";
 import {
   EVENT_COLUMNS,
   type EventColumn,
@@ -26,15 +26,15 @@ function cellText(row: EventRow, column: EventColumn, kind: EventLogKind): strin
   }
 }
 
-/** The event log as CSV, the same columns as its table; `truncatedAt` adds a last line saying rows were left out. */
-export function eventsCsv(kind: EventLogKind, rows: readonly EventRow[], truncatedAt: number | null): string {
+/** The CSV header line of an event log: the same columns as its table. */
+export function eventsCsvHeader(kind: EventLogKind): string {
+  return `${toCsv(EVENT_COLUMNS[kind], [])}\r\n`;
+}
+
+/** Event rows as CSV lines, to follow the header. */
+export function eventsCsvRows(kind: EventLogKind, rows: readonly EventRow[]): string {
   const columns = EVENT_COLUMNS[kind];
-  const lines = rows.map((row) => columns.map((column) => cellText(row, column, kind)));
-  if (truncatedAt !== null) {
-    const note = `Only the newest ${truncatedAt.toLocaleString("en-US")} events of this range are included; export a shorter range to get the rest.`;
-    lines.push(columns.map((_, index) => (index === 0 ? note : "")));
-  }
-  return toCsv(columns, lines);
+  return toCsvRows(rows.map((row) => columns.map((column) => cellText(row, column, kind))));
 }
 
 /** "keyhouse-provider-events-2026-10-01-to-2026-10-31.csv" */

@@ -18,12 +18,13 @@ import {
 import { requireProviderScope } from "@/lib/authz/scope";
 import { seatPriceCents } from "@/lib/server/config";
 import { getBillingSummary, getInvoiceWithItems, listInvoices } from "@/lib/dal/billing";
-import { listProviderEvents } from "@/lib/dal/provider-events";
+import { listEvents } from "@/lib/dal/event-log";
 import { defaultDateRange } from "@/lib/events/date-range";
 import { closeBillingPeriod } from "@/lib/operator/billing";
 import { commandLineContext } from "@/lib/operator/command-context";
 import { databaseSnapshot } from "../support/db-scan";
 import { type DemoIds, loadDemo } from "../support/demo";
+import { eventFilter } from "../support/event-log";
 import { createTestProvider, createTestUser, type TestUser } from "../support/factories";
 import { FAKE_ENC_2 } from "../support/fakes";
 import { respond } from "../support/next";
@@ -404,12 +405,12 @@ describe("billing", () => {
           })),
         );
       await addEvents(3);
-      const few = await countQueries(() => listProviderEvents(scope, range, 1));
+      const few = await countQueries(() => listEvents(scope, eventFilter(range), null));
       await addEvents(57);
-      const many = await countQueries(() => listProviderEvents(scope, range, 1));
+      const many = await countQueries(() => listEvents(scope, eventFilter(range), null));
       expect(few).toBeLessThanOrEqual(2);
       expect(many).toBe(few);
-      expect((await listProviderEvents(scope, range, 1)).rows).toHaveLength(50);
+      expect((await listEvents(scope, eventFilter(range), null)).rows).toHaveLength(50);
     });
   });
 });

@@ -5,16 +5,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as exportEvents } from "@/app/(portal)/providers/[providerId]/events/export/route";
 import ProviderEventsPage from "@/app/(portal)/providers/[providerId]/events/page";
 import { getDb } from "@/db/client";
-import { events } from "@/db/schema";
+import { events, providerOrganizations } from "@/db/schema";
 import { requireProviderScope } from "@/lib/authz/scope";
-import { EVENTS_EXPORT_LIMIT, listProviderEvents } from "@/lib/dal/provider-events";
+import { EXPORT_BATCH, listEvents } from "@/lib/dal/event-log";
 import { defaultDateRange, parseDateRange } from "@/lib/events/date-range";
 import { type DemoIds, loadDemo } from "../support/demo";
-import { createTestProvider, createTestUser, type TestUser } from "../support/factories";
+import { createTestOrganization, createTestProvider, createTestUser, type TestUser } from "../support/factories";
+import { eventFilter } from "../support/event-log";
+import { FAKE_ENC_2 } from "../support/fakes";
 import { respond } from "../support/next";
 import { signInAs } from "../support/session";
 
 const OCTOBER = { start: "2026-10-01", end: "2026-10-31" };
+const IN_OCTOBER = eventFilter(OCTOBER);
 
 function getExport(providerId: string, query: string): Promise<Response> {
   return respond(() =>
@@ -88,8 +91,7 @@ describe("provider event logs", () => {
   }
 
   it("shows the days of the range, both inclusive (UTC), newest first, with member, event, client and IP", async () => {
-    const { rows, total } = await listProviderEvents(await demoScope(), OCTOBER, 1);
-    expect(total).toBe(3);
+    const { rows } = await listEvents(await demoScope(), IN_OCTOBER, null);
     expect(rows.map((row) => row.occurredAt.toISOString())).toEqual([
       "2026-10-31T23:59:59.999Z",
       "2026-10-15T12:00:00.000Z",
@@ -112,7 +114,7 @@ describe("provider event logs", () => {
 
   it("keeps each provider to its own events", async () => {
     const octoberRows = async () =>
-      (await listProviderEvents(await requireProviderScope(other.id, "provider.events.view"), OCTOBER, 1)).rows;
+      (await listEvents(await requireProviderScope(other.id, "provider.events.view"), IN_OCTOBER, null)).rows;
     await signInAs(otherAdmin.id);
     expect((await octoberRows()).map((row) => row.type)).toEqual(["provider_updated"]);
     // Demo MSP's event log, as the other provider's admin: the scope itself is refused.
@@ -125,7 +127,7 @@ describe("provider event logs", () => {
     expect((await getExport(demo.providerId, "start=2026-10-01&end=2026-10-31")).status).toBe(404);
   });
 
-  it("pages 50 at a time without gaps or repeats", async () => {
+  it("pages 50 at a time by cursor, older and newer, without gaps or repeats", async () => {
     const admin = await createTestUser();
     const provider = await createTestProvider(admin, "Paging MSP");
     const db = await getDb();
@@ -133,26 +135,89 @@ describe("provider event logs", () => {
       Array.from({ length: 120 }, (_, index) => ({
         type: "provider_updated",
         providerId: provider.id,
-        occurredAt: new Date(Date.UTC(2026, 9, 5, 0, 0, index)),
+        // Two events share each second: the id orders them.
+        occurredAt: new Date(Date.UTC(2026, 9, 5, 0, 0, Math.floor(index / 2))),
       })),
     );
     await signInAs(admin.id);
     const scope = await requireProviderScope(provider.id, "provider.events.view");
-    const pages = await Promise.all([1, 2, 3, 4].map((page) => listProviderEvents(scope, OCTOBER, page)));
-    expect(pages.map((page) => [page.rows.length, page.total])).toEqual([
-      [50, 120],
-      [50, 120],
-      [20, 120],
-      [0, 120],
-    ]);
-    const seconds = pages.flatMap((page) =>
-      page.rows.map((row) => row.occurredAt.getUTCSeconds() + row.occurredAt.getUTCMinutes() * 60),
+    const first = await listEvents(scope, IN_OCTOBER, null);
+    const second = await listEvents(scope, IN_OCTOBER, first.older);
+    const third = await listEvents(scope, IN_OCTOBER, second.older);
+    expect([first, second, third].map((page) => page.rows.length)).toEqual([50, 50, 20]);
+    expect([first.newer, third.older]).toEqual([null, null]);
+    const ids = [first, second, third].flatMap((page) => page.rows.map((row) => row.id));
+    expect(new Set(ids).size).toBe(120);
+    const inserted = await db
+      .select({ id: events.id })
+      .from(events)
+      .where(sql`${events.providerId} = ${provider.id}`);
+    expect(ids).toEqual(inserted.map((row) => row.id).sort((a, b) => b - a));
+    // Back from the last page: the same second page.
+    expect((await listEvents(scope, IN_OCTOBER, third.newer)).rows.map((row) => row.id)).toEqual(
+      second.rows.map((row) => row.id),
     );
-    expect(seconds).toEqual(Array.from({ length: 120 }, (_, index) => 119 - index));
-    const second = await renderPage(provider.id, { ...OCTOBER, page: "2" });
-    expect(second).toContain("Page 2 of 3");
-    expect(second).toContain("Next page");
-    expect(await renderPage(provider.id, { ...OCTOBER, page: "9" })).toContain("This page is past the last one.");
+
+    const html = await renderPage(provider.id, { ...OCTOBER, before: String(first.older!.before) });
+    expect(html).toContain("Older events");
+    expect(html).toContain("Newer events");
+    expect(html).toContain("Newest");
+    expect(await renderPage(provider.id, { ...OCTOBER, before: "1" })).toContain("No more events this way.");
+  });
+
+  it("rolls up its clients' events, whoever did them, and filters them by client, member and event", async () => {
+    const admin = await createTestUser({ name: "Rolf Rollup" });
+    const provider = await createTestProvider(admin, "Rollup MSP");
+    const owner = await createTestUser({ name: "Dora Dental", email: "dora@dental.example" });
+    const dental = await createTestOrganization("Bright Dental", owner, 2);
+    const law = await createTestOrganization("Lake Law", owner, 2);
+    const outsider = await createTestOrganization("Not A Client", owner, 2);
+    const db = await getDb();
+    await db.insert(providerOrganizations).values([
+      { providerId: provider.id, organizationId: dental, key: FAKE_ENC_2 },
+      { providerId: provider.id, organizationId: law, key: FAKE_ENC_2 },
+    ]);
+    const at = (day: number) => new Date(Date.UTC(2026, 9, day));
+    await db.insert(events).values([
+      { type: "collection_created", organizationId: dental, actingUserId: owner.id, occurredAt: at(3) },
+      { type: "user_login_failed", organizationId: law, actingUserId: owner.id, occurredAt: at(4) },
+      {
+        type: "group_created",
+        organizationId: law,
+        providerId: provider.id,
+        actingUserId: admin.id,
+        occurredAt: at(5),
+      },
+      { type: "provider_updated", providerId: provider.id, actingUserId: admin.id, occurredAt: at(6) },
+      { type: "collection_created", organizationId: outsider, actingUserId: owner.id, occurredAt: at(7) },
+    ]);
+    await signInAs(admin.id);
+    const scope = await requireProviderScope(provider.id, "provider.events.view");
+    const types = async (query: Record<string, string>) =>
+      (await listEvents(scope, eventFilter({ ...OCTOBER, ...query }), null)).rows.map((row) => row.type);
+    expect(await types({})).toEqual(["provider_updated", "group_created", "user_login_failed", "collection_created"]);
+    expect(await types({ client: "dental" })).toEqual(["collection_created"]);
+    expect(await types({ client: "law", member: "DORA@" })).toEqual(["user_login_failed"]);
+    expect(await types({ member: "Rolf" })).toEqual(["provider_updated", "group_created"]);
+    expect(await types({ type: "user_login_failed" })).toEqual(["user_login_failed"]);
+    // "%" is a character, not a pattern; an unknown event type is no filter.
+    expect(await types({ client: "%" })).toEqual([]);
+    expect(await types({ type: "drop table" })).toHaveLength(4);
+
+    // A client that leaves takes its own events along; what the provider's members did there stays in its log.
+    await db.delete(providerOrganizations).where(sql`${providerOrganizations.organizationId} = ${law}`);
+    expect(await types({})).toEqual(["provider_updated", "group_created", "collection_created"]);
+
+    const html = await renderPage(provider.id, { ...OCTOBER, client: "Dental" });
+    expect(html).toContain('value="Dental"');
+    expect(html).toContain("Bright Dental");
+    expect(html).not.toContain("Lake Law");
+    const csv = await getExport(provider.id, "start=2026-10-01&end=2026-10-31&member=dora");
+    expect(
+      parse<string[]>(await csv.text(), { skipEmptyLines: true })
+        .data.slice(1)
+        .map((row) => row[3]),
+    ).toEqual(["Bright Dental"]);
   });
 
   it("exports the range as CSV with the table's columns", async () => {
@@ -184,22 +249,22 @@ describe("provider event logs", () => {
     ]);
   });
 
-  it("caps the export at 10,000 events and says so in the file", async () => {
+  it("streams an export of any size, every event once, newest first", async () => {
     const admin = await createTestUser();
     const provider = await createTestProvider(admin, "Loud MSP");
     const db = await getDb();
+    const total = EXPORT_BATCH * 2 + 5;
     await db.execute(sql`insert into events (type, provider_id, occurred_at)
       select 'provider_updated', ${provider.id}::uuid, timestamptz '2026-10-20 00:00:00+00' + g * interval '1 second'
-      from generate_series(1, ${EVENTS_EXPORT_LIMIT + 5}) as g`);
+      from generate_series(1, ${total}) as g`);
     await signInAs(admin.id);
     const response = await getExport(provider.id, "start=2026-10-01&end=2026-10-31");
     const rows = parse<string[]>(await response.text(), { skipEmptyLines: true }).data;
-    expect(rows).toHaveLength(1 + EVENTS_EXPORT_LIMIT + 1);
-    expect(rows.at(-1)?.[0]).toBe(
-      "Only the newest 10,000 events of this range are included; export a shorter range to get the rest.",
-    );
-    // The newest are kept.
-    expect(rows[1]?.[0]).toBe(new Date(Date.UTC(2026, 9, 20) + (EVENTS_EXPORT_LIMIT + 5) * 1000).toISOString());
+    expect(rows).toHaveLength(1 + total);
+    const times = rows.slice(1).map((row) => Date.parse(row[0]!));
+    expect(new Set(times).size).toBe(total);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(rows[1]?.[0]).toBe(new Date(Date.UTC(2026, 9, 20) + total * 1000).toISOString());
   });
 
   it("falls back to the last 30 days with a clear message for dates it cannot use, and never fails", async () => {

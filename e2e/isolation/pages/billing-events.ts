@@ -5,7 +5,8 @@ export const BILLING_EVENTS_PAGES: PageEntry[] = [
   { path: (t) => `/providers/${t.providerId}/billing`, allowed: ["provider_admin"] },
   { path: (t) => `/providers/${t.providerId}/events`, allowed: ["provider_admin"] },
   {
-    path: (t) => `/providers/${t.providerId}/events?start=2026-01-01&end=2026-01-31&page=2`,
+    path: (t) =>
+      `/providers/${t.providerId}/events?start=2026-01-01&end=2026-01-31&member=owner&type=collection_created&before=1`,
     allowed: ["provider_admin"],
   },
   { path: (t) => `/providers/${t.providerId}/events/export`, allowed: ["provider_admin"], download: true },

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { EventLog, readEventLogQuery } from "@/components/events/event-log";
+import { EventLog } from "@/components/events/event-log";
 import { requireOrgScope } from "@/lib/authz/scope";
-import { listOrganizationEvents } from "@/lib/dal/organization-events";
+import { listEvents } from "@/lib/dal/event-log";
 import { getOrganization } from "@/lib/dal/organizations";
+import { readEventLogQuery } from "@/lib/events/event-filter";
 
 export const metadata: Metadata = { title: "Event logs" };
 
@@ -18,7 +19,7 @@ export default async function OrganizationEventsPage({
   const query = readEventLogQuery(await searchParams);
   const [organization, events] = await Promise.all([
     getOrganization(scope),
-    listOrganizationEvents(scope, query.range, query.page, query.actor),
+    listEvents(scope, query.filter, query.cursor),
   ]);
   return (
     <EventLog
@@ -27,7 +28,7 @@ export default async function OrganizationEventsPage({
       description="What happened in the organization, newest first; what a provider's members did here names their provider. Times are in UTC."
       query={query}
       events={events}
-      actorChoice={organization.providerName !== null || query.actor === "provider"}
+      actorChoice={organization.providerName !== null || query.filter.actor === "provider"}
     />
   );
 }

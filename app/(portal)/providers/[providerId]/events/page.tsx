@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { EventLog, readEventLogQuery } from "@/components/events/event-log";
+import { EventLog } from "@/components/events/event-log";
 import { requireProviderScope } from "@/lib/authz/scope";
-import { listProviderEvents } from "@/lib/dal/provider-events";
+import { listEvents } from "@/lib/dal/event-log";
+import { readEventLogQuery } from "@/lib/events/event-filter";
 
 export const metadata: Metadata = { title: "Event logs" };
 
@@ -15,12 +16,12 @@ export default async function ProviderEventsPage({
   const { providerId } = await params;
   const scope = await requireProviderScope(providerId, "provider.events.view");
   const query = readEventLogQuery(await searchParams);
-  const events = await listProviderEvents(scope, query.range, query.page);
+  const events = await listEvents(scope, query.filter, query.cursor);
   return (
     <EventLog
       kind="provider"
       base={`/providers/${scope.providerId}/events`}
-      description="What happened in the provider and what its members did in client organizations, newest first. Times are in UTC."
+      description="Everything that happened in the provider and in its clients, whoever did it, newest first. Times are in UTC."
       query={query}
       events={events}
     />
