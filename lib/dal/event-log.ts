@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { events, organizations, providerOrganizations, providers, users } from "@/db/schema";
+import { events, organizations, organizationUsers, providerOrganizations, providers, users } from "@/db/schema";
 import { assertScope, type OrganizationScope, type ProviderScope } from "@/lib/authz/scope-brand";
 import { rangeBounds } from "@/lib/events/date-range";
 import type { EventCursor, EventFilter } from "@/lib/events/event-filter";
@@ -22,17 +22,38 @@ export const EXPORT_BATCH = 1_000;
 type EventScope = OrganizationScope | ProviderScope;
 
 /**
- * An organization's events are rows carrying its id: what its members did, and what provider members did inside it
- * (those rows also carry the provider's id). A provider's log rolls up: the rows carrying its id (its own changes,
- * its members' work in clients) and every event of the clients the caller reaches, whoever caused it.
+ * An organization's events are rows carrying its id (what its members did, and what provider members did inside it:
+ * those rows also carry the provider's id) and its members' account events. A provider's log rolls up: the rows
+ * carrying its id (its own changes, its members' work in clients) and every event of the clients the caller reaches,
+ * whoever caused it, with their members' account events.
  */
 function tenantEvents(scope: EventScope): SQL {
   const checked = assertScope(scope);
-  if (checked.kind === "organization") return eq(events.organizationId, checked.organizationId);
-  const reachedClients = sql`(select ${providerOrganizations.organizationId} from ${providerOrganizations}
+  if (checked.kind === "organization")
+    return or(
+      eq(events.organizationId, checked.organizationId),
+      accountEventOfMember(sql`select ${checked.organizationId}::uuid`),
+    )!;
+  const reachedClients = sql`select ${providerOrganizations.organizationId} from ${providerOrganizations}
     where ${providerOrganizations.providerId} = ${checked.providerId}
-    and ${clientInReach(checked.providerUserId, providerOrganizations.id)})`;
-  return or(eq(events.providerId, checked.providerId), inArray(events.organizationId, reachedClients))!;
+    and ${clientInReach(checked.providerUserId, providerOrganizations.id)}`;
+  return or(
+    eq(events.providerId, checked.providerId),
+    sql`${events.organizationId} in (${reachedClients})`,
+    accountEventOfMember(reachedClients),
+  )!;
+}
+
+/**
+ * `organizationIds` is a query of organization ids. An account event (a login, a failed login, a two-step change: no organization, no provider) of someone who was a
+ * member of the organization(s) when it happened and still is: an organization's log shows its members' account
+ * events, as Bitwarden's does. Invited members have no account yet, revoked ones are out.
+ */
+function accountEventOfMember(organizationIds: SQL): SQL {
+  return sql`(${events.organizationId} is null and ${events.providerId} is null and exists (
+    select 1 from ${organizationUsers} member
+    where member.user_id = ${events.actingUserId} and member.organization_id in (${organizationIds})
+      and member.status in ('accepted', 'confirmed') and member.created_at <= ${events.occurredAt}))`;
 }
 
 function matching(scope: EventScope, filter: EventFilter): SQL | undefined {

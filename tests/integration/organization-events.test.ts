@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { parse } from "papaparse";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -6,7 +7,7 @@ import { GET as exportEvents } from "@/app/(console)/organizations/[organization
 import OrganizationEventsPage from "@/app/(console)/organizations/[organizationId]/events/page";
 import { updateOrganizationSettingsAction } from "@/app/(console)/organizations/[organizationId]/settings/info/actions";
 import { getDb } from "@/db/client";
-import { events } from "@/db/schema";
+import { events, organizationUsers } from "@/db/schema";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { listEvents } from "@/lib/dal/event-log";
 import { defaultDateRange } from "@/lib/events/date-range";
@@ -167,6 +168,32 @@ describe("organization event logs", () => {
     ]);
   });
 
+  it("shows its members' account events from when they joined, as Bitwarden's log does, and nobody else's", async () => {
+    const db = await getDb();
+    const [joined] = await db
+      .select({ at: organizationUsers.createdAt })
+      .from(organizationUsers)
+      .where(and(eq(organizationUsers.organizationId, demo.client1), eq(organizationUsers.userId, demo.users.user1)));
+    const after = new Date(joined!.at.getTime() + 60_000);
+    const before = new Date(joined!.at.getTime() - 60_000);
+    await db.insert(events).values([
+      { type: "user_login_failed", actingUserId: demo.users.user1, occurredAt: after, ip: "192.0.2.9" },
+      { type: "user_logged_in", actingUserId: demo.users.user1, occurredAt: before },
+      // Client 2's owner is no member of client 1; the provider's admin is none either.
+      { type: "user_login_failed", actingUserId: demo.users.owner2, occurredAt: after },
+      { type: "user_login_failed", actingUserId: demo.users.tech, occurredAt: after },
+    ]);
+    await signInAs(demo.users.owner1);
+    const range = { start: before.toISOString().slice(0, 10), end: after.toISOString().slice(0, 10) };
+    const accountEvents = async (organizationId: string) =>
+      (await listEvents(await requireOrgScope(organizationId, "org.events.view"), eventFilter(range), null)).rows
+        .filter((row) => row.organizationId === null)
+        .map((row) => [row.type, row.actorEmail]);
+    expect(await accountEvents(demo.client1)).toEqual([["user_login_failed", "user@client1.example"]]);
+    await signInAs(demo.users.owner2);
+    expect(await accountEvents(demo.client2)).toEqual([["user_login_failed", "owner@client2.example"]]);
+  });
+
   it("pages 50 at a time by cursor without gaps or repeats", async () => {
     const db = await getDb();
     await db.insert(events).values(
@@ -234,7 +261,7 @@ describe("organization event logs", () => {
       { type: "organization_updated", organizationId: demo.client1, occurredAt: new Date("2026-12-01T00:00:00Z") },
     ]);
     await signInAs(demo.users.owner1);
-    const rows = await csvRows(await getExport(demo.client1, "start=2026-12-01&end=2026-12-31"));
+    const rows = await csvRows(await getExport(demo.client1, "start=2026-12-01&end=2026-12-02"));
     expect(rows.slice(1).map((row) => row[1])).toEqual(["Deleted account · Deleted provider", "System"]);
   });
 

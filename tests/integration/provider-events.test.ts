@@ -191,6 +191,12 @@ describe("provider event logs", () => {
       { type: "provider_updated", providerId: provider.id, actingUserId: admin.id, occurredAt: at(6) },
       { type: "collection_created", organizationId: outsider, actingUserId: owner.id, occurredAt: at(7) },
     ]);
+    // A client member's account event (no organization) is in the log too; a stranger's is not.
+    const stranger = await createTestUser({ name: "Sam Stranger" });
+    await db.insert(events).values([
+      { type: "user_login_failed_two_factor", actingUserId: owner.id, occurredAt: new Date() },
+      { type: "user_login_failed_two_factor", actingUserId: stranger.id, occurredAt: new Date() },
+    ]);
     await signInAs(admin.id);
     const scope = await requireProviderScope(provider.id, "provider.events.view");
     const types = async (query: Record<string, string>) =>
@@ -204,6 +210,12 @@ describe("provider event logs", () => {
     expect(await types({ client: "%" })).toEqual([]);
     expect(await types({ type: "drop table" })).toHaveLength(4);
 
+    const today = new Date().toISOString().slice(0, 10);
+    expect(
+      (
+        await listEvents(scope, eventFilter({ start: today, end: today, type: "user_login_failed_two_factor" }), null)
+      ).rows.map((row) => row.actorEmail),
+    ).toEqual(["dora@dental.example"]);
     // A client that leaves takes its own events along; what the provider's members did there stays in its log.
     await db.delete(providerOrganizations).where(sql`${providerOrganizations.organizationId} = ${law}`);
     expect(await types({})).toEqual(["provider_updated", "group_created", "collection_created"]);
