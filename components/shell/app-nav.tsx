@@ -54,8 +54,9 @@ const ICONS: Record<string, LucideIcon> = {
   "provider-access": KeyRound,
 };
 
-function iconFor(href: string): LucideIcon {
-  return ICONS[href.split("/").filter(Boolean).at(-1) ?? ""] ?? Circle;
+/** A product's home (its root path, active there only) is its dashboard. */
+function iconFor(item: ShellNavItem): LucideIcon {
+  return ICONS[item.href.split("/").filter(Boolean).at(-1) ?? ""] ?? (item.exact ? LayoutDashboard : Circle);
 }
 
 function isWithin(pathname: string, item: ShellNavItem): boolean {
@@ -96,7 +97,7 @@ function AppNav({ nav, onNavigate }: { nav: ShellNav; onNavigate?: () => void })
     <nav aria-label={nav.label}>
       <ul className="flex flex-col gap-1">
         {nav.items.map((item) => {
-          const Icon = iconFor(item.href);
+          const Icon = iconFor(item);
           const within = isWithin(pathname, item);
           const group = item.children && item.children.length > 0 ? item.children : null;
           const Chevron = within ? ChevronDown : ChevronRight;

@@ -55,7 +55,7 @@ export function ProductSwitcher({ products, current }: { products: ProductLinks;
               {products.providers.map((provider) => (
                 <ProductTile
                   key={provider.id}
-                  href={`/providers/${provider.id}`}
+                  href={`/providers/${provider.id}/clients`}
                   icon={BriefcaseBusiness}
                   onNavigate={close}
                 >

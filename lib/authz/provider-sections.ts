@@ -6,6 +6,7 @@ import type { ProviderPermission } from "./permissions";
  * by it and the portal's navigation shows only the sections held. Data only: no session code comes with it.
  */
 export const PROVIDER_SECTIONS = [
+  { path: "", label: "Dashboard", permission: "provider.clients.view" },
   { path: "clients", label: "Clients", permission: "provider.clients.view" },
   { path: "members", label: "Members", permission: "provider.members.manage" },
   { path: "client-groups", label: "Client groups", permission: "provider.client_access.manage" },

@@ -1,10 +1,19 @@
 import "server-only";
-import { and, asc, desc, eq, gte, ilike, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { events, organizations, organizationUsers, providerOrganizations, providers, users } from "@/db/schema";
+import {
+  events,
+  organizations,
+  organizationUsers,
+  providerOrganizations,
+  providers,
+  providerUsers,
+  users,
+} from "@/db/schema";
 import { assertScope, type OrganizationScope, type ProviderScope } from "@/lib/authz/scope-brand";
 import { rangeBounds } from "@/lib/events/date-range";
 import type { EventCursor, EventFilter } from "@/lib/events/event-filter";
+import type { EventType } from "@/lib/events/event-types";
 import type { EventRow } from "@/lib/events/rows";
 import { clientInReach } from "./client-reach";
 import { containsPattern } from "./contains";
@@ -25,14 +34,14 @@ type EventScope = OrganizationScope | ProviderScope;
  * An organization's events are rows carrying its id (what its members did, and what provider members did inside it:
  * those rows also carry the provider's id) and its members' account events. A provider's log rolls up: the rows
  * carrying its id (its own changes, its members' work in clients) and every event of the clients the caller reaches,
- * whoever caused it, with their members' account events.
+ * whoever caused it, with their members' account events and those of the provider's own members.
  */
 function tenantEvents(scope: EventScope): SQL {
   const checked = assertScope(scope);
   if (checked.kind === "organization")
     return or(
       eq(events.organizationId, checked.organizationId),
-      accountEventOfMember(sql`select ${checked.organizationId}::uuid`),
+      accountEventOf(clientMember(sql`select ${checked.organizationId}::uuid`)),
     )!;
   const reachedClients = sql`select ${providerOrganizations.organizationId} from ${providerOrganizations}
     where ${providerOrganizations.providerId} = ${checked.providerId}
@@ -40,20 +49,32 @@ function tenantEvents(scope: EventScope): SQL {
   return or(
     eq(events.providerId, checked.providerId),
     sql`${events.organizationId} in (${reachedClients})`,
-    accountEventOfMember(reachedClients),
+    accountEventOf(clientMember(reachedClients)),
+    accountEventOf(providerMember(checked.providerId)),
   )!;
 }
 
 /**
- * `organizationIds` is a query of organization ids. An account event (a login, a failed login, a two-step change: no organization, no provider) of someone who was a
- * member of the organization(s) when it happened and still is: an organization's log shows its members' account
- * events, as Bitwarden's does. Invited members have no account yet, revoked ones are out.
+ * An account event (a login, a failed login, a two-step change: no organization, no provider) of someone who was a
+ * member when it happened and still is: an organization's log shows its members' account events, as Bitwarden's
+ * does, and a provider's its members' and its clients' members'. Invited members have no account yet.
  */
-function accountEventOfMember(organizationIds: SQL): SQL {
-  return sql`(${events.organizationId} is null and ${events.providerId} is null and exists (
-    select 1 from ${organizationUsers} member
+function accountEventOf(membership: SQL): SQL {
+  return sql`(${events.organizationId} is null and ${events.providerId} is null and exists (${membership}))`;
+}
+
+/** The acting user's membership, then and now, of one of these organizations (a query of ids). */
+function clientMember(organizationIds: SQL): SQL {
+  return sql`select 1 from ${organizationUsers} member
     where member.user_id = ${events.actingUserId} and member.organization_id in (${organizationIds})
-      and member.status in ('accepted', 'confirmed') and member.created_at <= ${events.occurredAt}))`;
+      and member.status in ('accepted', 'confirmed') and member.created_at <= ${events.occurredAt}`;
+}
+
+/** The acting user's membership, then and now, of the provider. */
+function providerMember(providerId: string): SQL {
+  return sql`select 1 from ${providerUsers} member
+    where member.user_id = ${events.actingUserId} and member.provider_id = ${providerId}
+      and member.status in ('accepted', 'confirmed') and member.created_at <= ${events.occurredAt}`;
 }
 
 function matching(scope: EventScope, filter: EventFilter): SQL | undefined {
@@ -144,4 +165,22 @@ export async function* exportEvents(scope: EventScope, filter: EventFilter): Asy
     if (batch.length < EXPORT_BATCH) return;
     last = batch.at(-1)!.id;
   }
+}
+
+/** The newest events of these types in the last days (the dashboard's security list), in one statement. */
+export function listRecentEvents(
+  scope: EventScope,
+  types: readonly EventType[],
+  days: number,
+  limit: number,
+): Promise<EventRow[]> {
+  return selectEvents(
+    and(
+      tenantEvents(scope),
+      inArray(events.type, [...types]),
+      gte(events.occurredAt, sql`now() - make_interval(days => ${days})`),
+    ),
+    "newest",
+    limit,
+  );
 }

@@ -109,6 +109,16 @@ export const EVENT_TYPES = {
 
 export type EventType = keyof typeof EVENT_TYPES;
 
+/** What an MSP watches across its clients (the Provider Portal's dashboard): failed and paused logins, two-step lost. */
+export const SECURITY_EVENT_TYPES = [
+  "user_login_failed",
+  "user_login_failed_two_factor",
+  "user_login_throttled",
+  "user_disabled_two_factor",
+  "user_recovered_two_factor",
+  "organization_user_revoked_for_two_factor",
+] as const satisfies readonly EventType[];
+
 export function describeEvent(type: string): string {
   return (EVENT_TYPES as Record<string, string>)[type] ?? type;
 }

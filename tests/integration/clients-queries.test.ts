@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import ProviderLayout from "@/app/(portal)/providers/[providerId]/layout";
 import ClientsPage from "@/app/(portal)/providers/[providerId]/clients/page";
+import ProviderDashboardPage from "@/app/(portal)/providers/[providerId]/page";
 import { getDb } from "@/db/client";
 import { organizations, organizationUsers, providerOrganizations } from "@/db/schema";
 import { and, eq, inArray, like } from "drizzle-orm";
@@ -10,6 +11,7 @@ import { createTestProvider, createTestUser, type TestUser } from "../support/fa
 import { countQueries } from "../support/queries";
 import { requireProviderScope } from "@/lib/authz/scope";
 import { CLIENTS_PAGE_SIZE, listClients } from "@/lib/dal/clients";
+import { getProviderDashboard } from "@/lib/dal/provider-dashboard";
 import { asOneRequest } from "../support/request-cache";
 import { signInAs } from "../support/session";
 import proxy from "@/proxy";
@@ -73,6 +75,19 @@ function queriesForClientsPage(providerId: string, searchParams: Record<string, 
   );
 }
 
+/** Statements one request for the dashboard runs: the proxy's gate, then the layout and the page. */
+function queriesForDashboard(providerId: string): Promise<number> {
+  return countQueries(() =>
+    asOneRequest(async () => {
+      const gate = await proxy(new NextRequest(`http://localhost/providers/${providerId}`));
+      expect(gate.status).toBe(200);
+      const params = Promise.resolve({ providerId });
+      await ProviderLayout({ children: null, params });
+      await ProviderDashboardPage({ params });
+    }),
+  );
+}
+
 describe("the clients page's query budget for a scoped technician", () => {
   it("is the same at 10 and at 2,000 clients, and lists only the technician's", async () => {
     const admin = await createTestUser();
@@ -89,8 +104,12 @@ describe("the clients page's query budget for a scoped technician", () => {
     await scopeMember(providerId, techId, { clients: await named(["Client 0001"]), groups: [group] });
     await signInAs(tech.id);
     const atTen = await queriesForClientsPage(providerId);
+    const dashboardAtTen = await queriesForDashboard(providerId);
     await addClients(providerId, 1990, 10);
     expect(await queriesForClientsPage(providerId)).toBe(atTen);
+    // The dashboard too: its figures and its security events are a statement each, whatever the number of clients.
+    expect(await queriesForDashboard(providerId)).toBe(dashboardAtTen);
+    expect(dashboardAtTen).toBeLessThanOrEqual(5);
     expect(await queriesForClientsPage(providerId, { q: "Client 000", page: "1" })).toBe(atTen);
     expect(atTen).toBeLessThanOrEqual(5);
     const scope = await requireProviderScope(providerId, "provider.clients.view");
@@ -99,6 +118,9 @@ describe("the clients page's query budget for a scoped technician", () => {
       names: ["Client 0001", "Client 0003", "Client 0004"],
       total: 3,
     });
+    const dashboard = await getProviderDashboard(scope);
+    expect(dashboard.totals).toMatchObject({ clients: 3, seatsAssigned: 15, invited: 6 });
+    expect(dashboard.bySeats.map((client) => client.name)).toEqual(["Client 0001", "Client 0003", "Client 0004"]);
   }, 120_000);
 });
 

@@ -16,6 +16,7 @@ export const CORE_PAGES: PageEntry[] = [
   // Registration and verification links: the token is the proof, so anyone may open them.
   { path: () => `/register/finish?token=${"A".repeat(43)}`, allowed: [], public: true },
   { path: () => `/verify-email?token=${"A".repeat(43)}`, allowed: [], public: true },
+  { path: (t) => `/providers/${t.providerId}`, allowed: ["service_user", "provider_admin"] },
   { path: (t) => `/providers/${t.providerId}/clients`, allowed: ["service_user", "provider_admin"] },
   { path: (t) => `/providers/${t.providerId}/members`, allowed: ["provider_admin"] },
   { path: (t) => `/providers/${t.providerId}/settings`, allowed: ["provider_admin"] },

@@ -25,8 +25,10 @@ export default async function ProviderLayout({
     label: "Provider Portal",
     name: provider.name,
     items: PROVIDER_SECTIONS.filter((section) => providerRoleHolds(scope.role, section.permission)).map((section) => ({
-      href: `/providers/${provider.id}/${section.path}`,
+      // The dashboard is the portal's root: active there only, not on every section below it.
+      href: section.path ? `/providers/${provider.id}/${section.path}` : `/providers/${provider.id}`,
       label: section.label,
+      exact: section.path === "",
     })),
   };
   return (
