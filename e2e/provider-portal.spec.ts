@@ -180,7 +180,7 @@ test("operator → provider setup → members → clients → client owner → s
   await tech.getByRole("link", { name: PROVIDER }).click();
   await expect(tech.getByRole("heading", { name: "Clients" })).toBeVisible();
   const tabs = tech.getByRole("navigation", { name: "Provider Portal" });
-  await expect(tabs.getByRole("link")).toHaveText(["Clients"]);
+  await expect(tabs.getByRole("link")).toHaveText(["Dashboard", "Clients"]);
   await expect(tech.getByRole("button", { name: "Add" })).toHaveCount(0);
   await tech.getByRole("link", { name: CLIENTS[0]!.name }).click();
   await expect(tech.getByRole("heading", { name: CLIENTS[0]!.name })).toBeVisible();
