@@ -31,5 +31,7 @@ export const events = pgTable(
     index("events_user_time_idx").on(t.actingUserId, t.occurredAt),
     // The provider's rolled-up log reads newest first across many clients: one walk down time, then id.
     index("events_time_idx").on(t.occurredAt, t.id),
+    // A few kinds of event across every client (the dashboard's security list, a log filtered by type): by kind first.
+    index("events_type_time_idx").on(t.type, t.occurredAt),
   ],
 );

@@ -10,20 +10,24 @@ import { env } from "@/lib/server/env";
  */
 export type BenchStatement = { text: string; params: (string | null)[] };
 
-let statements: BenchStatement[] | undefined;
+/** The pages with a floor, each its own captured statements. */
+export const BENCH_FLOORS = ["clients", "dashboard", "events"] as const;
+export type BenchFloor = (typeof BENCH_FLOORS)[number];
+
+let statements: Record<BenchFloor, BenchStatement[]> | undefined;
 
 export function benchFloorEnabled(): boolean {
   return Boolean(env().KEYHOUSE_BENCH_FLOOR_FILE);
 }
 
-/** Runs the captured statements one after the other, as the page's gates and reads do; answers their rows. */
-export async function replayBenchStatements(): Promise<unknown[][]> {
+/** Runs one page's captured statements one after the other, as its gates and reads do; answers their rows. */
+export async function replayBenchStatements(floor: BenchFloor): Promise<unknown[][]> {
   const file = env().KEYHOUSE_BENCH_FLOOR_FILE;
   if (!file) throw new Error("the bench floor is not enabled");
-  statements ??= JSON.parse(readFileSync(file, "utf8")) as BenchStatement[];
+  statements ??= JSON.parse(readFileSync(file, "utf8")) as Record<BenchFloor, BenchStatement[]>;
   const { pool } = await connection();
   if (!pool) throw new Error("the bench floor needs a PostgreSQL server");
   const rows: unknown[][] = [];
-  for (const statement of statements) rows.push((await pool.query(statement.text, statement.params)).rows);
+  for (const statement of statements[floor]) rows.push((await pool.query(statement.text, statement.params)).rows);
   return rows;
 }

@@ -7,12 +7,14 @@ import { insertBenchItems } from "./generate-vault";
 
 /**
  * The server benchmark's data on a PostgreSQL server: one provider admin running three providers of 3, 200 and
- * 2,000 clients (50 members each, one in ten revoked: 100,000 members at the largest), and a member with a vault of
+ * 2,000 clients (50 members each, one in ten revoked: 100,000 members at the largest; 20 events each over the last
+ * 30 days), and a member with a vault of
  * 10,000 encrypted logins. Keys and ciphertext are real (lib/crypto); the clients share one organization key pair,
  * which the pages measured here never open.
  */
 export const PROVIDER_SIZES = [3, 200, 2000] as const;
 const MEMBERS_PER_CLIENT = 50;
+const EVENTS_PER_CLIENT = 20;
 export const VAULT_ITEMS = 10_000;
 const PASSWORD = "keyhouse benchmark password";
 
@@ -77,6 +79,13 @@ export async function seedServerBench(databaseUrl: string): Promise<ServerBenchD
         select client, 'member' || member || '.' || client || '@bench-client.example', 'user',
           (case when member % 10 = 0 then 'revoked' else 'invited' end)::organization_user_status
         from unnest(${`{${batch.join(",")}}`}::uuid[]) client cross join generate_series(1, ${MEMBERS_PER_CLIENT}) member`);
+    }
+    // A month of events in every client (what the rolled-up event log and the dashboard's security list read).
+    for (let start = 0; start < clients.length; start += 100) {
+      const batch = clients.slice(start, start + 100).map((client) => client.id);
+      await db.execute(sql`insert into events (type, organization_id, occurred_at)
+        select 'collection_updated', client, now() - random() * interval '30 days'
+        from unnest(${`{${batch.join(",")}}`}::uuid[]) client cross join generate_series(1, ${EVENTS_PER_CLIENT})`);
     }
     sampleClientId = clients[0]!.id;
   }

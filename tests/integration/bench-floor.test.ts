@@ -7,7 +7,7 @@ import proxy from "@/proxy";
 describe("the benchmark's floor route", () => {
   it("is a 404 on a server started without KEYHOUSE_BENCH_FLOOR_FILE, through the proxy too", async () => {
     expect(process.env.KEYHOUSE_BENCH_FLOOR_FILE).toBeUndefined();
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/bench/floor?floor=dashboard"));
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: "Not found." });
     const gate = await proxy(new NextRequest("http://localhost/api/bench/floor"));

@@ -1,0 +1,1 @@
+CREATE INDEX "events_type_time_idx" ON "events" USING btree ("type","occurred_at");
