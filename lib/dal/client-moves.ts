@@ -231,7 +231,7 @@ export async function completeMove(
 
   // The organization's row first, then its link in a statement of its own, so the link read is the one now current.
   const [organization] = await tx
-    .select({ name: organizations.name, planType: organizations.planType, internal: isInternalOrganization })
+    .select({ planType: organizations.planType, internal: isInternalOrganization })
     .from(organizations)
     .where(eq(organizations.id, move.organizationId))
     .for("update");
@@ -275,7 +275,7 @@ export async function completeMove(
     .where(eq(clientMoves.id, input.moveId));
   return {
     organizationId: move.organizationId,
-    organizationName: organization.name,
+    organizationName: move.organizationName!,
     fromProviderId: linkedTo,
     providerOrganizationId: link!.id,
   };

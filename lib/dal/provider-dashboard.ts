@@ -51,17 +51,6 @@ export type ProviderDashboard = {
   needsAttention: DashboardClient[];
 };
 
-const ZERO: DashboardTotals = {
-  clients: 0,
-  seatsAssigned: 0,
-  seatsUsed: 0,
-  invited: 0,
-  awaitingConfirmation: 0,
-  members: 0,
-  withoutTwoStep: 0,
-  nearSeatLimit: 0,
-};
-
 export async function getProviderDashboard(scope: ProviderScope): Promise<ProviderDashboard> {
   const { providerId, providerUserId } = assertScope(scope);
   const db = await getDb();
@@ -69,8 +58,9 @@ export async function getProviderDashboard(scope: ProviderScope): Promise<Provid
     sql.raw(`json_build_object('id', ${alias}.id, 'name', ${alias}.name,
     'assigned', ${alias}.assigned, 'used', ${alias}.used, 'invited', ${alias}.invited,
     'awaitingConfirmation', ${alias}.awaiting, 'members', ${alias}.members, 'withoutTwoStep', ${alias}.without_two_step)`);
+  // One row always: the totals aggregate over every client reached (zeros when none); a list is null when empty.
   const [row] = await selectRows<{
-    totals: DashboardTotals | null;
+    totals: DashboardTotals;
     bySeats: DashboardClient[] | null;
     byTwoStep: DashboardClient[] | null;
     needsAttention: DashboardClient[] | null;
@@ -112,14 +102,9 @@ export async function getProviderDashboard(scope: ProviderScope): Promise<Provid
             order by awaiting desc, without_two_step desc, name limit ${DASHBOARD_LIST_SIZE}) todo) as "needsAttention"`,
   );
   return {
-    totals: numbers(row?.totals ?? ZERO),
-    bySeats: row?.bySeats ?? [],
-    byTwoStep: row?.byTwoStep ?? [],
-    needsAttention: row?.needsAttention ?? [],
+    totals: row!.totals,
+    bySeats: row!.bySeats ?? [],
+    byTwoStep: row!.byTwoStep ?? [],
+    needsAttention: row!.needsAttention ?? [],
   };
-}
-
-/** json_build_object gives sums as numbers already; counts of bigint may come as strings from some drivers. */
-function numbers(totals: DashboardTotals): DashboardTotals {
-  return Object.fromEntries(Object.entries(totals).map(([key, value]) => [key, Number(value)])) as DashboardTotals;
 }
