@@ -204,7 +204,9 @@ test("the provider admin opens a client's console, invites and adds a collection
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu", { name: "Account menu" });
   await expect(menu.getByRole("menuitem", { name: "Account settings" })).toBeFocused();
+  // One key at a time, as a person watches the highlight move: a key pressed while the menu still settles can be lost.
   await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Lock" })).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(menu.getByRole("menuitem", { name: "Log out" })).toBeFocused();
   await page.keyboard.press("Enter");
