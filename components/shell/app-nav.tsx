@@ -17,6 +17,7 @@ import {
   RefreshCw,
   ScrollText,
   Settings,
+  ShieldCheck,
   Tags,
   Users,
   Vault,
@@ -52,6 +53,7 @@ const ICONS: Record<string, LucideIcon> = {
   requests: Inbox,
   "client-groups": Tags,
   "provider-access": KeyRound,
+  baseline: ShieldCheck,
 };
 
 /** A product's home (its root path, active there only) is its dashboard. */

@@ -15,3 +15,4 @@ export * from "./sessions";
 export * from "./provider-requests";
 export * from "./attachments";
 export * from "./imports";
+export * from "./provider-baselines";

@@ -4,7 +4,8 @@
  * account from before registration verified addresses (LEGACY_OPERATOR), which no page can make any more; the CLI
  * tests' tenants (CLI_ORGANIZATION, CLI_PROVIDER); the people of e2e/support/seeded-people.ts; and the service users
  * of Demo MSP that one spec each changes (e2e/support/demo-msp-technicians.ts); the client the move spec moves from
- * Demo MSP to a provider of its own (e2e/support/client-move-tenants.ts).
+ * Demo MSP to a provider of its own (e2e/support/client-move-tenants.ts); the provider and clients the policy baseline
+ * spec changes (e2e/support/baseline-tenants.ts).
  */
 import { and, eq } from "drizzle-orm";
 import { closeConnection, connection, getDb } from "@/db/client";
@@ -32,6 +33,7 @@ import { OPERATOR, OTHER_PROVIDER, OWN_ACCOUNTS, THROTTLED, UNRELATED } from "./
 import { LEGACY_OPERATOR } from "./legacy-account";
 import { DEMO_MSP_TECHNICIANS } from "./demo-msp-technicians";
 import { MOVE } from "./client-move-tenants";
+import { BASELINE } from "./baseline-tenants";
 
 async function seedCliTenants() {
   const people = [CLI_ORGANIZATION.owner, CLI_ORGANIZATION.member, CLI_PROVIDER.admin, CLI_PROVIDER.client.owner];
@@ -159,6 +161,34 @@ async function seedMovingClient(msp: SeededProvider) {
   });
 }
 
+/** The policy baseline spec's provider and its clients, each with an owner. */
+async function seedBaselineTenants() {
+  const people = [BASELINE.provider.admin, ...BASELINE.clients.map((client) => client.owner)];
+  const keys = await deriveAccountKeys(people);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const accounts = await insertAccounts(tx, people, keys);
+    const provider = await seedProvider(tx, {
+      name: BASELINE.provider.name,
+      businessName: `${BASELINE.provider.name} LLC`,
+      billingEmail: BASELINE.provider.billingEmail,
+      admin: accounts.get(BASELINE.provider.admin.email)!,
+      serviceUsers: [],
+      allocatedSeats: 15,
+    });
+    for (const client of BASELINE.clients)
+      await seedOrganization(tx, {
+        name: client.name,
+        seats: 5,
+        owner: accounts.get(client.owner.email)!,
+        users: [],
+        provider,
+        items: [],
+        staffGroup: false,
+      });
+  });
+}
+
 export async function seedE2eDatabase(): Promise<void> {
   try {
     await connection();
@@ -172,6 +202,7 @@ export async function seedE2eDatabase(): Promise<void> {
     const msp = await demoMsp();
     await seedDemoMspTechnicians(msp);
     await seedMovingClient(msp);
+    await seedBaselineTenants();
   } finally {
     await closeConnection().catch(() => {});
   }

@@ -45,6 +45,11 @@ export const PROVIDER_PERMISSIONS = {
       "Choose which clients each service user reaches (all clients, or chosen clients and client groups), and create, rename, delete and fill client groups. Each widens someone's reach, so only provider admins hold it.",
     roles: ["provider_admin"],
   },
+  "provider.baseline.manage": {
+    description:
+      "Define the policy baseline (the policies clients should have and how strict), choose the clients it covers, see each client's drift, and apply it: each client change is a policy change in that client's console. It changes every client at once, so only provider admins hold it.",
+    roles: ["provider_admin"],
+  },
   "provider.events.view": { description: "Read the provider's event log.", roles: ["provider_admin"] },
   "provider.billing.view": { description: "See the provider's plans, seats and invoices.", roles: ["provider_admin"] },
   "provider.settings.manage": {

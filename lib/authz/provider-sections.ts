@@ -10,6 +10,7 @@ export const PROVIDER_SECTIONS = [
   { path: "clients", label: "Clients", permission: "provider.clients.view" },
   { path: "members", label: "Members", permission: "provider.members.manage" },
   { path: "client-groups", label: "Client groups", permission: "provider.client_access.manage" },
+  { path: "baseline", label: "Policy baseline", permission: "provider.baseline.manage" },
   { path: "events", label: "Event logs", permission: "provider.events.view" },
   { path: "billing", label: "Billing", permission: "provider.billing.view" },
   { path: "settings", label: "Settings", permission: "provider.settings.manage" },

@@ -82,7 +82,8 @@ export async function listClientGroups(scope: ProviderScope): Promise<ClientGrou
 }
 
 /** The provider's links to these organizations; an id that is not this provider's client is a 404. */
-async function clientLinks(tx: Executor, providerId: string, organizationIds: string[]): Promise<string[]> {
+export async function clientLinks(tx: Executor, scope: ProviderScope, organizationIds: string[]): Promise<string[]> {
+  const { providerId } = assertScope(scope);
   if (organizationIds.length === 0) return [];
   const rows = await tx
     .select({ id: providerOrganizations.id })
@@ -98,7 +99,8 @@ async function clientLinks(tx: Executor, providerId: string, organizationIds: st
 }
 
 /** These groups of the provider, locked; an id that is not this provider's group is a 404. */
-async function lockGroups(tx: Executor, providerId: string, groupIds: string[]) {
+export async function lockGroups(tx: Executor, scope: ProviderScope, groupIds: string[]) {
+  const { providerId } = assertScope(scope);
   if (groupIds.length === 0) return [];
   const rows = await tx
     .select({ id: providerClientGroups.id, name: providerClientGroups.name })
@@ -131,8 +133,8 @@ export async function setMemberReach(tx: Executor, scope: ProviderScope, input: 
   const { providerId } = assertScope(scope);
   const [member] = await lockProviderMembers(tx, scope, [input.memberId]);
   if (member!.type === "provider_admin") throw new ActionError(ADMINS_REACH_ALL);
-  const links = input.allClients ? [] : await clientLinks(tx, providerId, input.clientIds);
-  const groups = input.allClients ? [] : await lockGroups(tx, providerId, input.groupIds);
+  const links = input.allClients ? [] : await clientLinks(tx, scope, input.clientIds);
+  const groups = input.allClients ? [] : await lockGroups(tx, scope, input.groupIds);
   const [current] = await tx
     .select({ allClients: providerUsers.accessAllClients })
     .from(providerUsers)
@@ -191,16 +193,14 @@ export async function createClientGroup(tx: Executor, scope: ProviderScope, name
 }
 
 export async function renameClientGroup(tx: Executor, scope: ProviderScope, groupId: string, name: string) {
-  const { providerId } = assertScope(scope);
-  const [group] = await lockGroups(tx, providerId, [groupId]);
+  const [group] = await lockGroups(tx, scope, [groupId]);
   await tx.update(providerClientGroups).set({ name }).where(eq(providerClientGroups.id, group!.id));
   return { before: group!.name };
 }
 
 /** Deletes a group; its tags and the scopes naming it go with it (those members lose what only it gave them). */
 export async function deleteClientGroup(tx: Executor, scope: ProviderScope, groupId: string) {
-  const { providerId } = assertScope(scope);
-  const [group] = await lockGroups(tx, providerId, [groupId]);
+  const [group] = await lockGroups(tx, scope, [groupId]);
   await tx.delete(providerClientGroups).where(eq(providerClientGroups.id, group!.id));
   return group!;
 }
@@ -213,8 +213,8 @@ export async function setClientGroupClients(
   organizationIds: string[],
 ) {
   const { providerId } = assertScope(scope);
-  const [group] = await lockGroups(tx, providerId, [groupId]);
-  const links = await clientLinks(tx, providerId, organizationIds);
+  const [group] = await lockGroups(tx, scope, [groupId]);
+  const links = await clientLinks(tx, scope, organizationIds);
   const [before] = await tx
     .select({ n: count() })
     .from(providerClientGroupClients)

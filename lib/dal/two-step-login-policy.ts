@@ -3,12 +3,12 @@ import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { organizations, organizationUsers, policies, providerOrganizations, providerUsers, users } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
-import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz/scope-brand";
+import { assertScope, type OrganizationScope, type ProviderScope, type UserScope } from "@/lib/authz/scope-brand";
 import { appUrl } from "@/lib/server/config";
 import { revokedForTwoStepLoginMail, twoFactorDisabledMail } from "@/lib/mail/account-mail";
 import type { MailMessage } from "./mail-outbox";
 import { isExemptFromPolicy } from "@/lib/policies/exemptions";
-import { clientInReach } from "./client-reach";
+import { clientInReach, qualified } from "./client-reach";
 import type { EventInput } from "./events";
 import type { SecondFactor } from "./two-factor";
 
@@ -88,6 +88,25 @@ export async function revokeMembersWithoutTwoStepLogin(
   return revoke(
     tx,
     await boundMembershipsWithoutTwoStepLogin(tx, eq(organizationUsers.organizationId, organizationId)),
+  );
+}
+
+/** A provider's baseline just turned the policy on in these clients of its: revokes their bound members without it. */
+export async function revokeClientMembersWithoutTwoStepLogin(
+  tx: Executor,
+  scope: ProviderScope,
+  organizationIds: string[],
+): Promise<RevokedMembership[]> {
+  const { providerId } = assertScope(scope);
+  if (organizationIds.length === 0) return [];
+  const ofProvider = sql`exists (select 1 from ${providerOrganizations} client
+    where client.organization_id = ${qualified(organizationUsers.organizationId)} and client.provider_id = ${providerId})`;
+  return revoke(
+    tx,
+    await boundMembershipsWithoutTwoStepLogin(
+      tx,
+      and(inArray(organizationUsers.organizationId, organizationIds), ofProvider),
+    ),
   );
 }
 

@@ -39,6 +39,9 @@ export const EVENT_TYPES = {
   provider_client_group_updated: "Renamed a client group",
   provider_client_group_deleted: "Deleted a client group",
   provider_client_group_clients_updated: "Changed the clients of a client group",
+  provider_baseline_policy_updated: "Changed a policy of the policy baseline",
+  provider_baseline_target_updated: "Changed the clients the policy baseline covers",
+  provider_baseline_applied: "Applied the policy baseline to clients",
 
   organization_created: "Created the organization",
   organization_updated: "Updated organization settings",

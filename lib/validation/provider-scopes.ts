@@ -4,9 +4,14 @@ import { nameSchema, uuidSchema } from "./common";
 /** A provider has at most this many clients in one scope or group change (the clients table's scale, with room). */
 const MAX_CLIENTS = 10_000;
 
-const clientIdsSchema = z
+export const clientIdsSchema = z
   .array(uuidSchema)
   .max(MAX_CLIENTS, `Choose at most ${MAX_CLIENTS} clients.`)
+  .transform((ids) => [...new Set(ids)]);
+
+export const groupIdsSchema = z
+  .array(uuidSchema)
+  .max(500, "Choose at most 500 groups.")
   .transform((ids) => [...new Set(ids)]);
 
 /** Which clients a service user reaches: all of them, or the chosen clients and client groups. */
@@ -16,10 +21,7 @@ export const updateClientAccessSchema = z
     memberId: uuidSchema,
     allClients: z.boolean(),
     clientIds: clientIdsSchema,
-    groupIds: z
-      .array(uuidSchema)
-      .max(500, "Choose at most 500 groups.")
-      .transform((ids) => [...new Set(ids)]),
+    groupIds: groupIdsSchema,
   })
   .refine((input) => input.allClients || input.clientIds.length > 0 || input.groupIds.length > 0, {
     path: ["clientIds"],

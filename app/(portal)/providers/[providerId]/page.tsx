@@ -9,6 +9,8 @@ import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/tabl
 import { providerRoleHolds } from "@/lib/authz/permissions";
 import { requireProviderScope } from "@/lib/authz/scope";
 import { listRecentEvents } from "@/lib/dal/event-log";
+import { baselinePoliciesOf, listBaselineDrift } from "@/lib/dal/provider-baselines";
+import { needsBaseline } from "@/lib/policies/baseline";
 import { type DashboardClient, getProviderDashboard, NEAR_SEAT_LIMIT } from "@/lib/dal/provider-dashboard";
 import { eventLogSearch } from "@/lib/events/event-filter";
 import { defaultDateRange } from "@/lib/events/date-range";
@@ -32,6 +34,21 @@ function Figure({ label, value, detail, href }: { label: string; value: string; 
   );
 }
 
+/** Covered clients with a baseline policy off or weaker; before the baseline holds a policy, an invitation to make one. */
+function BaselineFigure({ baseline, clients, href }: Awaited<ReturnType<typeof listBaselineDrift>> & { href: string }) {
+  const held = Object.keys(baselinePoliciesOf(baseline)).length;
+  if (held === 0) return <Figure label="Off the policy baseline" value="–" detail="No baseline yet" href={href} />;
+  const drifting = clients.filter((client) => needsBaseline(client.drift)).length;
+  return (
+    <Figure
+      label="Off the policy baseline"
+      value={count(drifting)}
+      detail={`of ${count(clients.length)} covered`}
+      href={href}
+    />
+  );
+}
+
 function nearLimit(client: DashboardClient): boolean {
   return client.assigned > 0 && client.used >= client.assigned * NEAR_SEAT_LIMIT;
 }
@@ -43,9 +60,11 @@ function nearLimit(client: DashboardClient): boolean {
 export default async function ProviderDashboardPage({ params }: { params: Promise<{ providerId: string }> }) {
   const { providerId } = await params;
   const scope = await requireProviderScope(providerId, "provider.clients.view");
-  const [dashboard, security] = await Promise.all([
+  const seesBaseline = providerRoleHolds(scope.role, "provider.baseline.manage");
+  const [dashboard, security, baseline] = await Promise.all([
     getProviderDashboard(scope),
     listRecentEvents(scope, SECURITY_EVENT_TYPES, SECURITY_DAYS, 10),
+    seesBaseline ? listBaselineDrift(scope) : null,
   ]);
   const { totals } = dashboard;
   const base = `/providers/${scope.providerId}`;
@@ -74,7 +93,7 @@ export default async function ProviderDashboardPage({ params }: { params: Promis
         </EmptyState>
       ) : (
         <>
-          <section aria-label="Figures" className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+          <section aria-label="Figures" className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-4">
             <Figure label="Clients" value={count(totals.clients)} href={`${base}/clients`} />
             <Figure
               label="Seats in use"
@@ -95,6 +114,7 @@ export default async function ProviderDashboardPage({ params }: { params: Promis
               href="#attention"
             />
             <Figure label="Near their seat limit" value={count(totals.nearSeatLimit)} href="#attention" />
+            {baseline ? <BaselineFigure {...baseline} href={`${base}/baseline`} /> : null}
           </section>
 
           <div className="mt-6 grid gap-6 lg:grid-cols-2">

@@ -1,4 +1,5 @@
 import { ACCOUNT_ACTIONS } from "./accounts";
+import { BASELINE_ACTIONS } from "./baselines";
 import { BILLING_ACTIONS } from "./billing";
 import { CLIENT_ACTIONS } from "./clients";
 import { CLIENT_MOVE_ACTIONS } from "./client-moves";
@@ -29,6 +30,7 @@ export const ISOLATION_CATALOG: IsolationEntry[] = [
   ...EVENTS_ACTIONS,
   ...PROVIDER_ACTIONS,
   ...PROVIDER_SCOPE_ACTIONS,
+  ...BASELINE_ACTIONS,
   ...PROVIDER_REQUEST_ACTIONS,
   ...CLIENT_ACTIONS,
   ...CLIENT_MOVE_ACTIONS,

@@ -3,7 +3,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { getOrganization } from "@/lib/dal/organizations";
 import { listOrganizationPolicies } from "@/lib/dal/policies";
-import { PoliciesTable } from "./policies-table";
+import { PoliciesTable } from "@/components/policies/policies-table";
+import { updatePolicySchema } from "@/lib/validation/policies";
+import { updatePolicyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Policies" };
 
@@ -17,7 +19,14 @@ export default async function PoliciesPage({ params }: { params: Promise<{ organ
         title="Policies"
         description={`Rules for the members of ${organization.name}. Set them before you invite people: some apply only from the moment a person joins.`}
       />
-      <PoliciesTable organizationId={organization.id} organizationName={organization.name} policies={policies} />
+      <PoliciesTable
+        caption={`Policies of ${organization.name}`}
+        policies={policies}
+        status={{ heading: "Status", on: "On", off: "Off" }}
+        tenant={{ organizationId: organization.id }}
+        action={updatePolicyAction}
+        schema={updatePolicySchema}
+      />
     </>
   );
 }

@@ -1,26 +1,36 @@
 "use client";
 
 import { useState } from "react";
+import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { ActionResult } from "@/lib/authz/action";
 import { POLICY_INFO } from "@/lib/policies/catalog";
 import type { PolicyType } from "@/lib/enums";
 import type { PolicyState } from "@/lib/policies/types";
 import { PolicyDialog } from "./policy-dialog";
 
-type Props = { organizationId: string; organizationName: string; policies: PolicyState[] };
+type Props = {
+  caption: string;
+  policies: PolicyState[];
+  /** The status column's heading and its two values: "Status", "On", "Off" in a console. */
+  status: { heading: string; on: string; off: string };
+  tenant: { organizationId: string } | { providerId: string };
+  action: (input: never) => Promise<ActionResult<{ enabled: boolean }>>;
+  schema: z.ZodType;
+};
 
-/** The six policies, whether each is on, and an Edit button opening its dialog. */
-export function PoliciesTable({ organizationId, organizationName, policies }: Props) {
+/** The six policies, whether each is on (or in a baseline), and an Edit button opening its dialog. */
+export function PoliciesTable({ caption, policies, status, tenant, action, schema }: Props) {
   const [editing, setEditing] = useState<PolicyType | null>(null);
   const policy = policies.find((candidate) => candidate.type === editing);
   return (
     <>
-      <Table caption={`Policies of ${organizationName}`}>
+      <Table caption={caption}>
         <THead>
           <TH>Policy</TH>
-          <TH>Status</TH>
+          <TH>{status.heading}</TH>
           <TH align="right">
             <span className="sr-only">Actions</span>
           </TH>
@@ -33,7 +43,14 @@ export function PoliciesTable({ organizationId, organizationName, policies }: Pr
                 <span className="block text-xs font-normal text-slate-600">{POLICY_INFO[row.type].description}</span>
               </RowHeader>
               <TD>
-                <PolicyStatus enabled={row.enabled} />
+                <span
+                  className={cn(
+                    "rounded px-2 py-0.5 text-xs font-medium",
+                    row.enabled ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-700",
+                  )}
+                >
+                  {row.enabled ? status.on : status.off}
+                </span>
               </TD>
               <TD align="right">
                 <Button variant="secondary" onClick={() => setEditing(row.type)}>
@@ -45,21 +62,14 @@ export function PoliciesTable({ organizationId, organizationName, policies }: Pr
         </TBody>
       </Table>
       {policy ? (
-        <PolicyDialog organizationId={organizationId} policy={policy} onClose={() => setEditing(null)} />
+        <PolicyDialog
+          policy={policy}
+          tenant={tenant}
+          action={action}
+          schema={schema}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
     </>
-  );
-}
-
-function PolicyStatus({ enabled }: { enabled: boolean }) {
-  return (
-    <span
-      className={cn(
-        "rounded px-2 py-0.5 text-xs font-medium",
-        enabled ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-700",
-      )}
-    >
-      {enabled ? "On" : "Off"}
-    </span>
   );
 }
