@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { logIn, newPage, registerFromLink, uniqueEmail } from "./helpers";
+import { CONFIRM } from "./support/baseline-tenants";
 
 /**
  * Issue 16 part 1: Demo MSP's dashboard shows its figures and charts; a client's owner who accepted their invitation
@@ -57,4 +58,27 @@ test("the dashboard shows the clients' figures and charts, and a newly accepted 
   await row.getByRole("link", { name: clinic }).click();
   await expect(page).toHaveURL(/\/clients\?q=Dash\+Clinic/);
   await expect(page.getByRole("rowheader", { name: clinic })).toContainText("1 member needs confirmation");
+});
+
+test("members waiting in any client are confirmed from the dashboard, after their fingerprint phrases", async ({
+  page,
+}) => {
+  const { provider, client } = CONFIRM;
+  await logIn(page, provider.admin.email, provider.admin.password);
+  await page.goto("/providers");
+  await page.getByRole("link", { name: provider.name }).click();
+  await page.getByRole("navigation", { name: "Provider Portal" }).getByRole("link", { name: "Dashboard" }).click();
+  const figures = page.getByRole("region", { name: "Figures" });
+  await expect(figures.getByRole("link", { name: /^Awaiting confirmation 1 / })).toBeVisible();
+  const waiting = page.getByRole("table", { name: "Members awaiting confirmation" });
+  await expect(waiting.getByRole("row").filter({ hasText: client.member.email })).toContainText(client.name);
+
+  await page.getByRole("button", { name: "Confirm 1 member" }).click();
+  const dialog = page.getByRole("dialog", { name: `Confirm ${client.member.email}` });
+  await expect(dialog.getByText("Fingerprint phrase", { exact: true })).toBeVisible();
+  await expect(dialog.getByText(/^\w+(-\w+){4,}$/)).toBeVisible();
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${client.member.email} is confirmed.` })).toBeVisible();
+  await expect(waiting).toBeHidden();
+  await expect(figures.getByRole("link", { name: /^Awaiting confirmation 0 / })).toBeVisible();
 });

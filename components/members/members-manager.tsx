@@ -250,9 +250,8 @@ export function MembersManager({
         <ConfirmMembersDialog
           open
           onClose={() => setPending(null)}
-          tenant={tenant}
-          members={pending.members}
-          confirm={(input) => actions.confirm(input)}
+          batches={[{ tenant, members: pending.members }]}
+          confirm={(_, input) => actions.confirm(input)}
           onConfirmed={(count) =>
             done(count === 1 ? `${pending.members[0]!.email} is confirmed.` : `${count} members are confirmed.`)
           }

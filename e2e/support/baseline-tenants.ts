@@ -21,3 +21,20 @@ export const BASELINE = {
     { name: "Cedar Clinic", owner: owner("Cal", "Cedar") },
   ],
 };
+
+/**
+ * The dashboard's "confirm them all" spec's provider: one client whose member accepted their invitation and waits for
+ * confirmation (nobody else's member, so confirming every waiting member confirms only them).
+ */
+export const CONFIRM = {
+  provider: {
+    name: "Lantern IT",
+    billingEmail: "billing@lantern-it.example",
+    admin: { email: "lantern-admin@e2e.example", name: "Lou Lantern", password: "lou lantern master password" },
+  },
+  client: {
+    name: "Lantern Bakery",
+    owner: { email: "bakery-owner@lantern.example", name: "Bo Baker", password: "bo baker master password" },
+    member: { email: "bakery-member@lantern.example", name: "Bea Baker", password: "bea baker master password" },
+  },
+};

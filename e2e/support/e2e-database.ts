@@ -4,12 +4,12 @@
  * account from before registration verified addresses (LEGACY_OPERATOR), which no page can make any more; the CLI
  * tests' tenants (CLI_ORGANIZATION, CLI_PROVIDER); the people of e2e/support/seeded-people.ts; and the service users
  * of Demo MSP that one spec each changes (e2e/support/demo-msp-technicians.ts); the client the move spec moves from
- * Demo MSP to a provider of its own (e2e/support/client-move-tenants.ts); the provider and clients the policy baseline
- * spec changes (e2e/support/baseline-tenants.ts).
+ * Demo MSP to a provider of its own (e2e/support/client-move-tenants.ts); the providers and clients the policy baseline
+ * and the dashboard's confirmation specs change (e2e/support/baseline-tenants.ts).
  */
 import { and, eq } from "drizzle-orm";
 import { closeConnection, connection, getDb } from "@/db/client";
-import { providers, providerUsers, users } from "@/db/schema";
+import { organizationUsers, providers, providerUsers, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import {
   deriveAccountKeys,
@@ -33,7 +33,7 @@ import { OPERATOR, OTHER_PROVIDER, OWN_ACCOUNTS, THROTTLED, UNRELATED } from "./
 import { LEGACY_OPERATOR } from "./legacy-account";
 import { DEMO_MSP_TECHNICIANS } from "./demo-msp-technicians";
 import { MOVE } from "./client-move-tenants";
-import { BASELINE } from "./baseline-tenants";
+import { BASELINE, CONFIRM } from "./baseline-tenants";
 
 async function seedCliTenants() {
   const people = [CLI_ORGANIZATION.owner, CLI_ORGANIZATION.member, CLI_PROVIDER.admin, CLI_PROVIDER.client.owner];
@@ -189,6 +189,38 @@ async function seedBaselineTenants() {
   });
 }
 
+/** The provider whose dashboard confirms a member: its client's member is put back to "accepted", without a key. */
+async function seedMemberToConfirm() {
+  const people = [CONFIRM.provider.admin, CONFIRM.client.owner, CONFIRM.client.member];
+  const keys = await deriveAccountKeys(people);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const accounts = await insertAccounts(tx, people, keys);
+    const provider = await seedProvider(tx, {
+      name: CONFIRM.provider.name,
+      businessName: `${CONFIRM.provider.name} LLC`,
+      billingEmail: CONFIRM.provider.billingEmail,
+      admin: accounts.get(CONFIRM.provider.admin.email)!,
+      serviceUsers: [],
+      allocatedSeats: 5,
+    });
+    const member = accounts.get(CONFIRM.client.member.email)!;
+    const organizationId = await seedOrganization(tx, {
+      name: CONFIRM.client.name,
+      seats: 5,
+      owner: accounts.get(CONFIRM.client.owner.email)!,
+      users: [member],
+      provider,
+      items: [],
+      staffGroup: false,
+    });
+    await tx
+      .update(organizationUsers)
+      .set({ status: "accepted", key: null })
+      .where(and(eq(organizationUsers.organizationId, organizationId), eq(organizationUsers.userId, member.id)));
+  });
+}
+
 export async function seedE2eDatabase(): Promise<void> {
   try {
     await connection();
@@ -203,6 +235,7 @@ export async function seedE2eDatabase(): Promise<void> {
     await seedDemoMspTechnicians(msp);
     await seedMovingClient(msp);
     await seedBaselineTenants();
+    await seedMemberToConfirm();
   } finally {
     await closeConnection().catch(() => {});
   }

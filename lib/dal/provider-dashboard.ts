@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, selectRows } from "@/db/client";
-import { organizations, organizationUsers, providerOrganizations, users } from "@/db/schema";
+import { organizations, organizationUsers, providerOrganizations, providerUsers, users } from "@/db/schema";
 import { assertScope, type ProviderScope } from "@/lib/authz/scope-brand";
 import { clientInReach } from "./client-reach";
 
@@ -107,4 +107,44 @@ export async function getProviderDashboard(scope: ProviderScope): Promise<Provid
     byTwoStep: row!.byTwoStep ?? [],
     needsAttention: row!.needsAttention ?? [],
   };
+}
+
+/** At most this many members to confirm at once from the dashboard; the rest come in the next round. */
+export const CONFIRM_LIST_SIZE = 50;
+
+export type MemberToConfirm = {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  userId: string;
+  email: string;
+  name: string;
+  publicKey: string;
+};
+
+/**
+ * Members who accepted an invitation to a client in the caller's reach and wait for confirmation, which the dashboard
+ * confirms for every client at once. Left out: the caller, and anyone who is (or is invited as) a member of this
+ * provider, whom a provider member may never confirm into a client (the console's rule, GRANT_REFUSALS.providerMember);
+ * a client's own owner or admin confirms them. One statement.
+ */
+export async function listMembersToConfirm(scope: ProviderScope): Promise<MemberToConfirm[]> {
+  const { providerId, providerUserId, userId } = assertScope(scope);
+  const db = await getDb();
+  return selectRows<MemberToConfirm>(
+    db,
+    sql`select member.id, client.id as "organizationId", client.name as "organizationName", account.id as "userId",
+        account.email, account.name, account.public_key as "publicKey"
+      from ${providerOrganizations}
+      join ${organizations} client on client.id = ${providerOrganizations.organizationId}
+      join ${organizationUsers} member on member.organization_id = client.id and member.status = 'accepted'
+      join ${users} account on account.id = member.user_id
+      where ${providerOrganizations.providerId} = ${providerId}
+        and ${clientInReach(providerUserId, providerOrganizations.id)}
+        and account.id <> ${userId}
+        and not exists (select 1 from ${providerUsers} colleague where colleague.provider_id = ${providerId}
+          and (colleague.user_id = account.id or colleague.email = account.email))
+      order by client.name, client.id, account.email
+      limit ${CONFIRM_LIST_SIZE}`,
+  );
 }

@@ -5,7 +5,7 @@ import ProviderDashboardPage from "@/app/(portal)/providers/[providerId]/page";
 import { getDb } from "@/db/client";
 import { events, providerOrganizations, users } from "@/db/schema";
 import { requireProviderScope } from "@/lib/authz/scope";
-import { getProviderDashboard } from "@/lib/dal/provider-dashboard";
+import { getProviderDashboard, listMembersToConfirm } from "@/lib/dal/provider-dashboard";
 import {
   addTestMember,
   createTestOrganization,
@@ -125,5 +125,30 @@ describe("the provider dashboard", () => {
     expect(theirs).not.toContain("busy.user@busy.example");
     expect(theirs).not.toContain("All failed logins in the event log");
     expect(theirs).toContain("No failed logins or lost two-step logins in your clients.");
+  });
+
+  // Last: it adds a member to confirm, which the figures above do not count.
+  it("lists the members to confirm in the caller's reach, never the provider's own members nor the caller", async () => {
+    const waiting = await createTestUser({ name: "Waiting Member" });
+    await addTestMember(busy, waiting, "user", "accepted");
+    const colleague = await createTestUser({ name: "Colleague Tech" });
+    await addTestMember(busy, colleague, "user", "accepted");
+    await addServiceUser(providerId, colleague);
+    await addTestMember(busy, admin, "user", "accepted");
+
+    await signInAs(admin.id);
+    const listed = await listMembersToConfirm(await requireProviderScope(providerId, "provider.clients.view"));
+    const emails = listed.map((member) => member.email);
+    expect(emails).toContain(waiting.email);
+    expect(emails).not.toContain(colleague.email);
+    expect(emails).not.toContain(admin.email);
+    expect(listed.every((member) => member.organizationId === busy && member.organizationName === "Busy Dental")).toBe(
+      true,
+    );
+    expect(listed.find((member) => member.email === waiting.email)!.publicKey).toBe(waiting.keys.publicKey);
+
+    // The technician reaches Full Law only, where nobody waits.
+    await signInAs(tech.id);
+    expect(await listMembersToConfirm(await requireProviderScope(providerId, "provider.clients.view"))).toEqual([]);
   });
 });

@@ -11,10 +11,17 @@ import { requireProviderScope } from "@/lib/authz/scope";
 import { listRecentEvents } from "@/lib/dal/event-log";
 import { baselinePoliciesOf, listBaselineDrift } from "@/lib/dal/provider-baselines";
 import { needsBaseline } from "@/lib/policies/baseline";
-import { type DashboardClient, getProviderDashboard, NEAR_SEAT_LIMIT } from "@/lib/dal/provider-dashboard";
+import {
+  CONFIRM_LIST_SIZE,
+  type DashboardClient,
+  getProviderDashboard,
+  listMembersToConfirm,
+  NEAR_SEAT_LIMIT,
+} from "@/lib/dal/provider-dashboard";
 import { eventLogSearch } from "@/lib/events/event-filter";
 import { defaultDateRange } from "@/lib/events/date-range";
 import { SECURITY_EVENT_TYPES } from "@/lib/events/event-types";
+import { MembersToConfirm } from "./members-to-confirm";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -61,10 +68,11 @@ export default async function ProviderDashboardPage({ params }: { params: Promis
   const { providerId } = await params;
   const scope = await requireProviderScope(providerId, "provider.clients.view");
   const seesBaseline = providerRoleHolds(scope.role, "provider.baseline.manage");
-  const [dashboard, security, baseline] = await Promise.all([
+  const [dashboard, security, baseline, toConfirm] = await Promise.all([
     getProviderDashboard(scope),
     listRecentEvents(scope, SECURITY_EVENT_TYPES, SECURITY_DAYS, 10),
     seesBaseline ? listBaselineDrift(scope) : null,
+    listMembersToConfirm(scope),
   ]);
   const { totals } = dashboard;
   const base = `/providers/${scope.providerId}`;
@@ -105,7 +113,7 @@ export default async function ProviderDashboardPage({ params }: { params: Promis
               label="Awaiting confirmation"
               value={count(totals.awaitingConfirmation)}
               detail="Accepted, not yet confirmed"
-              href="#attention"
+              href={toConfirm.length > 0 ? "#confirm" : "#attention"}
             />
             <Figure
               label="Without two-step login"
@@ -154,6 +162,12 @@ export default async function ProviderDashboardPage({ params }: { params: Promis
               )}
             </Card>
           </div>
+
+          {toConfirm.length > 0 ? (
+            <Card className="mt-6">
+              <MembersToConfirm members={toConfirm} more={toConfirm.length === CONFIRM_LIST_SIZE} />
+            </Card>
+          ) : null}
 
           <Card className="mt-6">
             <h2 id="attention" className="mb-4 text-lg font-semibold">

@@ -3,9 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { getOrganization } from "@/lib/dal/organizations";
 import { listOrganizationPolicies } from "@/lib/dal/policies";
-import { PoliciesTable } from "@/components/policies/policies-table";
-import { updatePolicySchema } from "@/lib/validation/policies";
-import { updatePolicyAction } from "./actions";
+import { OrganizationPolicies } from "./organization-policies";
 
 export const metadata: Metadata = { title: "Policies" };
 
@@ -19,14 +17,7 @@ export default async function PoliciesPage({ params }: { params: Promise<{ organ
         title="Policies"
         description={`Rules for the members of ${organization.name}. Set them before you invite people: some apply only from the moment a person joins.`}
       />
-      <PoliciesTable
-        caption={`Policies of ${organization.name}`}
-        policies={policies}
-        status={{ heading: "Status", on: "On", off: "Off" }}
-        tenant={{ organizationId: organization.id }}
-        action={updatePolicyAction}
-        schema={updatePolicySchema}
-      />
+      <OrganizationPolicies organization={{ id: organization.id, name: organization.name }} policies={policies} />
     </>
   );
 }
