@@ -70,6 +70,10 @@ test("members waiting in any client are confirmed from the dashboard, after thei
   await page.getByRole("navigation", { name: "Provider Portal" }).getByRole("link", { name: "Dashboard" }).click();
   const figures = page.getByRole("region", { name: "Figures" });
   await expect(figures.getByRole("link", { name: /^Awaiting confirmation 1 / })).toBeVisible();
+  // A month of the usage ledger (e2e/support/e2e-database.ts) draws as lines, and as a table for screen readers.
+  const usage = page.getByRole("figure").filter({ hasText: "Seats over the last 90 days" });
+  await expect(usage.locator(".recharts-line").first()).toBeVisible();
+  await expect(usage.getByRole("table").getByRole("row")).toHaveCount(32);
   const waiting = page.getByRole("table", { name: "Members awaiting confirmation" });
   await expect(waiting.getByRole("row").filter({ hasText: client.member.email })).toContainText(client.name);
 

@@ -8,6 +8,7 @@ import * as approveProviderRequest from "./admin/approve-provider-request";
 import * as closeBillingPeriod from "./admin/close-billing-period";
 import * as createProvider from "./admin/create-provider";
 import * as listProviderRequests from "./admin/list-provider-requests";
+import * as recordUsage from "./admin/record-usage";
 import * as rejectProviderRequest from "./admin/reject-provider-request";
 import { failureMessage, UsageError } from "./admin/usage";
 
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   "approve-provider-request": approveProviderRequest,
   "reject-provider-request": rejectProviderRequest,
   "close-billing-period": closeBillingPeriod,
+  "record-usage": recordUsage,
 };
 
 const USAGE = `Usage: npm run admin -- <command> [options]

@@ -16,3 +16,4 @@ export * from "./provider-requests";
 export * from "./attachments";
 export * from "./imports";
 export * from "./provider-baselines";
+export * from "./usage";

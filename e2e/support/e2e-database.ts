@@ -9,7 +9,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { closeConnection, connection, getDb } from "@/db/client";
-import { organizationUsers, providers, providerUsers, users } from "@/db/schema";
+import { clientUsageDays, organizationUsers, providers, providerUsers, users } from "@/db/schema";
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import {
   deriveAccountKeys,
@@ -214,6 +214,17 @@ async function seedMemberToConfirm() {
       items: [],
       staffGroup: false,
     });
+    // A month of the usage ledger before today (the server records today at start): the dashboard draws it.
+    await tx.insert(clientUsageDays).values(
+      Array.from({ length: 30 }, (_, index) => ({
+        providerId: provider.id,
+        organizationId,
+        clientName: CONFIRM.client.name,
+        day: new Date(Date.now() - (30 - index) * 86_400_000).toISOString().slice(0, 10),
+        seatsAssigned: index < 15 ? 3 : 5,
+        seatsUsed: 2,
+      })),
+    );
     await tx
       .update(organizationUsers)
       .set({ status: "accepted", key: null })

@@ -4,6 +4,7 @@ import { type Connection, connection, EmbeddedDatabaseInUseError, getDb, poolSta
 import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { purgeAbandonedUploads } from "@/lib/dal/attachments";
 import { purgeExpiredTrash } from "@/lib/dal/item-writes";
+import { recordUsageOnce } from "@/lib/dal/usage-ledger";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
 import { countQueuedMail } from "@/lib/dal/mail-outbox";
@@ -24,7 +25,7 @@ const RETRY_DELAY_MS = { first: 500, max: 10_000 };
 
 /**
  * Opens the database (which applies migrations), then runs the start work: the demo seed on an empty embedded
- * database, mail an earlier run queued, the trash purge schedule. Never throws, or Next.js would keep the failed
+ * database, mail an earlier run queued, the trash purge and usage ledger schedules. Never throws, or Next.js would keep the failed
  * start and answer every request with a 500: a database that cannot be opened is retried in the background (requests
  * fail fast meanwhile) and the start work runs once it opens. Returns a function that stops what is left running
  * and resolves once the work under way has ended.
@@ -101,6 +102,7 @@ async function runStartWork(tasks: Tasks, kind: Connection["kind"]): Promise<voi
     ),
   );
   scheduleTrashPurge(tasks);
+  scheduleUsageLedger(tasks);
 }
 
 async function seedDemo(): Promise<void> {
@@ -127,6 +129,22 @@ function scheduleTrashPurge(tasks: Tasks): void {
     );
   run();
   const timer = setInterval(run, SIX_HOURS).unref();
+  tasks.cancels.add(() => clearInterval(timer));
+}
+
+const ONE_HOUR = 60 * 60 * 1000;
+
+/** The usage ledger records today for every client: now, and every hour while the server runs (missed days too). */
+function scheduleUsageLedger(tasks: Tasks): void {
+  const run = () =>
+    inBackground(
+      tasks,
+      recordUsageOnce(new Date()).catch((error: unknown) =>
+        log.warn({ error: describeError(error) }, "recording the usage ledger failed"),
+      ),
+    );
+  run();
+  const timer = setInterval(run, ONE_HOUR).unref();
   tasks.cancels.add(() => clearInterval(timer));
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClientBarChart } from "@/components/charts/client-bar-chart";
+import { UsageChart } from "@/components/charts/usage-chart";
 import { EventTable } from "@/components/events/event-table";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,6 +11,7 @@ import { providerRoleHolds } from "@/lib/authz/permissions";
 import { requireProviderScope } from "@/lib/authz/scope";
 import { listRecentEvents } from "@/lib/dal/event-log";
 import { baselinePoliciesOf, listBaselineDrift } from "@/lib/dal/provider-baselines";
+import { listUsageHistory, utcDay } from "@/lib/dal/usage-ledger";
 import { needsBaseline } from "@/lib/policies/baseline";
 import {
   CONFIRM_LIST_SIZE,
@@ -26,6 +28,7 @@ import { MembersToConfirm } from "./members-to-confirm";
 export const metadata: Metadata = { title: "Dashboard" };
 
 const SECURITY_DAYS = 30;
+const USAGE_DAYS = 90;
 const count = (value: number) => value.toLocaleString("en-US");
 
 function Figure({ label, value, detail, href }: { label: string; value: string; detail?: string; href: string }) {
@@ -68,11 +71,12 @@ export default async function ProviderDashboardPage({ params }: { params: Promis
   const { providerId } = await params;
   const scope = await requireProviderScope(providerId, "provider.clients.view");
   const seesBaseline = providerRoleHolds(scope.role, "provider.baseline.manage");
-  const [dashboard, security, baseline, toConfirm] = await Promise.all([
+  const [dashboard, security, baseline, toConfirm, usage] = await Promise.all([
     getProviderDashboard(scope),
     listRecentEvents(scope, SECURITY_EVENT_TYPES, SECURITY_DAYS, 10),
     seesBaseline ? listBaselineDrift(scope) : null,
     listMembersToConfirm(scope),
+    listUsageHistory(scope, utcDay(new Date()), USAGE_DAYS),
   ]);
   const { totals } = dashboard;
   const base = `/providers/${scope.providerId}`;
@@ -162,6 +166,17 @@ export default async function ProviderDashboardPage({ params }: { params: Promis
               )}
             </Card>
           </div>
+
+          <Card className="mt-6">
+            {usage.length > 1 ? (
+              <UsageChart title={`Seats over the last ${USAGE_DAYS} days`} days={usage} />
+            ) : (
+              <p className="text-sm text-slate-600">
+                Seats over time appear here from the second day the usage ledger records (the server records it every
+                hour).
+              </p>
+            )}
+          </Card>
 
           {toConfirm.length > 0 ? (
             <Card className="mt-6">

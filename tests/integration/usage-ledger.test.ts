@@ -1,0 +1,112 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { clientUsageDays, organizations, providerOrganizations } from "@/db/schema";
+import { requireProviderScope } from "@/lib/authz/scope";
+import { listUsageHistory, recordClientUsage } from "@/lib/dal/usage-ledger";
+import {
+  addTestMember,
+  createTestOrganization,
+  createTestProvider,
+  createTestUser,
+  type TestUser,
+} from "../support/factories";
+import { FAKE_ENC_2 } from "../support/fakes";
+import { signInAs } from "../support/session";
+import { addServiceUser, scopeMember } from "../support/technician-scope";
+
+/** Issue 16 part 4: the daily usage ledger, safe to run twice, catching up missed days. */
+
+const TODAY = "2031-03-10";
+
+describe("the usage ledger", () => {
+  let admin: TestUser;
+  let tech: TestUser;
+  let providerId: string;
+  let dental: string;
+  let law: string;
+
+  async function rowsOf(organizationId: string) {
+    const db = await getDb();
+    return db
+      .select({ day: clientUsageDays.day, assigned: clientUsageDays.seatsAssigned, used: clientUsageDays.seatsUsed })
+      .from(clientUsageDays)
+      .where(and(eq(clientUsageDays.organizationId, organizationId), eq(clientUsageDays.providerId, providerId)))
+      .orderBy(clientUsageDays.day);
+  }
+
+  async function record(day: string) {
+    const db = await getDb();
+    return db.transaction((tx) => recordClientUsage(tx, day));
+  }
+
+  async function setSeats(organizationId: string, seats: number) {
+    const db = await getDb();
+    await db.update(organizations).set({ seats }).where(eq(organizations.id, organizationId));
+  }
+
+  beforeAll(async () => {
+    admin = await createTestUser({ name: "Ledger Admin" });
+    providerId = (await createTestProvider(admin, "Ledger MSP")).id;
+    dental = await createTestOrganization("Ledger Dental", await createTestUser(), 10);
+    await addTestMember(dental, await createTestUser(), "user");
+    law = await createTestOrganization("Ledger Law", await createTestUser(), 4);
+    const db = await getDb();
+    await db.insert(providerOrganizations).values([
+      { providerId, organizationId: dental, key: FAKE_ENC_2 },
+      { providerId, organizationId: law, key: FAKE_ENC_2 },
+    ]);
+    tech = await createTestUser({ name: "Ledger Tech" });
+    await scopeMember(providerId, await addServiceUser(providerId, tech), { clients: [law] });
+  });
+
+  it("records each client's seats for the day, and a second run that day keeps the highest figures", async () => {
+    await record("2031-03-05");
+    expect(await rowsOf(dental)).toEqual([{ day: "2031-03-05", assigned: 10, used: 2 }]);
+    await setSeats(dental, 12);
+    await record("2031-03-05");
+    await setSeats(dental, 8);
+    await record("2031-03-05");
+    expect(await rowsOf(dental)).toEqual([{ day: "2031-03-05", assigned: 12, used: 2 }]);
+  });
+
+  it("fills the days no run recorded with the last figures seen, then records today's", async () => {
+    const result = await record(TODAY);
+    expect(await rowsOf(dental)).toEqual([
+      { day: "2031-03-05", assigned: 12, used: 2 },
+      ...["06", "07", "08", "09"].map((day) => ({ day: `2031-03-${day}`, assigned: 12, used: 2 })),
+      { day: TODAY, assigned: 8, used: 2 },
+    ]);
+    expect(result.caughtUp).toBeGreaterThanOrEqual(8);
+    // Run again: nothing new.
+    await record(TODAY);
+    expect(await rowsOf(dental)).toHaveLength(6);
+  });
+
+  it("sums the days for an admin over every client, and for a scoped technician over theirs", async () => {
+    await signInAs(admin.id);
+    const all = await listUsageHistory(await requireProviderScope(providerId, "provider.clients.view"), TODAY, 3);
+    expect(all).toEqual([
+      { day: "2031-03-08", seatsAssigned: 16, seatsUsed: 3 },
+      { day: "2031-03-09", seatsAssigned: 16, seatsUsed: 3 },
+      { day: TODAY, seatsAssigned: 12, seatsUsed: 3 },
+    ]);
+    await signInAs(tech.id);
+    const theirs = await listUsageHistory(await requireProviderScope(providerId, "provider.clients.view"), TODAY, 3);
+    expect(theirs.map((day) => day.seatsAssigned)).toEqual([4, 4, 4]);
+  });
+
+  it("keeps a client's history with the provider after it leaves, for the admin only", async () => {
+    const db = await getDb();
+    await db.delete(providerOrganizations).where(eq(providerOrganizations.organizationId, law));
+    await record("2031-03-11");
+    expect((await rowsOf(law)).at(-1)!.day).toBe(TODAY);
+    await signInAs(admin.id);
+    const all = await listUsageHistory(await requireProviderScope(providerId, "provider.clients.view"), TODAY, 1);
+    expect(all).toEqual([{ day: TODAY, seatsAssigned: 12, seatsUsed: 3 }]);
+    await signInAs(tech.id);
+    expect(await listUsageHistory(await requireProviderScope(providerId, "provider.clients.view"), TODAY, 1)).toEqual(
+      [],
+    );
+  });
+});
