@@ -32,6 +32,13 @@ export const PROVIDER_MEMBER_STATUSES = ["invited", "accepted", "confirmed"] as 
 export type ProviderMemberStatus = (typeof PROVIDER_MEMBER_STATUSES)[number];
 
 /** The plans a provider buys seats on; each covers one family of organization plans (lib/plans.ts). */
+/**
+ * How an invoice counts a client's seats from the usage ledger: the most assigned on any day of the month, or the
+ * seats assigned averaged over its days (a client there half the month counts half).
+ */
+export const BILLING_BASES = ["peak", "average"] as const;
+export type BillingBasis = (typeof BILLING_BASES)[number];
+
 export const PROVIDER_PLANS = ["teams_monthly", "enterprise_monthly"] as const;
 export type ProviderPlan = (typeof PROVIDER_PLANS)[number];
 

@@ -43,7 +43,11 @@ export const updateProviderPlans = defineAction({
     await record({
       type: "provider_plan_updated",
       providerId: input.providerId,
-      details: { teamsMinimum: input.teamsMinimum, enterpriseMinimum: input.enterpriseMinimum },
+      details: {
+        teamsMinimum: input.teamsMinimum,
+        enterpriseMinimum: input.enterpriseMinimum,
+        ...(input.billingBasis ? { billingBasis: input.billingBasis } : {}),
+      },
     });
     return { name: provider.name };
   },

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, pgTable, text, unique, uuid, varchar } from "drizzle-orm/pg-core";
+import { check, date, index, integer, numeric, pgTable, text, unique, uuid, varchar } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { providers } from "./providers";
 
@@ -41,6 +41,12 @@ export const providerInvoiceItems = pgTable(
     assignedSeats: integer("assigned_seats").notNull(),
     usedSeats: integer("used_seats").notNull(),
     seatPriceCents: integer("seat_price_cents").notNull(),
+    /**
+     * The seats billed and how they were counted: "peak" or "average" from the usage ledger, or "assigned" (the seats
+     * at closing) for a client without ledger days in the period, and for invoices written before the ledger.
+     */
+    billingBasis: varchar("billing_basis", { length: 16 }).notNull().default("assigned"),
+    billedSeats: numeric("billed_seats", { precision: 12, scale: 2, mode: "number" }).notNull().default(0),
     estimatedTotalCents: integer("estimated_total_cents").notNull(),
   },
   (t) => [

@@ -12,6 +12,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import {
+  BILLING_BASES,
   PROVIDER_MEMBER_STATUSES,
   PROVIDER_PLANS,
   PROVIDER_ROLES,
@@ -27,6 +28,7 @@ export const providerStatus = pgEnum("provider_status", PROVIDER_STATUSES);
 export const providerUserType = pgEnum("provider_user_type", PROVIDER_ROLES);
 export const providerUserStatus = pgEnum("provider_user_status", PROVIDER_MEMBER_STATUSES);
 export const providerPlanType = pgEnum("provider_plan_type", PROVIDER_PLANS);
+export const billingBasis = pgEnum("billing_basis", BILLING_BASES);
 
 export const providers = pgTable(
   "providers",
@@ -39,6 +41,8 @@ export const providers = pgTable(
     status: providerStatus("status").notNull().default("pending"),
     enabled: boolean("enabled").notNull().default(true),
     useEvents: boolean("use_events").notNull().default(true),
+    /** How invoices count clients' seats from the usage ledger (set by operators with the seat minimums). */
+    billingBasis: billingBasis("billing_basis").notNull().default("peak"),
     /**
      * The provider's own organization (its internal vault, DESIGN §11): never a client, never on its bill. A trigger
      * (migration 0005) refuses to make it a client, or to mark a client as internal.

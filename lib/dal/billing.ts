@@ -7,9 +7,10 @@ import {
   providerInvoices,
   providerOrganizations,
   providerPlans,
+  providers,
 } from "@/db/schema";
 import { assertScope, type ProviderScope } from "@/lib/authz/scope-brand";
-import { PROVIDER_PLANS, type ProviderPlan } from "@/lib/enums";
+import { type BillingBasis, PROVIDER_PLANS, type ProviderPlan } from "@/lib/enums";
 import { isProviderPlan, organizationPlansOf } from "@/lib/plans";
 import { seatPriceCents } from "@/lib/server/config";
 import { uuidSchema } from "@/lib/validation/common";
@@ -55,20 +56,27 @@ export function planSummary(planType: ProviderPlan, seatMinimum: number, allocat
   };
 }
 
-export type BillingSummary = { plans: PlanSummary[]; totalCents: number };
+export type BillingSummary = { plans: PlanSummary[]; totalCents: number; billingBasis: BillingBasis };
 
 /**
  * Per plan: minimum, allocated (summed from the clients' seats, not the stored `allocated_seats` column, which
- * nothing keeps current), purchased and the monthly estimate. Two queries however many clients there are.
+ * nothing keeps current), purchased and the monthly estimate from today's seats, and how invoices count seats from
+ * the usage ledger. Two queries however many clients there are.
  */
 export async function getBillingSummary(scope: ProviderScope): Promise<BillingSummary> {
   const { providerId } = assertScope(scope);
   const db = await getDb();
   const [minimums, allocations] = await Promise.all([
+    // The provider's row with each plan row (or one row with none), so its billing basis comes with them.
     db
-      .select({ planType: providerPlans.planType, seatMinimum: providerPlans.seatMinimum })
-      .from(providerPlans)
-      .where(eq(providerPlans.providerId, providerId)),
+      .select({
+        billingBasis: providers.billingBasis,
+        planType: providerPlans.planType,
+        seatMinimum: providerPlans.seatMinimum,
+      })
+      .from(providers)
+      .leftJoin(providerPlans, eq(providerPlans.providerId, providers.id))
+      .where(eq(providers.id, providerId)),
     db
       .select({ planType: providerPlanOf, seats: sql<number>`coalesce(sum(${organizations.seats}), 0)::int` })
       .from(providerOrganizations)
@@ -84,7 +92,11 @@ export async function getBillingSummary(scope: ProviderScope): Promise<BillingSu
       Number(allocations.find((allocation) => allocation.planType === planType)?.seats ?? 0),
     ),
   );
-  return { plans, totalCents: plans.reduce((sum, plan) => sum + plan.estimatedCents, 0) };
+  return {
+    plans,
+    totalCents: plans.reduce((sum, plan) => sum + plan.estimatedCents, 0),
+    billingBasis: minimums[0]?.billingBasis ?? "peak",
+  };
 }
 
 export const INVOICES_PER_PAGE = 20;
@@ -129,6 +141,9 @@ export type InvoiceItem = {
   usedSeats: number;
   remainingSeats: number;
   seatPriceCents: number;
+  /** How the seats billed were counted: "peak" or "average" from the usage ledger, or "assigned" at closing. */
+  billingBasis: string;
+  billedSeats: number;
   estimatedTotalCents: number;
 };
 
@@ -159,6 +174,8 @@ export async function getInvoiceWithItems(scope: ProviderScope, invoiceId: unkno
         assignedSeats: providerInvoiceItems.assignedSeats,
         usedSeats: providerInvoiceItems.usedSeats,
         seatPriceCents: providerInvoiceItems.seatPriceCents,
+        billingBasis: providerInvoiceItems.billingBasis,
+        billedSeats: providerInvoiceItems.billedSeats,
         estimatedTotalCents: providerInvoiceItems.estimatedTotalCents,
       },
     })

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, eq, inArray, ne, notExists, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import {
+  clientUsageDays,
   organizations,
   providerInvoiceItems,
   providerInvoices,
@@ -9,7 +10,7 @@ import {
   providerPlans,
   providers,
 } from "@/db/schema";
-import { PROVIDER_PLANS, type ProviderPlan } from "@/lib/enums";
+import { type BillingBasis, PROVIDER_PLANS, type ProviderPlan } from "@/lib/enums";
 import { isProviderPlan } from "@/lib/plans";
 import { seatPriceCents } from "@/lib/server/config";
 import { planSummary, providerPlanOf } from "./billing";
@@ -33,7 +34,7 @@ export async function writeInvoices(tx: Executor, period: BillingPeriod): Promis
     .from(providerInvoices)
     .where(eq(providerInvoices.periodStart, period.start));
   const existing = Number(invoiced?.value ?? 0);
-  const clientsOf = groupByProvider(await listBillableClients(tx, period.start));
+  const clientsOf = groupByProvider(await listBillableClients(tx, period));
   if (clientsOf.size === 0) return { written: [], existing };
 
   const minimums = await tx
@@ -125,7 +126,7 @@ async function insertInvoiceItems(tx: Executor, items: (typeof providerInvoiceIt
   for (const batch of batches(items)) await tx.insert(providerInvoiceItems).values(batch);
 }
 
-/** A client's line, frozen as it stands at closing: assigned seats × the plan's price per seat. */
+/** A client's line, frozen at closing: its seats now, and the seats billed (billedSeats) × the plan's price. */
 function invoiceItem(invoiceId: string, client: BillableClient): typeof providerInvoiceItems.$inferInsert {
   const price = seatPriceCents(client.planType);
   return {
@@ -136,7 +137,9 @@ function invoiceItem(invoiceId: string, client: BillableClient): typeof provider
     assignedSeats: client.seats,
     usedSeats: client.used,
     seatPriceCents: price,
-    estimatedTotalCents: client.seats * price,
+    billingBasis: client.billed.basis,
+    billedSeats: client.billed.seats,
+    estimatedTotalCents: Math.round(client.billed.seats * price),
   };
 }
 
@@ -157,10 +160,43 @@ type BillableClient = {
   planType: ProviderPlan;
   seats: number;
   used: number;
+  billed: BilledSeats;
 };
 
-/** Every client of every provider not yet invoiced for the period, in one query. */
-async function listBillableClients(tx: Executor, periodStart: string): Promise<BillableClient[]> {
+export type BilledSeats = { basis: BillingBasis | "assigned"; seats: number };
+
+/** The period's days, both ends included. */
+function daysIn(period: BillingPeriod): number {
+  return Math.round((Date.parse(period.end) - Date.parse(period.start)) / 86_400_000) + 1;
+}
+
+/**
+ * The seats an invoice bills for a client: from the usage ledger's days in the period, the most assigned on any day
+ * ("peak") or the seat-days over the period's days, to the cent ("average": a client there half the month counts
+ * half); a client with no ledger day in the period is billed its seats at closing ("assigned").
+ */
+export function billedSeats(
+  basis: BillingBasis,
+  ledger: { peak: number | null; seatDays: number | null },
+  seatsNow: number,
+  days: number,
+): BilledSeats {
+  if (ledger.peak === null || ledger.seatDays === null) return { basis: "assigned", seats: seatsNow };
+  if (basis === "peak") return { basis, seats: ledger.peak };
+  return { basis, seats: Math.round((ledger.seatDays / days) * 100) / 100 };
+}
+
+/** The client's usage ledger days in the period under this provider, as one SQL aggregate. */
+function ledgerOf(period: BillingPeriod, aggregate: "max" | "sum") {
+  return sql<number | null>`(select ${sql.raw(aggregate)}(usage.seats_assigned)::int from ${clientUsageDays} usage
+    where usage.organization_id = ${organizations.id} and usage.provider_id = ${providerOrganizations.providerId}
+      and usage.day between ${period.start}::date and ${period.end}::date)`;
+}
+
+/** Every client of every provider not yet invoiced for the period, with its usage ledger figures, in one query. */
+async function listBillableClients(tx: Executor, period: BillingPeriod): Promise<BillableClient[]> {
+  const periodStart = period.start;
+  const days = daysIn(period);
   const rows = await tx
     .select({
       providerId: providerOrganizations.providerId,
@@ -169,9 +205,13 @@ async function listBillableClients(tx: Executor, periodStart: string): Promise<B
       planType: providerPlanOf,
       seats: organizations.seats,
       used: seatsUsedBy(organizations.id),
+      basis: providers.billingBasis,
+      peak: ledgerOf(period, "max"),
+      seatDays: ledgerOf(period, "sum"),
     })
     .from(providerOrganizations)
     .innerJoin(organizations, eq(organizations.id, providerOrganizations.organizationId))
+    .innerJoin(providers, eq(providers.id, providerOrganizations.providerId))
     .where(
       and(
         sql`${providerPlanOf} is not null`,
@@ -189,8 +229,10 @@ async function listBillableClients(tx: Executor, periodStart: string): Promise<B
       ),
     )
     .orderBy(asc(providerOrganizations.providerId), asc(organizations.name));
-  return rows.flatMap(({ planType, ...row }) =>
-    isProviderPlan(planType) ? [{ ...row, planType, used: Number(row.used) }] : [],
+  return rows.flatMap(({ planType, basis, peak, seatDays, ...row }) =>
+    isProviderPlan(planType)
+      ? [{ ...row, planType, used: Number(row.used), billed: billedSeats(basis, { peak, seatDays }, row.seats, days) }]
+      : [],
   );
 }
 
@@ -198,9 +240,10 @@ function invoiceTotal(clients: BillableClient[], minimums: { planType: string; s
   return PROVIDER_PLANS.reduce((total, planType) => {
     const allocated = clients
       .filter((client) => client.planType === planType)
-      .reduce((sum, client) => sum + client.seats, 0);
+      .reduce((sum, client) => sum + client.billed.seats, 0);
     const minimum = minimums.find((plan) => plan.planType === planType)?.seatMinimum ?? 0;
-    return total + planSummary(planType, minimum, allocated).estimatedCents;
+    // Averages bill fractions of a seat: the plan's figure is rounded to the cent.
+    return total + Math.round(planSummary(planType, minimum, allocated).estimatedCents);
   }, 0);
 }
 

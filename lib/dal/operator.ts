@@ -3,7 +3,7 @@ import { asc, count, eq, ilike, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
 import { providerOrganizations, providerPlans, providers } from "@/db/schema";
 import { assertScope, type OperatorScope } from "@/lib/authz/scope-brand";
-import type { ProviderStatus } from "@/lib/enums";
+import type { BillingBasis, ProviderStatus } from "@/lib/enums";
 import { PROVIDERS_PAGE_SIZE, type ProviderListParams } from "@/lib/validation/operator";
 import type { CreateProviderInput } from "@/lib/validation/provider";
 import { containsPattern } from "./contains";
@@ -21,6 +21,7 @@ export type OperatorProviderRow = {
   clients: number;
   teamsMinimum: number;
   enterpriseMinimum: number;
+  billingBasis: BillingBasis;
   createdAt: Date;
 };
 
@@ -67,6 +68,7 @@ export async function listProvidersForOperator(
       clients: sql<number>`coalesce(${clientCounts.clients}, 0)::int`,
       teamsMinimum: sql<number>`coalesce(${minimums.teams}, 0)::int`,
       enterpriseMinimum: sql<number>`coalesce(${minimums.enterprise}, 0)::int`,
+      billingBasis: providers.billingBasis,
       total: sql<number>`(count(*) over ())::int`,
     })
     .from(providers)
@@ -105,9 +107,11 @@ export async function setProviderPlanMinimums(
     providerId,
     teamsMinimum,
     enterpriseMinimum,
-  }: { providerId: string; teamsMinimum: number; enterpriseMinimum: number },
+    billingBasis,
+  }: { providerId: string; teamsMinimum: number; enterpriseMinimum: number; billingBasis?: BillingBasis },
 ): Promise<void> {
   assertScope(scope);
+  if (billingBasis) await tx.update(providers).set({ billingBasis }).where(eq(providers.id, providerId));
   await tx
     .insert(providerPlans)
     .values([

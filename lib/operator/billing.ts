@@ -34,8 +34,9 @@ export function periodHasEnded(period: BillingPeriod, now: Date): boolean {
 
 /**
  * Closes a billing period: every provider with at least one client on a Teams or Enterprise plan gets one invoice,
- * with one line per client as it stands now (name, id, plan, assigned and used seats, price, assigned × price).
- * The invoice total is the plan-level figure the Billing page estimates, max(minimum, allocated) × price summed
+ * with one line per client (name, id, plan, assigned and used seats now, price, and the seats billed from the usage
+ * ledger by the provider's billing basis, peak or average, × price; the seats now when the ledger has no day of the
+ * client in the period). The invoice total is max(minimum, billed seats) × price summed
  * over both plans, so a provider below its minimum pays the minimum (the lines then add up to less than the total).
  * Disabled providers are billed too: the period being closed is one they had. Safe to run twice: providers that
  * already have an invoice for the period are skipped, and the unique (provider, period) key is the last guard

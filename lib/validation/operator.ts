@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BILLING_BASES } from "@/lib/enums";
 import { uuidSchema } from "./common";
 import { seatMinimumSchema } from "./provider";
 
@@ -7,6 +8,8 @@ export const updateProviderPlansSchema = z.object({
   providerId: uuidSchema,
   teamsMinimum: seatMinimumSchema,
   enterpriseMinimum: seatMinimumSchema,
+  /** Left out, the provider's basis stays as it is. */
+  billingBasis: z.enum(BILLING_BASES, { error: "Choose peak or average seats." }).optional(),
 });
 export type UpdateProviderPlansInput = z.infer<typeof updateProviderPlansSchema>;
 

@@ -7,6 +7,7 @@ import ProviderBillingPage from "@/app/(portal)/providers/[providerId]/billing/p
 import { formatUsd } from "@/components/billing/format";
 import { getDb } from "@/db/client";
 import {
+  clientUsageDays,
   events,
   organizations,
   providerInvoiceItems,
@@ -25,7 +26,7 @@ import { commandLineContext } from "@/lib/operator/command-context";
 import { databaseSnapshot } from "../support/db-scan";
 import { type DemoIds, loadDemo } from "../support/demo";
 import { eventFilter } from "../support/event-log";
-import { createTestProvider, createTestUser, type TestUser } from "../support/factories";
+import { createTestOrganization, createTestProvider, createTestUser, type TestUser } from "../support/factories";
 import { FAKE_ENC_2 } from "../support/fakes";
 import { respond } from "../support/next";
 import { countQueries } from "../support/queries";
@@ -310,10 +311,11 @@ describe("billing", () => {
       );
       const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
       expect((await response.text()).split("\r\n")).toEqual([
-        "Client,Id,Assigned,Used,Remaining,Plan,Estimated total",
-        `My Client's Organization,${demo.client1},3,2,1,Enterprise,${money(3 * ENTERPRISE)}`,
-        `Second Client's Organization,${demo.client2},3,1,2,Enterprise,${money(3 * ENTERPRISE)}`,
-        `Third Client's Organization,${demo.client3},2,1,1,Enterprise,${money(2 * ENTERPRISE)}`,
+        "Client,Id,Assigned,Used,Remaining,Plan,Billed seats,Billed by,Estimated total",
+        // No usage ledger day in the period: each client is billed its seats at closing.
+        `My Client's Organization,${demo.client1},3,2,1,Enterprise,3,Seats assigned at closing,${money(3 * ENTERPRISE)}`,
+        `Second Client's Organization,${demo.client2},3,1,2,Enterprise,3,Seats assigned at closing,${money(3 * ENTERPRISE)}`,
+        `Third Client's Organization,${demo.client3},2,1,1,Enterprise,2,Seats assigned at closing,${money(2 * ENTERPRISE)}`,
       ]);
     });
 
@@ -334,7 +336,17 @@ describe("billing", () => {
       await signInAs(admin.id);
       const response = await getInvoiceCsv(provider.id, invoice!.id);
       const rows = parse<string[]>(await response.text(), { skipEmptyLines: true }).data;
-      expect(rows[0]).toEqual(["Client", "Id", "Assigned", "Used", "Remaining", "Plan", "Estimated total"]);
+      expect(rows[0]).toEqual([
+        "Client",
+        "Id",
+        "Assigned",
+        "Used",
+        "Remaining",
+        "Plan",
+        "Billed seats",
+        "Billed by",
+        "Estimated total",
+      ]);
       expect(
         rows
           .slice(1)
@@ -411,6 +423,62 @@ describe("billing", () => {
       expect(few).toBeLessThanOrEqual(2);
       expect(many).toBe(few);
       expect((await listEvents(scope, eventFilter(range), null)).rows).toHaveLength(50);
+    });
+  });
+
+  describe("billing from the usage ledger", () => {
+    /** A provider with one client of 10 seats now, whose ledger says 4 seats the first half of November, then 6. */
+    async function providerWithLedger(name: string, basis: "peak" | "average") {
+      const admin = await createTestUser();
+      const provider = (await createTestProvider(admin, name)).id;
+      const organizationId = await createTestOrganization(`${name} Client`, await createTestUser(), 10);
+      const db = await getDb();
+      await db.update(providers).set({ billingBasis: basis }).where(eq(providers.id, provider));
+      await db.insert(providerOrganizations).values({ providerId: provider, organizationId, key: FAKE_ENC_2 });
+      await db.insert(clientUsageDays).values(
+        Array.from({ length: 30 }, (_, index) => ({
+          providerId: provider,
+          organizationId,
+          clientName: `${name} Client`,
+          day: `2026-11-${String(index + 1).padStart(2, "0")}`,
+          seatsAssigned: index < 15 ? 4 : 6,
+          seatsUsed: 1,
+        })),
+      );
+      return provider;
+    }
+
+    async function lineOf(providerId: string) {
+      const db = await getDb();
+      const [row] = await db
+        .select({
+          assigned: providerInvoiceItems.assignedSeats,
+          billed: providerInvoiceItems.billedSeats,
+          basis: providerInvoiceItems.billingBasis,
+          price: providerInvoiceItems.seatPriceCents,
+          line: providerInvoiceItems.estimatedTotalCents,
+          total: providerInvoices.totalCents,
+        })
+        .from(providerInvoiceItems)
+        .innerJoin(providerInvoices, eq(providerInvoices.id, providerInvoiceItems.invoiceId))
+        .where(and(eq(providerInvoices.providerId, providerId), eq(providerInvoices.periodStart, "2026-11-01")));
+      return row!;
+    }
+
+    it("bills the month's peak or its average per day, by the provider's basis, beside the seats assigned now", async () => {
+      const peak = await providerWithLedger("Peak MSP", "peak");
+      const average = await providerWithLedger("Average MSP", "average");
+      await closePeriod("2026-11-01");
+
+      const byPeak = await lineOf(peak);
+      expect(byPeak).toMatchObject({ assigned: 10, billed: 6, basis: "peak" });
+      expect(byPeak.line).toBe(6 * byPeak.price);
+      expect(byPeak.total).toBe(6 * byPeak.price);
+
+      // 15 days of 4 and 15 of 6 over November's 30 days: 5 seats on average.
+      const byAverage = await lineOf(average);
+      expect(byAverage).toMatchObject({ assigned: 10, billed: 5, basis: "average" });
+      expect(byAverage.total).toBe(5 * byAverage.price);
     });
   });
 });

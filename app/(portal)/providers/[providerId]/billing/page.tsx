@@ -32,8 +32,13 @@ export default async function ProviderBillingPage({
           Plans and seats
         </h2>
         <p className="mb-3 text-sm text-slate-600">
-          Allocated seats are the seats assigned to your clients on each plan. Each plan is billed for its seat minimum,
-          or for all allocated seats when there are more.
+          Allocated seats are the seats assigned to your clients on each plan today. Each plan is billed for its seat
+          minimum, or for all billed seats when there are more.{" "}
+          {summary.billingBasis === "peak"
+            ? "Invoices bill each client's peak seats of the month: the most it was assigned on any day."
+            : "Invoices bill each client's seats averaged over the month's days: a client there half the month counts half."}{" "}
+          The usage ledger records the seats of every client each day; each invoice line says how its seats were
+          counted.
         </p>
         <PlanTable summary={summary} />
       </section>
