@@ -15,7 +15,7 @@ const OPERATOR = {
 
 const providerRow = (page: Page, name: string) =>
   page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
-const toast = (page: Page, text: string) => page.getByRole("status").filter({ hasText: text });
+const toast = (page: Page, text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
 
 test("an operator creates a provider, edits its seat minimums, and disables and enables Demo MSP", async ({
   page,
@@ -73,10 +73,16 @@ test("an operator creates a provider, edits its seat minimums, and disables and 
   await expect(edit.getByText("Seat minimum cannot be negative.").first()).toBeVisible();
   await edit.getByLabel("Teams seat minimum").fill("7");
   await edit.getByLabel("Enterprise seat minimum").fill("30");
+  const basis = edit.getByLabel("Invoices bill clients' seats by");
+  await expect(basis).toHaveValue("peak");
+  await basis.selectOption("average");
   await edit.getByRole("button", { name: "Save" }).click();
   await expect(toast(page, `Saved the seat minimums of ${name}.`)).toBeVisible();
   await expect(created.getByRole("cell").nth(3)).toHaveText("7");
   await expect(created.getByRole("cell").nth(4)).toHaveText("30");
+  await created.getByRole("button", { name: `Edit seat minimums of ${name}` }).click();
+  await expect(basis).toHaveValue("average");
+  await edit.getByRole("button", { name: "Cancel" }).click();
 
   // Disable Demo MSP: Escape cancels and gives focus back; confirming disables it.
   await page.getByRole("searchbox", { name: "Search by name" }).fill("Demo MSP");
@@ -86,8 +92,9 @@ test("an operator creates a provider, edits its seat minimums, and disables and 
   const disableButton = demo.getByRole("button", { name: "Disable Demo MSP" });
   await disableButton.click();
   const disable = page.getByRole("dialog", { name: "Disable Demo MSP?" });
+  // How many clients Demo MSP has depends on which other specs ran first (one moves a client out, one adds one).
   await expect(disable).toContainText(
-    "Disabling Demo MSP disables its 3 client organizations; enabling restores them.",
+    /Disabling Demo MSP disables its \d+ client organizations; enabling restores them\./,
   );
   await page.keyboard.press("Escape");
   await expect(disable).toBeHidden();
@@ -96,7 +103,7 @@ test("an operator creates a provider, edits its seat minimums, and disables and 
 
   await disableButton.click();
   await disable.getByRole("button", { name: "Disable provider" }).click();
-  await expect(toast(page, "Disabled Demo MSP and its 3 client organizations.")).toBeVisible();
+  await expect(toast(page, /Disabled Demo MSP and its \d+ client organizations\./)).toBeVisible();
   await expect(demo.getByRole("cell").nth(1)).toHaveText("Disabled");
 
   // Meanwhile, Demo MSP's admin sees the provider and its clients disabled, and cannot add clients.
@@ -110,9 +117,9 @@ test("an operator creates a provider, edits its seat minimums, and disables and 
 
   await demo.getByRole("button", { name: "Enable Demo MSP" }).click();
   const enable = page.getByRole("dialog", { name: "Enable Demo MSP?" });
-  await expect(enable).toContainText("Enabling Demo MSP restores its 3 client organizations");
+  await expect(enable).toContainText(/Enabling Demo MSP restores its \d+ client organizations/);
   await enable.getByRole("button", { name: "Enable provider" }).click();
-  await expect(toast(page, "Enabled Demo MSP. Its 3 client organizations are restored.")).toBeVisible();
+  await expect(toast(page, /Enabled Demo MSP\. Its \d+ client organizations are restored\./)).toBeVisible();
   await expect(demo.getByRole("cell").nth(1)).toHaveText("Enabled");
 
   await admin.reload();
