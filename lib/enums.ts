@@ -32,6 +32,10 @@ export const PROVIDER_MEMBER_STATUSES = ["invited", "accepted", "confirmed"] as 
 export type ProviderMemberStatus = (typeof PROVIDER_MEMBER_STATUSES)[number];
 
 /** The plans a provider buys seats on; each covers one family of organization plans (lib/plans.ts). */
+/** What a provider API key may do: read, or read and change (issue 16 part 5). */
+export const PROVIDER_API_ACCESS = ["read", "write"] as const;
+export type ProviderApiAccess = (typeof PROVIDER_API_ACCESS)[number];
+
 /**
  * How an invoice counts a client's seats from the usage ledger: the most assigned on any day of the month, or the
  * seats assigned averaged over its days (a client there half the month counts half).

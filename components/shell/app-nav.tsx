@@ -7,6 +7,7 @@ import {
   ChevronDown,
   ChevronRight,
   Circle,
+  Code,
   CreditCard,
   Inbox,
   KeyRound,
@@ -54,6 +55,7 @@ const ICONS: Record<string, LucideIcon> = {
   "client-groups": Tags,
   "provider-access": KeyRound,
   baseline: ShieldCheck,
+  "api-keys": Code,
 };
 
 /** A product's home (its root path, active there only) is its dashboard. */

@@ -17,3 +17,4 @@ export * from "./attachments";
 export * from "./imports";
 export * from "./provider-baselines";
 export * from "./usage";
+export * from "./provider-api-keys";

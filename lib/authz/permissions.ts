@@ -50,6 +50,11 @@ export const PROVIDER_PERMISSIONS = {
       "Define the policy baseline (the policies clients should have and how strict), choose the clients it covers, see each client's drift, and apply it: each client change is a policy change in that client's console. It changes every client at once, so only provider admins hold it.",
     roles: ["provider_admin"],
   },
+  "provider.api_keys.manage": {
+    description:
+      "Create, list and revoke the provider's API keys (read-only or read-write) for PSA and RMM tools. A key acts for the whole provider, so only provider admins hold it.",
+    roles: ["provider_admin"],
+  },
   "provider.events.view": { description: "Read the provider's event log.", roles: ["provider_admin"] },
   "provider.billing.view": { description: "See the provider's plans, seats and invoices.", roles: ["provider_admin"] },
   "provider.settings.manage": {

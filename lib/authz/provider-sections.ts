@@ -13,6 +13,7 @@ export const PROVIDER_SECTIONS = [
   { path: "baseline", label: "Policy baseline", permission: "provider.baseline.manage" },
   { path: "events", label: "Event logs", permission: "provider.events.view" },
   { path: "billing", label: "Billing", permission: "provider.billing.view" },
+  { path: "api-keys", label: "API keys", permission: "provider.api_keys.manage" },
   { path: "settings", label: "Settings", permission: "provider.settings.manage" },
 ] as const satisfies readonly { path: string; label: string; permission: ProviderPermission }[];
 

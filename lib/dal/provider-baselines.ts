@@ -192,7 +192,8 @@ export type BaselineChange = { organizationId: string; type: PolicyType; policyI
 /**
  * Applies the baseline to one covered client in reach (a 404 for any other), or to every covered client in reach that
  * drifted: each missing or weaker policy is turned on with the stricter of the two options, what the client made
- * stricter stays. The clients' organization rows are locked first, so a console saving a policy meanwhile waits.
+ * stricter stays. The baseline's row and the clients' organization rows are locked first, so two applications (or an
+ * application and a change of the baseline) run one after the other.
  */
 export async function applyBaseline(
   tx: Executor,

@@ -42,6 +42,8 @@ export const EVENT_TYPES = {
   provider_baseline_policy_updated: "Changed a policy of the policy baseline",
   provider_baseline_target_updated: "Changed the clients the policy baseline covers",
   provider_baseline_applied: "Applied the policy baseline to clients",
+  provider_api_key_created: "Created an API key",
+  provider_api_key_revoked: "Revoked an API key",
 
   organization_created: "Created the organization",
   organization_updated: "Updated organization settings",

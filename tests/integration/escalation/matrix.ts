@@ -26,6 +26,7 @@ import {
   setClientGroupClientsAction,
 } from "@/app/(portal)/providers/[providerId]/client-groups/actions";
 import { approveProviderRequestAction, createProvider } from "@/app/admin/actions";
+import { createProviderApiKeyAction } from "@/app/(portal)/providers/[providerId]/api-keys/actions";
 import {
   decideProviderAccessAction,
   requestProviderAccessAction,
@@ -808,6 +809,27 @@ export const ESCALATION_MATRIX: GrantingAction[] = [
         label: "tag clients through another provider",
         allowed: [],
         input: (fx) => ({ providerId: fx.otherProviderId, groupId: fx.clientGroupId, clientIds: [] }),
+      },
+    ],
+  },
+  {
+    name: "provider.apiKeys.create",
+    action: createProviderApiKeyAction,
+    attempts: [
+      {
+        label: "make an API key, which acts for every client of the provider",
+        allowed: ["provider_admin"],
+        input: (fx) => ({ providerId: fx.demo.providerId, name: `Key ${fresh()}`, access: "read" }),
+      },
+      {
+        label: "make a read-write API key",
+        allowed: ["provider_admin"],
+        input: (fx) => ({ providerId: fx.demo.providerId, name: `Key ${fresh()}`, access: "write" }),
+      },
+      {
+        label: "make an API key of another provider",
+        allowed: [],
+        input: (fx) => ({ providerId: fx.otherProviderId, name: `Key ${fresh()}`, access: "write" }),
       },
     ],
   },

@@ -17,6 +17,7 @@ import { POLICY_ACTIONS } from "./policies";
 import { PROVIDER_ACCESS_ACTIONS } from "./provider-access";
 import { PROVIDER_REQUEST_ACTIONS } from "./provider-requests";
 import { PROVIDER_ACTIONS } from "./providers";
+import { PROVIDER_API_KEY_ACTIONS } from "./provider-api-keys";
 import { PROVIDER_SCOPE_ACTIONS } from "./provider-scopes";
 import type { IsolationEntry } from "./types";
 
@@ -31,6 +32,7 @@ export const ISOLATION_CATALOG: IsolationEntry[] = [
   ...PROVIDER_ACTIONS,
   ...PROVIDER_SCOPE_ACTIONS,
   ...BASELINE_ACTIONS,
+  ...PROVIDER_API_KEY_ACTIONS,
   ...PROVIDER_REQUEST_ACTIONS,
   ...CLIENT_ACTIONS,
   ...CLIENT_MOVE_ACTIONS,
