@@ -166,8 +166,13 @@ type BillableClient = {
 export type BilledSeats = { basis: BillingBasis | "assigned"; seats: number };
 
 /** The period's days, both ends included. */
-function daysIn(period: BillingPeriod): number {
+export function daysIn(period: BillingPeriod): number {
   return Math.round((Date.parse(period.end) - Date.parse(period.start)) / 86_400_000) + 1;
+}
+
+/** Seat-days spread over the period's days, to the hundredth of a seat. */
+export function averageSeats(seatDays: number, days: number): number {
+  return Math.round((seatDays / days) * 100) / 100;
 }
 
 /**
@@ -183,7 +188,7 @@ export function billedSeats(
 ): BilledSeats {
   if (ledger.peak === null || ledger.seatDays === null) return { basis: "assigned", seats: seatsNow };
   if (basis === "peak") return { basis, seats: ledger.peak };
-  return { basis, seats: Math.round((ledger.seatDays / days) * 100) / 100 };
+  return { basis, seats: averageSeats(ledger.seatDays, days) };
 }
 
 /** The client's usage ledger days in the period under this provider, as one SQL aggregate. */

@@ -70,13 +70,21 @@ function affected(result: unknown): number {
 
 export type UsageDay = { day: string; seatsAssigned: number; seatsUsed: number };
 
+/** Ledger rows (aliased `usage`) the caller may read: every client for an admin, those reached now otherwise. */
+function usageInReach(scope: ProviderScope) {
+  const { providerUserId, role } = scope;
+  return sql`(${role === "provider_admin"} or exists (select 1 from ${providerOrganizations} link
+    where link.provider_id = usage.provider_id and link.organization_id = usage.organization_id
+      and ${clientInReach(providerUserId, sql`link.id`)}))`;
+}
+
 /**
  * The caller's clients' seats per day over the last `days` days up to `today`, summed. Provider admins see every
  * client the provider had on each day, including those since gone; a service user the clients they reach now. One
  * statement; days the ledger has no row for are left out.
  */
 export async function listUsageHistory(scope: ProviderScope, today: string, days: number): Promise<UsageDay[]> {
-  const { providerId, providerUserId, role } = assertScope(scope);
+  const { providerId } = assertScope(scope);
   const db = await getDb();
   return selectRows<UsageDay>(
     db,
@@ -84,10 +92,37 @@ export async function listUsageHistory(scope: ProviderScope, today: string, days
         sum(usage.seats_used)::int as "seatsUsed"
       from ${clientUsageDays} usage
       where usage.provider_id = ${providerId} and usage.day > ${today}::date - ${days}::int
-        and usage.day <= ${today}::date
-        and (${role === "provider_admin"} or exists (select 1 from ${providerOrganizations} link
-          where link.provider_id = usage.provider_id and link.organization_id = usage.organization_id
-            and ${clientInReach(providerUserId, sql`link.id`)}))
+        and usage.day <= ${today}::date and ${usageInReach(scope)}
       group by usage.day order by usage.day`,
+  );
+}
+
+export type ClientPeriodUsage = {
+  organizationId: string;
+  /** The client's name on its last day in the period. */
+  clientName: string;
+  days: number;
+  peakAssigned: number;
+  seatDays: number;
+  peakUsed: number;
+};
+
+/** Each client's ledger days in the period (both ends included), by name: what a period's usage CSV lists. */
+export async function listPeriodUsage(
+  scope: ProviderScope,
+  period: { start: string; end: string },
+): Promise<ClientPeriodUsage[]> {
+  const { providerId } = assertScope(scope);
+  const db = await getDb();
+  return selectRows<ClientPeriodUsage>(
+    db,
+    sql`select usage.organization_id as "organizationId",
+        (array_agg(usage.client_name order by usage.day desc))[1] as "clientName", count(*)::int as days,
+        max(usage.seats_assigned)::int as "peakAssigned", sum(usage.seats_assigned)::int as "seatDays",
+        max(usage.seats_used)::int as "peakUsed"
+      from ${clientUsageDays} usage
+      where usage.provider_id = ${providerId} and usage.day between ${period.start}::date and ${period.end}::date
+        and ${usageInReach(scope)}
+      group by usage.organization_id order by "clientName", usage.organization_id`,
   );
 }

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as downloadUsage } from "@/app/(portal)/providers/[providerId]/billing/usage/[month]/route";
 import { getDb } from "@/db/client";
 import { clientUsageDays, organizations, providerOrganizations } from "@/db/schema";
 import { requireProviderScope } from "@/lib/authz/scope";
@@ -12,6 +13,7 @@ import {
   type TestUser,
 } from "../support/factories";
 import { FAKE_ENC_2 } from "../support/fakes";
+import { respond } from "../support/next";
 import { signInAs } from "../support/session";
 import { addServiceUser, scopeMember } from "../support/technician-scope";
 
@@ -94,6 +96,30 @@ describe("the usage ledger", () => {
     await signInAs(tech.id);
     const theirs = await listUsageHistory(await requireProviderScope(providerId, "provider.clients.view"), TODAY, 3);
     expect(theirs.map((day) => day.seatsAssigned)).toEqual([4, 4, 4]);
+  });
+
+  it("downloads a month's usage as CSV per client: days, peak and average assigned, peak used", async () => {
+    await signInAs(admin.id);
+    const csv = async (month: string) =>
+      respond(() =>
+        downloadUsage(new Request(`http://localhost/providers/${providerId}/billing/usage/${month}`), {
+          params: Promise.resolve({ providerId, month }),
+        }),
+      );
+    const response = await csv("2031-03");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toContain("usage-2031-03.csv");
+    // Ledger Dental: 5 days of 12 and one of 8 over March's 31 days; Ledger Law: 6 days of 4.
+    expect((await response.text()).trim().split(/\r?\n/)).toEqual([
+      "Client,Id,Days recorded,Peak seats assigned,Average seats assigned,Peak seats used",
+      `Ledger Dental,${dental},6,12,${Math.round((68 / 31) * 100) / 100},2`,
+      `Ledger Law,${law},6,4,${Math.round((24 / 31) * 100) / 100},1`,
+    ]);
+    expect((await csv("2031-13")).status).toBe(404);
+    const stranger = await createTestUser();
+    await createTestProvider(stranger, "Stranger MSP");
+    await signInAs(stranger.id);
+    expect((await csv("2031-03")).status).toBe(404);
   });
 
   it("keeps a client's history with the provider after it leaves, for the admin only", async () => {

@@ -10,4 +10,5 @@ export const BILLING_EVENTS_PAGES: PageEntry[] = [
     allowed: ["provider_admin"],
   },
   { path: (t) => `/providers/${t.providerId}/events/export`, allowed: ["provider_admin"], download: true },
+  { path: (t) => `/providers/${t.providerId}/billing/usage/2026-11`, allowed: ["provider_admin"], download: true },
 ];

@@ -9,6 +9,13 @@ import { getBillingSummary, INVOICES_PER_PAGE, listInvoices } from "@/lib/dal/bi
 
 export const metadata: Metadata = { title: "Billing" };
 
+/** This month and the two before it (UTC), as YYYY-MM: the usage CSVs the page offers. */
+function recentMonths(now: Date): string[] {
+  return [0, 1, 2].map((back) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7),
+  );
+}
+
 export default async function ProviderBillingPage({
   params,
   searchParams,
@@ -41,6 +48,24 @@ export default async function ProviderBillingPage({
           counted.
         </p>
         <PlanTable summary={summary} />
+      </section>
+      <section aria-labelledby="usage-heading" className="mb-10">
+        <h2 id="usage-heading" className="mb-1 text-lg font-semibold">
+          Usage
+        </h2>
+        <p className="text-sm text-slate-600">
+          Each client&apos;s seats from the usage ledger, per month: days recorded, peak and average seats assigned, and
+          peak seats used.{" "}
+          {recentMonths(new Date()).map((month, index) => (
+            <span key={month}>
+              {index > 0 ? " · " : null}
+              {/* A plain link: the route answers a file. */}
+              <a href={`${base}/usage/${month}`} download className="font-semibold text-brand-700 underline">
+                Usage of {month} (CSV)
+              </a>
+            </span>
+          ))}
+        </p>
       </section>
       <section aria-labelledby="invoices-heading">
         <h2 id="invoices-heading" className="mb-3 text-lg font-semibold">
