@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as downloadUsage } from "@/app/(portal)/providers/[providerId]/billing/usage/[month]/route";
 import { getDb } from "@/db/client";
 import { clientUsageDays, organizations, providerOrganizations } from "@/db/schema";
 import { requireProviderScope } from "@/lib/authz/scope";
-import { listUsageHistory, recordClientUsage } from "@/lib/dal/usage-ledger";
+import { listUsageHistory, recordClientUsage, utcDay } from "@/lib/dal/usage-ledger";
+import { run as recordUsageCommand } from "@/scripts/admin/record-usage";
 import {
   addTestMember,
   createTestOrganization,
@@ -134,5 +135,18 @@ describe("the usage ledger", () => {
     expect(await listUsageHistory(await requireProviderScope(providerId, "provider.clients.view"), TODAY, 1)).toEqual(
       [],
     );
+  });
+
+  it("records today from the operator command, saying how many client days it wrote", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      await recordUsageCommand();
+      expect(log.mock.calls.map((call) => call.join(" "))).toEqual([
+        expect.stringMatching(/^Usage ledger: [1-9]\d* client days recorded today, \d+ missed days filled\.$/),
+      ]);
+    } finally {
+      log.mockRestore();
+    }
+    expect((await rowsOf(dental)).map((row) => row.day)).toContain(utcDay(new Date()));
   });
 });
