@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
-import { type Executor, getDb, selectRows } from "@/db/client";
+import { type Executor, getDb } from "@/db/client";
 import {
   organizations,
   policies,
@@ -49,9 +49,12 @@ export function baselinePoliciesOf(baseline: Baseline): BaselinePolicies {
 }
 
 export async function getBaseline(scope: ProviderScope): Promise<Baseline> {
-  const { providerId } = assertScope(scope);
-  const db = await getDb();
-  const [row] = await db
+  return readBaseline(await getDb(), assertScope(scope).providerId);
+}
+
+/** The baseline in one statement, on the pool or inside a transaction that locked it. */
+async function readBaseline(executor: Executor, providerId: string): Promise<Baseline> {
+  const [row] = await executor
     .select({
       allClients: providerBaselines.allClients,
       updatedAt: providerBaselines.updatedAt,
@@ -202,7 +205,7 @@ export async function applyBaseline(
 ): Promise<BaselineChange[]> {
   const { providerId } = assertScope(scope);
   await lockBaseline(tx, providerId);
-  const baseline = await getBaselineIn(tx, providerId);
+  const baseline = baselinePoliciesOf(await readBaseline(tx, providerId));
   const clients = await coveredClients(tx, scope, organizationId).for("update", { of: organizations });
   if (organizationId && clients.length === 0) notFound();
   const writes: { organizationId: string; type: PolicyType; enabled: true; data: Record<string, unknown> | null }[] =
@@ -234,13 +237,4 @@ export async function applyBaseline(
     const before = clients.find((client) => client.organizationId === row.organizationId)!.policies[row.type];
     return { organizationId: row.organizationId, type: row.type, policyId: row.id, wasOn: before?.enabled === true };
   });
-}
-
-/** The policies the baseline holds, read inside the transaction that locked it. */
-async function getBaselineIn(tx: Executor, providerId: string): Promise<BaselinePolicies> {
-  const rows = await selectRows<{ type: PolicyType; data: unknown }>(
-    tx,
-    sql`select type, data from ${providerBaselinePolicies} where provider_id = ${providerId}`,
-  );
-  return Object.fromEntries(rows.map((row) => [row.type, policyDataOf(row.type, row.data)]));
 }

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { type Executor, getDb, selectRows } from "@/db/client";
 import { clientUsageDays, organizations, providerOrganizations } from "@/db/schema";
 import { assertScope, type ProviderScope } from "@/lib/authz/scope-brand";
+import { isoDay } from "@/lib/events/date-range";
 import { clientInReach } from "./client-reach";
 import { seatsUsedBy } from "./seats";
 
@@ -13,11 +14,6 @@ import { seatsUsedBy } from "./seats";
 
 /** The furthest back a run fills in missed days, so a ledger left alone for years is not rewritten in one go. */
 export const CATCH_UP_DAYS = 400;
-
-/** A UTC day as the ledger stores it (YYYY-MM-DD). */
-export function utcDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
 
 /**
  * Records `today` for every current client of every provider, and fills the days since each client's last row that
@@ -59,7 +55,7 @@ export async function recordUsageOnce(now: Date): Promise<{ recorded: number; ca
       tx,
       sql`select pg_try_advisory_xact_lock(${USAGE_LEDGER_LOCK}::bigint) as taken`,
     );
-    return lock?.taken ? recordClientUsage(tx, utcDay(now)) : null;
+    return lock?.taken ? recordClientUsage(tx, isoDay(now)) : null;
   });
 }
 

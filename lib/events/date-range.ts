@@ -6,7 +6,8 @@ const DAY_MS = 86_400_000;
 // Years PostgreSQL and every log can hold with room to spare (year 0 does not exist there, for one).
 const ISO_DATE = /^(19[7-9]\d|2\d{3})-\d{2}-\d{2}$/;
 
-function isoDay(date: Date): string {
+/** A moment's UTC day, YYYY-MM-DD. */
+export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 

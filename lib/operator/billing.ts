@@ -1,12 +1,9 @@
 import "server-only";
 import { type BillingPeriod, type ClosingResult, writeInvoices } from "@/lib/dal/operator-billing";
+import { isoDay } from "@/lib/events/date-range";
 import type { OperatorContext } from "./providers";
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 /** "2026-10" → 2026-10-01 … 2026-10-31; null when the text is no month. */
 export function monthPeriod(month: string): BillingPeriod | null {
@@ -16,20 +13,20 @@ export function monthPeriod(month: string): BillingPeriod | null {
   const monthIndex = Number(match[2]) - 1;
   return {
     month,
-    start: isoDate(new Date(Date.UTC(year, monthIndex, 1))),
+    start: isoDay(new Date(Date.UTC(year, monthIndex, 1))),
     // Day 0 of the next month is the last day of this one.
-    end: isoDate(new Date(Date.UTC(year, monthIndex + 1, 0))),
+    end: isoDay(new Date(Date.UTC(year, monthIndex + 1, 0))),
   };
 }
 
 /** The calendar month before `now`'s, in UTC: the period an operator closes by default. */
 export function previousMonth(now: Date): string {
-  return isoDate(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))).slice(0, 7);
+  return isoDay(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))).slice(0, 7);
 }
 
 /** Whether the period's last day is over (in UTC): a period is closed once, after it ends. */
 export function periodHasEnded(period: BillingPeriod, now: Date): boolean {
-  return period.end < isoDate(now);
+  return period.end < isoDay(now);
 }
 
 /**

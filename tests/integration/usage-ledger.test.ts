@@ -4,7 +4,8 @@ import { GET as downloadUsage } from "@/app/(portal)/providers/[providerId]/bill
 import { getDb } from "@/db/client";
 import { clientUsageDays, organizations, providerOrganizations } from "@/db/schema";
 import { requireProviderScope } from "@/lib/authz/scope";
-import { listUsageHistory, recordClientUsage, utcDay } from "@/lib/dal/usage-ledger";
+import { listUsageHistory, recordClientUsage } from "@/lib/dal/usage-ledger";
+import { isoDay } from "@/lib/events/date-range";
 import { run as recordUsageCommand } from "@/scripts/admin/record-usage";
 import {
   addTestMember,
@@ -147,6 +148,6 @@ describe("the usage ledger", () => {
     } finally {
       log.mockRestore();
     }
-    expect((await rowsOf(dental)).map((row) => row.day)).toContain(utcDay(new Date()));
+    expect((await rowsOf(dental)).map((row) => row.day)).toContain(isoDay(new Date()));
   });
 });

@@ -11,7 +11,7 @@ import { providerRoleHolds } from "@/lib/authz/permissions";
 import { requireProviderScope } from "@/lib/authz/scope";
 import { listRecentEvents } from "@/lib/dal/event-log";
 import { baselinePoliciesOf, listBaselineDrift } from "@/lib/dal/provider-baselines";
-import { listUsageHistory, utcDay } from "@/lib/dal/usage-ledger";
+import { listUsageHistory } from "@/lib/dal/usage-ledger";
 import { needsBaseline } from "@/lib/policies/baseline";
 import {
   CONFIRM_LIST_SIZE,
@@ -21,7 +21,7 @@ import {
   NEAR_SEAT_LIMIT,
 } from "@/lib/dal/provider-dashboard";
 import { eventLogSearch } from "@/lib/events/event-filter";
-import { defaultDateRange } from "@/lib/events/date-range";
+import { defaultDateRange, isoDay } from "@/lib/events/date-range";
 import { SECURITY_EVENT_TYPES } from "@/lib/events/event-types";
 import { MembersToConfirm } from "./members-to-confirm";
 
@@ -76,7 +76,7 @@ export default async function ProviderDashboardPage({ params }: { params: Promis
     listRecentEvents(scope, SECURITY_EVENT_TYPES, SECURITY_DAYS, 10),
     seesBaseline ? listBaselineDrift(scope) : null,
     listMembersToConfirm(scope),
-    listUsageHistory(scope, utcDay(new Date()), USAGE_DAYS),
+    listUsageHistory(scope, isoDay(new Date()), USAGE_DAYS),
   ]);
   const { totals } = dashboard;
   const base = `/providers/${scope.providerId}`;
