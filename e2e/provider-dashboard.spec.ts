@@ -30,6 +30,15 @@ test("the dashboard shows the clients' figures and charts, and a newly accepted 
   await expect(seats.getByRole("table")).toContainText("My Client's Organization");
   const twoStep = page.getByRole("figure").filter({ hasText: "Two-step login per client (lowest first)" });
   await expect(twoStep.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  // A chart takes its box's new width a frame after a resize; until then its old, wider drawing must not widen a
+  // phone's page (the accessibility walk once measured it in that frame).
+  await page.setViewportSize({ width: 390, height: 844 });
+  const pageWidth = await page.evaluate(() => {
+    for (const chart of document.querySelectorAll(".recharts-wrapper > svg")) chart.setAttribute("width", "900");
+    return document.documentElement.scrollWidth;
+  });
+  expect(pageWidth).toBe(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // A new client whose owner accepts the invitation and waits for confirmation.
   await portal.getByRole("link", { name: "Clients" }).click();

@@ -28,7 +28,8 @@ export function ClientBarChart({
   return (
     <figure className="min-w-0">
       <figcaption className="mb-2 text-sm font-semibold text-slate-800">{title}</figcaption>
-      <div aria-hidden="true" style={{ height }} className="w-full">
+      {/* Clipped: the chart takes its box's new width a frame after a resize, and the old one must not widen the page. */}
+      <div aria-hidden="true" style={{ height }} className="w-full overflow-hidden">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} stroke="#e2e8f0" />

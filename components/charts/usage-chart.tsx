@@ -11,7 +11,8 @@ export function UsageChart({ title, days }: { title: string; days: UsageDay[] })
   return (
     <figure className="min-w-0">
       <figcaption className="mb-2 text-sm font-semibold text-slate-800">{title}</figcaption>
-      <div aria-hidden="true" className="h-56 w-full">
+      {/* Clipped: the chart takes its box's new width a frame after a resize, and the old one must not widen the page. */}
+      <div aria-hidden="true" className="h-56 w-full overflow-hidden">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={days} margin={{ left: 0, right: 16 }} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke="#e2e8f0" />

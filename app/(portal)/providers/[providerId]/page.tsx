@@ -129,7 +129,7 @@ export default async function ProviderDashboardPage({ params }: { params: Promis
             {baseline ? <BaselineFigure {...baseline} href={`${base}/baseline`} /> : null}
           </section>
 
-          <div className="mt-6 grid gap-6 lg:grid-cols-2">
+          <div className="mt-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
             <Card>
               <ClientBarChart
                 title="Seats per client (most assigned)"
