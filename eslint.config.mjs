@@ -7,7 +7,7 @@ import prettier from "eslint-config-prettier/flat";
  * which side a module runs on: the server-only ones below, lib/browser for the browser, the rest of lib/ and
  * components/ shared.
  */
-const SERVER_ONLY_NAMES = ["auth", "authz", "bitwarden", "dal", "mail", "operator", "seed", "server"];
+const SERVER_ONLY_NAMES = ["auth", "authz", "bitwarden", "dal", "mail", "operator", "provider-api", "seed", "server"];
 const SERVER_ONLY = SERVER_ONLY_NAMES.map((name) => `lib/${name}`);
 const BROWSER_ONLY = ["lib/browser"];
 const SHARED = ["components/**", `lib/!(${[...SERVER_ONLY_NAMES, "browser"].join("|")})/**`, "lib/*.{ts,tsx}"];

@@ -42,3 +42,6 @@ export function itemTooLargeProblem(args: unknown[]): string | null {
  * from its mobile apps); Keyhouse keeps files in PostgreSQL and holds an upload in memory, so 100 MB at most.
  */
 export const ATTACHMENT_MB_CEILING = 100;
+
+/** Calls a provider API key may make in a minute (counted in the database, across every instance). */
+export const PROVIDER_API_CALLS_PER_MINUTE = 120;

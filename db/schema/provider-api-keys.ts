@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, pgEnum, pgTable, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { PROVIDER_API_ACCESS } from "@/lib/enums";
 import { createdAt, id } from "./columns";
 import { providers } from "./providers";
@@ -26,6 +26,10 @@ export const providerApiKeys = pgTable(
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    // The rate limit's current minute and the calls counted in it: one row per key, counted by the statement that
+    // authenticates the call, so every instance counts against the same figure.
+    rateWindow: timestamp("rate_window", { withTimezone: true }),
+    rateCount: integer("rate_count").notNull().default(0),
   },
   (t) => [
     index("provider_api_keys_provider_idx").on(t.providerId),

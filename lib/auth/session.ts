@@ -1,7 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
-import { findSessionUser, type SessionClaims } from "@/lib/dal/accounts";
+import { type ApiKeyClaims, type CallerClaims, findSessionUser, type SessionClaims } from "@/lib/dal/accounts";
 import { verifyAccessToken } from "./access-token";
 import { sessionClaimsOfPage } from "./session-cookie";
 
@@ -11,7 +11,7 @@ export type SessionUser = { id: string; email: string; name: string; emailVerifi
  * The user a session's claims belong to, read from the database (never from the claims alone): a session that was
  * logged out or expired, whose security stamp was rotated, or whose user was deleted, counts as signed out.
  */
-export async function sessionUserOf(claims: SessionClaims | null): Promise<SessionUser | null> {
+export async function sessionUserOf(claims: CallerClaims | null): Promise<SessionUser | null> {
   return claims ? findSessionUser(claims) : null;
 }
 
@@ -36,8 +36,23 @@ export function withBearerToken<T>(request: Request, run: () => Promise<T>): Pro
   return bearerRequest.run({ authorization: request.headers.get("authorization") }, run);
 }
 
-/** Who this request's cookie (or, in an API route, access token) says the caller is, before any database check. */
-export const sessionClaims = cache(async (): Promise<SessionClaims | null> => {
+const providerApiRequest = new AsyncLocalStorage<ApiKeyClaims>();
+
+/**
+ * Runs a provider API route handler as the key it presented (lib/provider-api/route.ts): the gates see the key's
+ * claims instead of a cookie's, and only these routes take provider keys.
+ */
+export function withProviderApiKey<T>(claims: ApiKeyClaims, run: () => Promise<T>): Promise<T> {
+  return providerApiRequest.run(claims, run);
+}
+
+/**
+ * Who this request's cookie (or, in an API route, access token or provider key) says the caller is, before any
+ * database check.
+ */
+export const sessionClaims = cache(async (): Promise<CallerClaims | null> => {
+  const apiKey = providerApiRequest.getStore();
+  if (apiKey) return apiKey;
   const bearer = bearerRequest.getStore();
   if (bearer) return bearerClaimsOf(bearer.authorization);
   return sessionClaimsOfPage();
@@ -48,7 +63,8 @@ export const sessionClaims = cache(async (): Promise<SessionClaims | null> => {
  * account's sessions and keep it when the others end. Valid once getSession has accepted the caller.
  */
 export async function currentSessionId(): Promise<string | null> {
-  return (await sessionClaims())?.sessionId ?? null;
+  const claims = await sessionClaims();
+  return claims && "sessionId" in claims ? claims.sessionId : null;
 }
 
 /**

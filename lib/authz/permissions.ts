@@ -183,6 +183,21 @@ export const ORGANIZATION_PERMISSIONS = {
 
 export type OrganizationPermission = keyof typeof ORGANIZATION_PERMISSIONS;
 
+/** Permissions that only read: all a read-only provider API key may use. */
+const READ_PERMISSIONS: ReadonlySet<ProviderPermission | OrganizationPermission> = new Set([
+  "provider.clients.view",
+  "provider.events.view",
+  "provider.billing.view",
+  "org.console.access",
+  "org.events.view",
+  "org.reports.view",
+  "org.provider_access.view",
+] as const);
+
+export function isReadPermission(permission: ProviderPermission | OrganizationPermission): boolean {
+  return READ_PERMISSIONS.has(permission);
+}
+
 export function providerRoleHolds(role: ProviderRole, permission: ProviderPermission): boolean {
   return (PROVIDER_PERMISSIONS[permission].roles as readonly ProviderRole[]).includes(role);
 }

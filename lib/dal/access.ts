@@ -2,16 +2,8 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import {
-  organizations,
-  organizationUsers,
-  providerOrganizations,
-  providers,
-  providerUsers,
-  users,
-  userSessions,
-} from "@/db/schema";
-import { type SessionClaims, sessionUserColumns, validSession } from "./accounts";
+import { organizations, organizationUsers, providerOrganizations, providers, providerUsers, users } from "@/db/schema";
+import { callerVoucher, type CallerClaims, sessionUserColumns } from "./accounts";
 import { clientInReach } from "./client-reach";
 
 /**
@@ -22,8 +14,9 @@ import { clientInReach } from "./client-reach";
  */
 
 /** The signed-in user and their confirmed membership of the provider, with the provider's summary. */
-export async function findProviderAccess(claims: SessionClaims, providerId: string) {
+export async function findProviderAccess(claims: CallerClaims, providerId: string) {
   const db = await getDb();
+  const voucher = callerVoucher(claims);
   const [row] = await db
     .select({
       user: sessionUserColumns,
@@ -40,7 +33,7 @@ export async function findProviderAccess(claims: SessionClaims, providerId: stri
       holdsKey: sql<boolean>`${providerUsers.key} is not null`,
     })
     .from(users)
-    .innerJoin(userSessions, validSession(claims))
+    .innerJoin(voucher.table, voucher.condition)
     .leftJoin(
       providerUsers,
       and(
@@ -63,9 +56,10 @@ export async function findProviderAccess(claims: SessionClaims, providerId: stri
  * provider whose reach includes it (a service user scoped to other clients has no way in). `organization` is null
  * when there is no such organization.
  */
-export async function findOrganizationAccess(claims: SessionClaims, organizationId: string) {
+export async function findOrganizationAccess(claims: CallerClaims, organizationId: string) {
   const db = await getDb();
   const managingProviderUser = alias(providerUsers, "managing_provider_user");
+  const voucher = callerVoucher(claims);
   const [row] = await db
     .select({
       user: sessionUserColumns,
@@ -80,7 +74,7 @@ export async function findOrganizationAccess(claims: SessionClaims, organization
       providerRole: managingProviderUser.type,
     })
     .from(users)
-    .innerJoin(userSessions, validSession(claims))
+    .innerJoin(voucher.table, voucher.condition)
     .leftJoin(organizations, eq(organizations.id, organizationId))
     .leftJoin(
       organizationUsers,

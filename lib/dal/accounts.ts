@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq, gt, isNull, type SQL, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { users, userSessions } from "@/db/schema";
+import { providerApiKeys, users, userSessions } from "@/db/schema";
 import { DEFAULT_KDF_CONFIG, type KdfConfig } from "@/lib/crypto";
+import type { ProviderApiAccess } from "@/lib/enums";
 import { env } from "@/lib/server/env";
 import { passwordHashing } from "@/lib/server/password-hashing";
 import type { AccountKeysInput } from "@/lib/validation/account";
@@ -123,6 +124,17 @@ export async function verifyEmailByAcceptedLink(
 /** Who a session cookie or an app's access token says the caller is: trusted only once the database agrees. */
 export type SessionClaims = { userId: string; securityStamp: string; sessionId: string };
 
+/**
+ * Who a provider API key says the caller is: the admin who made it, in the key's provider alone and only for reads
+ * when the key is read-only (lib/authz/scope.ts). Trusted, like a session, only while the key is not revoked.
+ */
+export type ApiKeyClaims = { userId: string; apiKeyId: string; providerId: string; access: ProviderApiAccess };
+
+export type CallerClaims = SessionClaims | ApiKeyClaims;
+
+export const isApiKeyClaims = (claims: CallerClaims | null): claims is ApiKeyClaims =>
+  claims !== null && "apiKeyId" in claims;
+
 /** The signed-in user's columns every scope is built from. */
 export const sessionUserColumns = {
   id: users.id,
@@ -135,7 +147,7 @@ export const sessionUserColumns = {
  * The condition on `users` joined to `user_sessions` that makes the claims good: the session's row is the user's,
  * neither revoked (logout) nor expired, and the security stamp is still current (a password change rotates it).
  */
-export function validSession(claims: SessionClaims): SQL | undefined {
+function validSession(claims: SessionClaims): SQL | undefined {
   return and(
     eq(users.id, claims.userId),
     eq(users.securityStamp, claims.securityStamp),
@@ -146,13 +158,31 @@ export function validSession(claims: SessionClaims): SQL | undefined {
   );
 }
 
+/** The condition on `users` joined to `provider_api_keys`: the key is the one claimed, made by the user, not revoked. */
+function validApiKey(claims: ApiKeyClaims): SQL | undefined {
+  return and(
+    eq(users.id, claims.userId),
+    eq(providerApiKeys.id, claims.apiKeyId),
+    eq(providerApiKeys.createdBy, users.id),
+    isNull(providerApiKeys.revokedAt),
+  );
+}
+
+/** The row that vouches for the caller (their session, or the API key they present) and the condition on it. */
+export function callerVoucher(claims: CallerClaims) {
+  return isApiKeyClaims(claims)
+    ? { table: providerApiKeys, condition: validApiKey(claims) }
+    : { table: userSessions, condition: validSession(claims) };
+}
+
 /**
  * The signed-in user, if the claims are good (validSession). One query: every request pays for it, or for a gate's
  * read that checks the session along with a membership (lib/dal/access.ts). Scope-less: every scope is built from it.
  */
-export async function findSessionUser(claims: SessionClaims) {
+export async function findSessionUser(claims: CallerClaims) {
   const db = await getDb();
-  const [user] = await db.select(sessionUserColumns).from(users).innerJoin(userSessions, validSession(claims));
+  const voucher = callerVoucher(claims);
+  const [user] = await db.select(sessionUserColumns).from(users).innerJoin(voucher.table, voucher.condition);
   return user ?? null;
 }
 

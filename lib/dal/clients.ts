@@ -45,12 +45,17 @@ export const CLIENTS_PAGE_SIZE = 50;
 /**
  * One page of the clients table with its total, in one statement whatever the number of clients. The provider's
  * clients within the caller's reach are taken first (so a search reads only them), seats are counted for the page's rows alone (not for every
- * row an OFFSET skips), and the total comes with a page past the end too.
+ * row an OFFSET skips), and the total comes with a page past the end too. `only` narrows it to one client (the API's
+ * read of a client: none when it is out of reach).
  */
-export async function listClients(scope: ProviderScope, { search, page }: { search: string; page: number }) {
+export async function listClients(
+  scope: ProviderScope,
+  { search, page, only }: { search: string; page: number; only?: string },
+) {
   const { providerId, providerUserId } = assertScope(scope);
   const db = await getDb();
   const nameMatches = search ? sql`and ${organizations.name} ilike ${containsPattern(search)}` : sql``;
+  const theOne = only ? sql`and ${organizations.id} = ${only}` : sql``;
   const rows = await selectRows<Partial<ClientRow> & { total: number }>(
     db,
     sql`with matching as materialized (
@@ -58,7 +63,7 @@ export async function listClients(scope: ProviderScope, { search, page }: { sear
           ${organizations.seats} as seats, ${organizations.enabled} as enabled
         from ${providerOrganizations} join ${organizations} on ${organizations.id} = ${providerOrganizations.organizationId}
         where ${providerOrganizations.providerId} = ${providerId}
-          and ${clientInReach(providerUserId, providerOrganizations.id)} ${nameMatches}
+          and ${clientInReach(providerUserId, providerOrganizations.id)} ${nameMatches} ${theOne}
       ), page as (
         select * from matching order by name, id limit ${CLIENTS_PAGE_SIZE} offset ${(page - 1) * CLIENTS_PAGE_SIZE}
       )

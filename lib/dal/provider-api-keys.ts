@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { type Executor, getDb } from "@/db/client";
 import { providerApiKeys, providers, users } from "@/db/schema";
@@ -8,7 +8,9 @@ import { assertScope, type ProviderScope } from "@/lib/authz/scope-brand";
 import type { ProviderApiAccess } from "@/lib/enums";
 import { newSecret, secretHash } from "@/lib/server/secret-token";
 import type { CreateProviderApiKeyInput } from "@/lib/validation/provider-api-keys";
+import type { ApiKeyClaims } from "./accounts";
 import { qualified } from "./client-reach";
+import { type EventOrigin, insertEvent } from "./events";
 
 /**
  * Provider API keys (db/schema/provider-api-keys.ts): a key is `khp_` and a random secret, shown once; the database
@@ -75,31 +77,59 @@ export async function revokeProviderApiKey(tx: Executor, scope: ProviderScope, k
   return { name: key.name };
 }
 
-export type ApiKeyCaller = { keyId: string; providerId: string; name: string; access: ProviderApiAccess };
+/** A key that may make this call: who it acts as, and its calls in the current minute (this one included). */
+export type ApiKeyCaller = ApiKeyClaims & { name: string; callsThisMinute: number };
+
+const THIS_MINUTE = sql`date_trunc('minute', now())`;
 
 /**
- * The provider key a request presents, if it is a live key of an enabled provider: its use is stamped in the same
- * statement. Anything else (unknown, revoked, malformed, a disabled provider) answers null.
+ * The provider key a request presents, if it is a live key of an enabled provider whose maker still has an account:
+ * the same statement stamps its use and counts the call in its rate-limit minute (the row is locked while it does,
+ * so instances never lose a count). Anything else (unknown, revoked, malformed, a disabled provider) answers null.
  */
 export async function authenticateProviderApiKey(presented: string): Promise<ApiKeyCaller | null> {
   if (!presented.startsWith(PROVIDER_API_KEY_PREFIX) || presented.length > 200) return null;
   const db = await getDb();
   const [caller] = await db
     .update(providerApiKeys)
-    .set({ lastUsedAt: new Date() })
+    .set({
+      lastUsedAt: sql`now()`,
+      // SET reads the row as it was: a new minute starts over at 1.
+      rateCount: sql`case when ${providerApiKeys.rateWindow} = ${THIS_MINUTE} then ${providerApiKeys.rateCount} + 1 else 1 end`,
+      rateWindow: THIS_MINUTE,
+    })
     .where(
       and(
         eq(providerApiKeys.secretHash, secretHash(presented.slice(PROVIDER_API_KEY_PREFIX.length))),
         isNull(providerApiKeys.revokedAt),
+        isNotNull(providerApiKeys.createdBy),
         sql`exists (select 1 from ${providers} owner
           where owner.id = ${qualified(providerApiKeys.providerId)} and owner.enabled)`,
       ),
     )
     .returning({
-      keyId: providerApiKeys.id,
+      apiKeyId: providerApiKeys.id,
       providerId: providerApiKeys.providerId,
+      userId: providerApiKeys.createdBy,
       name: providerApiKeys.name,
       access: providerApiKeys.access,
+      callsThisMinute: providerApiKeys.rateCount,
     });
-  return caller ?? null;
+  return caller?.userId ? { ...caller, userId: caller.userId } : null;
+}
+
+/** One call of the provider API in the provider's log: which key, which operation, and how it was answered. */
+export async function recordProviderApiCall(
+  scope: ProviderScope,
+  call: { key: ApiKeyCaller; operation: string; status: number; origin: EventOrigin },
+): Promise<void> {
+  const { providerId, userId } = assertScope(scope);
+  const db = await getDb();
+  await insertEvent(db, {
+    type: "provider_api_called",
+    providerId,
+    actingUserId: userId,
+    details: { key: call.key.name, operation: call.operation, status: call.status },
+    ...call.origin,
+  });
 }

@@ -44,6 +44,7 @@ export const EVENT_TYPES = {
   provider_baseline_applied: "Applied the policy baseline to clients",
   provider_api_key_created: "Created an API key",
   provider_api_key_revoked: "Revoked an API key",
+  provider_api_called: "Called the provider API",
 
   organization_created: "Created the organization",
   organization_updated: "Updated organization settings",

@@ -40,7 +40,7 @@ describe("provider API keys", () => {
     const caller = await authenticateProviderApiKey(key);
     expect(caller).toMatchObject({ providerId, name: "PSA sync", access: "read" });
     const db = await getDb();
-    const [stored] = await db.select().from(providerApiKeys).where(eq(providerApiKeys.id, caller!.keyId));
+    const [stored] = await db.select().from(providerApiKeys).where(eq(providerApiKeys.id, caller!.apiKeyId));
     expect(stored!.lastUsedAt).not.toBeNull();
     expect(stored!.createdBy).toBe(admin.id);
     const [event] = await db.select().from(events).where(eq(events.type, "provider_api_key_created"));
@@ -58,7 +58,7 @@ describe("provider API keys", () => {
 
   it("refuses a revoked key at once, and a key of a disabled provider", async () => {
     const key = await createKey("write", "RMM");
-    const { keyId } = (await authenticateProviderApiKey(key))!;
+    const { apiKeyId: keyId } = (await authenticateProviderApiKey(key))!;
     expect(await revokeProviderApiKeyAction({ providerId, keyId })).toMatchObject({ ok: true, name: "RMM" });
     expect(await authenticateProviderApiKey(key)).toBeNull();
     expect(await revokeProviderApiKeyAction({ providerId, keyId })).toMatchObject({
@@ -76,7 +76,7 @@ describe("provider API keys", () => {
 
   it("answers 404 for a key of another provider, and lists the provider's keys with their use", async () => {
     const key = await createKey("read", "Listed");
-    const { keyId } = (await authenticateProviderApiKey(key))!;
+    const { apiKeyId: keyId } = (await authenticateProviderApiKey(key))!;
     await signInAs(admin.id);
     expect(await revokeProviderApiKeyAction({ providerId: otherProviderId, keyId })).toMatchObject({
       ok: false,

@@ -57,6 +57,8 @@ export const NOT_BITWARDEN_API = [
   "app/api/accounts/keys",
   "app/api/accounts/prelogin",
   "app/api/bench",
+  // The provider API takes provider keys, not app tokens: tests/integration/provider-api.test.ts routes its paths.
+  "app/api/providers",
 ];
 
 /** The ids a request names: the caller's own or another tenant's, depending on the test. */
