@@ -36,8 +36,9 @@ const PUBLIC_PATHS = [
   // The official apps' login, and what they ask before it (DESIGN §12).
   /^\/identity(\/.*)?$/,
   /^\/api\/config\/?$/,
-  // The provider API's OpenAPI document: public, as any API reference (the routes it describes take keys).
+  // The provider API's OpenAPI document and reference page: public, as any API reference (the routes take keys).
   /^\/api\/providers\/openapi\.json$/,
+  /^\/docs\/provider-api\/?$/,
   // Attachment download links carry their own signature (lib/auth/attachment-link.ts): the apps send no token.
   /^\/api\/attachments\/[^/]+\/[^/]+\/?$/,
 ];

@@ -35,6 +35,9 @@ export type ProviderMemberStatus = (typeof PROVIDER_MEMBER_STATUSES)[number];
 /** What a provider API key may do: read, or read and change (issue 16 part 5). */
 export const PROVIDER_API_ACCESS = ["read", "write"] as const;
 export type ProviderApiAccess = (typeof PROVIDER_API_ACCESS)[number];
+/** Where a webhook delivery stands: waiting for its next attempt, received, or given up on. */
+export const PROVIDER_WEBHOOK_DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+export type ProviderWebhookDeliveryStatus = (typeof PROVIDER_WEBHOOK_DELIVERY_STATUSES)[number];
 
 /**
  * How an invoice counts a client's seats from the usage ledger: the most assigned on any day of the month, or the

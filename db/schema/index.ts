@@ -18,3 +18,4 @@ export * from "./imports";
 export * from "./provider-baselines";
 export * from "./usage";
 export * from "./provider-api-keys";
+export * from "./provider-webhooks";

@@ -45,6 +45,8 @@ export const EVENT_TYPES = {
   provider_api_key_created: "Created an API key",
   provider_api_key_revoked: "Revoked an API key",
   provider_api_called: "Called the provider API",
+  provider_webhook_created: "Added a webhook endpoint",
+  provider_webhook_deleted: "Removed a webhook endpoint",
 
   organization_created: "Created the organization",
   organization_updated: "Updated organization settings",

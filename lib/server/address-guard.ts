@@ -1,8 +1,10 @@
 import "server-only";
-import { BlockList, isIP } from "node:net";
+import type { LookupAddress } from "node:dns";
+import { lookup } from "node:dns/promises";
+import { BlockList, isIP, type LookupFunction } from "node:net";
 
 /**
- * The addresses this server may connect to when a user's request names the destination (website icons): public
+ * The addresses this server may connect to when a user names the destination (website icons, webhooks): public
  * unicast only. Anything else could reach into the network the server sits in (loopback, private ranges, a cloud's
  * metadata service on link-local, a carrier's NAT) and must never be fetched, whatever name pointed there.
  */
@@ -65,4 +67,28 @@ export function isPublicAddress(address: string): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * The address to connect to: the name's first, provided that every address it resolves to is public (or, where the
+ * operator allows private destinations, that it resolves at all).
+ */
+export async function checkedAddressOf(host: string, { allowPrivate = false } = {}): Promise<LookupAddress | null> {
+  let addresses: LookupAddress[];
+  try {
+    addresses = await lookup(host, { all: true });
+  } catch {
+    return null;
+  }
+  return addresses.length > 0 && (allowPrivate || addresses.every(({ address }) => isPublicAddress(address)))
+    ? addresses[0]!
+    : null;
+}
+
+/** A resolver for node:https that knows only the checked address, so the connection cannot go anywhere else. */
+export function pinnedLookup(address: LookupAddress): LookupFunction {
+  return (_hostname, options, callback) => {
+    if (options.all) callback(null, [address]);
+    else callback(null, address.address, address.family);
+  };
 }

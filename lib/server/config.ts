@@ -64,3 +64,8 @@ export function siteIconsEnabled(): boolean {
 export function clientMoveNoticeHours(): number {
   return env().KEYHOUSE_CLIENT_MOVE_NOTICE_HOURS;
 }
+
+/** Webhooks may go to private and loopback addresses (a PSA on the server's own network); public only otherwise. */
+export function webhooksAllowPrivate(): boolean {
+  return env().KEYHOUSE_WEBHOOKS_ALLOW_PRIVATE;
+}

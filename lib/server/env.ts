@@ -77,6 +77,8 @@ const variables = z.object({
     .regex(/@/, "must be a sender address such as Keyhouse <no-reply@example.com>")
     .default("Keyhouse <no-reply@keyhouse.localhost>"),
   KEYHOUSE_DEV_MAILBOX: flag(false),
+  // Webhooks go to public addresses only (a provider admin names them); a PSA on the same private network needs this.
+  KEYHOUSE_WEBHOOKS_ALLOW_PRIVATE: flag(false),
 
   ADMIN_EMAILS: z
     .string()

@@ -1,11 +1,9 @@
 import "server-only";
 import type { LookupAddress } from "node:dns";
-import { lookup } from "node:dns/promises";
 import type { IncomingMessage } from "node:http";
 import { request } from "node:https";
-import type { LookupFunction } from "node:net";
 import { siteIconHostSchema } from "@/lib/vault/site-icons";
-import { isPublicAddress } from "./address-guard";
+import { checkedAddressOf, pinnedLookup } from "./address-guard";
 
 /**
  * Fetches one website's icon (https://<host>/favicon.ico) for a signed-in user who asked for website icons. The user
@@ -19,25 +17,6 @@ export type SiteIcon = { bytes: Uint8Array<ArrayBuffer>; contentType: string };
 export const SITE_ICON_LIMITS = { timeoutMs: 5_000, maxBytes: 64 * 1024, maxRedirects: 2 } as const;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-
-/** The address to connect to: the name's first, provided that every address it resolves to is public. */
-export async function checkedAddressOf(host: string): Promise<LookupAddress | null> {
-  let addresses: LookupAddress[];
-  try {
-    addresses = await lookup(host, { all: true });
-  } catch {
-    return null;
-  }
-  return addresses.length > 0 && addresses.every(({ address }) => isPublicAddress(address)) ? addresses[0]! : null;
-}
-
-/** A resolver for node:https that knows only the checked address, so the connection cannot go anywhere else. */
-export function pinnedLookup(address: LookupAddress): LookupFunction {
-  return (_hostname, options, callback) => {
-    if (options.all) callback(null, [address]);
-    else callback(null, address.address, address.family);
-  };
-}
 
 /** One GET to the checked address, with the name for TLS (SNI and the certificate) and the Host header. */
 function get(url: URL, address: LookupAddress, signal: AbortSignal): Promise<IncomingMessage> {

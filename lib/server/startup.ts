@@ -5,6 +5,7 @@ import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { purgeAbandonedUploads } from "@/lib/dal/attachments";
 import { purgeExpiredTrash } from "@/lib/dal/item-writes";
 import { recordUsageOnce } from "@/lib/dal/usage-ledger";
+import { deliverDueWebhooks } from "./webhooks";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
 import { countQueuedMail } from "@/lib/dal/mail-outbox";
@@ -103,6 +104,7 @@ async function runStartWork(tasks: Tasks, kind: Connection["kind"]): Promise<voi
   );
   scheduleTrashPurge(tasks);
   scheduleUsageLedger(tasks);
+  scheduleWebhooks(tasks);
 }
 
 async function seedDemo(): Promise<void> {
@@ -113,39 +115,53 @@ async function seedDemo(): Promise<void> {
   }
 }
 
-const SIX_HOURS = 6 * 60 * 60 * 1000;
-
-/** Items left in the trash for 30 days are deleted for good: now, and every six hours while the server runs. */
-function scheduleTrashPurge(tasks: Tasks): void {
-  const run = () =>
-    inBackground(
-      tasks,
-      purgeTrashOnce().then(
-        (purged) => {
-          if (purged) log.info({ purged }, "emptied expired items from the trash");
-        },
-        (error: unknown) => log.warn({ error: describeError(error) }, "trash purge failed"),
-      ),
-    );
+/**
+ * Runs `work` now and then every `intervalMs` while the server runs; a run still going when the next is due is not
+ * doubled. `work` handles its own failures.
+ */
+function every(tasks: Tasks, intervalMs: number, work: () => Promise<void>): void {
+  let running: Promise<void> | null = null;
+  const run = () => {
+    if (running) return;
+    running = work().finally(() => {
+      running = null;
+    });
+    inBackground(tasks, running);
+  };
   run();
-  const timer = setInterval(run, SIX_HOURS).unref();
+  const timer = setInterval(run, intervalMs).unref();
   tasks.cancels.add(() => clearInterval(timer));
 }
 
+const SIX_HOURS = 6 * 60 * 60 * 1000;
 const ONE_HOUR = 60 * 60 * 1000;
+const FIFTEEN_SECONDS = 15 * 1000;
+
+/** Items left in the trash for 30 days are deleted for good: now, and every six hours while the server runs. */
+function scheduleTrashPurge(tasks: Tasks): void {
+  every(tasks, SIX_HOURS, () =>
+    purgeTrashOnce().then(
+      (purged) => {
+        if (purged) log.info({ purged }, "emptied expired items from the trash");
+      },
+      (error: unknown) => log.warn({ error: describeError(error) }, "trash purge failed"),
+    ),
+  );
+}
 
 /** The usage ledger records today for every client: now, and every hour while the server runs (missed days too). */
 function scheduleUsageLedger(tasks: Tasks): void {
-  const run = () =>
-    inBackground(
-      tasks,
-      recordUsageOnce(new Date()).catch((error: unknown) =>
-        log.warn({ error: describeError(error) }, "recording the usage ledger failed"),
-      ),
-    );
-  run();
-  const timer = setInterval(run, ONE_HOUR).unref();
-  tasks.cancels.add(() => clearInterval(timer));
+  every(tasks, ONE_HOUR, () =>
+    recordUsageOnce(new Date()).then(
+      () => undefined,
+      (error: unknown) => log.warn({ error: describeError(error) }, "recording the usage ledger failed"),
+    ),
+  );
+}
+
+/** Provider webhooks due now (new events, and retries whose time came) go out every fifteen seconds. */
+function scheduleWebhooks(tasks: Tasks): void {
+  every(tasks, FIFTEEN_SECONDS, () => deliverDueWebhooks().then(() => undefined));
 }
 
 /** Any fixed number, the same in every instance (727274 guards the migrations). */

@@ -10,3 +10,14 @@ export const createProviderApiKeySchema = z.object({
 export type CreateProviderApiKeyInput = z.output<typeof createProviderApiKeySchema>;
 
 export const revokeProviderApiKeySchema = z.object({ providerId: uuidSchema, keyId: uuidSchema });
+
+export const createProviderWebhookSchema = z.object({
+  providerId: uuidSchema,
+  url: z
+    .string()
+    .trim()
+    .max(2048, "The address is too long.")
+    .pipe(z.url({ protocol: /^https?$/, error: "Give a web address such as https://psa.example.com/keyhouse." })),
+});
+
+export const deleteProviderWebhookSchema = z.object({ providerId: uuidSchema, webhookId: uuidSchema });

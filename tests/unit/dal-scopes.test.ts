@@ -30,6 +30,7 @@ const SCOPE_LESS: Record<string, string> = {
   "client-moves.ts:providerAdminEmails":
     "whom a move's mail goes to: the providers named by the move the scope reached",
   "client-moves.ts:organizationOwnerEmails": "whom a completed move's mail goes to: the moved client's owners",
+  "provider-webhooks.ts:queueWebhookFor": "an operator's closing of invoices: the provider each invoice is for",
   "client-reach.ts:clientReachedBy": "a SQL condition; callers take the user from their scope",
   // Not converted yet: member and seat functions with their own rework under way.
   "provider-members.ts:pendingProviderName": "not converted yet",

@@ -16,6 +16,8 @@ export const CORE_PAGES: PageEntry[] = [
   // Registration and verification links: the token is the proof, so anyone may open them.
   { path: () => `/register/finish?token=${"A".repeat(43)}`, allowed: [], public: true },
   { path: () => `/verify-email?token=${"A".repeat(43)}`, allowed: [], public: true },
+  // The provider API's reference, like its OpenAPI document, is for anyone (the API itself takes keys).
+  { path: () => "/docs/provider-api", allowed: [], public: true },
   { path: (t) => `/providers/${t.providerId}`, allowed: ["service_user", "provider_admin"] },
   { path: (t) => `/providers/${t.providerId}/clients`, allowed: ["service_user", "provider_admin"] },
   { path: (t) => `/providers/${t.providerId}/members`, allowed: ["provider_admin"] },

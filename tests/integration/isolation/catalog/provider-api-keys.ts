@@ -1,5 +1,7 @@
 import {
   createProviderApiKeyAction,
+  createProviderWebhookAction,
+  deleteProviderWebhookAction,
   revokeProviderApiKeyAction,
 } from "@/app/(portal)/providers/[providerId]/api-keys/actions";
 import { UNKNOWN_ID } from "../../../support/fakes";
@@ -7,7 +9,8 @@ import type { IsolationEntry } from "./types";
 
 /**
  * A provider API key acts for every client of the provider: making one is a grant (the escalation matrix tries it),
- * and both are provider admins'. The key to revoke is unknown on purpose: whoever passes the gate gets a 404.
+ * and both are provider admins'. The key to revoke is unknown on purpose: whoever passes the gate gets a 404. Webhooks
+ * tell an address of clients and invoices the provider's admins already see: theirs alone, not a grant.
  */
 export const PROVIDER_API_KEY_ACTIONS: IsolationEntry[] = [
   {
@@ -23,5 +26,19 @@ export const PROVIDER_API_KEY_ACTIONS: IsolationEntry[] = [
     action: revokeProviderApiKeyAction,
     allowed: ["provider_admin"],
     input: (demo) => ({ providerId: demo.providerId, keyId: UNKNOWN_ID }),
+  },
+  {
+    name: "provider.webhooks.create",
+    grants: false,
+    action: createProviderWebhookAction,
+    allowed: ["provider_admin"],
+    input: (demo) => ({ providerId: demo.providerId, url: "https://psa.example.com/keyhouse" }),
+  },
+  {
+    name: "provider.webhooks.delete",
+    grants: false,
+    action: deleteProviderWebhookAction,
+    allowed: ["provider_admin"],
+    input: (demo) => ({ providerId: demo.providerId, webhookId: UNKNOWN_ID }),
   },
 ];

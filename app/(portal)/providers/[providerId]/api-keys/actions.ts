@@ -2,10 +2,18 @@
 
 import { defineAction } from "@/lib/authz/action";
 import { provider } from "@/lib/authz/scope-rules";
+import { ActionError } from "@/lib/authz/action-error";
 import { createProviderApiKey, revokeProviderApiKey } from "@/lib/dal/provider-api-keys";
-import { createProviderApiKeySchema, revokeProviderApiKeySchema } from "@/lib/validation/provider-api-keys";
+import { createProviderWebhook, deleteProviderWebhook } from "@/lib/dal/provider-webhooks";
+import { webhooksAllowPrivate } from "@/lib/server/config";
+import {
+  createProviderApiKeySchema,
+  createProviderWebhookSchema,
+  deleteProviderWebhookSchema,
+  revokeProviderApiKeySchema,
+} from "@/lib/validation/provider-api-keys";
 
-/** Provider API keys act for the whole provider: provider admins alone make and revoke them. */
+/** Provider API keys and webhooks act for the whole provider: provider admins alone make and remove them. */
 
 export const createProviderApiKeyAction = defineAction({
   name: "provider.apiKeys.create",
@@ -29,5 +37,31 @@ export const revokeProviderApiKeyAction = defineAction({
     const revoked = await revokeProviderApiKey(tx, scope, input.keyId);
     await record({ type: "provider_api_key_revoked", details: { keyId: input.keyId, name: revoked.name } });
     return { name: revoked.name };
+  },
+});
+
+/** An endpoint for the provider's webhooks; answers its signing secret, shown once. */
+export const createProviderWebhookAction = defineAction({
+  name: "provider.webhooks.create",
+  input: createProviderWebhookSchema,
+  scope: provider("provider.api_keys.manage"),
+  async run({ input, scope, tx, record }) {
+    // Deliveries tell of clients and invoices: over the internet, only encrypted (a private network may do without).
+    if (new URL(input.url).protocol !== "https:" && !webhooksAllowPrivate())
+      throw new ActionError("Use an https address.", { url: "Use an https address." });
+    const created = await createProviderWebhook(tx, scope, input.url);
+    await record({ type: "provider_webhook_created", details: { webhookId: created.id, url: input.url } });
+    return { secret: created.secret };
+  },
+});
+
+export const deleteProviderWebhookAction = defineAction({
+  name: "provider.webhooks.delete",
+  input: deleteProviderWebhookSchema,
+  scope: provider("provider.api_keys.manage"),
+  async run({ input, scope, tx, record }) {
+    const deleted = await deleteProviderWebhook(tx, scope, input.webhookId);
+    await record({ type: "provider_webhook_deleted", details: { webhookId: input.webhookId, url: deleted.url } });
+    return { url: deleted.url };
   },
 });

@@ -6,14 +6,14 @@ import { useAction } from "@/components/forms/use-action";
 import { formatMoment } from "@/components/provider-access/format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog, Dialog, DialogActions, DialogFormActions } from "@/components/ui/dialog";
+import { ConfirmDialog, Dialog, DialogFormActions } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/field";
 import { RowHeader, Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { CopyButton } from "@/components/vault-tools/copy-button";
 import type { ProviderApiAccess } from "@/lib/enums";
 import { createProviderApiKeySchema } from "@/lib/validation/provider-api-keys";
 import { createProviderApiKeyAction, revokeProviderApiKeyAction } from "./actions";
+import { ShownOnceDialog } from "./shown-once-dialog";
 
 export type ApiKeyView = {
   id: string;
@@ -118,31 +118,16 @@ function CreateKeyDialog({ providerId, onClose }: { providerId: string; onClose:
     if (result.ok) setMade(result.key);
   }
 
-  if (made) {
+  if (made)
     return (
-      <Dialog open onClose={onClose} title="Your new API key">
-        <div className="flex flex-col gap-4">
-          <Alert tone="warning">
-            Copy the key now and keep it in your tool&apos;s secret store: it is not shown again.
-          </Alert>
-          <div className="flex items-center gap-2">
-            <code
-              aria-label="API key"
-              className="min-w-0 flex-1 rounded bg-slate-100 px-3 py-2 font-mono text-sm break-all"
-            >
-              {made}
-            </code>
-            <CopyButton value={made} label="API key" />
-          </div>
-          <DialogActions>
-            <Button onClick={onClose} data-autofocus>
-              Done
-            </Button>
-          </DialogActions>
-        </div>
-      </Dialog>
+      <ShownOnceDialog
+        title="Your new API key"
+        label="API key"
+        value={made}
+        warning="Copy the key now and keep it in your tool's secret store: it is not shown again."
+        onClose={onClose}
+      />
     );
-  }
 
   return (
     <Dialog open onClose={onClose} busy={create.busy} title="New API key">

@@ -11,6 +11,7 @@ import {
   unlinkClient,
   updateClient,
 } from "@/lib/dal/clients";
+import { queueProviderWebhook } from "@/lib/dal/provider-webhooks";
 import { invitationMail } from "@/lib/mail/membership-mail";
 import {
   addExistingClientSchema,
@@ -37,6 +38,12 @@ export const createClientAction = defineAction({
       organizationUserId: created.ownerId,
       details: { role: "owner" },
     });
+    await queueProviderWebhook(tx, scope, "client.created", {
+      clientId: created.organizationId,
+      name: input.name,
+      plan: input.planType,
+      seats: input.seats,
+    });
     const acceptUrl = appUrl(`/accept/organization?token=${encodeURIComponent(created.token)}`);
     await mail({
       to: input.ownerEmail,
@@ -62,6 +69,7 @@ export const addExistingClientAction = defineAction({
       organizationId: input.organizationId,
       providerOrganizationId: added.providerOrganizationId,
     });
+    await queueProviderWebhook(tx, scope, "client.created", { clientId: input.organizationId, added: true });
     return { organizationId: input.organizationId };
   },
   constraints: {
@@ -82,6 +90,13 @@ export const updateClientAction = defineAction({
       providerOrganizationId,
       details: { seatsBefore: before.seats, seats: input.seats, renamed: before.name !== input.name },
     });
+    if (before.seats !== input.seats)
+      await queueProviderWebhook(tx, scope, "client.seats_changed", {
+        clientId: input.organizationId,
+        name: input.name,
+        seatsBefore: before.seats,
+        seats: input.seats,
+      });
     return {};
   },
   constraints: {

@@ -1,0 +1,110 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import type { LookupAddress } from "node:dns";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import {
+  claimWebhookDelivery,
+  type DueDelivery,
+  dueWebhookDeliveries,
+  recordWebhookAttempt,
+} from "@/lib/dal/provider-webhooks";
+import { checkedAddressOf, pinnedLookup } from "./address-guard";
+import { webhooksAllowPrivate } from "./config";
+import { log, summarizeError } from "./log";
+
+/**
+ * Delivers queued provider webhooks (lib/dal/provider-webhooks.ts). Each POST carries the event as JSON and
+ * `Keyhouse-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the endpoint's secret>`, with the
+ * delivery's id (the same on every retry, for idempotency). A 2xx answer within the time limit delivers it; anything
+ * else is retried on WEBHOOK_RETRY_MINUTES. The endpoint's address is checked like a site icon's (public only, unless
+ * the operator allows private ones) and the connection pinned to the checked address; redirects are not followed.
+ */
+
+export const WEBHOOK_TIMEOUT_MS = 5_000;
+const BATCH = 50;
+
+/** The signature header's value for this body at this moment: what a receiver recomputes to trust a delivery. */
+export function webhookSignature(secret: string, body: string, at: Date): string {
+  const timestamp = Math.floor(at.getTime() / 1000);
+  const mac = createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
+  return `t=${timestamp},v1=${mac}`;
+}
+
+type Outcome = { delivered: boolean; status: number | null; error: string | null };
+
+function post(url: URL, address: LookupAddress, headers: Record<string, string>, body: string): Promise<number> {
+  const request = url.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      {
+        host: url.hostname,
+        servername: url.hostname,
+        port: url.port || (url.protocol === "https:" ? 443 : 80),
+        path: `${url.pathname}${url.search}`,
+        method: "POST",
+        headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+        lookup: pinnedLookup(address),
+        agent: false,
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      },
+      (response) => {
+        // The answer's body is not read: only its status counts.
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.end(body);
+  });
+}
+
+async function attempt(delivery: DueDelivery): Promise<Outcome> {
+  try {
+    const url = new URL(delivery.url);
+    const address = await checkedAddressOf(url.hostname, { allowPrivate: webhooksAllowPrivate() });
+    if (!address) return { delivered: false, status: null, error: "The address is not public, or does not resolve." };
+    const status = await post(
+      url,
+      address,
+      {
+        "content-type": "application/json",
+        "user-agent": "Keyhouse webhooks",
+        "keyhouse-event": delivery.eventType,
+        "keyhouse-delivery": delivery.id,
+        "keyhouse-signature": webhookSignature(delivery.secret, delivery.body, new Date()),
+      },
+      delivery.body,
+    );
+    const delivered = status >= 200 && status < 300;
+    return { delivered, status, error: delivered ? null : `Answered ${status}.` };
+  } catch (error) {
+    return { delivered: false, status: null, error: error instanceof Error ? error.message : "The request failed." };
+  }
+}
+
+export type WebhookRun = { delivered: number; failed: number };
+
+/**
+ * Sends every delivery due at `now` (the ones a failed attempt put off wait for their time). Never throws: the changes
+ * the events tell of have committed, so problems are kept on the delivery and logged.
+ */
+export async function deliverDueWebhooks(now = new Date()): Promise<WebhookRun> {
+  const run: WebhookRun = { delivered: 0, failed: 0 };
+  try {
+    for (;;) {
+      const due = await dueWebhookDeliveries(now, BATCH);
+      for (const id of due) {
+        const delivery = await claimWebhookDelivery(id, now);
+        if (!delivery) continue; // another run took it
+        const outcome = await attempt(delivery);
+        await recordWebhookAttempt(delivery, outcome);
+        run[outcome.delivered ? "delivered" : "failed"] += 1;
+      }
+      if (due.length < BATCH) break;
+    }
+  } catch (error) {
+    log.error({ err: summarizeError(error) }, "webhook delivery run stopped");
+  }
+  return run;
+}

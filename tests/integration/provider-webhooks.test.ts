@@ -1,0 +1,171 @@
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  createProviderWebhookAction,
+  deleteProviderWebhookAction,
+} from "@/app/(portal)/providers/[providerId]/api-keys/actions";
+import { updateClientAction } from "@/app/(portal)/providers/[providerId]/clients/actions";
+import { getDb } from "@/db/client";
+import { organizations, providerOrganizations, providerWebhookDeliveries } from "@/db/schema";
+import { requireProviderScope } from "@/lib/authz/scope";
+import { listProviderWebhooks, MAX_WEBHOOK_ATTEMPTS } from "@/lib/dal/provider-webhooks";
+import { closeBillingPeriod } from "@/lib/operator/billing";
+import { commandLineContext } from "@/lib/operator/command-context";
+import { deliverDueWebhooks } from "@/lib/server/webhooks";
+import { createTestOrganization, createTestProvider, createTestUser, type TestUser } from "../support/factories";
+import { FAKE_ENC_2 } from "../support/fakes";
+import { signInAs } from "../support/session";
+
+/**
+ * Issue 16 part 5: a provider's webhooks. A receiver in this test answers 500 to a delivery's first attempt and 200
+ * after; every request must carry a signature it can check with the secret shown when the endpoint was added.
+ */
+
+type Received = { headers: IncomingMessage["headers"]; body: string };
+
+const MINUTE = 60_000;
+
+describe("provider webhooks", () => {
+  let admin: TestUser;
+  let providerId: string;
+  let otherProviderId: string;
+  let clinic: string;
+  let server: Server;
+  let url: string;
+  const received: Received[] = [];
+  const failFirstAttempt = new Set<string>();
+
+  async function addEndpoint(provider: string, address = url) {
+    await signInAs(admin.id);
+    const made = await createProviderWebhookAction({ providerId: provider, url: address });
+    if (!made.ok) throw new Error(made.error);
+    return made.secret;
+  }
+
+  beforeAll(async () => {
+    vi.stubEnv("KEYHOUSE_WEBHOOKS_ALLOW_PRIVATE", "true");
+    server = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+      request.on("end", () => {
+        received.push({ headers: request.headers, body });
+        const delivery = String(request.headers["keyhouse-delivery"]);
+        if (!failFirstAttempt.has(delivery)) {
+          failFirstAttempt.add(delivery);
+          response.writeHead(500).end();
+        } else response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+
+    admin = await createTestUser({ name: "Hook Admin" });
+    providerId = (await createTestProvider(admin, "Hook MSP")).id;
+    otherProviderId = (await createTestProvider(admin, "Other Hook MSP")).id;
+    clinic = await createTestOrganization("Hook Clinic", await createTestUser(), 5);
+    const db = await getDb();
+    await db.insert(providerOrganizations).values({ providerId, organizationId: clinic, key: FAKE_ENC_2 });
+    await db
+      .update(organizations)
+      .set({ planType: "teams_monthly", status: "managed" })
+      .where(eq(organizations.id, clinic));
+  });
+
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("signs each delivery with the endpoint's secret, retries a failed one later, and keeps its id", async () => {
+    const secret = await addEndpoint(providerId);
+    expect(secret).toMatch(/^whsec_[\w-]{32}$/);
+    await addEndpoint(otherProviderId); // told of nothing here: another provider's endpoint
+
+    expect(
+      await updateClientAction({ providerId, organizationId: clinic, name: "Hook Clinic", seats: 9 }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const start = new Date();
+    expect(await deliverDueWebhooks(start)).toEqual({ delivered: 0, failed: 1 });
+    // Not due again until its retry time.
+    expect(await deliverDueWebhooks(start)).toEqual({ delivered: 0, failed: 0 });
+    expect(await deliverDueWebhooks(new Date(start.getTime() + 2 * MINUTE))).toEqual({ delivered: 1, failed: 0 });
+
+    expect(received).toHaveLength(2);
+    const [first, retry] = received;
+    expect(retry!.headers["keyhouse-delivery"]).toBe(first!.headers["keyhouse-delivery"]);
+    for (const { headers, body } of received) {
+      expect(headers["keyhouse-event"]).toBe("client.seats_changed");
+      const [, timestamp, mac] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(headers["keyhouse-signature"]))!;
+      expect(mac).toBe(createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex"));
+      expect(createHmac("sha256", "whsec_someone-else").update(`${timestamp}.${body}`).digest("hex")).not.toBe(mac);
+      expect(JSON.parse(body)).toMatchObject({
+        type: "client.seats_changed",
+        providerId,
+        data: { clientId: clinic, name: "Hook Clinic", seatsBefore: 5, seats: 9 },
+      });
+    }
+    const listed = await listProviderWebhooks(await requireProviderScope(providerId, "provider.api_keys.manage"));
+    expect(listed).toEqual([expect.objectContaining({ url, delivered: 1, pending: 0, failed: 0, lastStatus: 204 })]);
+  });
+
+  it("tells of a closed invoice; a rename alone tells nothing", async () => {
+    received.length = 0;
+    await signInAs(admin.id);
+    await updateClientAction({ providerId, organizationId: clinic, name: "Hook Clinic Renamed", seats: 9 });
+    const db = await getDb();
+    await db.transaction((tx) => closeBillingPeriod(commandLineContext(tx), { periodStart: "2031-05-01" }));
+    const later = new Date(Date.now() + 10 * MINUTE);
+    await deliverDueWebhooks(later);
+    await deliverDueWebhooks(new Date(later.getTime() + 2 * MINUTE));
+    const types = received.map(({ body }) => (JSON.parse(body) as { type: string }).type);
+    expect(types).toEqual(["invoice.closed", "invoice.closed"]);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({
+      data: { periodStart: "2031-05-01", periodEnd: "2031-05-31", totalCents: expect.any(Number) },
+    });
+  });
+
+  it("gives up after the last attempt, and an endpoint that cannot be reached fails without stopping the others", async () => {
+    const db = await getDb();
+    await addEndpoint(providerId, "http://127.0.0.1:1/nobody-listens");
+    await signInAs(admin.id);
+    await updateClientAction({ providerId, organizationId: clinic, name: "Hook Clinic", seats: 10 });
+    let at = new Date(Date.now() + 60 * MINUTE);
+    for (let attempt = 0; attempt < MAX_WEBHOOK_ATTEMPTS; attempt += 1) {
+      await deliverDueWebhooks(at);
+      at = new Date(at.getTime() + 1441 * MINUTE);
+    }
+    const rows = await db.select().from(providerWebhookDeliveries);
+    const unreachable = rows.filter((row) => row.lastError?.includes("ECONNREFUSED"));
+    expect(unreachable).toEqual([expect.objectContaining({ status: "failed", attempts: MAX_WEBHOOK_ATTEMPTS })]);
+    expect(rows.filter((row) => row.eventType === "client.seats_changed" && row.status === "delivered")).toHaveLength(
+      2,
+    );
+  });
+
+  it("refuses plain http outside a private network, and removes an endpoint with its deliveries", async () => {
+    vi.stubEnv("KEYHOUSE_WEBHOOKS_ALLOW_PRIVATE", "false");
+    await signInAs(admin.id);
+    expect(await createProviderWebhookAction({ providerId, url: "http://psa.example.com/hook" })).toMatchObject({
+      ok: false,
+      fieldErrors: { url: "Use an https address." },
+    });
+    expect(await createProviderWebhookAction({ providerId, url: "ftp://psa.example.com" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
+    vi.stubEnv("KEYHOUSE_WEBHOOKS_ALLOW_PRIVATE", "true");
+    const scope = await requireProviderScope(providerId, "provider.api_keys.manage");
+    const [endpoint] = await listProviderWebhooks(scope);
+    expect(await deleteProviderWebhookAction({ providerId: otherProviderId, webhookId: endpoint!.id })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await deleteProviderWebhookAction({ providerId, webhookId: endpoint!.id })).toMatchObject({ ok: true });
+    expect((await listProviderWebhooks(scope)).map((row) => row.id)).not.toContain(endpoint!.id);
+  });
+});
