@@ -19,3 +19,4 @@ export * from "./provider-baselines";
 export * from "./usage";
 export * from "./provider-api-keys";
 export * from "./provider-webhooks";
+export * from "./provider-pending-clients";

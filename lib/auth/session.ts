@@ -58,6 +58,11 @@ export const sessionClaims = cache(async (): Promise<CallerClaims | null> => {
   return sessionClaimsOfPage();
 });
 
+/** The provider API key this request presents (lib/provider-api/route.ts), or null for a cookie or an app's token. */
+export function currentApiKeyId(): string | null {
+  return providerApiRequest.getStore()?.apiKeyId ?? null;
+}
+
 /**
  * The id of the browser session this page or action runs in (its cookie names the row), to mark it among the
  * account's sessions and keep it when the others end. Valid once getSession has accepted the caller.

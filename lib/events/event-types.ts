@@ -47,6 +47,8 @@ export const EVENT_TYPES = {
   provider_api_called: "Called the provider API",
   provider_webhook_created: "Added a webhook endpoint",
   provider_webhook_deleted: "Removed a webhook endpoint",
+  provider_client_requested: "Asked for a new client through the API",
+  provider_client_request_discarded: "Discarded a client asked for through the API",
 
   organization_created: "Created the organization",
   organization_updated: "Updated organization settings",

@@ -1,10 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import type { ClientRow } from "@/lib/dal/clients";
+import type { PendingClient } from "@/lib/dal/pending-clients";
 import type { InvoiceWithItems } from "@/lib/dal/billing";
 import type { EventRow } from "@/lib/events/rows";
 import { describeEvent } from "@/lib/events/event-types";
-import type { clientSchema } from "./operations";
+import type { clientSchema, pendingClientSchema } from "./operations";
 
 /** DAL rows in the API's shapes (./operations.ts): names an integrator reads, no internal columns. */
 
@@ -47,5 +48,18 @@ export function eventAnswer(row: EventRow) {
     actor: row.actingUserId ? { name: row.actorName, email: row.actorEmail } : null,
     client: row.organizationId ? { id: row.organizationId, name: row.organizationName } : null,
     ip: row.ip,
+  };
+}
+
+export function pendingClientAnswer(pending: PendingClient): z.input<typeof pendingClientSchema> {
+  return {
+    id: pending.id,
+    status: pending.setUpAt ? "created" : "awaiting_setup",
+    name: pending.name,
+    ownerEmail: pending.ownerEmail,
+    plan: pending.planType,
+    seats: pending.seats,
+    requestedAt: pending.createdAt.toISOString(),
+    clientId: pending.organizationId,
   };
 }

@@ -33,7 +33,12 @@ function operationObject(operation: ProviderApiOperation): ZodOpenApiOperationOb
     ...(operation.body ? { requestBody: { required: true, content: json(operation.body) } } : {}),
     responses: {
       ...(operation.response
-        ? { "200": { description: "OK", content: json(operation.response) } }
+        ? {
+            [String(operation.status ?? 200)]: {
+              description: operation.status === 202 ? "Accepted: waiting to be set up." : "OK",
+              content: json(operation.response),
+            },
+          }
         : { "204": { description: "Done." } }),
       ...refusals,
       ...(writes

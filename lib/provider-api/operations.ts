@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { ProviderPermission } from "@/lib/authz/permissions";
 import { EVENT_TYPES } from "@/lib/events/event-types";
-import { clientNameSchema, seatsSchema } from "@/lib/validation/clients";
+import { clientNameSchema, requestClientSchema, seatsSchema } from "@/lib/validation/clients";
 
 /**
  * The provider API (issue 16 part 5) as data: each operation's path, gate and zod schemas. The route handlers parse
@@ -37,6 +37,21 @@ export const clientUpdateSchema = z
   .object({ name: clientNameSchema.optional(), seats: seatsSchema.optional() })
   .refine((body) => body.name !== undefined || body.seats !== undefined, "Give a new name or a number of seats.")
   .meta({ id: "ClientUpdate" });
+
+export const pendingClientSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(["awaiting_setup", "created"]).meta({
+      description: "awaiting_setup until a provider member sets it up in the portal; then created.",
+    }),
+    name: z.string(),
+    ownerEmail: z.string(),
+    plan: z.string(),
+    seats: z.int(),
+    requestedAt: z.iso.datetime(),
+    clientId: z.uuid().nullable().meta({ description: "The client it became, once created." }),
+  })
+  .meta({ id: "PendingClient" });
 
 const memberSchema = z
   .object({
@@ -144,6 +159,8 @@ export type ProviderApiOperation = {
   body?: z.ZodType;
   /** The answer's schema; none for 204 No Content. */
   response?: z.ZodType;
+  /** The success status when not 200 (or 204 without a response). */
+  status?: 202;
 };
 
 const op = <const O extends ProviderApiOperation>(operation: O) => operation;
@@ -159,6 +176,30 @@ export const OPERATIONS = {
     params: providerParams,
     query: z.object({ page, search: z.string().trim().max(50).optional() }),
     response: clientPageSchema,
+  }),
+  createClient: op({
+    operationId: "createClient",
+    method: "post",
+    path: "/clients",
+    summary: "Ask for a new client",
+    description:
+      "A new client's encryption keys are made in a provider member's browser, never on the server, so this answers " +
+      "202 with a pending client: it waits on the portal's Clients page until a member sets it up, which creates " +
+      "the client, invites its owner and sends the client.created webhook. Follow it with getPendingClient.",
+    permission: "provider.clients.create",
+    params: providerParams,
+    body: requestClientSchema.meta({ id: "ClientRequest" }),
+    response: pendingClientSchema,
+    status: 202,
+  }),
+  getPendingClient: op({
+    operationId: "getPendingClient",
+    method: "get",
+    path: "/pending-clients/{pendingClientId}",
+    summary: "Read a client asked for",
+    permission: "provider.clients.view",
+    params: providerParams.extend({ pendingClientId: id("The pending client's id, from createClient.") }),
+    response: pendingClientSchema,
   }),
   getClient: op({
     operationId: "getClient",

@@ -141,7 +141,11 @@ export function providerApiRoute<const O extends ProviderApiOperation>(
       const response = await withProviderApiKey({ apiKeyId, userId, providerId, access }, async () => {
         const scope = await requireProviderScope(providerId, operation.permission);
         const answer = await handler({ scope, params: params.data, query: input.query, body: input.body } as Input<O>)
-          .then((value) => (value === undefined ? new Response(null, { status: 204 }) : Response.json(value)))
+          .then((value) =>
+            value === undefined
+              ? new Response(null, { status: 204 })
+              : Response.json(value, { status: operation.status ?? 200 }),
+          )
           .catch(failure);
         const origin = originFromHeaders(request.headers);
         await recordProviderApiCall(scope, {

@@ -27,8 +27,23 @@ export const createClientSchema = z.object({
   privateKey: encStringSchema(2),
   collectionName: encStringSchema(2),
   key: encStringSchema(2),
+  /** A client asked for through the provider API that this creation sets up. */
+  pendingClientId: uuidSchema.optional(),
 });
 export type CreateClientInput = z.infer<typeof createClientSchema>;
+
+/** A client a PSA asks for through the provider API: the details alone, since a browser makes the keys later. */
+export const requestClientSchema = z.object({
+  name: clientNameSchema,
+  ownerEmail: emailSchema,
+  planType: clientPlanSchema,
+  seats: seatsSchema,
+});
+export type RequestClientInput = z.infer<typeof requestClientSchema>;
+
+export const requestClientActionSchema = requestClientSchema.extend({ providerId: uuidSchema });
+
+export const pendingClientRefSchema = z.object({ providerId: uuidSchema, pendingClientId: uuidSchema });
 
 export const addExistingClientSchema = z.object({
   providerId: uuidSchema,

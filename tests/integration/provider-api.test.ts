@@ -4,12 +4,14 @@ import {
   createProviderApiKeyAction,
   revokeProviderApiKeyAction,
 } from "@/app/(portal)/providers/[providerId]/api-keys/actions";
+import { createClientAction, discardPendingClientAction } from "@/app/(portal)/providers/[providerId]/clients/actions";
 import * as clientRoute from "@/app/api/providers/[providerId]/v1/clients/[clientId]/route";
 import * as membersRoute from "@/app/api/providers/[providerId]/v1/clients/[clientId]/members/route";
 import * as clientsRoute from "@/app/api/providers/[providerId]/v1/clients/route";
 import * as eventsRoute from "@/app/api/providers/[providerId]/v1/events/route";
 import * as invoiceRoute from "@/app/api/providers/[providerId]/v1/invoices/[invoiceId]/route";
 import * as invoicesRoute from "@/app/api/providers/[providerId]/v1/invoices/route";
+import * as pendingClientRoute from "@/app/api/providers/[providerId]/v1/pending-clients/[pendingClientId]/route";
 import * as usageRoute from "@/app/api/providers/[providerId]/v1/usage/route";
 import { GET as openApiDocument } from "@/app/api/providers/openapi.json/route";
 import { GET as sync } from "@/app/api/sync/route";
@@ -25,7 +27,7 @@ import {
   createTestUser,
   type TestUser,
 } from "../support/factories";
-import { FAKE_ENC_2 } from "../support/fakes";
+import { FAKE_ENC_2, FAKE_PUBLIC_KEY } from "../support/fakes";
 import { signInAs, testSession } from "../support/session";
 import { deviceToken } from "./bitwarden-api/api";
 import { addServiceUser, scopeMember } from "../support/technician-scope";
@@ -53,6 +55,7 @@ const ROUTES: Record<string, Record<string, unknown>> = {
   "/api/providers/{providerId}/v1/invoices": invoicesRoute,
   "/api/providers/{providerId}/v1/invoices/{invoiceId}": invoiceRoute,
   "/api/providers/{providerId}/v1/events": eventsRoute,
+  "/api/providers/{providerId}/v1/pending-clients/{pendingClientId}": pendingClientRoute,
 };
 
 let document: Document;
@@ -314,5 +317,64 @@ describe("the provider API, driven by its OpenAPI document", () => {
     expect(asApp.status).toBe(401);
     const { token } = await deviceToken(admin.id);
     expect((await call(token, "listClients", { providerId })).status).toBe(401);
+  });
+
+  it("asks for a client, which a provider member's browser sets up in the portal; or which is discarded", async () => {
+    const request = {
+      name: "API Dentist",
+      ownerEmail: "dentist-owner@api.example",
+      planType: "teams_monthly" as const,
+      seats: 4,
+    };
+    expect((await call(readKey, "createClient", { providerId }, request)).status).toBe(403);
+    const asked = await call(writeKey, "createClient", { providerId }, request);
+    expect(asked.status).toBe(202);
+    expect(asked.body).toMatchObject({ status: "awaiting_setup", name: "API Dentist", seats: 4, clientId: null });
+    const pendingClientId = asked.body.id as string;
+    expect((await call(readKey, "getPendingClient", { providerId, pendingClientId })).body.status).toBe(
+      "awaiting_setup",
+    );
+    expect((await call(readKey, "listClients", { providerId, search: "Dentist" })).body.total).toBe(0);
+
+    // The portal's Set up: the browser's keys (here well-shaped stand-ins) with the request's id.
+    await signInAs(admin.id);
+    const created = await createClientAction({
+      providerId,
+      ...request,
+      publicKey: FAKE_PUBLIC_KEY,
+      privateKey: FAKE_ENC_2,
+      collectionName: FAKE_ENC_2,
+      key: FAKE_ENC_2,
+      pendingClientId,
+    });
+    expect(created).toMatchObject({ ok: true });
+    const clientId = (created as { organizationId: string }).organizationId;
+    expect((await call(readKey, "getPendingClient", { providerId, pendingClientId })).body).toMatchObject({
+      status: "created",
+      clientId,
+    });
+    expect((await call(readKey, "getClient", { providerId, clientId })).body).toMatchObject({ name: "API Dentist" });
+    // Set up once: a second creation with the same request is refused, and nothing of it is written.
+    expect(
+      await createClientAction({
+        providerId,
+        ...request,
+        name: "API Dentist Again",
+        publicKey: FAKE_PUBLIC_KEY,
+        privateKey: FAKE_ENC_2,
+        collectionName: FAKE_ENC_2,
+        key: FAKE_ENC_2,
+        pendingClientId,
+      }),
+    ).toMatchObject({ ok: false, code: "not_found" });
+    expect((await call(readKey, "listClients", { providerId, search: "Again" })).body.total).toBe(0);
+
+    const other = await call(writeKey, "createClient", { providerId }, { ...request, name: "API Never" });
+    await signInAs(admin.id);
+    expect(await discardPendingClientAction({ providerId, pendingClientId: other.body.id })).toMatchObject({
+      ok: true,
+      name: "API Never",
+    });
+    expect((await call(readKey, "getPendingClient", { providerId, pendingClientId: other.body.id })).status).toBe(404);
   });
 });

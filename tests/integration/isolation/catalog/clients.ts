@@ -1,11 +1,13 @@
 import {
   addExistingClientAction,
   createClientAction,
+  discardPendingClientAction,
   openClientConsoleAction,
+  requestClientAction,
   unlinkClientAction,
   updateClientAction,
 } from "@/app/(portal)/providers/[providerId]/clients/actions";
-import { FAKE_ENC_2, FAKE_PUBLIC_KEY } from "../../../support/fakes";
+import { FAKE_ENC_2, FAKE_PUBLIC_KEY, UNKNOWN_ID } from "../../../support/fakes";
 import type { IsolationEntry } from "./types";
 
 const ADMINS = ["provider_admin"] as const;
@@ -28,6 +30,27 @@ export const CLIENT_ACTIONS: IsolationEntry[] = [
       collectionName: FAKE_ENC_2,
       key: FAKE_ENC_2,
     }),
+  },
+  // A request makes no client and invites nobody: setting it up is createClientAction, the grant above.
+  {
+    name: "provider.clients.request",
+    grants: false,
+    action: requestClientAction,
+    allowed: ADMINS,
+    input: (demo) => ({
+      providerId: demo.providerId,
+      name: "Requested Client",
+      ownerEmail: "requested@x.example",
+      planType: "teams_monthly",
+      seats: 2,
+    }),
+  },
+  {
+    name: "provider.clients.discardRequest",
+    grants: false,
+    action: discardPendingClientAction,
+    allowed: ADMINS,
+    input: (demo) => ({ providerId: demo.providerId, pendingClientId: UNKNOWN_ID }),
   },
   {
     name: "provider.clients.addExisting",

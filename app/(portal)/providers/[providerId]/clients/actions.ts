@@ -11,12 +11,16 @@ import {
   unlinkClient,
   updateClient,
 } from "@/lib/dal/clients";
+import { currentApiKeyId } from "@/lib/auth/session";
+import { discardPendingClient, markPendingClientSetUp, requestPendingClient } from "@/lib/dal/pending-clients";
 import { queueProviderWebhook } from "@/lib/dal/provider-webhooks";
 import { invitationMail } from "@/lib/mail/membership-mail";
 import {
   addExistingClientSchema,
   clientRefSchema,
   createClientSchema,
+  pendingClientRefSchema,
+  requestClientActionSchema,
   updateClientSchema,
 } from "@/lib/validation/clients";
 
@@ -26,6 +30,7 @@ export const createClientAction = defineAction({
   scope: provider("provider.clients.create"),
   async run({ input, scope, tx, record, mail }) {
     const created = await createClient(tx, scope, input);
+    if (input.pendingClientId) await markPendingClientSetUp(tx, scope, input.pendingClientId, created.organizationId);
     await record({
       type: "provider_organization_created",
       organizationId: created.organizationId,
@@ -43,6 +48,7 @@ export const createClientAction = defineAction({
       name: input.name,
       plan: input.planType,
       seats: input.seats,
+      pendingClientId: input.pendingClientId ?? null,
     });
     const acceptUrl = appUrl(`/accept/organization?token=${encodeURIComponent(created.token)}`);
     await mail({
@@ -55,6 +61,39 @@ export const createClientAction = defineAction({
       ),
     });
     return { organizationId: created.organizationId };
+  },
+});
+
+/**
+ * A client asked for without its keys (the provider API's create): it waits on the Clients page until a provider
+ * member's browser sets it up with createClientAction, which sends the owner's invitation.
+ */
+export const requestClientAction = defineAction({
+  name: "provider.clients.request",
+  input: requestClientActionSchema,
+  scope: provider("provider.clients.create"),
+  async run({ input, scope, tx, record }) {
+    const { providerId: _provider, ...details } = input;
+    const pending = await requestPendingClient(tx, scope, details, currentApiKeyId());
+    await record({
+      type: "provider_client_requested",
+      details: { pendingClientId: pending.id, name: input.name, seats: input.seats, plan: input.planType },
+    });
+    return { pending };
+  },
+});
+
+export const discardPendingClientAction = defineAction({
+  name: "provider.clients.discardRequest",
+  input: pendingClientRefSchema,
+  scope: provider("provider.clients.create"),
+  async run({ input, scope, tx, record }) {
+    const discarded = await discardPendingClient(tx, scope, input.pendingClientId);
+    await record({
+      type: "provider_client_request_discarded",
+      details: { pendingClientId: discarded.id, name: discarded.name },
+    });
+    return { name: discarded.name };
   },
 });
 

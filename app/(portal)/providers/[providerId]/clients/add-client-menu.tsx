@@ -20,6 +20,7 @@ import { addExistingClientAction, createClientAction } from "./actions";
 import { seatsValue } from "@/lib/forms";
 
 type Addable = { id: string; name: string; planType: OrganizationPlan; seats: number };
+export type PendingClientView = { id: string; name: string; ownerEmail: string; planType: ProviderPlan; seats: number };
 type Props = { providerId: string; disabled: boolean; addable: Addable[]; suggestedName?: string | null };
 
 export function AddClientMenu({ providerId, disabled, addable, suggestedName }: Props) {
@@ -67,16 +68,19 @@ const PLAN_OPTIONS: { value: ProviderPlan; label: string }[] = [
  * The browser makes the new organization's key and key pair, encrypts the default collection's name with it and
  * wraps the key with the provider key: the server receives only ciphertext.
  */
-function NewClientDialog({
+export function NewClientDialog({
   open,
   onClose,
   providerId,
   suggestedName,
+  pending,
 }: {
   open: boolean;
   onClose: () => void;
   providerId: string;
   suggestedName: string;
+  /** A client asked for through the API, whose details fill the form and which this creation sets up. */
+  pending?: PendingClientView;
 }) {
   const { keys } = useKeyring();
   const create = useAction(createClientAction);
@@ -99,6 +103,7 @@ function NewClientDialog({
         privateKey,
         collectionName: await encryptString("Default collection", organizationKey),
         key: await wrapSymmetricKey(organizationKey, providerKey),
+        ...(pending ? { pendingClientId: pending.id } : {}),
       };
     });
     if (!result.ok) return;
@@ -112,7 +117,7 @@ function NewClientDialog({
       open={open}
       onClose={onClose}
       busy={create.busy}
-      title="New client"
+      title={pending ? `Set up ${pending.name}` : "New client"}
       description="The client's owner gets an invitation by mail."
     >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
@@ -121,7 +126,7 @@ function NewClientDialog({
           label="Organization name"
           name="name"
           required
-          defaultValue={suggestedName}
+          defaultValue={pending?.name ?? suggestedName}
           error={create.fieldErrors.name}
           data-autofocus
         />
@@ -130,16 +135,17 @@ function NewClientDialog({
           name="ownerEmail"
           type="email"
           required
+          defaultValue={pending?.ownerEmail}
           error={create.fieldErrors.ownerEmail}
         />
         <SelectField
           label="Plan"
           name="planType"
           options={PLAN_OPTIONS}
-          defaultValue="enterprise_monthly"
+          defaultValue={pending?.planType ?? "enterprise_monthly"}
           error={create.fieldErrors.planType}
         />
-        <SeatsField required defaultValue={1} error={create.fieldErrors.seats} />
+        <SeatsField required defaultValue={pending?.seats ?? 1} error={create.fieldErrors.seats} />
         {create.busy ? <IndeterminateProgress label="Creating the organization's encryption keys…" /> : null}
         <DialogFormActions onCancel={onClose} busy={create.busy} submitLabel="Create client" />
       </form>

@@ -7,10 +7,12 @@ import { providerRoleHolds } from "@/lib/authz/permissions";
 import { requireProviderScope, requireUser } from "@/lib/authz/scope";
 import { listProviderMoves } from "@/lib/dal/client-moves";
 import { CLIENTS_PAGE_SIZE, listAddableOrganizations, listClients } from "@/lib/dal/clients";
+import { listPendingClients } from "@/lib/dal/pending-clients";
 import { requestedFirstClientName } from "@/lib/dal/provider-requests";
 import { AddClientMenu } from "./add-client-menu";
 import { ClientMoves } from "./client-moves";
 import { ClientsTable } from "./clients-table";
+import { PendingClients } from "./pending-clients";
 
 export const metadata: Metadata = { title: "Clients" };
 
@@ -28,10 +30,11 @@ export default async function ClientsPage({ params, searchParams }: Props) {
   const canAdd = providerRoleHolds(scope.role, "provider.clients.create");
   const canMoveIn = providerRoleHolds(scope.role, "provider.clients.move_in");
   const { provider } = scope;
-  const [{ clients, total }, addable, moves] = await Promise.all([
+  const [{ clients, total }, addable, moves, pending] = await Promise.all([
     listClients(scope, { search, page }),
     canAdd ? listAddableOrganizations(await requireUser()) : Promise.resolve([]),
     canMoveIn ? listProviderMoves(scope) : Promise.resolve([]),
+    canAdd && provider.enabled ? listPendingClients(scope) : Promise.resolve([]),
   ]);
   // A provider approved from a request offers the client its request named, until it has one.
   const suggestedName =
@@ -57,6 +60,20 @@ export default async function ClientsPage({ params, searchParams }: Props) {
           ) : null
         }
       />
+      {pending.length > 0 ? (
+        <PendingClients
+          providerId={providerId}
+          pending={pending.map((row) => ({
+            id: row.id,
+            name: row.name,
+            ownerEmail: row.ownerEmail,
+            planType: row.planType,
+            seats: row.seats,
+            requestedAt: row.createdAt.toISOString(),
+            keyName: row.keyName,
+          }))}
+        />
+      ) : null}
       <form role="search" className="mb-4 flex max-w-md gap-2" action={`/providers/${providerId}/clients`}>
         <label htmlFor="client-search" className="sr-only">
           Search clients
