@@ -139,7 +139,7 @@ export function providerApiRoute<const O extends ProviderApiOperation>(
 
       const { apiKeyId, userId, providerId, access } = caller;
       const response = await withProviderApiKey({ apiKeyId, userId, providerId, access }, async () => {
-        const scope = await requireProviderScope(providerId, operation.permission);
+        const scope = await requireProviderScope(params.data.providerId, operation.permission);
         const answer = await handler({ scope, params: params.data, query: input.query, body: input.body } as Input<O>)
           .then((value) =>
             value === undefined
