@@ -10,7 +10,15 @@ import {
   issueMoveCodeAction,
 } from "@/app/(portal)/providers/[providerId]/clients/move-actions";
 import { getDb } from "@/db/client";
-import { clientMoves, events, mailOutbox, organizations, providerOrganizations, providerPlans } from "@/db/schema";
+import {
+  clientMoves,
+  events,
+  mailOutbox,
+  organizations,
+  providerOrganizations,
+  providerPlans,
+  providerWebhookDeliveries,
+} from "@/db/schema";
 import { requireOrgScope } from "@/lib/authz/scope";
 import { encryptBytes, moveVerifier, newMoveSecret, type SymmetricKey } from "@/lib/crypto";
 import { type DemoIds, loadDemo } from "../support/demo";
@@ -21,6 +29,7 @@ import {
   createTestUser,
   type TestUser,
 } from "../support/factories";
+import { createProviderWebhookAction } from "@/app/(portal)/providers/[providerId]/api-keys/actions";
 import { FAKE_ENC_2 } from "../support/fakes";
 import { signInAs } from "../support/session";
 
@@ -115,7 +124,24 @@ describe("moving a client to another provider", () => {
     expect(await mailsTo("owner@client1.example")).toContain("My Client's Organization is moving to New MSP");
     expect(await keyMaterial(code.moveId)).toEqual({ secret: expect.any(String), transferKey: FAKE_ENC_2 });
 
+    await signInAs(newAdmin.id);
+    expect(
+      await createProviderWebhookAction({ providerId: newProvider.id, url: "https://psa.example.com/hook" }),
+    ).toMatchObject({ ok: true });
     expect(await complete(code.moveId)).toEqual({ ok: true, organizationId: demo.client1 });
+    // The new provider's PSA hears of its new client.
+    const queued = await (
+      await getDb()
+    )
+      .select({ payload: providerWebhookDeliveries.payload })
+      .from(providerWebhookDeliveries);
+    expect(queued.map(({ payload }) => payload)).toEqual([
+      expect.objectContaining({
+        type: "client.created",
+        providerId: newProvider.id,
+        data: { clientId: demo.client1, name: "My Client's Organization", movedIn: true },
+      }),
+    ]);
     // The finished move keeps no key material; a second completion is told it is done.
     expect(await keyMaterial(code.moveId)).toEqual({ secret: null, transferKey: null });
     expect(await complete(code.moveId)).toMatchObject({ ok: false, error: "This move is already complete." });

@@ -10,6 +10,7 @@ import {
   organizationOwnerEmails,
   providerAdminEmails,
 } from "@/lib/dal/client-moves";
+import { queueProviderWebhook } from "@/lib/dal/provider-webhooks";
 import { moveCancelledMail, moveCompletedMail } from "@/lib/mail/client-move-mail";
 import { appUrl } from "@/lib/server/config";
 import { completeMoveSchema, issueMoveCodeSchema, providerMoveRefSchema } from "@/lib/validation/client-moves";
@@ -42,6 +43,11 @@ export const completeMoveAction = defineAction({
       organizationId: moved.organizationId,
       providerOrganizationId: moved.providerOrganizationId,
       details,
+    });
+    await queueProviderWebhook(tx, scope, "client.created", {
+      clientId: moved.organizationId,
+      name: moved.organizationName,
+      movedIn: true,
     });
     if (moved.fromProviderId)
       await record({
