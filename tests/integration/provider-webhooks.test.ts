@@ -11,7 +11,7 @@ import { updateClientAction } from "@/app/(portal)/providers/[providerId]/client
 import { getDb } from "@/db/client";
 import { organizations, providerOrganizations, providerWebhookDeliveries } from "@/db/schema";
 import { requireProviderScope } from "@/lib/authz/scope";
-import { listProviderWebhooks, MAX_WEBHOOK_ATTEMPTS } from "@/lib/dal/provider-webhooks";
+import { listProviderWebhooks, listRecentWebhookDeliveries, MAX_WEBHOOK_ATTEMPTS } from "@/lib/dal/provider-webhooks";
 import { closeBillingPeriod } from "@/lib/operator/billing";
 import { commandLineContext } from "@/lib/operator/command-context";
 import { deliverDueWebhooks } from "@/lib/server/webhooks";
@@ -109,8 +109,13 @@ describe("provider webhooks", () => {
         data: { clientId: clinic, name: "Hook Clinic", seatsBefore: 5, seats: 9 },
       });
     }
-    const listed = await listProviderWebhooks(await requireProviderScope(providerId, "provider.api_keys.manage"));
-    expect(listed).toEqual([expect.objectContaining({ url, delivered: 1, pending: 0, failed: 0, lastStatus: 204 })]);
+    const scope = await requireProviderScope(providerId, "provider.api_keys.manage");
+    expect(await listProviderWebhooks(scope)).toEqual([
+      expect.objectContaining({ url, delivered: 1, pending: 0, failed: 0, lastStatus: 204 }),
+    ]);
+    expect(await listRecentWebhookDeliveries(scope)).toEqual([
+      expect.objectContaining({ url, eventType: "client.seats_changed", status: "delivered", attempts: 2 }),
+    ]);
   });
 
   it("tells of a closed invoice; a rename alone tells nothing", async () => {

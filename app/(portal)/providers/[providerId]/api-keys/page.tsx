@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireProviderScope } from "@/lib/authz/scope";
 import { listProviderApiKeys } from "@/lib/dal/provider-api-keys";
-import { listProviderWebhooks } from "@/lib/dal/provider-webhooks";
+import { listProviderWebhooks, listRecentWebhookDeliveries } from "@/lib/dal/provider-webhooks";
 import { ApiKeysManager } from "./api-keys-manager";
 import { WebhooksManager } from "./webhooks-manager";
 
@@ -17,7 +17,11 @@ export const metadata: Metadata = { title: "API keys" };
 export default async function ProviderApiKeysPage({ params }: { params: Promise<{ providerId: string }> }) {
   const { providerId } = await params;
   const scope = await requireProviderScope(providerId, "provider.api_keys.manage");
-  const [keys, webhooks] = await Promise.all([listProviderApiKeys(scope), listProviderWebhooks(scope)]);
+  const [keys, webhooks, deliveries] = await Promise.all([
+    listProviderApiKeys(scope),
+    listProviderWebhooks(scope),
+    listRecentWebhookDeliveries(scope),
+  ]);
   return (
     <>
       <PageHeader
@@ -49,6 +53,7 @@ export default async function ProviderApiKeysPage({ params }: { params: Promise<
         <WebhooksManager
           providerId={scope.providerId}
           webhooks={webhooks.map((webhook) => ({ ...webhook, createdAt: new Date(webhook.createdAt).toISOString() }))}
+          deliveries={deliveries.map((delivery) => ({ ...delivery, createdAt: delivery.createdAt.toISOString() }))}
         />
       </Card>
     </>

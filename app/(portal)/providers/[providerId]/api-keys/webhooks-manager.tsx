@@ -25,8 +25,32 @@ export type WebhookView = {
   lastStatus: number | null;
 };
 
-/** The provider's webhook endpoints: added (the signing secret shown once), listed with their deliveries, removed. */
-export function WebhooksManager({ providerId, webhooks }: { providerId: string; webhooks: WebhookView[] }) {
+export type DeliveryView = {
+  id: string;
+  url: string;
+  eventType: string;
+  status: "pending" | "delivered" | "failed";
+  attempts: number;
+  lastResponseStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+};
+
+const DELIVERY_STATUS = { pending: "Waiting", delivered: "Delivered", failed: "Failed" } as const;
+
+/**
+ * The provider's webhook endpoints (added with the signing secret shown once, listed with their deliveries, removed)
+ * and the latest deliveries, to see what a receiving tool was told and answered.
+ */
+export function WebhooksManager({
+  providerId,
+  webhooks,
+  deliveries,
+}: {
+  providerId: string;
+  webhooks: WebhookView[];
+  deliveries: DeliveryView[];
+}) {
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<WebhookView | null>(null);
   const remove = useAction(deleteProviderWebhookAction, { success: () => "The endpoint was removed." });
@@ -88,6 +112,36 @@ export function WebhooksManager({ providerId, webhooks }: { providerId: string; 
           </TBody>
         </Table>
       )}
+      {deliveries.length > 0 ? (
+        <Table caption="Latest webhook deliveries" showCaption className="mt-6">
+          <THead>
+            <TH>Event</TH>
+            <TH>Endpoint</TH>
+            <TH>Status</TH>
+            <TH>Queued</TH>
+          </THead>
+          <TBody>
+            {deliveries.map((delivery) => (
+              <TR key={delivery.id}>
+                <RowHeader>
+                  <code>{delivery.eventType}</code>
+                </RowHeader>
+                <TD>
+                  <span className="font-mono text-xs break-all">{delivery.url}</span>
+                </TD>
+                <TD>
+                  {DELIVERY_STATUS[delivery.status]}
+                  <span className="block text-xs text-slate-600">
+                    {delivery.attempts === 1 ? "1 attempt" : `${delivery.attempts} attempts`}
+                    {delivery.status !== "delivered" && delivery.lastError ? `: ${delivery.lastError}` : null}
+                  </span>
+                </TD>
+                <TD>{formatMoment(delivery.createdAt)}</TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      ) : null}
       {adding ? <AddEndpointDialog providerId={providerId} onClose={() => setAdding(false)} /> : null}
       <ConfirmDialog
         open={removing !== null}
