@@ -109,6 +109,42 @@ function failure(error: unknown): Response {
   return problem(500, "internal", "Something went wrong and nothing was saved. Please try again.");
 }
 
+/** The call of an authenticated key within its rate limit: its provider and access, the input, the gate, the handler. */
+async function answer<O extends ProviderApiOperation>(
+  operation: O,
+  handler: (input: Input<O>) => Promise<Answer<O>>,
+  request: Request,
+  rawParams: Record<string, string>,
+  caller: ApiKeyCaller,
+): Promise<Response> {
+  const params = operation.params.safeParse(rawParams);
+  // Another provider's id, or no id at all, is a 404 as in the portal.
+  if (!params.success || params.data.providerId !== caller.providerId) return problem(404, "not_found", "Not found.");
+  if (operation.method !== "get" && caller.access !== "write")
+    return problem(403, "read_only", "This API key is read-only.");
+  const input = await readInput(operation, request);
+  if (!input.ok) return input.response;
+
+  const { apiKeyId, userId, providerId, access } = caller;
+  return withProviderApiKey({ apiKeyId, userId, providerId, access }, async () => {
+    const scope = await requireProviderScope(params.data.providerId, operation.permission);
+    const response = await handler({ scope, params: params.data, query: input.query, body: input.body } as Input<O>)
+      .then((value) =>
+        value === undefined
+          ? new Response(null, { status: 204 })
+          : Response.json(value, { status: operation.status ?? 200 }),
+      )
+      .catch(failure);
+    await recordProviderApiCall(scope, {
+      key: caller,
+      operation: operation.operationId,
+      status: response.status,
+      origin: originFromHeaders(request.headers),
+    });
+    return response;
+  });
+}
+
 /** A route handler for one operation of the provider API. */
 export function providerApiRoute<const O extends ProviderApiOperation>(
   operation: O,
@@ -128,36 +164,9 @@ export function providerApiRoute<const O extends ProviderApiOperation>(
           ...limits,
           "Retry-After": String(60 - new Date().getUTCSeconds()),
         });
-      const params = operation.params.safeParse(await context.params);
-      // Another provider's id, or no id at all, is a 404 as in the portal.
-      if (!params.success || params.data.providerId !== caller.providerId)
-        return problem(404, "not_found", "Not found.", limits);
-      if (operation.method !== "get" && caller.access !== "write")
-        return problem(403, "read_only", "This API key is read-only.", limits);
-      const input = await readInput(operation, request);
-      if (!input.ok) return input.response;
-
-      const { apiKeyId, userId, providerId, access } = caller;
-      const response = await withProviderApiKey({ apiKeyId, userId, providerId, access }, async () => {
-        const scope = await requireProviderScope(params.data.providerId, operation.permission);
-        const answer = await handler({ scope, params: params.data, query: input.query, body: input.body } as Input<O>)
-          .then((value) =>
-            value === undefined
-              ? new Response(null, { status: 204 })
-              : Response.json(value, { status: operation.status ?? 200 }),
-          )
-          .catch(failure);
-        const origin = originFromHeaders(request.headers);
-        await recordProviderApiCall(scope, {
-          key: caller,
-          operation: operation.operationId,
-          status: answer.status,
-          origin,
-        });
-        return answer;
-      });
-      for (const [name, value] of Object.entries({ ...limits, "Cache-Control": "no-store" }))
-        response.headers.set(name, value);
+      const response = await answer(operation, handler, request, await context.params, caller).catch(failure);
+      for (const [name, value] of Object.entries(limits)) response.headers.set(name, value);
+      response.headers.set("Cache-Control", "no-store");
       return response;
     } catch (error) {
       return failure(error);

@@ -250,6 +250,8 @@ describe("the provider API, driven by its OpenAPI document", () => {
       status: 400,
       body: { error: { code: "invalid_input", fields: { seats: expect.any(String) } } },
     });
+    // Every answer to a live key says where its rate limit stands, refusals too.
+    expect(bad.headers.get("x-ratelimit-remaining")).toMatch(/^\d+$/);
     const empty = await call(writeKey, "updateClient", { providerId, clientId: law }, {});
     expect(empty.status).toBe(400);
     expect((await call(readKey, "getUsage", { providerId, month: "2031-13" })).status).toBe(400);
