@@ -38,6 +38,8 @@ const PUBLIC_PATHS = [
   /^\/api\/config\/?$/,
   // The provider API's OpenAPI document and reference page: public, as any API reference (the routes take keys).
   /^\/api\/providers\/openapi\.json$/,
+  // The provider API checks its own keys (lib/provider-api/route.ts) and answers a missing one in its own shape.
+  /^\/api\/providers\/[^/]+\/v1(\/.*)?$/,
   /^\/docs\/provider-api\/?$/,
   // Attachment download links carry their own signature (lib/auth/attachment-link.ts): the apps send no token.
   /^\/api\/attachments\/[^/]+\/[^/]+\/?$/,

@@ -215,10 +215,12 @@ export async function updateClient(
   tx: Executor,
   scope: ProviderScope,
   organizationId: string,
-  change: { name: string; seats: number },
+  requested: { name?: string; seats?: number },
 ) {
   const { providerId } = assertScope(scope);
   const before = await lockClient(tx, scope, organizationId);
+  // What the change leaves out stays as the locked row has it (the API may send the name or the seats alone).
+  const change = { name: requested.name ?? before.name, seats: requested.seats ?? before.seats };
   const planType = providerPlanOf(before.planType);
   const plan = planType ? await lockPlan(tx, providerId, planType) : null;
   if (change.seats > before.seats) {
@@ -234,7 +236,7 @@ export async function updateClient(
   }
   await tx.update(organizations).set({ name: change.name, seats: change.seats }).where(eq(organizations.id, before.id));
   if (planType) await refreshPlanAllocation(tx, providerId, planType);
-  return { before, providerOrganizationId: before.providerOrganizationId };
+  return { before, after: change, providerOrganizationId: before.providerOrganizationId };
 }
 
 /**

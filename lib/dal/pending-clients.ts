@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { type Executor, getDb } from "@/db/client";
 import { providerApiKeys, providerPendingClients } from "@/db/schema";
+import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type ProviderScope } from "@/lib/authz/scope-brand";
 import type { RequestClientInput } from "@/lib/validation/clients";
 
@@ -10,6 +11,9 @@ import type { RequestClientInput } from "@/lib/validation/clients";
  * Clients asked for through the provider API (db/schema/provider-pending-clients.ts): asked for by a key, then set up
  * in the portal, where a provider member's browser makes the keys, or discarded.
  */
+
+/** Requests that may wait at once: the Clients page lists them all, and a tool cannot bury it. */
+export const MAX_WAITING_CLIENTS = 100;
 
 const columns = {
   id: providerPendingClients.id,
@@ -41,6 +45,14 @@ export async function requestPendingClient(
   apiKeyId: string | null,
 ): Promise<PendingClient> {
   const { providerId, userId } = assertScope(scope);
+  const [waiting] = await tx
+    .select({ n: count() })
+    .from(providerPendingClients)
+    .where(and(eq(providerPendingClients.providerId, providerId), isNull(providerPendingClients.setUpAt)));
+  if ((waiting?.n ?? 0) >= MAX_WAITING_CLIENTS)
+    throw new ActionError(
+      `${MAX_WAITING_CLIENTS} clients already wait to be set up: set them up or discard some first.`,
+    );
   const [row] = await tx
     .insert(providerPendingClients)
     .values({

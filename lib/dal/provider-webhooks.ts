@@ -1,8 +1,9 @@
 import "server-only";
-import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { and, count, desc, eq, lt, lte, ne, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { type Executor, getDb, selectRows } from "@/db/client";
 import { providerWebhookDeliveries, providerWebhooks, users } from "@/db/schema";
+import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type ProviderScope } from "@/lib/authz/scope-brand";
 import { newSecret } from "@/lib/server/secret-token";
 
@@ -55,9 +56,18 @@ export async function listProviderWebhooks(scope: ProviderScope): Promise<Provid
   );
 }
 
-/** Adds an endpoint; answers its signing secret, the only time it is shown. */
+/** Endpoints a provider may have: each event is sent to every one of them. */
+export const MAX_WEBHOOKS_PER_PROVIDER = 10;
+
+/** Adds an endpoint (up to the maximum); answers its signing secret, the only time it is shown. */
 export async function createProviderWebhook(tx: Executor, scope: ProviderScope, url: string) {
   const { providerId, userId } = assertScope(scope);
+  const [existing] = await tx
+    .select({ n: count() })
+    .from(providerWebhooks)
+    .where(eq(providerWebhooks.providerId, providerId));
+  if ((existing?.n ?? 0) >= MAX_WEBHOOKS_PER_PROVIDER)
+    throw new ActionError(`A provider has at most ${MAX_WEBHOOKS_PER_PROVIDER} webhook endpoints. Remove one first.`);
   const secret = `${WEBHOOK_SECRET_PREFIX}${newSecret(24).secret}`;
   const [row] = await tx
     .insert(providerWebhooks)
@@ -187,4 +197,22 @@ export async function listRecentWebhookDeliveries(scope: ProviderScope, limit = 
     .where(eq(providerWebhooks.providerId, providerId))
     .orderBy(desc(providerWebhookDeliveries.createdAt), desc(providerWebhookDeliveries.id))
     .limit(limit);
+}
+
+/** Deliveries kept after they are over (delivered or given up): long enough to look back on a month. */
+export const WEBHOOK_DELIVERY_DAYS = 30;
+
+/** Drops deliveries that ended more than WEBHOOK_DELIVERY_DAYS ago, so the outbox does not grow without end. */
+export async function purgeOldWebhookDeliveries(now: Date): Promise<number> {
+  const db = await getDb();
+  const removed = await db
+    .delete(providerWebhookDeliveries)
+    .where(
+      and(
+        ne(providerWebhookDeliveries.status, "pending"),
+        lt(providerWebhookDeliveries.createdAt, new Date(now.getTime() - WEBHOOK_DELIVERY_DAYS * 86_400_000)),
+      ),
+    )
+    .returning({ id: providerWebhookDeliveries.id });
+  return removed.length;
 }

@@ -65,8 +65,8 @@ export function providerApiDocument() {
       description:
         "For PSA and RMM tools: a provider's clients, their seats and members, usage, invoices and events. A provider " +
         "admin makes keys on the portal's API keys page; a key acts as its maker, in its provider alone, and a " +
-        "read-only key only reads. Every call is in the provider's event log. Item contents and keys are never " +
-        "served: they stay encrypted in the clients' vaults.",
+        "read-only key only reads. Every call its gate lets in is in the provider's event log. Item contents and keys " +
+        "are never served: they stay encrypted in the clients' vaults.",
     },
     security: [{ providerKey: [] }],
     components: { securitySchemes: { providerKey: { type: "http", scheme: "bearer", description: "khp_…" } } },

@@ -21,7 +21,9 @@ export const clientSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
-    plan: z.string().meta({ description: "teams or enterprise (free, families: a client added with its plan)." }),
+    plan: z.string().meta({
+      description: "teams_monthly or enterprise_monthly; an organization added with another plan keeps it.",
+    }),
     seatsAssigned: z.int(),
     seatsUsed: z.int(),
     awaitingConfirmation: z.int().meta({ description: "Members who accepted and wait for a confirmation." }),

@@ -59,7 +59,7 @@ function problem(status: number, code: string, message: string, extra: HeadersIn
 }
 
 function presentedKey(request: Request): string | null {
-  return /^Bearer (khp_[\w-]{1,200})$/.exec(request.headers.get("authorization")?.trim() ?? "")?.[1] ?? null;
+  return /^Bearer +(khp_[\w-]{1,200})$/i.exec(request.headers.get("authorization")?.trim() ?? "")?.[1] ?? null;
 }
 
 function rateHeaders(caller: ApiKeyCaller): Record<string, string> {
@@ -104,6 +104,9 @@ function failure(error: unknown): Response {
   const digest = (error as { digest?: unknown } | null)?.digest;
   if (typeof digest === "string" && digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404"))
     return problem(404, "not_found", "Not found.");
+  // The gate sends a caller it no longer knows to log in: here, the key was revoked during the call.
+  if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT"))
+    return problem(401, "unauthenticated", "This API key is no longer live.");
   if (isDatabaseError(error)) return unavailableJson();
   log.error({ err: summarizeError(error) }, "provider api call failed");
   return problem(500, "internal", "Something went wrong and nothing was saved. Please try again.");
@@ -135,12 +138,13 @@ async function answer<O extends ProviderApiOperation>(
           : Response.json(value, { status: operation.status ?? 200 }),
       )
       .catch(failure);
+    // After the change committed: a failure to log the call must not tell the tool that nothing was saved.
     await recordProviderApiCall(scope, {
       key: caller,
       operation: operation.operationId,
       status: response.status,
       origin: originFromHeaders(request.headers),
-    });
+    }).catch((error: unknown) => log.error({ err: summarizeError(error) }, "recording a provider API call failed"));
     return response;
   });
 }

@@ -69,20 +69,39 @@ export function isPublicAddress(address: string): boolean {
   }
 }
 
+const linkLocal = blockListOf([["169.254.0.0", 16]], "ipv4");
+// IPv4-mapped addresses too: through them a dual-stack socket reaches any IPv4 address, link-local ones included.
+const linkLocalIpv6 = blockListOf(
+  [
+    ["fe80::", 10],
+    ["::ffff:0:0", 96],
+  ],
+  "ipv6",
+);
+
+/**
+ * Link-local addresses, where clouds serve instance metadata: never a destination, even where private ones are
+ * allowed (a PSA on the local network has a routable address).
+ */
+function isLinkLocal(address: string): boolean {
+  if (address.includes("%")) return true;
+  const type = isIP(address);
+  return type === 4 ? linkLocal.check(address, "ipv4") : type === 6 ? linkLocalIpv6.check(address, "ipv6") : true;
+}
+
 /**
  * The address to connect to: the name's first, provided that every address it resolves to is public (or, where the
- * operator allows private destinations, that it resolves at all).
+ * operator allows private destinations, none is link-local). A literal IPv6 host may keep its URL brackets.
  */
 export async function checkedAddressOf(host: string, { allowPrivate = false } = {}): Promise<LookupAddress | null> {
   let addresses: LookupAddress[];
   try {
-    addresses = await lookup(host, { all: true });
+    addresses = await lookup(host.replace(/^\[(.*)\]$/, "$1"), { all: true });
   } catch {
     return null;
   }
-  return addresses.length > 0 && (allowPrivate || addresses.every(({ address }) => isPublicAddress(address)))
-    ? addresses[0]!
-    : null;
+  const allowed = ({ address }: LookupAddress) => (allowPrivate ? !isLinkLocal(address) : isPublicAddress(address));
+  return addresses.length > 0 && addresses.every(allowed) ? addresses[0]! : null;
 }
 
 /** A resolver for node:https that knows only the checked address, so the connection cannot go anywhere else. */

@@ -5,6 +5,7 @@ import { seedDemoIfEmpty } from "@/lib/seed/demo";
 import { purgeAbandonedUploads } from "@/lib/dal/attachments";
 import { purgeExpiredTrash } from "@/lib/dal/item-writes";
 import { recordUsageOnce } from "@/lib/dal/usage-ledger";
+import { purgeOldWebhookDeliveries } from "@/lib/dal/provider-webhooks";
 import { deliverDueWebhooks } from "./webhooks";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
@@ -159,9 +160,18 @@ function scheduleUsageLedger(tasks: Tasks): void {
   );
 }
 
-/** Provider webhooks due now (new events, and retries whose time came) go out every fifteen seconds. */
+/**
+ * Provider webhooks due now (new events, and retries whose time came) go out every fifteen seconds; deliveries over
+ * for a month are dropped every six hours.
+ */
 function scheduleWebhooks(tasks: Tasks): void {
   every(tasks, FIFTEEN_SECONDS, () => deliverDueWebhooks().then(() => undefined));
+  every(tasks, SIX_HOURS, () =>
+    purgeOldWebhookDeliveries(new Date()).then(
+      () => undefined,
+      (error: unknown) => log.warn({ error: describeError(error) }, "dropping old webhook deliveries failed"),
+    ),
+  );
 }
 
 /** Any fixed number, the same in every instance (727274 guards the migrations). */

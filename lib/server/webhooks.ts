@@ -38,8 +38,8 @@ function post(url: URL, address: LookupAddress, headers: Record<string, string>,
   return new Promise((resolve, reject) => {
     const outgoing = request(
       {
-        host: url.hostname,
-        servername: url.hostname,
+        host: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+        servername: url.hostname.replace(/^\[(.*)\]$/, "$1"),
         port: url.port || (url.protocol === "https:" ? 443 : 80),
         path: `${url.pathname}${url.search}`,
         method: "POST",
@@ -59,10 +59,25 @@ function post(url: URL, address: LookupAddress, headers: Record<string, string>,
   });
 }
 
+/** Null when the name has not resolved in time (a DNS lookup takes no signal). */
+function resolveInTime(hostname: string) {
+  return Promise.race([
+    checkedAddressOf(hostname, { allowPrivate: webhooksAllowPrivate() }),
+    new Promise<null>((resolve) => setTimeout(resolve, WEBHOOK_TIMEOUT_MS, null).unref()),
+  ]);
+}
+
+/** Web ports and unprivileged ones: not a way to reach another host's mail, SSH or database ports. */
+export function webhookPortAllowed(url: URL): boolean {
+  const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
+  return port === 80 || port === 443 || port >= 1024;
+}
+
 async function attempt(delivery: DueDelivery): Promise<Outcome> {
   try {
     const url = new URL(delivery.url);
-    const address = await checkedAddressOf(url.hostname, { allowPrivate: webhooksAllowPrivate() });
+    if (!webhookPortAllowed(url)) return { delivered: false, status: null, error: "The port is not allowed." };
+    const address = await resolveInTime(url.hostname);
     if (!address) return { delivered: false, status: null, error: "The address is not public, or does not resolve." };
     const status = await post(
       url,

@@ -51,11 +51,12 @@ export const addExistingClientSchema = z.object({
   key: encStringSchema(2),
 });
 
+/** A rename and/or a change of seats; what is left out stays as it is. */
 export const updateClientSchema = z.object({
   providerId: uuidSchema,
   organizationId: uuidSchema,
-  name: clientNameSchema,
-  seats: seatsSchema,
+  name: clientNameSchema.optional(),
+  seats: seatsSchema.optional(),
 });
 
 export const clientRefSchema = z.object({ providerId: uuidSchema, organizationId: uuidSchema });

@@ -17,7 +17,9 @@ export const createProviderWebhookSchema = z.object({
     .string()
     .trim()
     .max(2048, "The address is too long.")
-    .pipe(z.url({ protocol: /^https?$/, error: "Give a web address such as https://psa.example.com/keyhouse." })),
+    .pipe(z.url({ protocol: /^https?$/, error: "Give a web address such as https://psa.example.com/keyhouse." }))
+    // A password in the address would be kept and shown in the log; the signature is the endpoint's proof.
+    .refine((url) => !/^https?:\/\/[^/]*@/i.test(url), "Leave the user name and password out of the address."),
 });
 
 export const deleteProviderWebhookSchema = z.object({ providerId: uuidSchema, webhookId: uuidSchema });

@@ -16,7 +16,15 @@ import * as usageRoute from "@/app/api/providers/[providerId]/v1/usage/route";
 import { GET as openApiDocument } from "@/app/api/providers/openapi.json/route";
 import { GET as sync } from "@/app/api/sync/route";
 import { getDb } from "@/db/client";
-import { clientUsageDays, events, organizations, providerApiKeys, providerOrganizations } from "@/db/schema";
+import {
+  clientUsageDays,
+  events,
+  organizations,
+  providerApiKeys,
+  providerOrganizations,
+  providerPendingClients,
+} from "@/db/schema";
+import { MAX_WAITING_CLIENTS } from "@/lib/dal/pending-clients";
 import { PROVIDER_API_CALLS_PER_MINUTE } from "@/lib/limits";
 import { closeBillingPeriod } from "@/lib/operator/billing";
 import { commandLineContext } from "@/lib/operator/command-context";
@@ -288,6 +296,14 @@ describe("the provider API, driven by its OpenAPI document", () => {
     expect(refused).toMatchObject({ status: 401, body: { error: { code: "unauthenticated" } } });
     expect((await call(`khp_${"x".repeat(43)}`, "listClients", { providerId })).status).toBe(401);
     expect((await call("", "listClients", { providerId })).status).toBe(401);
+    // The scheme's name is case-insensitive (RFC 9110).
+    const lower = await clientsRoute.GET(
+      new Request(`http://localhost/api/providers/${providerId}/v1/clients`, {
+        headers: { authorization: `bearer ${writeKey}` },
+      }),
+      { params: Promise.resolve({ providerId }) },
+    );
+    expect(lower.status).toBe(200);
   });
 
   it(`limits a key to ${PROVIDER_API_CALLS_PER_MINUTE} calls a minute, counted in the database`, async () => {
@@ -378,5 +394,23 @@ describe("the provider API, driven by its OpenAPI document", () => {
       name: "API Never",
     });
     expect((await call(readKey, "getPendingClient", { providerId, pendingClientId: other.body.id })).status).toBe(404);
+
+    // A tool cannot bury the Clients page: at most 100 wait at once.
+    const db = await getDb();
+    await db.insert(providerPendingClients).values(
+      Array.from({ length: MAX_WAITING_CLIENTS }, (_, n) => ({
+        providerId,
+        name: `Waiting ${n}`,
+        ownerEmail: `waiting${n}@api.example`,
+        planType: "teams_monthly" as const,
+        seats: 1,
+      })),
+    );
+    const refused = await call(writeKey, "createClient", { providerId }, { ...request, name: "One Too Many" });
+    expect(refused).toMatchObject({
+      status: 409,
+      body: { error: { message: expect.stringContaining("100 clients") } },
+    });
+    await db.delete(providerPendingClients).where(eq(providerPendingClients.providerId, providerId));
   });
 });

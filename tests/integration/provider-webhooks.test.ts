@@ -11,7 +11,13 @@ import { updateClientAction } from "@/app/(portal)/providers/[providerId]/client
 import { getDb } from "@/db/client";
 import { organizations, providerOrganizations, providerWebhookDeliveries } from "@/db/schema";
 import { requireProviderScope } from "@/lib/authz/scope";
-import { listProviderWebhooks, listRecentWebhookDeliveries, MAX_WEBHOOK_ATTEMPTS } from "@/lib/dal/provider-webhooks";
+import {
+  listProviderWebhooks,
+  listRecentWebhookDeliveries,
+  MAX_WEBHOOK_ATTEMPTS,
+  MAX_WEBHOOKS_PER_PROVIDER,
+  purgeOldWebhookDeliveries,
+} from "@/lib/dal/provider-webhooks";
 import { closeBillingPeriod } from "@/lib/operator/billing";
 import { commandLineContext } from "@/lib/operator/command-context";
 import { deliverDueWebhooks } from "@/lib/server/webhooks";
@@ -136,7 +142,12 @@ describe("provider webhooks", () => {
 
   it("gives up after the last attempt, and an endpoint that cannot be reached fails without stopping the others", async () => {
     const db = await getDb();
-    await addEndpoint(providerId, "http://127.0.0.1:1/nobody-listens");
+    // A port that was just free: nothing listens there now.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await addEndpoint(providerId, `http://127.0.0.1:${port}/nobody-listens`);
     await signInAs(admin.id);
     await updateClientAction({ providerId, organizationId: clinic, name: "Hook Clinic", seats: 10 });
     let at = new Date(Date.now() + 60 * MINUTE);
@@ -149,6 +160,17 @@ describe("provider webhooks", () => {
     expect(unreachable).toEqual([expect.objectContaining({ status: "failed", attempts: MAX_WEBHOOK_ATTEMPTS })]);
     expect(rows.filter((row) => row.eventType === "client.seats_changed" && row.status === "delivered")).toHaveLength(
       2,
+    );
+    // Deliveries that ended are dropped after 30 days; a waiting one never is.
+    expect(await purgeOldWebhookDeliveries(new Date())).toBe(0);
+    const removed = await purgeOldWebhookDeliveries(new Date(Date.now() + 31 * 86_400_000));
+    expect(removed).toBe(rows.filter((row) => row.status !== "pending").length);
+    const left = await db.select({ id: providerWebhookDeliveries.id }).from(providerWebhookDeliveries);
+    expect(left.map((row) => row.id).sort()).toEqual(
+      rows
+        .filter((row) => row.status === "pending")
+        .map((row) => row.id)
+        .sort(),
     );
   });
 
@@ -163,6 +185,13 @@ describe("provider webhooks", () => {
       ok: false,
       code: "invalid_input",
     });
+    expect(
+      await createProviderWebhookAction({ providerId, url: "https://psa:secret@psa.example.com/hook" }),
+    ).toMatchObject({ ok: false, fieldErrors: { url: "Leave the user name and password out of the address." } });
+    expect(await createProviderWebhookAction({ providerId, url: "https://psa.example.com:22/hook" })).toMatchObject({
+      ok: false,
+      error: "Use port 443, 80, or one from 1024 up.",
+    });
     vi.stubEnv("KEYHOUSE_WEBHOOKS_ALLOW_PRIVATE", "true");
     const scope = await requireProviderScope(providerId, "provider.api_keys.manage");
     const [endpoint] = await listProviderWebhooks(scope);
@@ -172,5 +201,13 @@ describe("provider webhooks", () => {
     });
     expect(await deleteProviderWebhookAction({ providerId, webhookId: endpoint!.id })).toMatchObject({ ok: true });
     expect((await listProviderWebhooks(scope)).map((row) => row.id)).not.toContain(endpoint!.id);
+
+    // Every event goes to every endpoint, so a provider has a bounded number of them.
+    for (let n = (await listProviderWebhooks(scope)).length; n < MAX_WEBHOOKS_PER_PROVIDER; n += 1)
+      await addEndpoint(providerId, `https://psa${n}.example.com/hook`);
+    expect(await createProviderWebhookAction({ providerId, url: "https://one-too-many.example.com" })).toMatchObject({
+      ok: false,
+      error: `A provider has at most ${MAX_WEBHOOKS_PER_PROVIDER} webhook endpoints. Remove one first.`,
+    });
   });
 });

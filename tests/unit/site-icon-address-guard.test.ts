@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPublicAddress } from "@/lib/server/address-guard";
+import { checkedAddressOf, isPublicAddress } from "@/lib/server/address-guard";
 
 /** Website icons are fetched only from public unicast addresses: nothing a name could point at inside our network. */
 describe("isPublicAddress", () => {
@@ -70,5 +70,20 @@ describe("isPublicAddress", () => {
     ["999.1.1.1", "not an address"],
   ])("refuses %s (%s)", (address) => {
     expect(isPublicAddress(address)).toBe(false);
+  });
+});
+
+describe("checkedAddressOf where private destinations are allowed (webhooks on the server's own network)", () => {
+  it("takes private and loopback addresses, never link-local ones or IPv4 inside IPv6", async () => {
+    expect(await checkedAddressOf("10.0.0.5", { allowPrivate: true })).toMatchObject({ address: "10.0.0.5" });
+    expect(await checkedAddressOf("127.0.0.1", { allowPrivate: true })).toMatchObject({ address: "127.0.0.1" });
+    expect(await checkedAddressOf("[fd00::1]", { allowPrivate: true })).toMatchObject({ address: "fd00::1" });
+    for (const host of ["169.254.169.254", "[fe80::1]", "[::ffff:169.254.169.254]", "[::ffff:a9fe:a9fe]"])
+      expect(await checkedAddressOf(host, { allowPrivate: true })).toBeNull();
+  });
+
+  it("takes public addresses only otherwise", async () => {
+    expect(await checkedAddressOf("10.0.0.5")).toBeNull();
+    expect(await checkedAddressOf("[2606:4700::1111]")).toMatchObject({ address: "2606:4700::1111" });
   });
 });

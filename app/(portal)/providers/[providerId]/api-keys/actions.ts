@@ -6,6 +6,7 @@ import { ActionError } from "@/lib/authz/action-error";
 import { createProviderApiKey, revokeProviderApiKey } from "@/lib/dal/provider-api-keys";
 import { createProviderWebhook, deleteProviderWebhook } from "@/lib/dal/provider-webhooks";
 import { webhooksAllowPrivate } from "@/lib/server/config";
+import { webhookPortAllowed } from "@/lib/server/webhooks";
 import {
   createProviderApiKeySchema,
   createProviderWebhookSchema,
@@ -47,8 +48,13 @@ export const createProviderWebhookAction = defineAction({
   scope: provider("provider.api_keys.manage"),
   async run({ input, scope, tx, record }) {
     // Deliveries tell of clients and invoices: over the internet, only encrypted (a private network may do without).
-    if (new URL(input.url).protocol !== "https:" && !webhooksAllowPrivate())
+    const url = new URL(input.url);
+    if (url.protocol !== "https:" && !webhooksAllowPrivate())
       throw new ActionError("Use an https address.", { url: "Use an https address." });
+    if (!webhookPortAllowed(url))
+      throw new ActionError("Use port 443, 80, or one from 1024 up.", {
+        url: "Use port 443, 80, or one from 1024 up.",
+      });
     const created = await createProviderWebhook(tx, scope, input.url);
     await record({ type: "provider_webhook_created", details: { webhookId: created.id, url: input.url } });
     return { secret: created.secret };

@@ -122,19 +122,19 @@ export const updateClientAction = defineAction({
   input: updateClientSchema,
   scope: provider("provider.clients.update"),
   async run({ input, scope, tx, record }) {
-    const { before, providerOrganizationId } = await updateClient(tx, scope, input.organizationId, input);
+    const { before, after, providerOrganizationId } = await updateClient(tx, scope, input.organizationId, input);
     await record({
       type: "provider_organization_updated",
       organizationId: input.organizationId,
       providerOrganizationId,
-      details: { seatsBefore: before.seats, seats: input.seats, renamed: before.name !== input.name },
+      details: { seatsBefore: before.seats, seats: after.seats, renamed: before.name !== after.name },
     });
-    if (before.seats !== input.seats)
+    if (before.seats !== after.seats)
       await queueProviderWebhook(tx, scope, "client.seats_changed", {
         clientId: input.organizationId,
-        name: input.name,
+        name: after.name,
         seatsBefore: before.seats,
-        seats: input.seats,
+        seats: after.seats,
       });
     return {};
   },

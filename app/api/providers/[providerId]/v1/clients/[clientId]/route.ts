@@ -18,17 +18,9 @@ export const GET = providerApiRoute(OPERATIONS.getClient, async ({ scope, params
   clientAnswer(await readClient(scope, params.clientId)),
 );
 
-/** The portal's Edit client action, with what the body leaves out kept as it is. */
+/** The portal's Edit client action: what the body leaves out stays as the locked row has it. */
 export const PATCH = providerApiRoute(OPERATIONS.updateClient, async ({ scope, params, body }) => {
-  const current = await readClient(scope, params.clientId);
-  unwrap(
-    await updateClientAction({
-      providerId: params.providerId,
-      organizationId: params.clientId,
-      name: body.name ?? current.name,
-      seats: body.seats ?? current.assigned,
-    }),
-  );
+  unwrap(await updateClientAction({ providerId: params.providerId, organizationId: params.clientId, ...body }));
   return clientAnswer(await readClient(scope, params.clientId));
 });
 
