@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { z } from "zod";
 import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/authz/action";
-import { fieldErrorsOf } from "@/lib/validation/errors";
+import { fieldErrorsOf, fieldErrorSummary } from "@/lib/validation/errors";
 
 type Options<R extends object, S> = {
   /**
@@ -61,8 +61,7 @@ export function useAction<I, R extends object, S extends z.ZodType | undefined =
         const parsed = options.schema.safeParse(prepared);
         if (!parsed.success) {
           const errors = fieldErrorsOf(parsed.error);
-          const messages = Object.values(errors);
-          return refuse(messages.length === 1 ? messages[0]! : "Some fields need attention.", errors);
+          return refuse(fieldErrorSummary(errors), errors);
         }
         prepared = parsed.data;
       }

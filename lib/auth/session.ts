@@ -51,7 +51,7 @@ export function withProviderApiKey<T>(claims: ApiKeyClaims, run: () => Promise<T
  * database check.
  */
 export const sessionClaims = cache(async (): Promise<CallerClaims | null> => {
-  const apiKey = providerApiRequest.getStore();
+  const apiKey = currentApiKey();
   if (apiKey) return apiKey;
   const bearer = bearerRequest.getStore();
   if (bearer) return bearerClaimsOf(bearer.authorization);
@@ -59,8 +59,8 @@ export const sessionClaims = cache(async (): Promise<CallerClaims | null> => {
 });
 
 /** The provider API key this request presents (lib/provider-api/route.ts), or null for a cookie or an app's token. */
-export function currentApiKeyId(): string | null {
-  return providerApiRequest.getStore()?.apiKeyId ?? null;
+export function currentApiKey(): ApiKeyClaims | null {
+  return providerApiRequest.getStore() ?? null;
 }
 
 /**

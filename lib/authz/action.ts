@@ -10,8 +10,8 @@ import { PasswordHashingBusyError } from "@/lib/server/password-hashing";
 import { enqueueMail, type MailMessage } from "@/lib/dal/mail-outbox";
 import { grantingProviderOf } from "@/lib/dal/provider-access";
 import { deliverPendingMail } from "@/lib/mail/outbox";
-import { fieldErrorsOf } from "@/lib/validation/errors";
-import { ActionError } from "./action-error";
+import { fieldErrorsOf, fieldErrorSummary } from "@/lib/validation/errors";
+import { ActionError, gateOutcome } from "./action-error";
 import { actingProviderId, type Scope } from "./scope-brand";
 import type { ScopeRule } from "./scope-rules";
 
@@ -132,8 +132,7 @@ function failure(code: FailureCode, error: string, fieldErrors?: Record<string, 
 
 function invalidInput(error: z.ZodError): ActionFailure {
   const fieldErrors = fieldErrorsOf(error);
-  const messages = Object.values(fieldErrors);
-  const summary = messages.length === 1 ? messages[0]! : "Some fields need attention.";
+  const summary = fieldErrorSummary(fieldErrors);
   return failure("invalid_input", summary, fieldErrors);
 }
 
@@ -145,12 +144,6 @@ function formDataToObject(form: FormData): Record<string, unknown> {
     object[key] = existing === undefined ? value : ([] as unknown[]).concat(existing, value);
   }
   return object;
-}
-
-/** Next.js signals notFound() and redirect() by throwing errors with a digest. */
-function nextDigest(error: unknown): string | undefined {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" ? digest : undefined;
 }
 
 /** The name of the database constraint behind an error, looking through driver and ORM wrappers. */
@@ -170,9 +163,9 @@ function toFailure<S extends Scope, Schema extends z.ZodType, R extends object>(
   if (error instanceof ActionError) return failure("rejected", error.message, error.fieldErrors);
   // Every bcrypt worker was taken (registration, a password check): nothing was saved, and a retry will do.
   if (error instanceof PasswordHashingBusyError) return failure("rejected", error.message);
-  const digest = nextDigest(error);
-  if (digest?.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return failure("not_found", "Not found.");
-  if (digest?.startsWith("NEXT_REDIRECT")) return failure("unauthenticated", "Your session has ended. Sign in again.");
+  const outcome = gateOutcome(error);
+  if (outcome === "not_found") return failure("not_found", "Not found.");
+  if (outcome === "signed_out") return failure("unauthenticated", "Your session has ended. Sign in again.");
   const constraint = violatedConstraint(error);
   const known = constraint ? spec.constraints?.[constraint] : undefined;
   if (known) return failure("rejected", known.message, known.field ? { [known.field]: known.message } : undefined);

@@ -1,8 +1,8 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getSession, keepVerifiedUser, sessionClaims, type SessionUser } from "@/lib/auth/session";
-import { type CallerClaims, isApiKeyClaims } from "@/lib/dal/accounts";
+import { currentApiKey, getSession, keepVerifiedUser, sessionClaims, type SessionUser } from "@/lib/auth/session";
+import type { CallerClaims } from "@/lib/dal/accounts";
 import { findOrganizationAccess, findProviderAccess } from "@/lib/dal/access";
 import { uuidSchema } from "@/lib/validation/common";
 import { ActionError } from "./action-error";
@@ -37,7 +37,7 @@ export async function requireUser(): Promise<UserScope> {
 /** An operator of this installation; everyone else gets a 404, so /admin does not reveal itself. */
 export async function requireOperatorScope(): Promise<OperatorScope> {
   const user = await requireUser();
-  if (!isOperator(user) || (await apiKeyCaller())) notFound();
+  if (!isOperator(user) || currentApiKey()) notFound();
   return issueScope({ kind: "operator" as const, userId: user.userId, email: user.email });
 }
 
@@ -70,18 +70,12 @@ const organizationAccess = cache((organizationId: string) =>
   readWithSession((claims) => findOrganizationAccess(claims, organizationId)),
 );
 
-/** The provider API key this request presents (a provider API route), or null for a cookie or an app's token. */
-async function apiKeyCaller() {
-  const claims = await sessionClaims();
-  return isApiKeyClaims(claims) ? claims : null;
-}
-
 /**
  * A provider API key acts as its maker, and no further: in its own provider alone (another tenant is a 404, even one
  * its maker belongs to), and for reading only when it is read-only.
  */
-async function keyAllows(tenantProviderId: string | null, readOnly: boolean): Promise<void> {
-  const key = await apiKeyCaller();
+function keyAllows(tenantProviderId: string | null, readOnly: boolean): void {
+  const key = currentApiKey();
   if (!key) return;
   if (key.providerId !== tenantProviderId) notFound();
   if (key.access === "read" && !readOnly) throw new ActionError("This API key is read-only.");
@@ -96,7 +90,7 @@ export async function requireProviderScope(
   if (!access) redirect("/login");
   const { user, membership } = access;
   if (!membership || !providerAccessAllows(membership.role, permission)) notFound();
-  await keyAllows(membership.provider.id, isReadPermission(permission));
+  keyAllows(membership.provider.id, isReadPermission(permission));
   return issueScope({
     kind: "provider" as const,
     userId: user.id,
@@ -120,11 +114,11 @@ export async function requireOrgScope(
   if (!found) redirect("/login");
   const { user, organization } = found;
   // A provider key reaches a client only as its provider does, never through its maker's own memberships.
-  const key = await apiKeyCaller();
+  const key = currentApiKey();
   const ways = organization && key ? { ...organization, memberId: null, memberRole: null } : organization;
   const access = ways ? organizationAccessFor(ways, permission) : null;
   if (!organization || !access) notFound();
-  if (key) await keyAllows(access.via === "provider" ? access.providerId : null, isReadPermission(permission));
+  if (key) keyAllows(access.via === "provider" ? access.providerId : null, isReadPermission(permission));
   return issueScope({
     kind: "organization" as const,
     userId: user.id,

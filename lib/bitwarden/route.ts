@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/authz/action";
-import { ActionError } from "@/lib/authz/action-error";
+import { ActionError, gateOutcome } from "@/lib/authz/action-error";
 import { withBearerToken } from "@/lib/auth/session";
 import { type BodyResult, readJsonBody } from "@/lib/server/http";
 import { isDatabaseError, log, summarizeError } from "@/lib/server/log";
@@ -43,10 +43,10 @@ export function apiRoute<P = Record<string, never>>(handler: (request: Request, 
 
 function failureResponse(error: unknown): Response {
   if (error instanceof ActionError) return apiError(400, error.message);
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  if (typeof digest === "string" && digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return notFoundResponse();
+  const outcome = gateOutcome(error);
+  if (outcome === "not_found") return notFoundResponse();
   // requireUser() redirects signed-out callers to /login; an app gets a 401 and refreshes its token.
-  if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) return apiError(401, "Not signed in.");
+  if (outcome === "signed_out") return apiError(401, "Not signed in.");
   if (isDatabaseError(error)) return unavailableJson();
   log.error({ err: summarizeError(error) }, "api route failed");
   return apiError(500, "An error has occurred.");

@@ -132,8 +132,7 @@ export type ApiKeyClaims = { userId: string; apiKeyId: string; providerId: strin
 
 export type CallerClaims = SessionClaims | ApiKeyClaims;
 
-export const isApiKeyClaims = (claims: CallerClaims | null): claims is ApiKeyClaims =>
-  claims !== null && "apiKeyId" in claims;
+const isApiKeyClaims = (claims: CallerClaims | null): claims is ApiKeyClaims => claims !== null && "apiKeyId" in claims;
 
 /** The signed-in user's columns every scope is built from. */
 export const sessionUserColumns = {

@@ -51,7 +51,15 @@ function operationObject(operation: ProviderApiOperation): ZodOpenApiOperationOb
   };
 }
 
+/** The document, made once: it depends on nothing but the code. */
 export function providerApiDocument() {
+  built ??= buildDocument();
+  return built;
+}
+
+let built: ReturnType<typeof buildDocument> | undefined;
+
+function buildDocument() {
   const paths: ZodOpenApiPathsObject = {};
   for (const operation of Object.values(OPERATIONS) as ProviderApiOperation[]) {
     const path = `${PROVIDER_API_BASE}${operation.path}`;

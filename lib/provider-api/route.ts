@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/authz/action";
-import { ActionError } from "@/lib/authz/action-error";
+import { ActionError, gateOutcome } from "@/lib/authz/action-error";
 import { requireProviderScope } from "@/lib/authz/scope";
 import type { ProviderScope } from "@/lib/authz/scope-brand";
 import { originFromHeaders } from "@/lib/auth/request-origin";
@@ -10,7 +10,8 @@ import { type ApiKeyCaller, authenticateProviderApiKey, recordProviderApiCall } 
 import { PROVIDER_API_CALLS_PER_MINUTE } from "@/lib/limits";
 import { isDatabaseError, log, summarizeError } from "@/lib/server/log";
 import { unavailableJson } from "@/lib/unavailable";
-import { fieldErrorsOf } from "@/lib/validation/errors";
+import { readJsonBody } from "@/lib/server/http";
+import { fieldErrorsOf, fieldErrorSummary } from "@/lib/validation/errors";
 import type { ProviderApiOperation } from "./operations";
 
 /**
@@ -73,40 +74,28 @@ async function readInput<O extends ProviderApiOperation>(
 ): Promise<{ ok: true; query: unknown; body: unknown } | { ok: false; response: Response }> {
   const invalid = (error: z.ZodError) => {
     const fields = fieldErrorsOf(error);
-    const messages = Object.values(fields);
-    const message = messages.length === 1 ? messages[0]! : "Some fields need attention.";
-    return { ok: false as const, response: problem(400, "invalid_input", message, {}, fields) };
+    return problem(400, "invalid_input", fieldErrorSummary(fields), {}, fields);
   };
   let query: unknown;
   if (operation.query) {
     const parsed = operation.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!parsed.success) return invalid(parsed.error);
+    if (!parsed.success) return { ok: false, response: invalid(parsed.error) };
     query = parsed.data;
   }
-  let body: unknown;
-  if (operation.body) {
-    let raw: unknown;
-    try {
-      raw = await request.json();
-    } catch {
-      return { ok: false, response: problem(400, "invalid_input", "The request body must be JSON.") };
-    }
-    const parsed = await operation.body.safeParseAsync(raw);
-    if (!parsed.success) return invalid(parsed.error);
-    body = parsed.data;
-  }
-  return { ok: true, query, body };
+  if (!operation.body) return { ok: true, query, body: undefined };
+  const body = await readJsonBody(request, operation.body, (error) =>
+    error ? invalid(error) : problem(400, "invalid_input", "The request body must be JSON."),
+  );
+  return body.ok ? { ok: true, query, body: body.data } : body;
 }
 
 function failure(error: unknown): Response {
   if (error instanceof ApiProblem) return problem(error.status, error.code, error.message, {}, error.fields);
   if (error instanceof ActionError) return problem(403, "forbidden", error.message);
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  if (typeof digest === "string" && digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404"))
-    return problem(404, "not_found", "Not found.");
+  const outcome = gateOutcome(error);
+  if (outcome === "not_found") return problem(404, "not_found", "Not found.");
   // The gate sends a caller it no longer knows to log in: here, the key was revoked during the call.
-  if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT"))
-    return problem(401, "unauthenticated", "This API key is no longer live.");
+  if (outcome === "signed_out") return problem(401, "unauthenticated", "This API key is no longer live.");
   if (isDatabaseError(error)) return unavailableJson();
   log.error({ err: summarizeError(error) }, "provider api call failed");
   return problem(500, "internal", "Something went wrong and nothing was saved. Please try again.");
@@ -128,8 +117,7 @@ async function answer<O extends ProviderApiOperation>(
   const input = await readInput(operation, request);
   if (!input.ok) return input.response;
 
-  const { apiKeyId, userId, providerId, access } = caller;
-  return withProviderApiKey({ apiKeyId, userId, providerId, access }, async () => {
+  return withProviderApiKey(caller, async () => {
     const scope = await requireProviderScope(params.data.providerId, operation.permission);
     const response = await handler({ scope, params: params.data, query: input.query, body: input.body } as Input<O>)
       .then((value) =>

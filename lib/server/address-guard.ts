@@ -89,6 +89,11 @@ function isLinkLocal(address: string): boolean {
   return type === 4 ? linkLocal.check(address, "ipv4") : type === 6 ? linkLocalIpv6.check(address, "ipv6") : true;
 }
 
+/** A URL's hostname as DNS and sockets take it: an IPv6 literal without its brackets. */
+export function bareHost(hostname: string): string {
+  return hostname.replace(/^\[(.*)\]$/, "$1");
+}
+
 /**
  * The address to connect to: the name's first, provided that every address it resolves to is public (or, where the
  * operator allows private destinations, none is link-local). A literal IPv6 host may keep its URL brackets.
@@ -96,7 +101,7 @@ function isLinkLocal(address: string): boolean {
 export async function checkedAddressOf(host: string, { allowPrivate = false } = {}): Promise<LookupAddress | null> {
   let addresses: LookupAddress[];
   try {
-    addresses = await lookup(host.replace(/^\[(.*)\]$/, "$1"), { all: true });
+    addresses = await lookup(bareHost(host), { all: true });
   } catch {
     return null;
   }

@@ -9,7 +9,7 @@ import {
   dueWebhookDeliveries,
   recordWebhookAttempt,
 } from "@/lib/dal/provider-webhooks";
-import { checkedAddressOf, pinnedLookup } from "./address-guard";
+import { bareHost, checkedAddressOf, pinnedLookup } from "./address-guard";
 import { webhooksAllowPrivate } from "./config";
 import { log, summarizeError } from "./log";
 
@@ -35,11 +35,12 @@ type Outcome = { delivered: boolean; status: number | null; error: string | null
 
 function post(url: URL, address: LookupAddress, headers: Record<string, string>, body: string): Promise<number> {
   const request = url.protocol === "https:" ? httpsRequest : httpRequest;
+  const host = bareHost(url.hostname);
   return new Promise((resolve, reject) => {
     const outgoing = request(
       {
-        host: url.hostname.replace(/^\[(.*)\]$/, "$1"),
-        servername: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+        host,
+        servername: host,
         port: url.port || (url.protocol === "https:" ? 443 : 80),
         path: `${url.pathname}${url.search}`,
         method: "POST",

@@ -15,3 +15,9 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   }
   return fieldErrors;
 }
+
+/** One sentence for a form's or a request's field errors: the message itself when there is one. */
+export function fieldErrorSummary(fieldErrors: Record<string, string>): string {
+  const messages = Object.values(fieldErrors);
+  return messages.length === 1 ? messages[0]! : "Some fields need attention.";
+}

@@ -17,7 +17,6 @@ const SCOPE_LESS: Record<string, string> = {
   "access.ts:findOrganizationAccess": "the gate lookup that builds an organization scope",
   "accounts.ts:findSessionUser": "reads the session every scope is built from",
   "accounts.ts:callerVoucher": "the SQL condition of that read (a session, or an API key), shared by the gate lookups",
-  "accounts.ts:isApiKeyClaims": "tells an API key's claims from a session's, before either is checked",
   "sessions.ts:openSession": "login, before there is a session",
   "sessions.ts:dropEndedSessions": "login's housekeeping, before there is a session",
   "devices.ts:openDeviceSession": "an app's login, before there is a session",

@@ -11,7 +11,7 @@ import {
   unlinkClient,
   updateClient,
 } from "@/lib/dal/clients";
-import { currentApiKeyId } from "@/lib/auth/session";
+import { currentApiKey } from "@/lib/auth/session";
 import { discardPendingClient, markPendingClientSetUp, requestPendingClient } from "@/lib/dal/pending-clients";
 import { queueProviderWebhook } from "@/lib/dal/provider-webhooks";
 import { invitationMail } from "@/lib/mail/membership-mail";
@@ -74,7 +74,7 @@ export const requestClientAction = defineAction({
   scope: provider("provider.clients.create"),
   async run({ input, scope, tx, record }) {
     const { providerId: _provider, ...details } = input;
-    const pending = await requestPendingClient(tx, scope, details, currentApiKeyId());
+    const pending = await requestPendingClient(tx, scope, details, currentApiKey()?.apiKeyId ?? null);
     await record({
       type: "provider_client_requested",
       details: { pendingClientId: pending.id, name: input.name, seats: input.seats, plan: input.planType },
