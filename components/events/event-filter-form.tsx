@@ -1,3 +1,5 @@
+"use client";
+
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
@@ -14,7 +16,8 @@ const TYPE_OPTIONS = [
 /**
  * Picks the days to show (UTC, both inclusive), the member and the kind of event, and where offered whose events
  * (`actorChoice`) and which client (`clientChoice`). A plain GET form: the filter lives in the URL, so it can be
- * shared, and a new filter starts again from the newest events.
+ * shared, and a new filter starts again from the newest events. A client component, so the list of event types is
+ * in the page's script rather than drawn by the server on every request.
  */
 export function EventFilterForm({
   action,

@@ -19,6 +19,8 @@ import { type GroupProcess, NEXT_BIN, startInGroup, waitUntilAnswers } from "./p
 import { type BenchAccount, PROVIDER_SIZES, seedServerBench, VAULT_ITEMS } from "./server-seed";
 
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS || 3);
+/** `BENCH_ONLY=events` (or a comma list of clients, dashboard, events): measures those pages and their floors alone. */
+const ONLY = process.env.BENCH_ONLY?.split(",").filter(Boolean);
 const SECONDS = Number(process.env.BENCH_SECONDS || 3);
 const POOL_SIZE = 10;
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -332,13 +334,19 @@ try {
   const bareNodeName = (floor: FloorName) => `Floor: bare Node.js handler (${floor} statements)`;
   const bareRouteName = (floor: FloorName) => `Floor: bare route in the same build (${floor} statements)`;
   const floors: Target[] = [...floorPages.keys()].flatMap((floor) => [
-    { name: bareNodeName(floor), url: `http://127.0.0.1:${barePort}/${floor}`, headers: {}, group: () => bare.pid },
-    { name: bareRouteName(floor), url: `${base}/api/bench/floor?floor=${floor}`, headers: {}, group: nextGroup },
+    {
+      name: bareNodeName(floor),
+      url: `http://127.0.0.1:${barePort}/${floor}`,
+      headers: {},
+      group: () => bare.pid,
+      floor,
+    },
+    { name: bareRouteName(floor), url: `${base}/api/bench/floor?floor=${floor}`, headers: {}, group: nextGroup, floor },
   ]);
   for (const floor of floorPages.keys())
     for (const name of [bareNodeName(floor), bareRouteName(floor)])
       statements.set(name, floorStatements[floor]!.length);
-  const targets = [...floors, ...pages];
+  const targets = [...floors, ...pages].filter((target) => !ONLY || (target.floor && ONLY.includes(target.floor)));
 
   console.log(`Measuring ${targets.length} targets, ${REPETITIONS} interleaved rounds of ${SECONDS} s per load…`);
   for (const target of targets) await load(target, 1, 2);
@@ -359,11 +367,6 @@ try {
   );
   const bareNodeOf = (target: Target) => results.get(bareNodeName(target.floor ?? "clients"))!;
   const bareRouteOf = (target: Target) => results.get(bareRouteName(target.floor ?? "clients"))!;
-  const bareNode = bareNodeOf(clientsPage);
-  const bareNext = bareRouteOf(clientsPage);
-
-  const vault = await syncBesideVaultPage(base, token, vaultCookie);
-  const health = await healthDuringLogins(base, data.vaultOwner, nextGroup);
 
   console.log(
     `\nServer benchmark (${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? "unknown CPU"}, PostgreSQL, Node ${process.version}); medians of ${REPETITIONS} rounds\n`,
@@ -399,48 +402,62 @@ try {
       ];
     }),
   );
-  console.log(`\nAn app's sync beside the web vault page, ${VAULT_ITEMS.toLocaleString("en")} items (medians of 5)\n`);
-  table(
-    ["Request", "Statements", "Time", "Size"],
-    [
-      ["GET /api/sync", vault.sync, vault.syncBytes],
-      ["GET /vault", vault.page, vault.pageBytes],
-    ].map(([name, time, bytes]) => [
-      String(name),
-      String(statements.get(String(name))),
-      ms(Number(time)),
-      `${Math.round(Number(bytes) / 1024).toLocaleString("en")} KB`,
-    ]),
-  );
-  console.log("\n/api/health while logins stream in (one every 300 ms)\n");
-  table(
-    ["Quiet p90", "During logins p90", "Ratio", "Logins"],
-    [[ms(health.quiet), ms(health.during), ratio(health.during / health.quiet), String(health.logins)]],
-  );
-
-  const first = results.get(clientsPage.name)!;
-  const last = results.get(pages.find((target) => target.name.startsWith("Last page"))!.name)!;
-  const checks: [string, boolean][] = [
-    ["clients page p50 ≤ 3× the bare Node handler", first.one.p50 <= 3 * bareNode.one.p50],
-    ["clients page p50 ≤ 1.5× the bare route", first.one.p50 <= 1.5 * bareNext.one.p50],
-    ["≤ 6 statements for the clients page", (statements.get(clientsPage.name) ?? 99) <= 6],
-    ["last page ≤ 1.5× the first page", last.one.p50 <= 1.5 * first.one.p50],
-    ["req/s at 10 connections ≥ 0.3× the bare Node handler", first.ten.rps >= 0.3 * bareNode.ten.rps],
-    ["/api/health p90 during logins ≤ 3× quiet", health.during <= 3 * health.quiet],
-    ...[dashboardPage, eventsPage].flatMap((target): [string, boolean][] => [
+  if (ONLY) {
+    console.log("\nTargets of the pages measured\n");
+    for (const target of targets.filter((measured) => measured.name === floorPages.get(measured.floor!)?.name)) {
+      const met = results.get(target.name)!.one.p50 <= 2 * bareRouteOf(target).one.p50;
+      console.log(`${met ? "met   " : "MISSED"} ${target.name}: p50 ≤ 2× the bare route running its statements`);
+    }
+  } else {
+    const bareNode = bareNodeOf(clientsPage);
+    const bareNext = bareRouteOf(clientsPage);
+    const vault = await syncBesideVaultPage(base, token, vaultCookie);
+    const health = await healthDuringLogins(base, data.vaultOwner, nextGroup);
+    console.log(
+      `\nAn app's sync beside the web vault page, ${VAULT_ITEMS.toLocaleString("en")} items (medians of 5)\n`,
+    );
+    table(
+      ["Request", "Statements", "Time", "Size"],
       [
-        `${target.name}: p50 ≤ 2× the bare route running its statements`,
-        results.get(target.name)!.one.p50 <= 2 * bareRouteOf(target).one.p50,
+        ["GET /api/sync", vault.sync, vault.syncBytes],
+        ["GET /vault", vault.page, vault.pageBytes],
+      ].map(([name, time, bytes]) => [
+        String(name),
+        String(statements.get(String(name))),
+        ms(Number(time)),
+        `${Math.round(Number(bytes) / 1024).toLocaleString("en")} KB`,
+      ]),
+    );
+    console.log("\n/api/health while logins stream in (one every 300 ms)\n");
+    table(
+      ["Quiet p90", "During logins p90", "Ratio", "Logins"],
+      [[ms(health.quiet), ms(health.during), ratio(health.during / health.quiet), String(health.logins)]],
+    );
+
+    const first = results.get(clientsPage.name)!;
+    const last = results.get(pages.find((target) => target.name.startsWith("Last page"))!.name)!;
+    const checks: [string, boolean][] = [
+      ["clients page p50 ≤ 3× the bare Node handler", first.one.p50 <= 3 * bareNode.one.p50],
+      ["clients page p50 ≤ 1.5× the bare route", first.one.p50 <= 1.5 * bareNext.one.p50],
+      ["≤ 6 statements for the clients page", (statements.get(clientsPage.name) ?? 99) <= 6],
+      ["last page ≤ 1.5× the first page", last.one.p50 <= 1.5 * first.one.p50],
+      ["req/s at 10 connections ≥ 0.3× the bare Node handler", first.ten.rps >= 0.3 * bareNode.ten.rps],
+      ["/api/health p90 during logins ≤ 3× quiet", health.during <= 3 * health.quiet],
+      ...[dashboardPage, eventsPage].flatMap((target): [string, boolean][] => [
+        [
+          `${target.name}: p50 ≤ 2× the bare route running its statements`,
+          results.get(target.name)!.one.p50 <= 2 * bareRouteOf(target).one.p50,
+        ],
+        [`${target.name}: ≤ 6 statements`, (statements.get(target.name) ?? 99) <= 6],
+      ]),
+      [
+        "dashboard: as many statements at 2,000 clients as at 200",
+        statements.get(dashboardPage.name) === statements.get(smallerDashboard.name),
       ],
-      [`${target.name}: ≤ 6 statements`, (statements.get(target.name) ?? 99) <= 6],
-    ]),
-    [
-      "dashboard: as many statements at 2,000 clients as at 200",
-      statements.get(dashboardPage.name) === statements.get(smallerDashboard.name),
-    ],
-  ];
-  console.log("\nTargets (issue: fast under load)\n");
-  for (const [name, met] of checks) console.log(`${met ? "met   " : "MISSED"} ${name}`);
+    ];
+    console.log("\nTargets (issue: fast under load)\n");
+    for (const [name, met] of checks) console.log(`${met ? "met   " : "MISSED"} ${name}`);
+  }
 } finally {
   for (const running of processes) running.stop();
   postgres.destroy();
