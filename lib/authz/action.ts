@@ -44,6 +44,11 @@ type ActionSpec<Schema extends z.ZodType, S extends Scope, R extends object> = {
   input: Schema;
   run: (ctx: ActionContext<z.output<Schema>, S>) => Promise<R>;
   constraints?: Record<string, ConstraintMessage>;
+  /**
+   * A read a dialog makes when it opens: it runs in a read-only transaction, so the database refuses any write, and
+   * it records no event. Every other action must record one.
+   */
+  reads?: true;
 } & (
   | {
       /** The declared gate (./scope-rules.ts); only `anyone()` lets a signed-out caller through. */
@@ -79,43 +84,47 @@ export function defineAction<Schema extends z.ZodType, S extends Scope, R extend
       const scope = spec.scope ? await spec.scope.issue(parsed.data) : await spec.authorize(parsed.data, user);
       const origin = await requestOrigin();
       const queuedMail: string[] = [];
-      const result = await inTransaction(async (tx) => {
-        let recorded = 0;
-        const revised = emptyRevisionTargets();
-        const grantors = new Map<string, Promise<string | null>>();
-        // An item event in a client by a provider member reading it through the client's grant names that provider.
-        const grantorOf = (organizationId: string | null | undefined) => {
-          if (scope.kind !== "user" || !organizationId) return null;
-          if (!grantors.has(organizationId))
-            grantors.set(organizationId, grantingProviderOf(tx, scope, organizationId));
-          return grantors.get(organizationId)!;
-        };
-        const record = async (event: EventInput) => {
-          recorded += 1;
-          // An event names its organization, or says null for none; unsaid, it is the scope's organization.
-          const organizationId =
-            event.organizationId !== undefined
-              ? event.organizationId
-              : scope.kind === "organization"
-                ? scope.organizationId
-                : null;
-          const complete = {
-            ...event,
-            actingUserId: event.actingUserId === undefined ? (user?.id ?? null) : event.actingUserId,
-            providerId: event.providerId ?? actingProviderId(scope) ?? (await grantorOf(organizationId)),
-            organizationId,
+      const result = await inTransaction(
+        async (tx) => {
+          let recorded = 0;
+          const revised = emptyRevisionTargets();
+          const grantors = new Map<string, Promise<string | null>>();
+          // An item event in a client by a provider member reading it through the client's grant names that provider.
+          const grantorOf = (organizationId: string | null | undefined) => {
+            if (scope.kind !== "user" || !organizationId) return null;
+            if (!grantors.has(organizationId))
+              grantors.set(organizationId, grantingProviderOf(tx, scope, organizationId));
+            return grantors.get(organizationId)!;
           };
-          addRevisionTargets(revised, complete);
-          await insertEvent(tx, { ...complete, ...origin });
-        };
-        const mail = async (message: MailMessage) => {
-          queuedMail.push(await enqueueMail(tx, message));
-        };
-        const value = await spec.run({ input: parsed.data, scope, user, tx, record, mail });
-        if (recorded === 0) throw new Error(`action ${spec.name} changed data without recording an event`);
-        await bumpRevisions(tx, revised);
-        return value;
-      });
+          const record = async (event: EventInput) => {
+            recorded += 1;
+            // An event names its organization, or says null for none; unsaid, it is the scope's organization.
+            const organizationId =
+              event.organizationId !== undefined
+                ? event.organizationId
+                : scope.kind === "organization"
+                  ? scope.organizationId
+                  : null;
+            const complete = {
+              ...event,
+              actingUserId: event.actingUserId === undefined ? (user?.id ?? null) : event.actingUserId,
+              providerId: event.providerId ?? actingProviderId(scope) ?? (await grantorOf(organizationId)),
+              organizationId,
+            };
+            addRevisionTargets(revised, complete);
+            await insertEvent(tx, { ...complete, ...origin });
+          };
+          const mail = async (message: MailMessage) => {
+            queuedMail.push(await enqueueMail(tx, message));
+          };
+          const value = await spec.run({ input: parsed.data, scope, user, tx, record, mail });
+          if (spec.reads) return value;
+          if (recorded === 0) throw new Error(`action ${spec.name} changed data without recording an event`);
+          await bumpRevisions(tx, revised);
+          return value;
+        },
+        spec.reads ? "read only" : "read write",
+      );
       if (queuedMail.length > 0) await deliverPendingMail(queuedMail);
       return { ok: true, ...result };
     } catch (error) {

@@ -286,9 +286,8 @@ export function confirmedOwnerRow(userId: string): SQL {
 }
 
 /** Organizations the user owns (confirmed) that no provider manages as a client, narrowed by `conditions`. */
-async function ownedUnmanagedOrganizations(userId: string, ...conditions: SQL[]) {
-  const db = await getDb();
-  return db
+async function ownedUnmanagedOrganizations(executor: Executor, userId: string, ...conditions: SQL[]) {
+  return executor
     .select({
       id: organizations.id,
       name: organizations.name,
@@ -303,10 +302,11 @@ async function ownedUnmanagedOrganizations(userId: string, ...conditions: SQL[])
 }
 
 /** Candidates to add as clients: owned, unmanaged, on a paid plan, and no provider's internal organization. */
-export async function listAddableOrganizations(scope: UserScope) {
+export async function listAddableOrganizations(executor: Executor, scope: UserScope | ProviderScope) {
   const { userId } = assertScope(scope);
   const notInternal = sql`not exists (select 1 from ${providers} where ${providers.internalOrganizationId} = ${organizations.id})`;
   return ownedUnmanagedOrganizations(
+    executor,
     userId,
     notInternal,
     inArray(organizations.planType, PROVIDER_PLANS.flatMap(organizationPlansOf)),

@@ -45,6 +45,9 @@ export const requestClientActionSchema = requestClientSchema.extend({ providerId
 
 export const pendingClientRefSchema = z.object({ providerId: uuidSchema, pendingClientId: uuidSchema });
 
+/** A provider the caller acts in, for reads a dialog makes when it opens. */
+export const providerRefSchema = z.object({ providerId: uuidSchema });
+
 export const addExistingClientSchema = z.object({
   providerId: uuidSchema,
   organizationId: uuidSchema,

@@ -51,6 +51,18 @@ const forgetsEvent = defineAction({
   },
 });
 
+const readsName = defineAction({
+  name: "test.readsName",
+  input: z.object({ write: z.boolean() }),
+  scope: user(),
+  reads: true,
+  async run({ input, scope, tx }) {
+    if (input.write) await tx.update(users).set({ name: "Written by a read" }).where(eq(users.id, scope.userId));
+    const [row] = await tx.select({ name: users.name }).from(users).where(eq(users.id, scope.userId));
+    return { name: row!.name };
+  },
+});
+
 const hidden = defineAction({
   name: "test.hidden",
   input: z.object({}),
@@ -139,6 +151,14 @@ describe("the server-action wrapper", () => {
     const before = await databaseSnapshot();
     const result = await forgetsEvent({});
     expect(result.ok).toBe(false);
+    expect(await databaseSnapshot()).toEqual(before);
+  });
+
+  it("runs a read without an event, and the database refuses a read's write", async () => {
+    await signInAs(user.id);
+    const before = await databaseSnapshot();
+    expect(await readsName({ write: false })).toMatchObject({ ok: true, name: expect.any(String) });
+    expect(await readsName({ write: true })).toMatchObject({ ok: false, code: "internal" });
     expect(await databaseSnapshot()).toEqual(before);
   });
 

@@ -2,7 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { requestToBecomeProvider, withdrawProviderRequestAction } from "@/app/(vault)/become-a-provider/actions";
 import { createProviderKeyAction } from "@/app/(portal)/providers/[providerId]/actions";
-import { addExistingClientAction } from "@/app/(portal)/providers/[providerId]/clients/actions";
+import {
+  addExistingClientAction,
+  listAddableOrganizationsAction,
+} from "@/app/(portal)/providers/[providerId]/clients/actions";
 import { setInternalOrganizationAction } from "@/app/(portal)/providers/[providerId]/settings/actions";
 import { approveProviderRequestAction, rejectProviderRequestAction } from "@/app/admin/actions";
 import { getDb } from "@/db/client";
@@ -16,7 +19,6 @@ import {
 } from "@/lib/crypto";
 import { internalOrganizationChoices } from "@/lib/dal/internal-organizations";
 import { findMyLatestProviderRequest } from "@/lib/dal/provider-requests";
-import { listAddableOrganizations } from "@/lib/dal/clients";
 import { databaseSnapshot } from "../support/db-scan";
 import { type DemoIds, loadDemo } from "../support/demo";
 import { createTestOrganization, createTestUser, type TestUser, uniqueEmail } from "../support/factories";
@@ -284,8 +286,12 @@ describe("becoming a provider", () => {
 
   it("never offers the internal organization as a client, and Settings offers only Enterprise organizations the admin owns", async () => {
     await signInAs(demo.users.admin);
-    const addable = await listAddableOrganizations(await requireUser());
-    expect(addable.map((organization) => organization.id)).not.toContain(demo.internal);
+    const addableIds = async () => {
+      const listed = await listAddableOrganizationsAction({ providerId: demo.providerId });
+      if (!listed.ok) throw new Error(listed.error);
+      return listed.organizations.map((organization) => organization.id);
+    };
+    expect(await addableIds()).not.toContain(demo.internal);
 
     const teams = await createTestOrganization("Demo Teams Org", {
       id: demo.users.admin,
@@ -293,6 +299,7 @@ describe("becoming a provider", () => {
     } as TestUser);
     const db = await getDb();
     await db.update(organizations).set({ planType: "teams_monthly" }).where(eq(organizations.id, teams));
+    expect(await addableIds()).toContain(teams);
     const before = await databaseSnapshot();
     expect(await setInternalOrganizationAction({ providerId: demo.providerId, organizationId: teams })).toMatchObject({
       ok: false,

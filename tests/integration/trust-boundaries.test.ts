@@ -9,7 +9,10 @@ import {
   inviteOrganizationMembersAction,
   updateOrganizationMemberAction,
 } from "@/app/(console)/organizations/[organizationId]/members/actions";
-import { addExistingClientAction } from "@/app/(portal)/providers/[providerId]/clients/actions";
+import {
+  addExistingClientAction,
+  listAddableOrganizationsAction,
+} from "@/app/(portal)/providers/[providerId]/clients/actions";
 import { setInternalOrganizationAction } from "@/app/(portal)/providers/[providerId]/settings/actions";
 import { getDb } from "@/db/client";
 import {
@@ -21,8 +24,6 @@ import {
   providers,
 } from "@/db/schema";
 import { GRANT_REFUSALS } from "@/lib/authz/grant-rule";
-import { requireUser } from "@/lib/authz/scope";
-import { listAddableOrganizations } from "@/lib/dal/clients";
 import { customPermissionsSchema } from "@/lib/validation/organization-members";
 import { type DemoIds, loadDemo } from "../support/demo";
 import { addTestMember, createTestOrganization, createTestUser, inviteTestMember } from "../support/factories";
@@ -216,9 +217,9 @@ describe("trust boundaries inside a tenant", () => {
 
   it("finding 4: the provider's internal organization is neither offered nor accepted as a client, even by the database", async () => {
     await signInAs(demo.users.admin);
-    expect((await listAddableOrganizations(await requireUser())).map((organization) => organization.id)).not.toContain(
-      demo.internal,
-    );
+    const addable = await listAddableOrganizationsAction({ providerId: demo.providerId });
+    if (!addable.ok) throw new Error(addable.error);
+    expect(addable.organizations.map((organization) => organization.id)).not.toContain(demo.internal);
     expect(
       await addExistingClientAction({ providerId: demo.providerId, organizationId: demo.internal, key: FAKE_ENC_2 }),
     ).toMatchObject({

@@ -2,6 +2,7 @@ import {
   addExistingClientAction,
   createClientAction,
   discardPendingClientAction,
+  listAddableOrganizationsAction,
   openClientConsoleAction,
   requestClientAction,
   unlinkClientAction,
@@ -51,6 +52,14 @@ export const CLIENT_ACTIONS: IsolationEntry[] = [
     action: discardPendingClientAction,
     allowed: ADMINS,
     input: (demo) => ({ providerId: demo.providerId, pendingClientId: UNKNOWN_ID }),
+  },
+  // Reads the caller's own organizations only: a provider id they do not administer is a 404 all the same.
+  {
+    name: "provider.clients.listAddable",
+    grants: false,
+    action: listAddableOrganizationsAction,
+    allowed: ADMINS,
+    input: (demo) => ({ providerId: demo.providerId }),
   },
   {
     name: "provider.clients.addExisting",

@@ -8,6 +8,7 @@ import {
   createClient,
   findClientLink,
   INTERNAL_ORGANIZATION_REFUSAL,
+  listAddableOrganizations,
   unlinkClient,
   updateClient,
 } from "@/lib/dal/clients";
@@ -20,6 +21,7 @@ import {
   clientRefSchema,
   createClientSchema,
   pendingClientRefSchema,
+  providerRefSchema,
   requestClientActionSchema,
   updateClientSchema,
 } from "@/lib/validation/clients";
@@ -94,6 +96,20 @@ export const discardPendingClientAction = defineAction({
       details: { pendingClientId: discarded.id, name: discarded.name },
     });
     return { name: discarded.name };
+  },
+});
+
+/**
+ * The organizations the caller owns that could become clients: read when the "Add existing organization" dialog
+ * opens, not on every view of the clients page.
+ */
+export const listAddableOrganizationsAction = defineAction({
+  name: "provider.clients.listAddable",
+  input: providerRefSchema,
+  scope: provider("provider.clients.add_existing"),
+  reads: true,
+  async run({ scope, tx }) {
+    return { organizations: await listAddableOrganizations(tx, scope) };
   },
 });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
 import { useKeyring } from "@/components/keyring/keyring-provider";
 import { SeatsField } from "@/components/forms/seats-field";
@@ -16,14 +16,14 @@ import { useToast } from "@/components/ui/toast";
 import { createOrganizationKeys, encryptString, wrapSymmetricKey } from "@/lib/crypto";
 import type { OrganizationPlan, ProviderPlan } from "@/lib/enums";
 import { planLabel } from "@/lib/plans";
-import { addExistingClientAction, createClientAction } from "./actions";
+import { addExistingClientAction, createClientAction, listAddableOrganizationsAction } from "./actions";
 import { seatsValue } from "@/lib/forms";
 
 type Addable = { id: string; name: string; planType: OrganizationPlan; seats: number };
 export type PendingClientView = { id: string; name: string; ownerEmail: string; planType: ProviderPlan; seats: number };
-type Props = { providerId: string; disabled: boolean; addable: Addable[]; suggestedName?: string | null };
+type Props = { providerId: string; disabled: boolean; suggestedName?: string | null };
 
-export function AddClientMenu({ providerId, disabled, addable, suggestedName }: Props) {
+export function AddClientMenu({ providerId, disabled, suggestedName }: Props) {
   const [dialog, setDialog] = useState<"new" | "existing" | null>(null);
   if (disabled) {
     return (
@@ -53,7 +53,6 @@ export function AddClientMenu({ providerId, disabled, addable, suggestedName }: 
         open={dialog === "existing"}
         onClose={() => setDialog(null)}
         providerId={providerId}
-        addable={addable}
       />
     </>
   );
@@ -153,6 +152,32 @@ export function NewClientDialog({
   );
 }
 
+type AddableList = { organizations: Addable[] } | { error: string } | null;
+
+/** The organizations the admin could add, read each time the dialog opens; null while that read runs. */
+function useAddableOrganizations(open: boolean, providerId: string): AddableList {
+  const [list, setList] = useState<{ providerId: string; result: AddableList } | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    listAddableOrganizationsAction({ providerId }).then(
+      (result) => {
+        if (current) setList({ providerId, result: result.ok ? { organizations: result.organizations } : result });
+      },
+      () => {
+        if (current) setList({ providerId, result: { error: UNREACHABLE } });
+      },
+    );
+    return () => {
+      current = false;
+      setList(null);
+    };
+  }, [open, providerId]);
+  return open && list?.providerId === providerId ? list.result : null;
+}
+
+const UNREACHABLE = "Your organizations could not be read: the server could not be reached. Close and try again.";
+
 /**
  * Links an organization the admin owns: their browser wraps its key (from their membership) with the provider key.
  * Adding one puts its seats on the provider's bill and its administration in the provider's hands, so the admin
@@ -162,15 +187,14 @@ function ExistingOrganizationDialog({
   open,
   onClose,
   providerId,
-  addable,
 }: {
   open: boolean;
   onClose: () => void;
   providerId: string;
-  addable: Addable[];
 }) {
   const { keys } = useKeyring();
   const [chosen, setChosen] = useState<Addable | null>(null);
+  const addable = useAddableOrganizations(open, providerId);
   const addExisting = useAction(addExistingClientAction, { success: () => "The organization is now a client." });
 
   async function add(organization: Addable) {
@@ -227,11 +251,15 @@ function ExistingOrganizationDialog({
       title="Add existing organization"
       description="Teams and Enterprise organizations you own that no provider manages yet and that are not a provider's internal organization."
     >
-      {addable.length === 0 ? (
+      {addable === null ? (
+        <IndeterminateProgress label="Finding the organizations you own…" />
+      ) : "error" in addable ? (
+        <Alert tone="error">{addable.error}</Alert>
+      ) : addable.organizations.length === 0 ? (
         <p className="text-sm text-slate-600">You own no organization that can be added.</p>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-md border border-slate-200">
-          {addable.map((organization) => (
+          {addable.organizations.map((organization) => (
             <li key={organization.id} className="flex items-center justify-between gap-3 px-3 py-2">
               <span>
                 <span className="font-medium">{organization.name}</span>

@@ -4,9 +4,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination, pageParam } from "@/components/ui/pagination";
 import { providerRoleHolds } from "@/lib/authz/permissions";
-import { requireProviderScope, requireUser } from "@/lib/authz/scope";
+import { requireProviderScope } from "@/lib/authz/scope";
 import { listProviderMoves } from "@/lib/dal/client-moves";
-import { CLIENTS_PAGE_SIZE, listAddableOrganizations, listClients } from "@/lib/dal/clients";
+import { CLIENTS_PAGE_SIZE, listClients } from "@/lib/dal/clients";
 import { listPendingClients } from "@/lib/dal/pending-clients";
 import { requestedFirstClientName } from "@/lib/dal/provider-requests";
 import { AddClientMenu } from "./add-client-menu";
@@ -30,9 +30,8 @@ export default async function ClientsPage({ params, searchParams }: Props) {
   const canAdd = providerRoleHolds(scope.role, "provider.clients.create");
   const canMoveIn = providerRoleHolds(scope.role, "provider.clients.move_in");
   const { provider } = scope;
-  const [{ clients, total }, addable, moves, pending] = await Promise.all([
+  const [{ clients, total }, moves, pending] = await Promise.all([
     listClients(scope, { search, page }),
-    canAdd ? listAddableOrganizations(await requireUser()) : Promise.resolve([]),
     canMoveIn ? listProviderMoves(scope) : Promise.resolve([]),
     canAdd && provider.enabled ? listPendingClients(scope) : Promise.resolve([]),
   ]);
@@ -51,12 +50,7 @@ export default async function ClientsPage({ params, searchParams }: Props) {
         description="Client organizations this provider manages. Opening one takes you to its Admin Console."
         actions={
           canAdd ? (
-            <AddClientMenu
-              providerId={providerId}
-              disabled={!provider.enabled}
-              addable={addable}
-              suggestedName={suggestedName}
-            />
+            <AddClientMenu providerId={providerId} disabled={!provider.enabled} suggestedName={suggestedName} />
           ) : null
         }
       />
