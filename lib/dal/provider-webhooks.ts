@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, lt, lte, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, lt, lte, ne, notInArray, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { type Executor, getDb, selectRows } from "@/db/client";
 import { providerWebhookDeliveries, providerWebhooks, users } from "@/db/schema";
@@ -126,16 +126,30 @@ export type DueDelivery = {
   body: string;
 };
 
-/** Ids of deliveries due at `now`, oldest first (the partial index on pending rows answers it). */
-export async function dueWebhookDeliveries(now: Date, limit: number): Promise<string[]> {
+export type DueDeliveryRef = { id: string; webhookId: string };
+
+/**
+ * Deliveries due at `now`, oldest first (the partial index on pending rows answers it), but those of the endpoints
+ * `skipped` (a run stops sending to an endpoint once it fails).
+ */
+export async function dueWebhookDeliveries(
+  now: Date,
+  limit: number,
+  skipped: readonly string[] = [],
+): Promise<DueDeliveryRef[]> {
   const db = await getDb();
-  const rows = await db
-    .select({ id: providerWebhookDeliveries.id })
+  return db
+    .select({ id: providerWebhookDeliveries.id, webhookId: providerWebhookDeliveries.webhookId })
     .from(providerWebhookDeliveries)
-    .where(and(eq(providerWebhookDeliveries.status, "pending"), lte(providerWebhookDeliveries.nextAttemptAt, now)))
+    .where(
+      and(
+        eq(providerWebhookDeliveries.status, "pending"),
+        lte(providerWebhookDeliveries.nextAttemptAt, now),
+        skipped.length > 0 ? notInArray(providerWebhookDeliveries.webhookId, [...skipped]) : undefined,
+      ),
+    )
     .orderBy(providerWebhookDeliveries.nextAttemptAt, providerWebhookDeliveries.id)
     .limit(limit);
-  return rows.map((row) => row.id);
 }
 
 /**

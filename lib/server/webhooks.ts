@@ -6,6 +6,7 @@ import { request as httpsRequest } from "node:https";
 import {
   claimWebhookDelivery,
   type DueDelivery,
+  type DueDeliveryRef,
   dueWebhookDeliveries,
   recordWebhookAttempt,
 } from "@/lib/dal/provider-webhooks";
@@ -19,10 +20,15 @@ import { log, summarizeError } from "./log";
  * delivery's id (the same on every retry, for idempotency). A 2xx answer within the time limit delivers it; anything
  * else is retried on WEBHOOK_RETRY_MINUTES. The endpoint's address is checked like a site icon's (public only, unless
  * the operator allows private ones) and the connection pinned to the checked address; redirects are not followed.
+ *
+ * A run serves up to PARALLEL_ENDPOINTS endpoints at once, each endpoint's deliveries one after the other, and stops
+ * sending to an endpoint at its first failure (the rest wait for the next run): an endpoint that hangs or refuses
+ * costs one attempt per run and holds up no other endpoint, whichever provider it belongs to.
  */
 
 export const WEBHOOK_TIMEOUT_MS = 5_000;
 const BATCH = 50;
+const PARALLEL_ENDPOINTS = 8;
 
 /** The signature header's value for this body at this moment: what a receiver recomputes to trust a delivery. */
 export function webhookSignature(secret: string, body: string, at: Date): string {
@@ -101,22 +107,51 @@ async function attempt(delivery: DueDelivery): Promise<Outcome> {
 
 export type WebhookRun = { delivered: number; failed: number };
 
+/** Due deliveries by endpoint, each endpoint's in the order they were due. */
+function byEndpoint(due: DueDeliveryRef[]): DueDeliveryRef[][] {
+  const queues = new Map<string, DueDeliveryRef[]>();
+  for (const delivery of due) {
+    const queue = queues.get(delivery.webhookId);
+    if (queue) queue.push(delivery);
+    else queues.set(delivery.webhookId, [delivery]);
+  }
+  return [...queues.values()];
+}
+
+/** Sends one endpoint's due deliveries in order until one fails; answers whether all that were claimed went through. */
+async function deliverQueue(queue: DueDeliveryRef[], now: Date, run: WebhookRun): Promise<boolean> {
+  for (const { id } of queue) {
+    const delivery = await claimWebhookDelivery(id, now);
+    if (!delivery) continue; // another run took it
+    const outcome = await attempt(delivery);
+    await recordWebhookAttempt(delivery, outcome);
+    run[outcome.delivered ? "delivered" : "failed"] += 1;
+    if (!outcome.delivered) return false;
+  }
+  return true;
+}
+
 /**
  * Sends every delivery due at `now` (the ones a failed attempt put off wait for their time). Never throws: the changes
  * the events tell of have committed, so problems are kept on the delivery and logged.
  */
 export async function deliverDueWebhooks(now = new Date()): Promise<WebhookRun> {
   const run: WebhookRun = { delivered: 0, failed: 0 };
+  const failing = new Set<string>();
   try {
     for (;;) {
-      const due = await dueWebhookDeliveries(now, BATCH);
-      for (const id of due) {
-        const delivery = await claimWebhookDelivery(id, now);
-        if (!delivery) continue; // another run took it
-        const outcome = await attempt(delivery);
-        await recordWebhookAttempt(delivery, outcome);
-        run[outcome.delivered ? "delivered" : "failed"] += 1;
-      }
+      const due = await dueWebhookDeliveries(now, BATCH, [...failing]);
+      const queues = byEndpoint(due);
+      const worker = async () => {
+        for (let queue = queues.shift(); queue; queue = queues.shift())
+          if (!(await deliverQueue(queue, now, run))) failing.add(queue[0]!.webhookId);
+      };
+      // Every worker ends before the run does, even when one meets a database error.
+      const ended = await Promise.allSettled(
+        Array.from({ length: Math.min(PARALLEL_ENDPOINTS, queues.length) }, worker),
+      );
+      const stopped = ended.find((result) => result.status === "rejected");
+      if (stopped) throw stopped.reason;
       if (due.length < BATCH) break;
     }
   } catch (error) {

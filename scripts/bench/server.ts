@@ -443,12 +443,18 @@ try {
       ["last page ≤ 1.5× the first page", last.one.p50 <= 1.5 * first.one.p50],
       ["req/s at 10 connections ≥ 0.3× the bare Node handler", first.ten.rps >= 0.3 * bareNode.ten.rps],
       ["/api/health p90 during logins ≤ 3× quiet", health.during <= 3 * health.quiet],
-      ...[dashboardPage, eventsPage].flatMap((target): [string, boolean][] => [
+      // The dashboard's eight: the two gates, the product switcher and its five figures' reads, which run side by side.
+      ...(
+        [
+          [dashboardPage, 8],
+          [eventsPage, 6],
+        ] as const
+      ).flatMap(([target, most]): [string, boolean][] => [
         [
           `${target.name}: p50 ≤ 2× the bare route running its statements`,
           results.get(target.name)!.one.p50 <= 2 * bareRouteOf(target).one.p50,
         ],
-        [`${target.name}: ≤ 6 statements`, (statements.get(target.name) ?? 99) <= 6],
+        [`${target.name}: ≤ ${most} statements`, (statements.get(target.name) ?? 99) <= most],
       ]),
       [
         "dashboard: as many statements at 2,000 clients as at 200",

@@ -9,7 +9,7 @@ import {
 } from "@/app/(portal)/providers/[providerId]/api-keys/actions";
 import { updateClientAction } from "@/app/(portal)/providers/[providerId]/clients/actions";
 import { getDb } from "@/db/client";
-import { organizations, providerOrganizations, providerWebhookDeliveries } from "@/db/schema";
+import { organizations, providerOrganizations, providerWebhookDeliveries, providerWebhooks } from "@/db/schema";
 import { requireProviderScope } from "@/lib/authz/scope";
 import {
   listProviderWebhooks,
@@ -209,5 +209,79 @@ describe("provider webhooks", () => {
       ok: false,
       error: `A provider has at most ${MAX_WEBHOOKS_PER_PROVIDER} webhook endpoints. Remove one first.`,
     });
+  });
+});
+
+describe("webhook delivery across endpoints", () => {
+  type Receiver = { url: string; received: string[]; close: () => Promise<unknown> };
+  const held: (() => void)[] = [];
+
+  /** A receiver that answers `status` at once, or holds every request until released when `status` is "hold". */
+  async function receiver(status: number | "hold"): Promise<Receiver> {
+    const received: string[] = [];
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on("end", () => {
+        received.push(String(request.headers["keyhouse-delivery"]));
+        if (status === "hold") held.push(() => response.writeHead(204).end());
+        else response.writeHead(status).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+    return { url, received, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  async function waitFor(condition: () => boolean, what: string) {
+    for (let waited = 0; !condition(); waited += 25) {
+      if (waited > 3_000) throw new Error(`still waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  afterAll(() => vi.unstubAllEnvs());
+
+  it("serves other endpoints while one hangs, and tries a failing endpoint once per run", async () => {
+    vi.stubEnv("KEYHOUSE_WEBHOOKS_ALLOW_PRIVATE", "true");
+    const [hanging, quick, broken] = [await receiver("hold"), await receiver(204), await receiver(503)];
+    const admin = await createTestUser({ name: "Busy Hook Admin" });
+    const providerId = (await createTestProvider(admin, "Busy Hook MSP")).id;
+    const client = await createTestOrganization("Busy Hook Clinic", await createTestUser(), 5);
+    const db = await getDb();
+    await db.insert(providerOrganizations).values({ providerId, organizationId: client, key: FAKE_ENC_2 });
+    await db
+      .update(organizations)
+      .set({ planType: "teams_monthly", status: "managed" })
+      .where(eq(organizations.id, client));
+    await signInAs(admin.id);
+    // The hanging endpoint first: its deliveries are the oldest of each event, so a run sending one at a time would
+    // wait out its time limit before serving anyone else.
+    for (const { url } of [hanging, quick, broken])
+      expect(await createProviderWebhookAction({ providerId, url })).toMatchObject({ ok: true });
+    for (const seats of [6, 7, 8])
+      expect(await updateClientAction({ providerId, organizationId: client, name: "Busy Hook Clinic", seats })).toEqual(
+        { ok: true },
+      );
+
+    const running = deliverDueWebhooks(new Date());
+    await waitFor(() => quick.received.length === 3, "the quick endpoint's three deliveries");
+    expect(hanging.received).toHaveLength(1);
+    await waitFor(() => broken.received.length === 1, "the failing endpoint's first delivery");
+    while (hanging.received.length < 3) {
+      await waitFor(() => held.length > 0, "a held request");
+      held.shift()!();
+      await waitFor(() => held.length > 0 || hanging.received.length === 3, "the next delivery");
+    }
+    held.shift()?.();
+    expect(await running).toEqual({ delivered: 6, failed: 1 });
+    // The failing endpoint got one attempt this run; its other two deliveries wait, untried, for the next.
+    expect(broken.received).toHaveLength(1);
+    const rows = await db
+      .select({ attempts: providerWebhookDeliveries.attempts, status: providerWebhookDeliveries.status })
+      .from(providerWebhookDeliveries)
+      .innerJoin(providerWebhooks, eq(providerWebhooks.id, providerWebhookDeliveries.webhookId))
+      .where(eq(providerWebhooks.url, broken.url));
+    expect(rows.map((row) => `${row.status}:${row.attempts}`).sort()).toEqual(["pending:0", "pending:0", "pending:1"]);
+    await Promise.all([hanging, quick, broken].map((receiving) => receiving.close()));
   });
 });
