@@ -8,5 +8,12 @@ declare module "autocannon" {
     non2xx: number;
     errors: number;
   };
-  export default function autocannon(options: Options): Promise<Result>;
+  /** A running load: a promise of its result that also tells of each answer (its time in ms, from hrtime). */
+  type Running = Promise<Result> & {
+    on(
+      event: "response",
+      listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void,
+    ): Running;
+  };
+  export default function autocannon(options: Options): Running;
 }
