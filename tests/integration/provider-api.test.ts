@@ -16,21 +16,14 @@ import * as usageRoute from "@/app/api/providers/[providerId]/v1/usage/route";
 import { GET as openApiDocument } from "@/app/api/providers/openapi.json/route";
 import { GET as sync } from "@/app/api/sync/route";
 import { getDb } from "@/db/client";
-import {
-  clientUsageDays,
-  events,
-  organizations,
-  providerApiKeys,
-  providerOrganizations,
-  providerPendingClients,
-} from "@/db/schema";
+import { clientUsageDays, events, organizations, providerApiKeys, providerPendingClients } from "@/db/schema";
 import { MAX_WAITING_CLIENTS } from "@/lib/dal/pending-clients";
 import { PROVIDER_API_CALLS_PER_MINUTE } from "@/lib/limits";
 import { closeBillingPeriod } from "@/lib/operator/billing";
 import { commandLineContext } from "@/lib/operator/command-context";
 import {
   addTestMember,
-  createTestOrganization,
+  createTestClient,
   createTestProvider,
   createTestUser,
   type TestUser,
@@ -118,28 +111,17 @@ describe("the provider API, driven by its OpenAPI document", () => {
     return made.key;
   }
 
-  async function link(provider: string, name: string, seats: number) {
-    const organizationId = await createTestOrganization(name, await createTestUser(), seats);
-    const db = await getDb();
-    await db.insert(providerOrganizations).values({ providerId: provider, organizationId, key: FAKE_ENC_2 });
-    await db
-      .update(organizations)
-      .set({ planType: "teams_monthly", status: "managed" })
-      .where(eq(organizations.id, organizationId));
-    return organizationId;
-  }
-
   beforeAll(async () => {
     const served = await openApiDocument();
     document = (await served.json()) as Document;
     admin = await createTestUser({ name: "API Admin" });
     providerId = (await createTestProvider(admin, "API MSP")).id;
-    dental = await link(providerId, "API Dental", 10);
+    dental = await createTestClient(providerId, "API Dental", 10);
     await addTestMember(dental, await createTestUser({ name: "Dental Member" }), "user");
-    law = await link(providerId, "API Law", 5);
+    law = await createTestClient(providerId, "API Law", 5);
     // The keys' maker is an admin of the other provider too: a key still reaches its own provider alone.
     otherProviderId = (await createTestProvider(admin, "Other API MSP")).id;
-    foreign = await link(otherProviderId, "API Foreign", 3);
+    foreign = await createTestClient(otherProviderId, "API Foreign", 3);
     writeKey = await makeKey(admin, providerId, "write", "PSA");
     readKey = await makeKey(admin, providerId, "read", "Dashboard tool");
   });

@@ -9,7 +9,7 @@ import {
 } from "@/app/(portal)/providers/[providerId]/api-keys/actions";
 import { updateClientAction } from "@/app/(portal)/providers/[providerId]/clients/actions";
 import { getDb } from "@/db/client";
-import { organizations, providerOrganizations, providerWebhookDeliveries, providerWebhooks } from "@/db/schema";
+import { providerWebhookDeliveries, providerWebhooks } from "@/db/schema";
 import { requireProviderScope } from "@/lib/authz/scope";
 import {
   listProviderWebhooks,
@@ -21,8 +21,7 @@ import {
 import { closeBillingPeriod } from "@/lib/operator/billing";
 import { commandLineContext } from "@/lib/operator/command-context";
 import { deliverDueWebhooks } from "@/lib/server/webhooks";
-import { createTestOrganization, createTestProvider, createTestUser, type TestUser } from "../support/factories";
-import { FAKE_ENC_2 } from "../support/fakes";
+import { createTestClient, createTestProvider, createTestUser, type TestUser } from "../support/factories";
 import { signInAs } from "../support/session";
 
 /**
@@ -71,13 +70,7 @@ describe("provider webhooks", () => {
     admin = await createTestUser({ name: "Hook Admin" });
     providerId = (await createTestProvider(admin, "Hook MSP")).id;
     otherProviderId = (await createTestProvider(admin, "Other Hook MSP")).id;
-    clinic = await createTestOrganization("Hook Clinic", await createTestUser(), 5);
-    const db = await getDb();
-    await db.insert(providerOrganizations).values({ providerId, organizationId: clinic, key: FAKE_ENC_2 });
-    await db
-      .update(organizations)
-      .set({ planType: "teams_monthly", status: "managed" })
-      .where(eq(organizations.id, clinic));
+    clinic = await createTestClient(providerId, "Hook Clinic", 5);
   });
 
   afterAll(async () => {
@@ -246,13 +239,7 @@ describe("webhook delivery across endpoints", () => {
     const [hanging, quick, broken] = [await receiver("hold"), await receiver(204), await receiver(503)];
     const admin = await createTestUser({ name: "Busy Hook Admin" });
     const providerId = (await createTestProvider(admin, "Busy Hook MSP")).id;
-    const client = await createTestOrganization("Busy Hook Clinic", await createTestUser(), 5);
-    const db = await getDb();
-    await db.insert(providerOrganizations).values({ providerId, organizationId: client, key: FAKE_ENC_2 });
-    await db
-      .update(organizations)
-      .set({ planType: "teams_monthly", status: "managed" })
-      .where(eq(organizations.id, client));
+    const client = await createTestClient(providerId, "Busy Hook Clinic", 5);
     await signInAs(admin.id);
     // The hanging endpoint first: its deliveries are the oldest of each event, so a run sending one at a time would
     // wait out its time limit before serving anyone else.
@@ -276,7 +263,9 @@ describe("webhook delivery across endpoints", () => {
     expect(await running).toEqual({ delivered: 6, failed: 1 });
     // The failing endpoint got one attempt this run; its other two deliveries wait, untried, for the next.
     expect(broken.received).toHaveLength(1);
-    const rows = await db
+    const rows = await (
+      await getDb()
+    )
       .select({ attempts: providerWebhookDeliveries.attempts, status: providerWebhookDeliveries.status })
       .from(providerWebhookDeliveries)
       .innerJoin(providerWebhooks, eq(providerWebhooks.id, providerWebhookDeliveries.webhookId))

@@ -6,6 +6,7 @@ import {
   type CustomPermissions,
   organizations,
   organizationUsers,
+  providerOrganizations,
   providers,
   providerUsers,
 } from "@/db/schema";
@@ -89,6 +90,18 @@ export async function createTestOrganization(name: string, owner: TestUser, seat
     .returning({ id: organizations.id });
   await addTestMember(organization!.id, owner, "owner");
   return organization!.id;
+}
+
+/** A new Teams organization the provider manages, linked straight in the database (placeholder key). */
+export async function createTestClient(providerId: string, name: string, seats: number): Promise<string> {
+  const organizationId = await createTestOrganization(name, await createTestUser(), seats);
+  const db = await getDb();
+  await db.insert(providerOrganizations).values({ providerId, organizationId, key: FAKE_ENC_2 });
+  await db
+    .update(organizations)
+    .set({ planType: "teams_monthly", status: "managed" })
+    .where(eq(organizations.id, organizationId));
+  return organizationId;
 }
 
 /** A membership row straight in the database: a confirmed one holds a (placeholder) organization key. */
