@@ -58,6 +58,8 @@ test("the provider's event log rolls up its clients' events and filters them by 
   const clients = await page.getByRole("table").getByRole("row").filter({ hasText: "UTC" }).allInnerTexts();
   expect(clients.length).toBeGreaterThan(0);
   for (const text of clients) expect(text).toContain("My Client's Organization");
+  // The browser draws the table from what it shows: the page carries no user agent of the events.
+  expect(await page.content()).not.toContain(await page.evaluate(() => navigator.userAgent));
 
   // A client no event names shows the filter's empty state.
   await page.getByLabel("Client", { exact: true }).fill("No such client");

@@ -45,8 +45,8 @@ type ActionSpec<Schema extends z.ZodType, S extends Scope, R extends object> = {
   run: (ctx: ActionContext<z.output<Schema>, S>) => Promise<R>;
   constraints?: Record<string, ConstraintMessage>;
   /**
-   * A read a dialog makes when it opens: it runs in a read-only transaction, so the database refuses any write, and
-   * it records no event. Every other action must record one.
+   * A read a dialog makes when it opens: it runs in a read-only transaction, so the database refuses any write (its
+   * DAL reads take `tx`), and it can record no event or mail. Every other action must record an event.
    */
   reads?: true;
 } & (
@@ -97,6 +97,7 @@ export function defineAction<Schema extends z.ZodType, S extends Scope, R extend
             return grantors.get(organizationId)!;
           };
           const record = async (event: EventInput) => {
+            if (spec.reads) throw new Error(`action ${spec.name} is a read and records no event`);
             recorded += 1;
             // An event names its organization, or says null for none; unsaid, it is the scope's organization.
             const organizationId =
@@ -115,6 +116,7 @@ export function defineAction<Schema extends z.ZodType, S extends Scope, R extend
             await insertEvent(tx, { ...complete, ...origin });
           };
           const mail = async (message: MailMessage) => {
+            if (spec.reads) throw new Error(`action ${spec.name} is a read and sends no mail`);
             queuedMail.push(await enqueueMail(tx, message));
           };
           const value = await spec.run({ input: parsed.data, scope, user, tx, record, mail });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, lt, lte, ne, notInArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, lt, ne, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { type Executor, getDb, selectRows } from "@/db/client";
 import { providerWebhookDeliveries, providerWebhooks, users } from "@/db/schema";
@@ -129,27 +129,23 @@ export type DueDelivery = {
 export type DueDeliveryRef = { id: string; webhookId: string };
 
 /**
- * Deliveries due at `now`, oldest first (the partial index on pending rows answers it), but those of the endpoints
- * `skipped` (a run stops sending to an endpoint once it fails).
+ * Deliveries due at `now`, oldest first, at most `perEndpoint` of each endpoint (its oldest): a run's share of a busy
+ * endpoint, so one endpoint's backlog does not fill the run.
  */
-export async function dueWebhookDeliveries(
-  now: Date,
-  limit: number,
-  skipped: readonly string[] = [],
-): Promise<DueDeliveryRef[]> {
+export async function dueWebhookDeliveries(now: Date, limit: number, perEndpoint: number): Promise<DueDeliveryRef[]> {
   const db = await getDb();
-  return db
-    .select({ id: providerWebhookDeliveries.id, webhookId: providerWebhookDeliveries.webhookId })
-    .from(providerWebhookDeliveries)
-    .where(
-      and(
-        eq(providerWebhookDeliveries.status, "pending"),
-        lte(providerWebhookDeliveries.nextAttemptAt, now),
-        skipped.length > 0 ? notInArray(providerWebhookDeliveries.webhookId, [...skipped]) : undefined,
-      ),
-    )
-    .orderBy(providerWebhookDeliveries.nextAttemptAt, providerWebhookDeliveries.id)
-    .limit(limit);
+  return selectRows<DueDeliveryRef>(
+    db,
+    sql`select id, webhook_id as "webhookId" from (
+        select delivery.id, delivery.webhook_id, delivery.next_attempt_at,
+          row_number() over (partition by delivery.webhook_id order by delivery.next_attempt_at, delivery.id) as rank
+        from ${providerWebhookDeliveries} delivery
+        where delivery.status = 'pending' and delivery.next_attempt_at <= ${now.toISOString()}::timestamptz
+      ) due
+      where rank <= ${perEndpoint}
+      order by next_attempt_at, id
+      limit ${limit}`,
+  );
 }
 
 /**

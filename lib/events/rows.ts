@@ -67,6 +67,30 @@ export function eventClient(row: EventRow): string | null {
   return row.organizationName ?? "Deleted organization";
 }
 
+/**
+ * What an event table shows of a row, and nothing more: the browser draws the table, so it gets no user agent and no
+ * id it would not display.
+ */
+export type EventView = {
+  id: number;
+  occurredAt: Date;
+  type: string;
+  member: EventMember;
+  client: string | null;
+  ip: string | null;
+};
+
+export function eventView(row: EventRow, kind: EventLogKind): EventView {
+  return {
+    id: row.id,
+    occurredAt: row.occurredAt,
+    type: row.type,
+    member: eventMember(row, kind),
+    client: eventClient(row),
+    ip: row.ip,
+  };
+}
+
 /** "2026-11-03 14:05:09 UTC": event times are shown in UTC, the zone the date filter uses too. */
 export function formatEventTime(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;

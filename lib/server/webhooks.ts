@@ -21,13 +21,16 @@ import { log, summarizeError } from "./log";
  * else is retried on WEBHOOK_RETRY_MINUTES. The endpoint's address is checked like a site icon's (public only, unless
  * the operator allows private ones) and the connection pinned to the checked address; redirects are not followed.
  *
- * A run serves up to PARALLEL_ENDPOINTS endpoints at once, each endpoint's deliveries one after the other, and stops
- * sending to an endpoint at its first failure (the rest wait for the next run): an endpoint that hangs or refuses
- * costs one attempt per run and holds up no other endpoint, whichever provider it belongs to.
+ * A run takes up to RUN_SIZE due deliveries, at most PER_ENDPOINT_PER_RUN of any one endpoint, and serves up to
+ * PARALLEL_ENDPOINTS endpoints at once, each endpoint's deliveries one after the other; it stops sending to an endpoint
+ * at its first failure (the rest wait for the next run). So an endpoint that hangs, refuses or answers slowly holds
+ * one worker for at most PER_ENDPOINT_PER_RUN attempts, and the others go on serving everyone else; what a run leaves, the
+ * next one (15 seconds later) takes.
  */
 
 export const WEBHOOK_TIMEOUT_MS = 5_000;
-const BATCH = 50;
+const RUN_SIZE = 500;
+export const PER_ENDPOINT_PER_RUN = 20;
 const PARALLEL_ENDPOINTS = 8;
 
 /** The signature header's value for this body at this moment: what a receiver recomputes to trust a delivery. */
@@ -118,42 +121,33 @@ function byEndpoint(due: DueDeliveryRef[]): DueDeliveryRef[][] {
   return [...queues.values()];
 }
 
-/** Sends one endpoint's due deliveries in order until one fails; answers whether all that were claimed went through. */
-async function deliverQueue(queue: DueDeliveryRef[], now: Date, run: WebhookRun): Promise<boolean> {
+/** Sends one endpoint's due deliveries in order, until one fails. */
+async function deliverQueue(queue: DueDeliveryRef[], now: Date, run: WebhookRun): Promise<void> {
   for (const { id } of queue) {
     const delivery = await claimWebhookDelivery(id, now);
     if (!delivery) continue; // another run took it
     const outcome = await attempt(delivery);
     await recordWebhookAttempt(delivery, outcome);
     run[outcome.delivered ? "delivered" : "failed"] += 1;
-    if (!outcome.delivered) return false;
+    if (!outcome.delivered) return;
   }
-  return true;
 }
 
 /**
- * Sends every delivery due at `now` (the ones a failed attempt put off wait for their time). Never throws: the changes
- * the events tell of have committed, so problems are kept on the delivery and logged.
+ * Sends the deliveries due at `now`, up to a run's share (the ones a failed attempt put off wait for their time). Never
+ * throws: the changes the events tell of have committed, so problems are kept on the delivery and logged.
  */
 export async function deliverDueWebhooks(now = new Date()): Promise<WebhookRun> {
   const run: WebhookRun = { delivered: 0, failed: 0 };
-  const failing = new Set<string>();
   try {
-    for (;;) {
-      const due = await dueWebhookDeliveries(now, BATCH, [...failing]);
-      const queues = byEndpoint(due);
-      const worker = async () => {
-        for (let queue = queues.shift(); queue; queue = queues.shift())
-          if (!(await deliverQueue(queue, now, run))) failing.add(queue[0]!.webhookId);
-      };
-      // Every worker ends before the run does, even when one meets a database error.
-      const ended = await Promise.allSettled(
-        Array.from({ length: Math.min(PARALLEL_ENDPOINTS, queues.length) }, worker),
-      );
-      const stopped = ended.find((result) => result.status === "rejected");
-      if (stopped) throw stopped.reason;
-      if (due.length < BATCH) break;
-    }
+    const queues = byEndpoint(await dueWebhookDeliveries(now, RUN_SIZE, PER_ENDPOINT_PER_RUN));
+    const worker = async () => {
+      for (let queue = queues.shift(); queue; queue = queues.shift()) await deliverQueue(queue, now, run);
+    };
+    // Every worker ends before the run does, even when one meets a database error.
+    const ended = await Promise.allSettled(Array.from({ length: Math.min(PARALLEL_ENDPOINTS, queues.length) }, worker));
+    const stopped = ended.find((result) => result.status === "rejected");
+    if (stopped) throw stopped.reason;
   } catch (error) {
     log.error({ err: summarizeError(error) }, "webhook delivery run stopped");
   }

@@ -20,7 +20,9 @@ import { type BenchAccount, PROVIDER_SIZES, seedServerBench, VAULT_ITEMS } from 
 
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS || 3);
 /** `BENCH_ONLY=events` (or a comma list of clients, dashboard, events): measures those pages and their floors alone. */
-const ONLY = process.env.BENCH_ONLY?.split(",").filter(Boolean);
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(",") : undefined;
+if (ONLY?.some((name) => !["clients", "dashboard", "events"].includes(name)))
+  throw new Error(`BENCH_ONLY names pages among clients, dashboard and events, not "${process.env.BENCH_ONLY}"`);
 const SECONDS = Number(process.env.BENCH_SECONDS || 3);
 const POOL_SIZE = 10;
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -152,9 +154,9 @@ type FloorName = "clients" | "dashboard" | "events";
 type Target = { name: string; url: string; headers: Record<string, string>; group: () => number; floor?: FloorName };
 type Run = { p50: number; p99: number; rps: number; cpuPerRequest: number };
 
-/** The value below which `share` of the sorted `values` fall. */
+/** The smallest of the sorted values that `share` of them do not exceed (nearest rank). */
 function percentile(sorted: number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;
+  return sorted[Math.max(0, Math.ceil(sorted.length * share) - 1)]!;
 }
 
 async function load(target: Target, connections: number, seconds = SECONDS): Promise<Run> {

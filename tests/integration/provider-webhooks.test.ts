@@ -20,7 +20,7 @@ import {
 } from "@/lib/dal/provider-webhooks";
 import { closeBillingPeriod } from "@/lib/operator/billing";
 import { commandLineContext } from "@/lib/operator/command-context";
-import { deliverDueWebhooks } from "@/lib/server/webhooks";
+import { deliverDueWebhooks, PER_ENDPOINT_PER_RUN } from "@/lib/server/webhooks";
 import { createTestClient, createTestProvider, createTestUser, type TestUser } from "../support/factories";
 import { signInAs } from "../support/session";
 
@@ -251,9 +251,11 @@ describe("webhook delivery across endpoints", () => {
       );
 
     const running = deliverDueWebhooks(new Date());
+    // The hanging endpoint answers nothing until released below: the others are served meanwhile.
     await waitFor(() => quick.received.length === 3, "the quick endpoint's three deliveries");
-    expect(hanging.received).toHaveLength(1);
     await waitFor(() => broken.received.length === 1, "the failing endpoint's first delivery");
+    await waitFor(() => hanging.received.length === 1, "the hanging endpoint's first delivery");
+    expect(hanging.received).toHaveLength(1); // one at a time to an endpoint
     while (hanging.received.length < 3) {
       await waitFor(() => held.length > 0, "a held request");
       held.shift()!();
@@ -272,5 +274,28 @@ describe("webhook delivery across endpoints", () => {
       .where(eq(providerWebhooks.url, broken.url));
     expect(rows.map((row) => `${row.status}:${row.attempts}`).sort()).toEqual(["pending:0", "pending:0", "pending:1"]);
     await Promise.all([hanging, quick, broken].map((receiving) => receiving.close()));
+  });
+
+  it("sends one endpoint a bounded share of its backlog per run, and the rest on the next runs", async () => {
+    vi.stubEnv("KEYHOUSE_WEBHOOKS_ALLOW_PRIVATE", "true");
+    const quick = await receiver(204);
+    const admin = await createTestUser({ name: "Backlog Hook Admin" });
+    const providerId = (await createTestProvider(admin, "Backlog Hook MSP")).id;
+    const client = await createTestClient(providerId, "Backlog Clinic", 5);
+    await signInAs(admin.id);
+    expect(await createProviderWebhookAction({ providerId, url: quick.url })).toMatchObject({ ok: true });
+    const changes = PER_ENDPOINT_PER_RUN + 5;
+    for (let seats = 6; seats < 6 + changes; seats += 1)
+      await updateClientAction({ providerId, organizationId: client, name: "Backlog Clinic", seats });
+
+    // Counted at this endpoint: the failing endpoint of the test above still has deliveries waiting.
+    const now = new Date();
+    await deliverDueWebhooks(now);
+    expect(quick.received).toHaveLength(PER_ENDPOINT_PER_RUN);
+    await deliverDueWebhooks(now);
+    expect(quick.received).toHaveLength(changes);
+    await deliverDueWebhooks(now);
+    expect(quick.received).toHaveLength(changes);
+    await quick.close();
   });
 });
