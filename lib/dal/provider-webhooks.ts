@@ -98,23 +98,25 @@ export async function queueProviderWebhook(
   data: Record<string, unknown>,
 ): Promise<void> {
   const { providerId } = assertScope(scope);
-  await queueWebhookFor(tx, providerId, type, data);
+  await queueWebhooksFor(tx, type, [{ providerId, data }]);
 }
 
 /**
- * queueProviderWebhook for a change that no provider member made (an operator closing the month's invoices): the
- * provider is the one the change concerns.
+ * queueProviderWebhook for changes that no provider member made (an operator closing the month's invoices): one event
+ * for each provider it concerns, queued in one statement.
  */
-export async function queueWebhookFor(
+export async function queueWebhooksFor(
   tx: Executor,
-  providerId: string,
   type: WebhookEventType,
-  data: Record<string, unknown>,
+  events: readonly { providerId: string; data: Record<string, unknown> }[],
 ): Promise<void> {
-  const payload = sql`jsonb_build_object('type', ${type}::text, 'providerId', ${providerId}::uuid,
-    'occurredAt', to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'data', ${JSON.stringify(data)}::jsonb)`;
+  if (events.length === 0) return;
+  const items = JSON.stringify(events.map(({ providerId, data }) => ({ provider_id: providerId, data })));
   await tx.execute(sql`insert into ${providerWebhookDeliveries} (webhook_id, event_type, payload)
-    select hook.id, ${type}, ${payload} from ${providerWebhooks} hook where hook.provider_id = ${providerId}`);
+    select hook.id, ${type}, jsonb_build_object('type', ${type}::text, 'providerId', item.provider_id,
+      'occurredAt', to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'data', item.data)
+    from jsonb_to_recordset(${items}::jsonb) as item(provider_id uuid, data jsonb)
+    join ${providerWebhooks} hook on hook.provider_id = item.provider_id`);
 }
 
 export type DueDelivery = {

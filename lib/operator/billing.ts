@@ -1,6 +1,6 @@
 import "server-only";
 import { type BillingPeriod, type ClosingResult, writeInvoices } from "@/lib/dal/operator-billing";
-import { queueWebhookFor } from "@/lib/dal/provider-webhooks";
+import { queueWebhooksFor } from "@/lib/dal/provider-webhooks";
 import { isoDay } from "@/lib/events/date-range";
 import type { OperatorContext } from "./providers";
 
@@ -38,7 +38,7 @@ export function periodHasEnded(period: BillingPeriod, now: Date): boolean {
  * over both plans, so a provider below its minimum pays the minimum (the lines then add up to less than the total).
  * Disabled providers are billed too: the period being closed is one they had. Safe to run twice: providers that
  * already have an invoice for the period are skipped, and the unique (provider, period) key is the last guard
- * against a concurrent run. Runs in the caller's transaction; one event and one webhook per invoice.
+ * against a concurrent run. Runs in the caller's transaction; one event per invoice, and their webhooks in one statement.
  */
 export async function closeBillingPeriod(
   { tx, record }: OperatorContext,
@@ -60,13 +60,20 @@ export async function closeBillingPeriod(
         totalCents: invoice.totalCents,
       },
     });
-    await queueWebhookFor(tx, invoice.providerId, "invoice.closed", {
-      invoiceId: invoice.invoiceId,
-      number: invoice.number,
-      periodStart: period.start,
-      periodEnd: period.end,
-      totalCents: invoice.totalCents,
-    });
   }
+  await queueWebhooksFor(
+    tx,
+    "invoice.closed",
+    result.written.map((invoice) => ({
+      providerId: invoice.providerId,
+      data: {
+        invoiceId: invoice.invoiceId,
+        number: invoice.number,
+        periodStart: period.start,
+        periodEnd: period.end,
+        totalCents: invoice.totalCents,
+      },
+    })),
+  );
   return result;
 }

@@ -117,18 +117,27 @@ describe("provider webhooks", () => {
     ]);
   });
 
-  it("tells of a closed invoice; a rename alone tells nothing", async () => {
+  it("tells each provider of its closed invoice; a rename alone tells nothing", async () => {
     received.length = 0;
     await signInAs(admin.id);
     await updateClientAction({ providerId, organizationId: clinic, name: "Hook Clinic Renamed", seats: 9 });
+    await createTestClient(otherProviderId, "Other Hook Clinic", 3);
     const db = await getDb();
     await db.transaction((tx) => closeBillingPeriod(commandLineContext(tx), { periodStart: "2031-05-01" }));
     const later = new Date(Date.now() + 10 * MINUTE);
     await deliverDueWebhooks(later);
     await deliverDueWebhooks(new Date(later.getTime() + 2 * MINUTE));
-    const types = received.map(({ body }) => (JSON.parse(body) as { type: string }).type);
-    expect(types).toEqual(["invoice.closed", "invoice.closed"]);
-    expect(JSON.parse(received[0]!.body)).toMatchObject({
+    type Sent = { type: string; providerId: string; data: { invoiceId: string } };
+    const sent = received.map(({ body }) => JSON.parse(body) as Sent);
+    // Each endpoint's first attempt fails, so each invoice comes twice, with the same invoice.
+    expect(sent.map((body) => body.type)).toEqual(Array(4).fill("invoice.closed"));
+    const invoiceOf = (provider: string) => [
+      ...new Set(sent.filter((body) => body.providerId === provider).map((body) => body.data.invoiceId)),
+    ];
+    expect(invoiceOf(providerId)).toHaveLength(1);
+    expect(invoiceOf(otherProviderId)).toHaveLength(1);
+    expect(invoiceOf(providerId)[0]).not.toBe(invoiceOf(otherProviderId)[0]);
+    expect(sent[0]).toMatchObject({
       data: { periodStart: "2031-05-01", periodEnd: "2031-05-31", totalCents: expect.any(Number) },
     });
   });

@@ -29,7 +29,7 @@ const SCOPE_LESS: Record<string, string> = {
   "client-moves.ts:providerAdminEmails":
     "whom a move's mail goes to: the providers named by the move the scope reached",
   "client-moves.ts:organizationOwnerEmails": "whom a completed move's mail goes to: the moved client's owners",
-  "provider-webhooks.ts:queueWebhookFor": "an operator's closing of invoices: the provider each invoice is for",
+  "provider-webhooks.ts:queueWebhooksFor": "an operator's closing of invoices: the provider each invoice is for",
   "client-reach.ts:clientReachedBy": "a SQL condition; callers take the user from their scope",
   // Not converted yet: member and seat functions with their own rework under way.
   "provider-members.ts:pendingProviderName": "not converted yet",
@@ -65,14 +65,24 @@ function exportedFunctions(path: string): ExportedFunction[] {
   });
 }
 
-/** The tenant-id names a parameter carries: its own name, destructured fields, or fields of its object type. */
+/** An array's element type (`T[]`, `readonly T[]`), or the type itself. */
+function elementType(type: ts.TypeNode | undefined): ts.TypeNode | undefined {
+  if (type && ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.ReadonlyKeyword)
+    return elementType(type.type);
+  return type && ts.isArrayTypeNode(type) ? type.elementType : type;
+}
+
+/**
+ * The tenant-id names a parameter carries: its own name, destructured fields, or fields of its object type (or of
+ * its array's objects).
+ */
 function tenantIds(parameter: ts.ParameterDeclaration): string[] {
   const names = ts.isIdentifier(parameter.name)
     ? [parameter.name.text]
     : ts.isObjectBindingPattern(parameter.name)
       ? parameter.name.elements.map((element) => (element.propertyName ?? element.name).getText())
       : [];
-  const type = parameter.type;
+  const type = elementType(parameter.type);
   if (type && ts.isTypeLiteralNode(type))
     names.push(...type.members.flatMap((member) => (member.name ? [member.name.getText()] : [])));
   return names.filter((name) => TENANT_ID.test(name));
