@@ -6,6 +6,7 @@ import type { OrganizationRole } from "@/lib/enums";
 import { assertScope, type OrganizationScope } from "@/lib/authz/scope-brand";
 import type { EncString } from "@/lib/crypto";
 import { type AccessLevel, accessLevelOf } from "@/lib/vault/access-levels";
+import { groupBy } from "@/lib/group-by";
 
 /** How a member reaches a collection: their role (owners and admins reach all), a direct grant, groups. */
 export type AccessVia = { role: "owner" | "admin" | null; direct: boolean; groups: string[] };
@@ -33,17 +34,6 @@ type GrantRow = {
   manage: boolean;
   group_name: string | null;
 };
-
-/** Rows by a key, in their order (Map.groupBy needs Node 21). */
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
 
 /**
  * The same rule as lib/dal/vault-access.ts: several grants on one collection combine to the most permissive

@@ -15,6 +15,7 @@ import { isProviderPlan } from "@/lib/plans";
 import { seatPriceCents } from "@/lib/server/config";
 import { planSummary, providerPlanOf } from "./billing";
 import { seatsUsedBy } from "./seats";
+import { groupBy } from "@/lib/group-by";
 
 /** A billing period is one calendar month (UTC), stored as its first and last day (both inclusive). */
 export type BillingPeriod = { month: string; start: string; end: string };
@@ -34,7 +35,7 @@ export async function writeInvoices(tx: Executor, period: BillingPeriod): Promis
     .from(providerInvoices)
     .where(eq(providerInvoices.periodStart, period.start));
   const existing = Number(invoiced?.value ?? 0);
-  const clientsOf = groupByProvider(await listBillableClients(tx, period));
+  const clientsOf = groupBy(await listBillableClients(tx, period), (client) => client.providerId);
   if (clientsOf.size === 0) return { written: [], existing };
 
   const minimums = await tx
@@ -141,16 +142,6 @@ function invoiceItem(invoiceId: string, client: BillableClient): typeof provider
     billedSeats: client.billed.seats,
     estimatedTotalCents: Math.round(client.billed.seats * price),
   };
-}
-
-function groupByProvider(clients: BillableClient[]): Map<string, BillableClient[]> {
-  const groups = new Map<string, BillableClient[]>();
-  for (const client of clients) {
-    const group = groups.get(client.providerId);
-    if (group) group.push(client);
-    else groups.set(client.providerId, [client]);
-  }
-  return groups;
 }
 
 type BillableClient = {

@@ -13,6 +13,7 @@ import {
 import { bareHost, checkedAddressOf, pinnedLookup } from "./address-guard";
 import { webhooksAllowPrivate } from "./config";
 import { log, summarizeError } from "./log";
+import { groupBy } from "@/lib/group-by";
 
 /**
  * Delivers queued provider webhooks (lib/dal/provider-webhooks.ts). Each POST carries the event as JSON and
@@ -110,17 +111,6 @@ async function attempt(delivery: DueDelivery): Promise<Outcome> {
 
 export type WebhookRun = { delivered: number; failed: number };
 
-/** Due deliveries by endpoint, each endpoint's in the order they were due. */
-function byEndpoint(due: DueDeliveryRef[]): DueDeliveryRef[][] {
-  const queues = new Map<string, DueDeliveryRef[]>();
-  for (const delivery of due) {
-    const queue = queues.get(delivery.webhookId);
-    if (queue) queue.push(delivery);
-    else queues.set(delivery.webhookId, [delivery]);
-  }
-  return [...queues.values()];
-}
-
 /** Sends one endpoint's due deliveries in order, until one fails. */
 async function deliverQueue(queue: DueDeliveryRef[], now: Date, run: WebhookRun): Promise<void> {
   for (const { id } of queue) {
@@ -140,7 +130,9 @@ async function deliverQueue(queue: DueDeliveryRef[], now: Date, run: WebhookRun)
 export async function deliverDueWebhooks(now = new Date()): Promise<WebhookRun> {
   const run: WebhookRun = { delivered: 0, failed: 0 };
   try {
-    const queues = byEndpoint(await dueWebhookDeliveries(now, RUN_SIZE, PER_ENDPOINT_PER_RUN));
+    // One queue an endpoint, each in the order its deliveries fell due.
+    const due = await dueWebhookDeliveries(now, RUN_SIZE, PER_ENDPOINT_PER_RUN);
+    const queues = [...groupBy(due, (delivery) => delivery.webhookId).values()];
     const worker = async () => {
       for (let queue = queues.shift(); queue; queue = queues.shift()) await deliverQueue(queue, now, run);
     };
