@@ -1,46 +1,53 @@
 import { expect, type Page, test } from "@playwright/test";
 import { logIn, newPage } from "./helpers";
-import { SCOPED_TECH } from "./support/demo-msp-technicians";
+import { SCOPE } from "./support/scope-tenants";
 
 /**
- * Issue 15's first acceptance path: Demo MSP's admin makes a client group, tags a client with it, and scopes a
- * service user (SCOPED_TECH, seeded before the server starts) to two clients and the group (which tags one of them), all through the UI. The
- * technician then sees exactly those clients, and every page, route and action of another client answers 404,
- * including the console link of a clients table loaded before the scope changed. The second demo client is the one
- * left out: another spec renames it meanwhile, so it is found as "neither of the two" rather than by name.
+ * Issue 15's first acceptance path, on a provider of its own with four clients (e2e/support/scope-tenants.ts): its
+ * admin makes a client group, tags a third client with it, and scopes the service user to two clients and the group,
+ * all through the UI. The technician then sees exactly those three, one of them only through the group, and the
+ * fourth client's pages, routes and actions answer 404, including those of a clients table loaded before the scope
+ * changed.
  */
-const GROUP = `Dental practices ${Date.now().toString(36)}`;
+const GROUP = "Dental practices";
+const [FIRST, SECOND] = SCOPE.chosen as [string, string];
+const REACHED = [FIRST, SECOND, SCOPE.grouped];
+const ANY_CLIENT = new RegExp([...REACHED, SCOPE.outside].join("|"));
 
-async function openDemoMsp(page: Page) {
+async function openCompass(page: Page) {
   await page.goto("/providers");
-  await page.getByRole("link", { name: "Demo MSP" }).click();
+  await page.getByRole("link", { name: SCOPE.provider.name }).click();
   await page.waitForURL(/\/providers\/[0-9a-f-]{36}\//);
   const tabs = page.getByRole("navigation", { name: "Provider Portal" });
   await expect(tabs).toBeVisible();
+  await tabs.getByRole("link", { name: "Clients" }).click();
+  await expect(clientsTable(page)).toBeVisible();
   return tabs;
 }
 
 function clientsTable(page: Page) {
-  return page.getByRole("table", { name: "Clients of Demo MSP" });
+  return page.getByRole("table", { name: `Clients of ${SCOPE.provider.name}` });
+}
+
+async function searchClients(page: Page, text: string) {
+  await page.getByRole("searchbox", { name: "Search clients" }).fill(text);
+  await page.keyboard.press("Enter");
+  await page.waitForURL((url) => url.searchParams.get("q") === text);
 }
 
 test("an admin scopes a technician to two clients and a group; everything else is a 404", async ({ browser }) => {
   test.setTimeout(90_000);
   // The technician's clients table, loaded while they still reach every client.
   const tech = await newPage(browser);
-  await logIn(tech, SCOPED_TECH.email, SCOPED_TECH.password);
-  await openDemoMsp(tech);
-  await expect(clientsTable(tech).getByRole("link", { name: "Third Client's Organization" })).toBeVisible();
-  const outOfScope = (page: Page) =>
-    clientsTable(page)
-      .getByRole("link")
-      .filter({ hasNotText: /^(My|Third) Client's/ });
+  await logIn(tech, SCOPE.technician.email, SCOPE.technician.password);
+  await openCompass(tech);
+  await expect(clientsTable(tech).getByRole("link")).toHaveText([...REACHED, SCOPE.outside]);
 
   const admin = await newPage(browser);
-  await logIn(admin, "admin@demo-msp.example");
-  const tabs = await openDemoMsp(admin);
-  const other = await outOfScope(admin).first().getAttribute("href");
-  expect(other).toMatch(/^\/organizations\/[0-9a-f-]{36}$/);
+  await logIn(admin, SCOPE.provider.admin.email, SCOPE.provider.admin.password);
+  const tabs = await openCompass(admin);
+  const outside = await clientsTable(admin).getByRole("link", { name: SCOPE.outside }).getAttribute("href");
+  expect(outside).toMatch(/^\/organizations\/[0-9a-f-]{36}$/);
 
   await tabs.getByRole("link", { name: "Client groups" }).click();
   await expect(admin.getByRole("heading", { name: "Client groups", level: 1 })).toBeVisible();
@@ -52,56 +59,61 @@ test("an admin scopes a technician to two clients and a group; everything else i
   await admin.getByRole("button", { name: `Options for ${GROUP}` }).click();
   await admin.getByRole("menuitem", { name: "Choose clients" }).click();
   const tag = admin.getByRole("dialog", { name: `Clients of ${GROUP}` });
-  await tag.getByRole("checkbox", { name: "Third Client's Organization" }).check();
+  await tag.getByRole("checkbox", { name: SCOPE.grouped }).check();
   await tag.getByRole("button", { name: "Save" }).click();
   await expect(tag).toBeHidden();
   await expect(admin.getByRole("row", { name: new RegExp(GROUP) })).toContainText("1");
 
   await tabs.getByRole("link", { name: "Members" }).click();
-  const row = admin.getByRole("row").filter({ hasText: SCOPED_TECH.email });
+  const row = admin.getByRole("row").filter({ hasText: SCOPE.technician.email });
   await expect(row).toContainText("All clients");
-  await expect(admin.getByRole("row").filter({ hasText: "admin@demo-msp.example" })).toContainText(
+  await expect(admin.getByRole("row").filter({ hasText: SCOPE.provider.admin.email })).toContainText(
     "All clients (admin)",
   );
-  await row.getByRole("button", { name: `Options for ${SCOPED_TECH.email}` }).click();
+  await row.getByRole("button", { name: `Options for ${SCOPE.technician.email}` }).click();
   await admin.getByRole("menuitem", { name: "Client access" }).click();
-  const access = admin.getByRole("dialog", { name: `Client access for ${SCOPED_TECH.email}` });
+  const access = admin.getByRole("dialog", { name: `Client access for ${SCOPE.technician.email}` });
   await access.getByRole("radio", { name: "Chosen clients and groups" }).check();
   const clients = access.getByRole("group", { name: "Clients" });
-  await clients.getByRole("checkbox", { name: "My Client's Organization" }).check();
-  await clients.getByRole("checkbox", { name: "Third Client's Organization" }).check();
+  await clients.getByRole("checkbox", { name: FIRST }).check();
+  await clients.getByRole("checkbox", { name: SECOND }).check();
   await access.getByRole("group", { name: "Client groups" }).getByRole("checkbox", { name: GROUP }).check();
   await access.getByRole("button", { name: "Save" }).click();
   await expect(access).toBeHidden();
   await expect(row).toContainText("2 clients, 1 group");
 
-  // The stale table's link to a client out of scope: its action answers "not found", and the console stays shut.
-  await clientsTable(tech).locator(`a[href="${other}"]`).click();
+  // The stale table's actions on the client left out: opening its console and editing it both answer "not found".
+  await clientsTable(tech).getByRole("link", { name: SCOPE.outside }).click();
   await expect(tech.getByText("Not found.")).toBeVisible();
   await expect(tech).toHaveURL(/\/providers\//);
+  await tech.getByRole("button", { name: `Options for ${SCOPE.outside}` }).click();
+  await tech.getByRole("menuitem", { name: "Edit name and seats" }).click();
+  const edit = tech.getByRole("dialog", { name: `Edit ${SCOPE.outside}` });
+  await edit.getByLabel("Organization name").fill(`${SCOPE.outside} renamed`);
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByText("Not found.")).toBeVisible();
+  await edit.getByRole("button", { name: "Cancel" }).click();
 
+  // Exactly the three reached, in the table and in its search; the fourth is not found by name either.
   await tech.reload();
-  const links = clientsTable(tech).getByRole("link");
-  await expect(links).toHaveText(["My Client's Organization", "Third Client's Organization"]);
-  await tech
-    .getByRole("searchbox")
-    .or(tech.getByLabel(/search/i))
-    .first()
-    .fill("Second");
-  await tech.keyboard.press("Enter");
+  await expect(clientsTable(tech).getByRole("link")).toHaveText(REACHED);
+  await searchClients(tech, "Dune");
   await expect(clientsTable(tech)).toBeHidden();
+  await searchClients(tech, "Dental");
+  await expect(clientsTable(tech).getByRole("link")).toHaveText([SECOND, SCOPE.grouped]);
   await tech.getByRole("button", { name: /Switch product/ }).click();
   const products = tech.getByRole("navigation", { name: "Products" });
-  await expect(products.getByRole("link", { name: "Demo MSP" })).toBeVisible();
-  await expect(products.getByText(/Client.s Organization|Client Two/)).toHaveCount(0);
+  await expect(products.getByRole("link", { name: SCOPE.provider.name })).toBeVisible();
+  await expect(products.getByText(ANY_CLIENT)).toHaveCount(0);
   await tech.keyboard.press("Escape");
 
-  for (const path of [`${other}`, `${other}/members`, `${other}/settings/info`]) {
-    expect((await tech.goto(path))?.status(), path).toBe(404);
+  for (const page of ["", "/members", "/collections", "/provider-access", "/settings/info", "/settings/export"]) {
+    expect((await tech.goto(`${outside}${page}`))?.status(), page).toBe(404);
   }
-  expect((await tech.request.get(`${other}/events/export`)).status()).toBe(404);
-  await tech.goto("/providers");
-  await tech.getByRole("link", { name: "Demo MSP" }).click();
-  await clientsTable(tech).getByRole("link", { name: "Third Client's Organization" }).click();
-  await expect(tech.getByRole("heading", { name: "Third Client's Organization", level: 1 })).toBeVisible();
+  expect((await tech.request.get(`${outside}/events/export`)).status()).toBe(404);
+
+  // The client reached only through the group opens.
+  await openCompass(tech);
+  await clientsTable(tech).getByRole("link", { name: SCOPE.grouped }).click();
+  await expect(tech.getByRole("heading", { name: SCOPE.grouped, level: 1 })).toBeVisible();
 });

@@ -4,13 +4,6 @@
  * use, keeps its scope and an empty list of access requests.
  */
 
-/** The technician-scope spec's: its admin scopes them to two clients and a client group. */
-export const SCOPED_TECH = {
-  email: "scoped-tech@e2e.example",
-  name: "Scout Scoped",
-  password: "scoped technician master password",
-};
-
 /** The provider-access spec's: asks a client for its items, is denied, asks again and is approved for an hour. */
 export const ACCESS_TECH = {
   email: "access-tech@e2e.example",
@@ -18,4 +11,4 @@ export const ACCESS_TECH = {
   password: "access technician master password",
 };
 
-export const DEMO_MSP_TECHNICIANS = [SCOPED_TECH, ACCESS_TECH] as const;
+export const DEMO_MSP_TECHNICIANS = [ACCESS_TECH] as const;

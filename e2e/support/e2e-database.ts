@@ -5,7 +5,8 @@
  * tests' tenants (CLI_ORGANIZATION, CLI_PROVIDER); the people of e2e/support/seeded-people.ts; and the service users
  * of Demo MSP that one spec each changes (e2e/support/demo-msp-technicians.ts); the client the move spec moves from
  * Demo MSP to a provider of its own (e2e/support/client-move-tenants.ts); the providers and clients the policy baseline
- * and the dashboard's confirmation specs change (e2e/support/baseline-tenants.ts).
+ * and the dashboard's confirmation specs change (e2e/support/baseline-tenants.ts); the technician-scope spec's provider
+ * (e2e/support/scope-tenants.ts).
  */
 import { and, eq } from "drizzle-orm";
 import { closeConnection, connection, getDb } from "@/db/client";
@@ -34,6 +35,7 @@ import { LEGACY_OPERATOR } from "./legacy-account";
 import { DEMO_MSP_TECHNICIANS } from "./demo-msp-technicians";
 import { MOVE } from "./client-move-tenants";
 import { BASELINE, CONFIRM } from "./baseline-tenants";
+import { SCOPE, SCOPE_CLIENTS } from "./scope-tenants";
 
 async function seedCliTenants() {
   const people = [CLI_ORGANIZATION.owner, CLI_ORGANIZATION.member, CLI_PROVIDER.admin, CLI_PROVIDER.client.owner];
@@ -189,6 +191,34 @@ async function seedBaselineTenants() {
   });
 }
 
+/** The technician-scope spec's provider: an admin, a service user and four clients with one owner. */
+async function seedScopeTenants() {
+  const people = [SCOPE.provider.admin, SCOPE.technician, SCOPE.owner];
+  const keys = await deriveAccountKeys(people);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const accounts = await insertAccounts(tx, people, keys);
+    const provider = await seedProvider(tx, {
+      name: SCOPE.provider.name,
+      businessName: `${SCOPE.provider.name} LLC`,
+      billingEmail: SCOPE.provider.billingEmail,
+      admin: accounts.get(SCOPE.provider.admin.email)!,
+      serviceUsers: [accounts.get(SCOPE.technician.email)!],
+      allocatedSeats: 20,
+    });
+    for (const name of SCOPE_CLIENTS)
+      await seedOrganization(tx, {
+        name,
+        seats: 5,
+        owner: accounts.get(SCOPE.owner.email)!,
+        users: [],
+        provider,
+        items: [],
+        staffGroup: false,
+      });
+  });
+}
+
 /** The provider whose dashboard confirms a member: its client's member is put back to "accepted", without a key. */
 async function seedMemberToConfirm() {
   const people = [CONFIRM.provider.admin, CONFIRM.client.owner, CONFIRM.client.member];
@@ -246,6 +276,7 @@ export async function seedE2eDatabase(): Promise<void> {
     await seedDemoMspTechnicians(msp);
     await seedMovingClient(msp);
     await seedBaselineTenants();
+    await seedScopeTenants();
     await seedMemberToConfirm();
   } finally {
     await closeConnection().catch(() => {});
