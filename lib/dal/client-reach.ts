@@ -20,13 +20,19 @@ import {
  */
 export function clientInReach(member: AnyColumn | SQL | string, client: AnyColumn | SQL): SQL<boolean> {
   const link = qualified(client);
-  return sql<boolean>`exists (select 1 from ${providerUsers} reach_member where reach_member.id = ${qualified(member)} and (
-    reach_member.type = 'provider_admin' or reach_member.access_all_clients
+  const memberId = qualified(member);
+  return sql<boolean>`(${reachesEveryClient(memberId)}
     or exists (select 1 from ${providerUserClients} reach_client
-      where reach_client.provider_user_id = reach_member.id and reach_client.provider_organization_id = ${link})
+      where reach_client.provider_user_id = ${memberId} and reach_client.provider_organization_id = ${link})
     or exists (select 1 from ${providerUserClientGroups} reach_group
       join ${providerClientGroupClients} reach_tag on reach_tag.group_id = reach_group.group_id
-      where reach_group.provider_user_id = reach_member.id and reach_tag.provider_organization_id = ${link})))`;
+      where reach_group.provider_user_id = ${memberId} and reach_tag.provider_organization_id = ${link}))`;
+}
+
+/** Whether the provider member (a provider_users id) reaches every client: an admin, or "all clients" (the default). */
+export function reachesEveryClient(member: AnyColumn | SQL | string): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${providerUsers} reach_member where reach_member.id = ${qualified(member)}
+    and (reach_member.type = 'provider_admin' or reach_member.access_all_clients))`;
 }
 
 /** Whether the user reaches the outer query's provider_organizations row as a confirmed member of its provider. */

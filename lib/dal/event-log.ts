@@ -15,7 +15,7 @@ import { rangeBounds } from "@/lib/events/date-range";
 import type { EventCursor, EventFilter } from "@/lib/events/event-filter";
 import type { EventType } from "@/lib/events/event-types";
 import type { EventRow } from "@/lib/events/rows";
-import { clientInReach } from "./client-reach";
+import { clientInReach, reachesEveryClient } from "./client-reach";
 import { containsPattern } from "./contains";
 
 /**
@@ -33,8 +33,9 @@ type EventScope = OrganizationScope | ProviderScope;
 /**
  * An organization's events are rows carrying its id (what its members did, and what provider members did inside it:
  * those rows also carry the provider's id) and its members' account events. A provider's log rolls up: the rows
- * carrying its id (its own changes, its members' work in clients) and every event of the clients the caller reaches,
- * whoever caused it, with their members' account events and those of the provider's own members.
+ * carrying its id (its own changes; its members' work in clients, a scoped technician's only in theirs) and every
+ * event of the clients the caller reaches, whoever caused it, with their members' account events and those of the
+ * provider's own members.
  */
 function tenantEvents(scope: EventScope): SQL {
   const checked = assertScope(scope);
@@ -46,8 +47,11 @@ function tenantEvents(scope: EventScope): SQL {
   const reachedClients = sql`select ${providerOrganizations.organizationId} from ${providerOrganizations}
     where ${providerOrganizations.providerId} = ${checked.providerId}
     and ${clientInReach(checked.providerUserId, providerOrganizations.id)}`;
+  // The provider's members' work in clients: all of it for those who reach every client (former clients too), a
+  // scoped technician's clients' only.
+  const providerRows = sql`(${events.organizationId} is null or ${reachesEveryClient(checked.providerUserId)})`;
   return or(
-    eq(events.providerId, checked.providerId),
+    and(eq(events.providerId, checked.providerId), providerRows),
     sql`${events.organizationId} in (${reachedClients})`,
     accountEventOf(clientMember(reachedClients)),
     accountEventOf(providerMember(checked.providerId)),

@@ -15,6 +15,7 @@ import { eventFilter } from "../support/event-log";
 import { FAKE_ENC_2 } from "../support/fakes";
 import { respond } from "../support/next";
 import { signInAs } from "../support/session";
+import { addServiceUser, scopeMember } from "../support/technician-scope";
 
 const OCTOBER = { start: "2026-10-01", end: "2026-10-31" };
 const IN_OCTOBER = eventFilter(OCTOBER);
@@ -234,6 +235,51 @@ describe("provider event logs", () => {
         .data.slice(1)
         .map((row) => row[3]),
     ).toEqual(["Bright Dental"]);
+  });
+
+  it("shows a scoped technician (the dashboard's security list) only the clients they reach, former ones not at all", async () => {
+    const admin = await createTestUser({ name: "Sana Scope" });
+    const provider = await createTestProvider(admin, "Scope MSP");
+    const owner = await createTestUser({ name: "Oren Owner" });
+    const reached = await createTestOrganization("Reached Dental", owner, 2);
+    const other = await createTestOrganization("Other Law", owner, 2);
+    const former = await createTestOrganization("Former Farm", owner, 2);
+    const db = await getDb();
+    await db.insert(providerOrganizations).values([
+      { providerId: provider.id, organizationId: reached, key: FAKE_ENC_2 },
+      { providerId: provider.id, organizationId: other, key: FAKE_ENC_2 },
+    ]);
+    const tech = await createTestUser({ name: "Tia Tech" });
+    const techMember = await addServiceUser(provider.id, tech);
+    await scopeMember(provider.id, techMember, { clients: [reached] });
+    const at = (day: number) => new Date(Date.UTC(2026, 9, day));
+    // What the provider's admin did in each client (rows with both ids), and the provider's own change.
+    await db.insert(events).values(
+      [reached, other, former].map((organizationId, index) => ({
+        type: "organization_user_revoked_for_two_factor" as const,
+        organizationId,
+        providerId: provider.id,
+        actingUserId: admin.id,
+        occurredAt: at(3 + index),
+      })),
+    );
+    await db
+      .insert(events)
+      .values({ type: "provider_updated", providerId: provider.id, actingUserId: admin.id, occurredAt: at(9) });
+    const clientsOf = async (userId: string, permission: "provider.clients.view" | "provider.events.view") => {
+      await signInAs(userId);
+      const scope = await requireProviderScope(provider.id, permission);
+      const rows = (await listEvents(scope, IN_OCTOBER, null)).rows;
+      return rows.map((row) => row.organizationName ?? row.type);
+    };
+    expect(await clientsOf(tech.id, "provider.clients.view")).toEqual(["provider_updated", "Reached Dental"]);
+    // Admins keep the whole history, their members' work in former clients too.
+    expect(await clientsOf(admin.id, "provider.events.view")).toEqual([
+      "provider_updated",
+      "Former Farm",
+      "Other Law",
+      "Reached Dental",
+    ]);
   });
 
   it("exports the range as CSV with the table's columns", async () => {
