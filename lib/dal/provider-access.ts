@@ -18,7 +18,7 @@ import { assertScope, type OrganizationScope, type UserScope } from "@/lib/authz
 import type { EncString } from "@/lib/crypto";
 import type { ProviderAccessLevel, ProviderAccessRule, ProviderAccessStatus } from "@/lib/enums";
 import type { ProviderAccessDecision } from "@/lib/validation/provider-access";
-import { clientInReach } from "./client-reach";
+import { clientInReach, qualified } from "./client-reach";
 
 /**
  * Client-approved, time-boxed access of a provider member to a client's items (issue 15). A provider member asks
@@ -74,9 +74,15 @@ export type ProviderAccessRequestView = {
   endedBy: string | null;
   endedAt: string | null;
   createdAt: string;
-  /** Whether the caller may answer it: client owners and admins, never on their own request. */
+  /** Whether the caller may answer it: client owners and admins, never on their own provider's request. */
   canDecide: boolean;
 };
+
+/** Whether the user belongs to the request's provider: its requests are answered by the client's own people. */
+function inAskingProvider(userId: string): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${providerUsers} answerer
+    where answerer.provider_id = ${qualified(providerAccessRequests.providerId)} and answerer.user_id = ${userId})`;
+}
 
 /** How many requests a console page lists: the newest; older ones stay in the event log. */
 const LISTED_REQUESTS = 100;
@@ -113,6 +119,7 @@ export async function listProviderAccessRequests(scope: OrganizationScope): Prom
       endedBy: ender.email,
       endedAt: providerAccessRequests.endedAt,
       createdAt: providerAccessRequests.createdAt,
+      callerInProvider: inAskingProvider(userId),
     })
     .from(providerAccessRequests)
     .innerJoin(providerUsers, eq(providerUsers.id, providerAccessRequests.providerUserId))
@@ -141,7 +148,7 @@ export async function listProviderAccessRequests(scope: OrganizationScope): Prom
     endedBy: row.endedBy,
     endedAt: iso(row.endedAt),
     createdAt: row.createdAt.toISOString(),
-    canDecide: access.via === "member" && row.requesterUserId !== userId,
+    canDecide: access.via === "member" && row.requesterUserId !== userId && !row.callerInProvider,
   }));
 }
 
@@ -246,9 +253,10 @@ export type ProviderAccessDecided = {
 };
 
 /**
- * A client owner's or admin's answer to a waiting request. Nobody answers their own request (a provider member who is
- * also the client's admin still needs another admin), and an approval grants no more than was asked: the same or a
- * shorter time, and view only instead of edit if the approver chooses.
+ * A client owner's or admin's answer to a waiting request. Nobody answers their own request, nor a member of the
+ * asking provider anyone's (a provider member who is also the client's admin still needs an admin of the client's own),
+ * nothing is approved under the "never" rule, and an approval grants no more than was asked: the same or a shorter
+ * time, and view only instead of edit if the approver chooses.
  */
 export async function decideProviderAccess(
   tx: Executor,
@@ -266,6 +274,8 @@ export async function decideProviderAccess(
       requesterEmail: providerUsers.email,
       providerId: providerAccessRequests.providerId,
       organizationName: organizations.name,
+      rule: organizations.providerAccessRule,
+      answererInProvider: inAskingProvider(userId),
     })
     .from(providerAccessRequests)
     .innerJoin(providerUsers, eq(providerUsers.id, providerAccessRequests.providerUserId))
@@ -276,7 +286,11 @@ export async function decideProviderAccess(
     .for("update", { of: providerAccessRequests });
   if (!request) throw new ActionError("This request does not exist in this organization.");
   if (request.requesterUserId === userId) throw new ActionError("You cannot answer your own request.");
+  if (request.answererInProvider)
+    throw new ActionError("Members of the asking provider cannot answer its requests: another owner or admin answers.");
   if (request.status !== "pending") throw new ActionError("This request was already answered or withdrawn.");
+  if (input.decision === "approve" && request.rule === "never")
+    throw new ActionError("The standing rule never lets the provider read items: change it first, or deny.");
   const answered = {
     requesterEmail: request.requesterEmail,
     organizationName: request.organizationName,
@@ -348,6 +362,46 @@ export async function endProviderAccess(
     organizationName: request.organizationName,
     wasPending: request.status === "pending",
   };
+}
+
+/**
+ * Ends every waiting request and every grant in force of the organization at once, as the "never" rule asks. Answers
+ * each one ended, for its event and its mail.
+ */
+export async function endAllProviderAccess(
+  tx: Executor,
+  scope: OrganizationScope,
+): Promise<{ requestId: string; requesterEmail: string; organizationName: string; wasPending: boolean }[]> {
+  const { organizationId, userId } = assertScope(scope);
+  const open = await tx
+    .select({
+      requestId: providerAccessRequests.id,
+      status: providerAccessRequests.status,
+      requesterEmail: providerUsers.email,
+      organizationName: organizations.name,
+    })
+    .from(providerAccessRequests)
+    .innerJoin(providerUsers, eq(providerUsers.id, providerAccessRequests.providerUserId))
+    .innerJoin(organizations, eq(organizations.id, providerAccessRequests.organizationId))
+    .where(
+      and(
+        eq(providerAccessRequests.organizationId, organizationId),
+        or(eq(providerAccessRequests.status, "pending"), sql`${grantInForce("provider_access_requests")}`),
+      ),
+    )
+    .orderBy(asc(providerAccessRequests.id))
+    .for("update", { of: providerAccessRequests });
+  if (open.length === 0) return [];
+  await tx
+    .update(providerAccessRequests)
+    .set({ status: "ended", endedByUserId: userId, endedAt: sql`now()` })
+    .where(
+      inArray(
+        providerAccessRequests.id,
+        open.map((request) => request.requestId),
+      ),
+    );
+  return open.map(({ status, ...request }) => ({ ...request, wasPending: status === "pending" }));
 }
 
 /** The confirmed emails of the organization's owners and admins: who is asked to answer a request. */

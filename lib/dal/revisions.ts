@@ -1,7 +1,15 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Executor, getDb } from "@/db/client";
-import { organizations, organizationUsers, providerOrganizations, providers, providerUsers, users } from "@/db/schema";
+import {
+  organizations,
+  organizationUsers,
+  providerAccessRequests,
+  providerOrganizations,
+  providers,
+  providerUsers,
+  users,
+} from "@/db/schema";
 import { assertScope, type UserScope } from "@/lib/authz/scope-brand";
 import type { EventType } from "@/lib/events/event-types";
 import { ITEM_ACTIVITY_TYPES } from "@/lib/validation/items";
@@ -11,9 +19,9 @@ import type { EventInput } from "./events";
 /**
  * Revision dates (DESIGN §12): a Bitwarden client asks for the account's revision date and syncs when it moved.
  * Rather than touching every member's row on every organization change, each tenant keeps its own date, and an
- * account's date is the latest of its own, its organizations', its providers' and those providers' clients'. A change
- * bumps the tenants its events name; a person who loses a membership is named by the event (`userId`), so their own
- * date moves although the organization is no longer theirs.
+ * account's date is the latest of its own, its organizations', its providers' and those providers' clients', and the
+ * expiry of its item grants that ran out. A change bumps the tenants its events name; a person who loses a membership
+ * is named by the event (`userId`), so their own date moves although the organization is no longer theirs.
  */
 export type RevisionTargets = { userIds: Set<string>; organizationIds: Set<string>; providerIds: Set<string> };
 
@@ -77,13 +85,26 @@ export async function accountRevisionDate(scope: UserScope): Promise<Date> {
     )
     .innerJoin(organizations, eq(organizations.id, providerOrganizations.organizationId))
     .where(eq(providerUsers.userId, userId));
+  // A grant that ran out changed what sync serves with no event to bump anything: its expiry is a revision too.
+  const expiredGrants = db
+    .select({ revisionDate: sql<Date>`${providerAccessRequests.expiresAt}`.as("revision_date") })
+    .from(providerUsers)
+    .innerJoin(providerAccessRequests, eq(providerAccessRequests.providerUserId, providerUsers.id))
+    .where(
+      and(
+        eq(providerUsers.userId, userId),
+        eq(providerAccessRequests.status, "approved"),
+        sql`${providerAccessRequests.expiresAt} <= now()`,
+      ),
+    );
   const [row] = await db
     .select({
       latest: sql<string>`greatest(
         ${users.revisionDate},
         (select max(revision_date) from (${memberOrganizations}) as member_organizations),
         (select max(revision_date) from (${memberProviders}) as member_providers),
-        (select max(revision_date) from (${clientOrganizations}) as client_organizations)
+        (select max(revision_date) from (${clientOrganizations}) as client_organizations),
+        (select max(revision_date) from (${expiredGrants}) as expired_grants)
       )`,
     })
     .from(users)

@@ -39,7 +39,8 @@ const managingProvider = {
 
 /**
  * Everything an official app's sync returns for the caller (DESIGN §12), in a fixed number of queries whatever the
- * number of memberships, clients or items. Provider members get their clients' keys and details, never their items.
+ * number of memberships, clients or items. Provider members get their clients' keys and details, and their items only
+ * under a grant in force (./provider-access.ts).
  */
 export async function getSyncData(scope: UserScope) {
   const { userId } = assertScope(scope);

@@ -9,17 +9,23 @@ import {
   completeMoveAction,
   issueMoveCodeAction,
 } from "@/app/(portal)/providers/[providerId]/clients/move-actions";
+import {
+  decideProviderAccessAction,
+  requestProviderAccessAction,
+} from "@/app/(console)/organizations/[organizationId]/provider-access/actions";
 import { getDb } from "@/db/client";
 import {
   clientMoves,
   events,
   mailOutbox,
   organizations,
+  providerAccessRequests,
   providerOrganizations,
   providerPlans,
   providerWebhookDeliveries,
 } from "@/db/schema";
-import { requireOrgScope } from "@/lib/authz/scope";
+import { requireOrgScope, requireUser } from "@/lib/authz/scope";
+import { listVaultItems } from "@/lib/dal/items";
 import { encryptBytes, moveVerifier, newMoveSecret, type SymmetricKey } from "@/lib/crypto";
 import { type DemoIds, loadDemo } from "../support/demo";
 import {
@@ -106,6 +112,12 @@ describe("moving a client to another provider", () => {
     );
   }
 
+  async function itemsServed(userId: string, organizationId: string): Promise<number> {
+    await signInAs(userId);
+    const { items } = await listVaultItems(await requireUser());
+    return items.filter((item) => item.organizationId === organizationId).length;
+  }
+
   beforeAll(async () => {
     demo = await loadDemo();
     newAdmin = await createTestUser({ name: "Nia New" });
@@ -114,6 +126,27 @@ describe("moving a client to another provider", () => {
 
   it("moves the demo's first client: new link and key, the old provider out at once, seats and events on three sides", async () => {
     const seatsBefore = { old: await allocated(demo.providerId), new: await allocated(newProvider.id) };
+    // Demo MSP's technician reads the client's items through a grant until the move.
+    await signInAs(demo.users.tech);
+    const asked = await requestProviderAccessAction({
+      organizationId: demo.client1,
+      collectionId: null,
+      reason: "Ticket 12: the router",
+      access: "view",
+      minutes: 60,
+    });
+    const requestId = (asked as { requestId: string }).requestId;
+    await signInAs(demo.users.owner1);
+    expect(
+      await decideProviderAccessAction({
+        organizationId: demo.client1,
+        requestId,
+        decision: "approve",
+        access: "view",
+        minutes: 60,
+      }),
+    ).toEqual({ ok: true });
+    expect(await itemsServed(demo.users.tech, demo.client1)).not.toBe(0);
     const code = await issue();
     expect(await claim(demo.users.owner1, demo.client1, code)).toEqual({ ok: true, toProviderName: "New MSP" });
     // Until the new provider completes it, nothing has moved.
@@ -148,7 +181,15 @@ describe("moving a client to another provider", () => {
     expect(await reaches(demo.users.admin, demo.client1)).toBe(false);
     expect(await reaches(demo.users.tech, demo.client1)).toBe(false);
     expect(await reaches(newAdmin.id, demo.client1)).toBe(true);
+    // The old provider's item grant went with its link.
+    expect(await itemsServed(demo.users.tech, demo.client1)).toBe(0);
     const db = await getDb();
+    expect(
+      await db
+        .select({ id: providerAccessRequests.id })
+        .from(providerAccessRequests)
+        .where(eq(providerAccessRequests.organizationId, demo.client1)),
+    ).toEqual([]);
     const links = await db
       .select({ providerId: providerOrganizations.providerId, key: providerOrganizations.key })
       .from(providerOrganizations)

@@ -10,15 +10,24 @@ import {
 import { unlinkClientAction } from "@/app/(portal)/providers/[providerId]/clients/actions";
 import { logItemActivity, updateItemAction } from "@/app/(vault)/vault/actions";
 import { getDb } from "@/db/client";
-import { events, mailOutbox, organizations, providerAccessRequests } from "@/db/schema";
-import { requireUser } from "@/lib/authz/scope";
+import {
+  ciphers,
+  collectionCiphers,
+  collections,
+  events,
+  mailOutbox,
+  organizations,
+  providerAccessRequests,
+} from "@/db/schema";
+import { requireOrgScope, requireUser } from "@/lib/authz/scope";
 import { listVaultItems } from "@/lib/dal/items";
-import { listGrantedOrganizations } from "@/lib/dal/provider-access";
+import { listGrantedOrganizations, listProviderAccessRequests } from "@/lib/dal/provider-access";
+import { accountRevisionDate } from "@/lib/dal/revisions";
 import { getSyncData } from "@/lib/dal/sync";
 import proxy from "@/proxy";
 import { type DemoIds, loadDemo } from "../support/demo";
 import { addTestMember, createTestProvider, createTestUser, type TestUser } from "../support/factories";
-import { FAKE_LOGIN } from "../support/fakes";
+import { FAKE_ENC_2, FAKE_LOGIN } from "../support/fakes";
 import { signInAs } from "../support/session";
 import { addServiceUser, scopeMember } from "../support/technician-scope";
 
@@ -122,16 +131,24 @@ describe("client-approved, time-boxed item access", () => {
     });
   });
 
-  it("lets an edit grant change items, never with manage rights", async () => {
+  it("lets an edit grant change items, never with manage rights, each change in the log with the provider", async () => {
     const requestId = await ask({ access: "edit" });
     await decide(requestId, { decision: "approve", access: "edit", minutes: 60 });
     await signInAs(tech.id);
     const { items } = await listVaultItems(await requireUser());
-    expect(items.find((item) => item.id === demo.client1Items[0])!.permissions).toEqual({
+    const item = demo.client1Items[0]!;
+    expect(items.find((served) => served.id === item)!.permissions).toEqual({
       edit: true,
       viewPassword: true,
       manage: false,
     });
+    expect(await updateItemAction({ cipherId: item, cipher: FAKE_LOGIN })).toMatchObject({ ok: true });
+    const db = await getDb();
+    const edits = await db
+      .select({ providerId: events.providerId, organizationId: events.organizationId })
+      .from(events)
+      .where(and(eq(events.type, "cipher_updated"), eq(events.actingUserId, tech.id), eq(events.cipherId, item)));
+    expect(edits).toEqual([{ providerId: demo.providerId, organizationId: demo.client1 }]);
   });
 
   it("serves nothing once the grant's time is past: the query compares with the database's clock", async () => {
@@ -150,6 +167,17 @@ describe("client-approved, time-boxed item access", () => {
     expect(await logItemActivity({ cipherId: demo.client1Items[0]!, type: "cipher_viewed" })).toMatchObject({
       ok: false,
     });
+    // The apps sync when the account's revision date moves: the grant's end moves it, with no event to do so.
+    await db.execute(sql`update organizations set revision_date = now() - interval '1 hour'`);
+    await db.execute(sql`update providers set revision_date = now() - interval '1 hour'`);
+    await db.execute(sql`update users set revision_date = now() - interval '1 hour' where id = ${tech.id}`);
+    const [grant] = await db
+      .select({ expiresAt: providerAccessRequests.expiresAt })
+      .from(providerAccessRequests)
+      .where(eq(providerAccessRequests.id, requestId));
+    expect((await accountRevisionDate(await requireUser())).getTime()).toBeGreaterThanOrEqual(
+      grant!.expiresAt!.getTime(),
+    );
   });
 
   it("serves nothing after a denial, and an answered request cannot be answered again", async () => {
@@ -224,6 +252,41 @@ describe("client-approved, time-boxed item access", () => {
     ).toMatchObject({ ok: true, approved: false });
   });
 
+  it("withdraws what waits and ends what is in force when the owner sets the never rule, and approves nothing under it", async () => {
+    const granted = await ask();
+    await decide(granted, { decision: "approve", access: "view", minutes: 60 });
+    await signInAs(demo.users.tech);
+    const waiting = await requestProviderAccessAction({
+      organizationId: demo.client1,
+      collectionId: null,
+      reason: "later",
+      access: "view",
+      minutes: 60,
+    });
+    const waitingId = (waiting as { requestId: string }).requestId;
+    await setRule(demo, "never");
+    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    const db = await getDb();
+    const statuses = await db
+      .select({ id: providerAccessRequests.id, status: providerAccessRequests.status })
+      .from(providerAccessRequests);
+    expect(statuses.map((row) => row.status)).toEqual(["ended", "ended"]);
+    const ended = await db
+      .select({ details: events.details })
+      .from(events)
+      .where(and(eq(events.type, "provider_access_ended"), eq(events.organizationId, demo.client1)));
+    const endedIds = ended.map((row) => (row.details as { requestId: string }).requestId);
+    expect(endedIds).toEqual(expect.arrayContaining([granted, waitingId]));
+    expect(await mailsTo(tech.email)).toContain("My Client's Organization ended your access to its items");
+    // A request that waits when the rule changes cannot be approved meanwhile either (the rule is read in the answer).
+    await db.update(providerAccessRequests).set({ status: "pending" }).where(eq(providerAccessRequests.id, waitingId));
+    expect(await decide(waitingId, { decision: "approve", access: "view", minutes: 60 })).toMatchObject({
+      ok: false,
+      error: "The standing rule never lets the provider read items: change it first, or deny.",
+    });
+    expect(await decide(waitingId, { decision: "deny" })).toEqual({ ok: true });
+  });
+
   it("names only the managing provider's members in the rule", async () => {
     const outsider = await createTestUser({ name: "Other Provider Admin" });
     const other = await createTestProvider(outsider);
@@ -234,17 +297,29 @@ describe("client-approved, time-boxed item access", () => {
     ).toMatchObject({ ok: false, error: "Some of these people are not members of your provider." });
   });
 
-  it("grants only one collection when one was asked for", async () => {
+  it("grants only one collection when one was asked for: served, synced and editable there only", async () => {
     const db = await getDb();
-    const requestId = await ask({ collectionId: demo.client1Collection });
-    await decide(requestId, { decision: "approve", access: "view", minutes: 60 });
+    const [elsewhere] = await db
+      .insert(collections)
+      .values({ organizationId: demo.client1, name: FAKE_ENC_2 })
+      .returning({ id: collections.id });
+    const [outside] = await db
+      .insert(ciphers)
+      .values({ organizationId: demo.client1, type: FAKE_LOGIN.type, data: FAKE_LOGIN.data })
+      .returning({ id: ciphers.id });
+    await db
+      .insert(collectionCiphers)
+      .values({ organizationId: demo.client1, collectionId: elsewhere!.id, cipherId: outside!.id });
+
+    const requestId = await ask({ access: "edit", collectionId: demo.client1Collection });
+    await decide(requestId, { decision: "approve", access: "edit", minutes: 60 });
     const served = await itemIdsOf(tech.id, demo.client1);
-    const inCollection = await db.execute(
-      sql`select cipher_id from collection_ciphers where collection_id = ${demo.client1Collection}`,
-    );
-    expect(served.sort()).toEqual(
-      (inCollection as unknown as { rows: { cipher_id: string }[] }).rows.map((row) => row.cipher_id).sort(),
-    );
+    expect(served.sort()).toEqual([...demo.client1Items].sort());
+    const sync = JSON.stringify(await getSyncData(await requireUser()));
+    expect(sync).toContain(demo.client1Items[0]);
+    expect(sync).not.toContain(outside!.id);
+    expect(await updateItemAction({ cipherId: demo.client1Items[0]!, cipher: FAKE_LOGIN })).toMatchObject({ ok: true });
+    expect(await updateItemAction({ cipherId: outside!.id, cipher: FAKE_LOGIN })).toMatchObject({ ok: false });
   });
 
   it("stops serving a technician whose scope no longer reaches the client", async () => {
@@ -260,7 +335,7 @@ describe("client-approved, time-boxed item access", () => {
     }
   });
 
-  it("does not let a provider member who is also the client's admin answer their own request", async () => {
+  it("does not let a provider member who is also the client's admin answer their own request or a colleague's", async () => {
     const adminAsClientAdmin = await addTestMember(
       demo.client1,
       { id: demo.users.admin, email: "admin@demo-msp.example" } as TestUser,
@@ -286,6 +361,25 @@ describe("client-approved, time-boxed item access", () => {
           minutes: 60,
         }),
       ).toMatchObject({ ok: false, error: "You cannot answer your own request." });
+      // Nor a colleague's: the client's answer comes from the client's own people.
+      const colleague = await ask();
+      await signInAs(demo.users.admin);
+      expect(
+        await decideProviderAccessAction({
+          organizationId: demo.client1,
+          requestId: colleague,
+          decision: "approve",
+          access: "view",
+          minutes: 60,
+        }),
+      ).toMatchObject({
+        ok: false,
+        error: "Members of the asking provider cannot answer its requests: another owner or admin answers.",
+      });
+      await signInAs(demo.users.admin);
+      const listed = await listProviderAccessRequests(await requireOrgScope(demo.client1, "org.provider_access.view"));
+      expect(listed.find((request) => request.id === colleague)).toMatchObject({ state: "pending", canDecide: false });
+      expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
     } finally {
       const db = await getDb();
       await db.execute(sql`delete from organization_users where id = ${adminAsClientAdmin}`);

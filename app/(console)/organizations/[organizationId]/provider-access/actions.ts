@@ -5,6 +5,7 @@ import { org } from "@/lib/authz/scope-rules";
 import {
   decideProviderAccess,
   deciderEmails,
+  endAllProviderAccess,
   endProviderAccess,
   requestProviderAccess,
   setProviderAccessRule,
@@ -133,9 +134,26 @@ export const setProviderAccessRuleAction = defineAction({
   name: "organization.providerAccess.setRule",
   input: setProviderAccessRuleSchema,
   scope: org("org.provider_access.rule"),
-  async run({ input, scope, tx, record }) {
+  async run({ input, scope, tx, record, mail }) {
     const result = await setProviderAccessRule(tx, scope, input.rule, input.technicianIds);
     await record({ type: "provider_access_rule_updated", details: result });
+    // "Never" means from now: what waits is withdrawn and what is in force ends, each an event and a mail.
+    const ended = input.rule === "never" ? await endAllProviderAccess(tx, scope) : [];
+    for (const request of ended) {
+      await record({
+        type: "provider_access_ended",
+        details: {
+          requestId: request.requestId,
+          requester: request.requesterEmail,
+          withdrawn: request.wasPending,
+          by: "standing rule",
+        },
+      });
+      await mail({
+        to: request.requesterEmail,
+        ...accessEndedMail(request.organizationName, appUrl(`/organizations/${scope.organizationId}/provider-access`)),
+      });
+    }
     return {};
   },
 });
