@@ -423,7 +423,7 @@ export async function deciderEmails(tx: Executor, scope: OrganizationScope): Pro
 export type ProviderAccessSettings = {
   providerName: string;
   rule: ProviderAccessRule;
-  /** The managing provider's confirmed members, and whether the rule names each. */
+  /** The managing provider's confirmed members who reach the organization, and whether the rule names each. */
   technicians: { id: string; email: string; name: string | null; named: boolean }[];
 } | null;
 
@@ -449,7 +449,13 @@ export async function getProviderAccessSettings(scope: OrganizationScope): Promi
         eq(providerAccessTechnicians.providerOrganizationId, client.providerOrganizationId),
       ),
     )
-    .where(and(eq(providerUsers.providerId, client.providerId), eq(providerUsers.status, "confirmed")))
+    .where(
+      and(
+        eq(providerUsers.providerId, client.providerId),
+        eq(providerUsers.status, "confirmed"),
+        clientInReach(providerUsers.id, sql`${client.providerOrganizationId}::uuid`),
+      ),
+    )
     .orderBy(asc(providerUsers.email));
   return { providerName: client.providerName, rule: client.rule, technicians };
 }
@@ -481,9 +487,11 @@ export async function setProviderAccessRule(
           eq(providerUsers.providerId, client.providerId),
           eq(providerUsers.status, "confirmed"),
           inArray(providerUsers.id, named),
+          clientInReach(providerUsers.id, sql`${client.providerOrganizationId}::uuid`),
         ),
       );
-    if (found?.n !== named.length) throw new ActionError("Some of these people are not members of your provider.");
+    if (found?.n !== named.length)
+      throw new ActionError("Some of these people are not members of your provider who reach this organization.");
   }
   await tx.update(organizations).set({ providerAccessRule: rule }).where(eq(organizations.id, organizationId));
   await tx

@@ -21,7 +21,11 @@ import {
 } from "@/db/schema";
 import { requireOrgScope, requireUser } from "@/lib/authz/scope";
 import { listVaultItems } from "@/lib/dal/items";
-import { listGrantedOrganizations, listProviderAccessRequests } from "@/lib/dal/provider-access";
+import {
+  getProviderAccessSettings,
+  listGrantedOrganizations,
+  listProviderAccessRequests,
+} from "@/lib/dal/provider-access";
 import { accountRevisionDate } from "@/lib/dal/revisions";
 import { getSyncData } from "@/lib/dal/sync";
 import proxy from "@/proxy";
@@ -287,14 +291,26 @@ describe("client-approved, time-boxed item access", () => {
     expect(await decide(waitingId, { decision: "deny" })).toEqual({ ok: true });
   });
 
-  it("names only the managing provider's members in the rule", async () => {
+  it("names only the managing provider's members who reach the organization in the rule", async () => {
     const outsider = await createTestUser({ name: "Other Provider Admin" });
     const other = await createTestProvider(outsider);
     const otherMember = await addServiceUser(other.id, await createTestUser({ name: "Other Tech" }));
+    const elsewhere = await createTestUser({ name: "Elsewhere Tech" });
+    const elsewhereMember = await addServiceUser(demo.providerId, elsewhere);
+    await scopeMember(demo.providerId, elsewhereMember, { clients: [demo.client2] });
     await signInAs(demo.users.owner1);
-    expect(
-      await setProviderAccessRuleAction({ organizationId: demo.client1, rule: "named", technicianIds: [otherMember] }),
-    ).toMatchObject({ ok: false, error: "Some of these people are not members of your provider." });
+    const refused = {
+      ok: false,
+      error: "Some of these people are not members of your provider who reach this organization.",
+    };
+    for (const technicianIds of [[otherMember], [elsewhereMember]])
+      expect(
+        await setProviderAccessRuleAction({ organizationId: demo.client1, rule: "named", technicianIds }),
+      ).toMatchObject(refused);
+    const settings = await getProviderAccessSettings(await requireOrgScope(demo.client1, "org.provider_access.rule"));
+    const listed = settings!.technicians.map((technician) => technician.email);
+    expect(listed).toEqual(expect.arrayContaining([tech.email, "admin@demo-msp.example"]));
+    expect(listed).not.toContain(elsewhere.email);
   });
 
   it("grants only one collection when one was asked for: served, synced and editable there only", async () => {

@@ -11,7 +11,12 @@ import type { ProviderAccessRule } from "@/lib/enums";
 import { setProviderAccessRuleAction } from "../../provider-access/actions";
 
 const RULES: { value: ProviderAccessRule; label: string; description: string }[] = [
-  { value: "never", label: "Never allow", description: "Requests are refused before anyone is asked." },
+  {
+    value: "never",
+    label: "Never allow",
+    description:
+      "Requests are refused before anyone is asked. Saving it ends any access in force and withdraws waiting requests.",
+  },
   {
     value: "ask",
     label: "Always ask",
