@@ -6,7 +6,8 @@ import { MOVE } from "./support/client-move-tenants";
  * Issue 15's third acceptance path: Willow Dental, a client of Demo MSP (seeded before the server starts), moves to
  * Harbor IT. Harbor IT's admin issues a move code; Willow Dental's owner enters it in Settings → Provider; Demo MSP
  * hears of it; Harbor IT's admin completes it, their browser re-wrapping the organization key with Harbor IT's key.
- * Then Harbor IT's admin opens the client and reads its collection's name, decrypted; Demo MSP's members get a 404;
+ * Then Harbor IT's admin and service user open the client and read its collection's name, decrypted (the service
+ * user through the provider key their confirmation gave them); Demo MSP's members get a 404;
  * the seats leave Demo MSP's bill for Harbor IT's.
  */
 
@@ -16,6 +17,17 @@ async function openProvider(page: Page, name: string) {
   const tabs = page.getByRole("navigation", { name: "Provider Portal" });
   await expect(tabs).toBeVisible();
   return tabs;
+}
+
+/** From the provider's Clients page: opens Willow Dental's console and reads its collection's name, decrypted. */
+async function readWillowCollections(page: Page) {
+  await page
+    .getByRole("table", { name: `Clients of ${MOVE.provider.name}` })
+    .getByRole("link", { name: MOVE.client.name })
+    .click();
+  await page.getByRole("navigation", { name: "Admin Console" }).getByRole("link", { name: "Collections" }).click();
+  await expect(page.getByRole("heading", { name: "Collections", level: 1 })).toBeVisible();
+  await expect(page.getByText("Default collection")).toBeVisible();
 }
 
 /** The Enterprise row of the provider's Billing page: minimum, allocated, purchased, price, cost. */
@@ -96,14 +108,13 @@ test("a client moves from Demo MSP to Harbor IT with a move code; Demo MSP is ou
     await expect(moves).toContainText(`${MOVE.client.name} moved here`);
   });
 
-  await test.step("Harbor IT's admin opens the client and reads its collections", async () => {
-    await harbor
-      .getByRole("table", { name: `Clients of ${MOVE.provider.name}` })
-      .getByRole("link", { name: MOVE.client.name })
-      .click();
-    await harbor.getByRole("navigation", { name: "Admin Console" }).getByRole("link", { name: "Collections" }).click();
-    await expect(harbor.getByRole("heading", { name: "Collections", level: 1 })).toBeVisible();
-    await expect(harbor.getByText("Default collection")).toBeVisible();
+  await test.step("Harbor IT's admin and service user open the client and read its collections", async () => {
+    await readWillowCollections(harbor);
+    const harborTech = await newPage(browser);
+    await logIn(harborTech, MOVE.provider.technician.email, MOVE.provider.technician.password);
+    const techTabs = await openProvider(harborTech, MOVE.provider.name);
+    await techTabs.getByRole("link", { name: "Clients" }).click();
+    await readWillowCollections(harborTech);
   });
 
   await test.step("Demo MSP's members get a 404; the seats moved", async () => {

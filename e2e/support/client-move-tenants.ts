@@ -13,5 +13,7 @@ export const MOVE = {
     name: "Harbor IT",
     billingEmail: "billing@harbor-it.example",
     admin: { email: "harbor-admin@e2e.example", name: "Hal Harbor", password: "hal harbor master password" },
+    /** A service user reaching all of Harbor IT's clients, the moved one too once it arrives. */
+    technician: { email: "harbor-tech@e2e.example", name: "Tam Harbor", password: "tam harbor master password" },
   },
 };

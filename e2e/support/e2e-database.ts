@@ -138,7 +138,7 @@ async function seedDemoMspTechnicians(msp: SeededProvider) {
 
 /** The move spec's client of Demo MSP and the provider it moves to. */
 async function seedMovingClient(msp: SeededProvider) {
-  const people = [MOVE.client.owner, MOVE.provider.admin];
+  const people = [MOVE.client.owner, MOVE.provider.admin, MOVE.provider.technician];
   const keys = await deriveAccountKeys(people);
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -157,7 +157,7 @@ async function seedMovingClient(msp: SeededProvider) {
       businessName: `${MOVE.provider.name} LLC`,
       billingEmail: MOVE.provider.billingEmail,
       admin: accounts.get(MOVE.provider.admin.email)!,
-      serviceUsers: [],
+      serviceUsers: [accounts.get(MOVE.provider.technician.email)!],
       allocatedSeats: 0,
     });
   });
