@@ -321,19 +321,23 @@ export async function decideProviderAccess(
   return { ...answered, access: input.access, minutes: input.minutes, expiresAt: approved!.expiresAt };
 }
 
-/**
- * Ends a request early, from either side: the client's owners and admins end any grant in force (or deny-by-ending a
- * waiting request), a provider member only their own (withdrawing it while it waits). Answers who asked, for the mail.
- */
-export async function endProviderAccess(
+type EndedRequest = {
+  requestId: string;
+  requesterEmail: string;
+  providerId: string;
+  organizationName: string;
+  wasPending: boolean;
+};
+
+/** Ends the organization's requests that wait or are in force and match `which`; answers each one ended. */
+async function endOpenRequests(
   tx: Executor,
-  scope: OrganizationScope,
-  requestId: string,
-): Promise<{ requesterEmail: string; providerId: string; organizationName: string; wasPending: boolean }> {
-  const { organizationId, userId, access } = assertScope(scope);
-  const own = access.via === "provider" ? eq(providerAccessRequests.providerUserId, access.providerUserId) : undefined;
-  const [request] = await tx
+  { organizationId, userId }: { organizationId: string; userId: string },
+  which: SQL | undefined,
+): Promise<EndedRequest[]> {
+  const open = await tx
     .select({
+      requestId: providerAccessRequests.id,
       status: providerAccessRequests.status,
       providerId: providerAccessRequests.providerId,
       requesterEmail: providerUsers.email,
@@ -344,48 +348,8 @@ export async function endProviderAccess(
     .innerJoin(organizations, eq(organizations.id, providerAccessRequests.organizationId))
     .where(
       and(
-        eq(providerAccessRequests.id, requestId),
         eq(providerAccessRequests.organizationId, organizationId),
-        own,
-        or(eq(providerAccessRequests.status, "pending"), sql`${grantInForce("provider_access_requests")}`),
-      ),
-    )
-    .for("update", { of: providerAccessRequests });
-  if (!request) throw new ActionError("This access has already ended.");
-  await tx
-    .update(providerAccessRequests)
-    .set({ status: "ended", endedByUserId: userId, endedAt: sql`now()` })
-    .where(eq(providerAccessRequests.id, requestId));
-  return {
-    requesterEmail: request.requesterEmail,
-    providerId: request.providerId,
-    organizationName: request.organizationName,
-    wasPending: request.status === "pending",
-  };
-}
-
-/**
- * Ends every waiting request and every grant in force of the organization at once, as the "never" rule asks. Answers
- * each one ended, for its event and its mail.
- */
-export async function endAllProviderAccess(
-  tx: Executor,
-  scope: OrganizationScope,
-): Promise<{ requestId: string; requesterEmail: string; organizationName: string; wasPending: boolean }[]> {
-  const { organizationId, userId } = assertScope(scope);
-  const open = await tx
-    .select({
-      requestId: providerAccessRequests.id,
-      status: providerAccessRequests.status,
-      requesterEmail: providerUsers.email,
-      organizationName: organizations.name,
-    })
-    .from(providerAccessRequests)
-    .innerJoin(providerUsers, eq(providerUsers.id, providerAccessRequests.providerUserId))
-    .innerJoin(organizations, eq(organizations.id, providerAccessRequests.organizationId))
-    .where(
-      and(
-        eq(providerAccessRequests.organizationId, organizationId),
+        which,
         or(eq(providerAccessRequests.status, "pending"), sql`${grantInForce("provider_access_requests")}`),
       ),
     )
@@ -402,6 +366,31 @@ export async function endAllProviderAccess(
       ),
     );
   return open.map(({ status, ...request }) => ({ ...request, wasPending: status === "pending" }));
+}
+
+/**
+ * Ends a request early, from either side: the client's owners and admins end any grant in force (or deny-by-ending a
+ * waiting request), a provider member only their own (withdrawing it while it waits). Answers who asked, for the mail.
+ */
+export async function endProviderAccess(
+  tx: Executor,
+  scope: OrganizationScope,
+  requestId: string,
+): Promise<EndedRequest> {
+  const checked = assertScope(scope);
+  const { access } = checked;
+  const own = access.via === "provider" ? eq(providerAccessRequests.providerUserId, access.providerUserId) : undefined;
+  const [ended] = await endOpenRequests(tx, checked, and(eq(providerAccessRequests.id, requestId), own));
+  if (!ended) throw new ActionError("This access has already ended.");
+  return ended;
+}
+
+/**
+ * Ends every waiting request and every grant in force of the organization at once, as the "never" rule asks. Answers
+ * each one ended, for its event and its mail.
+ */
+export function endAllProviderAccess(tx: Executor, scope: OrganizationScope): Promise<EndedRequest[]> {
+  return endOpenRequests(tx, assertScope(scope), undefined);
 }
 
 /** The confirmed emails of the organization's owners and admins: who is asked to answer a request. */
