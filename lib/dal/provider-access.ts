@@ -78,6 +78,14 @@ export type ProviderAccessRequestView = {
   canDecide: boolean;
 };
 
+async function belongsToProvider(tx: Executor, userId: string, providerId: string): Promise<boolean> {
+  const [member] = await tx
+    .select({ id: providerUsers.id })
+    .from(providerUsers)
+    .where(and(eq(providerUsers.providerId, providerId), eq(providerUsers.userId, userId)));
+  return member !== undefined;
+}
+
 /** Whether the user belongs to the request's provider: its requests are answered by the client's own people. */
 function inAskingProvider(userId: string): SQL<boolean> {
   return sql<boolean>`exists (select 1 from ${providerUsers} answerer
@@ -152,6 +160,19 @@ export async function listProviderAccessRequests(scope: OrganizationScope): Prom
   }));
 }
 
+/**
+ * Every write to an organization's requests takes its row first (the action's revision bump takes it last), so that
+ * answering, ending, asking and changing the rule queue behind each other in one order instead of deadlocking, and
+ * each reads the rule as it is once it runs.
+ */
+async function lockOrganization(tx: Executor, organizationId: string): Promise<void> {
+  await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .for("no key update");
+}
+
 /** The client's link to its provider and its standing rule; null when no provider manages it. */
 async function clientLink(executor: Executor, organizationId: string) {
   const [row] = await executor
@@ -188,6 +209,7 @@ export async function requestProviderAccess(
 ): Promise<ProviderAccessRequested> {
   const { organizationId, access } = assertScope(scope);
   if (access.via !== "provider") throw new ActionError("Only members of the managing provider ask for access.");
+  await lockOrganization(tx, organizationId);
   const client = await clientLink(tx, organizationId);
   if (!client || client.providerId !== access.providerId)
     throw new ActionError("This organization is not your client.");
@@ -265,6 +287,7 @@ export async function decideProviderAccess(
 ): Promise<ProviderAccessDecided> {
   const { organizationId, userId, access } = assertScope(scope);
   if (access.via !== "member") throw new ActionError("Only the organization's owners and admins answer requests.");
+  await lockOrganization(tx, organizationId);
   const [request] = await tx
     .select({
       status: providerAccessRequests.status,
@@ -335,6 +358,7 @@ async function endOpenRequests(
   { organizationId, userId }: { organizationId: string; userId: string },
   which: SQL | undefined,
 ): Promise<EndedRequest[]> {
+  await lockOrganization(tx, organizationId);
   const open = await tx
     .select({
       requestId: providerAccessRequests.id,
@@ -393,7 +417,10 @@ export function endAllProviderAccess(tx: Executor, scope: OrganizationScope): Pr
   return endOpenRequests(tx, assertScope(scope), undefined);
 }
 
-/** The confirmed emails of the organization's owners and admins: who is asked to answer a request. */
+/**
+ * The confirmed emails of the organization's owners and admins who may answer a request: not those who belong to
+ * the managing provider themselves.
+ */
 export async function deciderEmails(tx: Executor, scope: OrganizationScope): Promise<string[]> {
   const { organizationId } = assertScope(scope);
   const rows = await tx
@@ -404,6 +431,10 @@ export async function deciderEmails(tx: Executor, scope: OrganizationScope): Pro
         eq(organizationUsers.organizationId, organizationId),
         eq(organizationUsers.status, "confirmed"),
         inArray(organizationUsers.type, ["owner", "admin"]),
+        sql`not exists (select 1 from ${providerUsers} colleague
+          join ${providerOrganizations} managed on managed.provider_id = colleague.provider_id
+          where managed.organization_id = ${organizationId}
+            and colleague.user_id = ${qualified(organizationUsers.userId)})`,
       ),
     );
   return rows.map((row) => row.email);
@@ -459,9 +490,15 @@ export async function setProviderAccessRule(
   rule: ProviderAccessRule,
   technicianIds: string[],
 ): Promise<{ rule: ProviderAccessRule; technicians: number }> {
-  const { organizationId } = assertScope(scope);
+  const { organizationId, userId } = assertScope(scope);
+  await lockOrganization(tx, organizationId);
   const client = await clientLink(tx, organizationId);
   if (!client) throw new ActionError("No provider manages this organization.");
+  // Naming technicians answers their requests in advance: as with each answer, the client's own people give it.
+  if (rule === "named" && (await belongsToProvider(tx, userId, client.providerId)))
+    throw new ActionError(
+      `Members of ${client.providerName} cannot approve its technicians in advance: another owner sets this rule.`,
+    );
   const named = rule === "named" ? technicianIds : [];
   if (rule === "named" && named.length === 0)
     throw new ActionError("Name at least one technician, or choose another rule.", {

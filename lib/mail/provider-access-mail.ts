@@ -70,3 +70,15 @@ export function accessEndedMail(organization: string, openUrl: string): Rendered
     action: { label: "See your requests", url: openUrl },
   });
 }
+
+/** To each technician whose waiting request or access in force ended because the owner chose "never". */
+export function accessNeverAllowedMail(organization: string, openUrl: string): RenderedMail {
+  return renderMail({
+    subject: `${organization} no longer lets its provider read its items`,
+    heading: "Provider access turned off",
+    paragraphs: [
+      `An owner of ${organization} chose never to let its provider read its items. Your waiting requests were withdrawn and any access you had ended.`,
+    ],
+    action: { label: "See your requests", url: openUrl },
+  });
+}

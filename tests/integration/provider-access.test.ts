@@ -17,6 +17,7 @@ import {
   events,
   mailOutbox,
   organizations,
+  organizationUsers,
   providerAccessRequests,
 } from "@/db/schema";
 import { requireOrgScope, requireUser } from "@/lib/authz/scope";
@@ -172,8 +173,9 @@ describe("client-approved, time-boxed item access", () => {
       ok: false,
     });
     // The apps sync when the account's revision date moves: the grant's end moves it, with no event to do so.
-    await db.execute(sql`update organizations set revision_date = now() - interval '1 hour'`);
-    await db.execute(sql`update providers set revision_date = now() - interval '1 hour'`);
+    await db.execute(sql`update organizations set revision_date = now() - interval '1 hour'
+      where id in (select organization_id from provider_organizations where provider_id = ${demo.providerId})`);
+    await db.execute(sql`update providers set revision_date = now() - interval '1 hour' where id = ${demo.providerId}`);
     await db.execute(sql`update users set revision_date = now() - interval '1 hour' where id = ${tech.id}`);
     const [grant] = await db
       .select({ expiresAt: providerAccessRequests.expiresAt })
@@ -281,7 +283,10 @@ describe("client-approved, time-boxed item access", () => {
       .where(and(eq(events.type, "provider_access_ended"), eq(events.organizationId, demo.client1)));
     const endedIds = ended.map((row) => (row.details as { requestId: string }).requestId);
     expect(endedIds).toEqual(expect.arrayContaining([granted, waitingId]));
-    expect(await mailsTo(tech.email)).toContain("My Client's Organization ended your access to its items");
+    for (const technician of [tech.email, "tech@demo-msp.example"])
+      expect(await mailsTo(technician)).toContain(
+        "My Client's Organization no longer lets its provider read its items",
+      );
     // A request that waits when the rule changes cannot be approved meanwhile either (the rule is read in the answer).
     await db.update(providerAccessRequests).set({ status: "pending" }).where(eq(providerAccessRequests.id, waitingId));
     expect(await decide(waitingId, { decision: "approve", access: "view", minutes: 60 })).toMatchObject({
@@ -395,6 +400,25 @@ describe("client-approved, time-boxed item access", () => {
       await signInAs(demo.users.admin);
       const listed = await listProviderAccessRequests(await requireOrgScope(demo.client1, "org.provider_access.view"));
       expect(listed.find((request) => request.id === colleague)).toMatchObject({ state: "pending", canDecide: false });
+      // Nor are they asked by mail, nor may they approve colleagues in advance as an owner would with the named rule.
+      expect(await mailsTo("admin@demo-msp.example")).not.toContain(
+        "Demo MSP asks to read items of My Client's Organization",
+      );
+      const db = await getDb();
+      await db.update(organizationUsers).set({ type: "owner" }).where(eq(organizationUsers.id, adminAsClientAdmin));
+      expect(
+        await setProviderAccessRuleAction({
+          organizationId: demo.client1,
+          rule: "named",
+          technicianIds: [techMemberId],
+        }),
+      ).toMatchObject({
+        ok: false,
+        error: "Members of Demo MSP cannot approve its technicians in advance: another owner sets this rule.",
+      });
+      expect(
+        await setProviderAccessRuleAction({ organizationId: demo.client1, rule: "never", technicianIds: [] }),
+      ).toEqual({ ok: true });
       expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
     } finally {
       const db = await getDb();

@@ -14,8 +14,10 @@ import {
   accessAnsweredMail,
   accessApprovedByRuleMail,
   accessEndedMail,
+  accessNeverAllowedMail,
   accessRequestedMail,
 } from "@/lib/mail/provider-access-mail";
+import { groupBy } from "@/lib/group-by";
 import { appUrl } from "@/lib/server/config";
 import { ACCESS_LABELS, formatDuration } from "@/components/provider-access/format";
 import {
@@ -137,9 +139,10 @@ export const setProviderAccessRuleAction = defineAction({
   async run({ input, scope, tx, record, mail }) {
     const result = await setProviderAccessRule(tx, scope, input.rule, input.technicianIds);
     await record({ type: "provider_access_rule_updated", details: result });
-    // "Never" means from now: what waits is withdrawn and what is in force ends, each an event and a mail.
+    // "Never" means from now: what waits is withdrawn and what is in force ends, each an event; each technician
+    // concerned gets one mail.
     const ended = input.rule === "never" ? await endAllProviderAccess(tx, scope) : [];
-    for (const request of ended) {
+    for (const request of ended)
       await record({
         type: "provider_access_ended",
         details: {
@@ -149,11 +152,9 @@ export const setProviderAccessRuleAction = defineAction({
           by: "standing rule",
         },
       });
-      await mail({
-        to: request.requesterEmail,
-        ...accessEndedMail(request.organizationName, appUrl(`/organizations/${scope.organizationId}/provider-access`)),
-      });
-    }
+    const openUrl = appUrl(`/organizations/${scope.organizationId}/provider-access`);
+    for (const [to, [first]] of groupBy(ended, (request) => request.requesterEmail))
+      await mail({ to, ...accessNeverAllowedMail(first!.organizationName, openUrl) });
     return {};
   },
 });
