@@ -6,6 +6,7 @@ import { providerApiKeys, providerPendingClients } from "@/db/schema";
 import { ActionError } from "@/lib/authz/action-error";
 import { assertScope, type ProviderScope } from "@/lib/authz/scope-brand";
 import type { RequestClientInput } from "@/lib/validation/clients";
+import { reachesEveryClient } from "./client-reach";
 
 /**
  * Clients asked for through the provider API (db/schema/provider-pending-clients.ts): asked for by a key, then set up
@@ -80,14 +81,23 @@ export async function listPendingClients(scope: ProviderScope) {
     .orderBy(asc(providerPendingClients.createdAt), asc(providerPendingClients.id));
 }
 
-/** One of the provider's requests, set up or not; null when it is not the provider's (or was discarded). */
+/**
+ * One of the provider's requests, set up or not; null when it is not the provider's (or was discarded), and for a
+ * caller scoped to some clients: the queue is the whole provider's, and a request names a client they may not reach.
+ */
 export async function findPendingClient(scope: ProviderScope, pendingClientId: string): Promise<PendingClient | null> {
-  const { providerId } = assertScope(scope);
+  const { providerId, providerUserId } = assertScope(scope);
   const db = await getDb();
   const [row] = await db
     .select(columns)
     .from(providerPendingClients)
-    .where(and(eq(providerPendingClients.id, pendingClientId), eq(providerPendingClients.providerId, providerId)));
+    .where(
+      and(
+        eq(providerPendingClients.id, pendingClientId),
+        eq(providerPendingClients.providerId, providerId),
+        reachesEveryClient(providerUserId),
+      ),
+    );
   return row ?? null;
 }
 

@@ -277,8 +277,9 @@ export type ProviderAccessDecided = {
 /**
  * A client owner's or admin's answer to a waiting request. Nobody answers their own request, nor a member of the
  * asking provider anyone's (a provider member who is also the client's admin still needs an admin of the client's own),
- * nothing is approved under the "never" rule, and an approval grants no more than was asked: the same or a shorter
- * time, and view only instead of edit if the approver chooses.
+ * nothing is approved under the "never" rule or for someone the provider no longer lets reach the client, and an
+ * approval grants no more than was asked: the same or a shorter time, and view only instead of edit if the approver
+ * chooses.
  */
 export async function decideProviderAccess(
   tx: Executor,
@@ -299,6 +300,10 @@ export async function decideProviderAccess(
       organizationName: organizations.name,
       rule: organizations.providerAccessRule,
       answererInProvider: inAskingProvider(userId),
+      requesterReaches: clientInReach(
+        providerAccessRequests.providerUserId,
+        providerAccessRequests.providerOrganizationId,
+      ),
     })
     .from(providerAccessRequests)
     .innerJoin(providerUsers, eq(providerUsers.id, providerAccessRequests.providerUserId))
@@ -314,6 +319,9 @@ export async function decideProviderAccess(
   if (request.status !== "pending") throw new ActionError("This request was already answered or withdrawn.");
   if (input.decision === "approve" && request.rule === "never")
     throw new ActionError("The standing rule never lets the provider read items: change it first, or deny.");
+  // A grant to someone the provider has since scoped away would lie dormant until they reached the client again.
+  if (input.decision === "approve" && !request.requesterReaches)
+    throw new ActionError(`${request.requesterEmail} no longer reaches this organization at their provider: deny it.`);
   const answered = {
     requesterEmail: request.requesterEmail,
     organizationName: request.organizationName,

@@ -343,12 +343,18 @@ describe("client-approved, time-boxed item access", () => {
     expect(await updateItemAction({ cipherId: outside!.id, cipher: FAKE_LOGIN })).toMatchObject({ ok: false });
   });
 
-  it("stops serving a technician whose scope no longer reaches the client", async () => {
+  it("stops serving a technician whose scope no longer reaches the client, and approves them nothing more", async () => {
     const requestId = await ask();
     await decide(requestId, { decision: "approve", access: "view", minutes: 60 });
+    const waiting = await ask();
     await scopeMember(demo.providerId, techMemberId, { clients: [demo.client2] });
     try {
       expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+      expect(await decide(waiting, { decision: "approve", access: "view", minutes: 60 })).toMatchObject({
+        ok: false,
+        error: `${tech.email} no longer reaches this organization at their provider: deny it.`,
+      });
+      expect(await decide(waiting, { decision: "deny" })).toEqual({ ok: true });
     } finally {
       const db = await getDb();
       await db.execute(sql`update provider_users set access_all_clients = true where id = ${techMemberId}`);

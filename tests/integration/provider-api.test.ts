@@ -265,6 +265,23 @@ describe("the provider API, driven by its OpenAPI document", () => {
     expect((await call(techKey, "getClient", { providerId, clientId: law })).status).toBe(404);
     // Service users do not see billing: the gate is the Billing page's.
     expect((await call(techKey, "listInvoices", { providerId })).status).toBe(404);
+    // Clients asked for are the provider's whole queue: only those who reach every client read them.
+    const [asked] = await db
+      .insert(providerPendingClients)
+      .values({
+        providerId,
+        name: "Queued Clinic",
+        ownerEmail: "queued@api.example",
+        planType: "teams_monthly",
+        seats: 1,
+      })
+      .returning({ id: providerPendingClients.id });
+    try {
+      expect((await call(techKey, "getPendingClient", { providerId, pendingClientId: asked!.id })).status).toBe(404);
+      expect((await call(readKey, "getPendingClient", { providerId, pendingClientId: asked!.id })).status).toBe(200);
+    } finally {
+      await db.delete(providerPendingClients).where(eq(providerPendingClients.id, asked!.id));
+    }
   });
 
   it("refuses a revoked key, an unknown one and none at all with a 401", async () => {
