@@ -23,10 +23,14 @@ import {
 import { requireOrgScope, requireUser } from "@/lib/authz/scope";
 import { listVaultItems } from "@/lib/dal/items";
 import {
+  decideProviderAccess,
+  endAllProviderAccess,
   getProviderAccessSettings,
   listGrantedOrganizations,
   listProviderAccessRequests,
+  setProviderAccessRule,
 } from "@/lib/dal/provider-access";
+import { inTransaction } from "@/lib/dal/transaction";
 import { accountRevisionDate } from "@/lib/dal/revisions";
 import { getSyncData } from "@/lib/dal/sync";
 import proxy from "@/proxy";
@@ -294,6 +298,40 @@ describe("client-approved, time-boxed item access", () => {
       error: "The standing rule never lets the provider read items: change it first, or deny.",
     });
     expect(await decide(waitingId, { decision: "deny" })).toEqual({ ok: true });
+  });
+
+  it("queues an answer behind a change of rule instead of deadlocking: both lock the organization first", async () => {
+    const requestId = await ask();
+    await signInAs(demo.users.owner1);
+    const owner = await requireOrgScope(demo.client1, "org.provider_access.rule");
+    // The rule's change holds its transaction open between its two steps; the answer starts in that gap and ends
+    // with the action's revision bump of the organization's row. Locked in opposite orders, the two would deadlock.
+    const rule = inTransaction(async (tx) => {
+      await setProviderAccessRule(tx, owner, "never", []);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return endAllProviderAccess(tx, owner);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const answer = inTransaction(async (tx) => {
+      await decideProviderAccess(tx, owner, {
+        organizationId: demo.client1,
+        requestId,
+        decision: "approve",
+        access: "view",
+        minutes: 60,
+      });
+      await tx
+        .update(organizations)
+        .set({ revisionDate: sql`now()` })
+        .where(eq(organizations.id, demo.client1));
+    });
+    const [ruled, answered] = await Promise.allSettled([rule, answer]);
+    expect(ruled).toMatchObject({ status: "fulfilled", value: [expect.objectContaining({ requestId })] });
+    expect(answered).toMatchObject({
+      status: "rejected",
+      reason: expect.objectContaining({ message: "This request was already answered or withdrawn." }),
+    });
+    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
   });
 
   it("names only the managing provider's members who reach the organization in the rule", async () => {
