@@ -66,7 +66,8 @@ export type ProviderAccessRequestView = {
   requestedAccess: ProviderAccessLevel;
   requestedMinutes: number;
   /** "approved" is split into "active" and "expired" by the database's clock at read time. */
-  state: Exclude<ProviderAccessStatus, "approved"> | "active" | "expired";
+  /** "on_hold": approved and unexpired, but the provider no longer lets the technician reach the client. */
+  state: Exclude<ProviderAccessStatus, "approved"> | "active" | "on_hold" | "expired";
   grantedAccess: ProviderAccessLevel | null;
   expiresAt: string | null;
   decidedBy: string | null;
@@ -90,6 +91,11 @@ async function belongsToProvider(tx: Executor, userId: string, providerId: strin
 function inAskingProvider(userId: string): SQL<boolean> {
   return sql<boolean>`exists (select 1 from ${providerUsers} answerer
     where answerer.provider_id = ${qualified(providerAccessRequests.providerId)} and answerer.user_id = ${userId})`;
+}
+
+/** Whether the request's technician still reaches the client at their provider: a grant serves only while they do. */
+function requesterReaches(): SQL<boolean> {
+  return clientInReach(providerAccessRequests.providerUserId, providerAccessRequests.providerOrganizationId);
 }
 
 /** How many requests a console page lists: the newest; older ones stay in the event log. */
@@ -128,6 +134,7 @@ export async function listProviderAccessRequests(scope: OrganizationScope): Prom
       endedAt: providerAccessRequests.endedAt,
       createdAt: providerAccessRequests.createdAt,
       callerInProvider: inAskingProvider(userId),
+      requesterReaches: requesterReaches(),
     })
     .from(providerAccessRequests)
     .innerJoin(providerUsers, eq(providerUsers.id, providerAccessRequests.providerUserId))
@@ -148,7 +155,8 @@ export async function listProviderAccessRequests(scope: OrganizationScope): Prom
     reason: row.reason,
     requestedAccess: row.requestedAccess,
     requestedMinutes: row.requestedMinutes,
-    state: row.status === "approved" ? (row.expired ? "expired" : "active") : row.status,
+    state:
+      row.status === "approved" ? (row.expired ? "expired" : row.requesterReaches ? "active" : "on_hold") : row.status,
     grantedAccess: row.grantedAccess,
     expiresAt: iso(row.expiresAt),
     decidedBy: row.decidedBy,
@@ -300,10 +308,7 @@ export async function decideProviderAccess(
       organizationName: organizations.name,
       rule: organizations.providerAccessRule,
       answererInProvider: inAskingProvider(userId),
-      requesterReaches: clientInReach(
-        providerAccessRequests.providerUserId,
-        providerAccessRequests.providerOrganizationId,
-      ),
+      requesterReaches: requesterReaches(),
     })
     .from(providerAccessRequests)
     .innerJoin(providerUsers, eq(providerUsers.id, providerAccessRequests.providerUserId))

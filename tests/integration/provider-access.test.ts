@@ -393,6 +393,11 @@ describe("client-approved, time-boxed item access", () => {
         error: `${tech.email} no longer reaches this organization at their provider: deny it.`,
       });
       expect(await decide(waiting, { decision: "deny" })).toEqual({ ok: true });
+      // The client sees the grant on hold rather than in force, and may still end it for good.
+      await signInAs(demo.users.owner1);
+      const listed = await listProviderAccessRequests(await requireOrgScope(demo.client1, "org.provider_access.view"));
+      expect(listed.find((request) => request.id === requestId)).toMatchObject({ state: "on_hold" });
+      expect(await endProviderAccessAction({ organizationId: demo.client1, requestId })).toEqual({ ok: true });
     } finally {
       const db = await getDb();
       await db.execute(sql`update provider_users set access_all_clients = true where id = ${techMemberId}`);

@@ -25,6 +25,8 @@ function statusOf(request: Request): string {
       return "Waiting for approval";
     case "active":
       return `${ACCESS_LABELS[request.grantedAccess!]} until ${formatMoment(request.expiresAt!)}`;
+    case "on_hold":
+      return `${ACCESS_LABELS[request.grantedAccess!]} until ${formatMoment(request.expiresAt!)}, on hold: ${request.providerName} no longer lets them reach this organization`;
     case "expired":
       return `Expired ${formatMoment(request.expiresAt!)}`;
     case "denied":
@@ -127,7 +129,9 @@ export function RequestsTable({
                         Open vault
                       </Link>
                     ) : null}
-                    {request.state === "active" || (asProvider && request.state === "pending") ? (
+                    {request.state === "active" ||
+                    request.state === "on_hold" ||
+                    (asProvider && request.state === "pending") ? (
                       <Button
                         variant="ghost"
                         onClick={() => setEnding(request)}
