@@ -17,6 +17,7 @@ import {
   insertAccounts,
   type SeededProvider,
   seedOrganization,
+  type SeedPerson,
   seedProvider,
 } from "@/lib/seed/tenants";
 import {
@@ -163,26 +164,36 @@ async function seedMovingClient(msp: SeededProvider) {
   });
 }
 
-/** The policy baseline spec's provider and its clients, each with an owner. */
-async function seedBaselineTenants() {
-  const people = [BASELINE.provider.admin, ...BASELINE.clients.map((client) => client.owner)];
+/**
+ * A provider with its admin and service users, and its clients (5 seats, no items), each with its owner (one person
+ * may own several).
+ */
+async function seedProviderWithClients(seed: {
+  provider: { name: string; billingEmail: string; admin: SeedPerson };
+  serviceUsers: SeedPerson[];
+  clients: { name: string; owner: SeedPerson }[];
+  allocatedSeats: number;
+}) {
+  const everyone = [seed.provider.admin, ...seed.serviceUsers, ...seed.clients.map((client) => client.owner)];
+  const people = [...new Map(everyone.map((person) => [person.email, person])).values()];
   const keys = await deriveAccountKeys(people);
   const db = await getDb();
   await db.transaction(async (tx) => {
     const accounts = await insertAccounts(tx, people, keys);
+    const account = (person: SeedPerson) => accounts.get(person.email)!;
     const provider = await seedProvider(tx, {
-      name: BASELINE.provider.name,
-      businessName: `${BASELINE.provider.name} LLC`,
-      billingEmail: BASELINE.provider.billingEmail,
-      admin: accounts.get(BASELINE.provider.admin.email)!,
-      serviceUsers: [],
-      allocatedSeats: 15,
+      name: seed.provider.name,
+      businessName: `${seed.provider.name} LLC`,
+      billingEmail: seed.provider.billingEmail,
+      admin: account(seed.provider.admin),
+      serviceUsers: seed.serviceUsers.map(account),
+      allocatedSeats: seed.allocatedSeats,
     });
-    for (const client of BASELINE.clients)
+    for (const client of seed.clients)
       await seedOrganization(tx, {
         name: client.name,
         seats: 5,
-        owner: accounts.get(client.owner.email)!,
+        owner: account(client.owner),
         users: [],
         provider,
         items: [],
@@ -191,31 +202,23 @@ async function seedBaselineTenants() {
   });
 }
 
+/** The policy baseline spec's provider and its clients, each with an owner. */
+function seedBaselineTenants() {
+  return seedProviderWithClients({
+    provider: BASELINE.provider,
+    serviceUsers: [],
+    clients: BASELINE.clients,
+    allocatedSeats: 15,
+  });
+}
+
 /** The technician-scope spec's provider: an admin, a service user and four clients with one owner. */
-async function seedScopeTenants() {
-  const people = [SCOPE.provider.admin, SCOPE.technician, SCOPE.owner];
-  const keys = await deriveAccountKeys(people);
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const accounts = await insertAccounts(tx, people, keys);
-    const provider = await seedProvider(tx, {
-      name: SCOPE.provider.name,
-      businessName: `${SCOPE.provider.name} LLC`,
-      billingEmail: SCOPE.provider.billingEmail,
-      admin: accounts.get(SCOPE.provider.admin.email)!,
-      serviceUsers: [accounts.get(SCOPE.technician.email)!],
-      allocatedSeats: 20,
-    });
-    for (const name of SCOPE_CLIENTS)
-      await seedOrganization(tx, {
-        name,
-        seats: 5,
-        owner: accounts.get(SCOPE.owner.email)!,
-        users: [],
-        provider,
-        items: [],
-        staffGroup: false,
-      });
+function seedScopeTenants() {
+  return seedProviderWithClients({
+    provider: SCOPE.provider,
+    serviceUsers: [SCOPE.technician],
+    clients: SCOPE_CLIENTS.map((name) => ({ name, owner: SCOPE.owner })),
+    allocatedSeats: 20,
   });
 }
 

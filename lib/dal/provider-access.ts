@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, count, desc, eq, inArray, isNull, not, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Executor, getDb } from "@/db/client";
 import {
@@ -19,6 +19,7 @@ import type { EncString } from "@/lib/crypto";
 import type { ProviderAccessLevel, ProviderAccessRule, ProviderAccessStatus } from "@/lib/enums";
 import type { ProviderAccessDecision } from "@/lib/validation/provider-access";
 import { clientInReach, qualified } from "./client-reach";
+import { includesProviderMembers } from "./provider-members";
 
 /**
  * Client-approved, time-boxed access of a provider member to a client's items (issue 15). A provider member asks
@@ -79,18 +80,18 @@ export type ProviderAccessRequestView = {
   canDecide: boolean;
 };
 
-async function belongsToProvider(tx: Executor, userId: string, providerId: string): Promise<boolean> {
-  const [member] = await tx
-    .select({ id: providerUsers.id })
-    .from(providerUsers)
-    .where(and(eq(providerUsers.providerId, providerId), eq(providerUsers.userId, userId)));
-  return member !== undefined;
+/**
+ * Whether the user (an id, or an outer query's column) belongs to the provider, in any status: requests are answered
+ * by the client's own people, never by the asking provider's.
+ */
+function memberOfProvider(userId: AnyColumn | string, providerId: AnyColumn | SQL): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${providerUsers} provider_member
+    where provider_member.provider_id = ${qualified(providerId)} and provider_member.user_id = ${qualified(userId)})`;
 }
 
-/** Whether the user belongs to the request's provider: its requests are answered by the client's own people. */
+/** Whether the user belongs to the request's provider. */
 function inAskingProvider(userId: string): SQL<boolean> {
-  return sql<boolean>`exists (select 1 from ${providerUsers} answerer
-    where answerer.provider_id = ${qualified(providerAccessRequests.providerId)} and answerer.user_id = ${userId})`;
+  return memberOfProvider(userId, providerAccessRequests.providerId);
 }
 
 /** Whether the request's technician still reaches the client at their provider: a grant serves only while they do. */
@@ -444,10 +445,13 @@ export async function deciderEmails(tx: Executor, scope: OrganizationScope): Pro
         eq(organizationUsers.organizationId, organizationId),
         eq(organizationUsers.status, "confirmed"),
         inArray(organizationUsers.type, ["owner", "admin"]),
-        sql`not exists (select 1 from ${providerUsers} colleague
-          join ${providerOrganizations} managed on managed.provider_id = colleague.provider_id
-          where managed.organization_id = ${organizationId}
-            and colleague.user_id = ${qualified(organizationUsers.userId)})`,
+        not(
+          memberOfProvider(
+            organizationUsers.userId,
+            sql`(select managed.provider_id from ${providerOrganizations} managed
+              where managed.organization_id = ${organizationId})`,
+          ),
+        ),
       ),
     );
   return rows.map((row) => row.email);
@@ -508,7 +512,7 @@ export async function setProviderAccessRule(
   const client = await clientLink(tx, organizationId);
   if (!client) throw new ActionError("No provider manages this organization.");
   // Naming technicians answers their requests in advance: as with each answer, the client's own people give it.
-  if (rule === "named" && (await belongsToProvider(tx, userId, client.providerId)))
+  if (rule === "named" && (await includesProviderMembers(tx, client.providerId, { userIds: [userId] })))
     throw new ActionError(
       `Members of ${client.providerName} cannot approve its technicians in advance: another owner sets this rule.`,
     );

@@ -9,10 +9,6 @@ import {
   completeMoveAction,
   issueMoveCodeAction,
 } from "@/app/(portal)/providers/[providerId]/clients/move-actions";
-import {
-  decideProviderAccessAction,
-  requestProviderAccessAction,
-} from "@/app/(console)/organizations/[organizationId]/provider-access/actions";
 import { getDb } from "@/db/client";
 import {
   clientMoves,
@@ -24,8 +20,7 @@ import {
   providerPlans,
   providerWebhookDeliveries,
 } from "@/db/schema";
-import { requireOrgScope, requireUser } from "@/lib/authz/scope";
-import { listVaultItems } from "@/lib/dal/items";
+import { requireOrgScope } from "@/lib/authz/scope";
 import { encryptBytes, moveVerifier, newMoveSecret, type SymmetricKey } from "@/lib/crypto";
 import { type DemoIds, loadDemo } from "../support/demo";
 import {
@@ -38,6 +33,7 @@ import {
 import { createProviderWebhookAction } from "@/app/(portal)/providers/[providerId]/api-keys/actions";
 import { FAKE_ENC_2 } from "../support/fakes";
 import { signInAs } from "../support/session";
+import { answerRequest, askForItems, servedItemIds } from "../support/provider-access";
 
 /** Issue 15, part 3: a client moves from one provider to another; the old one is out in the same transaction. */
 
@@ -112,12 +108,6 @@ describe("moving a client to another provider", () => {
     );
   }
 
-  async function itemsServed(userId: string, organizationId: string): Promise<number> {
-    await signInAs(userId);
-    const { items } = await listVaultItems(await requireUser());
-    return items.filter((item) => item.organizationId === organizationId).length;
-  }
-
   beforeAll(async () => {
     demo = await loadDemo();
     newAdmin = await createTestUser({ name: "Nia New" });
@@ -127,26 +117,15 @@ describe("moving a client to another provider", () => {
   it("moves the demo's first client: new link and key, the old provider out at once, seats and events on three sides", async () => {
     const seatsBefore = { old: await allocated(demo.providerId), new: await allocated(newProvider.id) };
     // Demo MSP's technician reads the client's items through a grant until the move.
-    await signInAs(demo.users.tech);
-    const asked = await requestProviderAccessAction({
-      organizationId: demo.client1,
-      collectionId: null,
-      reason: "Ticket 12: the router",
-      access: "view",
-      minutes: 60,
-    });
-    const requestId = (asked as { requestId: string }).requestId;
-    await signInAs(demo.users.owner1);
+    const requestId = await askForItems(demo.users.tech, demo.client1);
     expect(
-      await decideProviderAccessAction({
-        organizationId: demo.client1,
-        requestId,
+      await answerRequest(demo.users.owner1, demo.client1, requestId, {
         decision: "approve",
         access: "view",
         minutes: 60,
       }),
     ).toEqual({ ok: true });
-    expect(await itemsServed(demo.users.tech, demo.client1)).not.toBe(0);
+    expect((await servedItemIds(demo.users.tech, demo.client1)).length).not.toBe(0);
     const code = await issue();
     expect(await claim(demo.users.owner1, demo.client1, code)).toEqual({ ok: true, toProviderName: "New MSP" });
     // Until the new provider completes it, nothing has moved.
@@ -182,7 +161,7 @@ describe("moving a client to another provider", () => {
     expect(await reaches(demo.users.tech, demo.client1)).toBe(false);
     expect(await reaches(newAdmin.id, demo.client1)).toBe(true);
     // The old provider's item grant went with its link.
-    expect(await itemsServed(demo.users.tech, demo.client1)).toBe(0);
+    expect((await servedItemIds(demo.users.tech, demo.client1)).length).toBe(0);
     const db = await getDb();
     expect(
       await db

@@ -38,15 +38,10 @@ import { type DemoIds, loadDemo } from "../support/demo";
 import { addTestMember, createTestProvider, createTestUser, type TestUser } from "../support/factories";
 import { FAKE_ENC_2, FAKE_LOGIN } from "../support/fakes";
 import { signInAs } from "../support/session";
+import { type Answer, answerRequest, askForItems, servedItemIds } from "../support/provider-access";
 import { addServiceUser, scopeMember } from "../support/technician-scope";
 
 /** Issue 15, part 2: a provider member reads a client's items only through a grant the client approved, while it lasts. */
-
-async function itemIdsOf(userId: string, organizationId: string): Promise<string[]> {
-  await signInAs(userId);
-  const { items } = await listVaultItems(await requireUser());
-  return items.filter((item) => item.organizationId === organizationId).map((item) => item.id);
-}
 
 async function mailsTo(email: string): Promise<string[]> {
   const db = await getDb();
@@ -67,27 +62,10 @@ describe("client-approved, time-boxed item access", () => {
   let techMemberId: string;
 
   /** As `tech`: a request for the client's items; answers its id. */
-  async function ask(input: Partial<{ access: "view" | "edit"; minutes: number; collectionId: string | null }> = {}) {
-    await signInAs(tech.id);
-    const result = await requestProviderAccessAction({
-      organizationId: demo.client1,
-      collectionId: null,
-      reason: "Ticket 4711: the printer's admin password",
-      access: "view",
-      minutes: 60,
-      ...input,
-    });
-    expect(result).toMatchObject({ ok: true });
-    return (result as { requestId: string }).requestId;
-  }
-
-  async function decide(
-    requestId: string,
-    answer: { decision: "approve"; access: "view" | "edit"; minutes: number } | { decision: "deny" },
-  ) {
-    await signInAs(demo.users.owner1);
-    return decideProviderAccessAction({ organizationId: demo.client1, requestId, ...answer });
-  }
+  const ask = (input?: Parameters<typeof askForItems>[2]) => askForItems(tech.id, demo.client1, input);
+  /** As the client's owner: the answer to a request. */
+  const decide = (requestId: string, answer: Answer) =>
+    answerRequest(demo.users.owner1, demo.client1, requestId, answer);
 
   beforeAll(async () => {
     demo = await loadDemo();
@@ -103,7 +81,7 @@ describe("client-approved, time-boxed item access", () => {
 
   it("serves nothing before approval, and mails the client's owners the request", async () => {
     await ask();
-    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    expect(await servedItemIds(tech.id, demo.client1)).toEqual([]);
     expect(await mailsTo("owner@client1.example")).toContain("Demo MSP asks to read items of My Client's Organization");
     const db = await getDb();
     const [requested] = await db
@@ -118,7 +96,7 @@ describe("client-approved, time-boxed item access", () => {
     expect(await decide(requestId, { decision: "approve", access: "view", minutes: 60 })).toEqual({ ok: true });
     expect(await mailsTo(tech.email)).toContain("My Client's Organization approved your access to its items");
 
-    expect((await itemIdsOf(tech.id, demo.client1)).sort()).toEqual([...demo.client1Items].sort());
+    expect((await servedItemIds(tech.id, demo.client1)).sort()).toEqual([...demo.client1Items].sort());
     const { items } = await listVaultItems(await requireUser());
     const served = items.find((item) => item.id === demo.client1Items[0])!;
     expect(served.permissions).toEqual({ edit: false, viewPassword: true, manage: false });
@@ -163,13 +141,13 @@ describe("client-approved, time-boxed item access", () => {
   it("serves nothing once the grant's time is past: the query compares with the database's clock", async () => {
     const requestId = await ask();
     await decide(requestId, { decision: "approve", access: "view", minutes: 60 });
-    expect(await itemIdsOf(tech.id, demo.client1)).not.toEqual([]);
+    expect(await servedItemIds(tech.id, demo.client1)).not.toEqual([]);
     const db = await getDb();
     await db
       .update(providerAccessRequests)
       .set({ expiresAt: sql`now() - interval '1 second'` })
       .where(eq(providerAccessRequests.id, requestId));
-    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    expect(await servedItemIds(tech.id, demo.client1)).toEqual([]);
     expect(await listGrantedOrganizations(await requireUser())).toEqual([]);
     const sync = await getSyncData(await requireUser());
     expect(JSON.stringify(sync)).not.toContain(demo.client1Items[0]);
@@ -193,7 +171,7 @@ describe("client-approved, time-boxed item access", () => {
   it("serves nothing after a denial, and an answered request cannot be answered again", async () => {
     const requestId = await ask();
     expect(await decide(requestId, { decision: "deny" })).toEqual({ ok: true });
-    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    expect(await servedItemIds(tech.id, demo.client1)).toEqual([]);
     expect(await decide(requestId, { decision: "approve", access: "view", minutes: 60 })).toMatchObject({
       ok: false,
       error: "This request was already answered or withdrawn.",
@@ -206,7 +184,7 @@ describe("client-approved, time-boxed item access", () => {
     expect(await decide(requestId, { decision: "approve", access: "view", minutes: 120 })).toMatchObject({
       ok: false,
     });
-    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    expect(await servedItemIds(tech.id, demo.client1)).toEqual([]);
   });
 
   it("ends at once when either side ends it", async () => {
@@ -214,13 +192,13 @@ describe("client-approved, time-boxed item access", () => {
     await decide(first, { decision: "approve", access: "view", minutes: 60 });
     await signInAs(tech.id);
     expect(await endProviderAccessAction({ organizationId: demo.client1, requestId: first })).toEqual({ ok: true });
-    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    expect(await servedItemIds(tech.id, demo.client1)).toEqual([]);
 
     const second = await ask();
     await decide(second, { decision: "approve", access: "view", minutes: 60 });
     await signInAs(demo.users.owner1);
     expect(await endProviderAccessAction({ organizationId: demo.client1, requestId: second })).toEqual({ ok: true });
-    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    expect(await servedItemIds(tech.id, demo.client1)).toEqual([]);
     expect(await mailsTo(tech.email)).toContain("My Client's Organization ended your access to its items");
   });
 
@@ -247,7 +225,7 @@ describe("client-approved, time-boxed item access", () => {
       minutes: 60,
     });
     expect(result).toMatchObject({ ok: true, approved: true });
-    expect(await itemIdsOf(tech.id, demo.client1)).not.toEqual([]);
+    expect(await servedItemIds(tech.id, demo.client1)).not.toEqual([]);
 
     // Demo MSP's other service user is not named: they still ask.
     await signInAs(demo.users.tech);
@@ -265,17 +243,9 @@ describe("client-approved, time-boxed item access", () => {
   it("withdraws what waits and ends what is in force when the owner sets the never rule, and approves nothing under it", async () => {
     const granted = await ask();
     await decide(granted, { decision: "approve", access: "view", minutes: 60 });
-    await signInAs(demo.users.tech);
-    const waiting = await requestProviderAccessAction({
-      organizationId: demo.client1,
-      collectionId: null,
-      reason: "later",
-      access: "view",
-      minutes: 60,
-    });
-    const waitingId = (waiting as { requestId: string }).requestId;
+    const waitingId = await askForItems(demo.users.tech, demo.client1);
     await setRule(demo, "never");
-    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    expect(await servedItemIds(tech.id, demo.client1)).toEqual([]);
     const db = await getDb();
     const statuses = await db
       .select({ id: providerAccessRequests.id, status: providerAccessRequests.status })
@@ -331,7 +301,7 @@ describe("client-approved, time-boxed item access", () => {
       status: "rejected",
       reason: expect.objectContaining({ message: "This request was already answered or withdrawn." }),
     });
-    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    expect(await servedItemIds(tech.id, demo.client1)).toEqual([]);
   });
 
   it("names only the managing provider's members who reach the organization in the rule", async () => {
@@ -372,7 +342,7 @@ describe("client-approved, time-boxed item access", () => {
 
     const requestId = await ask({ access: "edit", collectionId: demo.client1Collection });
     await decide(requestId, { decision: "approve", access: "edit", minutes: 60 });
-    const served = await itemIdsOf(tech.id, demo.client1);
+    const served = await servedItemIds(tech.id, demo.client1);
     expect(served.sort()).toEqual([...demo.client1Items].sort());
     const sync = JSON.stringify(await getSyncData(await requireUser()));
     expect(sync).toContain(demo.client1Items[0]);
@@ -387,7 +357,7 @@ describe("client-approved, time-boxed item access", () => {
     const waiting = await ask();
     await scopeMember(demo.providerId, techMemberId, { clients: [demo.client2] });
     try {
-      expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+      expect(await servedItemIds(tech.id, demo.client1)).toEqual([]);
       expect(await decide(waiting, { decision: "approve", access: "view", minutes: 60 })).toMatchObject({
         ok: false,
         error: `${tech.email} no longer reaches this organization at their provider: deny it.`,
@@ -412,16 +382,7 @@ describe("client-approved, time-boxed item access", () => {
       "admin",
     );
     try {
-      await signInAs(demo.users.admin);
-      const asked = await requestProviderAccessAction({
-        organizationId: demo.client1,
-        collectionId: null,
-        reason: "mine",
-        access: "view",
-        minutes: 60,
-      });
-      expect(asked).toMatchObject({ ok: true });
-      const requestId = (asked as { requestId: string }).requestId;
+      const requestId = await askForItems(demo.users.admin, demo.client1);
       expect(
         await decideProviderAccessAction({
           organizationId: demo.client1,
@@ -468,7 +429,7 @@ describe("client-approved, time-boxed item access", () => {
       expect(
         await setProviderAccessRuleAction({ organizationId: demo.client1, rule: "never", technicianIds: [] }),
       ).toEqual({ ok: true });
-      expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+      expect(await servedItemIds(tech.id, demo.client1)).toEqual([]);
     } finally {
       const db = await getDb();
       await db.execute(sql`delete from organization_users where id = ${adminAsClientAdmin}`);
@@ -495,6 +456,6 @@ describe("client-approved, time-boxed item access", () => {
     });
     const db = await getDb();
     expect(await db.select({ id: providerAccessRequests.id }).from(providerAccessRequests)).toEqual([]);
-    expect(await itemIdsOf(tech.id, demo.client1)).toEqual([]);
+    expect(await servedItemIds(tech.id, demo.client1)).toEqual([]);
   });
 });

@@ -10,7 +10,13 @@ import { requireProviderScope } from "@/lib/authz/scope";
 import { EXPORT_BATCH, listEvents } from "@/lib/dal/event-log";
 import { defaultDateRange, parseDateRange } from "@/lib/events/date-range";
 import { type DemoIds, loadDemo } from "../support/demo";
-import { createTestOrganization, createTestProvider, createTestUser, type TestUser } from "../support/factories";
+import {
+  createTestClient,
+  createTestOrganization,
+  createTestProvider,
+  createTestUser,
+  type TestUser,
+} from "../support/factories";
 import { eventFilter } from "../support/event-log";
 import { FAKE_ENC_2 } from "../support/fakes";
 import { respond } from "../support/next";
@@ -240,15 +246,10 @@ describe("provider event logs", () => {
   it("shows a scoped technician (the dashboard's security list) only the clients they reach, former ones not at all", async () => {
     const admin = await createTestUser({ name: "Sana Scope" });
     const provider = await createTestProvider(admin, "Scope MSP");
-    const owner = await createTestUser({ name: "Oren Owner" });
-    const reached = await createTestOrganization("Reached Dental", owner, 2);
-    const other = await createTestOrganization("Other Law", owner, 2);
-    const former = await createTestOrganization("Former Farm", owner, 2);
+    const reached = await createTestClient(provider.id, "Reached Dental", 2);
+    const other = await createTestClient(provider.id, "Other Law", 2);
+    const former = await createTestOrganization("Former Farm", await createTestUser({ name: "Oren Owner" }), 2);
     const db = await getDb();
-    await db.insert(providerOrganizations).values([
-      { providerId: provider.id, organizationId: reached, key: FAKE_ENC_2 },
-      { providerId: provider.id, organizationId: other, key: FAKE_ENC_2 },
-    ]);
     const tech = await createTestUser({ name: "Tia Tech" });
     const techMember = await addServiceUser(provider.id, tech);
     await scopeMember(provider.id, techMember, { clients: [reached] });

@@ -17,7 +17,6 @@ import {
   accessNeverAllowedMail,
   accessRequestedMail,
 } from "@/lib/mail/provider-access-mail";
-import { groupBy } from "@/lib/group-by";
 import { appUrl } from "@/lib/server/config";
 import { ACCESS_LABELS, formatDuration } from "@/components/provider-access/format";
 import {
@@ -34,6 +33,11 @@ import {
  */
 
 const utc = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** The console page where each side follows the organization's requests. */
+function accessPageUrl(organizationId: string): string {
+  return appUrl(`/organizations/${organizationId}/provider-access`);
+}
 
 function untilText(expiresAt: Date | null): string {
   return expiresAt ? `${utc.format(expiresAt)} UTC` : "";
@@ -60,7 +64,7 @@ export const requestProviderAccessAction = defineAction({
     await record({ type: "provider_access_requested", details });
     if (requested.autoApproved)
       await record({ type: "provider_access_approved", details: { ...details, approvedBy: "standing rule" } });
-    const reviewUrl = appUrl(`/organizations/${scope.organizationId}/provider-access`);
+    const reviewUrl = accessPageUrl(scope.organizationId);
     const content = {
       organization: requested.organizationName,
       provider: requested.providerName,
@@ -106,7 +110,7 @@ export const decideProviderAccessAction = defineAction({
           access: decided.access ? ACCESS_LABELS[decided.access] : undefined,
           until: untilText(decided.expiresAt),
         },
-        appUrl(input.decision === "approve" ? "/vault" : `/organizations/${scope.organizationId}/provider-access`),
+        input.decision === "approve" ? appUrl("/vault") : accessPageUrl(scope.organizationId),
       ),
     });
     return {};
@@ -126,7 +130,7 @@ export const endProviderAccessAction = defineAction({
     if (scope.access.via === "member")
       await mail({
         to: ended.requesterEmail,
-        ...accessEndedMail(ended.organizationName, appUrl(`/organizations/${scope.organizationId}/provider-access`)),
+        ...accessEndedMail(ended.organizationName, accessPageUrl(scope.organizationId)),
       });
     return {};
   },
@@ -152,9 +156,8 @@ export const setProviderAccessRuleAction = defineAction({
           by: "standing rule",
         },
       });
-    const openUrl = appUrl(`/organizations/${scope.organizationId}/provider-access`);
-    for (const [to, [first]] of groupBy(ended, (request) => request.requesterEmail))
-      await mail({ to, ...accessNeverAllowedMail(first!.organizationName, openUrl) });
+    for (const to of new Set(ended.map((request) => request.requesterEmail)))
+      await mail({ to, ...accessNeverAllowedMail(ended[0]!.organizationName, accessPageUrl(scope.organizationId)) });
     return {};
   },
 });
